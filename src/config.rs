@@ -1,0 +1,73 @@
+//! Settings from command-line flags and `STOCKTAKING_*` environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::search::IndexerConfig;
+use crate::service::ServiceConfig;
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(name = "stocktaking", version, about = "WSIS Stocktaking: ICT-for-development projects, searchable")]
+pub struct Cli {
+    /// Data directory (sled store and tantivy index live below it).
+    #[arg(long, global = true, env = "STOCKTAKING_DATA_DIR", default_value = "index")]
+    pub data_dir: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server.
+    Serve(ServeArgs),
+    /// Import NDJSON submissions (one JSON object a line).
+    Import(ImportArgs),
+    /// Rebuild the search index from the store.
+    Reindex,
+}
+
+/// `serve` options.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "STOCKTAKING_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Do not load the sample projects into an empty data directory.
+    #[arg(long, env = "STOCKTAKING_NO_SEED")]
+    pub no_seed: bool,
+    /// Longest delay, in milliseconds, between a write and its visibility in search.
+    #[arg(long, env = "STOCKTAKING_COMMIT_INTERVAL_MS", default_value_t = 100)]
+    pub commit_interval_ms: u64,
+}
+
+/// `import` options.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The NDJSON file (`-` for standard input).
+    pub file: PathBuf,
+    /// Publish the imported projects (otherwise they wait for moderation as `pending`).
+    #[arg(long)]
+    pub publish: bool,
+}
+
+impl Cli {
+    /// The service settings for a command; only `serve` seeds an empty directory.
+    pub fn service_config(&self) -> ServiceConfig {
+        let mut config = ServiceConfig::new(&self.data_dir);
+        config.seed = false;
+        if let Command::Serve(args) = &self.command {
+            config.seed = !args.no_seed;
+            config.indexer = IndexerConfig {
+                commit_interval: Duration::from_millis(args.commit_interval_ms.max(1)),
+                ..IndexerConfig::default()
+            };
+        }
+        config
+    }
+}

@@ -1,0 +1,5 @@
+//! JSON endpoints under `/api/v1`, one module per resource.
+
+pub mod projects;
+pub mod search;
+pub mod taxonomy;

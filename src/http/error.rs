@@ -1,0 +1,138 @@
+//! The one place where errors become HTTP statuses and the API's error body:
+//! `{"error": {"code", "message", "field", "details"}}`.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+use crate::model::FieldError;
+use crate::service::ServiceError;
+use crate::store::StoreError;
+
+/// An error on its way to the client.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: String,
+    message: String,
+    field: Option<String>,
+    details: Option<Vec<FieldError>>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Inner<'a>,
+}
+
+#[derive(Serialize)]
+struct Inner<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<&'a [FieldError]>,
+}
+
+impl ApiError {
+    /// An error with a status, code and message.
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code: code.to_string(),
+            message: message.into(),
+            field: None,
+            details: None,
+        }
+    }
+
+    /// The same error, naming the field or parameter at fault.
+    pub fn with_field(mut self, field: &str) -> ApiError {
+        self.field = Some(field.to_string());
+        self
+    }
+
+    /// 400 for a bad query parameter.
+    pub fn bad_parameter(param: &str, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, code, message).with_field(param)
+    }
+
+    /// 500; the cause is logged here and never sent.
+    pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
+        tracing::error!(error = %cause, "internal error");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "something went wrong on our side; the error has been logged",
+        )
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> ApiError {
+        match e {
+            ServiceError::Invalid(errors) => {
+                let first = errors.0.first().cloned();
+                ApiError {
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                    code: first.as_ref().map(|f| f.code).unwrap_or("invalid").to_string(),
+                    message: first.as_ref().map(|f| f.message.clone()).unwrap_or_default(),
+                    field: first.map(|f| f.field),
+                    details: Some(errors.0),
+                }
+            }
+            ServiceError::BadParameter(p) => ApiError::bad_parameter(&p.param, p.code, p.message),
+            ServiceError::NotFound(message) => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
+            ServiceError::Store(StoreError::Locked(_)) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the data directory is in use by another process",
+            ),
+            other => ApiError::internal(&other),
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as JSON with 'Content-Type: application/json'",
+            ),
+            JsonRejection::JsonSyntaxError(e) => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                format!("the body is not valid JSON: {}", e.body_text()),
+            ),
+            JsonRejection::JsonDataError(e) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_type",
+                e.body_text(),
+            ),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body_too_large",
+                "the body is larger than this endpoint accepts",
+            ),
+            other => ApiError::new(other.status(), "bad_request", other.body_text()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: Inner {
+                code: &self.code,
+                message: &self.message,
+                field: self.field.as_deref(),
+                details: self.details.as_deref(),
+            },
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,62 @@
+//! The HTTP layer: routers, extractors and the error mapping. Handlers parse, call one
+//! service function (blocking work on the blocking pool) and map the result.
+
+pub mod api;
+pub mod error;
+pub mod extract;
+mod health;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, Uri};
+use axum::Router;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::service::{Service, ServiceError};
+use error::ApiError;
+
+/// Largest request body accepted (a description is at most 20,000 characters).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The service.
+    pub service: Arc<Service>,
+}
+
+/// The whole application router.
+pub fn router(service: Arc<Service>) -> Router {
+    let api = Router::new()
+        .merge(api::projects::router())
+        .merge(api::search::router())
+        .merge(api::taxonomy::router());
+    Router::new()
+        .nest("/api/v1", api)
+        .merge(health::router())
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(60)))
+        .layer(TraceLayer::new_for_http())
+        .with_state(AppState { service })
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no route for {}", uri.path()))
+}
+
+/// Runs a service call on the blocking pool (sled and tantivy block).
+pub(crate) async fn blocking<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+{
+    let service = state.service.clone();
+    match tokio::task::spawn_blocking(move || f(&service)).await {
+        Ok(result) => result.map_err(ApiError::from),
+        Err(join) => Err(ApiError::internal(&join)),
+    }
+}

@@ -1,0 +1,107 @@
+//! The `stocktaking` command: serve, import, reindex.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use wsis_stocktaking::config::{Cli, Command, ImportArgs, ServeArgs};
+use wsis_stocktaking::service::Service;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("STOCKTAKING_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = cli.service_config();
+    let service = Service::open(&config).with_context(|| format!("cannot open data directory {}", config.data_dir.display()))?;
+    match cli.command {
+        Command::Serve(args) => serve(service, &args),
+        Command::Import(args) => import(&service, &args),
+        Command::Reindex => {
+            let docs = service.reindex()?;
+            service.shutdown();
+            println!("reindexed: {docs} published projects searchable");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        println!("listening on http://{addr}");
+        let app = wsis_stocktaking::http::router(service.clone());
+        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+        anyhow::Ok(())
+    })?;
+    service.shutdown();
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+fn import(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let input: Box<dyn BufRead> = if args.file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file))
+    };
+    let started = std::time::Instant::now();
+    let report = service.import_ndjson(input, args.publish)?;
+    service.shutdown();
+    for e in &report.rejected {
+        eprintln!("line {}: field '{}': {} ({})", e.line, e.field, e.message, e.code);
+    }
+    let bad_lines = {
+        let mut lines: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
+        lines.dedup();
+        lines.len()
+    };
+    println!(
+        "imported {} lines in {:.1}s: {} created, {} updated, {} unchanged, {} rejected",
+        report.read,
+        started.elapsed().as_secs_f64(),
+        report.created,
+        report.updated,
+        report.unchanged,
+        bad_lines
+    );
+    Ok(if bad_lines == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,15 @@
+//! Domain types and rules: taxonomy, projects, validation, search requests.
+//!
+//! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
+
+pub mod project;
+pub mod search_request;
+pub mod taxonomy;
+pub mod validation;
+
+pub use project::{Contact, Project, ProjectFields, ProjectId, PublicProject, State};
+pub use search_request::{Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery};
+pub use taxonomy::{
+    taxonomy, ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status,
+};
+pub use validation::{parse_submission, FieldError, Submission, SubmissionKind, ValidationErrors};

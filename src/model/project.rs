@@ -1,0 +1,278 @@
+//! Projects: the editable fields a stakeholder submits, the stored record around them, and
+//! the public view that never carries private data.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ulid::Ulid;
+
+use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
+
+/// A project's id: a ULID, so ids sort by creation time.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProjectId(Ulid);
+
+impl ProjectId {
+    /// A new id for the current time.
+    pub fn generate() -> ProjectId {
+        ProjectId(Ulid::new())
+    }
+
+    /// The 16 bytes of the ULID, big-endian (the store key).
+    pub fn to_bytes(self) -> [u8; 16] {
+        self.0.to_bytes()
+    }
+
+    /// The id from its 16 bytes.
+    pub fn from_bytes(bytes: [u8; 16]) -> ProjectId {
+        ProjectId(Ulid::from_bytes(bytes))
+    }
+
+    /// A stable 64-bit number derived from the id (its random part), used to break ties when
+    /// ordering search hits so that results do not depend on the index's segment layout.
+    pub fn tiebreak(self) -> u64 {
+        self.0 .0 as u64
+    }
+}
+
+impl fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for ProjectId {
+    type Err = ulid::DecodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ulid::from_string(s).map(ProjectId)
+    }
+}
+
+/// Where a project is in its life: only `published` projects are public and searchable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Submitted, waiting for the secretariat.
+    Pending,
+    /// The secretariat asked the submitter to change something.
+    ChangesRequested,
+    /// Public and searchable.
+    Published,
+    /// Refused by the secretariat.
+    Rejected,
+    /// Withdrawn by the submitter or the secretariat.
+    Withdrawn,
+}
+
+impl State {
+    /// The API code.
+    pub fn code(self) -> &'static str {
+        match self {
+            State::Pending => "pending",
+            State::ChangesRequested => "changes_requested",
+            State::Published => "published",
+            State::Rejected => "rejected",
+            State::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// The fields a stakeholder writes: everything searchable about a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectFields {
+    /// Title, 3–300 characters.
+    pub title: String,
+    /// Description, up to 20,000 characters.
+    pub description: String,
+    /// The organization that carries out the project.
+    pub organization: String,
+    /// The kind of organization.
+    pub stakeholder_type: StakeholderType,
+    /// The level the activity works at.
+    pub scope: Scope,
+    /// Countries (may be empty only for international scope).
+    pub countries: Vec<Country>,
+    /// One or more WSIS Action Lines, no duplicates.
+    pub action_lines: Vec<ActionLine>,
+    /// One or more SDGs, no duplicates.
+    pub sdgs: Vec<Sdg>,
+    /// Whether the project responds to COVID-19.
+    pub covid19: bool,
+    /// Planned, ongoing or completed.
+    pub status: Status,
+    /// Start date.
+    pub start_date: NaiveDate,
+    /// End date, not before the start date.
+    pub end_date: Option<NaiveDate>,
+    /// The project's web site (http or https).
+    pub website: Option<String>,
+    /// The language of the text.
+    pub language: Language,
+}
+
+impl ProjectFields {
+    /// The ITU regions of the countries, in region order; `international` when there is none.
+    pub fn regions(&self) -> Vec<Region> {
+        let mut regions: Vec<Region> = self.countries.iter().map(|c| c.region()).collect();
+        regions.sort();
+        regions.dedup();
+        if regions.is_empty() {
+            regions.push(Region::International);
+        }
+        regions
+    }
+
+    /// The year the project starts.
+    pub fn start_year(&self) -> i32 {
+        self.start_date.year()
+    }
+}
+
+/// Private contact details of a submitter: never public.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Contact person.
+    pub name: String,
+    /// Contact e-mail.
+    pub email: String,
+}
+
+/// A project as stored: fields, private data and bookkeeping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// The id.
+    pub id: ProjectId,
+    /// The submitted fields.
+    pub fields: ProjectFields,
+    /// Private contact details.
+    pub contact: Option<Contact>,
+    /// The record's id in the system it was imported from.
+    pub source_id: Option<String>,
+    /// Life-cycle state.
+    pub state: State,
+    /// When it was first stored.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Starts at 1, grows with every change.
+    pub version: u64,
+    /// SHA-256 (hex) of the submitter's edit token, if one was issued.
+    pub edit_token_hash: Option<String>,
+}
+
+impl Project {
+    /// Whether the public may see (and search) it.
+    pub fn is_public(&self) -> bool {
+        self.state == State::Published
+    }
+}
+
+/// A project as anyone may see it: no contact, no token.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicProject {
+    /// Id.
+    pub id: ProjectId,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Organization.
+    pub organization: String,
+    /// Stakeholder type.
+    pub stakeholder_type: StakeholderType,
+    /// Scope.
+    pub scope: Scope,
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Derived ITU regions.
+    pub regions: Vec<Region>,
+    /// Action lines.
+    pub action_lines: Vec<ActionLine>,
+    /// SDGs.
+    pub sdgs: Vec<Sdg>,
+    /// COVID-19 response.
+    pub covid19: bool,
+    /// Status.
+    pub status: Status,
+    /// Start date.
+    pub start_date: NaiveDate,
+    /// End date.
+    pub end_date: Option<NaiveDate>,
+    /// Web site.
+    pub website: Option<String>,
+    /// Language of the text.
+    pub language: Language,
+    /// Life-cycle state.
+    pub state: State,
+    /// Id in the system it was imported from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Version, for `If-Match`.
+    pub version: u64,
+}
+
+impl From<&Project> for PublicProject {
+    fn from(p: &Project) -> PublicProject {
+        let f = &p.fields;
+        PublicProject {
+            id: p.id,
+            title: f.title.clone(),
+            description: f.description.clone(),
+            organization: f.organization.clone(),
+            stakeholder_type: f.stakeholder_type,
+            scope: f.scope,
+            countries: f.countries.clone(),
+            regions: f.regions(),
+            action_lines: f.action_lines.clone(),
+            sdgs: f.sdgs.clone(),
+            covid19: f.covid19,
+            status: f.status,
+            start_date: f.start_date,
+            end_date: f.end_date,
+            website: f.website.clone(),
+            language: f.language,
+            state: p.state,
+            source_id: p.source_id.clone(),
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            version: p.version,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_without_countries_is_international() {
+        let f = crate::model::validation::tests::sample_fields();
+        let mut f = f;
+        f.countries.clear();
+        assert_eq!(f.regions(), vec![Region::International]);
+    }
+
+    #[test]
+    fn regions_are_derived_once_each_in_order() {
+        let mut f = crate::model::validation::tests::sample_fields();
+        f.countries = ["TZ", "FR", "KE"]
+            .iter()
+            .map(|c| Country::parse(c).unwrap())
+            .collect();
+        assert_eq!(f.regions(), vec![Region::Africa, Region::Europe]);
+    }
+
+    #[test]
+    fn project_ids_round_trip_through_text_and_bytes() {
+        let id = ProjectId::generate();
+        assert_eq!(id.to_string().parse::<ProjectId>().unwrap(), id);
+        assert_eq!(ProjectId::from_bytes(id.to_bytes()), id);
+    }
+}

@@ -1,0 +1,389 @@
+//! A search as a researcher asks for it: text, filters, sort and page, parsed from the query
+//! string of `GET /api/v1/search` with an error that names the bad parameter.
+
+use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
+
+/// Largest `per_page`.
+pub const MAX_PER_PAGE: u32 = 100;
+/// Deepest result reachable by paging (`page * per_page`).
+pub const MAX_RESULT_WINDOW: u32 = 10_000;
+/// Longest `q`, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// One piece of the text query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextClause {
+    /// The words as typed (a phrase may hold several).
+    pub text: String,
+    /// `"quoted"`: the words must appear together in order.
+    pub phrase: bool,
+    /// `-word`: documents containing it are excluded.
+    pub negated: bool,
+}
+
+/// The parsed `q`: every non-negated clause is required.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextQuery {
+    /// Clauses in the order typed.
+    pub clauses: Vec<TextClause>,
+}
+
+impl TextQuery {
+    /// Parses `q`: words, `"phrases"`, `-exclusions` and `-"excluded phrases"`.
+    ///
+    /// # Errors
+    /// An unterminated quote.
+    pub fn parse(q: &str) -> Result<TextQuery, String> {
+        let mut clauses = Vec::new();
+        let mut chars = q.chars().peekable();
+        loop {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+            let Some(&first) = chars.peek() else { break };
+            let mut negated = false;
+            if first == '-' {
+                chars.next();
+                match chars.peek() {
+                    Some(c) if !c.is_whitespace() => negated = true,
+                    _ => continue,
+                }
+            }
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                let mut text = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        closed = true;
+                        break;
+                    }
+                    text.push(c);
+                }
+                if !closed {
+                    return Err("unterminated quote in q: close the phrase with '\"'".into());
+                }
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() {
+                    clauses.push(TextClause {
+                        text,
+                        phrase: true,
+                        negated,
+                    });
+                }
+            } else {
+                let mut text = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_whitespace() || c == '"' {
+                        break;
+                    }
+                    text.push(c);
+                    chars.next();
+                }
+                if !text.is_empty() {
+                    clauses.push(TextClause {
+                        text,
+                        phrase: false,
+                        negated,
+                    });
+                }
+            }
+        }
+        Ok(TextQuery { clauses })
+    }
+
+    /// Whether nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+/// How hits are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best match first (newest first when there is no text).
+    #[default]
+    Relevance,
+    /// Latest start date first.
+    Newest,
+    /// Earliest start date first.
+    Oldest,
+    /// Title, A to Z.
+    Title,
+}
+
+impl SortOrder {
+    fn parse(s: &str) -> Option<SortOrder> {
+        match s {
+            "relevance" => Some(SortOrder::Relevance),
+            "newest" => Some(SortOrder::Newest),
+            "oldest" => Some(SortOrder::Oldest),
+            "title" => Some(SortOrder::Title),
+            _ => None,
+        }
+    }
+}
+
+/// Facet filters: values of one facet are OR-ed, facets are AND-ed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Action lines (`C7` matches every C7 sub-line).
+    pub action_lines: Vec<ActionLine>,
+    /// SDGs.
+    pub sdgs: Vec<Sdg>,
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// ITU regions.
+    pub regions: Vec<Region>,
+    /// Stakeholder types.
+    pub stakeholder_types: Vec<StakeholderType>,
+    /// Scopes.
+    pub scopes: Vec<Scope>,
+    /// Statuses.
+    pub statuses: Vec<Status>,
+    /// COVID-19 flag.
+    pub covid19: Option<bool>,
+    /// Earliest start year, inclusive.
+    pub year_from: Option<i32>,
+    /// Latest start year, inclusive.
+    pub year_to: Option<i32>,
+}
+
+impl Filters {
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// A whole search request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The text query.
+    pub text: TextQuery,
+    /// The filters.
+    pub filters: Filters,
+    /// The order of hits.
+    pub sort: SortOrder,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Hits per page, 1–100.
+    pub per_page: u32,
+    /// Language for labels.
+    pub lang: Language,
+}
+
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            text: TextQuery::default(),
+            filters: Filters::default(),
+            sort: SortOrder::Relevance,
+            page: 1,
+            per_page: 20,
+            lang: Language::En,
+        }
+    }
+}
+
+/// A bad search parameter.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ParamError {
+    /// The parameter's name.
+    pub param: String,
+    /// Machine-readable code.
+    pub code: &'static str,
+    /// A sentence naming the bad value.
+    pub message: String,
+}
+
+fn bad(param: &str, code: &'static str, message: impl Into<String>) -> ParamError {
+    ParamError {
+        param: param.to_string(),
+        code,
+        message: message.into(),
+    }
+}
+
+fn parse_in<T>(param: &str, raw: &str, parse: impl Fn(&str) -> Option<T>, code: &'static str, what: &str) -> Result<T, ParamError> {
+    parse(raw).ok_or_else(|| bad(param, code, format!("unknown {what} '{raw}' in parameter '{param}'")))
+}
+
+fn int_param(param: &str, raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, ParamError> {
+    match raw.parse::<i64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(bad(
+            param,
+            "invalid_parameter",
+            format!(
+                "'{param}' must be a whole number from {} to {}, not '{raw}'",
+                range.start(),
+                range.end()
+            ),
+        )),
+    }
+}
+
+impl SearchRequest {
+    /// Parses decoded query-string pairs. Repeatable parameters may appear many times;
+    /// empty values are ignored (as HTML forms send them).
+    ///
+    /// # Errors
+    /// The first bad parameter: unknown name, unknown code, out-of-range number, repeated
+    /// single-valued parameter, or malformed `q`.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<SearchRequest, ParamError> {
+        let mut req = SearchRequest::default();
+        let mut seen_single: Vec<&'a str> = Vec::new();
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let single = matches!(
+                key,
+                "q" | "covid19" | "year_from" | "year_to" | "sort" | "page" | "per_page" | "lang"
+            );
+            if single {
+                if seen_single.contains(&key) {
+                    return Err(bad(key, "duplicate_parameter", format!("parameter '{key}' may be given only once")));
+                }
+                seen_single.push(key);
+            }
+            let f = &mut req.filters;
+            match key {
+                "q" => {
+                    if value.chars().count() > MAX_QUERY_CHARS {
+                        return Err(bad("q", "invalid_query", format!("'q' may have at most {MAX_QUERY_CHARS} characters")));
+                    }
+                    req.text = TextQuery::parse(value).map_err(|m| bad("q", "invalid_query", m))?;
+                }
+                "action_line" => push_unique(&mut f.action_lines, parse_in(key, value, ActionLine::parse, "invalid_action_line", "WSIS Action Line")?),
+                "sdg" => {
+                    let n = value.parse::<i64>().ok().and_then(Sdg::new);
+                    let sdg = n.ok_or_else(|| bad(key, "invalid_sdg", format!("unknown SDG '{value}' in parameter 'sdg': use 1 to 17")))?;
+                    push_unique(&mut f.sdgs, sdg);
+                }
+                "country" => push_unique(&mut f.countries, parse_in(key, &value.to_ascii_uppercase(), Country::parse, "invalid_country", "country code")?),
+                "region" => push_unique(&mut f.regions, parse_in(key, value, Region::parse, "invalid_region", "region")?),
+                "stakeholder_type" => push_unique(&mut f.stakeholder_types, parse_in(key, value, StakeholderType::parse, "invalid_parameter", "stakeholder type")?),
+                "scope" => push_unique(&mut f.scopes, parse_in(key, value, Scope::parse, "invalid_parameter", "scope")?),
+                "status" => push_unique(&mut f.statuses, parse_in(key, value, Status::parse, "invalid_parameter", "status")?),
+                "covid19" => {
+                    f.covid19 = Some(match value {
+                        "true" => true,
+                        "false" => false,
+                        _ => return Err(bad(key, "invalid_parameter", format!("'covid19' must be true or false, not '{value}'"))),
+                    })
+                }
+                "year_from" => f.year_from = Some(int_param(key, value, 1900..=2100)? as i32),
+                "year_to" => f.year_to = Some(int_param(key, value, 1900..=2100)? as i32),
+                "sort" => {
+                    req.sort = SortOrder::parse(value).ok_or_else(|| {
+                        bad(key, "invalid_parameter", format!("unknown sort '{value}': use relevance, newest, oldest or title"))
+                    })?
+                }
+                "page" => req.page = int_param(key, value, 1..=i64::from(MAX_RESULT_WINDOW))? as u32,
+                "per_page" => req.per_page = int_param(key, value, 1..=i64::from(MAX_PER_PAGE))? as u32,
+                "lang" => req.lang = parse_in(key, value, Language::parse, "invalid_parameter", "language")?,
+                _ => return Err(bad(key, "unknown_parameter", format!("unknown search parameter '{key}'"))),
+            }
+        }
+        if let (Some(from), Some(to)) = (req.filters.year_from, req.filters.year_to) {
+            if from > to {
+                return Err(bad("year_to", "invalid_parameter", format!("'year_to' ({to}) is before 'year_from' ({from})")));
+            }
+        }
+        if req.page.saturating_mul(req.per_page) > MAX_RESULT_WINDOW {
+            return Err(bad(
+                "page",
+                "invalid_parameter",
+                format!("page {} of {} hits reaches past the first {MAX_RESULT_WINDOW} results; narrow the search instead", req.page, req.per_page),
+            ));
+        }
+        Ok(req)
+    }
+
+    /// Hits to skip.
+    pub fn offset(&self) -> usize {
+        (self.page as usize - 1) * self.per_page as usize
+    }
+}
+
+fn push_unique<T: PartialEq>(values: &mut Vec<T>, value: T) {
+    if !values.contains(&value) {
+        values.push(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> Result<SearchRequest, ParamError> {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
+        SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    fn err(q: &str) -> (String, &'static str) {
+        let e = parse(q).unwrap_err();
+        (e.param, e.code)
+    }
+
+    #[test]
+    fn quoted_phrases_and_exclusions_are_recognised() {
+        let t = TextQuery::parse(r#"mobile "rural clinics" -malaria -"pilot phase" e-health"#).unwrap();
+        let got: Vec<(&str, bool, bool)> = t.clauses.iter().map(|c| (c.text.as_str(), c.phrase, c.negated)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("mobile", false, false),
+                ("rural clinics", true, false),
+                ("malaria", false, true),
+                ("pilot phase", true, true),
+                ("e-health", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_dash_is_ignored_and_an_open_quote_is_an_error() {
+        assert!(TextQuery::parse(" - ").unwrap().is_empty());
+        assert!(TextQuery::parse("\"open phrase").is_err());
+    }
+
+    #[test]
+    fn repeatable_filters_collect_every_value() {
+        let r = parse("action_line=C7&action_line=C2&sdg=3&sdg=9&country=ke&covid19=true&year_from=2010&year_to=2020").unwrap();
+        assert_eq!(r.filters.action_lines.len(), 2);
+        assert_eq!(r.filters.sdgs.len(), 2);
+        assert_eq!(r.filters.countries[0].code(), "KE");
+        assert_eq!(r.filters.covid19, Some(true));
+    }
+
+    #[test]
+    fn bad_parameters_are_named() {
+        assert_eq!(err("action_line=C12"), ("action_line".into(), "invalid_action_line"));
+        assert_eq!(err("sdg=18"), ("sdg".into(), "invalid_sdg"));
+        assert_eq!(err("sdg=x"), ("sdg".into(), "invalid_sdg"));
+        assert_eq!(err("per_page=1000"), ("per_page".into(), "invalid_parameter"));
+        assert_eq!(err("per_page=0"), ("per_page".into(), "invalid_parameter"));
+        assert_eq!(err("page=0"), ("page".into(), "invalid_parameter"));
+        assert_eq!(err("page=600&per_page=20"), ("page".into(), "invalid_parameter"));
+        assert_eq!(err("year_from=20x0"), ("year_from".into(), "invalid_parameter"));
+        assert_eq!(err("year_from=2020&year_to=2010"), ("year_to".into(), "invalid_parameter"));
+        assert_eq!(err("country=XX"), ("country".into(), "invalid_country"));
+        assert_eq!(err("region=mars"), ("region".into(), "invalid_region"));
+        assert_eq!(err("covid19=maybe"), ("covid19".into(), "invalid_parameter"));
+        assert_eq!(err("sort=random"), ("sort".into(), "invalid_parameter"));
+        assert_eq!(err("q=a&q=b"), ("q".into(), "duplicate_parameter"));
+        assert_eq!(err("sgd=3"), ("sgd".into(), "unknown_parameter"));
+        assert_eq!(err("q=%22open"), ("q".into(), "invalid_query"));
+    }
+
+    #[test]
+    fn empty_values_are_ignored() {
+        let r = parse("q=&action_line=&sdg=").unwrap();
+        assert_eq!(r, SearchRequest::default());
+    }
+}

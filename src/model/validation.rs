@@ -1,0 +1,749 @@
+//! Turning a submitted JSON object into valid [`ProjectFields`], or into the list of every
+//! field that is wrong.
+//!
+//! Each field is read on its own so that one bad field does not hide the others: the caller
+//! gets all problems at once (`details`), the first one leading.
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::project::{Contact, ProjectFields};
+use super::taxonomy::{ActionLine, Country, Language, Scope, Sdg, StakeholderType, Status};
+
+/// Title length bounds, in characters.
+pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 3..=300;
+/// Maximum description length, in characters.
+pub const DESCRIPTION_MAX_CHARS: usize = 20_000;
+/// Maximum organization length, in characters.
+pub const ORGANIZATION_MAX_CHARS: usize = 300;
+/// Maximum URL length, in characters.
+pub const URL_MAX_CHARS: usize = 2_000;
+/// Maximum `source_id` length, in characters.
+pub const SOURCE_ID_MAX_CHARS: usize = 200;
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Machine-readable code, e.g. `invalid_action_line`.
+    pub code: &'static str,
+    /// A sentence for people, quoting the bad value.
+    pub message: String,
+    /// The field's name (`contact.email` for nested fields).
+    pub field: String,
+}
+
+impl FieldError {
+    fn new(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            code,
+            message: message.into(),
+            field: field.to_string(),
+        }
+    }
+}
+
+/// Every problem found in a submission; never empty.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.first().map(|e| e.message.as_str()).unwrap_or("invalid submission"))]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+/// Who is submitting: the public form or a bulk import.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SubmissionKind {
+    /// `POST /api/v1/projects`: contact required, `source_id` not accepted.
+    Public,
+    /// Bulk import: contact optional, `source_id` accepted.
+    Import,
+}
+
+/// A valid submission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Submission {
+    /// The project's fields.
+    pub fields: ProjectFields,
+    /// Private contact details.
+    pub contact: Option<Contact>,
+    /// The id in the source system (imports only).
+    pub source_id: Option<String>,
+}
+
+const FIELDS: [&str; 14] = [
+    "title",
+    "description",
+    "organization",
+    "stakeholder_type",
+    "scope",
+    "countries",
+    "action_lines",
+    "sdgs",
+    "covid19",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "language",
+];
+
+/// Reads a submission from a JSON value.
+///
+/// # Errors
+/// [`ValidationErrors`] listing every bad, missing or unknown field.
+pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission, ValidationErrors> {
+    let Value::Object(mut map) = body else {
+        return Err(ValidationErrors(vec![FieldError::new(
+            "body",
+            "invalid_type",
+            "the body must be a JSON object",
+        )]));
+    };
+    let mut r = Reader::default();
+    for key in map.keys() {
+        let known = FIELDS.contains(&key.as_str())
+            || key == "contact"
+            || (key == "source_id" && kind == SubmissionKind::Import);
+        if !known {
+            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
+        }
+    }
+
+    let title = r.text(&mut map, "title", *TITLE_CHARS.start(), *TITLE_CHARS.end());
+    let description = r.text(&mut map, "description", 1, DESCRIPTION_MAX_CHARS);
+    let organization = r.text(&mut map, "organization", 1, ORGANIZATION_MAX_CHARS);
+    let stakeholder_type =
+        r.code(&mut map, "stakeholder_type", StakeholderType::parse, StakeholderType::expected);
+    let scope = r.code(&mut map, "scope", Scope::parse, Scope::expected);
+    let status = r.code(&mut map, "status", Status::parse, Status::expected);
+    let language = match r.optional::<String>(&mut map, "language") {
+        None => Some(Language::En),
+        Some(None) => None,
+        Some(Some(code)) => r.enum_value("language", &code, Language::parse, Language::expected),
+    };
+    let countries = r.countries(&mut map);
+    let action_lines = r.action_lines(&mut map);
+    let sdgs = r.sdgs(&mut map);
+    let covid19 = r.optional::<bool>(&mut map, "covid19").map(|v| v.unwrap_or(false));
+    let start_date = r.date(&mut map, "start_date", true).flatten();
+    let end_date = r.date(&mut map, "end_date", false);
+    if let (Some(start), Some(Some(end))) = (start_date, end_date) {
+        if end < start {
+            r.fail(
+                "end_date",
+                "invalid_date_range",
+                format!("end_date {end} is before start_date {start}"),
+            );
+        }
+    }
+    let website = r.website(&mut map);
+    if let (Some(scope), Some(countries)) = (scope, countries.as_ref()) {
+        if countries.is_empty() && scope != Scope::International {
+            r.fail(
+                "countries",
+                "required",
+                "at least one country is required unless scope is 'international'",
+            );
+        }
+    }
+    let contact = r.contact(&mut map, kind == SubmissionKind::Public);
+    let source_id = if kind == SubmissionKind::Import {
+        r.source_id(&mut map)
+    } else {
+        Some(None)
+    };
+
+    if !r.errors.is_empty() {
+        return Err(ValidationErrors(r.errors));
+    }
+    match (
+        title,
+        description,
+        organization,
+        stakeholder_type,
+        scope,
+        countries,
+        action_lines,
+        sdgs,
+        covid19,
+        status,
+        start_date,
+        end_date,
+        website,
+        language,
+        contact,
+        source_id,
+    ) {
+        (
+            Some(title),
+            Some(description),
+            Some(organization),
+            Some(stakeholder_type),
+            Some(scope),
+            Some(countries),
+            Some(action_lines),
+            Some(sdgs),
+            Some(covid19),
+            Some(status),
+            Some(start_date),
+            Some(end_date),
+            Some(website),
+            Some(language),
+            Some(contact),
+            Some(source_id),
+        ) => Ok(Submission {
+            fields: ProjectFields {
+                title,
+                description,
+                organization,
+                stakeholder_type,
+                scope,
+                countries,
+                action_lines,
+                sdgs,
+                covid19,
+                status,
+                start_date,
+                end_date,
+                website,
+                language,
+            },
+            contact,
+            source_id,
+        }),
+        // Every `None` above recorded an error, so this arm is unreachable in practice.
+        _ => Err(ValidationErrors(vec![FieldError::new(
+            "body",
+            "invalid_submission",
+            "the submission is incomplete",
+        )])),
+    }
+}
+
+/// Collects field errors while reading fields one by one.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn fail(&mut self, field: &str, code: &'static str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, code, message));
+    }
+
+    /// `None`: absent or null. `Some(None)`: present but of the wrong type (recorded).
+    fn optional<T: DeserializeOwned>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+    ) -> Option<Option<T>> {
+        match map.remove(field) {
+            None | Some(Value::Null) => None,
+            Some(value) => match serde_json::from_value::<T>(value) {
+                Ok(v) => Some(Some(v)),
+                Err(_) => {
+                    self.fail(
+                        field,
+                        "invalid_type",
+                        format!("'{field}' must be {}", type_name::<T>()),
+                    );
+                    Some(None)
+                }
+            },
+        }
+    }
+
+    fn required<T: DeserializeOwned>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+    ) -> Option<T> {
+        match self.optional(map, field) {
+            None => {
+                self.fail(field, "required", format!("'{field}' is required"));
+                None
+            }
+            Some(v) => v,
+        }
+    }
+
+    fn text(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        min: usize,
+        max: usize,
+    ) -> Option<String> {
+        let raw: String = self.required(map, field)?;
+        self.check_text(field, raw, min, max)
+    }
+
+    fn check_text(&mut self, field: &str, raw: String, min: usize, max: usize) -> Option<String> {
+        let text = raw.trim().to_string();
+        let chars = text.chars().count();
+        if chars < min {
+            let what = if chars == 0 {
+                format!("'{field}' must not be empty")
+            } else {
+                format!("'{field}' must have at least {min} characters, not {chars}")
+            };
+            self.fail(field, if chars == 0 { "required" } else { "too_short" }, what);
+            return None;
+        }
+        if chars > max {
+            self.fail(
+                field,
+                "too_long",
+                format!("'{field}' must have at most {max} characters, not {chars}"),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn enum_value<T>(
+        &mut self,
+        field: &str,
+        code: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: fn() -> String,
+    ) -> Option<T> {
+        let value = parse(code);
+        if value.is_none() {
+            self.fail(
+                field,
+                "invalid_value",
+                format!("unknown {field} '{code}'; expected one of: {}", expected()),
+            );
+        }
+        value
+    }
+
+    fn code<T>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: fn() -> String,
+    ) -> Option<T> {
+        let code: String = self.required(map, field)?;
+        self.enum_value(field, &code, parse, expected)
+    }
+
+    fn list<T: PartialEq + Copy, R: DeserializeOwned + std::fmt::Display>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        parse: impl Fn(&R) -> Option<T>,
+        invalid_code: &'static str,
+        what: &str,
+    ) -> Option<Vec<T>> {
+        let raw: Vec<R> = self.required(map, field)?;
+        let mut out: Vec<T> = Vec::with_capacity(raw.len());
+        let mut ok = true;
+        for item in &raw {
+            match parse(item) {
+                None => {
+                    self.fail(field, invalid_code, format!("unknown {what} '{item}'"));
+                    ok = false;
+                }
+                Some(v) if out.contains(&v) => {
+                    self.fail(
+                        field,
+                        "duplicate_value",
+                        format!("{what} '{item}' is listed twice"),
+                    );
+                    ok = false;
+                }
+                Some(v) => out.push(v),
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn countries(&mut self, map: &mut Map<String, Value>) -> Option<Vec<Country>> {
+        self.list(
+            map,
+            "countries",
+            |c: &String| Country::parse(&c.trim().to_ascii_uppercase()),
+            "invalid_country",
+            "country code",
+        )
+    }
+
+    fn action_lines(&mut self, map: &mut Map<String, Value>) -> Option<Vec<ActionLine>> {
+        let lines = self.list(
+            map,
+            "action_lines",
+            |c: &String| ActionLine::parse(c.trim()),
+            "invalid_action_line",
+            "WSIS Action Line",
+        )?;
+        if lines.is_empty() {
+            self.fail(
+                "action_lines",
+                "required",
+                "at least one WSIS Action Line is required",
+            );
+            return None;
+        }
+        Some(lines)
+    }
+
+    fn sdgs(&mut self, map: &mut Map<String, Value>) -> Option<Vec<Sdg>> {
+        let sdgs = self.list(map, "sdgs", |n: &i64| Sdg::new(*n), "invalid_sdg", "SDG")?;
+        if sdgs.is_empty() {
+            self.fail("sdgs", "required", "at least one SDG is required");
+            return None;
+        }
+        Some(sdgs)
+    }
+
+    /// `Some(Some(date))`, `Some(None)` when absent and optional, `None` on error.
+    fn date(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        required: bool,
+    ) -> Option<Option<NaiveDate>> {
+        let raw: Option<String> = match self.optional::<String>(map, field) {
+            None if required => {
+                self.fail(field, "required", format!("'{field}' is required"));
+                return None;
+            }
+            None => return Some(None),
+            Some(None) => return None,
+            Some(Some(s)) => Some(s),
+        };
+        let raw = raw.unwrap_or_default();
+        match parse_date(&raw) {
+            Some(d) => Some(Some(d)),
+            None => {
+                self.fail(
+                    field,
+                    "invalid_date",
+                    format!("'{field}' must be a date YYYY-MM-DD between 1900 and 2100, not '{raw}'"),
+                );
+                None
+            }
+        }
+    }
+
+    fn website(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
+        match self.optional::<String>(map, "website") {
+            None => Some(None),
+            Some(None) => None,
+            Some(Some(raw)) => {
+                let raw = raw.trim().to_string();
+                if raw.is_empty() {
+                    return Some(None);
+                }
+                if is_web_url(&raw) {
+                    Some(Some(raw))
+                } else {
+                    self.fail(
+                        "website",
+                        "invalid_url",
+                        format!("'website' must be an absolute http or https URL, not '{raw}'"),
+                    );
+                    None
+                }
+            }
+        }
+    }
+
+    fn contact(&mut self, map: &mut Map<String, Value>, required: bool) -> Option<Option<Contact>> {
+        let raw = match map.remove("contact") {
+            None | Some(Value::Null) if required => {
+                self.fail("contact", "required", "'contact' (name and email) is required");
+                return None;
+            }
+            None | Some(Value::Null) => return Some(None),
+            Some(Value::Object(obj)) => obj,
+            Some(_) => {
+                self.fail(
+                    "contact",
+                    "invalid_type",
+                    "'contact' must be an object with name and email",
+                );
+                return None;
+            }
+        };
+        let mut obj = raw;
+        for key in obj.keys() {
+            if key != "name" && key != "email" {
+                self.fail(
+                    &format!("contact.{key}"),
+                    "unknown_field",
+                    format!("unknown field 'contact.{key}'"),
+                );
+            }
+        }
+        let name = match obj.remove("name") {
+            Some(Value::String(s)) => self.check_text("contact.name", s, 1, 200),
+            None | Some(Value::Null) => {
+                self.fail("contact.name", "required", "'contact.name' is required");
+                None
+            }
+            Some(_) => {
+                self.fail("contact.name", "invalid_type", "'contact.name' must be a string");
+                None
+            }
+        };
+        let email = match obj.remove("email") {
+            Some(Value::String(s)) => {
+                let s = s.trim().to_string();
+                if is_email(&s) {
+                    Some(s)
+                } else {
+                    self.fail(
+                        "contact.email",
+                        "invalid_email",
+                        format!("'contact.email' is not an e-mail address: '{s}'"),
+                    );
+                    None
+                }
+            }
+            None | Some(Value::Null) => {
+                self.fail("contact.email", "required", "'contact.email' is required");
+                None
+            }
+            Some(_) => {
+                self.fail("contact.email", "invalid_type", "'contact.email' must be a string");
+                None
+            }
+        };
+        Some(Some(Contact {
+            name: name?,
+            email: email?,
+        }))
+    }
+
+    fn source_id(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
+        match self.optional::<String>(map, "source_id") {
+            None => Some(None),
+            Some(None) => None,
+            Some(Some(s)) => self
+                .check_text("source_id", s, 1, SOURCE_ID_MAX_CHARS)
+                .map(Some),
+        }
+    }
+}
+
+fn type_name<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    if name.contains("Vec<i64>") {
+        "a list of integers"
+    } else if name.contains("Vec") {
+        "a list of strings"
+    } else if name.contains("String") {
+        "a string"
+    } else if name.contains("bool") {
+        "true or false"
+    } else {
+        "of another type"
+    }
+}
+
+/// Parses `YYYY-MM-DD` with a year between 1900 and 2100.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let bytes = raw.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()?;
+    (1900..=2100)
+        .contains(&chrono::Datelike::year(&date))
+        .then_some(date)
+}
+
+/// Whether a string is an absolute http(s) URL with a host.
+pub fn is_web_url(raw: &str) -> bool {
+    raw.chars().count() <= URL_MAX_CHARS
+        && url::Url::parse(raw)
+            .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
+            .unwrap_or(false)
+}
+
+/// A plain check of an e-mail address: one `@`, a dotted domain, no spaces.
+pub fn is_email(raw: &str) -> bool {
+    if raw.len() > 254 || raw.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let mut parts = raw.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::HashSet;
+
+    pub(crate) fn sample_json() -> Value {
+        json!({
+            "title": "Mobile telemedicine for rural clinics",
+            "description": "Nurses in twelve rural clinics consult doctors by video.",
+            "organization": "Rural Health Link",
+            "stakeholder_type": "civil_society",
+            "scope": "regional",
+            "countries": ["KE", "TZ"],
+            "action_lines": ["C7.e-health", "C2"],
+            "sdgs": [3, 9],
+            "covid19": true,
+            "status": "ongoing",
+            "start_date": "2020-04-01",
+            "end_date": null,
+            "website": "https://example.org/project",
+            "language": "en",
+            "contact": {"name": "A. Submitter", "email": "a@example.org"}
+        })
+    }
+
+    pub(crate) fn sample_fields() -> ProjectFields {
+        parse_submission(sample_json(), SubmissionKind::Public)
+            .unwrap()
+            .fields
+    }
+
+    fn errors_for(patch: Value) -> Vec<FieldError> {
+        let mut body = sample_json();
+        for (k, v) in patch.as_object().unwrap() {
+            if v == &json!("__remove__") {
+                body.as_object_mut().unwrap().remove(k);
+            } else {
+                body[k] = v.clone();
+            }
+        }
+        parse_submission(body, SubmissionKind::Public).unwrap_err().0
+    }
+
+    fn first(patch: Value) -> (String, &'static str) {
+        let e = errors_for(patch);
+        (e[0].field.clone(), e[0].code)
+    }
+
+    #[test]
+    fn a_complete_submission_is_accepted() {
+        let s = parse_submission(sample_json(), SubmissionKind::Public).unwrap();
+        assert_eq!(s.fields.countries.len(), 2);
+        assert_eq!(s.contact.unwrap().email, "a@example.org");
+    }
+
+    #[test]
+    fn each_rule_names_its_field_and_code() {
+        let cases = [
+            (json!({"action_lines": ["C12"]}), "action_lines", "invalid_action_line"),
+            (json!({"action_lines": ["C2", "C2"]}), "action_lines", "duplicate_value"),
+            (json!({"action_lines": []}), "action_lines", "required"),
+            (json!({"sdgs": [18]}), "sdgs", "invalid_sdg"),
+            (json!({"sdgs": [3, 3]}), "sdgs", "duplicate_value"),
+            (json!({"sdgs": ["3"]}), "sdgs", "invalid_type"),
+            (json!({"countries": ["XX"]}), "countries", "invalid_country"),
+            (json!({"countries": ["KE", "KE"]}), "countries", "duplicate_value"),
+            (json!({"countries": []}), "countries", "required"),
+            (json!({"title": ""}), "title", "required"),
+            (json!({"title": "ab"}), "title", "too_short"),
+            (json!({"title": "x".repeat(301)}), "title", "too_long"),
+            (json!({"title": "__remove__"}), "title", "required"),
+            (json!({"description": "  "}), "description", "required"),
+            (json!({"description": "x".repeat(20_001)}), "description", "too_long"),
+            (json!({"end_date": "2019-01-01"}), "end_date", "invalid_date_range"),
+            (json!({"start_date": "2020-13-01"}), "start_date", "invalid_date"),
+            (json!({"start_date": "01/04/2020"}), "start_date", "invalid_date"),
+            (json!({"website": "ftp://example.org"}), "website", "invalid_url"),
+            (json!({"website": "not a url"}), "website", "invalid_url"),
+            (json!({"stakeholder_type": "company"}), "stakeholder_type", "invalid_value"),
+            (json!({"scope": "galactic"}), "scope", "invalid_value"),
+            (json!({"status": "paused"}), "status", "invalid_value"),
+            (json!({"language": "de"}), "language", "invalid_value"),
+            (json!({"covid19": "yes"}), "covid19", "invalid_type"),
+            (json!({"colour": "blue"}), "colour", "unknown_field"),
+            (json!({"source_id": "x"}), "source_id", "unknown_field"),
+            (json!({"contact": "__remove__"}), "contact", "required"),
+            (json!({"contact": {"name": "A", "email": "nope"}}), "contact.email", "invalid_email"),
+            (json!({"contact": {"name": "A", "email": "a@b.org", "phone": "1"}}), "contact.phone", "unknown_field"),
+        ];
+        for (patch, field, code) in cases {
+            assert_eq!(first(patch.clone()), (field.to_string(), code), "{patch}");
+        }
+    }
+
+    #[test]
+    fn every_bad_field_is_listed_not_only_the_first() {
+        let e = errors_for(json!({"sdgs": [0], "countries": ["ZZ"], "title": "x"}));
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["title", "countries", "sdgs"]);
+    }
+
+    #[test]
+    fn an_international_project_may_have_no_country() {
+        let mut body = sample_json();
+        body["scope"] = json!("international");
+        body["countries"] = json!([]);
+        let s = parse_submission(body, SubmissionKind::Public).unwrap();
+        assert!(s.fields.countries.is_empty());
+    }
+
+    #[test]
+    fn imports_accept_a_source_id_and_no_contact() {
+        let mut body = sample_json();
+        body.as_object_mut().unwrap().remove("contact");
+        body["source_id"] = json!("dpg-123");
+        let s = parse_submission(body, SubmissionKind::Import).unwrap();
+        assert_eq!(s.source_id.as_deref(), Some("dpg-123"));
+        assert!(s.contact.is_none());
+    }
+
+    #[test]
+    fn text_is_trimmed_and_defaults_apply() {
+        let mut body = sample_json();
+        body["title"] = json!("  Padded title  ");
+        body.as_object_mut().unwrap().remove("language");
+        body.as_object_mut().unwrap().remove("covid19");
+        let s = parse_submission(body, SubmissionKind::Public).unwrap();
+        assert_eq!(s.fields.title, "Padded title");
+        assert_eq!(s.fields.language, Language::En);
+        assert!(!s.fields.covid19);
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_object_is_refused() {
+        let e = parse_submission(json!([1, 2]), SubmissionKind::Public).unwrap_err();
+        assert_eq!(e.0[0].code, "invalid_type");
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn titles_are_accepted_exactly_within_three_to_three_hundred_chars(len in 0usize..320) {
+                let mut body = sample_json();
+                body["title"] = json!("é".repeat(len));
+                let ok = parse_submission(body, SubmissionKind::Public).is_ok();
+                prop_assert_eq!(ok, (3..=300).contains(&len));
+            }
+
+            #[test]
+            fn sdg_lists_are_accepted_only_with_distinct_goals_in_range(sdgs in proptest::collection::vec(-2i64..20, 0..6)) {
+                let mut body = sample_json();
+                body["sdgs"] = json!(sdgs);
+                let ok = parse_submission(body, SubmissionKind::Public).is_ok();
+                let distinct: HashSet<i64> = sdgs.iter().copied().collect();
+                let expected = !sdgs.is_empty()
+                    && sdgs.iter().all(|n| (1..=17).contains(n))
+                    && distinct.len() == sdgs.len();
+                prop_assert_eq!(ok, expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! What the index holds of a project: the published fields, reduced to terms, fast values
+//! and a stored hit summary. Never contact details or tokens.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tantivy::TantivyDocument;
+
+use super::schema::Fields;
+use crate::model::{ActionLine, Country, Project, ProjectId, Region, Sdg, Status};
+
+/// The part of a hit that is stored in the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HitSummary {
+    /// Id.
+    pub id: ProjectId,
+    /// Title.
+    pub title: String,
+    /// Organization.
+    pub organization: String,
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Regions.
+    pub regions: Vec<Region>,
+    /// Action lines.
+    pub action_lines: Vec<ActionLine>,
+    /// SDGs.
+    pub sdgs: Vec<Sdg>,
+    /// COVID-19 response.
+    pub covid19: bool,
+    /// Status.
+    pub status: Status,
+    /// Start date.
+    pub start_date: NaiveDate,
+}
+
+/// A published project, ready for the index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexDoc {
+    summary: HitSummary,
+    description: String,
+    stakeholder_type: u64,
+    scope: u64,
+    year: u64,
+    start_day: i64,
+}
+
+impl IndexDoc {
+    /// The index form of a project's current fields (the caller decides that it is public).
+    pub fn from_project(project: &Project) -> IndexDoc {
+        let f = &project.fields;
+        let start_day = f
+            .start_date
+            .signed_duration_since(NaiveDate::default())
+            .num_days();
+        IndexDoc {
+            summary: HitSummary {
+                id: project.id,
+                title: f.title.clone(),
+                organization: f.organization.clone(),
+                countries: f.countries.clone(),
+                regions: f.regions(),
+                action_lines: f.action_lines.clone(),
+                sdgs: f.sdgs.clone(),
+                covid19: f.covid19,
+                status: f.status,
+                start_date: f.start_date,
+            },
+            description: f.description.clone(),
+            stakeholder_type: f.stakeholder_type.index() as u64,
+            scope: f.scope.index() as u64,
+            year: f.start_year().max(0) as u64,
+            start_day,
+        }
+    }
+
+    /// The project id.
+    pub fn id(&self) -> ProjectId {
+        self.summary.id
+    }
+
+    /// The tantivy document.
+    pub(crate) fn to_document(&self, fields: &Fields) -> TantivyDocument {
+        let s = &self.summary;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.id, s.id.to_string());
+        doc.add_text(fields.title, &s.title);
+        doc.add_text(fields.organization, &s.organization);
+        doc.add_text(fields.description, &self.description);
+        doc.add_text(fields.title_sort, s.title.to_lowercase());
+        let mut lines: Vec<u64> = s.action_lines.iter().map(|a| a.index() as u64).collect();
+        if s.action_lines.iter().any(|a| a.is_c7()) {
+            lines.push(ActionLine::C7.index() as u64);
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        for v in lines {
+            doc.add_u64(fields.action_line, v);
+        }
+        for sdg in &s.sdgs {
+            doc.add_u64(fields.sdg, u64::from(sdg.number()));
+        }
+        for r in &s.regions {
+            doc.add_u64(fields.region, r.index() as u64);
+        }
+        for c in &s.countries {
+            doc.add_u64(fields.country, c.index() as u64);
+        }
+        doc.add_u64(fields.stakeholder_type, self.stakeholder_type);
+        doc.add_u64(fields.scope, self.scope);
+        doc.add_u64(fields.status, s.status.index() as u64);
+        doc.add_u64(fields.covid19, u64::from(s.covid19));
+        doc.add_u64(fields.year, self.year);
+        doc.add_i64(fields.start_day, self.start_day);
+        doc.add_u64(fields.tiebreak, s.id.tiebreak());
+        // Serializing plain data cannot fail; an empty summary would only blank one hit.
+        doc.add_bytes(fields.hit, &serde_json::to_vec(s).unwrap_or_default());
+        doc
+    }
+}

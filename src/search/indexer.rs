@@ -1,0 +1,247 @@
+//! The one task that writes the index.
+//!
+//! It owns the tantivy `IndexWriter`, applies batches in the order it receives them, and
+//! commits on a short timer (or when many changes are waiting) with the last applied log
+//! sequence number as the commit payload. After each commit it reloads the reader and
+//! publishes the sequence number, so writers can wait until their change is searchable.
+
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
+use tokio::sync::watch;
+
+use super::document::IndexDoc;
+use super::schema::{Fields, SCHEMA_VERSION};
+use super::SearchError;
+use crate::model::ProjectId;
+
+/// One change to the index.
+#[derive(Clone, Debug)]
+pub enum IndexOp {
+    /// Add or replace a published project.
+    Upsert(IndexDoc),
+    /// Remove a project (no longer published); harmless when absent.
+    Remove(ProjectId),
+    /// Remove everything (the start of a rebuild).
+    Clear,
+}
+
+/// Changes that bring the index up to log sequence number `seq`.
+#[derive(Clone, Debug)]
+pub struct IndexBatch {
+    /// The changes, in log order.
+    pub ops: Vec<IndexOp>,
+    /// The last log sequence number these changes cover.
+    pub seq: u64,
+}
+
+/// What a commit records about itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitPayload {
+    /// Last applied log sequence number.
+    pub seq: u64,
+    /// Schema version of the index.
+    pub schema: u32,
+}
+
+/// Tuning of the indexer.
+#[derive(Clone, Copy, Debug)]
+pub struct IndexerConfig {
+    /// Longest wait between a change and its commit.
+    pub commit_interval: Duration,
+    /// Commit early once this many changes wait.
+    pub max_uncommitted: usize,
+}
+
+impl Default for IndexerConfig {
+    fn default() -> IndexerConfig {
+        IndexerConfig {
+            commit_interval: Duration::from_millis(100),
+            max_uncommitted: 50_000,
+        }
+    }
+}
+
+enum Msg {
+    Batch(IndexBatch),
+    Commit(std::sync::mpsc::Sender<()>),
+}
+
+/// The handle through which the service feeds the indexer.
+pub struct IndexerHandle {
+    tx: Option<SyncSender<Msg>>,
+    indexed: watch::Receiver<u64>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl IndexerHandle {
+    pub(crate) fn start(
+        writer: IndexWriter,
+        reader: IndexReader,
+        fields: Fields,
+        start_seq: u64,
+        config: IndexerConfig,
+    ) -> Result<IndexerHandle, SearchError> {
+        let (tx, rx) = sync_channel(64);
+        let (seq_tx, seq_rx) = watch::channel(start_seq);
+        let task = Task {
+            writer,
+            reader,
+            fields,
+            seq_tx,
+            config,
+            pending: None,
+        };
+        let thread = std::thread::Builder::new()
+            .name("indexer".into())
+            .spawn(move || task.run(rx))
+            .map_err(|e| SearchError::Internal(format!("cannot start the indexer thread: {e}")))?;
+        Ok(IndexerHandle {
+            tx: Some(tx),
+            indexed: seq_rx,
+            thread: Some(thread),
+        })
+    }
+
+    /// Queues a batch; blocks while the indexer is far behind (back-pressure).
+    ///
+    /// # Errors
+    /// [`SearchError::Closed`] when the indexer has stopped.
+    pub fn send(&self, batch: IndexBatch) -> Result<(), SearchError> {
+        match &self.tx {
+            Some(tx) => tx.send(Msg::Batch(batch)).map_err(|_| SearchError::Closed),
+            None => Err(SearchError::Closed),
+        }
+    }
+
+    /// Commits what is pending now and waits for it.
+    ///
+    /// # Errors
+    /// [`SearchError::Closed`] when the indexer has stopped.
+    pub fn commit(&self) -> Result<(), SearchError> {
+        let (ack_tx, ack_rx) = std::sync::mpsc::channel();
+        let tx = self.tx.as_ref().ok_or(SearchError::Closed)?;
+        tx.send(Msg::Commit(ack_tx)).map_err(|_| SearchError::Closed)?;
+        ack_rx.recv().map_err(|_| SearchError::Closed)
+    }
+
+    /// The last log sequence number that is committed and visible to searches.
+    pub fn indexed_seq(&self) -> u64 {
+        *self.indexed.borrow()
+    }
+
+    /// A receiver that sees every new indexed sequence number.
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.indexed.clone()
+    }
+
+    /// Commits what is pending and stops the thread.
+    pub fn shutdown(&mut self) {
+        self.tx.take();
+        if let Some(thread) = self.thread.take() {
+            if thread.join().is_err() {
+                tracing::error!("the indexer thread panicked");
+            }
+        }
+    }
+}
+
+impl Drop for IndexerHandle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+struct Task {
+    writer: IndexWriter,
+    reader: IndexReader,
+    fields: Fields,
+    seq_tx: watch::Sender<u64>,
+    config: IndexerConfig,
+    /// Last applied seq, when to commit at the latest, changes since the last commit.
+    pending: Option<(u64, Instant, usize)>,
+}
+
+impl Task {
+    fn run(mut self, rx: Receiver<Msg>) {
+        loop {
+            let msg = match self.pending {
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some((_, deadline, _)) => rx.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            };
+            match msg {
+                Ok(Msg::Batch(batch)) => {
+                    self.apply(batch);
+                    if self.pending.is_some_and(|(_, _, n)| n >= self.config.max_uncommitted) {
+                        self.commit();
+                    }
+                }
+                Ok(Msg::Commit(ack)) => {
+                    self.commit();
+                    let _ = ack.send(());
+                }
+                Err(RecvTimeoutError::Timeout) => self.commit(),
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.commit();
+                    break;
+                }
+            }
+        }
+        // Let merges in flight finish before the process lets go of the directory.
+        if let Err(e) = self.writer.wait_merging_threads() {
+            tracing::error!(error = %e, "waiting for index merges failed");
+        }
+    }
+
+    fn apply(&mut self, batch: IndexBatch) {
+        let n = batch.ops.len();
+        for op in batch.ops {
+            let result = match op {
+                IndexOp::Upsert(doc) => {
+                    self.writer.delete_term(Term::from_field_text(self.fields.id, &doc.id().to_string()));
+                    let document: TantivyDocument = doc.to_document(&self.fields);
+                    self.writer.add_document(document).map(|_| ())
+                }
+                IndexOp::Remove(id) => {
+                    self.writer.delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
+                    Ok(())
+                }
+                IndexOp::Clear => self.writer.delete_all_documents().map(|_| ()),
+            };
+            if let Err(e) = result {
+                tracing::error!(error = %e, "indexing a change failed");
+            }
+        }
+        self.pending = Some(match self.pending {
+            Some((_, deadline, count)) => (batch.seq, deadline, count + n),
+            None => (batch.seq, Instant::now() + self.config.commit_interval, n),
+        });
+    }
+
+    fn commit(&mut self) {
+        let Some((seq, _, _)) = self.pending else { return };
+        let payload = CommitPayload {
+            seq,
+            schema: SCHEMA_VERSION,
+        };
+        let result = (|| -> tantivy::Result<()> {
+            let mut prepared = self.writer.prepare_commit()?;
+            prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+            prepared.commit()?;
+            self.reader.reload()
+        })();
+        match result {
+            Ok(()) => {
+                self.pending = None;
+                self.seq_tx.send_replace(seq);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, seq, "index commit failed; retrying");
+                self.pending = Some((seq, Instant::now() + self.config.commit_interval, 0));
+            }
+        }
+    }
+}

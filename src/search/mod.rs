@@ -1,0 +1,392 @@
+//! The search side: a tantivy index that is a rebuildable view of the published projects.
+//!
+//! It is fed [`IndexBatch`]es through the [`IndexerHandle`] and answers [`SearchRequest`]s
+//! from the index alone (fast fields for counts, stored summaries for hits). It knows nothing
+//! of sled: the service layer feeds it, so another engine could take its place.
+
+pub mod document;
+pub mod facets;
+pub mod indexer;
+pub mod query;
+pub mod schema;
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::TopDocs;
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument};
+
+pub use document::{HitSummary, IndexDoc};
+pub use facets::Dim;
+pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
+
+use crate::model::{ActionLine, Country, Region, Scope, SearchRequest, SortOrder, StakeholderType, Status};
+use facets::{ActiveFilters, DisjunctiveFacets, FacetTally};
+use schema::{names, Fields, SCHEMA_VERSION};
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 220;
+/// Memory the index writer may use for buffering.
+const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+
+/// Search failures (all internal: bad input is caught when the request is parsed).
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// tantivy failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index directory could not be prepared.
+    #[error("index directory: {0}")]
+    Io(#[from] std::io::Error),
+    /// The indexer thread has stopped.
+    #[error("the indexer has stopped")]
+    Closed,
+    /// Anything else.
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// How an opened index relates to the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexStart {
+    /// The index has applied the log up to this sequence number.
+    UpTo(u64),
+    /// The index is new or of another schema: rebuild it from the store.
+    Rebuild,
+}
+
+/// The index and its reader.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (or recreating it, when its schema is out of
+    /// date) as needed.
+    ///
+    /// # Errors
+    /// tantivy or file-system errors.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexStart), SearchError> {
+        let (schema, fields) = schema::build();
+        let mut start = IndexStart::Rebuild;
+        let index = if dir.join("meta.json").exists() {
+            let index = Index::open_in_dir(dir)?;
+            let payload = index
+                .load_metas()?
+                .payload
+                .and_then(|p| serde_json::from_str::<CommitPayload>(&p).ok());
+            match payload {
+                Some(p) if p.schema == SCHEMA_VERSION && index.schema() == schema => {
+                    start = IndexStart::UpTo(p.seq);
+                    Some(index)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let index = match index {
+            Some(index) => index,
+            None => {
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir)?;
+                }
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok((SearchIndex { index, reader, fields }, start))
+    }
+
+    /// Starts the indexer thread, which takes the index's single writer.
+    ///
+    /// # Errors
+    /// When another writer holds the index, or the thread cannot start.
+    pub fn start_indexer(&self, start_seq: u64, config: IndexerConfig) -> Result<IndexerHandle, SearchError> {
+        let threads = std::thread::available_parallelism().map(|n| n.get().min(4)).unwrap_or(1);
+        let writer = self.index.writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
+        IndexerHandle::start(writer, self.reader.clone(), self.fields.clone(), start_seq, config)
+    }
+
+    /// Number of searchable documents.
+    pub fn doc_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a search: hits of the requested page and exact disjunctive facet counts.
+    ///
+    /// # Errors
+    /// Internal tantivy errors only.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.title)?;
+        let text = query::text_queries(&self.fields, &mut analyzer, &req.text);
+        let filters = ActiveFilters::from_filters(&req.filters);
+        let (hit_query, facet_query) = query::hit_and_facet_queries(&self.fields, text.matching.as_deref(), &filters);
+
+        let tally = searcher.search(&*facet_query, &DisjunctiveFacets::new(filters))?;
+        let top = self.top_docs(&searcher, &*hit_query, req, text.matching.is_some())?;
+
+        let snippets = match &text.highlight {
+            Some(q) => {
+                let mut g = SnippetGenerator::create(&searcher, &**q, self.fields.description)?;
+                g.set_max_num_chars(SNIPPET_CHARS);
+                Some(g)
+            }
+            None => None,
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            hits.push(self.hit(&searcher, address, score, snippets.as_ref())?);
+        }
+        Ok(SearchResults {
+            total: tally.total,
+            page: req.page,
+            per_page: req.per_page,
+            took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
+            hits,
+            facets: FacetCounts::from_tally(&tally, req),
+        })
+    }
+
+    fn top_docs(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        req: &SearchRequest,
+        has_text: bool,
+    ) -> Result<Vec<(Option<f32>, DocAddress)>, SearchError> {
+        let top = TopDocs::with_limit(req.per_page as usize).and_offset(req.offset());
+        let tiebreak = (SortByStaticFastValue::<u64>::for_field(names::TIEBREAK), Order::Asc);
+        let by_day = |order| (SortByStaticFastValue::<i64>::for_field(names::START_DAY), order);
+        let sort = match req.sort {
+            SortOrder::Relevance if !has_text => SortOrder::Newest,
+            other => other,
+        };
+        Ok(match sort {
+            SortOrder::Relevance => searcher
+                .search(query, &top.order_by(((SortBySimilarityScore, Order::Desc), tiebreak)))?
+                .into_iter()
+                .map(|((score, _), a)| (Some(score), a))
+                .collect(),
+            SortOrder::Newest | SortOrder::Oldest => {
+                let order = if sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+                searcher
+                    .search(query, &top.order_by((by_day(order), tiebreak)))?
+                    .into_iter()
+                    .map(|(_, a)| (None, a))
+                    .collect()
+            }
+            SortOrder::Title => searcher
+                .search(
+                    query,
+                    &top.order_by(((SortByString::for_field(names::TITLE_SORT), Order::Asc), tiebreak)),
+                )?
+                .into_iter()
+                .map(|(_, a)| (None, a))
+                .collect(),
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: Option<f32>,
+        snippets: Option<&SnippetGenerator>,
+    ) -> Result<Hit, SearchError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let summary: HitSummary = doc
+            .get_first(self.fields.hit)
+            .and_then(|v| v.as_bytes())
+            .and_then(|b| serde_json::from_slice(b).ok())
+            .ok_or_else(|| SearchError::Internal(format!("document {address:?} has no hit summary")))?;
+        let description = doc
+            .get_first(self.fields.description)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let snippet = snippets
+            .map(|g| {
+                let mut s = g.snippet(description);
+                s.set_snippet_prefix_postfix("<mark>", "</mark>");
+                s
+            })
+            .filter(|s| !s.highlighted().is_empty())
+            .map(|s| s.to_html())
+            .unwrap_or_else(|| lead(description));
+        Ok(Hit {
+            summary,
+            snippet,
+            score: score.map(|s| (s * 100.0).round() / 100.0),
+        })
+    }
+}
+
+/// The opening of a text, HTML-escaped, cut at a word boundary.
+fn lead(text: &str) -> String {
+    let cut = text
+        .char_indices()
+        .nth(SNIPPET_CHARS)
+        .map(|(i, _)| text[..i].rfind(char::is_whitespace).unwrap_or(i));
+    match cut {
+        Some(end) => format!("{}…", escape_html(text[..end].trim_end())),
+        None => escape_html(text),
+    }
+}
+
+/// Escapes `& < > " '` for HTML text and attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One search hit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// The stored summary.
+    #[serde(flatten)]
+    pub summary: HitSummary,
+    /// HTML-escaped excerpt with `<mark>` around matched words.
+    pub snippet: String,
+    /// Relevance score (only when sorted by relevance).
+    pub score: Option<f32>,
+}
+
+/// The answer to a search.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Projects matching the text and every filter.
+    pub total: u64,
+    /// Page number.
+    pub page: u32,
+    /// Hits per page.
+    pub per_page: u32,
+    /// Time spent, in milliseconds.
+    pub took_ms: f64,
+    /// The page of hits.
+    pub hits: Vec<Hit>,
+    /// Disjunctive facet counts.
+    pub facets: FacetCounts,
+}
+
+/// Facet counts: per facet, (value, count) pairs, most frequent first (years in order).
+/// Values with no document are left out unless they are selected as filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts(pub Vec<(&'static str, Vec<(String, u64)>)>);
+
+impl FacetCounts {
+    fn from_tally(tally: &FacetTally, req: &SearchRequest) -> FacetCounts {
+        let f = &req.filters;
+        let mut out = Vec::with_capacity(Dim::ALL.len());
+        for dim in Dim::ALL {
+            let mut values: Vec<(u64, String, u64)> = tally
+                .counts(dim)
+                .filter_map(|(value, count)| {
+                    let selected = is_selected(dim, value, req);
+                    if count == 0 && !selected {
+                        return None;
+                    }
+                    label(dim, value).map(|code| (value, code, count))
+                })
+                .collect();
+            if dim == Dim::Year {
+                values.sort_by_key(|v| v.0);
+            } else {
+                values.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            }
+            let _ = f;
+            out.push((dim.name(), values.into_iter().map(|(_, code, n)| (code, n)).collect()));
+        }
+        FacetCounts(out)
+    }
+
+    /// The counts of one facet.
+    pub fn get(&self, facet: &str) -> Option<&[(String, u64)]> {
+        self.0.iter().find(|(name, _)| *name == facet).map(|(_, v)| v.as_slice())
+    }
+}
+
+fn is_selected(dim: Dim, value: u64, req: &SearchRequest) -> bool {
+    let f = &req.filters;
+    let v = value as usize;
+    match dim {
+        Dim::ActionLine => f.action_lines.iter().any(|a| a.index() == v),
+        Dim::Sdg => f.sdgs.iter().any(|s| s.number() as usize == v),
+        Dim::Region => f.regions.iter().any(|r| r.index() == v),
+        Dim::Country => f.countries.iter().any(|c| c.index() == v),
+        Dim::StakeholderType => f.stakeholder_types.iter().any(|s| s.index() == v),
+        Dim::Scope => f.scopes.iter().any(|s| s.index() == v),
+        Dim::Status => f.statuses.iter().any(|s| s.index() == v),
+        Dim::Covid19 => f.covid19.map(usize::from) == Some(v),
+        Dim::Year => false,
+    }
+}
+
+fn label(dim: Dim, value: u64) -> Option<String> {
+    let v = value as usize;
+    Some(match dim {
+        Dim::ActionLine => ActionLine::from_index(v)?.code().to_string(),
+        Dim::Sdg => value.to_string(),
+        Dim::Region => Region::ALL.get(v)?.code().to_string(),
+        Dim::Country => Country::from_index(v)?.code().to_string(),
+        Dim::StakeholderType => StakeholderType::ALL.get(v)?.code().to_string(),
+        Dim::Scope => Scope::ALL.get(v)?.code().to_string(),
+        Dim::Status => Status::ALL.get(v)?.code().to_string(),
+        Dim::Covid19 => if value == 1 { "true" } else { "false" }.to_string(),
+        Dim::Year => value.to_string(),
+    })
+}
+
+impl Serialize for FacetCounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Values<'a>(&'a [(String, u64)]);
+        impl Serialize for Values<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0 {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (name, values) in &self.0 {
+            m.serialize_entry(name, &Values(values))?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_are_escaped_and_cut_at_a_word() {
+        assert_eq!(lead("a <b> & c"), "a &lt;b&gt; &amp; c");
+        let long = "word ".repeat(100);
+        let l = lead(&long);
+        assert!(l.ends_with('…'));
+        assert!(l.chars().count() <= SNIPPET_CHARS + 1);
+    }
+}

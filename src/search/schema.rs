@@ -1,0 +1,112 @@
+//! The tantivy schema: text fields for matching and snippets, u64 fields (indexed and fast)
+//! for filters and facet counts, sort keys, and a stored hit summary.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+    STRING,
+};
+
+/// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
+/// from the store on start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The analyzer for text fields (English stemming for now).
+pub const TEXT_ANALYZER: &str = "en_stem";
+
+/// Handles of every field.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Project id (raw string; used to replace a document).
+    pub id: Field,
+    /// Title text.
+    pub title: Field,
+    /// Organization text.
+    pub organization: Field,
+    /// Description text (stored for snippets).
+    pub description: Field,
+    /// Lower-cased title, a fast field for sorting by title.
+    pub title_sort: Field,
+    /// Action-line indexes, including the `C7` group when any C7 line is tagged.
+    pub action_line: Field,
+    /// SDG numbers.
+    pub sdg: Field,
+    /// Region indexes.
+    pub region: Field,
+    /// Country indexes.
+    pub country: Field,
+    /// Stakeholder-type index.
+    pub stakeholder_type: Field,
+    /// Scope index.
+    pub scope: Field,
+    /// Status index.
+    pub status: Field,
+    /// 1 for COVID-19 responses, else 0.
+    pub covid19: Field,
+    /// Start year.
+    pub year: Field,
+    /// Start date as days since 1970-01-01.
+    pub start_day: Field,
+    /// Stable tie-breaker derived from the id.
+    pub tiebreak: Field,
+    /// JSON of the hit summary.
+    pub hit: Field,
+}
+
+/// Names of the fast fields the facet collector reads.
+pub mod names {
+    /// Action lines.
+    pub const ACTION_LINE: &str = "action_line";
+    /// SDGs.
+    pub const SDG: &str = "sdg";
+    /// Regions.
+    pub const REGION: &str = "region";
+    /// Countries.
+    pub const COUNTRY: &str = "country";
+    /// Stakeholder type.
+    pub const STAKEHOLDER_TYPE: &str = "stakeholder_type";
+    /// Scope.
+    pub const SCOPE: &str = "scope";
+    /// Status.
+    pub const STATUS: &str = "status";
+    /// COVID-19 flag.
+    pub const COVID19: &str = "covid19";
+    /// Start year.
+    pub const YEAR: &str = "year";
+    /// Start day.
+    pub const START_DAY: &str = "start_day";
+    /// Title sort key.
+    pub const TITLE_SORT: &str = "title_sort";
+    /// Tie-breaker.
+    pub const TIEBREAK: &str = "tiebreak";
+}
+
+/// Builds the schema and returns it with the field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let facet = || NumericOptions::from(INDEXED | FAST);
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        organization: b.add_text_field("organization", text.clone()),
+        description: b.add_text_field("description", text.set_stored()),
+        title_sort: b.add_text_field(names::TITLE_SORT, TextOptions::default().set_fast("raw")),
+        action_line: b.add_u64_field(names::ACTION_LINE, facet()),
+        sdg: b.add_u64_field(names::SDG, facet()),
+        region: b.add_u64_field(names::REGION, facet()),
+        country: b.add_u64_field(names::COUNTRY, facet()),
+        stakeholder_type: b.add_u64_field(names::STAKEHOLDER_TYPE, facet()),
+        scope: b.add_u64_field(names::SCOPE, facet()),
+        status: b.add_u64_field(names::STATUS, facet()),
+        covid19: b.add_u64_field(names::COVID19, facet()),
+        year: b.add_u64_field(names::YEAR, facet()),
+        start_day: b.add_i64_field(names::START_DAY, FAST),
+        tiebreak: b.add_u64_field(names::TIEBREAK, FAST),
+        hit: b.add_bytes_field("hit", STORED),
+    };
+    (b.build(), fields)
+}

@@ -1,0 +1,392 @@
+//! The operations users perform, on top of the store (truth) and the index (view).
+//!
+//! Writes go to sled first (record + log entry in one transaction, then flushed) and only
+//! then to the indexer, in log order: one lock serializes "write, flush, hand to indexer",
+//! so the index never runs ahead of durable data and never sees entries out of order.
+//! Searches read the index only.
+
+mod import;
+mod tokens;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use serde::Serialize;
+use serde_json::Value;
+use tokio::sync::Mutex;
+
+pub use import::{ImportReport, LineError};
+
+use crate::model::{
+    parse_submission, ParamError, Project, ProjectId, PublicProject, SearchRequest, State,
+    SubmissionKind, ValidationErrors,
+};
+use crate::search::{
+    IndexBatch, IndexDoc, IndexOp, IndexStart, IndexerConfig, IndexerHandle, SearchError,
+    SearchIndex, SearchResults,
+};
+use crate::store::{Change, ChangeKind, Store, StoreError};
+
+/// How many records one store transaction (and one index batch) holds during bulk work.
+const CHUNK: usize = 1_000;
+
+/// Why an operation failed; the HTTP layer maps the kind to a status.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// The submitted fields are invalid.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// A query parameter is invalid.
+    #[error(transparent)]
+    BadParameter(#[from] ParamError),
+    /// No such record, or the caller may not see it.
+    #[error("{0}")]
+    NotFound(String),
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// Settings of the service.
+#[derive(Clone, Debug)]
+pub struct ServiceConfig {
+    /// The data directory (sled under `store/`, tantivy under `search/`).
+    pub data_dir: PathBuf,
+    /// Load the sample projects into an empty data directory.
+    pub seed: bool,
+    /// Indexer tuning.
+    pub indexer: IndexerConfig,
+    /// Longest wait for `refresh=wait_for`.
+    pub refresh_timeout: Duration,
+}
+
+impl ServiceConfig {
+    /// Defaults for a data directory.
+    pub fn new(data_dir: impl Into<PathBuf>) -> ServiceConfig {
+        ServiceConfig {
+            data_dir: data_dir.into(),
+            seed: true,
+            indexer: IndexerConfig::default(),
+            refresh_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The answer to a submission.
+#[derive(Clone, Debug, Serialize)]
+pub struct Submitted {
+    /// The new project's id.
+    pub id: ProjectId,
+    /// Always `pending`.
+    pub state: State,
+    /// The secret that lets the submitter see and revise the submission; shown once.
+    pub edit_token: String,
+    /// The log sequence number of the write.
+    pub seq: u64,
+}
+
+/// Whether the index has caught up with the log it found at start.
+#[derive(Clone, Debug, Serialize)]
+pub struct Readiness {
+    /// True once the start-up catch-up is searchable.
+    pub ready: bool,
+    /// Last log sequence number visible to search.
+    pub indexed_seq: u64,
+    /// Last log sequence number written.
+    pub log_seq: u64,
+    /// Searchable (published) projects.
+    pub documents: u64,
+}
+
+/// The service: store, index and the single write path between them.
+pub struct Service {
+    store: Store,
+    index: SearchIndex,
+    indexer: IndexerHandle,
+    write_lock: Arc<Mutex<()>>,
+    ready_at: u64,
+    refresh_timeout: Duration,
+}
+
+impl Service {
+    /// Opens the data directory, starts the indexer, and brings the index up to date with the
+    /// log in the background (a missing or outdated index is rebuilt from the store). Seeds the
+    /// sample projects into an empty store when `config.seed` is set.
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] when another process holds the directory; storage and index
+    /// errors.
+    pub fn open(config: &ServiceConfig) -> Result<Arc<Service>, ServiceError> {
+        let store = Store::open(&config.data_dir.join("store"))?;
+        let (index, start) = SearchIndex::open(&config.data_dir.join("search"))?;
+        let log_seq = store.last_seq()?;
+        let start = match start {
+            IndexStart::UpTo(seq) if seq <= log_seq => IndexStart::UpTo(seq),
+            _ => IndexStart::Rebuild,
+        };
+        let indexed = match start {
+            IndexStart::UpTo(seq) => seq,
+            IndexStart::Rebuild => 0,
+        };
+        let indexer = index.start_indexer(indexed, config.indexer)?;
+        let write_lock = Arc::new(Mutex::new(()));
+        // Taken before anyone else can write, released when the catch-up is queued.
+        let catch_up_guard = write_lock.clone().try_lock_owned().map_err(|_| {
+            ServiceError::Search(SearchError::Internal("write lock taken at start".into()))
+        })?;
+        let service = Arc::new(Service {
+            store,
+            index,
+            indexer,
+            write_lock,
+            ready_at: log_seq,
+            refresh_timeout: config.refresh_timeout,
+        });
+        let needs_catch_up = match start {
+            IndexStart::UpTo(seq) => seq < log_seq,
+            IndexStart::Rebuild => true,
+        };
+        if needs_catch_up {
+            tracing::info!(?start, log_seq, "bringing the index up to date");
+            let worker = service.clone();
+            std::thread::Builder::new()
+                .name("index-catch-up".into())
+                .spawn(move || {
+                    let result = match start {
+                        IndexStart::UpTo(seq) => worker.replay_after(seq),
+                        IndexStart::Rebuild => worker.rebuild_unlocked(),
+                    };
+                    drop(catch_up_guard);
+                    if let Err(e) = result {
+                        tracing::error!(error = %e, "index catch-up failed");
+                    }
+                })
+                .map_err(|e| SearchError::Internal(format!("cannot start catch-up: {e}")))?;
+        } else {
+            drop(catch_up_guard);
+        }
+        if config.seed && log_seq == 0 {
+            let report = service.import_ndjson(crate::SEED_PROJECTS.as_bytes(), true)?;
+            tracing::info!(projects = report.created, "seeded the sample projects");
+        }
+        Ok(service)
+    }
+
+    /// Writes changes durably, then hands them to the indexer; returns the last sequence number.
+    fn commit(&self, changes: &[Change]) -> Result<u64, ServiceError> {
+        let _guard = self.write_lock.blocking_lock();
+        self.commit_locked(changes)
+    }
+
+    fn commit_locked(&self, changes: &[Change]) -> Result<u64, ServiceError> {
+        let seq = self.store.write(changes)?;
+        self.store.flush()?;
+        let ops = changes.iter().map(|c| index_op(&c.project)).collect();
+        self.indexer.send(IndexBatch { ops, seq })?;
+        Ok(seq)
+    }
+
+    /// Replays the log after `seq` into the index (caller holds the write lock).
+    fn replay_after(&self, seq: u64) -> Result<(), ServiceError> {
+        let mut ops = Vec::with_capacity(CHUNK);
+        let mut last = seq;
+        for entry in self.store.log_after(seq) {
+            let entry = entry?;
+            last = entry.seq;
+            ops.push(match self.store.get(entry.project_id)? {
+                Some(project) => index_op(&project),
+                None => IndexOp::Remove(entry.project_id),
+            });
+            if ops.len() >= CHUNK {
+                self.indexer.send(IndexBatch { ops: std::mem::take(&mut ops), seq: last })?;
+            }
+        }
+        if !ops.is_empty() || last > seq {
+            self.indexer.send(IndexBatch { ops, seq: last })?;
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the index from every stored project (caller holds the write lock).
+    fn rebuild_unlocked(&self) -> Result<(), ServiceError> {
+        let seq = self.store.last_seq()?;
+        let mut ops = vec![IndexOp::Clear];
+        for project in self.store.projects() {
+            let project = project?;
+            if project.is_public() {
+                ops.push(IndexOp::Upsert(IndexDoc::from_project(&project)));
+            }
+            if ops.len() >= CHUNK {
+                // Until the last batch, a commit must not claim any log position: after a
+                // crash mid-rebuild, the start-up catch-up then replays the whole log.
+                self.indexer.send(IndexBatch { ops: std::mem::take(&mut ops), seq: 0 })?;
+            }
+        }
+        self.indexer.send(IndexBatch { ops, seq })?;
+        Ok(())
+    }
+
+    /// Rebuilds the index from the store and waits until it is committed.
+    ///
+    /// # Errors
+    /// Storage and index errors.
+    pub fn reindex(&self) -> Result<u64, ServiceError> {
+        let _guard = self.write_lock.blocking_lock();
+        self.rebuild_unlocked()?;
+        self.indexer.commit()?;
+        Ok(self.index.doc_count())
+    }
+
+    /// Accepts a public submission: validated, stored as `pending`, durable on return.
+    ///
+    /// # Errors
+    /// [`ServiceError::Invalid`] listing every bad field; storage errors.
+    pub fn submit(&self, body: Value) -> Result<Submitted, ServiceError> {
+        let submission = parse_submission(body, SubmissionKind::Public)?;
+        let token = tokens::new_token();
+        let now = Utc::now();
+        let project = Project {
+            id: ProjectId::generate(),
+            fields: submission.fields,
+            contact: submission.contact,
+            source_id: None,
+            state: State::Pending,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            edit_token_hash: Some(tokens::hash(&token)),
+        };
+        let id = project.id;
+        let seq = self.commit(&[Change { project, kind: ChangeKind::Created }])?;
+        Ok(Submitted {
+            id,
+            state: State::Pending,
+            edit_token: token,
+            seq,
+        })
+    }
+
+    /// One project: published ones for everybody, others only with the right edit token.
+    ///
+    /// # Errors
+    /// [`ServiceError::NotFound`] for unknown ids and for projects the caller may not see.
+    pub fn project(&self, id: &str, edit_token: Option<&str>) -> Result<PublicProject, ServiceError> {
+        let not_found = || ServiceError::NotFound(format!("no project with id '{id}'"));
+        let id: ProjectId = id.parse().map_err(|_| not_found())?;
+        let project = self.store.get(id)?.ok_or_else(not_found)?;
+        let is_submitter = match (edit_token, &project.edit_token_hash) {
+            (Some(token), Some(hash)) => tokens::matches(token, hash),
+            _ => false,
+        };
+        if project.is_public() || is_submitter {
+            Ok(PublicProject::from(&project))
+        } else {
+            Err(not_found())
+        }
+    }
+
+    /// Runs a search on the index (never on the store).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, ServiceError> {
+        Ok(self.index.search(req)?)
+    }
+
+    /// Imports NDJSON submissions (one object a line, `source_id` optional). A record whose
+    /// `source_id` is known updates that project instead of adding one. Bad lines are
+    /// reported with their number and field; good lines are kept. Durable on return.
+    ///
+    /// # Errors
+    /// Storage and index errors (bad lines are not errors).
+    pub fn import_ndjson(&self, input: impl std::io::BufRead, publish: bool) -> Result<ImportReport, ServiceError> {
+        import::run(self, input, publish)
+    }
+
+    /// Waits until the index has caught up with `seq` (for `refresh=wait_for`); gives up after
+    /// the configured timeout and says so in the log.
+    pub async fn wait_indexed(&self, seq: u64) {
+        let mut rx = self.indexer.subscribe();
+        let waited = tokio::time::timeout(self.refresh_timeout, rx.wait_for(|s| *s >= seq)).await;
+        if waited.is_err() {
+            tracing::warn!(seq, "refresh=wait_for timed out");
+        }
+    }
+
+    /// Blocks until everything written so far is committed to the index.
+    ///
+    /// # Errors
+    /// When the indexer has stopped.
+    pub fn commit_index(&self) -> Result<(), ServiceError> {
+        let _guard = self.write_lock.blocking_lock();
+        self.indexer.commit()?;
+        Ok(())
+    }
+
+    /// Whether the index has caught up with the log found at start.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn readiness(&self) -> Result<Readiness, ServiceError> {
+        let indexed_seq = self.indexer.indexed_seq();
+        Ok(Readiness {
+            ready: indexed_seq >= self.ready_at,
+            indexed_seq,
+            log_seq: self.store.last_seq()?,
+            documents: self.index.doc_count(),
+        })
+    }
+
+    /// The taxonomy document.
+    pub fn taxonomy(&self) -> &'static Value {
+        &crate::model::taxonomy().document
+    }
+
+    /// Sizes on disk: (store bytes, index bytes).
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn disk_usage(&self, data_dir: &Path) -> Result<(u64, u64), ServiceError> {
+        Ok((self.store.size_on_disk()?, dir_size(&data_dir.join("search"))))
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Commits pending index work and stops the indexer. Call once, at shutdown.
+    pub fn shutdown(&self) {
+        if let Err(e) = self.commit_index() {
+            tracing::warn!(error = %e, "final index commit failed");
+        }
+    }
+}
+
+/// The index change that brings a project's index entry in line with its record.
+fn index_op(project: &Project) -> IndexOp {
+    if project.is_public() {
+        IndexOp::Upsert(IndexDoc::from_project(project))
+    } else {
+        IndexOp::Remove(project.id)
+    }
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => dir_size(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,288 @@
+//! sled storage, the source of truth: project records and the ordered change log.
+//!
+//! Every write puts the records and one log entry per record into one sled transaction, with
+//! consecutive sequence numbers (big-endian keys, so byte order is numeric order). A write is
+//! **not durable** until [`Store::flush`] returns; callers flush before they acknowledge.
+//! Nothing here knows about tantivy or HTTP.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+
+use crate::model::{Project, ProjectId};
+
+const LAST_SEQ: &[u8] = b"last_seq";
+
+/// Storage failures: all are fail-stop, none is the client's fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process (usually a running server) holds the data directory.
+    #[error("the data directory {0} is in use by another stocktaking process (is a server running?)")]
+    Locked(PathBuf),
+    /// sled reported an I/O or internal error.
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    /// A stored value could not be decoded.
+    #[error("corrupt record: {0}")]
+    Corrupt(String),
+}
+
+/// What a log entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A new project.
+    Created,
+    /// New field values (submitter revision, re-import).
+    Updated,
+    /// A life-cycle transition (publish, withdraw, …).
+    StateChanged,
+}
+
+/// One entry of the change log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Sequence number, from 1, without gaps.
+    pub seq: u64,
+    /// The project that changed.
+    pub project_id: ProjectId,
+    /// What happened.
+    pub kind: ChangeKind,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// A record to write with its log entry.
+#[derive(Clone, Debug)]
+pub struct Change {
+    /// The project's new state.
+    pub project: Project,
+    /// What happened.
+    pub kind: ChangeKind,
+}
+
+/// The sled database and its trees.
+pub struct Store {
+    db: sled::Db,
+    projects: sled::Tree,
+    log: sled::Tree,
+    source_ids: sled::Tree,
+    meta: sled::Tree,
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir`.
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] when another process has it open; other sled errors.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(sled::Error::Io)?;
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(256 * 1024 * 1024)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::Locked(dir.to_path_buf())
+                }
+                other => StoreError::Sled(other),
+            })?;
+        Ok(Store {
+            projects: db.open_tree("projects")?,
+            log: db.open_tree("log")?,
+            source_ids: db.open_tree("source_ids")?,
+            meta: db.open_tree("meta")?,
+            db,
+        })
+    }
+
+    /// One project by id.
+    ///
+    /// # Errors
+    /// sled errors or an undecodable record.
+    pub fn get(&self, id: ProjectId) -> Result<Option<Project>, StoreError> {
+        match self.projects.get(id.to_bytes())? {
+            None => Ok(None),
+            Some(bytes) => decode(&bytes).map(Some),
+        }
+    }
+
+    /// The project imported under `source_id`, if any.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn find_by_source_id(&self, source_id: &str) -> Result<Option<ProjectId>, StoreError> {
+        Ok(self
+            .source_ids
+            .get(source_id.as_bytes())?
+            .and_then(|b| <[u8; 16]>::try_from(b.as_ref()).ok())
+            .map(ProjectId::from_bytes))
+    }
+
+    /// Writes the changes and their log entries atomically; returns the last sequence number
+    /// given (or the current one when `changes` is empty).
+    ///
+    /// Durability: none yet. Call [`Store::flush`] before acknowledging.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn write(&self, changes: &[Change]) -> Result<u64, StoreError> {
+        let now = Utc::now();
+        let encoded: Vec<(Vec<u8>, &Change)> = changes
+            .iter()
+            .map(|c| encode(&c.project).map(|bytes| (bytes, c)))
+            .collect::<Result<_, _>>()?;
+        let result = (&self.projects, &self.log, &self.source_ids, &self.meta).transaction(
+            |(projects, log, source_ids, meta)| {
+                let mut seq = meta
+                    .get(LAST_SEQ)?
+                    .map(|b| decode_seq(&b))
+                    .unwrap_or(0);
+                for (bytes, change) in &encoded {
+                    seq += 1;
+                    let id = change.project.id;
+                    projects.insert(&id.to_bytes(), bytes.as_slice())?;
+                    if let Some(source_id) = &change.project.source_id {
+                        source_ids.insert(source_id.as_bytes(), &id.to_bytes())?;
+                    }
+                    let entry = LogEntry {
+                        seq,
+                        project_id: id,
+                        kind: change.kind,
+                        at: now,
+                    };
+                    let entry = serde_json::to_vec(&entry)
+                        .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
+                    log.insert(&seq.to_be_bytes(), entry)?;
+                }
+                meta.insert(LAST_SEQ, &seq.to_be_bytes())?;
+                Ok(seq)
+            },
+        );
+        match result {
+            Ok(seq) => Ok(seq),
+            Err(TransactionError::Abort(message)) => Err(StoreError::Corrupt(message)),
+            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+        }
+    }
+
+    /// Makes every earlier write durable (fsync).
+    ///
+    /// # Errors
+    /// sled I/O errors.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The last sequence number written (0 when the log is empty).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn last_seq(&self) -> Result<u64, StoreError> {
+        Ok(self.meta.get(LAST_SEQ)?.map(|b| decode_seq(&b)).unwrap_or(0))
+    }
+
+    /// Log entries with a sequence number above `seq`, in order.
+    pub fn log_after(&self, seq: u64) -> impl Iterator<Item = Result<LogEntry, StoreError>> + '_ {
+        self.log
+            .range((seq.saturating_add(1)).to_be_bytes()..)
+            .map(|item| {
+                let (_, bytes) = item?;
+                serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
+    }
+
+    /// Every project, in id (creation) order.
+    pub fn projects(&self) -> impl Iterator<Item = Result<Project, StoreError>> + '_ {
+        self.projects.iter().map(|item| {
+            let (_, bytes) = item?;
+            decode(&bytes)
+        })
+    }
+
+    /// How many projects are stored.
+    pub fn project_count(&self) -> usize {
+        self.projects.len()
+    }
+
+    /// Bytes the store occupies on disk.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn size_on_disk(&self) -> Result<u64, StoreError> {
+        Ok(self.db.size_on_disk()?)
+    }
+}
+
+fn decode_seq(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map(u64::from_be_bytes).unwrap_or(0)
+}
+
+fn encode(project: &Project) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(project).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn decode(bytes: &[u8]) -> Result<Project, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::State;
+
+    fn project(source_id: Option<&str>) -> Project {
+        let now = Utc::now();
+        Project {
+            id: ProjectId::generate(),
+            fields: crate::model::validation::tests::sample_fields(),
+            contact: None,
+            source_id: source_id.map(str::to_string),
+            state: State::Published,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            edit_token_hash: None,
+        }
+    }
+
+    #[test]
+    fn records_and_log_entries_get_consecutive_sequence_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = project(None);
+        let b = project(Some("src-1"));
+        let seq = store
+            .write(&[
+                Change { project: a.clone(), kind: ChangeKind::Created },
+                Change { project: b.clone(), kind: ChangeKind::Created },
+            ])
+            .unwrap();
+        assert_eq!(seq, 2);
+        store.flush().unwrap();
+        let log: Vec<LogEntry> = store.log_after(0).map(Result::unwrap).collect();
+        assert_eq!(log.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(log[1].project_id, b.id);
+        assert_eq!(store.log_after(1).count(), 1);
+        assert_eq!(store.get(a.id).unwrap().unwrap(), a);
+        assert_eq!(store.find_by_source_id("src-1").unwrap(), Some(b.id));
+        assert_eq!(store.last_seq().unwrap(), 2);
+    }
+
+    #[test]
+    fn written_data_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = project(None);
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.write(&[Change { project: p.clone(), kind: ChangeKind::Created }]).unwrap();
+            store.flush().unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.get(p.id).unwrap(), Some(p));
+        assert_eq!(store.last_seq().unwrap(), 1);
+    }
+}
