@@ -1,1 +1,370 @@
-fn main() {}
+//! Load benchmark: imports generated projects (durably), then serves faceted searches to
+//! concurrent HTTP clients over loopback and reports throughput and latency percentiles.
+//!
+//! `cargo bench --bench load` (100,000 projects, 8 clients, 15 s per scenario).
+//! Environment: `BENCH_DOCS`, `BENCH_CLIENTS`, `BENCH_SECONDS`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::json;
+
+use wsis_stocktaking::service::{Service, ServiceConfig};
+
+const TOPICS: &[&str] = &[
+    "broadband",
+    "telemedicine",
+    "health",
+    "school",
+    "teachers",
+    "farmers",
+    "market",
+    "prices",
+    "mobile",
+    "money",
+    "women",
+    "girls",
+    "youth",
+    "digital",
+    "skills",
+    "literacy",
+    "library",
+    "archive",
+    "open",
+    "data",
+    "government",
+    "services",
+    "identity",
+    "cybersecurity",
+    "privacy",
+    "climate",
+    "early",
+    "warning",
+    "disaster",
+    "water",
+    "energy",
+    "solar",
+    "satellite",
+    "fibre",
+    "rural",
+    "community",
+    "network",
+    "radio",
+    "television",
+    "media",
+    "journalists",
+    "languages",
+    "indigenous",
+    "culture",
+    "heritage",
+    "science",
+    "research",
+    "university",
+    "innovation",
+    "startups",
+    "employment",
+    "jobs",
+    "platform",
+    "training",
+    "accessibility",
+    "disabilities",
+    "elderly",
+    "payments",
+    "agriculture",
+    "fisheries",
+    "forests",
+    "weather",
+    "sensors",
+    "maps",
+    "transport",
+    "cities",
+    "waste",
+    "recycling",
+    "policy",
+    "regulation",
+    "spectrum",
+    "exchange",
+    "points",
+    "cloud",
+    "software",
+    "standards",
+    "interoperability",
+    "records",
+    "vaccination",
+    "surveillance",
+    "pandemic",
+    "remote",
+    "learning",
+    "telework",
+    "connectivity",
+    "kiosks",
+];
+
+const LINES: &[&str] = &[
+    "C1",
+    "C2",
+    "C3",
+    "C4",
+    "C5",
+    "C6",
+    "C7.e-government",
+    "C7.e-business",
+    "C7.e-learning",
+    "C7.e-health",
+    "C7.e-employment",
+    "C7.e-environment",
+    "C7.e-agriculture",
+    "C7.e-science",
+    "C8",
+    "C9",
+    "C10",
+    "C11",
+];
+const COUNTRIES: &[&str] = &[
+    "KE", "TZ", "NG", "ZA", "EG", "MA", "SA", "AE", "IN", "CN", "ID", "BR", "MX", "US", "CA", "FR",
+    "DE", "GB", "RU", "KZ", "UA", "JP", "AU", "CL", "AR", "PK", "BD", "VN", "PH", "TR",
+];
+const STAKEHOLDERS: &[&str] = &[
+    "government",
+    "private_sector",
+    "civil_society",
+    "international_organization",
+    "academia",
+    "other",
+];
+const REGIONS: &[&str] = &[
+    "africa",
+    "americas",
+    "arab_states",
+    "asia_pacific",
+    "cis",
+    "europe",
+];
+
+/// A word: common topics most of the time, a long tail of rarer generated words otherwise.
+fn word(rng: &mut StdRng) -> String {
+    if rng.gen_bool(0.35) {
+        let i = (TOPICS.len() as f64 * rng.gen::<f64>().powi(2)) as usize;
+        TOPICS[i.min(TOPICS.len() - 1)].to_string()
+    } else {
+        let i = (20_000.0 * rng.gen::<f64>().powi(3)) as usize;
+        format!("w{i:x}")
+    }
+}
+
+fn project(rng: &mut StdRng, n: usize) -> serde_json::Value {
+    let words = rng.gen_range(60..200);
+    let description: Vec<String> = (0..words).map(|_| word(rng)).collect();
+    let title: Vec<String> = (0..rng.gen_range(3..9)).map(|_| word(rng)).collect();
+    let pick = |rng: &mut StdRng, from: &[&str], max: usize| -> Vec<String> {
+        let mut v: Vec<String> = (0..rng.gen_range(1..=max))
+            .map(|_| from[rng.gen_range(0..from.len())].to_string())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut sdgs: Vec<u8> = (0..rng.gen_range(1..=3))
+        .map(|_| rng.gen_range(1..=17))
+        .collect();
+    sdgs.sort();
+    sdgs.dedup();
+    let status = ["planned", "ongoing", "completed"][rng.gen_range(0..3)];
+    let countries = if rng.gen_bool(0.05) {
+        vec![]
+    } else {
+        pick(rng, COUNTRIES, 3)
+    };
+    json!({
+        "source_id": format!("bench-{n}"),
+        "title": format!("Project {n}: {}", title.join(" ")),
+        "description": description.join(" "),
+        "organization": format!("Organization {}", rng.gen_range(0..5_000)),
+        "stakeholder_type": STAKEHOLDERS[rng.gen_range(0..STAKEHOLDERS.len())],
+        "scope": if countries.is_empty() { "international" } else { "national" },
+        "countries": countries,
+        "action_lines": pick(rng, LINES, 3),
+        "sdgs": sdgs,
+        "covid19": rng.gen_bool(0.2),
+        "status": status,
+        "start_date": format!("{}-{:02}-01", rng.gen_range(2005..=2026), rng.gen_range(1..=12)),
+    })
+}
+
+/// Search URLs of one scenario.
+fn queries(rng: &mut StdRng, text: bool, filters: bool) -> Vec<String> {
+    (0..2_000)
+        .map(|_| {
+            let mut q: Vec<String> = Vec::new();
+            if text {
+                let n = rng.gen_range(1..=2);
+                let words: Vec<&str> = (0..n)
+                    .map(|_| TOPICS[rng.gen_range(0..TOPICS.len())])
+                    .collect();
+                q.push(format!("q={}", words.join("+")));
+            }
+            if filters {
+                for _ in 0..rng.gen_range(1..=3) {
+                    q.push(match rng.gen_range(0..5) {
+                        0 => format!(
+                            "action_line={}",
+                            if rng.gen_bool(0.3) {
+                                "C7"
+                            } else {
+                                LINES[rng.gen_range(0..LINES.len())]
+                            }
+                        ),
+                        1 => format!("sdg={}", rng.gen_range(1..=17)),
+                        2 => format!("region={}", REGIONS[rng.gen_range(0..REGIONS.len())]),
+                        3 => format!(
+                            "stakeholder_type={}",
+                            STAKEHOLDERS[rng.gen_range(0..STAKEHOLDERS.len())]
+                        ),
+                        _ => format!("year_from={}", rng.gen_range(2005..2020)),
+                    });
+                }
+            }
+            format!("/api/v1/search?{}", q.join("&"))
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+async fn load(
+    base: &str,
+    urls: Arc<Vec<String>>,
+    clients: usize,
+    seconds: u64,
+) -> (usize, Vec<Duration>) {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()
+        .unwrap_or_default();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let client = client.clone();
+        let urls = urls.clone();
+        let base = base.to_string();
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0usize;
+            let mut i = c * 97;
+            while Instant::now() < deadline {
+                let url = format!("{base}{}", urls[i % urls.len()]);
+                i += 1;
+                let started = Instant::now();
+                match client.get(&url).send().await {
+                    Ok(r) if r.status().is_success() => {
+                        let _ = r.bytes().await;
+                        latencies.push(started.elapsed());
+                    }
+                    _ => errors += 1,
+                }
+            }
+            (errors, latencies)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        if let Ok((e, l)) = t.await {
+            errors += e;
+            all.extend(l);
+        }
+    }
+    all.sort();
+    (errors, all)
+}
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let docs = env_or("BENCH_DOCS", 100_000);
+    let clients = env_or("BENCH_CLIENTS", 8);
+    let seconds = env_or("BENCH_SECONDS", 15) as u64;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let mut rng = StdRng::seed_from_u64(2026);
+
+    let started = Instant::now();
+    let mut ndjson = String::with_capacity(docs * 1_200);
+    for n in 0..docs {
+        ndjson.push_str(&project(&mut rng, n).to_string());
+        ndjson.push('\n');
+    }
+    println!(
+        "generated {docs} projects ({:.0} MB NDJSON) in {:.1}s",
+        ndjson.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut config = ServiceConfig::new(dir.path());
+    config.seed = false;
+    let service = Service::open(&config).unwrap_or_else(|e| panic!("open: {e}"));
+    let started = Instant::now();
+    let report = service
+        .import_ndjson(ndjson.as_bytes(), true)
+        .unwrap_or_else(|e| panic!("import: {e}"));
+    let durable = started.elapsed().as_secs_f64();
+    service
+        .commit_index()
+        .unwrap_or_else(|e| panic!("commit: {e}"));
+    let searchable = started.elapsed().as_secs_f64();
+    assert_eq!(report.created, docs);
+    let (store_bytes, index_bytes) = service.disk_usage(dir.path()).unwrap_or((0, 0));
+    println!(
+        "import: {docs} projects durable in {durable:.2}s ({:.0} docs/s); searchable after {searchable:.2}s ({:.0} docs/s)",
+        docs as f64 / durable,
+        docs as f64 / searchable
+    );
+    println!(
+        "size on disk: store {:.0} MB, index {:.0} MB",
+        store_bytes as f64 / 1e6,
+        index_bytes as f64 / 1e6
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("runtime: {e}"));
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("bind: {e}"));
+        let base = format!("http://{}", listener.local_addr().unwrap_or_else(|e| panic!("addr: {e}")));
+        let app = wsis_stocktaking::http::router(service.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+
+        for (name, text, filters) in [
+            ("text + filters + all facets", true, true),
+            ("filters only + all facets", false, true),
+            ("text only + all facets", true, false),
+            ("everything (no text, no filter)", false, false),
+        ] {
+            let urls = Arc::new(queries(&mut rng, text, filters));
+            let _ = load(&base, urls.clone(), clients, 2).await;
+            let (errors, latencies) = load(&base, urls, clients, seconds).await;
+            println!(
+                "{name}: {clients} clients, {:.0} searches/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {errors}",
+                latencies.len() as f64 / seconds as f64,
+                percentile(&latencies, 0.50),
+                percentile(&latencies, 0.90),
+                percentile(&latencies, 0.99),
+                percentile(&latencies, 1.0),
+            );
+        }
+    });
+    service.shutdown();
+}

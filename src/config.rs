@@ -11,10 +11,19 @@ use crate::service::ServiceConfig;
 
 /// The command line.
 #[derive(Debug, Parser)]
-#[command(name = "stocktaking", version, about = "WSIS Stocktaking: ICT-for-development projects, searchable")]
+#[command(
+    name = "stocktaking",
+    version,
+    about = "WSIS Stocktaking: ICT-for-development projects, searchable"
+)]
 pub struct Cli {
     /// Data directory (sled store and tantivy index live below it).
-    #[arg(long, global = true, env = "STOCKTAKING_DATA_DIR", default_value = "index")]
+    #[arg(
+        long,
+        global = true,
+        env = "STOCKTAKING_DATA_DIR",
+        default_value = "index"
+    )]
     pub data_dir: PathBuf,
     /// What to do.
     #[command(subcommand)]

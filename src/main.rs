@@ -13,7 +13,9 @@ use wsis_stocktaking::service::Service;
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("STOCKTAKING_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_env("STOCKTAKING_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -28,7 +30,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = cli.service_config();
-    let service = Service::open(&config).with_context(|| format!("cannot open data directory {}", config.data_dir.display()))?;
+    let service = Service::open(&config)
+        .with_context(|| format!("cannot open data directory {}", config.data_dir.display()))?;
     match cli.command {
         Command::Serve(args) => serve(service, &args),
         Command::Import(args) => import(&service, &args),
@@ -50,7 +53,9 @@ fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let addr = listener.local_addr()?;
         println!("listening on http://{addr}");
         let app = wsis_stocktaking::http::router(service.clone());
-        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         anyhow::Ok(())
     })?;
     service.shutdown();
@@ -80,14 +85,18 @@ fn import(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let input: Box<dyn BufRead> = if args.file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let file = std::fs::File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?;
+        let file = std::fs::File::open(&args.file)
+            .with_context(|| format!("cannot open {}", args.file.display()))?;
         Box::new(std::io::BufReader::with_capacity(1 << 20, file))
     };
     let started = std::time::Instant::now();
     let report = service.import_ndjson(input, args.publish)?;
     service.shutdown();
     for e in &report.rejected {
-        eprintln!("line {}: field '{}': {} ({})", e.line, e.field, e.message, e.code);
+        eprintln!(
+            "line {}: field '{}': {} ({})",
+            e.line, e.field, e.message, e.code
+        );
     }
     let bad_lines = {
         let mut lines: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
@@ -103,5 +112,9 @@ fn import(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         report.unchanged,
         bad_lines
     );
-    Ok(if bad_lines == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if bad_lines == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -77,14 +77,23 @@ impl From<ServiceError> for ApiError {
                 let first = errors.0.first().cloned();
                 ApiError {
                     status: StatusCode::UNPROCESSABLE_ENTITY,
-                    code: first.as_ref().map(|f| f.code).unwrap_or("invalid").to_string(),
-                    message: first.as_ref().map(|f| f.message.clone()).unwrap_or_default(),
+                    code: first
+                        .as_ref()
+                        .map(|f| f.code)
+                        .unwrap_or("invalid")
+                        .to_string(),
+                    message: first
+                        .as_ref()
+                        .map(|f| f.message.clone())
+                        .unwrap_or_default(),
                     field: first.map(|f| f.field),
                     details: Some(errors.0),
                 }
             }
             ServiceError::BadParameter(p) => ApiError::bad_parameter(&p.param, p.code, p.message),
-            ServiceError::NotFound(message) => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
+            ServiceError::NotFound(message) => {
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+            }
             ServiceError::Store(StoreError::Locked(_)) => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",

@@ -19,6 +19,10 @@ pub fn router() -> Router<AppState> {
 
 async fn readyz(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let readiness = blocking(&state, |s| s.readiness()).await?;
-    let status = if readiness.ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if readiness.ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     Ok((status, Json(readiness)))
 }

@@ -39,13 +39,20 @@ pub fn router(service: Arc<Service>) -> Router {
         .merge(health::router())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(60)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(60),
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(AppState { service })
 }
 
 async fn not_found(uri: Uri) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no route for {}", uri.path()))
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("no route for {}", uri.path()),
+    )
 }
 
 /// Runs a service call on the blocking pool (sled and tantivy block).

@@ -206,11 +206,27 @@ fn bad(param: &str, code: &'static str, message: impl Into<String>) -> ParamErro
     }
 }
 
-fn parse_in<T>(param: &str, raw: &str, parse: impl Fn(&str) -> Option<T>, code: &'static str, what: &str) -> Result<T, ParamError> {
-    parse(raw).ok_or_else(|| bad(param, code, format!("unknown {what} '{raw}' in parameter '{param}'")))
+fn parse_in<T>(
+    param: &str,
+    raw: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    code: &'static str,
+    what: &str,
+) -> Result<T, ParamError> {
+    parse(raw).ok_or_else(|| {
+        bad(
+            param,
+            code,
+            format!("unknown {what} '{raw}' in parameter '{param}'"),
+        )
+    })
 }
 
-fn int_param(param: &str, raw: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, ParamError> {
+fn int_param(
+    param: &str,
+    raw: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, ParamError> {
     match raw.parse::<i64>() {
         Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(bad(
@@ -232,7 +248,9 @@ impl SearchRequest {
     /// # Errors
     /// The first bad parameter: unknown name, unknown code, out-of-range number, repeated
     /// single-valued parameter, or malformed `q`.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<SearchRequest, ParamError> {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<SearchRequest, ParamError> {
         let mut req = SearchRequest::default();
         let mut seen_single: Vec<&'a str> = Vec::new();
         for (key, value) in pairs {
@@ -246,7 +264,11 @@ impl SearchRequest {
             );
             if single {
                 if seen_single.contains(&key) {
-                    return Err(bad(key, "duplicate_parameter", format!("parameter '{key}' may be given only once")));
+                    return Err(bad(
+                        key,
+                        "duplicate_parameter",
+                        format!("parameter '{key}' may be given only once"),
+                    ));
                 }
                 seen_single.push(key);
             }
@@ -254,44 +276,119 @@ impl SearchRequest {
             match key {
                 "q" => {
                     if value.chars().count() > MAX_QUERY_CHARS {
-                        return Err(bad("q", "invalid_query", format!("'q' may have at most {MAX_QUERY_CHARS} characters")));
+                        return Err(bad(
+                            "q",
+                            "invalid_query",
+                            format!("'q' may have at most {MAX_QUERY_CHARS} characters"),
+                        ));
                     }
                     req.text = TextQuery::parse(value).map_err(|m| bad("q", "invalid_query", m))?;
                 }
-                "action_line" => push_unique(&mut f.action_lines, parse_in(key, value, ActionLine::parse, "invalid_action_line", "WSIS Action Line")?),
+                "action_line" => push_unique(
+                    &mut f.action_lines,
+                    parse_in(
+                        key,
+                        value,
+                        ActionLine::parse,
+                        "invalid_action_line",
+                        "WSIS Action Line",
+                    )?,
+                ),
                 "sdg" => {
                     let n = value.parse::<i64>().ok().and_then(Sdg::new);
-                    let sdg = n.ok_or_else(|| bad(key, "invalid_sdg", format!("unknown SDG '{value}' in parameter 'sdg': use 1 to 17")))?;
+                    let sdg = n.ok_or_else(|| {
+                        bad(
+                            key,
+                            "invalid_sdg",
+                            format!("unknown SDG '{value}' in parameter 'sdg': use 1 to 17"),
+                        )
+                    })?;
                     push_unique(&mut f.sdgs, sdg);
                 }
-                "country" => push_unique(&mut f.countries, parse_in(key, &value.to_ascii_uppercase(), Country::parse, "invalid_country", "country code")?),
-                "region" => push_unique(&mut f.regions, parse_in(key, value, Region::parse, "invalid_region", "region")?),
-                "stakeholder_type" => push_unique(&mut f.stakeholder_types, parse_in(key, value, StakeholderType::parse, "invalid_parameter", "stakeholder type")?),
-                "scope" => push_unique(&mut f.scopes, parse_in(key, value, Scope::parse, "invalid_parameter", "scope")?),
-                "status" => push_unique(&mut f.statuses, parse_in(key, value, Status::parse, "invalid_parameter", "status")?),
+                "country" => push_unique(
+                    &mut f.countries,
+                    parse_in(
+                        key,
+                        &value.to_ascii_uppercase(),
+                        Country::parse,
+                        "invalid_country",
+                        "country code",
+                    )?,
+                ),
+                "region" => push_unique(
+                    &mut f.regions,
+                    parse_in(key, value, Region::parse, "invalid_region", "region")?,
+                ),
+                "stakeholder_type" => push_unique(
+                    &mut f.stakeholder_types,
+                    parse_in(
+                        key,
+                        value,
+                        StakeholderType::parse,
+                        "invalid_parameter",
+                        "stakeholder type",
+                    )?,
+                ),
+                "scope" => push_unique(
+                    &mut f.scopes,
+                    parse_in(key, value, Scope::parse, "invalid_parameter", "scope")?,
+                ),
+                "status" => push_unique(
+                    &mut f.statuses,
+                    parse_in(key, value, Status::parse, "invalid_parameter", "status")?,
+                ),
                 "covid19" => {
                     f.covid19 = Some(match value {
                         "true" => true,
                         "false" => false,
-                        _ => return Err(bad(key, "invalid_parameter", format!("'covid19' must be true or false, not '{value}'"))),
+                        _ => {
+                            return Err(bad(
+                                key,
+                                "invalid_parameter",
+                                format!("'covid19' must be true or false, not '{value}'"),
+                            ))
+                        }
                     })
                 }
                 "year_from" => f.year_from = Some(int_param(key, value, 1900..=2100)? as i32),
                 "year_to" => f.year_to = Some(int_param(key, value, 1900..=2100)? as i32),
                 "sort" => {
                     req.sort = SortOrder::parse(value).ok_or_else(|| {
-                        bad(key, "invalid_parameter", format!("unknown sort '{value}': use relevance, newest, oldest or title"))
+                        bad(
+                            key,
+                            "invalid_parameter",
+                            format!(
+                                "unknown sort '{value}': use relevance, newest, oldest or title"
+                            ),
+                        )
                     })?
                 }
-                "page" => req.page = int_param(key, value, 1..=i64::from(MAX_RESULT_WINDOW))? as u32,
-                "per_page" => req.per_page = int_param(key, value, 1..=i64::from(MAX_PER_PAGE))? as u32,
-                "lang" => req.lang = parse_in(key, value, Language::parse, "invalid_parameter", "language")?,
-                _ => return Err(bad(key, "unknown_parameter", format!("unknown search parameter '{key}'"))),
+                "page" => {
+                    req.page = int_param(key, value, 1..=i64::from(MAX_RESULT_WINDOW))? as u32
+                }
+                "per_page" => {
+                    req.per_page = int_param(key, value, 1..=i64::from(MAX_PER_PAGE))? as u32
+                }
+                "lang" => {
+                    req.lang =
+                        parse_in(key, value, Language::parse, "invalid_parameter", "language")?
+                }
+                _ => {
+                    return Err(bad(
+                        key,
+                        "unknown_parameter",
+                        format!("unknown search parameter '{key}'"),
+                    ))
+                }
             }
         }
         if let (Some(from), Some(to)) = (req.filters.year_from, req.filters.year_to) {
             if from > to {
-                return Err(bad("year_to", "invalid_parameter", format!("'year_to' ({to}) is before 'year_from' ({from})")));
+                return Err(bad(
+                    "year_to",
+                    "invalid_parameter",
+                    format!("'year_to' ({to}) is before 'year_from' ({from})"),
+                ));
             }
         }
         if req.page.saturating_mul(req.per_page) > MAX_RESULT_WINDOW {
@@ -321,7 +418,8 @@ mod tests {
     use super::*;
 
     fn parse(q: &str) -> Result<SearchRequest, ParamError> {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(q.as_bytes()).into_owned().collect();
         SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
@@ -332,8 +430,13 @@ mod tests {
 
     #[test]
     fn quoted_phrases_and_exclusions_are_recognised() {
-        let t = TextQuery::parse(r#"mobile "rural clinics" -malaria -"pilot phase" e-health"#).unwrap();
-        let got: Vec<(&str, bool, bool)> = t.clauses.iter().map(|c| (c.text.as_str(), c.phrase, c.negated)).collect();
+        let t =
+            TextQuery::parse(r#"mobile "rural clinics" -malaria -"pilot phase" e-health"#).unwrap();
+        let got: Vec<(&str, bool, bool)> = t
+            .clauses
+            .iter()
+            .map(|c| (c.text.as_str(), c.phrase, c.negated))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -363,18 +466,36 @@ mod tests {
 
     #[test]
     fn bad_parameters_are_named() {
-        assert_eq!(err("action_line=C12"), ("action_line".into(), "invalid_action_line"));
+        assert_eq!(
+            err("action_line=C12"),
+            ("action_line".into(), "invalid_action_line")
+        );
         assert_eq!(err("sdg=18"), ("sdg".into(), "invalid_sdg"));
         assert_eq!(err("sdg=x"), ("sdg".into(), "invalid_sdg"));
-        assert_eq!(err("per_page=1000"), ("per_page".into(), "invalid_parameter"));
+        assert_eq!(
+            err("per_page=1000"),
+            ("per_page".into(), "invalid_parameter")
+        );
         assert_eq!(err("per_page=0"), ("per_page".into(), "invalid_parameter"));
         assert_eq!(err("page=0"), ("page".into(), "invalid_parameter"));
-        assert_eq!(err("page=600&per_page=20"), ("page".into(), "invalid_parameter"));
-        assert_eq!(err("year_from=20x0"), ("year_from".into(), "invalid_parameter"));
-        assert_eq!(err("year_from=2020&year_to=2010"), ("year_to".into(), "invalid_parameter"));
+        assert_eq!(
+            err("page=600&per_page=20"),
+            ("page".into(), "invalid_parameter")
+        );
+        assert_eq!(
+            err("year_from=20x0"),
+            ("year_from".into(), "invalid_parameter")
+        );
+        assert_eq!(
+            err("year_from=2020&year_to=2010"),
+            ("year_to".into(), "invalid_parameter")
+        );
         assert_eq!(err("country=XX"), ("country".into(), "invalid_country"));
         assert_eq!(err("region=mars"), ("region".into(), "invalid_region"));
-        assert_eq!(err("covid19=maybe"), ("covid19".into(), "invalid_parameter"));
+        assert_eq!(
+            err("covid19=maybe"),
+            ("covid19".into(), "invalid_parameter")
+        );
         assert_eq!(err("sort=random"), ("sort".into(), "invalid_parameter"));
         assert_eq!(err("q=a&q=b"), ("q".into(), "duplicate_parameter"));
         assert_eq!(err("sgd=3"), ("sgd".into(), "unknown_parameter"));

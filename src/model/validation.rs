@@ -111,8 +111,12 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
     let title = r.text(&mut map, "title", *TITLE_CHARS.start(), *TITLE_CHARS.end());
     let description = r.text(&mut map, "description", 1, DESCRIPTION_MAX_CHARS);
     let organization = r.text(&mut map, "organization", 1, ORGANIZATION_MAX_CHARS);
-    let stakeholder_type =
-        r.code(&mut map, "stakeholder_type", StakeholderType::parse, StakeholderType::expected);
+    let stakeholder_type = r.code(
+        &mut map,
+        "stakeholder_type",
+        StakeholderType::parse,
+        StakeholderType::expected,
+    );
     let scope = r.code(&mut map, "scope", Scope::parse, Scope::expected);
     let status = r.code(&mut map, "status", Status::parse, Status::expected);
     let language = match r.optional::<String>(&mut map, "language") {
@@ -123,7 +127,10 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
     let countries = r.countries(&mut map);
     let action_lines = r.action_lines(&mut map);
     let sdgs = r.sdgs(&mut map);
-    let covid19 = r.optional::<bool>(&mut map, "covid19").map(|v| v.unwrap_or(false));
+    let covid19 = match r.optional::<bool>(&mut map, "covid19") {
+        None => Some(false),
+        Some(value) => value,
+    };
     let start_date = r.date(&mut map, "start_date", true).flatten();
     let end_date = r.date(&mut map, "end_date", false);
     if let (Some(start), Some(Some(end))) = (start_date, end_date) {
@@ -286,7 +293,11 @@ impl Reader {
             } else {
                 format!("'{field}' must have at least {min} characters, not {chars}")
             };
-            self.fail(field, if chars == 0 { "required" } else { "too_short" }, what);
+            self.fail(
+                field,
+                if chars == 0 { "required" } else { "too_short" },
+                what,
+            );
             return None;
         }
         if chars > max {
@@ -421,7 +432,9 @@ impl Reader {
                 self.fail(
                     field,
                     "invalid_date",
-                    format!("'{field}' must be a date YYYY-MM-DD between 1900 and 2100, not '{raw}'"),
+                    format!(
+                        "'{field}' must be a date YYYY-MM-DD between 1900 and 2100, not '{raw}'"
+                    ),
                 );
                 None
             }
@@ -454,7 +467,11 @@ impl Reader {
     fn contact(&mut self, map: &mut Map<String, Value>, required: bool) -> Option<Option<Contact>> {
         let raw = match map.remove("contact") {
             None | Some(Value::Null) if required => {
-                self.fail("contact", "required", "'contact' (name and email) is required");
+                self.fail(
+                    "contact",
+                    "required",
+                    "'contact' (name and email) is required",
+                );
                 return None;
             }
             None | Some(Value::Null) => return Some(None),
@@ -485,7 +502,11 @@ impl Reader {
                 None
             }
             Some(_) => {
-                self.fail("contact.name", "invalid_type", "'contact.name' must be a string");
+                self.fail(
+                    "contact.name",
+                    "invalid_type",
+                    "'contact.name' must be a string",
+                );
                 None
             }
         };
@@ -508,7 +529,11 @@ impl Reader {
                 None
             }
             Some(_) => {
-                self.fail("contact.email", "invalid_type", "'contact.email' must be a string");
+                self.fail(
+                    "contact.email",
+                    "invalid_type",
+                    "'contact.email' must be a string",
+                );
                 None
             }
         };
@@ -560,7 +585,10 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 pub fn is_web_url(raw: &str) -> bool {
     raw.chars().count() <= URL_MAX_CHARS
         && url::Url::parse(raw)
-            .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
+            .map(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some_and(|h| !h.is_empty())
+            })
             .unwrap_or(false)
 }
 
@@ -622,7 +650,9 @@ pub(crate) mod tests {
                 body[k] = v.clone();
             }
         }
-        parse_submission(body, SubmissionKind::Public).unwrap_err().0
+        parse_submission(body, SubmissionKind::Public)
+            .unwrap_err()
+            .0
     }
 
     fn first(patch: Value) -> (String, &'static str) {
@@ -640,27 +670,63 @@ pub(crate) mod tests {
     #[test]
     fn each_rule_names_its_field_and_code() {
         let cases = [
-            (json!({"action_lines": ["C12"]}), "action_lines", "invalid_action_line"),
-            (json!({"action_lines": ["C2", "C2"]}), "action_lines", "duplicate_value"),
+            (
+                json!({"action_lines": ["C12"]}),
+                "action_lines",
+                "invalid_action_line",
+            ),
+            (
+                json!({"action_lines": ["C2", "C2"]}),
+                "action_lines",
+                "duplicate_value",
+            ),
             (json!({"action_lines": []}), "action_lines", "required"),
             (json!({"sdgs": [18]}), "sdgs", "invalid_sdg"),
             (json!({"sdgs": [3, 3]}), "sdgs", "duplicate_value"),
             (json!({"sdgs": ["3"]}), "sdgs", "invalid_type"),
             (json!({"countries": ["XX"]}), "countries", "invalid_country"),
-            (json!({"countries": ["KE", "KE"]}), "countries", "duplicate_value"),
+            (
+                json!({"countries": ["KE", "KE"]}),
+                "countries",
+                "duplicate_value",
+            ),
             (json!({"countries": []}), "countries", "required"),
             (json!({"title": ""}), "title", "required"),
             (json!({"title": "ab"}), "title", "too_short"),
             (json!({"title": "x".repeat(301)}), "title", "too_long"),
             (json!({"title": "__remove__"}), "title", "required"),
             (json!({"description": "  "}), "description", "required"),
-            (json!({"description": "x".repeat(20_001)}), "description", "too_long"),
-            (json!({"end_date": "2019-01-01"}), "end_date", "invalid_date_range"),
-            (json!({"start_date": "2020-13-01"}), "start_date", "invalid_date"),
-            (json!({"start_date": "01/04/2020"}), "start_date", "invalid_date"),
-            (json!({"website": "ftp://example.org"}), "website", "invalid_url"),
+            (
+                json!({"description": "x".repeat(20_001)}),
+                "description",
+                "too_long",
+            ),
+            (
+                json!({"end_date": "2019-01-01"}),
+                "end_date",
+                "invalid_date_range",
+            ),
+            (
+                json!({"start_date": "2020-13-01"}),
+                "start_date",
+                "invalid_date",
+            ),
+            (
+                json!({"start_date": "01/04/2020"}),
+                "start_date",
+                "invalid_date",
+            ),
+            (
+                json!({"website": "ftp://example.org"}),
+                "website",
+                "invalid_url",
+            ),
             (json!({"website": "not a url"}), "website", "invalid_url"),
-            (json!({"stakeholder_type": "company"}), "stakeholder_type", "invalid_value"),
+            (
+                json!({"stakeholder_type": "company"}),
+                "stakeholder_type",
+                "invalid_value",
+            ),
             (json!({"scope": "galactic"}), "scope", "invalid_value"),
             (json!({"status": "paused"}), "status", "invalid_value"),
             (json!({"language": "de"}), "language", "invalid_value"),
@@ -668,8 +734,16 @@ pub(crate) mod tests {
             (json!({"colour": "blue"}), "colour", "unknown_field"),
             (json!({"source_id": "x"}), "source_id", "unknown_field"),
             (json!({"contact": "__remove__"}), "contact", "required"),
-            (json!({"contact": {"name": "A", "email": "nope"}}), "contact.email", "invalid_email"),
-            (json!({"contact": {"name": "A", "email": "a@b.org", "phone": "1"}}), "contact.phone", "unknown_field"),
+            (
+                json!({"contact": {"name": "A", "email": "nope"}}),
+                "contact.email",
+                "invalid_email",
+            ),
+            (
+                json!({"contact": {"name": "A", "email": "a@b.org", "phone": "1"}}),
+                "contact.phone",
+                "unknown_field",
+            ),
         ];
         for (patch, field, code) in cases {
             assert_eq!(first(patch.clone()), (field.to_string(), code), "{patch}");

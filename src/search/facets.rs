@@ -129,7 +129,9 @@ impl Accept {
     #[inline]
     fn accepts(&self, value: u64) -> bool {
         match self {
-            Accept::Values(bits) => value < 256 && bits[(value / 64) as usize] & (1 << (value % 64)) != 0,
+            Accept::Values(bits) => {
+                value < 256 && bits[(value / 64) as usize] & (1 << (value % 64)) != 0
+            }
             Accept::Years(from, to) => (*from..=*to).contains(&value),
         }
     }
@@ -148,14 +150,29 @@ impl ActiveFilters {
                 active.push((dim, Accept::values(values)));
             }
         };
-        add(Dim::ActionLine, f.action_lines.iter().map(|a| a.index()).collect());
-        add(Dim::Sdg, f.sdgs.iter().map(|s| s.number() as usize).collect());
+        add(
+            Dim::ActionLine,
+            f.action_lines.iter().map(|a| a.index()).collect(),
+        );
+        add(
+            Dim::Sdg,
+            f.sdgs.iter().map(|s| s.number() as usize).collect(),
+        );
         add(Dim::Region, f.regions.iter().map(|r| r.index()).collect());
-        add(Dim::Country, f.countries.iter().map(|c| c.index()).collect());
-        add(Dim::StakeholderType, f.stakeholder_types.iter().map(|s| s.index()).collect());
+        add(
+            Dim::Country,
+            f.countries.iter().map(|c| c.index()).collect(),
+        );
+        add(
+            Dim::StakeholderType,
+            f.stakeholder_types.iter().map(|s| s.index()).collect(),
+        );
         add(Dim::Scope, f.scopes.iter().map(|s| s.index()).collect());
         add(Dim::Status, f.statuses.iter().map(|s| s.index()).collect());
-        add(Dim::Covid19, f.covid19.map(|c| vec![usize::from(c)]).unwrap_or_default());
+        add(
+            Dim::Covid19,
+            f.covid19.map(|c| vec![usize::from(c)]).unwrap_or_default(),
+        );
         if f.year_from.is_some() || f.year_to.is_some() {
             let from = f.year_from.map(|y| y.max(0) as u64).unwrap_or(0);
             let to = f.year_to.map(|y| y.max(0) as u64).unwrap_or(u64::MAX);
@@ -224,7 +241,11 @@ impl Collector for DisjunctiveFacets {
     type Fruit = FacetTally;
     type Child = SegmentFacets;
 
-    fn for_segment(&self, _ord: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentFacets> {
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
         let fast = reader.fast_fields();
         let columns = Dim::ALL
             .iter()
@@ -232,7 +253,12 @@ impl Collector for DisjunctiveFacets {
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(SegmentFacets {
             columns,
-            filters: self.filters.0.iter().map(|(d, a)| (*d as usize, a.clone())).collect(),
+            filters: self
+                .filters
+                .0
+                .iter()
+                .map(|(d, a)| (*d as usize, a.clone()))
+                .collect(),
             tally: FacetTally::new(),
         })
     }
@@ -269,7 +295,9 @@ impl SegmentCollector for SegmentFacets {
     fn collect(&mut self, doc: DocId, _score: Score) {
         let mut failed: Option<usize> = None;
         for (dim, accept) in &self.filters {
-            let pass = self.columns[*dim].values_for_doc(doc).any(|v| accept.accepts(v));
+            let pass = self.columns[*dim]
+                .values_for_doc(doc)
+                .any(|v| accept.accepts(v));
             if !pass {
                 if failed.is_some() {
                     return;

@@ -22,7 +22,7 @@ use crate::model::ProjectId;
 #[derive(Clone, Debug)]
 pub enum IndexOp {
     /// Add or replace a published project.
-    Upsert(IndexDoc),
+    Upsert(Box<IndexDoc>),
     /// Remove a project (no longer published); harmless when absent.
     Remove(ProjectId),
     /// Remove everything (the start of a rebuild).
@@ -124,7 +124,8 @@ impl IndexerHandle {
     pub fn commit(&self) -> Result<(), SearchError> {
         let (ack_tx, ack_rx) = std::sync::mpsc::channel();
         let tx = self.tx.as_ref().ok_or(SearchError::Closed)?;
-        tx.send(Msg::Commit(ack_tx)).map_err(|_| SearchError::Closed)?;
+        tx.send(Msg::Commit(ack_tx))
+            .map_err(|_| SearchError::Closed)?;
         ack_rx.recv().map_err(|_| SearchError::Closed)
     }
 
@@ -170,12 +171,17 @@ impl Task {
         loop {
             let msg = match self.pending {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
-                Some((_, deadline, _)) => rx.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+                Some((_, deadline, _)) => {
+                    rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                }
             };
             match msg {
                 Ok(Msg::Batch(batch)) => {
                     self.apply(batch);
-                    if self.pending.is_some_and(|(_, _, n)| n >= self.config.max_uncommitted) {
+                    if self
+                        .pending
+                        .is_some_and(|(_, _, n)| n >= self.config.max_uncommitted)
+                    {
                         self.commit();
                     }
                 }
@@ -201,12 +207,14 @@ impl Task {
         for op in batch.ops {
             let result = match op {
                 IndexOp::Upsert(doc) => {
-                    self.writer.delete_term(Term::from_field_text(self.fields.id, &doc.id().to_string()));
+                    self.writer
+                        .delete_term(Term::from_field_text(self.fields.id, &doc.id().to_string()));
                     let document: TantivyDocument = doc.to_document(&self.fields);
                     self.writer.add_document(document).map(|_| ())
                 }
                 IndexOp::Remove(id) => {
-                    self.writer.delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
+                    self.writer
+                        .delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
                     Ok(())
                 }
                 IndexOp::Clear => self.writer.delete_all_documents().map(|_| ()),
@@ -222,7 +230,9 @@ impl Task {
     }
 
     fn commit(&mut self) {
-        let Some((seq, _, _)) = self.pending else { return };
+        let Some((seq, _, _)) = self.pending else {
+            return;
+        };
         let payload = CommitPayload {
             seq,
             schema: SCHEMA_VERSION,

@@ -26,7 +26,9 @@ pub use document::{HitSummary, IndexDoc};
 pub use facets::Dim;
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
 
-use crate::model::{ActionLine, Country, Region, Scope, SearchRequest, SortOrder, StakeholderType, Status};
+use crate::model::{
+    ActionLine, Country, Region, Scope, SearchRequest, SortOrder, StakeholderType, Status,
+};
 use facets::{ActiveFilters, DisjunctiveFacets, FacetTally};
 use schema::{names, Fields, SCHEMA_VERSION};
 
@@ -103,18 +105,42 @@ impl SearchIndex {
                 Index::create_in_dir(dir, schema)?
             }
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok((SearchIndex { index, reader, fields }, start))
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok((
+            SearchIndex {
+                index,
+                reader,
+                fields,
+            },
+            start,
+        ))
     }
 
     /// Starts the indexer thread, which takes the index's single writer.
     ///
     /// # Errors
     /// When another writer holds the index, or the thread cannot start.
-    pub fn start_indexer(&self, start_seq: u64, config: IndexerConfig) -> Result<IndexerHandle, SearchError> {
-        let threads = std::thread::available_parallelism().map(|n| n.get().min(4)).unwrap_or(1);
-        let writer = self.index.writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
-        IndexerHandle::start(writer, self.reader.clone(), self.fields.clone(), start_seq, config)
+    pub fn start_indexer(
+        &self,
+        start_seq: u64,
+        config: IndexerConfig,
+    ) -> Result<IndexerHandle, SearchError> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get().min(4))
+            .unwrap_or(1);
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
+        IndexerHandle::start(
+            writer,
+            self.reader.clone(),
+            self.fields.clone(),
+            start_seq,
+            config,
+        )
     }
 
     /// Number of searchable documents.
@@ -132,7 +158,8 @@ impl SearchIndex {
         let mut analyzer = self.index.tokenizer_for_field(self.fields.title)?;
         let text = query::text_queries(&self.fields, &mut analyzer, &req.text);
         let filters = ActiveFilters::from_filters(&req.filters);
-        let (hit_query, facet_query) = query::hit_and_facet_queries(&self.fields, text.matching.as_deref(), &filters);
+        let (hit_query, facet_query) =
+            query::hit_and_facet_queries(&self.fields, text.matching.as_deref(), &filters);
 
         let tally = searcher.search(&*facet_query, &DisjunctiveFacets::new(filters))?;
         let top = self.top_docs(&searcher, &*hit_query, req, text.matching.is_some())?;
@@ -167,20 +194,35 @@ impl SearchIndex {
         has_text: bool,
     ) -> Result<Vec<(Option<f32>, DocAddress)>, SearchError> {
         let top = TopDocs::with_limit(req.per_page as usize).and_offset(req.offset());
-        let tiebreak = (SortByStaticFastValue::<u64>::for_field(names::TIEBREAK), Order::Asc);
-        let by_day = |order| (SortByStaticFastValue::<i64>::for_field(names::START_DAY), order);
+        let tiebreak = (
+            SortByStaticFastValue::<u64>::for_field(names::TIEBREAK),
+            Order::Asc,
+        );
+        let by_day = |order| {
+            (
+                SortByStaticFastValue::<i64>::for_field(names::START_DAY),
+                order,
+            )
+        };
         let sort = match req.sort {
             SortOrder::Relevance if !has_text => SortOrder::Newest,
             other => other,
         };
         Ok(match sort {
             SortOrder::Relevance => searcher
-                .search(query, &top.order_by(((SortBySimilarityScore, Order::Desc), tiebreak)))?
+                .search(
+                    query,
+                    &top.order_by(((SortBySimilarityScore, Order::Desc), tiebreak)),
+                )?
                 .into_iter()
                 .map(|((score, _), a)| (Some(score), a))
                 .collect(),
             SortOrder::Newest | SortOrder::Oldest => {
-                let order = if sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+                let order = if sort == SortOrder::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
                 searcher
                     .search(query, &top.order_by((by_day(order), tiebreak)))?
                     .into_iter()
@@ -190,7 +232,10 @@ impl SearchIndex {
             SortOrder::Title => searcher
                 .search(
                     query,
-                    &top.order_by(((SortByString::for_field(names::TITLE_SORT), Order::Asc), tiebreak)),
+                    &top.order_by((
+                        (SortByString::for_field(names::TITLE_SORT), Order::Asc),
+                        tiebreak,
+                    )),
                 )?
                 .into_iter()
                 .map(|(_, a)| (None, a))
@@ -210,7 +255,9 @@ impl SearchIndex {
             .get_first(self.fields.hit)
             .and_then(|v| v.as_bytes())
             .and_then(|b| serde_json::from_slice(b).ok())
-            .ok_or_else(|| SearchError::Internal(format!("document {address:?} has no hit summary")))?;
+            .ok_or_else(|| {
+                SearchError::Internal(format!("document {address:?} has no hit summary"))
+            })?;
         let description = doc
             .get_first(self.fields.description)
             .and_then(|v| v.as_str())
@@ -315,14 +362,20 @@ impl FacetCounts {
                 values.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
             }
             let _ = f;
-            out.push((dim.name(), values.into_iter().map(|(_, code, n)| (code, n)).collect()));
+            out.push((
+                dim.name(),
+                values.into_iter().map(|(_, code, n)| (code, n)).collect(),
+            ));
         }
         FacetCounts(out)
     }
 
     /// The counts of one facet.
     pub fn get(&self, facet: &str) -> Option<&[(String, u64)]> {
-        self.0.iter().find(|(name, _)| *name == facet).map(|(_, v)| v.as_slice())
+        self.0
+            .iter()
+            .find(|(name, _)| *name == facet)
+            .map(|(_, v)| v.as_slice())
     }
 }
 

@@ -25,7 +25,11 @@ fn text_fields(fields: &Fields) -> [(Field, f32); 3] {
 }
 
 /// The query for one clause over every text field, or `None` when it has no searchable word.
-fn clause_query(fields: &Fields, analyzer: &mut TextAnalyzer, clause: &TextClause) -> Option<Box<dyn Query>> {
+fn clause_query(
+    fields: &Fields,
+    analyzer: &mut TextAnalyzer,
+    clause: &TextClause,
+) -> Option<Box<dyn Query>> {
     let mut words = Vec::new();
     let mut stream = analyzer.token_stream(&clause.text);
     while let Some(token) = stream.next() {
@@ -44,10 +48,16 @@ fn clause_query(fields: &Fields, analyzer: &mut TextAnalyzer, clause: &TextClaus
                 ))
             } else {
                 Box::new(PhraseQuery::new(
-                    words.iter().map(|w| Term::from_field_text(field, w)).collect(),
+                    words
+                        .iter()
+                        .map(|w| Term::from_field_text(field, w))
+                        .collect(),
                 ))
             };
-            (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>,
+            )
         })
         .collect();
     Some(Box::new(BooleanQuery::new(per_field)))
@@ -67,7 +77,9 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
     let mut must_not = Vec::new();
     let mut highlight = Vec::new();
     for clause in &text.clauses {
-        let Some(q) = clause_query(fields, analyzer, clause) else { continue };
+        let Some(q) = clause_query(fields, analyzer, clause) else {
+            continue;
+        };
         if clause.negated {
             must_not.push((Occur::MustNot, q));
         } else {
@@ -76,7 +88,10 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
         }
     }
     if must.is_empty() && must_not.is_empty() {
-        return TextQueries { matching: None, highlight: None };
+        return TextQueries {
+            matching: None,
+            highlight: None,
+        };
     }
     if must.is_empty() {
         must.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
@@ -84,7 +99,8 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
     must.extend(must_not);
     TextQueries {
         matching: Some(Box::new(BooleanQuery::new(must))),
-        highlight: (!highlight.is_empty()).then(|| Box::new(BooleanQuery::new(highlight)) as Box<dyn Query>),
+        highlight: (!highlight.is_empty())
+            .then(|| Box::new(BooleanQuery::new(highlight)) as Box<dyn Query>),
     }
 }
 
@@ -126,8 +142,14 @@ pub fn hit_and_facet_queries(
     text: Option<&dyn Query>,
     filters: &ActiveFilters,
 ) -> (Box<dyn Query>, Box<dyn Query>) {
-    let base: Box<dyn Query> = text.map(|q| q.box_clone()).unwrap_or_else(|| Box::new(AllQuery));
-    let clauses: Vec<Box<dyn Query>> = filters.0.iter().map(|(d, a)| filter_query(fields, *d, a)).collect();
+    let base: Box<dyn Query> = text
+        .map(|q| q.box_clone())
+        .unwrap_or_else(|| Box::new(AllQuery));
+    let clauses: Vec<Box<dyn Query>> = filters
+        .0
+        .iter()
+        .map(|(d, a)| filter_query(fields, *d, a))
+        .collect();
     if clauses.is_empty() {
         return (base.box_clone(), base);
     }
@@ -140,7 +162,12 @@ pub fn hit_and_facet_queries(
         let should = clauses.into_iter().map(|c| (Occur::Should, c)).collect();
         Box::new(BooleanQuery::new(vec![
             (Occur::Must, base),
-            (Occur::Must, Box::new(BooleanQuery::with_minimum_required_clauses(should, at_least))),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::with_minimum_required_clauses(
+                    should, at_least,
+                )),
+            ),
         ]))
     };
     (Box::new(BooleanQuery::new(hit)), facet)

@@ -2,8 +2,8 @@
 //! for filters and facet counts, sort keys, and a stored hit summary.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
 };
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt

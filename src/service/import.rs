@@ -41,7 +41,11 @@ pub struct ImportReport {
     pub last_seq: u64,
 }
 
-pub(super) fn run(service: &Service, input: impl BufRead, publish: bool) -> Result<ImportReport, ServiceError> {
+pub(super) fn run(
+    service: &Service,
+    input: impl BufRead,
+    publish: bool,
+) -> Result<ImportReport, ServiceError> {
     let mut report = ImportReport::default();
     let mut chunk: Vec<Change> = Vec::with_capacity(CHUNK);
     // Projects written in the current chunk, by source id, so repeats within a file update.
@@ -79,12 +83,14 @@ pub(super) fn run(service: &Service, input: impl BufRead, publish: bool) -> Resu
         let submission = match parse_submission(value, SubmissionKind::Import) {
             Ok(s) => s,
             Err(errors) => {
-                report.rejected.extend(errors.0.into_iter().map(|e| LineError {
-                    line: number,
-                    field: e.field,
-                    code: e.code.into(),
-                    message: e.message,
-                }));
+                report
+                    .rejected
+                    .extend(errors.0.into_iter().map(|e| LineError {
+                        line: number,
+                        field: e.field,
+                        code: e.code.into(),
+                        message: e.message,
+                    }));
                 continue;
             }
         };
@@ -107,7 +113,11 @@ pub(super) fn run(service: &Service, input: impl BufRead, publish: bool) -> Resu
                     continue;
                 }
                 report.updated += 1;
-                let kind = if old.fields == submission.fields { ChangeKind::StateChanged } else { ChangeKind::Updated };
+                let kind = if old.fields == submission.fields {
+                    ChangeKind::StateChanged
+                } else {
+                    ChangeKind::Updated
+                };
                 Change {
                     project: Project {
                         fields: submission.fields,
@@ -128,7 +138,11 @@ pub(super) fn run(service: &Service, input: impl BufRead, publish: bool) -> Resu
                         fields: submission.fields,
                         contact: submission.contact,
                         source_id: submission.source_id,
-                        state: if publish { State::Published } else { State::Pending },
+                        state: if publish {
+                            State::Published
+                        } else {
+                            State::Pending
+                        },
                         created_at: now,
                         updated_at: now,
                         version: 1,

@@ -203,7 +203,10 @@ impl Service {
                 None => IndexOp::Remove(entry.project_id),
             });
             if ops.len() >= CHUNK {
-                self.indexer.send(IndexBatch { ops: std::mem::take(&mut ops), seq: last })?;
+                self.indexer.send(IndexBatch {
+                    ops: std::mem::take(&mut ops),
+                    seq: last,
+                })?;
             }
         }
         if !ops.is_empty() || last > seq {
@@ -219,12 +222,15 @@ impl Service {
         for project in self.store.projects() {
             let project = project?;
             if project.is_public() {
-                ops.push(IndexOp::Upsert(IndexDoc::from_project(&project)));
+                ops.push(IndexOp::Upsert(Box::new(IndexDoc::from_project(&project))));
             }
             if ops.len() >= CHUNK {
                 // Until the last batch, a commit must not claim any log position: after a
                 // crash mid-rebuild, the start-up catch-up then replays the whole log.
-                self.indexer.send(IndexBatch { ops: std::mem::take(&mut ops), seq: 0 })?;
+                self.indexer.send(IndexBatch {
+                    ops: std::mem::take(&mut ops),
+                    seq: 0,
+                })?;
             }
         }
         self.indexer.send(IndexBatch { ops, seq })?;
@@ -262,7 +268,10 @@ impl Service {
             edit_token_hash: Some(tokens::hash(&token)),
         };
         let id = project.id;
-        let seq = self.commit(&[Change { project, kind: ChangeKind::Created }])?;
+        let seq = self.commit(&[Change {
+            project,
+            kind: ChangeKind::Created,
+        }])?;
         Ok(Submitted {
             id,
             state: State::Pending,
@@ -275,7 +284,11 @@ impl Service {
     ///
     /// # Errors
     /// [`ServiceError::NotFound`] for unknown ids and for projects the caller may not see.
-    pub fn project(&self, id: &str, edit_token: Option<&str>) -> Result<PublicProject, ServiceError> {
+    pub fn project(
+        &self,
+        id: &str,
+        edit_token: Option<&str>,
+    ) -> Result<PublicProject, ServiceError> {
         let not_found = || ServiceError::NotFound(format!("no project with id '{id}'"));
         let id: ProjectId = id.parse().map_err(|_| not_found())?;
         let project = self.store.get(id)?.ok_or_else(not_found)?;
@@ -304,7 +317,11 @@ impl Service {
     ///
     /// # Errors
     /// Storage and index errors (bad lines are not errors).
-    pub fn import_ndjson(&self, input: impl std::io::BufRead, publish: bool) -> Result<ImportReport, ServiceError> {
+    pub fn import_ndjson(
+        &self,
+        input: impl std::io::BufRead,
+        publish: bool,
+    ) -> Result<ImportReport, ServiceError> {
         import::run(self, input, publish)
     }
 
@@ -352,7 +369,10 @@ impl Service {
     /// # Errors
     /// Storage errors.
     pub fn disk_usage(&self, data_dir: &Path) -> Result<(u64, u64), ServiceError> {
-        Ok((self.store.size_on_disk()?, dir_size(&data_dir.join("search"))))
+        Ok((
+            self.store.size_on_disk()?,
+            dir_size(&data_dir.join("search")),
+        ))
     }
 
     pub(crate) fn store(&self) -> &Store {
@@ -370,7 +390,7 @@ impl Service {
 /// The index change that brings a project's index entry in line with its record.
 fn index_op(project: &Project) -> IndexOp {
     if project.is_public() {
-        IndexOp::Upsert(IndexDoc::from_project(project))
+        IndexOp::Upsert(Box::new(IndexDoc::from_project(project)))
     } else {
         IndexOp::Remove(project.id)
     }

@@ -19,7 +19,9 @@ const LAST_SEQ: &[u8] = b"last_seq";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Another process (usually a running server) holds the data directory.
-    #[error("the data directory {0} is in use by another stocktaking process (is a server running?)")]
+    #[error(
+        "the data directory {0} is in use by another stocktaking process (is a server running?)"
+    )]
     Locked(PathBuf),
     /// sled reported an I/O or internal error.
     #[error("storage error: {0}")]
@@ -136,10 +138,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let result = (&self.projects, &self.log, &self.source_ids, &self.meta).transaction(
             |(projects, log, source_ids, meta)| {
-                let mut seq = meta
-                    .get(LAST_SEQ)?
-                    .map(|b| decode_seq(&b))
-                    .unwrap_or(0);
+                let mut seq = meta.get(LAST_SEQ)?.map(|b| decode_seq(&b)).unwrap_or(0);
                 for (bytes, change) in &encoded {
                     seq += 1;
                     let id = change.project.id;
@@ -182,7 +181,11 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn last_seq(&self) -> Result<u64, StoreError> {
-        Ok(self.meta.get(LAST_SEQ)?.map(|b| decode_seq(&b)).unwrap_or(0))
+        Ok(self
+            .meta
+            .get(LAST_SEQ)?
+            .map(|b| decode_seq(&b))
+            .unwrap_or(0))
     }
 
     /// Log entries with a sequence number above `seq`, in order.
@@ -218,7 +221,9 @@ impl Store {
 }
 
 fn decode_seq(bytes: &[u8]) -> u64 {
-    <[u8; 8]>::try_from(bytes).map(u64::from_be_bytes).unwrap_or(0)
+    <[u8; 8]>::try_from(bytes)
+        .map(u64::from_be_bytes)
+        .unwrap_or(0)
 }
 
 fn encode(project: &Project) -> Result<Vec<u8>, StoreError> {
@@ -257,8 +262,14 @@ mod tests {
         let b = project(Some("src-1"));
         let seq = store
             .write(&[
-                Change { project: a.clone(), kind: ChangeKind::Created },
-                Change { project: b.clone(), kind: ChangeKind::Created },
+                Change {
+                    project: a.clone(),
+                    kind: ChangeKind::Created,
+                },
+                Change {
+                    project: b.clone(),
+                    kind: ChangeKind::Created,
+                },
             ])
             .unwrap();
         assert_eq!(seq, 2);
@@ -278,7 +289,12 @@ mod tests {
         let p = project(None);
         {
             let store = Store::open(dir.path()).unwrap();
-            store.write(&[Change { project: p.clone(), kind: ChangeKind::Created }]).unwrap();
+            store
+                .write(&[Change {
+                    project: p.clone(),
+                    kind: ChangeKind::Created,
+                }])
+                .unwrap();
             store.flush().unwrap();
         }
         let store = Store::open(dir.path()).unwrap();

@@ -58,7 +58,11 @@ async fn submit(
         state.service.wait_indexed(submitted.seq).await;
     }
     let location = format!("/api/v1/projects/{}", submitted.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(submitted)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(submitted),
+    ))
 }
 
 async fn show(

@@ -15,7 +15,10 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/search", get(search))
 }
 
-async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResults>, ApiError> {
+async fn search(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<SearchResults>, ApiError> {
     let pairs = query_pairs(query.as_deref());
     let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;

@@ -1,0 +1,83 @@
+//! The `stocktaking` command line: import reports bad lines and keeps good ones; reindex.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{import_record, run_cli, Server};
+
+#[test]
+fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bad_sdg = import_record("b", "Bad goal project", "Has an SDG that does not exist.");
+    bad_sdg["sdgs"] = json!([3, 18]);
+    let file = dir.path().join("in.ndjson");
+    let content = format!(
+        "{}\n{}\n{{not json\n\n{}\n",
+        import_record("a", "Harbour logistics portal", "Ships book berths online."),
+        bad_sdg,
+        import_record(
+            "c",
+            "Harbour safety alerts",
+            "Text messages warn of storms."
+        )
+    );
+    std::fs::write(&file, content).unwrap();
+    let data = dir.path().join("data");
+    let (code, stdout, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
+    assert_eq!(code, 1, "some lines were rejected: {stdout} {stderr}");
+    assert!(stderr.contains("line 2: field 'sdgs'"), "{stderr}");
+    assert!(stderr.contains("line 3: field 'line'"), "{stderr}");
+    assert!(
+        stdout.contains("2 created") && stdout.contains("2 rejected"),
+        "{stdout}"
+    );
+
+    let (code, stdout, _) = run_cli(&data, &["reindex"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("2 published projects"), "{stdout}");
+
+    let server = Server::start(&data);
+    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=harbour"))
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(body["total"], 2);
+}
+
+#[test]
+fn serve_seeds_an_empty_data_dir_with_the_sample_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let base = line.trim().trim_start_matches("listening on ").to_string();
+    let mut total = Value::Null;
+    for _ in 0..300 {
+        if let Ok(r) = reqwest::blocking::get(format!("{base}/readyz")) {
+            if r.status().is_success() {
+                total = reqwest::blocking::get(format!("{base}/api/v1/search"))
+                    .unwrap()
+                    .json::<Value>()
+                    .unwrap()["total"]
+                    .clone();
+                if total == 120 {
+                    break;
+                }
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(total, 120);
+}

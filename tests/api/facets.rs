@@ -1,0 +1,349 @@
+//! Facet counts equal a brute-force count over the same records, for random projects and
+//! random filter combinations (disjunctive: each facet counted without its own filter).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use crate::helpers::{outside_async, TestApp};
+use wsis_stocktaking::model::SearchRequest;
+
+const LINES: [&str; 8] = [
+    "C1",
+    "C2",
+    "C7",
+    "C7.e-health",
+    "C7.e-learning",
+    "C7.e-science",
+    "C9",
+    "C11",
+];
+const COUNTRIES: [(&str, &str); 6] = [
+    ("KE", "africa"),
+    ("TZ", "africa"),
+    ("FR", "europe"),
+    ("BR", "americas"),
+    ("IN", "asia_pacific"),
+    ("EG", "arab_states"),
+];
+const STAKEHOLDERS: [&str; 6] = [
+    "government",
+    "private_sector",
+    "civil_society",
+    "international_organization",
+    "academia",
+    "other",
+];
+const STATUSES: [&str; 3] = ["planned", "ongoing", "completed"];
+const WORDS: [&str; 3] = ["zulu", "kilo", "tango"];
+
+#[derive(Clone, Debug)]
+struct Spec {
+    lines: BTreeSet<usize>,
+    sdgs: BTreeSet<u8>,
+    countries: BTreeSet<usize>,
+    stakeholder: usize,
+    status: usize,
+    covid: bool,
+    year: i32,
+    word: usize,
+}
+
+impl Spec {
+    fn json(&self, n: usize) -> Value {
+        let countries: Vec<&str> = self.countries.iter().map(|c| COUNTRIES[*c].0).collect();
+        json!({
+            "source_id": format!("gen-{n}"),
+            "title": format!("Generated project {n} {}", WORDS[self.word]),
+            "description": format!("A generated description about {} and more.", WORDS[self.word]),
+            "organization": "Generator",
+            "stakeholder_type": STAKEHOLDERS[self.stakeholder],
+            "scope": if countries.is_empty() { "international" } else { "national" },
+            "countries": countries,
+            "action_lines": self.lines.iter().map(|l| LINES[*l]).collect::<Vec<_>>(),
+            "sdgs": self.sdgs.iter().collect::<Vec<_>>(),
+            "covid19": self.covid,
+            "status": STATUSES[self.status],
+            "start_date": format!("{}-03-01", self.year),
+        })
+    }
+
+    fn facet_values(&self, facet: &str) -> Vec<String> {
+        match facet {
+            "action_line" => {
+                let mut v: Vec<String> = self.lines.iter().map(|l| LINES[*l].to_string()).collect();
+                if self.lines.iter().any(|l| LINES[*l].starts_with("C7"))
+                    && !v.contains(&"C7".to_string())
+                {
+                    v.push("C7".into());
+                }
+                v
+            }
+            "sdg" => self.sdgs.iter().map(|s| s.to_string()).collect(),
+            "country" => self
+                .countries
+                .iter()
+                .map(|c| COUNTRIES[*c].0.to_string())
+                .collect(),
+            "region" => {
+                let r: BTreeSet<&str> = self.countries.iter().map(|c| COUNTRIES[*c].1).collect();
+                if r.is_empty() {
+                    vec!["international".into()]
+                } else {
+                    r.into_iter().map(String::from).collect()
+                }
+            }
+            "stakeholder_type" => vec![STAKEHOLDERS[self.stakeholder].into()],
+            "scope" => vec![if self.countries.is_empty() {
+                "international"
+            } else {
+                "national"
+            }
+            .into()],
+            "status" => vec![STATUSES[self.status].into()],
+            "covid19" => vec![self.covid.to_string()],
+            "year" => vec![self.year.to_string()],
+            _ => vec![],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Query {
+    word: Option<usize>,
+    lines: Vec<usize>,
+    sdgs: Vec<u8>,
+    countries: Vec<usize>,
+    regions: Vec<usize>,
+    stakeholders: Vec<usize>,
+    statuses: Vec<usize>,
+    covid: Option<bool>,
+    years: Option<(i32, i32)>,
+}
+
+const REGIONS: [&str; 5] = ["africa", "europe", "americas", "international", "cis"];
+
+impl Query {
+    fn pairs(&self) -> Vec<(String, String)> {
+        let mut p = Vec::new();
+        if let Some(w) = self.word {
+            p.push(("q".into(), WORDS[w].into()));
+        }
+        p.extend(
+            self.lines
+                .iter()
+                .map(|l| ("action_line".into(), LINES[*l].into())),
+        );
+        p.extend(self.sdgs.iter().map(|s| ("sdg".into(), s.to_string())));
+        p.extend(
+            self.countries
+                .iter()
+                .map(|c| ("country".into(), COUNTRIES[*c].0.into())),
+        );
+        p.extend(
+            self.regions
+                .iter()
+                .map(|r| ("region".into(), REGIONS[*r].into())),
+        );
+        p.extend(
+            self.stakeholders
+                .iter()
+                .map(|s| ("stakeholder_type".into(), STAKEHOLDERS[*s].into())),
+        );
+        p.extend(
+            self.statuses
+                .iter()
+                .map(|s| ("status".into(), STATUSES[*s].into())),
+        );
+        if let Some(c) = self.covid {
+            p.push(("covid19".into(), c.to_string()));
+        }
+        if let Some((from, to)) = self.years {
+            p.push(("year_from".into(), from.to_string()));
+            p.push(("year_to".into(), to.to_string()));
+        }
+        p
+    }
+
+    /// The filter of one facet, as the set of values it accepts (`None`: no filter).
+    fn accepts(&self, facet: &str, spec: &Spec) -> bool {
+        let any = |wanted: Vec<String>| {
+            wanted.is_empty() || spec.facet_values(facet).iter().any(|v| wanted.contains(v))
+        };
+        match facet {
+            "action_line" => any(self.lines.iter().map(|l| LINES[*l].to_string()).collect()),
+            "sdg" => any(self.sdgs.iter().map(|s| s.to_string()).collect()),
+            "country" => any(self
+                .countries
+                .iter()
+                .map(|c| COUNTRIES[*c].0.to_string())
+                .collect()),
+            "region" => any(self
+                .regions
+                .iter()
+                .map(|r| REGIONS[*r].to_string())
+                .collect()),
+            "stakeholder_type" => any(self
+                .stakeholders
+                .iter()
+                .map(|s| STAKEHOLDERS[*s].to_string())
+                .collect()),
+            "status" => any(self
+                .statuses
+                .iter()
+                .map(|s| STATUSES[*s].to_string())
+                .collect()),
+            "covid19" => self.covid.is_none_or(|c| c == spec.covid),
+            "year" => self
+                .years
+                .is_none_or(|(from, to)| (from..=to).contains(&spec.year)),
+            _ => true,
+        }
+    }
+
+    fn text_matches(&self, spec: &Spec) -> bool {
+        self.word.is_none_or(|w| w == spec.word)
+    }
+}
+
+const FACETS: [&str; 9] = [
+    "action_line",
+    "sdg",
+    "region",
+    "country",
+    "stakeholder_type",
+    "scope",
+    "status",
+    "covid19",
+    "year",
+];
+
+fn brute_force(specs: &[Spec], q: &Query) -> (u64, BTreeMap<String, BTreeMap<String, u64>>) {
+    let mut facets = BTreeMap::new();
+    for facet in FACETS {
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for s in specs {
+            let others = FACETS
+                .iter()
+                .filter(|f| **f != facet)
+                .all(|f| q.accepts(f, s));
+            if q.text_matches(s) && others {
+                for v in s.facet_values(facet) {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+        facets.insert(facet.to_string(), counts);
+    }
+    let total = specs
+        .iter()
+        .filter(|s| q.text_matches(s) && FACETS.iter().all(|f| q.accepts(f, s)))
+        .count() as u64;
+    (total, facets)
+}
+
+fn spec_strategy() -> impl Strategy<Value = Spec> {
+    (
+        proptest::collection::btree_set(0..LINES.len(), 1..4),
+        proptest::collection::btree_set(1u8..7, 1..4),
+        proptest::collection::btree_set(0..COUNTRIES.len(), 0..3),
+        0..STAKEHOLDERS.len(),
+        0..STATUSES.len(),
+        any::<bool>(),
+        2005i32..2012,
+        0..WORDS.len(),
+    )
+        .prop_map(
+            |(lines, sdgs, countries, stakeholder, status, covid, year, word)| Spec {
+                lines,
+                sdgs,
+                countries,
+                stakeholder,
+                status,
+                covid,
+                year,
+                word,
+            },
+        )
+}
+
+fn some_of<T: Clone + std::fmt::Debug + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Vec<T>> {
+    prop_oneof![3 => Just(Vec::new()), 2 => proptest::collection::vec(s, 1..3)]
+}
+
+fn query_strategy() -> impl Strategy<Value = Query> {
+    (
+        proptest::option::weighted(0.3, 0..WORDS.len()),
+        some_of(0..LINES.len()),
+        some_of(1u8..8),
+        some_of(0..COUNTRIES.len()),
+        some_of(0..REGIONS.len()),
+        some_of(0..STAKEHOLDERS.len()),
+        some_of(0..STATUSES.len()),
+        proptest::option::weighted(0.3, any::<bool>()),
+        proptest::option::weighted(0.3, (2004i32..2013, 0i32..4).prop_map(|(a, d)| (a, a + d))),
+    )
+        .prop_map(
+            |(word, lines, sdgs, countries, regions, stakeholders, statuses, covid, years)| Query {
+                word,
+                lines,
+                sdgs,
+                countries,
+                regions,
+                stakeholders,
+                statuses,
+                covid,
+                years,
+            },
+        )
+}
+
+fn api_facets(results: &Value) -> BTreeMap<String, BTreeMap<String, u64>> {
+    results["facets"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(facet, values)| {
+            let counts = values
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(_, n)| n.as_u64().unwrap() > 0)
+                .map(|(v, n)| (v.clone(), n.as_u64().unwrap()))
+                .collect();
+            (facet.clone(), counts)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn facet_counts_equal_a_brute_force_count(
+        specs in proptest::collection::vec(spec_strategy(), 1..50),
+        queries in proptest::collection::vec(query_strategy(), 1..8),
+    ) {
+        let app = TestApp::empty();
+        let records: Vec<Value> = specs.iter().enumerate().map(|(i, s)| s.json(i)).collect();
+        let report = app.import(&records, true);
+        prop_assert_eq!(report.created, specs.len());
+        for q in &queries {
+            let pairs = q.pairs();
+            let req = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+            let results = outside_async(|| app.service.search(&req).unwrap());
+            let results = serde_json::to_value(&results).unwrap();
+            let (total, expected) = brute_force(&specs, q);
+            prop_assert_eq!(results["total"].as_u64().unwrap(), total, "total for {:?}", pairs);
+            prop_assert_eq!(api_facets(&results), expected, "facets for {:?}", pairs);
+            // Selected values are listed even when nothing matches them.
+            for (param, value) in &pairs {
+                let facet = match param.as_str() { "q" | "year_from" | "year_to" => continue, p => p };
+                prop_assert!(results["facets"][facet].get(value).is_some(), "selected {}={} missing", facet, value);
+            }
+        }
+    }
+}

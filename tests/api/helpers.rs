@@ -1,0 +1,250 @@
+//! Shared set-up: an app over a temporary data directory, request helpers, sample projects.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+use wsis_stocktaking::search::IndexerConfig;
+use wsis_stocktaking::service::{ImportReport, Service, ServiceConfig};
+
+pub struct TestApp {
+    pub _dir: TempDir,
+    pub service: Arc<Service>,
+    pub router: Router,
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+pub fn config(dir: &std::path::Path, seed: bool, commit_ms: u64) -> ServiceConfig {
+    let mut config = ServiceConfig::new(dir);
+    config.seed = seed;
+    config.indexer = IndexerConfig {
+        commit_interval: Duration::from_millis(commit_ms),
+        ..IndexerConfig::default()
+    };
+    config
+}
+
+impl TestApp {
+    /// An empty app whose index commits every few milliseconds.
+    pub fn empty() -> TestApp {
+        TestApp::with(false, 5)
+    }
+
+    /// An app with the sample projects, fully indexed.
+    pub fn seeded() -> TestApp {
+        let app = TestApp::with(true, 5);
+        outside_async(|| app.service.commit_index().unwrap());
+        app
+    }
+
+    pub fn with(seed: bool, commit_ms: u64) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let service =
+            outside_async(|| Service::open(&config(dir.path(), seed, commit_ms)).unwrap());
+        let router = wsis_stocktaking::http::router(service.clone());
+        TestApp {
+            _dir: dir,
+            service,
+            router,
+        }
+    }
+
+    /// Imports projects and waits until they are searchable.
+    pub fn import(&self, projects: &[Value], publish: bool) -> ImportReport {
+        let ndjson: String = projects.iter().map(|p| format!("{p}\n")).collect();
+        outside_async(|| {
+            let report = self
+                .service
+                .import_ndjson(ndjson.as_bytes(), publish)
+                .unwrap();
+            self.service.commit_index().unwrap();
+            report
+        })
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Response {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Response {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post_json(&self, uri: &str, body: &Value) -> Response {
+        self.send(
+            Request::post(uri)
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+}
+
+/// Runs blocking service calls (sled, the indexer) from sync or async tests alike.
+pub fn outside_async<T>(f: impl FnOnce() -> T) -> T {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        tokio::task::block_in_place(f)
+    } else {
+        f()
+    }
+}
+
+/// A valid public submission; `n` varies the text.
+pub fn submission(n: usize) -> Value {
+    json!({
+        "title": format!("Community broadband cooperative number {n}"),
+        "description": format!("Volunteers build and run a wireless network for village {n}, with a solar-powered mast and a training room."),
+        "organization": "Village Networks Trust",
+        "stakeholder_type": "civil_society",
+        "scope": "local",
+        "countries": ["KE"],
+        "action_lines": ["C2", "C4"],
+        "sdgs": [9],
+        "covid19": false,
+        "status": "ongoing",
+        "start_date": "2019-06-01",
+        "website": "https://villagenet.example.org",
+        "language": "en",
+        "contact": {"name": "Grace Achieng", "email": "grace.secret@example.org"}
+    })
+}
+
+/// A valid import record with a source id.
+pub fn import_record(source_id: &str, title: &str, description: &str) -> Value {
+    json!({
+        "source_id": source_id,
+        "title": title,
+        "description": description,
+        "organization": "Open Data Institute of Testing",
+        "stakeholder_type": "academia",
+        "scope": "national",
+        "countries": ["FR"],
+        "action_lines": ["C7.e-science"],
+        "sdgs": [4, 17],
+        "covid19": false,
+        "status": "completed",
+        "start_date": "2015-01-01",
+        "end_date": "2018-12-31"
+    })
+}
+
+/// The search results without timing, for comparisons.
+pub fn without_timing(mut body: Value) -> Value {
+    if let Some(o) = body.as_object_mut() {
+        o.remove("took_ms");
+    }
+    body
+}
+
+/// The real `stocktaking` binary serving a data directory on an ephemeral port.
+pub struct Server {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Server {
+    pub fn start(data_dir: &std::path::Path) -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
+            .args(["--data-dir"])
+            .arg(data_dir)
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--no-seed",
+                "--commit-interval-ms",
+                "20",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_string();
+        let server = Server { child, base };
+        server.wait_ready();
+        server
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn wait_ready(&self) {
+        let client = reqwest::blocking::Client::new();
+        for _ in 0..600 {
+            if let Ok(r) = client.get(self.url("/readyz")).send() {
+                if r.status().is_success() {
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("server never became ready");
+    }
+
+    /// SIGKILL: no shutdown, no final commit.
+    pub fn kill_9(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs the binary with arguments; returns (exit code, stdout, stderr).
+pub fn run_cli(data_dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real router (or the real binary) over real sled and tantivy in
+//! temporary directories. One binary, one module per feature.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod cli;
+mod durability;
+mod facets;
+mod helpers;
+mod refresh;
+mod search;
+mod submissions;
