@@ -11,6 +11,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
 
+use wsis_stocktaking::model::SearchRequest;
 use wsis_stocktaking::service::{Service, ServiceConfig};
 
 const TOPICS: &[&str] = &[
@@ -206,8 +207,13 @@ fn queries(rng: &mut StdRng, text: bool, filters: bool) -> Vec<String> {
                 q.push(format!("q={}", words.join("+")));
             }
             if filters {
-                for _ in 0..rng.gen_range(1..=3) {
-                    q.push(match rng.gen_range(0..5) {
+                let mut kinds: Vec<u32> = (0..rng.gen_range(1..=3))
+                    .map(|_| rng.gen_range(0..5))
+                    .collect();
+                kinds.sort();
+                kinds.dedup();
+                for kind in kinds {
+                    q.push(match kind {
                         0 => format!(
                             "action_line={}",
                             if rng.gen_bool(0.3) {
@@ -347,6 +353,32 @@ fn main() {
         let app = wsis_stocktaking::http::router(service.clone());
         tokio::spawn(async move { axum::serve(listener, app).await });
 
+        for (name, text, filters) in [
+            ("engine only, 1 thread: text + filters", true, true),
+            ("engine only, 1 thread: everything", false, false),
+        ] {
+            let urls = queries(&mut rng, text, filters);
+            let requests: Vec<SearchRequest> = urls
+                .iter()
+                .filter_map(|u| {
+                    let query = u.split_once('?').map(|(_, q)| q).unwrap_or("");
+                    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+                    SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).ok()
+                })
+                .collect();
+            let mut latencies = Vec::new();
+            for r in requests.iter().cycle().take(2_000) {
+                let started = Instant::now();
+                let _ = service.search(r);
+                latencies.push(started.elapsed());
+            }
+            latencies.sort();
+            println!(
+                "{name}: p50 {:.2} ms, p99 {:.2} ms",
+                percentile(&latencies, 0.50),
+                percentile(&latencies, 0.99)
+            );
+        }
         for (name, text, filters) in [
             ("text + filters + all facets", true, true),
             ("filters only + all facets", false, true),

@@ -1,14 +1,24 @@
-//! Exact disjunctive facet counts in one pass over the index.
+//! Exact disjunctive facet counts and the top hits, in one pass over the index.
 //!
 //! Each facet is counted over the documents that match the text and every *other* facet's
 //! filter. The collector runs over the documents that fail at most one filter (the query
-//! builder restricts the scan to those): a document failing none counts for every facet
-//! (and is a hit), a document failing exactly one filter counts only for that filter's
-//! facet. Values come from fast fields, so the scan reads columns, not stored documents.
+//! builder restricts the scan to those): a document failing none counts for every facet and
+//! is a hit candidate; a document failing exactly one filter counts only for that filter's
+//! facet.
+//!
+//! Per-document facet values are decoded once per segment from the fast fields into a
+//! compact in-memory table ([`SegmentFacetData`]), built by a tantivy warmer when a new
+//! searcher is published, so the scan is a few bit operations per document.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::index::SegmentId;
+use tantivy::{
+    DocAddress, DocId, Score, SearcherGeneration, SegmentOrdinal, SegmentReader, Warmer,
+};
 
 use super::schema::names;
 use crate::model::{ActionLine, Country, Filters, Region, Scope, StakeholderType, Status};
@@ -64,47 +74,13 @@ impl Dim {
             Dim::Year => "year",
         }
     }
-
-    fn column(self) -> &'static str {
-        match self {
-            Dim::ActionLine => names::ACTION_LINE,
-            Dim::Sdg => names::SDG,
-            Dim::Region => names::REGION,
-            Dim::Country => names::COUNTRY,
-            Dim::StakeholderType => names::STAKEHOLDER_TYPE,
-            Dim::Scope => names::SCOPE,
-            Dim::Status => names::STATUS,
-            Dim::Covid19 => names::COVID19,
-            Dim::Year => names::YEAR,
-        }
-    }
-
-    /// Size of the counting array (values are `0..size`).
-    fn size(self) -> usize {
-        match self {
-            Dim::ActionLine => ActionLine::COUNT,
-            Dim::Sdg => 18,
-            Dim::Region => Region::ALL.len(),
-            Dim::Country => Country::count(),
-            Dim::StakeholderType => StakeholderType::ALL.len(),
-            Dim::Scope => Scope::ALL.len(),
-            Dim::Status => Status::ALL.len(),
-            Dim::Covid19 => 2,
-            Dim::Year => YEAR_SLOTS,
-        }
-    }
-
-    fn slot(self, value: u64) -> usize {
-        match self {
-            Dim::Year => value.saturating_sub(FIRST_YEAR) as usize,
-            _ => value as usize,
-        }
-    }
 }
 
 /// Years counted: 1900 to 2100.
 const FIRST_YEAR: u64 = 1900;
 const YEAR_SLOTS: usize = 201;
+/// Countries kept inline per document; more go to an overflow table.
+const INLINE_COUNTRIES: usize = 3;
 
 /// A set of values of one facet: a 256-bit mask, or a year range.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,13 +102,22 @@ impl Accept {
         Accept::Values(bits)
     }
 
+    /// Whether the value is accepted.
     #[inline]
-    fn accepts(&self, value: u64) -> bool {
+    pub fn accepts(&self, value: u64) -> bool {
         match self {
             Accept::Values(bits) => {
                 value < 256 && bits[(value / 64) as usize] & (1 << (value % 64)) != 0
             }
             Accept::Years(from, to) => (*from..=*to).contains(&value),
+        }
+    }
+
+    /// The low 64 bits of a value set (every coded facet but countries fits in them).
+    fn low_mask(&self) -> u64 {
+        match self {
+            Accept::Values(bits) => bits[0],
+            Accept::Years(..) => 0,
         }
     }
 }
@@ -142,7 +127,7 @@ impl Accept {
 pub struct ActiveFilters(pub Vec<(Dim, Accept)>);
 
 impl ActiveFilters {
-    /// The active filters of a request, with the u64 encodings the index uses.
+    /// The active filters of a request, with the encodings the index uses.
     pub fn from_filters(f: &Filters) -> ActiveFilters {
         let mut active = Vec::new();
         let mut add = |dim: Dim, values: Vec<usize>| {
@@ -182,123 +167,460 @@ impl ActiveFilters {
     }
 }
 
+/// One document's facet values, packed.
+#[derive(Clone, Copy, Debug, Default)]
+struct DocFacets {
+    /// Bit per action-line index (with the `C7` group bit).
+    lines: u32,
+    /// Bit per SDG number.
+    sdgs: u32,
+    /// Bit per region index.
+    regions: u8,
+    stakeholder: u8,
+    scope: u8,
+    status: u8,
+    covid: u8,
+    /// Number of countries; more than `INLINE_COUNTRIES` means "see the overflow table".
+    country_count: u8,
+    year: u16,
+    countries: [u16; INLINE_COUNTRIES],
+}
+
+/// Facet values and sort keys of every document of one segment.
+pub struct SegmentFacetData {
+    docs: Vec<DocFacets>,
+    overflow: HashMap<DocId, Vec<u16>>,
+    start_day: Vec<i32>,
+    tiebreak: Vec<u64>,
+}
+
+fn bits_of(values: impl Iterator<Item = u64>) -> u32 {
+    values.filter(|v| *v < 32).fold(0, |m, v| m | (1 << v))
+}
+
+impl SegmentFacetData {
+    fn build(reader: &SegmentReader) -> tantivy::Result<SegmentFacetData> {
+        let fast = reader.fast_fields();
+        let col = |name: &str| fast.u64(name);
+        let (lines, sdgs, regions, countries) = (
+            col(names::ACTION_LINE)?,
+            col(names::SDG)?,
+            col(names::REGION)?,
+            col(names::COUNTRY)?,
+        );
+        let (stakeholder, scope, status, covid, year) = (
+            col(names::STAKEHOLDER_TYPE)?,
+            col(names::SCOPE)?,
+            col(names::STATUS)?,
+            col(names::COVID19)?,
+            col(names::YEAR)?,
+        );
+        let start_day = fast.i64(names::START_DAY)?;
+        let tiebreak = col(names::TIEBREAK)?;
+        let n = reader.max_doc() as usize;
+        let mut data = SegmentFacetData {
+            docs: Vec::with_capacity(n),
+            overflow: HashMap::new(),
+            start_day: Vec::with_capacity(n),
+            tiebreak: Vec::with_capacity(n),
+        };
+        for doc in 0..reader.max_doc() {
+            let small =
+                |c: &tantivy::columnar::Column<u64>| c.first(doc).unwrap_or(0).min(255) as u8;
+            let cs: Vec<u16> = countries.values_for_doc(doc).map(|v| v as u16).collect();
+            let mut d = DocFacets {
+                lines: bits_of(lines.values_for_doc(doc)),
+                sdgs: bits_of(sdgs.values_for_doc(doc)),
+                regions: bits_of(regions.values_for_doc(doc)) as u8,
+                stakeholder: small(&stakeholder),
+                scope: small(&scope),
+                status: small(&status),
+                covid: small(&covid),
+                country_count: cs.len().min(255) as u8,
+                year: year.first(doc).unwrap_or(0).min(u64::from(u16::MAX)) as u16,
+                countries: [0; INLINE_COUNTRIES],
+            };
+            if cs.len() <= INLINE_COUNTRIES {
+                d.countries[..cs.len()].copy_from_slice(&cs);
+            } else {
+                data.overflow.insert(doc, cs);
+            }
+            data.docs.push(d);
+            data.start_day.push(
+                start_day
+                    .first(doc)
+                    .unwrap_or(0)
+                    .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+            );
+            data.tiebreak.push(tiebreak.first(doc).unwrap_or(0));
+        }
+        Ok(data)
+    }
+
+    #[inline]
+    fn countries(&self, doc: DocId) -> &[u16] {
+        let d = &self.docs[doc as usize];
+        if d.country_count as usize <= INLINE_COUNTRIES {
+            &d.countries[..d.country_count as usize]
+        } else {
+            self.overflow.get(&doc).map(Vec::as_slice).unwrap_or(&[])
+        }
+    }
+}
+
+/// The per-segment tables of the live searchers, kept up to date by a tantivy warmer.
+#[derive(Default)]
+pub struct FacetCache {
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentFacetData>>>,
+}
+
+impl FacetCache {
+    /// The table of a segment, built now if the warmer has not built it yet.
+    ///
+    /// # Errors
+    /// When a fast field is missing (an index of another schema).
+    pub fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentFacetData>> {
+        let id = reader.segment_id();
+        if let Some(data) = self.lock().get(&id) {
+            return Ok(data.clone());
+        }
+        let data = Arc::new(SegmentFacetData::build(reader)?);
+        self.lock().insert(id, data.clone());
+        Ok(data)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFacetData>>> {
+        // A panic while holding this lock cannot leave the map inconsistent.
+        self.segments
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Builds the tables of new segments before a searcher is published.
+pub struct FacetWarmer(pub Arc<FacetCache>);
+
+impl Warmer for FacetWarmer {
+    fn warm(&self, searcher: &tantivy::Searcher) -> tantivy::Result<()> {
+        for reader in searcher.segment_readers() {
+            self.0.segment(reader)?;
+        }
+        Ok(())
+    }
+
+    fn garbage_collect(&self, live: &[&SearcherGeneration]) {
+        let keep: HashSet<SegmentId> = live
+            .iter()
+            .flat_map(|g| g.segments().keys().copied())
+            .collect();
+        self.0.lock().retain(|id, _| keep.contains(id));
+    }
+}
+
 /// Counts per facet value, plus the number of documents that pass every filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetTally {
     /// Documents matching the text and every filter.
     pub total: u64,
-    counts: Vec<Vec<u64>>,
+    lines: [u64; ActionLine::COUNT],
+    sdgs: [u64; 18],
+    regions: [u64; 7],
+    countries: [u64; 256],
+    stakeholder: [u64; 6],
+    scope: [u64; 4],
+    status: [u64; 3],
+    covid: [u64; 2],
+    years: [u64; YEAR_SLOTS],
 }
 
 impl FacetTally {
-    fn new() -> FacetTally {
-        FacetTally {
+    fn new() -> Box<FacetTally> {
+        Box::new(FacetTally {
             total: 0,
-            counts: Dim::ALL.iter().map(|d| vec![0; d.size()]).collect(),
+            lines: [0; ActionLine::COUNT],
+            sdgs: [0; 18],
+            regions: [0; 7],
+            countries: [0; 256],
+            stakeholder: [0; 6],
+            scope: [0; 4],
+            status: [0; 3],
+            covid: [0; 2],
+            years: [0; YEAR_SLOTS],
+        })
+    }
+
+    fn slots(&self, dim: Dim) -> &[u64] {
+        match dim {
+            Dim::ActionLine => &self.lines,
+            Dim::Sdg => &self.sdgs,
+            Dim::Region => &self.regions[..Region::ALL.len()],
+            Dim::Country => &self.countries[..Country::count().min(256)],
+            Dim::StakeholderType => &self.stakeholder[..StakeholderType::ALL.len()],
+            Dim::Scope => &self.scope[..Scope::ALL.len()],
+            Dim::Status => &self.status[..Status::ALL.len()],
+            Dim::Covid19 => &self.covid,
+            Dim::Year => &self.years,
         }
     }
 
-    /// The counts of one facet as (value, count) with the value decoded for the API:
-    /// the index for coded facets, the SDG number, the year.
+    /// The counts of one facet as (value, count): the index for coded facets, the SDG
+    /// number, the year.
     pub fn counts(&self, dim: Dim) -> impl Iterator<Item = (u64, u64)> + '_ {
         let offset = if dim == Dim::Year { FIRST_YEAR } else { 0 };
-        self.counts[dim as usize]
+        self.slots(dim)
             .iter()
             .enumerate()
             .map(move |(i, n)| (i as u64 + offset, *n))
     }
 
-    fn merge(&mut self, other: &FacetTally) {
-        self.total += other.total;
-        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
-            for (a, b) in mine.iter_mut().zip(theirs) {
-                *a += b;
+    fn merge(&mut self, o: &FacetTally) {
+        fn add<const N: usize>(a: &mut [u64; N], b: &[u64; N]) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.total += o.total;
+        add(&mut self.lines, &o.lines);
+        add(&mut self.sdgs, &o.sdgs);
+        add(&mut self.regions, &o.regions);
+        add(&mut self.countries, &o.countries);
+        add(&mut self.stakeholder, &o.stakeholder);
+        add(&mut self.scope, &o.scope);
+        add(&mut self.status, &o.status);
+        add(&mut self.covid, &o.covid);
+        add(&mut self.years, &o.years);
+    }
+
+    #[inline]
+    fn count(&mut self, dim: Dim, data: &SegmentFacetData, doc: DocId) {
+        #[inline]
+        fn bits(counts: &mut [u64], mut mask: u32) {
+            while mask != 0 {
+                let i = mask.trailing_zeros() as usize;
+                if let Some(c) = counts.get_mut(i) {
+                    *c += 1;
+                }
+                mask &= mask - 1;
+            }
+        }
+        let d = &data.docs[doc as usize];
+        match dim {
+            Dim::ActionLine => bits(&mut self.lines, d.lines),
+            Dim::Sdg => bits(&mut self.sdgs, d.sdgs),
+            Dim::Region => bits(&mut self.regions, u32::from(d.regions)),
+            Dim::Country => {
+                for c in data.countries(doc) {
+                    if let Some(n) = self.countries.get_mut(*c as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+            Dim::StakeholderType => self.stakeholder[(d.stakeholder as usize).min(5)] += 1,
+            Dim::Scope => self.scope[(d.scope as usize).min(3)] += 1,
+            Dim::Status => self.status[(d.status as usize).min(2)] += 1,
+            Dim::Covid19 => self.covid[(d.covid as usize).min(1)] += 1,
+            Dim::Year => {
+                if let Some(n) = self
+                    .years
+                    .get_mut((d.year as u64).saturating_sub(FIRST_YEAR) as usize)
+                {
+                    *n += 1;
+                }
             }
         }
     }
 }
 
-/// The collector.
-pub struct DisjunctiveFacets {
-    filters: ActiveFilters,
+/// How candidate hits are ranked inside the collector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ranking {
+    /// By relevance score.
+    Score,
+    /// By start date, latest first.
+    Newest,
+    /// By start date, earliest first.
+    Oldest,
 }
 
-impl DisjunctiveFacets {
-    /// A collector for these filters.
-    pub fn new(filters: ActiveFilters) -> DisjunctiveFacets {
-        DisjunctiveFacets { filters }
+/// A candidate hit.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    key: f64,
+    tiebreak: u64,
+    /// Where the document is.
+    pub address: DocAddress,
+    /// Its relevance score.
+    pub score: Score,
+}
+
+impl Candidate {
+    /// `Less` means better: higher key, then lower tie-breaker.
+    fn rank(&self, other: &Candidate) -> Ordering {
+        other
+            .key
+            .total_cmp(&self.key)
+            .then(self.tiebreak.cmp(&other.tiebreak))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.rank(other) == Ordering::Equal
+    }
+}
+impl Eq for Candidate {}
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Candidate {
+    /// Worse candidates are greater, so a max-heap keeps the worst on top.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.rank(other)
+    }
+}
+
+/// What the collector produces.
+pub struct Collected {
+    /// Facet counts and total.
+    pub tally: Box<FacetTally>,
+    /// The best `limit` candidates, best first (empty when hits are collected elsewhere).
+    pub top: Vec<Candidate>,
+}
+
+/// The collector: disjunctive facet counts, and optionally the top hits.
+pub struct FacetsAndTop {
+    cache: Arc<FacetCache>,
+    filters: ActiveFilters,
+    /// Ranking and how many candidates to keep (offset + page size).
+    top: Option<(Ranking, usize)>,
+}
+
+impl FacetsAndTop {
+    /// A collector for these filters; `top` asks it to keep the best hits too.
+    pub fn new(
+        cache: Arc<FacetCache>,
+        filters: ActiveFilters,
+        top: Option<(Ranking, usize)>,
+    ) -> FacetsAndTop {
+        FacetsAndTop {
+            cache,
+            filters,
+            top,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Check {
+    Lines(u32),
+    Sdgs(u32),
+    Regions(u8),
+    Countries(Accept),
+    Stakeholder(u64),
+    Scope(u64),
+    Status(u64),
+    Covid(u64),
+    Years(u16, u16),
+}
+
+impl Check {
+    fn new(dim: Dim, accept: &Accept) -> Check {
+        let m = accept.low_mask();
+        match (dim, accept) {
+            (_, Accept::Years(from, to)) => {
+                Check::Years((*from).min(65_535) as u16, (*to).min(65_535) as u16)
+            }
+            (Dim::ActionLine, _) => Check::Lines(m as u32),
+            (Dim::Sdg, _) => Check::Sdgs(m as u32),
+            (Dim::Region, _) => Check::Regions(m as u8),
+            (Dim::Country, a) => Check::Countries(a.clone()),
+            (Dim::StakeholderType, _) => Check::Stakeholder(m),
+            (Dim::Scope, _) => Check::Scope(m),
+            (Dim::Status, _) => Check::Status(m),
+            (Dim::Covid19, _) => Check::Covid(m),
+            (Dim::Year, _) => Check::Years(0, u16::MAX),
+        }
+    }
+
+    #[inline]
+    fn passes(&self, data: &SegmentFacetData, doc: DocId) -> bool {
+        let d = &data.docs[doc as usize];
+        let bit = |m: u64, v: u8| v < 64 && m & (1 << v) != 0;
+        match self {
+            Check::Lines(m) => d.lines & m != 0,
+            Check::Sdgs(m) => d.sdgs & m != 0,
+            Check::Regions(m) => d.regions & m != 0,
+            Check::Countries(a) => data.countries(doc).iter().any(|c| a.accepts(u64::from(*c))),
+            Check::Stakeholder(m) => bit(*m, d.stakeholder),
+            Check::Scope(m) => bit(*m, d.scope),
+            Check::Status(m) => bit(*m, d.status),
+            Check::Covid(m) => bit(*m, d.covid),
+            Check::Years(from, to) => (*from..=*to).contains(&d.year),
+        }
     }
 }
 
 /// Per-segment state.
 pub struct SegmentFacets {
-    columns: Vec<Column<u64>>,
-    filters: Vec<(usize, Accept)>,
-    tally: FacetTally,
+    data: Arc<SegmentFacetData>,
+    checks: Vec<(Dim, Check)>,
+    tally: Box<FacetTally>,
+    segment: SegmentOrdinal,
+    top: Option<(Ranking, usize)>,
+    heap: BinaryHeap<Candidate>,
 }
 
-impl Collector for DisjunctiveFacets {
-    type Fruit = FacetTally;
+impl Collector for FacetsAndTop {
+    type Fruit = Collected;
     type Child = SegmentFacets;
 
     fn for_segment(
         &self,
-        _ord: SegmentOrdinal,
+        segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFacets> {
-        let fast = reader.fast_fields();
-        let columns = Dim::ALL
-            .iter()
-            .map(|d| fast.u64(d.column()))
-            .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(SegmentFacets {
-            columns,
-            filters: self
+            data: self.cache.segment(reader)?,
+            checks: self
                 .filters
                 .0
                 .iter()
-                .map(|(d, a)| (*d as usize, a.clone()))
+                .map(|(d, a)| (*d, Check::new(*d, a)))
                 .collect(),
             tally: FacetTally::new(),
+            segment,
+            top: self.top.filter(|(_, n)| *n > 0),
+            heap: BinaryHeap::new(),
         })
     }
 
     fn requires_scoring(&self) -> bool {
-        false
+        matches!(self.top, Some((Ranking::Score, _)))
     }
 
-    fn merge_fruits(&self, fruits: Vec<FacetTally>) -> tantivy::Result<FacetTally> {
-        let mut total = FacetTally::new();
-        for f in &fruits {
-            total.merge(f);
+    fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
+        let mut tally = FacetTally::new();
+        let mut top = Vec::new();
+        for f in fruits {
+            tally.merge(&f.tally);
+            top.extend(f.top);
         }
-        Ok(total)
-    }
-}
-
-impl SegmentFacets {
-    #[inline]
-    fn count_dim(&mut self, dim: usize, doc: DocId) {
-        let d = Dim::ALL[dim];
-        let counts = &mut self.tally.counts[dim];
-        for v in self.columns[dim].values_for_doc(doc) {
-            if let Some(c) = counts.get_mut(d.slot(v)) {
-                *c += 1;
-            }
-        }
+        top.sort();
+        top.truncate(self.top.map(|(_, n)| n).unwrap_or(0));
+        Ok(Collected { tally, top })
     }
 }
 
 impl SegmentCollector for SegmentFacets {
-    type Fruit = FacetTally;
+    type Fruit = Collected;
 
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        let mut failed: Option<usize> = None;
-        for (dim, accept) in &self.filters {
-            let pass = self.columns[*dim]
-                .values_for_doc(doc)
-                .any(|v| accept.accepts(v));
-            if !pass {
+    #[inline]
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let mut failed: Option<Dim> = None;
+        for (dim, check) in &self.checks {
+            if !check.passes(&self.data, doc) {
                 if failed.is_some() {
                     return;
                 }
@@ -306,18 +628,40 @@ impl SegmentCollector for SegmentFacets {
             }
         }
         match failed {
+            Some(dim) => self.tally.count(dim, &self.data, doc),
             None => {
                 self.tally.total += 1;
-                for dim in 0..Dim::ALL.len() {
-                    self.count_dim(dim, doc);
+                for dim in Dim::ALL {
+                    self.tally.count(dim, &self.data, doc);
+                }
+                if let Some((ranking, limit)) = self.top {
+                    let key = match ranking {
+                        Ranking::Score => f64::from(score),
+                        Ranking::Newest => f64::from(self.data.start_day[doc as usize]),
+                        Ranking::Oldest => -f64::from(self.data.start_day[doc as usize]),
+                    };
+                    let candidate = Candidate {
+                        key,
+                        tiebreak: self.data.tiebreak[doc as usize],
+                        address: DocAddress::new(self.segment, doc),
+                        score,
+                    };
+                    if self.heap.len() < limit {
+                        self.heap.push(candidate);
+                    } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+                        self.heap.pop();
+                        self.heap.push(candidate);
+                    }
                 }
             }
-            Some(dim) => self.count_dim(dim, doc),
         }
     }
 
-    fn harvest(self) -> FacetTally {
-        self.tally
+    fn harvest(self) -> Collected {
+        Collected {
+            tally: self.tally,
+            top: self.heap.into_vec(),
+        }
     }
 }
 
@@ -334,5 +678,19 @@ mod tests {
         assert!(!a.accepts(1000));
         let y = Accept::Years(2010, 2012);
         assert!(y.accepts(2010) && y.accepts(2012) && !y.accepts(2013));
+    }
+
+    #[test]
+    fn better_candidates_sort_first() {
+        let c = |key: f64, tiebreak: u64| Candidate {
+            key,
+            tiebreak,
+            address: DocAddress::new(0, 0),
+            score: 0.0,
+        };
+        let mut v = vec![c(1.0, 5), c(3.0, 9), c(3.0, 2), c(2.0, 0)];
+        v.sort();
+        let order: Vec<(f64, u64)> = v.iter().map(|c| (c.key, c.tiebreak)).collect();
+        assert_eq!(order, vec![(3.0, 2), (3.0, 9), (2.0, 0), (1.0, 5)]);
     }
 }

@@ -15,12 +15,16 @@ use std::time::Instant;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use std::sync::Arc;
+
+use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{
+    DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Warmer,
+};
 
 pub use document::{HitSummary, IndexDoc};
 pub use facets::Dim;
@@ -29,7 +33,7 @@ pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHand
 use crate::model::{
     ActionLine, Country, Region, Scope, SearchRequest, SortOrder, StakeholderType, Status,
 };
-use facets::{ActiveFilters, DisjunctiveFacets, FacetTally};
+use facets::{ActiveFilters, FacetCache, FacetTally, FacetWarmer, FacetsAndTop, Ranking};
 use schema::{names, Fields, SCHEMA_VERSION};
 
 /// Longest snippet, in characters.
@@ -68,6 +72,9 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    facet_cache: Arc<FacetCache>,
+    /// Kept alive here: the reader holds it only weakly.
+    _warmer: Arc<dyn Warmer>,
 }
 
 impl SearchIndex {
@@ -105,15 +112,20 @@ impl SearchIndex {
                 Index::create_in_dir(dir, schema)?
             }
         };
+        let facet_cache = Arc::new(FacetCache::default());
+        let warmer: Arc<dyn Warmer> = Arc::new(FacetWarmer(facet_cache.clone()));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok((
             SearchIndex {
                 index,
                 reader,
                 fields,
+                facet_cache,
+                _warmer: warmer,
             },
             start,
         ))
@@ -161,8 +173,30 @@ impl SearchIndex {
         let (hit_query, facet_query) =
             query::hit_and_facet_queries(&self.fields, text.matching.as_deref(), &filters);
 
-        let tally = searcher.search(&*facet_query, &DisjunctiveFacets::new(filters))?;
-        let top = self.top_docs(&searcher, &*hit_query, req, text.matching.is_some())?;
+        let has_text = text.matching.is_some();
+        let ranking = match req.sort {
+            SortOrder::Relevance if has_text => Some(Ranking::Score),
+            SortOrder::Relevance | SortOrder::Newest => Some(Ranking::Newest),
+            SortOrder::Oldest => Some(Ranking::Oldest),
+            SortOrder::Title => None,
+        };
+        let wanted = req.offset() + req.per_page as usize;
+        let collector = FacetsAndTop::new(
+            self.facet_cache.clone(),
+            filters,
+            ranking.map(|r| (r, wanted)),
+        );
+        let collected = searcher.search(&*facet_query, &collector)?;
+        let tally = collected.tally;
+        let top: Vec<(Option<f32>, DocAddress)> = match ranking {
+            Some(r) => collected
+                .top
+                .iter()
+                .skip(req.offset())
+                .map(|c| ((r == Ranking::Score).then_some(c.score), c.address))
+                .collect(),
+            None => self.by_title(&searcher, &*hit_query, req)?,
+        };
 
         let snippets = match &text.highlight {
             Some(q) => {
@@ -186,61 +220,25 @@ impl SearchIndex {
         })
     }
 
-    fn top_docs(
+    /// Hits sorted by title (the collector ranks by score or date; titles need the string
+    /// fast field).
+    fn by_title(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         req: &SearchRequest,
-        has_text: bool,
     ) -> Result<Vec<(Option<f32>, DocAddress)>, SearchError> {
         let top = TopDocs::with_limit(req.per_page as usize).and_offset(req.offset());
         let tiebreak = (
             SortByStaticFastValue::<u64>::for_field(names::TIEBREAK),
             Order::Asc,
         );
-        let by_day = |order| {
-            (
-                SortByStaticFastValue::<i64>::for_field(names::START_DAY),
-                order,
-            )
-        };
-        let sort = match req.sort {
-            SortOrder::Relevance if !has_text => SortOrder::Newest,
-            other => other,
-        };
-        Ok(match sort {
-            SortOrder::Relevance => searcher
-                .search(
-                    query,
-                    &top.order_by(((SortBySimilarityScore, Order::Desc), tiebreak)),
-                )?
-                .into_iter()
-                .map(|((score, _), a)| (Some(score), a))
-                .collect(),
-            SortOrder::Newest | SortOrder::Oldest => {
-                let order = if sort == SortOrder::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                searcher
-                    .search(query, &top.order_by((by_day(order), tiebreak)))?
-                    .into_iter()
-                    .map(|(_, a)| (None, a))
-                    .collect()
-            }
-            SortOrder::Title => searcher
-                .search(
-                    query,
-                    &top.order_by((
-                        (SortByString::for_field(names::TITLE_SORT), Order::Asc),
-                        tiebreak,
-                    )),
-                )?
-                .into_iter()
-                .map(|(_, a)| (None, a))
-                .collect(),
-        })
+        let by_title = (SortByString::for_field(names::TITLE_SORT), Order::Asc);
+        Ok(searcher
+            .search(query, &top.order_by((by_title, tiebreak)))?
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect())
     }
 
     fn hit(
@@ -343,7 +341,6 @@ pub struct FacetCounts(pub Vec<(&'static str, Vec<(String, u64)>)>);
 
 impl FacetCounts {
     fn from_tally(tally: &FacetTally, req: &SearchRequest) -> FacetCounts {
-        let f = &req.filters;
         let mut out = Vec::with_capacity(Dim::ALL.len());
         for dim in Dim::ALL {
             let mut values: Vec<(u64, String, u64)> = tally
@@ -361,7 +358,6 @@ impl FacetCounts {
             } else {
                 values.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
             }
-            let _ = f;
             out.push((
                 dim.name(),
                 values.into_iter().map(|(_, code, n)| (code, n)).collect(),

@@ -4,8 +4,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -162,10 +162,14 @@ pub fn hit_and_facet_queries(
         let should = clauses.into_iter().map(|c| (Occur::Should, c)).collect();
         Box::new(BooleanQuery::new(vec![
             (Occur::Must, base),
+            // Filters narrow the scan but must not change relevance scores.
             (
                 Occur::Must,
-                Box::new(BooleanQuery::with_minimum_required_clauses(
-                    should, at_least,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::with_minimum_required_clauses(
+                        should, at_least,
+                    )),
+                    0.0,
                 )),
             ),
         ]))
