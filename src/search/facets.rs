@@ -192,6 +192,10 @@ pub struct SegmentFacetData {
     overflow: HashMap<DocId, Vec<u16>>,
     start_day: Vec<i32>,
     tiebreak: Vec<u64>,
+    /// Documents by start date, latest first (ties by tie-breaker).
+    newest: Vec<DocId>,
+    /// Documents by start date, earliest first (ties by tie-breaker).
+    oldest: Vec<DocId>,
 }
 
 fn bits_of(values: impl Iterator<Item = u64>) -> u32 {
@@ -223,6 +227,8 @@ impl SegmentFacetData {
             overflow: HashMap::new(),
             start_day: Vec::with_capacity(n),
             tiebreak: Vec::with_capacity(n),
+            newest: Vec::new(),
+            oldest: Vec::new(),
         };
         for doc in 0..reader.max_doc() {
             let small =
@@ -254,7 +260,40 @@ impl SegmentFacetData {
             );
             data.tiebreak.push(tiebreak.first(doc).unwrap_or(0));
         }
+        let (days, ties) = (&data.start_day, &data.tiebreak);
+        let mut newest: Vec<DocId> = (0..reader.max_doc()).collect();
+        newest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            days[b].cmp(&days[a]).then(ties[a].cmp(&ties[b]))
+        });
+        let mut oldest: Vec<DocId> = (0..reader.max_doc()).collect();
+        oldest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            days[a].cmp(&days[b]).then(ties[a].cmp(&ties[b]))
+        });
+        data.newest = newest;
+        data.oldest = oldest;
         Ok(data)
+    }
+
+    fn candidate(
+        &self,
+        segment: SegmentOrdinal,
+        doc: DocId,
+        ranking: Ranking,
+        score: Score,
+    ) -> Candidate {
+        let key = match ranking {
+            Ranking::Score => f64::from(score),
+            Ranking::Newest => f64::from(self.start_day[doc as usize]),
+            Ranking::Oldest => -f64::from(self.start_day[doc as usize]),
+        };
+        Candidate {
+            key,
+            tiebreak: self.tiebreak[doc as usize],
+            address: DocAddress::new(segment, doc),
+            score,
+        }
     }
 
     #[inline]
@@ -272,6 +311,8 @@ impl SegmentFacetData {
 #[derive(Default)]
 pub struct FacetCache {
     segments: Mutex<HashMap<SegmentId, Arc<SegmentFacetData>>>,
+    /// Counts over every live document of a segment, per delete generation.
+    alive: Mutex<HashMap<(SegmentId, Option<u64>), Arc<FacetTally>>>,
 }
 
 impl FacetCache {
@@ -289,12 +330,87 @@ impl FacetCache {
         Ok(data)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFacetData>>> {
-        // A panic while holding this lock cannot leave the map inconsistent.
-        self.segments
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Counts over every live document of a segment (what a search with no text and no
+    /// filter counts), built now if the warmer has not built them yet.
+    ///
+    /// # Errors
+    /// As [`FacetCache::segment`].
+    pub fn alive_tally(&self, reader: &SegmentReader) -> tantivy::Result<Arc<FacetTally>> {
+        let key = (reader.segment_id(), reader.delete_opstamp());
+        if let Some(t) = lock(&self.alive).get(&key) {
+            return Ok(t.clone());
+        }
+        let data = self.segment(reader)?;
+        let mut tally = FacetTally::new();
+        for doc in 0..reader.max_doc() {
+            if reader
+                .alive_bitset()
+                .is_none_or(|alive| alive.is_alive(doc))
+            {
+                tally.total += 1;
+                tally.count_all(&data, doc);
+            }
+        }
+        let tally: Arc<FacetTally> = Arc::from(tally);
+        lock(&self.alive).insert(key, tally.clone());
+        Ok(tally)
     }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFacetData>>> {
+        lock(&self.segments)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding these locks cannot leave the maps inconsistent.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Counts over every live document of the searcher.
+///
+/// # Errors
+/// As [`FacetCache::segment`].
+pub fn all_docs_tally(
+    cache: &FacetCache,
+    searcher: &tantivy::Searcher,
+) -> tantivy::Result<Box<FacetTally>> {
+    let mut all = FacetTally::new();
+    for reader in searcher.segment_readers() {
+        all.merge(&*cache.alive_tally(reader)?);
+    }
+    Ok(all)
+}
+
+/// The best `wanted` live documents of the whole index by start date, without a scan.
+///
+/// # Errors
+/// As [`FacetCache::segment`].
+pub fn all_docs_top(
+    cache: &FacetCache,
+    searcher: &tantivy::Searcher,
+    ranking: Ranking,
+    wanted: usize,
+) -> tantivy::Result<Vec<Candidate>> {
+    let mut top = Vec::new();
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let data = cache.segment(reader)?;
+        let order = if ranking == Ranking::Oldest {
+            &data.oldest
+        } else {
+            &data.newest
+        };
+        let alive = |doc: &&DocId| reader.alive_bitset().is_none_or(|a| a.is_alive(**doc));
+        top.extend(
+            order
+                .iter()
+                .filter(alive)
+                .take(wanted)
+                .map(|doc| data.candidate(ord as SegmentOrdinal, *doc, ranking, 0.0)),
+        );
+    }
+    top.sort();
+    top.truncate(wanted);
+    Ok(top)
 }
 
 /// Builds the tables of new segments before a searcher is published.
@@ -303,17 +419,20 @@ pub struct FacetWarmer(pub Arc<FacetCache>);
 impl Warmer for FacetWarmer {
     fn warm(&self, searcher: &tantivy::Searcher) -> tantivy::Result<()> {
         for reader in searcher.segment_readers() {
-            self.0.segment(reader)?;
+            self.0.alive_tally(reader)?;
         }
         Ok(())
     }
 
     fn garbage_collect(&self, live: &[&SearcherGeneration]) {
-        let keep: HashSet<SegmentId> = live
+        let keep: HashSet<(SegmentId, Option<u64>)> = live
             .iter()
-            .flat_map(|g| g.segments().keys().copied())
+            .flat_map(|g| g.segments().iter().map(|(id, opstamp)| (*id, *opstamp)))
             .collect();
-        self.0.lock().retain(|id, _| keep.contains(id));
+        self.0
+            .lock()
+            .retain(|id, _| keep.iter().any(|(k, _)| k == id));
+        lock(&self.0.alive).retain(|key, _| keep.contains(key));
     }
 }
 
@@ -334,7 +453,8 @@ pub struct FacetTally {
 }
 
 impl FacetTally {
-    fn new() -> Box<FacetTally> {
+    /// An empty tally.
+    pub fn new() -> Box<FacetTally> {
         Box::new(FacetTally {
             total: 0,
             lines: [0; ActionLine::COUNT],
@@ -373,7 +493,42 @@ impl FacetTally {
             .map(move |(i, n)| (i as u64 + offset, *n))
     }
 
-    fn merge(&mut self, o: &FacetTally) {
+    /// How many documents the filter of `dim` accepts (an estimate of its selectivity when
+    /// documents carry several values).
+    pub fn estimate(&self, dim: Dim, accept: &Accept) -> u64 {
+        let offset = if dim == Dim::Year { FIRST_YEAR } else { 0 };
+        self.slots(dim)
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| accept.accepts(*i as u64 + offset))
+            .map(|(_, n)| *n)
+            .sum()
+    }
+
+    /// Replaces the counts of one facet with another tally's.
+    pub fn take_counts(&mut self, dim: Dim, from: &FacetTally) {
+        match dim {
+            Dim::ActionLine => self.lines = from.lines,
+            Dim::Sdg => self.sdgs = from.sdgs,
+            Dim::Region => self.regions = from.regions,
+            Dim::Country => self.countries = from.countries,
+            Dim::StakeholderType => self.stakeholder = from.stakeholder,
+            Dim::Scope => self.scope = from.scope,
+            Dim::Status => self.status = from.status,
+            Dim::Covid19 => self.covid = from.covid,
+            Dim::Year => self.years = from.years,
+        }
+    }
+
+    #[inline]
+    fn count_all(&mut self, data: &SegmentFacetData, doc: DocId) {
+        for dim in Dim::ALL {
+            self.count(dim, data, doc);
+        }
+    }
+
+    /// Adds another tally.
+    pub fn merge(&mut self, o: &FacetTally) {
         fn add<const N: usize>(a: &mut [u64; N], b: &[u64; N]) {
             for (x, y) in a.iter_mut().zip(b) {
                 *x += y;
@@ -631,21 +786,9 @@ impl SegmentCollector for SegmentFacets {
             Some(dim) => self.tally.count(dim, &self.data, doc),
             None => {
                 self.tally.total += 1;
-                for dim in Dim::ALL {
-                    self.tally.count(dim, &self.data, doc);
-                }
+                self.tally.count_all(&self.data, doc);
                 if let Some((ranking, limit)) = self.top {
-                    let key = match ranking {
-                        Ranking::Score => f64::from(score),
-                        Ranking::Newest => f64::from(self.data.start_day[doc as usize]),
-                        Ranking::Oldest => -f64::from(self.data.start_day[doc as usize]),
-                    };
-                    let candidate = Candidate {
-                        key,
-                        tiebreak: self.data.tiebreak[doc as usize],
-                        address: DocAddress::new(self.segment, doc),
-                        score,
-                    };
+                    let candidate = self.data.candidate(self.segment, doc, ranking, score);
                     if self.heap.len() < limit {
                         self.heap.push(candidate);
                     } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {

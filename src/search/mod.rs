@@ -170,9 +170,6 @@ impl SearchIndex {
         let mut analyzer = self.index.tokenizer_for_field(self.fields.title)?;
         let text = query::text_queries(&self.fields, &mut analyzer, &req.text);
         let filters = ActiveFilters::from_filters(&req.filters);
-        let (hit_query, facet_query) =
-            query::hit_and_facet_queries(&self.fields, text.matching.as_deref(), &filters);
-
         let has_text = text.matching.is_some();
         let ranking = match req.sort {
             SortOrder::Relevance if has_text => Some(Ranking::Score),
@@ -181,12 +178,45 @@ impl SearchIndex {
             SortOrder::Title => None,
         };
         let wanted = req.offset() + req.per_page as usize;
-        let collector = FacetsAndTop::new(
-            self.facet_cache.clone(),
-            filters,
-            ranking.map(|r| (r, wanted)),
-        );
-        let collected = searcher.search(&*facet_query, &collector)?;
+        let scan = |query: &dyn Query| -> Result<facets::Collected, SearchError> {
+            let top = ranking.map(|r| (r, wanted));
+            let collector = FacetsAndTop::new(self.facet_cache.clone(), filters.clone(), top);
+            Ok(searcher.search(query, &collector)?)
+        };
+        // What to scan: the text matches when there is text (filters are checked in memory);
+        // otherwise the precomputed counts of all documents and, with filters, the documents
+        // that pass the most selective one or two of them.
+        let collected = match &text.matching {
+            Some(q) => scan(&**q)?,
+            None => {
+                let all = facets::all_docs_tally(&self.facet_cache, &searcher)?;
+                let mut by_selectivity: Vec<&(Dim, facets::Accept)> = filters.0.iter().collect();
+                by_selectivity.sort_by_key(|(d, a)| all.estimate(*d, a));
+                match by_selectivity.as_slice() {
+                    [] => facets::Collected {
+                        top: match ranking {
+                            Some(r) => {
+                                facets::all_docs_top(&self.facet_cache, &searcher, r, wanted)?
+                            }
+                            None => Vec::new(),
+                        },
+                        tally: all,
+                    },
+                    [(dim, accept)] => {
+                        let mut c = scan(&*query::filter_query(&self.fields, *dim, accept))?;
+                        // Counted without its own filter: over every document.
+                        c.tally.take_counts(*dim, &all);
+                        c
+                    }
+                    [(d0, a0), (d1, a1), ..] => {
+                        // A document failing at most one filter passes one of these two.
+                        let q0 = query::filter_query(&self.fields, *d0, a0);
+                        let q1 = query::filter_query(&self.fields, *d1, a1);
+                        scan(&*query::either(q0, q1))?
+                    }
+                }
+            }
+        };
         let tally = collected.tally;
         let top: Vec<(Option<f32>, DocAddress)> = match ranking {
             Some(r) => collected
@@ -195,7 +225,10 @@ impl SearchIndex {
                 .skip(req.offset())
                 .map(|c| ((r == Ranking::Score).then_some(c.score), c.address))
                 .collect(),
-            None => self.by_title(&searcher, &*hit_query, req)?,
+            None => {
+                let hit_query = query::hit_query(&self.fields, text.matching.as_deref(), &filters);
+                self.by_title(&searcher, &*hit_query, req)?
+            }
         };
 
         let snippets = match &text.highlight {

@@ -4,8 +4,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -119,7 +119,7 @@ fn dim_field(fields: &Fields, dim: Dim) -> Field {
 }
 
 /// The query that one active filter stands for.
-fn filter_query(fields: &Fields, dim: Dim, accept: &Accept) -> Box<dyn Query> {
+pub fn filter_query(fields: &Fields, dim: Dim, accept: &Accept) -> Box<dyn Query> {
     let field = dim_field(fields, dim);
     match accept {
         Accept::Values(bits) => {
@@ -135,44 +135,32 @@ fn filter_query(fields: &Fields, dim: Dim, accept: &Accept) -> Box<dyn Query> {
     }
 }
 
-/// The query for hits (text and every filter) and the one for facet counting (text and all
-/// but at most one filter).
-pub fn hit_and_facet_queries(
+/// The query for hits in title order: text and every filter.
+pub fn hit_query(
     fields: &Fields,
     text: Option<&dyn Query>,
     filters: &ActiveFilters,
-) -> (Box<dyn Query>, Box<dyn Query>) {
+) -> Box<dyn Query> {
     let base: Box<dyn Query> = text
         .map(|q| q.box_clone())
         .unwrap_or_else(|| Box::new(AllQuery));
-    let clauses: Vec<Box<dyn Query>> = filters
-        .0
-        .iter()
-        .map(|(d, a)| filter_query(fields, *d, a))
-        .collect();
-    if clauses.is_empty() {
-        return (base.box_clone(), base);
+    if filters.0.is_empty() {
+        return base;
     }
-    let mut hit = vec![(Occur::Must, base.box_clone())];
-    hit.extend(clauses.iter().map(|c| (Occur::Must, c.box_clone())));
-    let facet: Box<dyn Query> = if clauses.len() == 1 {
-        base
-    } else {
-        let at_least = clauses.len() - 1;
-        let should = clauses.into_iter().map(|c| (Occur::Should, c)).collect();
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, base),
-            // Filters narrow the scan but must not change relevance scores.
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(BooleanQuery::with_minimum_required_clauses(
-                        should, at_least,
-                    )),
-                    0.0,
-                )),
-            ),
-        ]))
-    };
-    (Box::new(BooleanQuery::new(hit)), facet)
+    let mut clauses = vec![(Occur::Must, base)];
+    clauses.extend(
+        filters
+            .0
+            .iter()
+            .map(|(d, a)| (Occur::Must, filter_query(fields, *d, a))),
+    );
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Documents matching either of two filters.
+pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, a),
+        (Occur::Should, b),
+    ]))
 }

@@ -331,6 +331,16 @@ proptest! {
         let records: Vec<Value> = specs.iter().enumerate().map(|(i, s)| s.json(i)).collect();
         let report = app.import(&records, true);
         prop_assert_eq!(report.created, specs.len());
+        // Update every third project so that the index holds deleted documents too.
+        let mut specs = specs;
+        let mut changed = Vec::new();
+        for (i, s) in specs.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+            s.covid = !s.covid;
+            s.year = 2005 + (s.year + 3) % 7;
+            changed.push(s.json(i));
+        }
+        let report = app.import(&changed, true);
+        prop_assert_eq!(report.updated, changed.len());
         for q in &queries {
             let pairs = q.pairs();
             let req = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
