@@ -373,6 +373,12 @@ fn main() {
         docs as f64 / durable,
         docs as f64 / searchable
     );
+    if let Ok(r) = service.readiness() {
+        println!(
+            "index: {} documents in {} segments",
+            r.documents, r.segments
+        );
+    }
     println!(
         "size on disk: store {:.0} MB, index {:.0} MB",
         store_bytes as f64 / 1e6,
@@ -395,6 +401,9 @@ fn main() {
             ("engine only, 1 thread: everything", false, false),
         ] {
             let urls = queries(&mut rng, text, filters);
+            if std::env::var("BENCH_ENGINE_SCENARIO").is_ok_and(|s| !name.contains(&s)) {
+                continue;
+            }
             let requests: Vec<SearchRequest> = urls
                 .iter()
                 .filter_map(|u| {

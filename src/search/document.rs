@@ -83,8 +83,10 @@ impl IndexDoc {
         let s = &self.summary;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.id, s.id.to_string());
-        doc.add_text(fields.title, &s.title);
-        doc.add_text(fields.organization, &s.organization);
+        doc.add_text(fields.text, &s.title);
+        doc.add_text(fields.text, &s.title);
+        doc.add_text(fields.text, &s.organization);
+        doc.add_text(fields.text, &self.description);
         doc.add_text(fields.description, &self.description);
         doc.add_text(fields.title_sort, s.title.to_lowercase());
         let mut lines: Vec<u64> = s.action_lines.iter().map(|a| a.index() as u64).collect();

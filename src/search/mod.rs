@@ -9,6 +9,7 @@ pub mod facets;
 pub mod indexer;
 pub mod query;
 pub mod schema;
+pub mod snippet;
 
 use std::path::Path;
 use std::time::Instant;
@@ -21,9 +22,9 @@ use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Warmer,
+    DocAddress, Index, IndexReader, IndexSettings, Order, ReloadPolicy, Searcher, TantivyDocument,
+    Warmer,
 };
 
 pub use document::{HitSummary, IndexDoc};
@@ -36,7 +37,7 @@ use crate::model::{
 use facets::{ActiveFilters, FacetCache, FacetTally, FacetWarmer, FacetsAndTop, Ranking};
 use schema::{names, Fields, SCHEMA_VERSION};
 
-/// Longest snippet, in characters.
+/// Longest lead (the snippet when nothing is highlighted), in characters.
 const SNIPPET_CHARS: usize = 220;
 /// Memory the index writer may use for buffering.
 const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
@@ -109,7 +110,14 @@ impl SearchIndex {
                     std::fs::remove_dir_all(dir)?;
                 }
                 std::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema)?
+                Index::builder()
+                    .schema(schema)
+                    .settings(IndexSettings {
+                        // Small blocks: a hit decompresses 4 KiB, not 16.
+                        docstore_blocksize: 4096,
+                        ..IndexSettings::default()
+                    })
+                    .create_in_dir(dir)?
             }
         };
         let facet_cache = Arc::new(FacetCache::default());
@@ -160,6 +168,11 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// Number of index segments (each search visits every one).
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// Runs a search: hits of the requested page and exact disjunctive facet counts.
     ///
     /// # Errors
@@ -167,7 +180,7 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let mut analyzer = self.index.tokenizer_for_field(self.fields.title)?;
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let text = query::text_queries(&self.fields, &mut analyzer, &req.text);
         let filters = ActiveFilters::from_filters(&req.filters);
         let has_text = text.matching.is_some();
@@ -231,17 +244,10 @@ impl SearchIndex {
             }
         };
 
-        let snippets = match &text.highlight {
-            Some(q) => {
-                let mut g = SnippetGenerator::create(&searcher, &**q, self.fields.description)?;
-                g.set_max_num_chars(SNIPPET_CHARS);
-                Some(g)
-            }
-            None => None,
-        };
+        let mut highlighter = snippet::Highlighter::new(analyzer, &req.text);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            hits.push(self.hit(&searcher, address, score, snippets.as_ref())?);
+            hits.push(self.hit(&searcher, address, score, highlighter.as_mut())?);
         }
         Ok(SearchResults {
             total: tally.total,
@@ -279,7 +285,7 @@ impl SearchIndex {
         searcher: &Searcher,
         address: DocAddress,
         score: Option<f32>,
-        snippets: Option<&SnippetGenerator>,
+        highlighter: Option<&mut snippet::Highlighter>,
     ) -> Result<Hit, SearchError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let summary: HitSummary = doc
@@ -293,14 +299,8 @@ impl SearchIndex {
             .get_first(self.fields.description)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let snippet = snippets
-            .map(|g| {
-                let mut s = g.snippet(description);
-                s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                s
-            })
-            .filter(|s| !s.highlighted().is_empty())
-            .map(|s| s.to_html())
+        let snippet = highlighter
+            .and_then(|h| h.snippet(description))
             .unwrap_or_else(|| lead(description));
         Ok(Hit {
             summary,

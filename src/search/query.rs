@@ -3,10 +3,7 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-    TermSetQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
@@ -15,16 +12,7 @@ use super::facets::{Accept, ActiveFilters, Dim};
 use super::schema::Fields;
 use crate::model::{TextClause, TextQuery};
 
-/// Text fields searched, with their boosts.
-fn text_fields(fields: &Fields) -> [(Field, f32); 3] {
-    [
-        (fields.title, 3.0),
-        (fields.organization, 2.0),
-        (fields.description, 1.0),
-    ]
-}
-
-/// The query for one clause over every text field, or `None` when it has no searchable word.
+/// The query for one clause, or `None` when it has no searchable word.
 fn clause_query(
     fields: &Fields,
     analyzer: &mut TextAnalyzer,
@@ -33,49 +21,28 @@ fn clause_query(
     let mut words = Vec::new();
     let mut stream = analyzer.token_stream(&clause.text);
     while let Some(token) = stream.next() {
-        words.push(token.text.clone());
+        words.push(Term::from_field_text(fields.text, &token.text));
     }
-    if words.is_empty() {
-        return None;
+    match words.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            words.remove(0),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(words))),
     }
-    let per_field: Vec<(Occur, Box<dyn Query>)> = text_fields(fields)
-        .into_iter()
-        .map(|(field, boost)| {
-            let q: Box<dyn Query> = if words.len() == 1 {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, &words[0]),
-                    IndexRecordOption::WithFreqs,
-                ))
-            } else {
-                Box::new(PhraseQuery::new(
-                    words
-                        .iter()
-                        .map(|w| Term::from_field_text(field, w))
-                        .collect(),
-                ))
-            };
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>,
-            )
-        })
-        .collect();
-    Some(Box::new(BooleanQuery::new(per_field)))
 }
 
 /// The text part of a search.
 pub struct TextQueries {
     /// Required and excluded clauses; `None` when the text matches everything.
     pub matching: Option<Box<dyn Query>>,
-    /// The required clauses only, for highlighting; `None` when nothing is to be marked.
-    pub highlight: Option<Box<dyn Query>>,
 }
 
 /// Builds the text queries: all words required, phrases in order, exclusions removed.
 pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQuery) -> TextQueries {
     let mut must = Vec::new();
     let mut must_not = Vec::new();
-    let mut highlight = Vec::new();
     for clause in &text.clauses {
         let Some(q) = clause_query(fields, analyzer, clause) else {
             continue;
@@ -83,15 +50,11 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
         if clause.negated {
             must_not.push((Occur::MustNot, q));
         } else {
-            highlight.push((Occur::Should, q.box_clone()));
             must.push((Occur::Must, q));
         }
     }
     if must.is_empty() && must_not.is_empty() {
-        return TextQueries {
-            matching: None,
-            highlight: None,
-        };
+        return TextQueries { matching: None };
     }
     if must.is_empty() {
         must.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
@@ -99,8 +62,6 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
     must.extend(must_not);
     TextQueries {
         matching: Some(Box::new(BooleanQuery::new(must))),
-        highlight: (!highlight.is_empty())
-            .then(|| Box::new(BooleanQuery::new(highlight)) as Box<dyn Query>),
     }
 }
 
@@ -123,10 +84,24 @@ pub fn filter_query(fields: &Fields, dim: Dim, accept: &Accept) -> Box<dyn Query
     let field = dim_field(fields, dim);
     match accept {
         Accept::Values(bits) => {
-            let terms = (0..256u64)
+            // Term queries, not a TermSetQuery: that one builds an automaton and a bitset of
+            // the whole segment on every search.
+            let mut terms: Vec<Box<dyn Query>> = (0..256u64)
                 .filter(|v| bits[(*v / 64) as usize] & (1 << (*v % 64)) != 0)
-                .map(|v| Term::from_field_u64(field, v));
-            Box::new(TermSetQuery::new(terms))
+                .map(|v| {
+                    Box::new(TermQuery::new(
+                        Term::from_field_u64(field, v),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>
+                })
+                .collect();
+            if terms.len() == 1 {
+                terms.remove(0)
+            } else {
+                Box::new(BooleanQuery::new(
+                    terms.into_iter().map(|q| (Occur::Should, q)).collect(),
+                ))
+            }
         }
         Accept::Years(from, to) => Box::new(RangeQuery::new(
             Bound::Included(Term::from_field_u64(field, *from)),

@@ -8,7 +8,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
 /// from the store on start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The analyzer for text fields (English stemming for now).
 pub const TEXT_ANALYZER: &str = "en_stem";
@@ -18,11 +18,10 @@ pub const TEXT_ANALYZER: &str = "en_stem";
 pub struct Fields {
     /// Project id (raw string; used to replace a document).
     pub id: Field,
-    /// Title text.
-    pub title: Field,
-    /// Organization text.
-    pub organization: Field,
-    /// Description text (stored for snippets).
+    /// Everything searchable in one field: the title (twice, as a boost), the organization
+    /// and the description. One field keeps a query to one posting list per word.
+    pub text: Field,
+    /// Description (stored only, for snippets).
     pub description: Field,
     /// Lower-cased title, a fast field for sorting by title.
     pub title_sort: Field,
@@ -91,9 +90,8 @@ pub fn build() -> (Schema, Fields) {
     let facet = || NumericOptions::from(INDEXED | FAST);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        title: b.add_text_field("title", text.clone()),
-        organization: b.add_text_field("organization", text.clone()),
-        description: b.add_text_field("description", text.set_stored()),
+        text: b.add_text_field("text", text),
+        description: b.add_text_field("description", STORED),
         title_sort: b.add_text_field(names::TITLE_SORT, TextOptions::default().set_fast("raw")),
         action_line: b.add_u64_field(names::ACTION_LINE, facet()),
         sdg: b.add_u64_field(names::SDG, facet()),

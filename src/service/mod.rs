@@ -101,6 +101,8 @@ pub struct Readiness {
     pub log_seq: u64,
     /// Searchable (published) projects.
     pub documents: u64,
+    /// Index segments.
+    pub segments: usize,
 }
 
 /// The service: store, index and the single write path between them.
@@ -356,6 +358,7 @@ impl Service {
             indexed_seq,
             log_seq: self.store.last_seq()?,
             documents: self.index.doc_count(),
+            segments: self.index.segment_count(),
         })
     }
 

@@ -1,0 +1,221 @@
+//! Snippets: the part of a description where the searched words are densest, HTML-escaped,
+//! with `<mark>` around each match.
+//!
+//! Words are compared after the same analysis as the index (lower case, English stem). To stay
+//! cheap, only words that share their first letters with a searched stem are stemmed.
+
+use std::collections::HashSet;
+
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+
+use super::escape_html;
+use crate::model::TextQuery;
+
+/// Longest snippet, in bytes of source text.
+pub const SNIPPET_BYTES: usize = 220;
+/// Context kept before the first match of the window.
+const LEAD_IN_BYTES: usize = 40;
+
+/// Highlights the words of one query.
+pub struct Highlighter {
+    stems: HashSet<String>,
+    prefixes: Vec<String>,
+    plain: TextAnalyzer,
+    stemmer: TextAnalyzer,
+}
+
+impl Highlighter {
+    /// A highlighter for the required words of `text`, analyzed by `stemmer` (the index's
+    /// analyzer); `None` when nothing is to be marked.
+    pub fn new(mut stemmer: TextAnalyzer, text: &TextQuery) -> Option<Highlighter> {
+        let mut stems = HashSet::new();
+        for clause in text.clauses.iter().filter(|c| !c.negated) {
+            let mut stream = stemmer.token_stream(&clause.text);
+            while let Some(token) = stream.next() {
+                stems.insert(token.text.clone());
+            }
+        }
+        if stems.is_empty() {
+            return None;
+        }
+        let prefixes = stems.iter().map(|s| s.chars().take(3).collect()).collect();
+        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build();
+        Some(Highlighter {
+            stems,
+            prefixes,
+            plain,
+            stemmer,
+        })
+    }
+
+    /// Byte ranges of the matching words of `text`.
+    fn matches(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let mut candidates = Vec::new();
+        let mut stream = self.plain.token_stream(text);
+        while let Some(token) = stream.next() {
+            if self
+                .prefixes
+                .iter()
+                .any(|p| token.text.starts_with(p.as_str()))
+            {
+                candidates.push((token.offset_from, token.offset_to, token.text.clone()));
+            }
+        }
+        let mut found = Vec::new();
+        for (from, to, word) in candidates {
+            let mut stream = self.stemmer.token_stream(&word);
+            if let Some(token) = stream.next() {
+                if self.stems.contains(&token.text) {
+                    found.push((from, to));
+                }
+            }
+        }
+        found
+    }
+
+    /// The snippet, or `None` when no searched word occurs in `text`.
+    pub fn snippet(&mut self, text: &str) -> Option<String> {
+        let matches = self.matches(text);
+        if matches.is_empty() {
+            return None;
+        }
+        // The window starting at the match that has the most matches within reach.
+        let mut best = (0, 0);
+        let mut end = 0;
+        for (i, (from, _)) in matches.iter().enumerate() {
+            end = end.max(i);
+            while end + 1 < matches.len()
+                && matches[end + 1].1 <= from + SNIPPET_BYTES - LEAD_IN_BYTES
+            {
+                end += 1;
+            }
+            if end + 1 - i > best.1 {
+                best = (i, end + 1 - i);
+            }
+        }
+        let first = matches[best.0].0;
+        let start = word_start(text, first.saturating_sub(LEAD_IN_BYTES));
+        let stop = word_end(text, (start + SNIPPET_BYTES).min(text.len()));
+        let mut html = String::with_capacity(SNIPPET_BYTES * 2);
+        if start > 0 {
+            html.push('…');
+        }
+        let mut at = start;
+        for &(from, to) in matches.iter().filter(|(f, t)| *f >= start && *t <= stop) {
+            html.push_str(&escape_html(&text[at..from]));
+            html.push_str("<mark>");
+            html.push_str(&escape_html(&text[from..to]));
+            html.push_str("</mark>");
+            at = to;
+        }
+        html.push_str(&escape_html(&text[at..stop]));
+        if stop < text.len() {
+            html.push('…');
+        }
+        Some(html)
+    }
+}
+
+/// The start of the word at or after byte `at` (a char boundary).
+fn word_start(text: &str, at: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    match text[ceil_boundary(text, at)..].find(char::is_whitespace) {
+        Some(ws) => {
+            let after = ceil_boundary(text, at) + ws;
+            after
+                + text[after..]
+                    .chars()
+                    .next()
+                    .map(char::len_utf8)
+                    .unwrap_or(0)
+        }
+        None => ceil_boundary(text, at),
+    }
+}
+
+/// The end of the last whole word before byte `at` (a char boundary).
+fn word_end(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    let at = floor_boundary(text, at);
+    text[..at].rfind(char::is_whitespace).unwrap_or(at)
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{Language, Stemmer};
+
+    fn highlighter(q: &str) -> Highlighter {
+        let stemmer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        Highlighter::new(stemmer, &TextQuery::parse(q).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn stemmed_matches_are_marked_and_html_is_escaped() {
+        let mut h = highlighter("clinic");
+        let s = h
+            .snippet("Nurses <b>visit</b> rural Clinics & schools.")
+            .unwrap();
+        assert_eq!(
+            s,
+            "Nurses &lt;b&gt;visit&lt;/b&gt; rural <mark>Clinics</mark> &amp; schools."
+        );
+    }
+
+    #[test]
+    fn the_window_moves_to_the_matches_and_marks_ellipses() {
+        let mut h = highlighter("telemedicine");
+        let text = format!(
+            "{} the telemedicine hub opened. {}",
+            "word ".repeat(100),
+            "tail ".repeat(100)
+        );
+        let s = h.snippet(&text).unwrap();
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("<mark>telemedicine</mark>"));
+        assert!(s.len() < SNIPPET_BYTES + 40);
+    }
+
+    #[test]
+    fn no_match_gives_none_and_excluded_words_are_not_marked() {
+        assert!(highlighter("solar").snippet("Wind power only.").is_none());
+        let mut h = highlighter("wind -solar");
+        assert_eq!(
+            h.snippet("Wind and solar.").unwrap(),
+            "<mark>Wind</mark> and solar."
+        );
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_char_boundaries() {
+        let mut h = highlighter("télémédecine");
+        let text = format!("{} télémédecine {}", "é".repeat(200), "ü".repeat(200));
+        let s = h.snippet(&text).unwrap();
+        assert!(s.contains("<mark>télémédecine</mark>"), "{s}");
+    }
+}
