@@ -16,9 +16,14 @@ use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, Stakeho
 pub struct ProjectId(Ulid);
 
 impl ProjectId {
-    /// A new id for the current time.
+    /// A new id for the current time, greater than every id generated before it by this
+    /// process (ids made in the same millisecond still sort in creation order).
     pub fn generate() -> ProjectId {
-        ProjectId(Ulid::new())
+        static GENERATOR: std::sync::Mutex<Option<ulid::Generator>> = std::sync::Mutex::new(None);
+        let mut guard = GENERATOR.lock().unwrap_or_else(|p| p.into_inner());
+        let generator = guard.get_or_insert_with(ulid::Generator::new);
+        // The generator fails only when 2^80 ids are made within one millisecond.
+        ProjectId(generator.generate().unwrap_or_else(|_| Ulid::new()))
     }
 
     /// The 16 bytes of the ULID, big-endian (the store key).
@@ -267,6 +272,12 @@ mod tests {
             .map(|c| Country::parse(c).unwrap())
             .collect();
         assert_eq!(f.regions(), vec![Region::Africa, Region::Europe]);
+    }
+
+    #[test]
+    fn ids_made_in_a_row_increase() {
+        let ids: Vec<ProjectId> = (0..1000).map(|_| ProjectId::generate()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -85,7 +85,8 @@ impl IndexerHandle {
         start_seq: u64,
         config: IndexerConfig,
     ) -> Result<IndexerHandle, SearchError> {
-        let (tx, rx) = sync_channel(64);
+        // Room for a few hundred bulk batches, so an import is not held back by indexing.
+        let (tx, rx) = sync_channel(256);
         let (seq_tx, seq_rx) = watch::channel(start_seq);
         let task = Task {
             writer,

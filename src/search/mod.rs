@@ -148,8 +148,10 @@ impl SearchIndex {
         start_seq: u64,
         config: IndexerConfig,
     ) -> Result<IndexerHandle, SearchError> {
+        // Half the cores: the other half stays with the writers feeding the index (a bulk
+        // import parses and stores while the index catches up) and with searches.
         let threads = std::thread::available_parallelism()
-            .map(|n| n.get().min(4))
+            .map(|n| (n.get() / 2).clamp(1, 4))
             .unwrap_or(1);
         let writer = self
             .index

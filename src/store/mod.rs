@@ -1,19 +1,32 @@
 //! sled storage, the source of truth: project records and the ordered change log.
 //!
-//! Every write puts the records and one log entry per record into one sled transaction, with
-//! consecutive sequence numbers (big-endian keys, so byte order is numeric order). A write is
-//! **not durable** until [`Store::flush`] returns; callers flush before they acknowledge.
-//! Nothing here knows about tantivy or HTTP.
+//! Everything lives in one sled tree under key prefixes: `p` + project id → record,
+//! `l` + sequence number (big-endian, so byte order is numeric order) → log entry,
+//! `s` + source id → project id, `m` + name → counters. One tree means one write is one
+//! `apply_batch`, which sled applies atomically: records and their log entries appear together
+//! or not at all, and batches are much cheaper than multi-tree transactions.
+//! A write is **not durable** until [`Store::flush`] returns; callers flush before they
+//! acknowledge. Nothing here knows about tantivy or HTTP.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+use std::sync::Mutex;
 
 use crate::model::{Project, ProjectId};
 
-const LAST_SEQ: &[u8] = b"last_seq";
+const PROJECT: u8 = b'p';
+const LOG: u8 = b'l';
+const SOURCE: u8 = b's';
+const LAST_SEQ: &[u8] = b"mlast_seq";
+
+fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(rest.len() + 1);
+    k.push(prefix);
+    k.extend_from_slice(rest);
+    k
+}
 
 /// Storage failures: all are fail-stop, none is the client's fault.
 #[derive(Debug, thiserror::Error)]
@@ -68,10 +81,9 @@ pub struct Change {
 /// The sled database and its trees.
 pub struct Store {
     db: sled::Db,
-    projects: sled::Tree,
-    log: sled::Tree,
-    source_ids: sled::Tree,
-    meta: sled::Tree,
+    tree: sled::Tree,
+    /// Serializes writers, so sequence numbers are handed out without gaps or repeats.
+    write_lock: Mutex<()>,
 }
 
 impl Store {
@@ -84,6 +96,7 @@ impl Store {
         let db = sled::Config::new()
             .path(dir)
             .cache_capacity(256 * 1024 * 1024)
+            .mode(sled::Mode::HighThroughput)
             .open()
             .map_err(|e| match e {
                 sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
@@ -92,11 +105,9 @@ impl Store {
                 other => StoreError::Sled(other),
             })?;
         Ok(Store {
-            projects: db.open_tree("projects")?,
-            log: db.open_tree("log")?,
-            source_ids: db.open_tree("source_ids")?,
-            meta: db.open_tree("meta")?,
+            tree: db.open_tree("stocktaking")?,
             db,
+            write_lock: Mutex::new(()),
         })
     }
 
@@ -105,7 +116,7 @@ impl Store {
     /// # Errors
     /// sled errors or an undecodable record.
     pub fn get(&self, id: ProjectId) -> Result<Option<Project>, StoreError> {
-        match self.projects.get(id.to_bytes())? {
+        match self.tree.get(key(PROJECT, &id.to_bytes()))? {
             None => Ok(None),
             Some(bytes) => decode(&bytes).map(Some),
         }
@@ -117,8 +128,8 @@ impl Store {
     /// sled errors.
     pub fn find_by_source_id(&self, source_id: &str) -> Result<Option<ProjectId>, StoreError> {
         Ok(self
-            .source_ids
-            .get(source_id.as_bytes())?
+            .tree
+            .get(key(SOURCE, source_id.as_bytes()))?
             .and_then(|b| <[u8; 16]>::try_from(b.as_ref()).ok())
             .map(ProjectId::from_bytes))
     }
@@ -131,40 +142,30 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn write(&self, changes: &[Change]) -> Result<u64, StoreError> {
+        let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
         let now = Utc::now();
-        let encoded: Vec<(Vec<u8>, &Change)> = changes
-            .iter()
-            .map(|c| encode(&c.project).map(|bytes| (bytes, c)))
-            .collect::<Result<_, _>>()?;
-        let result = (&self.projects, &self.log, &self.source_ids, &self.meta).transaction(
-            |(projects, log, source_ids, meta)| {
-                let mut seq = meta.get(LAST_SEQ)?.map(|b| decode_seq(&b)).unwrap_or(0);
-                for (bytes, change) in &encoded {
-                    seq += 1;
-                    let id = change.project.id;
-                    projects.insert(&id.to_bytes(), bytes.as_slice())?;
-                    if let Some(source_id) = &change.project.source_id {
-                        source_ids.insert(source_id.as_bytes(), &id.to_bytes())?;
-                    }
-                    let entry = LogEntry {
-                        seq,
-                        project_id: id,
-                        kind: change.kind,
-                        at: now,
-                    };
-                    let entry = serde_json::to_vec(&entry)
-                        .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
-                    log.insert(&seq.to_be_bytes(), entry)?;
-                }
-                meta.insert(LAST_SEQ, &seq.to_be_bytes())?;
-                Ok(seq)
-            },
-        );
-        match result {
-            Ok(seq) => Ok(seq),
-            Err(TransactionError::Abort(message)) => Err(StoreError::Corrupt(message)),
-            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+        let mut seq = self.last_seq()?;
+        let mut batch = sled::Batch::default();
+        for change in changes {
+            seq += 1;
+            let id = change.project.id;
+            batch.insert(key(PROJECT, &id.to_bytes()), encode(&change.project)?);
+            if let Some(source_id) = &change.project.source_id {
+                batch.insert(key(SOURCE, source_id.as_bytes()), &id.to_bytes());
+            }
+            let entry = LogEntry {
+                seq,
+                project_id: id,
+                kind: change.kind,
+                at: now,
+            };
+            let entry =
+                serde_json::to_vec(&entry).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            batch.insert(key(LOG, &seq.to_be_bytes()), entry);
         }
+        batch.insert(LAST_SEQ, &seq.to_be_bytes());
+        self.tree.apply_batch(batch)?;
+        Ok(seq)
     }
 
     /// Makes every earlier write durable (fsync).
@@ -182,7 +183,7 @@ impl Store {
     /// sled errors.
     pub fn last_seq(&self) -> Result<u64, StoreError> {
         Ok(self
-            .meta
+            .tree
             .get(LAST_SEQ)?
             .map(|b| decode_seq(&b))
             .unwrap_or(0))
@@ -190,8 +191,8 @@ impl Store {
 
     /// Log entries with a sequence number above `seq`, in order.
     pub fn log_after(&self, seq: u64) -> impl Iterator<Item = Result<LogEntry, StoreError>> + '_ {
-        self.log
-            .range((seq.saturating_add(1)).to_be_bytes()..)
+        self.tree
+            .range(key(LOG, &seq.saturating_add(1).to_be_bytes())..key(LOG + 1, &[]))
             .map(|item| {
                 let (_, bytes) = item?;
                 serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
@@ -200,15 +201,10 @@ impl Store {
 
     /// Every project, in id (creation) order.
     pub fn projects(&self) -> impl Iterator<Item = Result<Project, StoreError>> + '_ {
-        self.projects.iter().map(|item| {
+        self.tree.scan_prefix([PROJECT]).map(|item| {
             let (_, bytes) = item?;
             decode(&bytes)
         })
-    }
-
-    /// How many projects are stored.
-    pub fn project_count(&self) -> usize {
-        self.projects.len()
     }
 
     /// Bytes the store occupies on disk.
