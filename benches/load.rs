@@ -373,6 +373,8 @@ fn main() {
         docs as f64 / durable,
         docs as f64 / searchable
     );
+    // Let the merges that follow a bulk load finish, as they would on a server in service.
+    std::thread::sleep(Duration::from_secs(env_or("BENCH_SETTLE_SECONDS", 5) as u64));
     if let Ok(r) = service.readiness() {
         println!(
             "index: {} documents in {} segments",

@@ -307,12 +307,15 @@ impl SegmentFacetData {
     }
 }
 
+/// A segment as of one delete generation.
+type SegmentGeneration = (SegmentId, Option<u64>);
+
 /// The per-segment tables of the live searchers, kept up to date by a tantivy warmer.
 #[derive(Default)]
 pub struct FacetCache {
     segments: Mutex<HashMap<SegmentId, Arc<SegmentFacetData>>>,
     /// Counts over every live document of a segment, per delete generation.
-    alive: Mutex<HashMap<(SegmentId, Option<u64>), Arc<FacetTally>>>,
+    alive: Mutex<HashMap<SegmentGeneration, Arc<FacetTally>>>,
 }
 
 impl FacetCache {
@@ -425,7 +428,7 @@ impl Warmer for FacetWarmer {
     }
 
     fn garbage_collect(&self, live: &[&SearcherGeneration]) {
-        let keep: HashSet<(SegmentId, Option<u64>)> = live
+        let keep: HashSet<SegmentGeneration> = live
             .iter()
             .flat_map(|g| g.segments().iter().map(|(id, opstamp)| (*id, *opstamp)))
             .collect();
@@ -831,7 +834,7 @@ mod tests {
             address: DocAddress::new(0, 0),
             score: 0.0,
         };
-        let mut v = vec![c(1.0, 5), c(3.0, 9), c(3.0, 2), c(2.0, 0)];
+        let mut v = [c(1.0, 5), c(3.0, 9), c(3.0, 2), c(2.0, 0)];
         v.sort();
         let order: Vec<(f64, u64)> = v.iter().map(|c| (c.key, c.tiebreak)).collect();
         assert_eq!(order, vec![(3.0, 2), (3.0, 9), (2.0, 0), (1.0, 5)]);

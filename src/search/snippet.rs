@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::TextAnalyzer;
 
 use super::escape_html;
 use crate::model::TextQuery;
@@ -20,7 +20,6 @@ const LEAD_IN_BYTES: usize = 40;
 pub struct Highlighter {
     stems: HashSet<String>,
     prefixes: Vec<String>,
-    plain: TextAnalyzer,
     stemmer: TextAnalyzer,
 }
 
@@ -39,37 +38,40 @@ impl Highlighter {
             return None;
         }
         let prefixes = stems.iter().map(|s| s.chars().take(3).collect()).collect();
-        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .build();
         Some(Highlighter {
             stems,
             prefixes,
-            plain,
             stemmer,
         })
     }
 
-    /// Byte ranges of the matching words of `text`.
+    /// Byte ranges of the matching words of `text`. Words are split as the index's tokenizer
+    /// splits them (runs of letters and digits); only words that start like a searched stem
+    /// are stemmed and compared.
     fn matches(&mut self, text: &str) -> Vec<(usize, usize)> {
-        let mut candidates = Vec::new();
-        let mut stream = self.plain.token_stream(text);
-        while let Some(token) = stream.next() {
-            if self
-                .prefixes
-                .iter()
-                .any(|p| token.text.starts_with(p.as_str()))
-            {
-                candidates.push((token.offset_from, token.offset_to, token.text.clone()));
-            }
-        }
         let mut found = Vec::new();
-        for (from, to, word) in candidates {
-            let mut stream = self.stemmer.token_stream(&word);
-            if let Some(token) = stream.next() {
-                if self.stems.contains(&token.text) {
-                    found.push((from, to));
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(from) = start.take() else { continue };
+            let word = &text[from..i];
+            let candidate = self.prefixes.iter().any(|p| {
+                let n = p.chars().count();
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .take(n)
+                    .eq(p.chars())
+            });
+            if candidate {
+                let mut stream = self.stemmer.token_stream(word);
+                if stream.next().is_some_and(|t| self.stems.contains(&t.text)) {
+                    found.push((from, i));
                 }
             }
         }
@@ -164,7 +166,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{Language, Stemmer};
+    use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer};
 
     fn highlighter(q: &str) -> Highlighter {
         let stemmer = TextAnalyzer::builder(SimpleTokenizer::default())
