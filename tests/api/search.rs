@@ -312,3 +312,34 @@ async fn unpublished_imports_are_not_searchable() {
     let r = app.get("/api/v1/search?q=archive").await;
     assert_eq!(r.body["total"], 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sample_projects_cover_the_whole_taxonomy() {
+    let app = TestApp::seeded();
+    let r = app.get("/api/v1/search?per_page=1").await;
+    let f = &r.body["facets"];
+    let count = |facet: &str| f[facet].as_object().unwrap().len();
+    assert_eq!(count("action_line"), 19, "18 codes and the C7 group");
+    assert_eq!(count("sdg"), 17);
+    assert_eq!(count("region"), 7, "six ITU regions and international");
+    assert_eq!(count("stakeholder_type"), 6);
+    assert_eq!(count("scope"), 4);
+    for year in 2005..=2026 {
+        assert!(f["year"].get(year.to_string()).is_some(), "no project starts in {year}");
+    }
+    let covid = f["covid19"]["true"].as_u64().unwrap();
+    assert!((18..=30).contains(&covid), "about a fifth are COVID-19 responses, not {covid}");
+    for lang in ["fr", "es"] {
+        let seeded: Vec<serde_json::Value> = wsis_stocktaking::SEED_PROJECTS
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .filter(|p: &serde_json::Value| p["language"] == lang)
+            .collect();
+        assert!(seeded.len() >= 2, "a few projects in {lang}");
+    }
+    for line in wsis_stocktaking::SEED_PROJECTS.lines() {
+        let p: serde_json::Value = serde_json::from_str(line).unwrap();
+        let words = p["description"].as_str().unwrap().split_whitespace().count();
+        assert!((60..=200).contains(&words), "{}: {words} words", p["source_id"]);
+    }
+}
