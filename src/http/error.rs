@@ -1,7 +1,7 @@
 //! The one place where errors become HTTP statuses and the API's error body:
 //! `{"error": {"code", "message", "field", "details"}}`.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::model::FieldError;
 use crate::service::ServiceError;
-use crate::store::StoreError;
 
 /// An error on its way to the client.
 #[derive(Debug)]
@@ -94,12 +93,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound(message) => {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
             }
-            ServiceError::Store(StoreError::Locked(_)) => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "the data directory is in use by another process",
-            ),
-            other => ApiError::internal(&other),
+            ServiceError::Unavailable(message) => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+            }
+            ServiceError::Internal(cause) => ApiError::internal(&cause),
         }
     }
 }
@@ -129,6 +126,12 @@ impl From<JsonRejection> for ApiError {
             ),
             other => ApiError::new(other.status(), "bad_request", other.body_text()),
         }
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> ApiError {
+        ApiError::new(rejection.status(), "invalid_path", rejection.body_text())
     }
 }
 

@@ -5,7 +5,9 @@
 //! sequence number as the commit payload. After each commit it reloads the reader and
 //! publishes the sequence number, so writers can wait until their change is searchable.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -67,12 +69,13 @@ impl Default for IndexerConfig {
 
 enum Msg {
     Batch(IndexBatch),
-    Commit(std::sync::mpsc::Sender<()>),
+    Commit(std::sync::mpsc::Sender<Result<(), String>>),
 }
 
 /// The handle through which the service feeds the indexer.
 pub struct IndexerHandle {
     tx: Option<SyncSender<Msg>>,
+    failed: Arc<AtomicBool>,
     indexed: watch::Receiver<u64>,
     thread: Option<JoinHandle<()>>,
 }
@@ -88,7 +91,9 @@ impl IndexerHandle {
         // Room for a few hundred bulk batches, so an import is not held back by indexing.
         let (tx, rx) = sync_channel(256);
         let (seq_tx, seq_rx) = watch::channel(start_seq);
+        let failed = Arc::new(AtomicBool::new(false));
         let task = Task {
+            failed: failed.clone(),
             writer,
             reader,
             fields,
@@ -102,6 +107,7 @@ impl IndexerHandle {
             .map_err(|e| SearchError::Internal(format!("cannot start the indexer thread: {e}")))?;
         Ok(IndexerHandle {
             tx: Some(tx),
+            failed,
             indexed: seq_rx,
             thread: Some(thread),
         })
@@ -121,13 +127,23 @@ impl IndexerHandle {
     /// Commits what is pending now and waits for it.
     ///
     /// # Errors
-    /// [`SearchError::Closed`] when the indexer has stopped.
+    /// [`SearchError::Closed`] when the indexer has stopped; [`SearchError::Internal`] when the
+    /// commit failed or the indexer failed earlier.
     pub fn commit(&self) -> Result<(), SearchError> {
         let (ack_tx, ack_rx) = std::sync::mpsc::channel();
         let tx = self.tx.as_ref().ok_or(SearchError::Closed)?;
         tx.send(Msg::Commit(ack_tx))
             .map_err(|_| SearchError::Closed)?;
-        ack_rx.recv().map_err(|_| SearchError::Closed)
+        ack_rx
+            .recv()
+            .map_err(|_| SearchError::Closed)?
+            .map_err(SearchError::Internal)
+    }
+
+    /// Whether the indexer has stopped applying changes after an error. It then never claims
+    /// a log position it has not applied; a restart replays the log from its last commit.
+    pub fn failed(&self) -> bool {
+        self.failed.load(Ordering::SeqCst)
     }
 
     /// The last log sequence number that is committed and visible to searches.
@@ -158,6 +174,7 @@ impl Drop for IndexerHandle {
 }
 
 struct Task {
+    failed: Arc<AtomicBool>,
     writer: IndexWriter,
     reader: IndexReader,
     fields: Fields,
@@ -179,20 +196,23 @@ impl Task {
             match msg {
                 Ok(Msg::Batch(batch)) => {
                     self.apply(batch);
-                    if self
-                        .pending
-                        .is_some_and(|(_, _, n)| n >= self.config.max_uncommitted)
-                    {
-                        self.commit();
+                    // Due by size, or by time even while batches keep coming.
+                    let due = self.pending.is_some_and(|(_, deadline, n)| {
+                        n >= self.config.max_uncommitted || Instant::now() >= deadline
+                    });
+                    if due {
+                        let _ = self.commit();
                     }
                 }
                 Ok(Msg::Commit(ack)) => {
-                    self.commit();
-                    let _ = ack.send(());
+                    let result = self.commit();
+                    let _ = ack.send(result);
                 }
-                Err(RecvTimeoutError::Timeout) => self.commit(),
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.commit();
+                }
                 Err(RecvTimeoutError::Disconnected) => {
-                    self.commit();
+                    let _ = self.commit();
                     break;
                 }
             }
@@ -204,6 +224,9 @@ impl Task {
     }
 
     fn apply(&mut self, batch: IndexBatch) {
+        if self.failed.load(Ordering::SeqCst) {
+            return;
+        }
         let n = batch.ops.len();
         for op in batch.ops {
             let result = match op {
@@ -211,17 +234,29 @@ impl Task {
                     self.writer
                         .delete_term(Term::from_field_text(self.fields.id, &doc.id().to_string()));
                     let document: TantivyDocument = doc.to_document(&self.fields);
-                    self.writer.add_document(document).map(|_| ())
+                    self.writer
+                        .add_document(document)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
                 }
                 IndexOp::Remove(id) => {
                     self.writer
                         .delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
                     Ok(())
                 }
-                IndexOp::Clear => self.writer.delete_all_documents().map(|_| ()),
+                // Documents still buffered in the writer would survive a delete-all: commit
+                // them first, then drop every segment.
+                IndexOp::Clear => self.commit().and_then(|()| {
+                    self.writer
+                        .delete_all_documents()
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                }),
             };
             if let Err(e) = result {
-                tracing::error!(error = %e, "indexing a change failed");
+                tracing::error!(error = %e, "indexing failed; the index stops here until a restart replays the log");
+                self.failed.store(true, Ordering::SeqCst);
+                return;
             }
         }
         self.pending = Some(match self.pending {
@@ -230,9 +265,12 @@ impl Task {
         });
     }
 
-    fn commit(&mut self) {
+    fn commit(&mut self) -> Result<(), String> {
+        if self.failed.load(Ordering::SeqCst) {
+            return Err("the indexer stopped after an error; restart to replay the log".into());
+        }
         let Some((seq, _, _)) = self.pending else {
-            return;
+            return Ok(());
         };
         let payload = CommitPayload {
             seq,
@@ -248,10 +286,12 @@ impl Task {
             Ok(()) => {
                 self.pending = None;
                 self.seq_tx.send_replace(seq);
+                Ok(())
             }
             Err(e) => {
                 tracing::error!(error = %e, seq, "index commit failed; retrying");
                 self.pending = Some((seq, Instant::now() + self.config.commit_interval, 0));
+                Err(format!("index commit failed: {e}"))
             }
         }
     }

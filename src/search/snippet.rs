@@ -98,9 +98,9 @@ impl Highlighter {
                 best = (i, end + 1 - i);
             }
         }
-        let first = matches[best.0].0;
-        let start = word_start(text, first.saturating_sub(LEAD_IN_BYTES));
-        let stop = word_end(text, (start + SNIPPET_BYTES).min(text.len()));
+        let (first, first_end) = matches[best.0];
+        let start = window_start(text, first);
+        let stop = window_stop(text, start, first_end);
         let mut html = String::with_capacity(SNIPPET_BYTES * 2);
         if start > 0 {
             html.push('…');
@@ -121,32 +121,34 @@ impl Highlighter {
     }
 }
 
-/// The start of the word at or after byte `at` (a char boundary).
-fn word_start(text: &str, at: usize) -> usize {
-    if at == 0 {
+/// Where the window opens: at a word start at most `LEAD_IN_BYTES` before the first match,
+/// never after it.
+fn window_start(text: &str, first: usize) -> usize {
+    let earliest = ceil_boundary(text, first.saturating_sub(LEAD_IN_BYTES));
+    if earliest == 0 {
         return 0;
     }
-    match text[ceil_boundary(text, at)..].find(char::is_whitespace) {
+    match text[earliest..first].find(char::is_whitespace) {
         Some(ws) => {
-            let after = ceil_boundary(text, at) + ws;
-            after
-                + text[after..]
-                    .chars()
-                    .next()
-                    .map(char::len_utf8)
-                    .unwrap_or(0)
+            let at = earliest + ws;
+            at + text[at..].chars().next().map(char::len_utf8).unwrap_or(0)
         }
-        None => ceil_boundary(text, at),
+        None => first,
     }
 }
 
-/// The end of the last whole word before byte `at` (a char boundary).
-fn word_end(text: &str, at: usize) -> usize {
-    if at >= text.len() {
+/// Where the window closes: at the end of a word at most `SNIPPET_BYTES` after `start`, never
+/// before the end of the first match (a long unbroken token is cut mid-word).
+fn window_stop(text: &str, start: usize, first_end: usize) -> usize {
+    let limit = start + SNIPPET_BYTES;
+    if limit >= text.len() {
         return text.len();
     }
-    let at = floor_boundary(text, at);
-    text[..at].rfind(char::is_whitespace).unwrap_or(at)
+    let limit = floor_boundary(text, limit.max(first_end));
+    match text[first_end..limit].rfind(char::is_whitespace) {
+        Some(ws) => first_end + ws,
+        None => limit,
+    }
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
@@ -214,10 +216,49 @@ mod tests {
     }
 
     #[test]
+    fn a_long_unbroken_token_is_cut_without_panicking() {
+        let mut h = highlighter("health");
+        let text = format!(
+            "Our telemedicine programme: https://example.org/programmes/digital-health/{} more",
+            "resources/".repeat(30)
+        );
+        let s = h.snippet(&text).unwrap();
+        assert!(s.contains("<mark>health</mark>"), "{s}");
+        let mut h = highlighter("zzz");
+        let text = format!("{}zzz{}", "a".repeat(300), "b".repeat(300));
+        assert!(
+            h.snippet(&text).is_none(),
+            "one token: no separate word 'zzz'"
+        );
+        let text = format!("{} zzz {}", "a".repeat(300), "b".repeat(300));
+        assert!(h.snippet(&text).unwrap().contains("<mark>zzz</mark>"));
+    }
+
+    #[test]
     fn multibyte_text_is_cut_on_char_boundaries() {
         let mut h = highlighter("télémédecine");
         let text = format!("{} télémédecine {}", "é".repeat(200), "ü".repeat(200));
         let s = h.snippet(&text).unwrap();
         assert!(s.contains("<mark>télémédecine</mark>"), "{s}");
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn snippets_never_panic_and_never_carry_raw_markup(
+                text in "[a-zé<>&\" /.:-]{0,600}",
+                word in "[a-zé]{1,6}",
+            ) {
+                let mut h = highlighter(&word);
+                if let Some(s) = h.snippet(&text) {
+                    let without_marks = s.replace("<mark>", "").replace("</mark>", "");
+                    prop_assert!(!without_marks.contains('<') && !without_marks.contains('>'));
+                    prop_assert!(s.contains("<mark>"));
+                }
+            }
+        }
     }
 }

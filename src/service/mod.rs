@@ -9,6 +9,7 @@ mod import;
 mod tokens;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -44,12 +45,28 @@ pub enum ServiceError {
     /// No such record, or the caller may not see it.
     #[error("{0}")]
     NotFound(String),
-    /// Storage failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The index failed.
-    #[error(transparent)]
-    Search(#[from] SearchError),
+    /// The service cannot take this request now (data directory held elsewhere, or writes
+    /// stopped after a storage or index failure).
+    #[error("{0}")]
+    Unavailable(String),
+    /// Our fault: storage or index errors.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> ServiceError {
+        match e {
+            StoreError::Locked(_) => ServiceError::Unavailable(e.to_string()),
+            other => ServiceError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<SearchError> for ServiceError {
+    fn from(e: SearchError) -> ServiceError {
+        ServiceError::Internal(e.to_string())
+    }
 }
 
 /// Settings of the service.
@@ -111,7 +128,11 @@ pub struct Service {
     index: SearchIndex,
     indexer: IndexerHandle,
     write_lock: Arc<Mutex<()>>,
-    ready_at: u64,
+    /// Log position the index must reach before the service is ready.
+    ready_at: AtomicU64,
+    /// Set when a write reached the store but not the indexer: writes stop until a restart
+    /// replays the log, so the index never skips an entry.
+    failed: Arc<AtomicBool>,
     refresh_timeout: Duration,
 }
 
@@ -138,15 +159,17 @@ impl Service {
         let indexer = index.start_indexer(indexed, config.indexer)?;
         let write_lock = Arc::new(Mutex::new(()));
         // Taken before anyone else can write, released when the catch-up is queued.
-        let catch_up_guard = write_lock.clone().try_lock_owned().map_err(|_| {
-            ServiceError::Search(SearchError::Internal("write lock taken at start".into()))
-        })?;
+        let catch_up_guard = write_lock
+            .clone()
+            .try_lock_owned()
+            .map_err(|_| ServiceError::Internal("write lock taken at start".into()))?;
         let service = Arc::new(Service {
             store,
             index,
             indexer,
             write_lock,
-            ready_at: log_seq,
+            ready_at: AtomicU64::new(log_seq),
+            failed: Arc::new(AtomicBool::new(false)),
             refresh_timeout: config.refresh_timeout,
         });
         let needs_catch_up = match start {
@@ -163,18 +186,20 @@ impl Service {
                         IndexStart::UpTo(seq) => worker.replay_after(seq),
                         IndexStart::Rebuild => worker.rebuild_unlocked(),
                     };
-                    drop(catch_up_guard);
                     if let Err(e) = result {
-                        tracing::error!(error = %e, "index catch-up failed");
+                        tracing::error!(error = %e, "index catch-up failed; writes are refused until a restart");
+                        worker.failed.store(true, Ordering::SeqCst);
                     }
+                    drop(catch_up_guard);
                 })
-                .map_err(|e| SearchError::Internal(format!("cannot start catch-up: {e}")))?;
+                .map_err(|e| ServiceError::Internal(format!("cannot start catch-up: {e}")))?;
         } else {
             drop(catch_up_guard);
         }
         if config.seed && log_seq == 0 {
             let report = service.import_ndjson(crate::SEED_PROJECTS.as_bytes(), true)?;
             tracing::info!(projects = report.created, "seeded the sample projects");
+            service.ready_at.store(report.last_seq, Ordering::SeqCst);
         }
         Ok(service)
     }
@@ -186,10 +211,25 @@ impl Service {
     }
 
     fn commit_locked(&self, changes: &[Change]) -> Result<u64, ServiceError> {
+        if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
+            return Err(ServiceError::Unavailable(
+                "writes are stopped after a storage or index failure; restart the server".into(),
+            ));
+        }
         let seq = self.store.write(changes)?;
-        self.store.flush()?;
         let ops = changes.iter().map(|c| index_op(&c.project)).collect();
-        self.indexer.send(IndexBatch { ops, seq })?;
+        let handed_over = self
+            .store
+            .flush()
+            .map_err(ServiceError::from)
+            .and_then(|()| Ok(self.indexer.send(IndexBatch { ops, seq })?));
+        if let Err(e) = handed_over {
+            // The entry is in the store but perhaps not durable and not indexed: stop writing,
+            // so no later entry can be committed to the index ahead of it.
+            self.failed.store(true, Ordering::SeqCst);
+            tracing::error!(error = %e, seq, "write not handed to the indexer; writes stopped");
+            return Err(e);
+        }
         Ok(seq)
     }
 
@@ -353,8 +393,9 @@ impl Service {
     /// Storage errors.
     pub fn readiness(&self) -> Result<Readiness, ServiceError> {
         let indexed_seq = self.indexer.indexed_seq();
+        let healthy = !self.failed.load(Ordering::SeqCst) && !self.indexer.failed();
         Ok(Readiness {
-            ready: indexed_seq >= self.ready_at,
+            ready: healthy && indexed_seq >= self.ready_at.load(Ordering::SeqCst),
             indexed_seq,
             log_seq: self.store.last_seq()?,
             documents: self.index.doc_count(),

@@ -81,3 +81,39 @@ fn serve_seeds_an_empty_data_dir_with_the_sample_projects() {
     let _ = child.wait();
     assert_eq!(total, 120);
 }
+
+#[test]
+fn reindex_after_losing_the_index_gives_each_project_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.ndjson");
+    let lines: String = (0..30)
+        .map(|i| {
+            format!(
+                "{}\n",
+                import_record(
+                    &format!("r{i}"),
+                    &format!("Weather station {i}"),
+                    "Reports rain."
+                )
+            )
+        })
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    let data = dir.path().join("data");
+    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::remove_dir_all(data.join("search")).unwrap();
+    // Opening the data dir queues a rebuild; reindex then rebuilds again at once.
+    let (code, stdout, stderr) = run_cli(&data, &["reindex"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("reindexed: 30 published projects"),
+        "{stdout}"
+    );
+    let server = Server::start(&data);
+    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=weather"))
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(body["total"], 30);
+}

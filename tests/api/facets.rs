@@ -36,6 +36,7 @@ const STAKEHOLDERS: [&str; 6] = [
     "other",
 ];
 const STATUSES: [&str; 3] = ["planned", "ongoing", "completed"];
+const SCOPES: [&str; 4] = ["local", "national", "regional", "international"];
 const WORDS: [&str; 3] = ["zulu", "kilo", "tango"];
 
 #[derive(Clone, Debug)]
@@ -44,6 +45,7 @@ struct Spec {
     sdgs: BTreeSet<u8>,
     countries: BTreeSet<usize>,
     stakeholder: usize,
+    scope: usize,
     status: usize,
     covid: bool,
     year: i32,
@@ -59,7 +61,7 @@ impl Spec {
             "description": format!("A generated description about {} and more.", WORDS[self.word]),
             "organization": "Generator",
             "stakeholder_type": STAKEHOLDERS[self.stakeholder],
-            "scope": if countries.is_empty() { "international" } else { "national" },
+            "scope": self.scope_code(),
             "countries": countries,
             "action_lines": self.lines.iter().map(|l| LINES[*l]).collect::<Vec<_>>(),
             "sdgs": self.sdgs.iter().collect::<Vec<_>>(),
@@ -67,6 +69,14 @@ impl Spec {
             "status": STATUSES[self.status],
             "start_date": format!("{}-03-01", self.year),
         })
+    }
+
+    fn scope_code(&self) -> &'static str {
+        if self.countries.is_empty() {
+            "international"
+        } else {
+            SCOPES[self.scope]
+        }
     }
 
     fn facet_values(&self, facet: &str) -> Vec<String> {
@@ -95,12 +105,7 @@ impl Spec {
                 }
             }
             "stakeholder_type" => vec![STAKEHOLDERS[self.stakeholder].into()],
-            "scope" => vec![if self.countries.is_empty() {
-                "international"
-            } else {
-                "national"
-            }
-            .into()],
+            "scope" => vec![self.scope_code().into()],
             "status" => vec![STATUSES[self.status].into()],
             "covid19" => vec![self.covid.to_string()],
             "year" => vec![self.year.to_string()],
@@ -117,6 +122,7 @@ struct Query {
     countries: Vec<usize>,
     regions: Vec<usize>,
     stakeholders: Vec<usize>,
+    scopes: Vec<usize>,
     statuses: Vec<usize>,
     covid: Option<bool>,
     years: Option<(i32, i32)>,
@@ -150,6 +156,11 @@ impl Query {
             self.stakeholders
                 .iter()
                 .map(|s| ("stakeholder_type".into(), STAKEHOLDERS[*s].into())),
+        );
+        p.extend(
+            self.scopes
+                .iter()
+                .map(|s| ("scope".into(), SCOPES[*s].into())),
         );
         p.extend(
             self.statuses
@@ -189,6 +200,7 @@ impl Query {
                 .iter()
                 .map(|s| STAKEHOLDERS[*s].to_string())
                 .collect()),
+            "scope" => any(self.scopes.iter().map(|s| SCOPES[*s].to_string()).collect()),
             "status" => any(self
                 .statuses
                 .iter()
@@ -198,7 +210,7 @@ impl Query {
             "year" => self
                 .years
                 .is_none_or(|(from, to)| (from..=to).contains(&spec.year)),
-            _ => true,
+            _ => unreachable!("unknown facet {facet}"),
         }
     }
 
@@ -249,17 +261,19 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         proptest::collection::btree_set(1u8..7, 1..4),
         proptest::collection::btree_set(0..COUNTRIES.len(), 0..3),
         0..STAKEHOLDERS.len(),
+        0..SCOPES.len(),
         0..STATUSES.len(),
         any::<bool>(),
         2005i32..2012,
         0..WORDS.len(),
     )
         .prop_map(
-            |(lines, sdgs, countries, stakeholder, status, covid, year, word)| Spec {
+            |(lines, sdgs, countries, stakeholder, scope, status, covid, year, word)| Spec {
                 lines,
                 sdgs,
                 countries,
                 stakeholder,
+                scope,
                 status,
                 covid,
                 year,
@@ -282,18 +296,31 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         some_of(0..COUNTRIES.len()),
         some_of(0..REGIONS.len()),
         some_of(0..STAKEHOLDERS.len()),
+        some_of(0..SCOPES.len()),
         some_of(0..STATUSES.len()),
         proptest::option::weighted(0.3, any::<bool>()),
         proptest::option::weighted(0.3, (2004i32..2013, 0i32..4).prop_map(|(a, d)| (a, a + d))),
     )
         .prop_map(
-            |(word, lines, sdgs, countries, regions, stakeholders, statuses, covid, years)| Query {
+            |(
                 word,
                 lines,
                 sdgs,
                 countries,
                 regions,
                 stakeholders,
+                scopes,
+                statuses,
+                covid,
+                years,
+            )| Query {
+                word,
+                lines,
+                sdgs,
+                countries,
+                regions,
+                stakeholders,
+                scopes,
                 statuses,
                 covid,
                 years,
@@ -341,6 +368,9 @@ proptest! {
         }
         let report = app.import(&changed, true);
         prop_assert_eq!(report.updated, changed.len());
+        // Projects that are not published must not be counted.
+        let pending: Vec<Value> = specs.iter().take(5).enumerate().map(|(i, s)| s.json(1000 + i)).collect();
+        app.import(&pending, false);
         for q in &queries {
             let pairs = q.pairs();
             let req = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();

@@ -325,10 +325,16 @@ async fn the_sample_projects_cover_the_whole_taxonomy() {
     assert_eq!(count("stakeholder_type"), 6);
     assert_eq!(count("scope"), 4);
     for year in 2005..=2026 {
-        assert!(f["year"].get(year.to_string()).is_some(), "no project starts in {year}");
+        assert!(
+            f["year"].get(year.to_string()).is_some(),
+            "no project starts in {year}"
+        );
     }
     let covid = f["covid19"]["true"].as_u64().unwrap();
-    assert!((18..=30).contains(&covid), "about a fifth are COVID-19 responses, not {covid}");
+    assert!(
+        (18..=30).contains(&covid),
+        "about a fifth are COVID-19 responses, not {covid}"
+    );
     for lang in ["fr", "es"] {
         let seeded: Vec<serde_json::Value> = wsis_stocktaking::SEED_PROJECTS
             .lines()
@@ -339,7 +345,15 @@ async fn the_sample_projects_cover_the_whole_taxonomy() {
     }
     for line in wsis_stocktaking::SEED_PROJECTS.lines() {
         let p: serde_json::Value = serde_json::from_str(line).unwrap();
-        let words = p["description"].as_str().unwrap().split_whitespace().count();
-        assert!((60..=200).contains(&words), "{}: {words} words", p["source_id"]);
+        let words = p["description"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .count();
+        assert!(
+            (60..=200).contains(&words),
+            "{}: {words} words",
+            p["source_id"]
+        );
     }
 }

@@ -254,3 +254,20 @@ async fn health_and_unknown_routes() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.body["error"]["code"], "not_found");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_methods_and_bad_paths_keep_the_error_shape() {
+    let app = TestApp::empty();
+    let r = app
+        .send(
+            Request::delete("/api/v1/search")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(r.body["error"]["code"], "method_not_allowed");
+    let r = app.get("/api/v1/projects/%FF%FE").await;
+    assert!(r.status.is_client_error(), "{}", r.status);
+    assert!(r.body["error"]["code"].is_string(), "{}", r.body);
+}

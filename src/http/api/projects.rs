@@ -1,6 +1,6 @@
 //! `POST /projects` (submit) and `GET /projects/{id}`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -8,7 +8,7 @@ use axum::{Json, Router};
 use serde_json::Value;
 
 use crate::http::error::ApiError;
-use crate::http::extract::{query_pairs, ApiJson};
+use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::{blocking, AppState};
 
 /// Header carrying a submitter's edit token.
@@ -67,7 +67,7 @@ async fn submit(
 
 async fn show(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let token = headers
