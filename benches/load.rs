@@ -11,6 +11,10 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
 
+/// mimalloc: searches allocate many small, short-lived objects.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use wsis_stocktaking::model::SearchRequest;
 use wsis_stocktaking::service::{Service, ServiceConfig};
 

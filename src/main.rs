@@ -11,6 +11,10 @@ use tracing_subscriber::EnvFilter;
 use wsis_stocktaking::config::{Cli, Command, ImportArgs, ServeArgs};
 use wsis_stocktaking::service::Service;
 
+/// mimalloc: searches allocate many small, short-lived objects.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -125,6 +125,8 @@ impl SearchIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            // Hits are scattered: caching decompressed blocks costs more than it saves.
+            .doc_store_cache_num_blocks(0)
             .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok((
