@@ -22,6 +22,11 @@ async fn search(
     let pairs = query_pairs(query.as_deref());
     let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
+    let _permit = state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
     let results = blocking(&state, move |s| s.search(&request)).await?;
     Ok(Json(results))
 }
