@@ -62,11 +62,16 @@ impl Highlighter {
             let Some(from) = start.take() else { continue };
             let word = &text[from..i];
             let candidate = self.prefixes.iter().any(|p| {
-                let n = p.chars().count();
-                word.chars()
-                    .flat_map(char::to_lowercase)
-                    .take(n)
-                    .eq(p.chars())
+                if word.is_ascii() && p.is_ascii() {
+                    word.len() >= p.len()
+                        && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                } else {
+                    let n = p.chars().count();
+                    word.chars()
+                        .flat_map(char::to_lowercase)
+                        .take(n)
+                        .eq(p.chars())
+                }
             });
             if candidate {
                 let mut stream = self.stemmer.token_stream(word);
