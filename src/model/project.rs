@@ -180,36 +180,11 @@ impl Project {
 pub struct PublicProject {
     /// Id.
     pub id: ProjectId,
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Organization.
-    pub organization: String,
-    /// Stakeholder type.
-    pub stakeholder_type: StakeholderType,
-    /// Scope.
-    pub scope: Scope,
-    /// Countries.
-    pub countries: Vec<Country>,
-    /// Derived ITU regions.
+    /// The submitted fields.
+    #[serde(flatten)]
+    pub fields: ProjectFields,
+    /// ITU regions derived from the countries.
     pub regions: Vec<Region>,
-    /// Action lines.
-    pub action_lines: Vec<ActionLine>,
-    /// SDGs.
-    pub sdgs: Vec<Sdg>,
-    /// COVID-19 response.
-    pub covid19: bool,
-    /// Status.
-    pub status: Status,
-    /// Start date.
-    pub start_date: NaiveDate,
-    /// End date.
-    pub end_date: Option<NaiveDate>,
-    /// Web site.
-    pub website: Option<String>,
-    /// Language of the text.
-    pub language: Language,
     /// Life-cycle state.
     pub state: State,
     /// Id in the system it was imported from.
@@ -225,24 +200,10 @@ pub struct PublicProject {
 
 impl From<&Project> for PublicProject {
     fn from(p: &Project) -> PublicProject {
-        let f = &p.fields;
         PublicProject {
             id: p.id,
-            title: f.title.clone(),
-            description: f.description.clone(),
-            organization: f.organization.clone(),
-            stakeholder_type: f.stakeholder_type,
-            scope: f.scope,
-            countries: f.countries.clone(),
-            regions: f.regions(),
-            action_lines: f.action_lines.clone(),
-            sdgs: f.sdgs.clone(),
-            covid19: f.covid19,
-            status: f.status,
-            start_date: f.start_date,
-            end_date: f.end_date,
-            website: f.website.clone(),
-            language: f.language,
+            fields: p.fields.clone(),
+            regions: p.fields.regions(),
             state: p.state,
             source_id: p.source_id.clone(),
             created_at: p.created_at,

@@ -162,68 +162,36 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
     if !r.errors.is_empty() {
         return Err(ValidationErrors(r.errors));
     }
-    match (
-        title,
-        description,
-        organization,
-        stakeholder_type,
-        scope,
-        countries,
-        action_lines,
-        sdgs,
-        covid19,
-        status,
-        start_date,
-        end_date,
-        website,
-        language,
-        contact,
-        source_id,
-    ) {
-        (
-            Some(title),
-            Some(description),
-            Some(organization),
-            Some(stakeholder_type),
-            Some(scope),
-            Some(countries),
-            Some(action_lines),
-            Some(sdgs),
-            Some(covid19),
-            Some(status),
-            Some(start_date),
-            Some(end_date),
-            Some(website),
-            Some(language),
-            Some(contact),
-            Some(source_id),
-        ) => Ok(Submission {
+    // Every `None` below recorded an error above, so this builds whenever `errors` is empty.
+    let submission = || -> Option<Submission> {
+        Some(Submission {
             fields: ProjectFields {
-                title,
-                description,
-                organization,
-                stakeholder_type,
-                scope,
-                countries,
-                action_lines,
-                sdgs,
-                covid19,
-                status,
-                start_date,
-                end_date,
-                website,
-                language,
+                title: title?,
+                description: description?,
+                organization: organization?,
+                stakeholder_type: stakeholder_type?,
+                scope: scope?,
+                countries: countries?,
+                action_lines: action_lines?,
+                sdgs: sdgs?,
+                covid19: covid19?,
+                status: status?,
+                start_date: start_date?,
+                end_date: end_date?,
+                website: website?,
+                language: language?,
             },
-            contact,
-            source_id,
-        }),
-        // Every `None` above recorded an error, so this arm is unreachable in practice.
-        _ => Err(ValidationErrors(vec![FieldError::new(
+            contact: contact?,
+            source_id: source_id?,
+        })
+    };
+    submission().ok_or_else(|| {
+        ValidationErrors(vec![FieldError::new(
             "body",
             "invalid_submission",
             "the submission is incomplete",
-        )])),
-    }
+        )])
+    })
 }
 
 /// Collects field errors while reading fields one by one.
