@@ -442,6 +442,9 @@ fn main() {
             ("everything (no text, no filter)", false, false),
         ] {
             let urls = Arc::new(queries(&mut rng, text, filters));
+            if std::env::var("BENCH_HTTP_SCENARIO").is_ok_and(|s| !name.contains(&s)) {
+                continue;
+            }
             let _ = load(&base, urls.clone(), clients, 2).await;
             let (errors, latencies) = load(&base, urls, clients, seconds).await;
             println!(
