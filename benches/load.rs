@@ -15,7 +15,7 @@ use serde_json::json;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use wsis_stocktaking::model::SearchRequest;
+use wsis_stocktaking::model::{ActionLine, SearchRequest};
 use wsis_stocktaking::service::{Service, ServiceConfig};
 
 const TOPICS: &[&str] = &[
@@ -107,26 +107,6 @@ const TOPICS: &[&str] = &[
     "kiosks",
 ];
 
-const LINES: &[&str] = &[
-    "C1",
-    "C2",
-    "C3",
-    "C4",
-    "C5",
-    "C6",
-    "C7.e-government",
-    "C7.e-business",
-    "C7.e-learning",
-    "C7.e-health",
-    "C7.e-employment",
-    "C7.e-environment",
-    "C7.e-agriculture",
-    "C7.e-science",
-    "C8",
-    "C9",
-    "C10",
-    "C11",
-];
 const COUNTRIES: &[&str] = &[
     "KE", "TZ", "NG", "ZA", "EG", "MA", "SA", "AE", "IN", "CN", "ID", "BR", "MX", "US", "CA", "FR",
     "DE", "GB", "RU", "KZ", "UA", "JP", "AU", "CL", "AR", "PK", "BD", "VN", "PH", "TR",
@@ -196,6 +176,7 @@ fn word(rng: &mut StdRng) -> String {
 }
 
 fn project(rng: &mut StdRng, n: usize) -> serde_json::Value {
+    let lines = action_lines();
     let words = rng.gen_range(60..200);
     let description: Vec<String> = (0..words).map(|_| word(rng)).collect();
     let title: Vec<String> = (0..rng.gen_range(3..9)).map(|_| word(rng)).collect();
@@ -226,12 +207,17 @@ fn project(rng: &mut StdRng, n: usize) -> serde_json::Value {
         "stakeholder_type": STAKEHOLDERS[rng.gen_range(0..STAKEHOLDERS.len())],
         "scope": if countries.is_empty() { "international" } else { "national" },
         "countries": countries,
-        "action_lines": pick(rng, LINES, 3),
+        "action_lines": pick(rng, &lines, 3),
         "sdgs": sdgs,
         "covid19": rng.gen_bool(0.2),
         "status": status,
         "start_date": format!("{}-{:02}-01", rng.gen_range(2005..=2026), rng.gen_range(1..=12)),
     })
+}
+
+/// The 18 taggable Action Line codes.
+fn action_lines() -> Vec<&'static str> {
+    ActionLine::leaves().map(ActionLine::code).collect()
 }
 
 /// Search URLs of one scenario.
@@ -259,7 +245,8 @@ fn queries(rng: &mut StdRng, text: bool, filters: bool) -> Vec<String> {
                             if rng.gen_bool(0.3) {
                                 "C7"
                             } else {
-                                LINES[rng.gen_range(0..LINES.len())]
+                                let lines = action_lines();
+                                lines[rng.gen_range(0..lines.len())]
                             }
                         ),
                         1 => format!("sdg={}", rng.gen_range(1..=17)),

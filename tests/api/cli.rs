@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{import_record, run_cli, Server};
+use crate::helpers::{import_record, ndjson_file, run_cli, Server};
 
 #[test]
 fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
@@ -44,61 +44,20 @@ fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
 }
 
 #[test]
-fn serve_seeds_an_empty_data_dir_with_the_sample_projects() {
+fn serve_seeds_an_empty_data_dir_and_is_ready_once_they_are_searchable() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
+    let server = Server::start_seeded(dir.path());
+    let body: Value = reqwest::blocking::get(server.url("/api/v1/search"))
+        .unwrap()
+        .json()
         .unwrap();
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-        &mut line,
-    )
-    .unwrap();
-    let base = line.trim().trim_start_matches("listening on ").to_string();
-    let mut total = Value::Null;
-    for _ in 0..300 {
-        if let Ok(r) = reqwest::blocking::get(format!("{base}/readyz")) {
-            if r.status().is_success() {
-                total = reqwest::blocking::get(format!("{base}/api/v1/search"))
-                    .unwrap()
-                    .json::<Value>()
-                    .unwrap()["total"]
-                    .clone();
-                if total == 120 {
-                    break;
-                }
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    assert_eq!(total, 120);
+    assert_eq!(body["total"], 120);
 }
 
 #[test]
 fn reindex_after_losing_the_index_gives_each_project_once() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("in.ndjson");
-    let lines: String = (0..30)
-        .map(|i| {
-            format!(
-                "{}\n",
-                import_record(
-                    &format!("r{i}"),
-                    &format!("Weather station {i}"),
-                    "Reports rain."
-                )
-            )
-        })
-        .collect();
-    std::fs::write(&file, lines).unwrap();
+    let file = ndjson_file(dir.path(), 30, "Weather station");
     let data = dir.path().join("data");
     let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
     assert_eq!(code, 0, "{stderr}");

@@ -171,7 +171,17 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server on an empty data directory that stays empty (`--no-seed`).
     pub fn start(data_dir: &std::path::Path) -> Server {
+        Server::spawn(data_dir, &["--no-seed"])
+    }
+
+    /// A server that seeds an empty data directory with the sample projects.
+    pub fn start_seeded(data_dir: &std::path::Path) -> Server {
+        Server::spawn(data_dir, &[])
+    }
+
+    fn spawn(data_dir: &std::path::Path, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
             .args(["--data-dir"])
@@ -180,10 +190,10 @@ impl Server {
                 "serve",
                 "--addr",
                 "127.0.0.1:0",
-                "--no-seed",
                 "--commit-interval-ms",
                 "20",
             ])
+            .args(extra)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -247,4 +257,19 @@ pub fn run_cli(data_dir: &std::path::Path, args: &[&str]) -> (i32, String, Strin
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Writes `n` import records titled "`title` i" to an NDJSON file in `dir`.
+pub fn ndjson_file(dir: &std::path::Path, n: usize, title: &str) -> std::path::PathBuf {
+    let file = dir.join("in.ndjson");
+    let lines: String = (0..n)
+        .map(|i| {
+            format!(
+                "{}\n",
+                import_record(&format!("r{i}"), &format!("{title} {i}"), "Reports rain.")
+            )
+        })
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    file
 }
