@@ -759,6 +759,9 @@ pub struct SegmentFacets {
     segment: SegmentOrdinal,
     top: Option<(Ranking, usize)>,
     heap: BinaryHeap<Candidate>,
+    /// Matches gathered during the scan and tallied in `harvest`: the scorer's loop and the
+    /// tally's loop each run tight instead of interleaved.
+    matches: Vec<(DocId, Score)>,
 }
 
 impl Collector for FacetsAndTop {
@@ -782,6 +785,7 @@ impl Collector for FacetsAndTop {
             segment,
             top: self.top.filter(|(_, n)| *n > 0),
             heap: BinaryHeap::new(),
+            matches: Vec::new(),
         })
     }
 
@@ -807,6 +811,24 @@ impl SegmentCollector for SegmentFacets {
 
     #[inline]
     fn collect(&mut self, doc: DocId, score: Score) {
+        self.matches.push((doc, score));
+    }
+
+    fn harvest(mut self) -> Collected {
+        let matches = std::mem::take(&mut self.matches);
+        for (doc, score) in matches {
+            self.tally_one(doc, score);
+        }
+        Collected {
+            tally: self.tally,
+            top: self.heap.into_vec(),
+        }
+    }
+}
+
+impl SegmentFacets {
+    #[inline]
+    fn tally_one(&mut self, doc: DocId, score: Score) {
         let mut failed: Option<Dim> = None;
         for (dim, check) in &self.checks {
             if !check.passes(&self.data, doc) {
@@ -831,13 +853,6 @@ impl SegmentCollector for SegmentFacets {
                     }
                 }
             }
-        }
-    }
-
-    fn harvest(self) -> Collected {
-        Collected {
-            tally: self.tally,
-            top: self.heap.into_vec(),
         }
     }
 }
