@@ -844,6 +844,16 @@ impl SegmentFacets {
                 self.tally.total += 1;
                 self.tally.count_all(&self.data, doc);
                 if let Some((ranking, limit)) = self.top {
+                    // Most matches cannot enter a full heap: tell from the score alone, before
+                    // reading the tie-breaker from memory.
+                    let full = self.heap.len() >= limit;
+                    if full && ranking == Ranking::Score {
+                        if let Some(worst) = self.heap.peek() {
+                            if f64::from(score) < worst.key {
+                                return;
+                            }
+                        }
+                    }
                     let candidate = self.data.candidate(self.segment, doc, ranking, score);
                     if self.heap.len() < limit {
                         self.heap.push(candidate);
