@@ -439,6 +439,18 @@ impl Warmer for FacetWarmer {
     }
 }
 
+/// Adds one to the count of every set bit of `mask`.
+#[inline(always)]
+fn bits(counts: &mut [u64], mut mask: u32) {
+    while mask != 0 {
+        let i = mask.trailing_zeros() as usize;
+        if let Some(c) = counts.get_mut(i) {
+            *c += 1;
+        }
+        mask &= mask - 1;
+    }
+}
+
 /// Counts per facet value, plus the number of documents that pass every filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetTally {
@@ -526,28 +538,12 @@ impl FacetTally {
     /// Counts one document in every facet (written out: this is the hottest loop).
     #[inline]
     fn count_all(&mut self, data: &SegmentFacetData, doc: DocId) {
-        #[inline(always)]
-        fn bits(counts: &mut [u64], mut mask: u32) {
-            while mask != 0 {
-                let i = mask.trailing_zeros() as usize;
-                if let Some(c) = counts.get_mut(i) {
-                    *c += 1;
-                }
-                mask &= mask - 1;
-            }
-        }
         let d = &data.docs[doc as usize];
         bits(&mut self.lines, d.lines);
         bits(&mut self.sdgs, d.sdgs);
         bits(&mut self.regions, u32::from(d.regions));
-        if d.country_count as usize <= INLINE_COUNTRIES {
-            for c in &d.countries[..d.country_count as usize] {
-                self.countries[(*c as usize) & 255] += 1;
-            }
-        } else {
-            for c in data.countries(doc) {
-                self.countries[(*c as usize) & 255] += 1;
-            }
+        for c in data.countries(doc) {
+            self.countries[(*c as usize) & 255] += 1;
         }
         self.stakeholder[(d.stakeholder as usize).min(5)] += 1;
         self.scope[(d.scope as usize).min(3)] += 1;
@@ -582,16 +578,6 @@ impl FacetTally {
 
     #[inline]
     fn count(&mut self, dim: Dim, data: &SegmentFacetData, doc: DocId) {
-        #[inline]
-        fn bits(counts: &mut [u64], mut mask: u32) {
-            while mask != 0 {
-                let i = mask.trailing_zeros() as usize;
-                if let Some(c) = counts.get_mut(i) {
-                    *c += 1;
-                }
-                mask &= mask - 1;
-            }
-        }
         let d = &data.docs[doc as usize];
         match dim {
             Dim::ActionLine => bits(&mut self.lines, d.lines),

@@ -185,9 +185,9 @@ impl SearchIndex {
         let started = Instant::now();
         let searcher = self.reader.searcher();
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let text = query::text_queries(&self.fields, &mut analyzer, &req.text);
+        let text = query::text_query(&self.fields, &mut analyzer, &req.text);
         let filters = ActiveFilters::from_filters(&req.filters);
-        let has_text = text.matching.is_some();
+        let has_text = text.is_some();
         let ranking = match req.sort {
             SortOrder::Relevance if has_text => Some(Ranking::Score),
             SortOrder::Relevance | SortOrder::Newest => Some(Ranking::Newest),
@@ -203,7 +203,7 @@ impl SearchIndex {
         // What to scan: the text matches when there is text (filters are checked in memory);
         // otherwise the precomputed counts of all documents and, with filters, the documents
         // that pass the most selective one or two of them.
-        let collected = match &text.matching {
+        let collected = match &text {
             Some(q) => scan(&**q)?,
             None => {
                 let all = facets::all_docs_tally(&self.facet_cache, &searcher)?;
@@ -243,7 +243,7 @@ impl SearchIndex {
                 .map(|c| ((r == Ranking::Score).then_some(c.score), c.address))
                 .collect(),
             None => {
-                let hit_query = query::hit_query(&self.fields, text.matching.as_deref(), &filters);
+                let hit_query = query::hit_query(&self.fields, text.as_deref(), &filters);
                 self.by_title(&searcher, &*hit_query, req)?
             }
         };

@@ -33,14 +33,13 @@ fn clause_query(
     }
 }
 
-/// The text part of a search.
-pub struct TextQueries {
-    /// Required and excluded clauses; `None` when the text matches everything.
-    pub matching: Option<Box<dyn Query>>,
-}
-
-/// Builds the text queries: all words required, phrases in order, exclusions removed.
-pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQuery) -> TextQueries {
+/// The text query: all words required, phrases in order, exclusions removed; `None` when the
+/// text matches everything.
+pub fn text_query(
+    fields: &Fields,
+    analyzer: &mut TextAnalyzer,
+    text: &TextQuery,
+) -> Option<Box<dyn Query>> {
     let mut must = Vec::new();
     let mut must_not = Vec::new();
     for clause in &text.clauses {
@@ -54,15 +53,13 @@ pub fn text_queries(fields: &Fields, analyzer: &mut TextAnalyzer, text: &TextQue
         }
     }
     if must.is_empty() && must_not.is_empty() {
-        return TextQueries { matching: None };
+        return None;
     }
     if must.is_empty() {
         must.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
     }
     must.extend(must_not);
-    TextQueries {
-        matching: Some(Box::new(BooleanQuery::new(must))),
-    }
+    Some(Box::new(BooleanQuery::new(must)))
 }
 
 fn dim_field(fields: &Fields, dim: Dim) -> Field {

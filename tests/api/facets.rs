@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use crate::helpers::{outside_async, TestApp};
+use crate::helpers::{outside_async, TestApp, FACETS};
 use wsis_stocktaking::model::SearchRequest;
 
 const LINES: [&str; 8] = [
@@ -218,18 +218,6 @@ impl Query {
         self.word.is_none_or(|w| w == spec.word)
     }
 }
-
-const FACETS: [&str; 9] = [
-    "action_line",
-    "sdg",
-    "region",
-    "country",
-    "stakeholder_type",
-    "scope",
-    "status",
-    "covid19",
-    "year",
-];
 
 fn brute_force(specs: &[Spec], q: &Query) -> (u64, BTreeMap<String, BTreeMap<String, u64>>) {
     let mut facets = BTreeMap::new();

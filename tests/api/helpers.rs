@@ -14,6 +14,19 @@ use tower::ServiceExt;
 use wsis_stocktaking::search::IndexerConfig;
 use wsis_stocktaking::service::{ImportReport, Service, ServiceConfig};
 
+/// Every facet of a search answer, in the API's order.
+pub const FACETS: [&str; 9] = [
+    "action_line",
+    "sdg",
+    "region",
+    "country",
+    "stakeholder_type",
+    "scope",
+    "status",
+    "covid19",
+    "year",
+];
+
 pub struct TestApp {
     pub _dir: TempDir,
     pub service: Arc<Service>,

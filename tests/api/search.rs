@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{import_record, TestApp};
+use crate::helpers::{import_record, TestApp, FACETS};
 
 fn ids(body: &Value) -> Vec<String> {
     body["hits"]
@@ -31,17 +31,7 @@ async fn an_empty_search_returns_every_published_project_with_all_facets() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body["total"], 120);
     assert_eq!(r.body["hits"].as_array().unwrap().len(), 20);
-    for facet in [
-        "action_line",
-        "sdg",
-        "region",
-        "country",
-        "stakeholder_type",
-        "scope",
-        "status",
-        "covid19",
-        "year",
-    ] {
+    for facet in FACETS {
         assert!(
             r.body["facets"][facet]
                 .as_object()
