@@ -10,6 +10,7 @@
 //! compact in-memory table ([`SegmentFacetData`]), built by a tantivy warmer when a new
 //! searcher is published, so the scan is a few bit operations per document.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -81,6 +82,78 @@ const FIRST_YEAR: u64 = 1900;
 const YEAR_SLOTS: usize = 201;
 /// Countries kept inline per document; more go to an overflow table.
 const INLINE_COUNTRIES: usize = 3;
+/// An unused inline country place.
+const NO_COUNTRY: u16 = u16::MAX;
+/// In the first inline place: "the countries are in the overflow table".
+const MORE_COUNTRIES: u16 = u16::MAX - 1;
+/// Country slots of a tally; the extra last slot absorbs unused places.
+const COUNTRY_SLOTS: usize = 256;
+
+/// The bits of one coded facet in a document's value word: one bit per value.
+///
+/// Every facet but countries and years fits in one `u64` per document, so a filter is one
+/// mask test and counting walks the set bits.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    offset: u32,
+    len: u32,
+}
+
+impl Span {
+    const fn after(prev: Span, len: usize) -> Span {
+        Span {
+            offset: prev.offset + prev.len,
+            len: len as u32,
+        }
+    }
+
+    const fn mask(self) -> u64 {
+        ((1u64 << self.len) - 1) << self.offset
+    }
+
+    /// Places a set of values (bit `i` = value `i`) in the span.
+    fn place(self, values: u64) -> u64 {
+        (values << self.offset) & self.mask()
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.offset as usize..(self.offset + self.len) as usize
+    }
+}
+
+const LINES: Span = Span {
+    offset: 0,
+    len: ActionLine::COUNT as u32,
+};
+/// Indexed by SDG number: slot 0 is unused.
+const SDGS: Span = Span::after(LINES, 18);
+const REGIONS: Span = Span::after(SDGS, Region::ALL.len());
+const STAKEHOLDERS: Span = Span::after(REGIONS, StakeholderType::ALL.len());
+const SCOPES: Span = Span::after(STAKEHOLDERS, Scope::ALL.len());
+const STATUSES: Span = Span::after(SCOPES, Status::ALL.len());
+const COVID: Span = Span::after(STATUSES, 2);
+/// Beyond the value bits, two flags of a counting mask: count the year, count the countries.
+const COUNT_YEAR: u64 = 1 << 62;
+const COUNT_COUNTRIES: u64 = 1 << 63;
+const VALUE_BITS: u64 = COUNT_YEAR - 1;
+const _: () = assert!(
+    COVID.offset + COVID.len <= 62,
+    "facet values exceed the value word"
+);
+
+/// The span of a coded facet (none for countries and years).
+fn span(dim: Dim) -> Option<Span> {
+    match dim {
+        Dim::ActionLine => Some(LINES),
+        Dim::Sdg => Some(SDGS),
+        Dim::Region => Some(REGIONS),
+        Dim::StakeholderType => Some(STAKEHOLDERS),
+        Dim::Scope => Some(SCOPES),
+        Dim::Status => Some(STATUSES),
+        Dim::Covid19 => Some(COVID),
+        Dim::Country | Dim::Year => None,
+    }
+}
 
 /// A set of values of one facet: a 256-bit mask, or a year range.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,22 +240,14 @@ impl ActiveFilters {
     }
 }
 
-/// One document's facet values, packed.
-#[derive(Clone, Copy, Debug, Default)]
+/// One document's facet values, packed in 16 bytes.
+#[derive(Clone, Copy, Debug)]
 struct DocFacets {
-    /// Bit per action-line index (with the `C7` group bit).
-    lines: u32,
-    /// Bit per SDG number.
-    sdgs: u32,
-    /// Bit per region index.
-    regions: u8,
-    stakeholder: u8,
-    scope: u8,
-    status: u8,
-    covid: u8,
-    /// Number of countries; more than `INLINE_COUNTRIES` means "see the overflow table".
-    country_count: u8,
+    /// One bit per value of every coded facet (see [`Span`]).
+    bits: u64,
     year: u16,
+    /// Country indexes, `NO_COUNTRY` in unused places, or `MORE_COUNTRIES` first when the
+    /// document has more than fit here.
     countries: [u16; INLINE_COUNTRIES],
 }
 
@@ -198,8 +263,8 @@ pub struct SegmentFacetData {
     oldest: Vec<DocId>,
 }
 
-fn bits_of(values: impl Iterator<Item = u64>) -> u32 {
-    values.filter(|v| *v < 32).fold(0, |m, v| m | (1 << v))
+fn bits_of(values: impl Iterator<Item = u64>) -> u64 {
+    values.filter(|v| *v < 64).fold(0, |m, v| m | (1 << v))
 }
 
 impl SegmentFacetData {
@@ -231,24 +296,23 @@ impl SegmentFacetData {
             oldest: Vec::new(),
         };
         for doc in 0..reader.max_doc() {
-            let small =
-                |c: &tantivy::columnar::Column<u64>| c.first(doc).unwrap_or(0).min(255) as u8;
+            let one = |c: &tantivy::columnar::Column<u64>| bits_of(c.first(doc).into_iter());
             let cs: Vec<u16> = countries.values_for_doc(doc).map(|v| v as u16).collect();
             let mut d = DocFacets {
-                lines: bits_of(lines.values_for_doc(doc)),
-                sdgs: bits_of(sdgs.values_for_doc(doc)),
-                regions: bits_of(regions.values_for_doc(doc)) as u8,
-                stakeholder: small(&stakeholder),
-                scope: small(&scope),
-                status: small(&status),
-                covid: small(&covid),
-                country_count: cs.len().min(255) as u8,
+                bits: LINES.place(bits_of(lines.values_for_doc(doc)))
+                    | SDGS.place(bits_of(sdgs.values_for_doc(doc)))
+                    | REGIONS.place(bits_of(regions.values_for_doc(doc)))
+                    | STAKEHOLDERS.place(one(&stakeholder))
+                    | SCOPES.place(one(&scope))
+                    | STATUSES.place(one(&status))
+                    | COVID.place(one(&covid)),
                 year: year.first(doc).unwrap_or(0).min(u64::from(u16::MAX)) as u16,
-                countries: [0; INLINE_COUNTRIES],
+                countries: [NO_COUNTRY; INLINE_COUNTRIES],
             };
             if cs.len() <= INLINE_COUNTRIES {
                 d.countries[..cs.len()].copy_from_slice(&cs);
             } else {
+                d.countries[0] = MORE_COUNTRIES;
                 data.overflow.insert(doc, cs);
             }
             data.docs.push(d);
@@ -296,13 +360,14 @@ impl SegmentFacetData {
         }
     }
 
+    /// The country indexes of a document.
     #[inline]
-    fn countries(&self, doc: DocId) -> &[u16] {
-        let d = &self.docs[doc as usize];
-        if d.country_count as usize <= INLINE_COUNTRIES {
-            &d.countries[..d.country_count as usize]
-        } else {
+    fn countries<'a>(&'a self, doc: DocId, d: &'a DocFacets) -> &'a [u16] {
+        if d.countries[0] == MORE_COUNTRIES {
             self.overflow.get(&doc).map(Vec::as_slice).unwrap_or(&[])
+        } else {
+            let used = d.countries.iter().take_while(|c| **c != NO_COUNTRY).count();
+            &d.countries[..used]
         }
     }
 }
@@ -351,7 +416,7 @@ impl FacetCache {
                 .is_none_or(|alive| alive.is_alive(doc))
             {
                 tally.total += 1;
-                tally.count_all(&data, doc);
+                tally.add(&data, doc, u64::MAX);
             }
         }
         let tally: Arc<FacetTally> = Arc::from(tally);
@@ -439,32 +504,17 @@ impl Warmer for FacetWarmer {
     }
 }
 
-/// Adds one to the count of every set bit of `mask`.
-#[inline(always)]
-fn bits(counts: &mut [u64], mut mask: u32) {
-    while mask != 0 {
-        let i = mask.trailing_zeros() as usize;
-        if let Some(c) = counts.get_mut(i) {
-            *c += 1;
-        }
-        mask &= mask - 1;
-    }
-}
-
 /// Counts per facet value, plus the number of documents that pass every filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetTally {
     /// Documents matching the text and every filter.
     pub total: u64,
-    lines: [u64; ActionLine::COUNT],
-    sdgs: [u64; 18],
-    regions: [u64; 7],
-    countries: [u64; 256],
-    stakeholder: [u64; 6],
-    scope: [u64; 4],
-    status: [u64; 3],
-    covid: [u64; 2],
-    years: [u64; YEAR_SLOTS],
+    /// Counts of the coded facets, by bit of the value word.
+    values: [u64; 64],
+    /// By country index; the last slot absorbs unused places.
+    countries: [u64; COUNTRY_SLOTS + 1],
+    /// By year from `FIRST_YEAR`; the last slot absorbs years out of range.
+    years: [u64; YEAR_SLOTS + 1],
 }
 
 impl FacetTally {
@@ -472,29 +522,17 @@ impl FacetTally {
     pub fn new() -> Box<FacetTally> {
         Box::new(FacetTally {
             total: 0,
-            lines: [0; ActionLine::COUNT],
-            sdgs: [0; 18],
-            regions: [0; 7],
-            countries: [0; 256],
-            stakeholder: [0; 6],
-            scope: [0; 4],
-            status: [0; 3],
-            covid: [0; 2],
-            years: [0; YEAR_SLOTS],
+            values: [0; 64],
+            countries: [0; COUNTRY_SLOTS + 1],
+            years: [0; YEAR_SLOTS + 1],
         })
     }
 
     fn slots(&self, dim: Dim) -> &[u64] {
-        match dim {
-            Dim::ActionLine => &self.lines,
-            Dim::Sdg => &self.sdgs,
-            Dim::Region => &self.regions[..Region::ALL.len()],
-            Dim::Country => &self.countries[..Country::count().min(256)],
-            Dim::StakeholderType => &self.stakeholder[..StakeholderType::ALL.len()],
-            Dim::Scope => &self.scope[..Scope::ALL.len()],
-            Dim::Status => &self.status[..Status::ALL.len()],
-            Dim::Covid19 => &self.covid,
-            Dim::Year => &self.years,
+        match (dim, span(dim)) {
+            (_, Some(span)) => &self.values[span.range()],
+            (Dim::Country, _) => &self.countries[..Country::count().min(COUNTRY_SLOTS)],
+            _ => &self.years[..YEAR_SLOTS],
         }
     }
 
@@ -522,38 +560,39 @@ impl FacetTally {
 
     /// Replaces the counts of one facet with another tally's.
     pub fn take_counts(&mut self, dim: Dim, from: &FacetTally) {
-        match dim {
-            Dim::ActionLine => self.lines = from.lines,
-            Dim::Sdg => self.sdgs = from.sdgs,
-            Dim::Region => self.regions = from.regions,
-            Dim::Country => self.countries = from.countries,
-            Dim::StakeholderType => self.stakeholder = from.stakeholder,
-            Dim::Scope => self.scope = from.scope,
-            Dim::Status => self.status = from.status,
-            Dim::Covid19 => self.covid = from.covid,
-            Dim::Year => self.years = from.years,
+        match (dim, span(dim)) {
+            (_, Some(span)) => {
+                self.values[span.range()].copy_from_slice(&from.values[span.range()]);
+            }
+            (Dim::Country, _) => self.countries = from.countries,
+            _ => self.years = from.years,
         }
     }
 
-    /// Counts one document in every facet (written out: this is the hottest loop).
-    #[inline]
-    fn count_all(&mut self, data: &SegmentFacetData, doc: DocId) {
+    /// Counts one document in the facets that `mask` selects: its value bits, and the year
+    /// and countries flags (written out: this is the hottest loop).
+    #[inline(always)]
+    fn add(&mut self, data: &SegmentFacetData, doc: DocId, mask: u64) {
         let d = &data.docs[doc as usize];
-        bits(&mut self.lines, d.lines);
-        bits(&mut self.sdgs, d.sdgs);
-        bits(&mut self.regions, u32::from(d.regions));
-        for c in data.countries(doc) {
-            self.countries[(*c as usize) & 255] += 1;
+        let mut bits = d.bits & mask & VALUE_BITS;
+        while bits != 0 {
+            self.values[bits.trailing_zeros() as usize & 63] += 1;
+            bits &= bits - 1;
         }
-        self.stakeholder[(d.stakeholder as usize).min(5)] += 1;
-        self.scope[(d.scope as usize).min(3)] += 1;
-        self.status[(d.status as usize).min(2)] += 1;
-        self.covid[(d.covid as usize).min(1)] += 1;
-        if let Some(n) = self
-            .years
-            .get_mut((d.year as usize).wrapping_sub(FIRST_YEAR as usize))
-        {
-            *n += 1;
+        if mask & COUNT_YEAR != 0 {
+            let slot = usize::from(d.year).wrapping_sub(FIRST_YEAR as usize);
+            self.years[slot.min(YEAR_SLOTS)] += 1;
+        }
+        if mask & COUNT_COUNTRIES != 0 {
+            if d.countries[0] == MORE_COUNTRIES {
+                for c in data.countries(doc, d) {
+                    self.countries[usize::from(*c).min(COUNTRY_SLOTS)] += 1;
+                }
+            } else {
+                for c in d.countries {
+                    self.countries[usize::from(c).min(COUNTRY_SLOTS)] += 1;
+                }
+            }
         }
     }
 
@@ -565,44 +604,9 @@ impl FacetTally {
             }
         }
         self.total += o.total;
-        add(&mut self.lines, &o.lines);
-        add(&mut self.sdgs, &o.sdgs);
-        add(&mut self.regions, &o.regions);
+        add(&mut self.values, &o.values);
         add(&mut self.countries, &o.countries);
-        add(&mut self.stakeholder, &o.stakeholder);
-        add(&mut self.scope, &o.scope);
-        add(&mut self.status, &o.status);
-        add(&mut self.covid, &o.covid);
         add(&mut self.years, &o.years);
-    }
-
-    #[inline]
-    fn count(&mut self, dim: Dim, data: &SegmentFacetData, doc: DocId) {
-        let d = &data.docs[doc as usize];
-        match dim {
-            Dim::ActionLine => bits(&mut self.lines, d.lines),
-            Dim::Sdg => bits(&mut self.sdgs, d.sdgs),
-            Dim::Region => bits(&mut self.regions, u32::from(d.regions)),
-            Dim::Country => {
-                for c in data.countries(doc) {
-                    if let Some(n) = self.countries.get_mut(*c as usize) {
-                        *n += 1;
-                    }
-                }
-            }
-            Dim::StakeholderType => self.stakeholder[(d.stakeholder as usize).min(5)] += 1,
-            Dim::Scope => self.scope[(d.scope as usize).min(3)] += 1,
-            Dim::Status => self.status[(d.status as usize).min(2)] += 1,
-            Dim::Covid19 => self.covid[(d.covid as usize).min(1)] += 1,
-            Dim::Year => {
-                if let Some(n) = self
-                    .years
-                    .get_mut((d.year as u64).saturating_sub(FIRST_YEAR) as usize)
-                {
-                    *n += 1;
-                }
-            }
-        }
     }
 }
 
@@ -687,60 +691,75 @@ impl FacetsAndTop {
     }
 }
 
-#[derive(Clone, Debug)]
-enum Check {
-    Lines(u32),
-    Sdgs(u32),
-    Regions(u8),
-    Countries(Accept),
-    Stakeholder(u64),
-    Scope(u64),
-    Status(u64),
-    Covid(u64),
-    Years(u16, u16),
+/// The filters of a search, compiled for the scan.
+#[derive(Clone, Debug, Default)]
+struct Plan {
+    /// Per coded-facet filter: the accepted value bits, and the counting mask to use when
+    /// a document fails this filter alone (its own facet).
+    bits: Vec<(u64, u64)>,
+    /// Accepted years.
+    years: Option<(u16, u16)>,
+    /// Accepted countries.
+    countries: Option<Accept>,
 }
 
-impl Check {
-    fn new(dim: Dim, accept: &Accept) -> Check {
-        let m = accept.low_mask();
-        match (dim, accept) {
-            (_, Accept::Years(from, to)) => {
-                Check::Years((*from).min(65_535) as u16, (*to).min(65_535) as u16)
+impl Plan {
+    fn new(filters: &ActiveFilters) -> Plan {
+        let mut plan = Plan::default();
+        for (dim, accept) in &filters.0 {
+            match (span(*dim), accept) {
+                (_, Accept::Years(from, to)) => {
+                    plan.years = Some(((*from).min(65_535) as u16, (*to).min(65_535) as u16));
+                }
+                (Some(span), a) => plan.bits.push((span.place(a.low_mask()), span.mask())),
+                (None, a) => plan.countries = Some(a.clone()),
             }
-            (Dim::ActionLine, _) => Check::Lines(m as u32),
-            (Dim::Sdg, _) => Check::Sdgs(m as u32),
-            (Dim::Region, _) => Check::Regions(m as u8),
-            (Dim::Country, a) => Check::Countries(a.clone()),
-            (Dim::StakeholderType, _) => Check::Stakeholder(m),
-            (Dim::Scope, _) => Check::Scope(m),
-            (Dim::Status, _) => Check::Status(m),
-            (Dim::Covid19, _) => Check::Covid(m),
-            (Dim::Year, _) => Check::Years(0, u16::MAX),
         }
+        plan
     }
 
-    #[inline]
-    fn passes(&self, data: &SegmentFacetData, doc: DocId) -> bool {
+    /// How many filters the document fails, and the counting mask for it: everything when
+    /// it fails none, the failed filter's own facet when it fails one.
+    #[inline(always)]
+    fn check(&self, data: &SegmentFacetData, doc: DocId) -> (u32, u64) {
         let d = &data.docs[doc as usize];
-        let bit = |m: u64, v: u8| v < 64 && m & (1 << v) != 0;
-        match self {
-            Check::Lines(m) => d.lines & m != 0,
-            Check::Sdgs(m) => d.sdgs & m != 0,
-            Check::Regions(m) => d.regions & m != 0,
-            Check::Countries(a) => data.countries(doc).iter().any(|c| a.accepts(u64::from(*c))),
-            Check::Stakeholder(m) => bit(*m, d.stakeholder),
-            Check::Scope(m) => bit(*m, d.scope),
-            Check::Status(m) => bit(*m, d.status),
-            Check::Covid(m) => bit(*m, d.covid),
-            Check::Years(from, to) => (*from..=*to).contains(&d.year),
+        let mut fails = 0;
+        let mut mask = u64::MAX;
+        for &(accept, own) in &self.bits {
+            let fail = d.bits & accept == 0;
+            fails += u32::from(fail);
+            mask = if fail { own } else { mask };
         }
+        if let Some((from, to)) = self.years {
+            if !(from..=to).contains(&d.year) {
+                fails += 1;
+                mask = COUNT_YEAR;
+            }
+        }
+        if let Some(accept) = &self.countries {
+            let countries = data.countries(doc, d);
+            if !countries.iter().any(|c| accept.accepts(u64::from(*c))) {
+                fails += 1;
+                mask = COUNT_COUNTRIES;
+            }
+        }
+        (fails, mask)
     }
+}
+
+/// How many matches ahead the tally touches the facet table.
+const LOOKAHEAD: usize = 8;
+
+thread_local! {
+    /// The match buffer of the last scan on this thread, kept for the next one: a fresh
+    /// buffer per search costs page faults on every large result set.
+    static MATCH_BUFFER: Cell<Vec<(DocId, Score)>> = const { Cell::new(Vec::new()) };
 }
 
 /// Per-segment state.
 pub struct SegmentFacets {
     data: Arc<SegmentFacetData>,
-    checks: Vec<(Dim, Check)>,
+    plan: Plan,
     tally: Box<FacetTally>,
     segment: SegmentOrdinal,
     top: Option<(Ranking, usize)>,
@@ -761,17 +780,12 @@ impl Collector for FacetsAndTop {
     ) -> tantivy::Result<SegmentFacets> {
         Ok(SegmentFacets {
             data: self.cache.segment(reader)?,
-            checks: self
-                .filters
-                .0
-                .iter()
-                .map(|(d, a)| (*d, Check::new(*d, a)))
-                .collect(),
+            plan: Plan::new(&self.filters),
             tally: FacetTally::new(),
             segment,
             top: self.top.filter(|(_, n)| *n > 0),
             heap: BinaryHeap::new(),
-            matches: Vec::new(),
+            matches: MATCH_BUFFER.with(Cell::take),
         })
     }
 
@@ -801,10 +815,20 @@ impl SegmentCollector for SegmentFacets {
     }
 
     fn harvest(mut self) -> Collected {
-        let matches = std::mem::take(&mut self.matches);
-        for (doc, score) in matches {
+        let mut matches = std::mem::take(&mut self.matches);
+        // Touch the table row a few matches ahead so that its cache miss overlaps the work
+        // on the current one (a plain load: prefetch intrinsics need `unsafe`).
+        let mut touched = 0u64;
+        let data = self.data.clone();
+        for (i, &(doc, score)) in matches.iter().enumerate() {
+            if let Some((ahead, _)) = matches.get(i + LOOKAHEAD) {
+                touched ^= data.docs.get(*ahead as usize).map_or(0, |d| d.bits);
+            }
             self.tally_one(doc, score);
         }
+        std::hint::black_box(touched);
+        matches.clear();
+        MATCH_BUFFER.with(|buffer| buffer.set(matches));
         Collected {
             tally: self.tally,
             top: self.heap.into_vec(),
@@ -815,38 +839,30 @@ impl SegmentCollector for SegmentFacets {
 impl SegmentFacets {
     #[inline]
     fn tally_one(&mut self, doc: DocId, score: Score) {
-        let mut failed: Option<Dim> = None;
-        for (dim, check) in &self.checks {
-            if !check.passes(&self.data, doc) {
-                if failed.is_some() {
-                    return;
-                }
-                failed = Some(*dim);
-            }
+        let (fails, mask) = self.plan.check(&self.data, doc);
+        if fails > 1 {
+            return;
         }
-        match failed {
-            Some(dim) => self.tally.count(dim, &self.data, doc),
-            None => {
-                self.tally.total += 1;
-                self.tally.count_all(&self.data, doc);
-                if let Some((ranking, limit)) = self.top {
-                    // Most matches cannot enter a full heap: tell from the score alone, before
-                    // reading the tie-breaker from memory.
-                    let full = self.heap.len() >= limit;
-                    if full && ranking == Ranking::Score {
-                        if let Some(worst) = self.heap.peek() {
-                            if f64::from(score) < worst.key {
-                                return;
-                            }
+        self.tally.add(&self.data, doc, mask);
+        if fails == 0 {
+            self.tally.total += 1;
+            if let Some((ranking, limit)) = self.top {
+                // Most matches cannot enter a full heap: tell from the score alone, before
+                // reading the tie-breaker from memory.
+                let full = self.heap.len() >= limit;
+                if full && ranking == Ranking::Score {
+                    if let Some(worst) = self.heap.peek() {
+                        if f64::from(score) < worst.key {
+                            return;
                         }
                     }
-                    let candidate = self.data.candidate(self.segment, doc, ranking, score);
-                    if self.heap.len() < limit {
-                        self.heap.push(candidate);
-                    } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
-                        self.heap.pop();
-                        self.heap.push(candidate);
-                    }
+                }
+                let candidate = self.data.candidate(self.segment, doc, ranking, score);
+                if self.heap.len() < limit {
+                    self.heap.push(candidate);
+                } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+                    self.heap.pop();
+                    self.heap.push(candidate);
                 }
             }
         }

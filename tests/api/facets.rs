@@ -247,7 +247,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
     (
         proptest::collection::btree_set(0..LINES.len(), 1..4),
         proptest::collection::btree_set(1u8..7, 1..4),
-        proptest::collection::btree_set(0..COUNTRIES.len(), 0..3),
+        proptest::collection::btree_set(0..COUNTRIES.len(), 0..6),
         0..STAKEHOLDERS.len(),
         0..SCOPES.len(),
         0..STATUSES.len(),
