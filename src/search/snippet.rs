@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::AhoCorasick;
+
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::escape_html;
@@ -20,6 +22,8 @@ const LEAD_IN_BYTES: usize = 40;
 pub struct Highlighter {
     stems: HashSet<String>,
     prefixes: Vec<String>,
+    /// Finds the prefixes in a text at once when they are all ASCII.
+    finder: Option<AhoCorasick>,
     stemmer: TextAnalyzer,
 }
 
@@ -37,10 +41,21 @@ impl Highlighter {
         if stems.is_empty() {
             return None;
         }
-        let prefixes = stems.iter().map(|s| s.chars().take(3).collect()).collect();
+        let prefixes: Vec<String> = stems.iter().map(|s| s.chars().take(3).collect()).collect();
+        let finder = prefixes
+            .iter()
+            .all(|p| p.is_ascii())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&prefixes)
+                    .ok()
+            })
+            .flatten();
         Some(Highlighter {
             stems,
             prefixes,
+            finder,
             stemmer,
         })
     }
@@ -49,23 +64,72 @@ impl Highlighter {
     /// splits them (runs of letters and digits); only words that start like a searched stem
     /// are stemmed and compared.
     fn matches(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let Some(finder) = self.finder.take() else {
+            return self.matches_by_scan(text);
+        };
         let mut found = Vec::new();
-        let mut start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
+        for m in finder.find_iter(text) {
+            let from = m.start();
+            let starts_word = text[..from]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !starts_word {
                 continue;
             }
-            let Some(from) = start.take() else { continue };
-            let word = &text[from..i];
-            let candidate = self.prefixes.iter().any(|p| {
-                if word.is_ascii() && p.is_ascii() {
-                    word.len() >= p.len()
-                        && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                } else {
+            let to = text[from..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(i, _)| from + i);
+            if self.is_stem(&text[from..to]) {
+                found.push((from, to));
+            }
+        }
+        self.finder = Some(finder);
+        found
+    }
+
+    /// [`Highlighter::matches`] word by word, for prefixes that are not all ASCII.
+    fn matches_by_scan(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = None;
+        let mut at = 0;
+        while at <= bytes.len() {
+            // ASCII bytes are classified directly; other characters are decoded.
+            let (in_word, width) = match bytes.get(at) {
+                None => (false, 1),
+                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                Some(_) => text[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            };
+            if in_word {
+                start.get_or_insert(at);
+            } else if let Some(from) = start.take() {
+                if self.is_match(&text[from..at]) {
+                    found.push((from, at));
+                }
+            }
+            at += width;
+        }
+        found
+    }
+
+    /// Whether a word, analyzed, is a searched stem (only words that start like one are
+    /// analyzed).
+    fn is_match(&mut self, word: &str) -> bool {
+        let candidate = self
+            .prefixes
+            .iter()
+            .any(|p| match word.as_bytes().get(..p.len()) {
+                // No shorter word lowercases to a longer ASCII prefix.
+                None if p.is_ascii() => false,
+                Some(head) if p.is_ascii() && head.is_ascii() => {
+                    head.eq_ignore_ascii_case(p.as_bytes())
+                }
+                _ => {
                     let n = p.chars().count();
                     word.chars()
                         .flat_map(char::to_lowercase)
@@ -73,14 +137,13 @@ impl Highlighter {
                         .eq(p.chars())
                 }
             });
-            if candidate {
-                let mut stream = self.stemmer.token_stream(word);
-                if stream.next().is_some_and(|t| self.stems.contains(&t.text)) {
-                    found.push((from, i));
-                }
-            }
-        }
-        found
+        candidate && self.is_stem(word)
+    }
+
+    /// Whether a word, analyzed, is a searched stem.
+    fn is_stem(&mut self, word: &str) -> bool {
+        let mut stream = self.stemmer.token_stream(word);
+        stream.next().is_some_and(|t| self.stems.contains(&t.text))
     }
 
     /// The snippet, or `None` when no searched word occurs in `text`.
@@ -252,6 +315,16 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            #[test]
+            fn the_prefix_finder_marks_what_the_word_scan_marks(
+                text in "[a-zA-Zé<>&\" /.:-]{0,400}",
+                words in "[a-z]{1,6}( [a-z]{1,6}){0,2}",
+            ) {
+                let mut h = highlighter(&words);
+                prop_assume!(h.finder.is_some());
+                prop_assert_eq!(h.matches(&text), h.matches_by_scan(&text));
+            }
+
             #[test]
             fn snippets_never_panic_and_never_carry_raw_markup(
                 text in "[a-zé<>&\" /.:-]{0,600}",
