@@ -361,12 +361,32 @@ proptest! {
         app.import(&pending, false);
         for q in &queries {
             let pairs = q.pairs();
-            let req = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+            let mut request_pairs = pairs.clone();
+            request_pairs.push(("per_page".into(), "100".into()));
+            let req = SearchRequest::from_pairs(request_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
             let results = outside_async(|| app.service.search(&req).unwrap());
             let results = serde_json::to_value(&results).unwrap();
             let (total, expected) = brute_force(&specs, q);
             prop_assert_eq!(results["total"].as_u64().unwrap(), total, "total for {:?}", pairs);
             prop_assert_eq!(api_facets(&results), expected, "facets for {:?}", pairs);
+            // The hits are exactly the matching projects; without text, latest first.
+            let hits = results["hits"].as_array().unwrap();
+            let mut hit_numbers: Vec<usize> = hits
+                .iter()
+                .map(|h| h["title"].as_str().unwrap().split(' ').nth(2).unwrap().parse().unwrap())
+                .collect();
+            if q.word.is_none() {
+                let dates: Vec<&str> = hits.iter().map(|h| h["start_date"].as_str().unwrap()).collect();
+                prop_assert!(dates.windows(2).all(|w| w[0] >= w[1]), "order {:?}", dates);
+            }
+            hit_numbers.sort_unstable();
+            let expected_numbers: Vec<usize> = specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| q.text_matches(s) && FACETS.iter().all(|f| q.accepts(f, s)))
+                .map(|(i, _)| i)
+                .collect();
+            prop_assert_eq!(hit_numbers, expected_numbers, "hits for {:?}", pairs);
             // Selected values are listed even when nothing matches them.
             for (param, value) in &pairs {
                 let facet = match param.as_str() { "q" | "year_from" | "year_to" => continue, p => p };
