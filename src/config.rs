@@ -39,6 +39,27 @@ pub enum Command {
     Import(ImportArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Manage the secretariat's API keys (works while a server runs).
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+/// `keys` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Make a key; prints it alone on its line (it is shown only this once).
+    Create {
+        /// Who holds the key (shown in project histories).
+        #[arg(long)]
+        name: String,
+    },
+    /// List the keys (names and dates, never the keys).
+    List,
+    /// Revoke a key by name; the server refuses it from its next request.
+    Revoke {
+        /// The key's name.
+        name: String,
+    },
 }
 
 /// `serve` options.

@@ -1,4 +1,4 @@
-//! The `stocktaking` command: serve, import, reindex.
+//! The `stocktaking` command: serve, import, reindex, keys.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use wsis_stocktaking::config::{Cli, Command, ImportArgs, ServeArgs};
-use wsis_stocktaking::service::Service;
+use wsis_stocktaking::config::{Cli, Command, ImportArgs, KeysCommand, ServeArgs};
+use wsis_stocktaking::service::{Keys, Service};
 
 /// mimalloc: searches allocate many small, short-lived objects.
 #[global_allocator]
@@ -33,12 +33,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Keys(command) = &cli.command {
+        return keys(&Keys::new(&cli.data_dir), command);
+    }
     let config = cli.service_config();
     let service = Service::open(&config)
         .with_context(|| format!("cannot open data directory {}", config.data_dir.display()))?;
     match cli.command {
         Command::Serve(args) => serve(service, &args),
         Command::Import(args) => import(&service, &args),
+        Command::Keys(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
             let docs = service.reindex()?;
             service.shutdown();
@@ -46,6 +50,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn keys(keys: &Keys, command: &KeysCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        KeysCommand::Create { name } => println!("{}", keys.create(name)?),
+        KeysCommand::List => {
+            for k in keys.list()? {
+                let state = match k.revoked_at {
+                    Some(at) => format!("revoked {}", at.to_rfc3339()),
+                    None => "active".to_string(),
+                };
+                println!("{}\tcreated {}\t{state}", k.name, k.created_at.to_rfc3339());
+            }
+        }
+        KeysCommand::Revoke { name } => {
+            keys.revoke(name)?;
+            println!("revoked {name}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {

@@ -93,6 +93,21 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound(message) => {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
             }
+            ServiceError::Unauthorized(message) => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+            }
+            ServiceError::Forbidden(message) => {
+                ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
+            }
+            ServiceError::Conflict { code, message } => {
+                ApiError::new(StatusCode::CONFLICT, code, message)
+            }
+            ServiceError::PreconditionRequired(message) => ApiError::new(
+                StatusCode::PRECONDITION_REQUIRED,
+                "if_match_required",
+                message,
+            )
+            .with_field("If-Match"),
             ServiceError::Unavailable(message) => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
             }

@@ -2,6 +2,7 @@
 //! service function (blocking work on the blocking pool) and map the result.
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod extract;
 mod health;
@@ -34,6 +35,7 @@ pub struct AppState {
 /// The whole application router.
 pub fn router(service: Arc<Service>) -> Router {
     let api = Router::new()
+        .merge(api::moderation::router())
         .merge(api::projects::router())
         .merge(api::search::router())
         .merge(api::taxonomy::router());

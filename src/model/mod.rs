@@ -2,12 +2,16 @@
 //!
 //! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
 
+pub mod lifecycle;
 pub mod project;
 pub mod search_request;
 pub mod taxonomy;
 pub mod validation;
 
-pub use project::{Contact, Project, ProjectFields, ProjectId, PublicProject, State};
+pub use lifecycle::{
+    apply as apply_decision, Action, Decision, IllegalTransition, Revision, Role, Transition,
+};
+pub use project::{Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, State};
 pub use search_request::{Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery};
 pub use taxonomy::{
     taxonomy, ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
+use super::lifecycle::{Revision, Transition};
 use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
 
 /// A project's id: a ULID, so ids sort by creation time.
@@ -166,6 +167,12 @@ pub struct Project {
     pub version: u64,
     /// SHA-256 (hex) of the submitter's edit token, if one was issued.
     pub edit_token_hash: Option<String>,
+    /// Every state change, oldest first.
+    #[serde(default)]
+    pub history: Vec<Transition>,
+    /// A submitter's revision of the published fields, waiting for the secretariat.
+    #[serde(default)]
+    pub revision: Option<Revision>,
 }
 
 impl Project {
@@ -196,6 +203,44 @@ pub struct PublicProject {
     pub updated_at: DateTime<Utc>,
     /// Version, for `If-Match`.
     pub version: u64,
+}
+
+/// A project as its submitter or the secretariat sees it: the public record, the waiting
+/// revision, the last message from the secretariat and (for the secretariat only) the
+/// contact details.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OwnerProject {
+    /// What the public sees (or would see once published).
+    #[serde(flatten)]
+    pub project: PublicProject,
+    /// The revision waiting for approval, if any.
+    pub revision: Option<Revision>,
+    /// The secretariat's latest message or reason.
+    pub message: Option<String>,
+    /// Private contact details (secretariat only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+impl OwnerProject {
+    /// The view with the contact details, for the secretariat.
+    pub fn with_contact(p: &Project) -> OwnerProject {
+        OwnerProject {
+            contact: p.contact.clone(),
+            ..OwnerProject::from(p)
+        }
+    }
+}
+
+impl From<&Project> for OwnerProject {
+    fn from(p: &Project) -> OwnerProject {
+        OwnerProject {
+            project: PublicProject::from(p),
+            revision: p.revision.clone(),
+            message: p.history.iter().rev().find_map(|t| t.message.clone()),
+            contact: None,
+        }
+    }
 }
 
 impl From<&Project> for PublicProject {

@@ -154,6 +154,29 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+
+    /// Whether a project's fields pass every filter, as search applies them (for lists
+    /// served from the store, such as the moderation queue).
+    pub fn accepts(&self, f: &crate::model::ProjectFields) -> bool {
+        fn any<T: PartialEq>(wanted: &[T], has: impl IntoIterator<Item = T>) -> bool {
+            wanted.is_empty() || has.into_iter().any(|v| wanted.contains(&v))
+        }
+        let mut lines = f.action_lines.clone();
+        if lines.iter().any(|a| a.is_c7()) {
+            lines.push(ActionLine::C7);
+        }
+        let year = f.start_year();
+        any(&self.action_lines, lines)
+            && any(&self.sdgs, f.sdgs.iter().copied())
+            && any(&self.countries, f.countries.iter().copied())
+            && any(&self.regions, f.regions())
+            && any(&self.stakeholder_types, [f.stakeholder_type])
+            && any(&self.scopes, [f.scope])
+            && any(&self.statuses, [f.status])
+            && self.covid19.is_none_or(|c| c == f.covid19)
+            && self.year_from.is_none_or(|y| year >= y)
+            && self.year_to.is_none_or(|y| year <= y)
+    }
 }
 
 /// A whole search request.

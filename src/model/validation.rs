@@ -56,6 +56,8 @@ pub enum SubmissionKind {
     Public,
     /// Bulk import: contact optional, `source_id` accepted.
     Import,
+    /// `PUT /api/v1/projects/{id}`: contact optional, `source_id` not accepted.
+    Revision,
 }
 
 /// A valid submission.

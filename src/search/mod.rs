@@ -32,7 +32,8 @@ pub use facets::Dim;
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
 
 use crate::model::{
-    ActionLine, Country, Region, Scope, SearchRequest, SortOrder, StakeholderType, Status,
+    ActionLine, Country, ProjectId, Region, Scope, SearchRequest, SortOrder, StakeholderType,
+    Status,
 };
 use facets::{ActiveFilters, FacetCache, FacetTally, FacetWarmer, FacetsAndTop, Ranking};
 use schema::{names, Fields, SCHEMA_VERSION};
@@ -265,6 +266,46 @@ impl SearchIndex {
 
     /// Hits sorted by title (the collector ranks by score or date; titles need the string
     /// fast field).
+    /// Published projects that share the most words with `text`, best first: the candidates
+    /// of a duplicate check.
+    ///
+    /// # Errors
+    /// Internal tantivy errors only.
+    pub fn similar(&self, text: &str, limit: usize) -> Result<Vec<ProjectId>, SearchError> {
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        let searcher = self.reader.searcher();
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
+        let mut words = std::collections::BTreeSet::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            words.insert(token.text.clone());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .into_iter()
+            .take(64)
+            .map(|w| {
+                let term = tantivy::Term::from_field_text(self.fields.text, &w);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    term,
+                    tantivy::schema::IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(limit).order_by_score(),
+        )?;
+        let mut ids = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            ids.push(self.hit(&searcher, address, None, None)?.summary.id);
+        }
+        Ok(ids)
+    }
+
     fn by_title(
         &self,
         searcher: &Searcher,

@@ -8,7 +8,9 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::{Service, ServiceError, CHUNK};
-use crate::model::{parse_submission, Project, ProjectId, State, SubmissionKind};
+use crate::model::{
+    parse_submission, Action, Project, ProjectId, State, SubmissionKind, Transition,
+};
 use crate::store::{Change, ChangeKind};
 
 /// One rejected line.
@@ -118,6 +120,8 @@ pub(super) fn run(
                 } else {
                     ChangeKind::Updated
                 };
+                let mut history = old.history.clone();
+                history.push(imported(Action::Revised, Some(old.state), state, now));
                 Change {
                     project: Project {
                         fields: submission.fields,
@@ -125,6 +129,7 @@ pub(super) fn run(
                         state,
                         updated_at: now,
                         version: old.version + 1,
+                        history,
                         ..old
                     },
                     kind,
@@ -132,21 +137,24 @@ pub(super) fn run(
             }
             None => {
                 report.created += 1;
+                let state = if publish {
+                    State::Published
+                } else {
+                    State::Pending
+                };
                 Change {
                     project: Project {
                         id: ProjectId::generate(),
                         fields: submission.fields,
                         contact: submission.contact,
                         source_id: submission.source_id,
-                        state: if publish {
-                            State::Published
-                        } else {
-                            State::Pending
-                        },
+                        state,
                         created_at: now,
                         updated_at: now,
                         version: 1,
                         edit_token_hash: None,
+                        history: vec![imported(Action::Imported, None, state, now)],
+                        revision: None,
                     },
                     kind: ChangeKind::Created,
                 }
@@ -169,4 +177,22 @@ pub(super) fn run(
         report.last_seq = service.store().last_seq()?;
     }
     Ok(report)
+}
+
+/// The history entry of an import.
+fn imported(
+    action: Action,
+    from: Option<State>,
+    to: State,
+    at: chrono::DateTime<Utc>,
+) -> Transition {
+    Transition {
+        at,
+        action,
+        from,
+        to,
+        by: "import".into(),
+        message: None,
+        revision: false,
+    }
 }

@@ -6,6 +6,8 @@
 //! Searches read the index only.
 
 mod import;
+pub mod keys;
+mod lifecycle;
 mod tokens;
 
 use std::path::{Path, PathBuf};
@@ -19,10 +21,12 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 pub use import::{ImportReport, LineError};
+pub use keys::{KeyError, KeyRecord, Keys};
+pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
 
 use crate::model::{
-    parse_submission, ParamError, Project, ProjectId, PublicProject, SearchRequest, State,
-    SubmissionKind, ValidationErrors,
+    parse_submission, Action, ParamError, Project, ProjectId, Role, SearchRequest, State,
+    SubmissionKind, Transition, ValidationErrors,
 };
 use crate::search::{
     IndexBatch, IndexDoc, IndexOp, IndexStart, IndexerConfig, IndexerHandle, SearchError,
@@ -45,6 +49,23 @@ pub enum ServiceError {
     /// No such record, or the caller may not see it.
     #[error("{0}")]
     NotFound(String),
+    /// Credentials are missing or wrong.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// The caller is known but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The record changed meanwhile, or its state does not allow the move.
+    #[error("{message}")]
+    Conflict {
+        /// `version_conflict` or `invalid_transition`.
+        code: &'static str,
+        /// What the state or version is.
+        message: String,
+    },
+    /// A conditional write came without its condition (`If-Match`).
+    #[error("{0}")]
+    PreconditionRequired(String),
     /// The service cannot take this request now (data directory held elsewhere, or writes
     /// stopped after a storage or index failure).
     #[error("{0}")]
@@ -125,6 +146,7 @@ pub struct Readiness {
 /// The service: store, index and the single write path between them.
 pub struct Service {
     store: Store,
+    keys: Keys,
     index: SearchIndex,
     indexer: IndexerHandle,
     write_lock: Arc<Mutex<()>>,
@@ -165,6 +187,7 @@ impl Service {
             .map_err(|_| ServiceError::Internal("write lock taken at start".into()))?;
         let service = Arc::new(Service {
             store,
+            keys: Keys::new(&config.data_dir),
             index,
             indexer,
             write_lock,
@@ -308,6 +331,16 @@ impl Service {
             updated_at: now,
             version: 1,
             edit_token_hash: Some(tokens::hash(&token)),
+            history: vec![Transition {
+                at: now,
+                action: Action::Submitted,
+                from: None,
+                to: State::Pending,
+                by: Role::Submitter.name().to_string(),
+                message: None,
+                revision: false,
+            }],
+            revision: None,
         };
         let id = project.id;
         let seq = self.commit(&[Change {
@@ -320,29 +353,6 @@ impl Service {
             edit_token: token,
             seq,
         })
-    }
-
-    /// One project: published ones for everybody, others only with the right edit token.
-    ///
-    /// # Errors
-    /// [`ServiceError::NotFound`] for unknown ids and for projects the caller may not see.
-    pub fn project(
-        &self,
-        id: &str,
-        edit_token: Option<&str>,
-    ) -> Result<PublicProject, ServiceError> {
-        let not_found = || ServiceError::NotFound(format!("no project with id '{id}'"));
-        let id: ProjectId = id.parse().map_err(|_| not_found())?;
-        let project = self.store.get(id)?.ok_or_else(not_found)?;
-        let is_submitter = match (edit_token, &project.edit_token_hash) {
-            (Some(token), Some(hash)) => tokens::matches(token, hash),
-            _ => false,
-        };
-        if project.is_public() || is_submitter {
-            Ok(PublicProject::from(&project))
-        } else {
-            Err(not_found())
-        }
     }
 
     /// Runs a search on the index (never on the store).

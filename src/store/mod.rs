@@ -247,6 +247,8 @@ mod tests {
             updated_at: now,
             version: 1,
             edit_token_hash: None,
+            history: Vec::new(),
+            revision: None,
         }
     }
 

@@ -106,6 +106,8 @@ fn an_index_behind_the_log_catches_up_on_start() {
                     updated_at: now,
                     version: 1,
                     edit_token_hash: None,
+                    history: Vec::new(),
+                    revision: None,
                 },
                 kind: ChangeKind::Created,
             });

@@ -1,5 +1,6 @@
 //! JSON endpoints under `/api/v1`, one module per resource.
 
+pub mod moderation;
 pub mod projects;
 pub mod search;
 pub mod taxonomy;

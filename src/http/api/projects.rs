@@ -1,24 +1,30 @@
-//! `POST /projects` (submit) and `GET /projects/{id}`.
+//! Projects: submit, read, revise, withdraw, the secretariat's decisions and the history.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use serde::Deserialize;
 use serde_json::Value;
 
+use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::{blocking, AppState};
+use crate::model::Decision;
 
-/// Header carrying a submitter's edit token.
-pub const EDIT_TOKEN_HEADER: &str = "x-edit-token";
+pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/projects", post(submit))
-        .route("/projects/{id}", get(show))
+        .route("/projects/{id}", get(show).put(revise).delete(withdraw))
+        .route("/projects/{id}/publish", post(publish))
+        .route("/projects/{id}/request-changes", post(request_changes))
+        .route("/projects/{id}/reject", post(reject))
+        .route("/projects/{id}/history", get(history))
 }
 
 /// Reads `?refresh=wait_for`.
@@ -70,10 +76,156 @@ async fn show(
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    let token = headers
-        .get(EDIT_TOKEN_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let project = blocking(&state, move |s| s.project(&id, token.as_deref())).await?;
+    let credentials = Credentials::from_headers(&headers);
+    let project = blocking(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.project_view(&id, &caller)
+    })
+    .await?;
     Ok(Json(project))
+}
+
+async fn history(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    let credentials = Credentials::from_headers(&headers);
+    let history = blocking(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.history(&id, &caller)
+    })
+    .await?;
+    Ok(Json(serde_json::json!({ "history": history })))
+}
+
+/// The version in `If-Match` (`3`, `"3"` or `W/"3"`).
+fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|v| v.parse().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_if_match",
+                "If-Match must be the project's version number, e.g. \"3\"",
+            )
+            .with_field("If-Match")
+        })
+}
+
+/// Runs a decision and answers with the project as it is now.
+async fn decide(
+    state: AppState,
+    id: String,
+    headers: HeaderMap,
+    query: Option<String>,
+    decision: Decision,
+) -> Result<impl IntoResponse, ApiError> {
+    let refresh = wants_refresh(query.as_deref())?;
+    let version = if_match(&headers)?;
+    let credentials = Credentials::from_headers(&headers);
+    let (project, seq) = blocking(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.decide(&id, &caller, decision, version)
+    })
+    .await?;
+    if refresh {
+        state.service.wait_indexed(seq).await;
+    }
+    Ok(Json(project))
+}
+
+async fn revise(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<impl IntoResponse, ApiError> {
+    let refresh = wants_refresh(query.as_deref())?;
+    let version = if_match(&headers)?;
+    let credentials = Credentials::from_headers(&headers);
+    let (project, seq) = blocking(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.revise(&id, &caller, body, version)
+    })
+    .await?;
+    if refresh {
+        state.service.wait_indexed(seq).await;
+    }
+    Ok(Json(project))
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    decide(state, id, headers, query, Decision::Withdraw).await
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    decide(state, id, headers, query, Decision::Publish).await
+}
+
+/// The body of a request for changes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MessageBody {
+    message: String,
+}
+
+/// The body of a rejection.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonBody {
+    reason: String,
+}
+
+fn required_text(field: &str, text: String) -> Result<String, ApiError> {
+    let text = text.trim().to_string();
+    if text.is_empty() || text.chars().count() > 5_000 {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_length",
+            format!("'{field}' must be 1 to 5000 characters"),
+        )
+        .with_field(field));
+    }
+    Ok(text)
+}
+
+async fn request_changes(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<MessageBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let message = required_text("message", body.message)?;
+    decide(state, id, headers, query, Decision::RequestChanges(message)).await
+}
+
+async fn reject(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<ReasonBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let reason = required_text("reason", body.reason)?;
+    decide(state, id, headers, query, Decision::Reject(reason)).await
 }

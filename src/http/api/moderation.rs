@@ -1,0 +1,48 @@
+//! `GET /moderation`: the secretariat's queue of pending submissions and revisions.
+
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::http::auth::Credentials;
+use crate::http::error::ApiError;
+use crate::http::extract::query_pairs;
+use crate::http::{blocking, AppState};
+use crate::model::SearchRequest;
+use crate::service::ServiceError;
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/moderation", get(queue))
+}
+
+/// The queue, oldest first, filtered with the search filters (`action_line`, `sdg`, …).
+async fn queue(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let pairs = query_pairs(query.as_deref());
+    // The search parser validates the filters; text, sort and paging do not apply here.
+    if let Some((key, _)) = pairs
+        .iter()
+        .find(|(k, _)| matches!(k.as_str(), "q" | "sort" | "page" | "per_page"))
+    {
+        return Err(ApiError::bad_parameter(
+            key,
+            "unknown_parameter",
+            format!("the moderation queue takes filters only, not '{key}'"),
+        ));
+    }
+    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(ServiceError::from)?;
+    let credentials = Credentials::from_headers(&headers);
+    let items = blocking(&state, move |s| {
+        credentials.secretariat(s)?;
+        s.moderation_queue(&request.filters)
+    })
+    .await?;
+    Ok(Json(json!({ "total": items.len(), "items": items })))
+}

@@ -1,0 +1,315 @@
+//! The life of a submission: who may move a project from which state to which, and the
+//! record of every move.
+//!
+//! `pending` -> `published` | `changes_requested` | `rejected` (secretariat);
+//! `changes_requested` -> `pending` when the submitter revises; any state -> `withdrawn`
+//! (submitter or secretariat). A revision of a published project waits beside it: the
+//! published fields stay public until the secretariat publishes the revision; rejecting the
+//! revision keeps them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::project::{Project, ProjectFields, State};
+
+/// Who acts on a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The submitter, proven by the edit token.
+    Submitter,
+    /// A secretariat key, by name.
+    Secretariat(String),
+}
+
+impl Role {
+    /// How the history names the actor.
+    pub fn name(&self) -> &str {
+        match self {
+            Role::Submitter => "submitter",
+            Role::Secretariat(name) => name,
+        }
+    }
+}
+
+/// What happened to a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Submitted through the API.
+    Submitted,
+    /// Loaded by a bulk import.
+    Imported,
+    /// New field values (a revision, or an import that changed the record).
+    Revised,
+    /// Made public (or its waiting revision made public).
+    Published,
+    /// The secretariat asked for changes.
+    ChangesRequested,
+    /// Refused (or its waiting revision refused).
+    Rejected,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+/// One entry of a project's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Transition {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub action: Action,
+    /// The state before.
+    pub from: Option<State>,
+    /// The state after.
+    pub to: State,
+    /// Who: a key name, `submitter` or `import`.
+    pub by: String,
+    /// The secretariat's message or reason, if any.
+    pub message: Option<String>,
+    /// Whether it concerned the waiting revision of a published project.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revision: bool,
+}
+
+/// A submitter's revision of a published project, waiting for the secretariat.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    /// The proposed fields.
+    pub fields: ProjectFields,
+    /// When it was proposed.
+    pub submitted_at: DateTime<Utc>,
+    /// Whether the secretariat sent it back for changes.
+    pub changes_requested: bool,
+}
+
+/// A move asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decision {
+    /// Publish a pending project or a waiting revision.
+    Publish,
+    /// Ask the submitter for changes, with a message.
+    RequestChanges(String),
+    /// Refuse a pending project or a waiting revision, with a reason.
+    Reject(String),
+    /// Withdraw the project.
+    Withdraw,
+    /// New field values.
+    Revise(ProjectFields),
+}
+
+impl Decision {
+    /// Whether only the secretariat may take it.
+    pub fn is_secretariat_only(&self) -> bool {
+        matches!(
+            self,
+            Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_)
+        )
+    }
+
+    fn verb(&self) -> &'static str {
+        match self {
+            Decision::Publish => "publish",
+            Decision::RequestChanges(_) => "request changes to",
+            Decision::Reject(_) => "reject",
+            Decision::Withdraw => "withdraw",
+            Decision::Revise(_) => "revise",
+        }
+    }
+}
+
+/// A move that the project's current state does not allow.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {verb} a project that is {state}{detail}", state = state.code())]
+pub struct IllegalTransition {
+    /// The current state.
+    pub state: State,
+    verb: &'static str,
+    detail: &'static str,
+}
+
+/// Applies a decision: the project as it is after it, with the move in its history and its
+/// version raised. The caller has checked that `role` may act on the project at all.
+///
+/// # Errors
+/// [`IllegalTransition`] naming the current state.
+pub fn apply(
+    project: &Project,
+    role: &Role,
+    decision: Decision,
+    now: DateTime<Utc>,
+) -> Result<Project, IllegalTransition> {
+    let illegal = |detail: &'static str| IllegalTransition {
+        state: project.state,
+        verb: decision.verb(),
+        detail,
+    };
+    let mut next = project.clone();
+    let waiting = project
+        .revision
+        .as_ref()
+        .filter(|r| !r.changes_requested)
+        .is_some();
+    let (action, message, on_revision) = match (&decision, project.state) {
+        (Decision::Withdraw, State::Withdrawn) => return Err(illegal("")),
+        (Decision::Withdraw, _) => {
+            next.state = State::Withdrawn;
+            next.revision = None;
+            (Action::Withdrawn, None, false)
+        }
+        (Decision::Publish, State::Pending) => {
+            next.state = State::Published;
+            (Action::Published, None, false)
+        }
+        (Decision::Publish, State::Published) if waiting => {
+            if let Some(revision) = next.revision.take() {
+                next.fields = revision.fields;
+            }
+            (Action::Published, None, true)
+        }
+        (Decision::RequestChanges(m), State::Pending) => {
+            next.state = State::ChangesRequested;
+            (Action::ChangesRequested, Some(m.clone()), false)
+        }
+        (Decision::RequestChanges(m), State::Published) if waiting => {
+            if let Some(revision) = next.revision.as_mut() {
+                revision.changes_requested = true;
+            }
+            (Action::ChangesRequested, Some(m.clone()), true)
+        }
+        (Decision::Reject(m), State::Pending) => {
+            next.state = State::Rejected;
+            (Action::Rejected, Some(m.clone()), false)
+        }
+        (Decision::Reject(m), State::Published) if waiting => {
+            next.revision = None;
+            (Action::Rejected, Some(m.clone()), true)
+        }
+        (
+            Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_),
+            State::Published,
+        ) => return Err(illegal(" with no revision waiting")),
+        (Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_), _) => {
+            return Err(illegal(""))
+        }
+        (Decision::Revise(fields), State::Pending | State::ChangesRequested) => {
+            next.fields = fields.clone();
+            next.state = State::Pending;
+            (Action::Revised, None, false)
+        }
+        (Decision::Revise(fields), State::Published) => match role {
+            // The secretariat's own corrections need no approval.
+            Role::Secretariat(_) => {
+                next.fields = fields.clone();
+                (Action::Revised, None, false)
+            }
+            Role::Submitter => {
+                next.revision = Some(Revision {
+                    fields: fields.clone(),
+                    submitted_at: now,
+                    changes_requested: false,
+                });
+                (Action::Revised, None, true)
+            }
+        },
+        (Decision::Revise(_), State::Rejected | State::Withdrawn) => return Err(illegal("")),
+    };
+    next.history.push(Transition {
+        at: now,
+        action,
+        from: Some(project.state),
+        to: next.state,
+        by: role.name().to_string(),
+        message,
+        revision: on_revision,
+    });
+    next.version = project.version + 1;
+    next.updated_at = now;
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::project::ProjectId;
+
+    fn project(state: State) -> Project {
+        let now = Utc::now();
+        Project {
+            id: ProjectId::generate(),
+            fields: crate::model::validation::tests::sample_fields(),
+            contact: None,
+            source_id: None,
+            state,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            edit_token_hash: None,
+            history: Vec::new(),
+            revision: None,
+        }
+    }
+
+    fn secretariat() -> Role {
+        Role::Secretariat("desk".into())
+    }
+
+    #[test]
+    fn the_documented_transitions_are_the_only_legal_ones() {
+        use State::*;
+        let all = [Pending, ChangesRequested, Published, Rejected, Withdrawn];
+        let decisions = |fields: &ProjectFields| {
+            vec![
+                Decision::Publish,
+                Decision::RequestChanges("m".into()),
+                Decision::Reject("r".into()),
+                Decision::Withdraw,
+                Decision::Revise(fields.clone()),
+            ]
+        };
+        for from in all {
+            let p = project(from);
+            for d in decisions(&p.fields) {
+                let result = apply(&p, &secretariat(), d.clone(), Utc::now()).map(|n| n.state);
+                let expected = match (&d, from) {
+                    (Decision::Publish, Pending) => Ok(Published),
+                    (Decision::RequestChanges(_), Pending) => Ok(ChangesRequested),
+                    (Decision::Reject(_), Pending) => Ok(Rejected),
+                    (Decision::Withdraw, s) if s != Withdrawn => Ok(Withdrawn),
+                    (Decision::Revise(_), Pending | ChangesRequested) => Ok(Pending),
+                    (Decision::Revise(_), Published) => Ok(Published),
+                    _ => Err(from),
+                };
+                assert_eq!(result.map_err(|e| e.state), expected, "{d:?} from {from:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_submitters_revision_of_a_published_project_waits_for_approval() {
+        let p = project(State::Published);
+        let mut fields = p.fields.clone();
+        fields.title = "A revised title".into();
+        let revised = apply(&p, &Role::Submitter, Decision::Revise(fields), Utc::now()).unwrap();
+        assert_eq!(revised.fields, p.fields, "the published text stays");
+        assert_eq!(revised.version, 2);
+        let rejected = apply(
+            &revised,
+            &secretariat(),
+            Decision::Reject("no".into()),
+            Utc::now(),
+        )
+        .unwrap();
+        assert_eq!(rejected.fields, p.fields);
+        assert!(rejected.revision.is_none());
+        let approved = apply(&revised, &secretariat(), Decision::Publish, Utc::now()).unwrap();
+        assert_eq!(approved.fields.title, "A revised title");
+        assert!(approved.revision.is_none());
+        let twice = apply(&approved, &secretariat(), Decision::Publish, Utc::now()).unwrap_err();
+        assert!(twice
+            .to_string()
+            .contains("published with no revision waiting"));
+        let history: Vec<Action> = approved.history.iter().map(|t| t.action).collect();
+        assert_eq!(history, vec![Action::Revised, Action::Published]);
+        assert_eq!(approved.history[1].by, "desk");
+    }
+}

@@ -1,0 +1,358 @@
+//! Moderation and revision: who may read and change a project, the moves of its life, its
+//! history, and the secretariat's queue with duplicate hints.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{tokens, Service, ServiceError};
+use crate::model::{
+    apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
+    ProjectFields, ProjectId, PublicProject, Role, State, SubmissionKind, Transition,
+};
+use crate::store::{Change, ChangeKind};
+
+/// Who is calling, as the HTTP layer established it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caller {
+    /// Nobody in particular.
+    Public,
+    /// Someone holding an edit token (checked against each project).
+    Submitter(String),
+    /// A secretariat key, by name (already checked).
+    Secretariat(String),
+}
+
+/// A project as the caller may see it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ProjectView {
+    /// The public record.
+    Public(Box<PublicProject>),
+    /// With revision, messages and contact, for its submitter and the secretariat.
+    Owner(Box<OwnerProject>),
+}
+
+/// One entry of the moderation queue.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueueItem {
+    /// `submission` (a pending project) or `revision` (of a published one).
+    pub kind: &'static str,
+    /// Since when it waits.
+    pub waiting_since: DateTime<Utc>,
+    /// The project, with the fields under review in `revision` for revisions.
+    pub project: OwnerProject,
+    /// Published projects it may duplicate.
+    pub possible_duplicates: Vec<Duplicate>,
+}
+
+/// A published project that looks like a queued one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// Its id.
+    pub id: ProjectId,
+    /// Its title.
+    pub title: String,
+    /// Its organization.
+    pub organization: String,
+    /// Why it is flagged.
+    pub reason: &'static str,
+}
+
+/// Candidates looked at per queued project.
+const DUPLICATE_CANDIDATES: usize = 20;
+
+impl Service {
+    /// The name of a live secretariat key.
+    ///
+    /// # Errors
+    /// [`ServiceError::Unauthorized`] for an unknown or revoked key.
+    pub fn authenticate(&self, key: &str) -> Result<String, ServiceError> {
+        self.keys
+            .authenticate(key)
+            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .ok_or_else(|| ServiceError::Unauthorized("the API key is unknown or revoked".into()))
+    }
+
+    /// The caller's role on a project, if any.
+    fn role_on(project: &Project, caller: &Caller) -> Option<Role> {
+        match caller {
+            Caller::Secretariat(name) => Some(Role::Secretariat(name.clone())),
+            Caller::Submitter(token) => project
+                .edit_token_hash
+                .as_deref()
+                .filter(|hash| tokens::matches(token, hash))
+                .map(|_| Role::Submitter),
+            Caller::Public => None,
+        }
+    }
+
+    fn load(&self, id: &str) -> Result<Project, ServiceError> {
+        let not_found = || ServiceError::NotFound(format!("no project with id '{id}'"));
+        let id: ProjectId = id.parse().map_err(|_| not_found())?;
+        self.store.get(id)?.ok_or_else(not_found)
+    }
+
+    /// The project and the caller's role on it; 404 when the caller may not see it.
+    fn visible(&self, id: &str, caller: &Caller) -> Result<(Project, Option<Role>), ServiceError> {
+        let project = self.load(id)?;
+        let role = Self::role_on(&project, caller);
+        if role.is_none() && !project.is_public() {
+            return Err(ServiceError::NotFound(format!("no project with id '{id}'")));
+        }
+        Ok((project, role))
+    }
+
+    /// One project as the caller may see it: published ones for everybody, any state (with
+    /// revision, messages and contact) for its submitter and the secretariat.
+    ///
+    /// # Errors
+    /// [`ServiceError::NotFound`] for unknown ids and for projects the caller may not see.
+    pub fn project_view(&self, id: &str, caller: &Caller) -> Result<ProjectView, ServiceError> {
+        let (project, role) = self.visible(id, caller)?;
+        Ok(match role {
+            Some(role) => ProjectView::Owner(Box::new(owner_view(&project, &role))),
+            None => ProjectView::Public(Box::new(PublicProject::from(&project))),
+        })
+    }
+
+    /// A project's history, oldest first (submitter or secretariat).
+    ///
+    /// # Errors
+    /// 404 when the caller may not see the project; 401 when it is public but the caller
+    /// is neither.
+    pub fn history(&self, id: &str, caller: &Caller) -> Result<Vec<Transition>, ServiceError> {
+        match self.visible(id, caller)? {
+            (project, Some(_)) => Ok(project.history),
+            (_, None) => Err(ServiceError::Unauthorized(
+                "the history is for the submitter (X-Edit-Token) and the secretariat".into(),
+            )),
+        }
+    }
+
+    /// Applies a decision for the caller, durably; returns the project as it is now and
+    /// the log sequence number. `if_match` is the version the caller last saw (required
+    /// for revisions).
+    ///
+    /// # Errors
+    /// 404/401/403 for callers who may not see or decide; 409 for a move the state does not
+    /// allow or a stale version; 428 for a revision without a version; storage errors.
+    pub fn decide(
+        &self,
+        id: &str,
+        caller: &Caller,
+        decision: Decision,
+        if_match: Option<u64>,
+    ) -> Result<(OwnerProject, u64), ServiceError> {
+        self.decide_with_contact(id, caller, decision, if_match, None)
+    }
+
+    /// Revises a project with a submission body (`PUT`): new fields, and new contact
+    /// details when the body has them.
+    ///
+    /// # Errors
+    /// As [`Service::decide`], and 422 for invalid fields.
+    pub fn revise(
+        &self,
+        id: &str,
+        caller: &Caller,
+        body: serde_json::Value,
+        if_match: Option<u64>,
+    ) -> Result<(OwnerProject, u64), ServiceError> {
+        let submission = parse_submission(body, SubmissionKind::Revision)?;
+        self.decide_with_contact(
+            id,
+            caller,
+            Decision::Revise(submission.fields),
+            if_match,
+            submission.contact,
+        )
+    }
+
+    fn decide_with_contact(
+        &self,
+        id: &str,
+        caller: &Caller,
+        decision: Decision,
+        if_match: Option<u64>,
+        contact: Option<Contact>,
+    ) -> Result<(OwnerProject, u64), ServiceError> {
+        // Read, check and write under the write lock: two concurrent decisions on one
+        // project apply one after the other, the second against the first's result.
+        let _guard = self.write_lock.blocking_lock();
+        let (project, role) = self.visible(id, caller)?;
+        let Some(role) = role else {
+            return Err(ServiceError::Unauthorized(
+                "send the edit token (X-Edit-Token) or a secretariat key".into(),
+            ));
+        };
+        if decision.is_secretariat_only() && role == Role::Submitter {
+            return Err(ServiceError::Forbidden(
+                "only the secretariat may publish, request changes or reject".into(),
+            ));
+        }
+        match (if_match, &decision) {
+            (None, Decision::Revise(_)) => {
+                return Err(ServiceError::PreconditionRequired(format!(
+                    "send If-Match with the version you revised (now {})",
+                    project.version
+                )))
+            }
+            (Some(v), _) if v != project.version => {
+                return Err(ServiceError::Conflict {
+                    code: "version_conflict",
+                    message: format!(
+                        "the project is at version {}, not {v}; reload it and try again",
+                        project.version
+                    ),
+                })
+            }
+            _ => {}
+        }
+        let kind = match decision {
+            Decision::Revise(_) => ChangeKind::Updated,
+            _ => ChangeKind::StateChanged,
+        };
+        let mut next = apply_decision(&project, &role, decision, Utc::now()).map_err(|e| {
+            ServiceError::Conflict {
+                code: "invalid_transition",
+                message: e.to_string(),
+            }
+        })?;
+        if contact.is_some() {
+            next.contact = contact;
+        }
+        let view = owner_view(&next, &role);
+        let seq = self.commit_locked(&[Change {
+            project: next,
+            kind,
+        }])?;
+        Ok((view, seq))
+    }
+
+    /// Pending submissions and waiting revisions, oldest first, that pass `filters` (applied
+    /// to the fields under review), each with the published projects it may duplicate.
+    ///
+    /// # Errors
+    /// Storage and index errors.
+    pub fn moderation_queue(&self, filters: &Filters) -> Result<Vec<QueueItem>, ServiceError> {
+        let mut items = Vec::new();
+        for project in self.store.projects() {
+            let project = project?;
+            let waiting = match (&project.state, &project.revision) {
+                (State::Pending, _) => Some(("submission", project.updated_at, &project.fields)),
+                (State::Published, Some(r)) if !r.changes_requested => {
+                    Some(("revision", r.submitted_at, &r.fields))
+                }
+                _ => None,
+            };
+            let Some((kind, since, fields)) = waiting else {
+                continue;
+            };
+            if !filters.accepts(fields) {
+                continue;
+            }
+            let possible_duplicates = self.duplicates_of(project.id, fields)?;
+            items.push(QueueItem {
+                kind,
+                waiting_since: since,
+                project: OwnerProject::with_contact(&project),
+                possible_duplicates,
+            });
+        }
+        items.sort_by_key(|i| i.waiting_since);
+        Ok(items)
+    }
+
+    /// Published projects that look like `fields`: the same organization and a similar
+    /// title, or a near-identical text.
+    fn duplicates_of(
+        &self,
+        id: ProjectId,
+        fields: &ProjectFields,
+    ) -> Result<Vec<Duplicate>, ServiceError> {
+        let probe = format!("{} {}", fields.title, fields.organization);
+        let mut found = Vec::new();
+        for candidate in self.index.similar(&probe, DUPLICATE_CANDIDATES)? {
+            if candidate == id {
+                continue;
+            }
+            let Some(other) = self.store.get(candidate)? else {
+                continue;
+            };
+            if let Some(reason) = duplicate_reason(fields, &other.fields) {
+                found.push(Duplicate {
+                    id: other.id,
+                    title: other.fields.title.clone(),
+                    organization: other.fields.organization.clone(),
+                    reason,
+                });
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The owner's view: contact details for the secretariat only.
+fn owner_view(project: &Project, role: &Role) -> OwnerProject {
+    match role {
+        Role::Secretariat(_) => OwnerProject::with_contact(project),
+        Role::Submitter => OwnerProject::from(project),
+    }
+}
+
+/// Why two projects look like one, if they do.
+pub fn duplicate_reason(a: &ProjectFields, b: &ProjectFields) -> Option<&'static str> {
+    let same_org = normalized(&a.organization) == normalized(&b.organization);
+    if same_org && similarity(&a.title, &b.title) >= 0.5 {
+        return Some("same organization and a similar title");
+    }
+    let text = |f: &ProjectFields| format!("{} {}", f.title, f.description);
+    (similarity(&text(a), &text(b)) >= 0.85).then_some("near-identical text")
+}
+
+fn normalized(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Jaccard similarity of the lower-cased word sets.
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resubmission_by_the_same_organization_is_a_duplicate() {
+        let a = crate::model::validation::tests::sample_fields();
+        let mut b = a.clone();
+        b.title = format!("{} (second call)", a.title);
+        b.description = "Entirely different words here.".into();
+        assert_eq!(
+            duplicate_reason(&a, &b),
+            Some("same organization and a similar title")
+        );
+        b.organization = "Someone Else".into();
+        assert_eq!(duplicate_reason(&a, &b), None);
+        let mut c = a.clone();
+        c.organization = "Another Body".into();
+        assert_eq!(duplicate_reason(&a, &c), Some("near-identical text"));
+    }
+}
