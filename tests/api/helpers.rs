@@ -105,6 +105,35 @@ impl TestApp {
         }
     }
 
+    /// A new secretariat key, made as `stocktaking keys create` makes it.
+    pub fn key(&self, name: &str) -> String {
+        wsis_stocktaking::service::Keys::new(self._dir.path())
+            .create(name)
+            .unwrap()
+    }
+
+    /// A request with optional JSON body and extra headers.
+    pub async fn call(
+        &self,
+        method: &str,
+        uri: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Response {
+        let mut request = Request::builder().method(method).uri(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header("content-type", "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).unwrap()).await
+    }
+
     pub async fn get(&self, uri: &str) -> Response {
         self.send(Request::get(uri).body(Body::empty()).unwrap())
             .await

@@ -6,6 +6,7 @@ mod cli;
 mod durability;
 mod facets;
 mod helpers;
+mod lifecycle;
 mod refresh;
 mod search;
 mod submissions;
