@@ -38,6 +38,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .merge(api::moderation::router())
         .merge(api::projects::router())
         .merge(api::search::router())
+        .merge(api::selections::router())
         .merge(api::taxonomy::router());
     Router::new()
         .nest("/api/v1", api)

@@ -5,6 +5,7 @@
 pub mod lifecycle;
 pub mod project;
 pub mod search_request;
+pub mod selection;
 pub mod taxonomy;
 pub mod validation;
 
@@ -13,6 +14,10 @@ pub use lifecycle::{
 };
 pub use project::{Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, State};
 pub use search_request::{Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery};
+pub use selection::{
+    admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
+    SelectionId, SelectionItem, SelectionKind, SelectionView,
+};
 pub use taxonomy::{
     taxonomy, ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status,
 };

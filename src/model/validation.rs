@@ -35,7 +35,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
+    pub(crate) fn new(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
         FieldError {
             code,
             message: message.into(),
@@ -198,17 +198,17 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
 
 /// Collects field errors while reading fields one by one.
 #[derive(Default)]
-struct Reader {
-    errors: Vec<FieldError>,
+pub(crate) struct Reader {
+    pub(crate) errors: Vec<FieldError>,
 }
 
 impl Reader {
-    fn fail(&mut self, field: &str, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn fail(&mut self, field: &str, code: &'static str, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, code, message));
     }
 
     /// `None`: absent or null. `Some(None)`: present but of the wrong type (recorded).
-    fn optional<T: DeserializeOwned>(
+    pub(crate) fn optional<T: DeserializeOwned>(
         &mut self,
         map: &mut Map<String, Value>,
         field: &str,
@@ -229,7 +229,7 @@ impl Reader {
         }
     }
 
-    fn required<T: DeserializeOwned>(
+    pub(crate) fn required<T: DeserializeOwned>(
         &mut self,
         map: &mut Map<String, Value>,
         field: &str,
@@ -243,7 +243,7 @@ impl Reader {
         }
     }
 
-    fn text(
+    pub(crate) fn text(
         &mut self,
         map: &mut Map<String, Value>,
         field: &str,
@@ -281,7 +281,7 @@ impl Reader {
         Some(text)
     }
 
-    fn enum_value<T>(
+    pub(crate) fn enum_value<T>(
         &mut self,
         field: &str,
         code: &str,
@@ -380,7 +380,7 @@ impl Reader {
     }
 
     /// `Some(Some(date))`, `Some(None)` when absent and optional, `None` on error.
-    fn date(
+    pub(crate) fn date(
         &mut self,
         map: &mut Map<String, Value>,
         field: &str,

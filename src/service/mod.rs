@@ -8,6 +8,7 @@
 mod import;
 pub mod keys;
 mod lifecycle;
+mod selections;
 mod tokens;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use tokio::sync::Mutex;
 pub use import::{ImportReport, LineError};
 pub use keys::{KeyError, KeyRecord, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
+pub use selections::selection_csv;
 
 use crate::model::{
     parse_submission, Action, ParamError, Project, ProjectId, Role, SearchRequest, State,

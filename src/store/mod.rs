@@ -14,11 +14,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::Mutex;
 
-use crate::model::{Project, ProjectId};
+use crate::model::{Project, ProjectId, Selection, SelectionId};
 
 const PROJECT: u8 = b'p';
 const LOG: u8 = b'l';
 const SOURCE: u8 = b's';
+const SELECTION: u8 = b'e';
 const LAST_SEQ: &[u8] = b"mlast_seq";
 
 fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
@@ -205,6 +206,48 @@ impl Store {
             let (_, bytes) = item?;
             decode(&bytes)
         })
+    }
+
+    /// One selection by id.
+    ///
+    /// # Errors
+    /// sled errors or an undecodable record.
+    pub fn selection(&self, id: SelectionId) -> Result<Option<Selection>, StoreError> {
+        match self.tree.get(key(SELECTION, &id.to_bytes()))? {
+            None => Ok(None),
+            Some(bytes) => serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|e| StoreError::Corrupt(e.to_string())),
+        }
+    }
+
+    /// Every selection, oldest first.
+    pub fn selections(&self) -> impl Iterator<Item = Result<Selection, StoreError>> + '_ {
+        self.tree.scan_prefix([SELECTION]).map(|item| {
+            let (_, bytes) = item?;
+            serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+    }
+
+    /// Writes a selection (not durable until [`Store::flush`]). Selections are not in the
+    /// change log: the index does not hold them.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn put_selection(&self, selection: &Selection) -> Result<(), StoreError> {
+        let bytes =
+            serde_json::to_vec(selection).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        self.tree
+            .insert(key(SELECTION, &selection.id.to_bytes()), bytes)?;
+        Ok(())
+    }
+
+    /// Deletes a selection; whether it existed (not durable until [`Store::flush`]).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn delete_selection(&self, id: SelectionId) -> Result<bool, StoreError> {
+        Ok(self.tree.remove(key(SELECTION, &id.to_bytes()))?.is_some())
     }
 
     /// Bytes the store occupies on disk.

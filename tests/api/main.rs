@@ -9,4 +9,5 @@ mod helpers;
 mod lifecycle;
 mod refresh;
 mod search;
+mod selections;
 mod submissions;

@@ -3,4 +3,5 @@
 pub mod moderation;
 pub mod projects;
 pub mod search;
+pub mod selections;
 pub mod taxonomy;

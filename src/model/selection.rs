@@ -1,0 +1,424 @@
+//! Selections: curated, ordered lists of projects (a WSIS TalkX session, a Prizes shortlist,
+//! a report chapter, a collection), each item with the curator's note.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::project::{Project, ProjectId, PublicProject, State};
+use super::taxonomy::ActionLine;
+use super::validation::{FieldError, Reader, ValidationErrors};
+
+/// A selection's id: a ULID, like a project's.
+pub type SelectionId = ProjectId;
+
+/// Most items a selection holds.
+pub const MAX_ITEMS: usize = 500;
+/// Longest curator's note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// The kind of a selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionKind {
+    /// A WSIS TalkX session: title, theme, date, speakers' projects.
+    Talkx,
+    /// One WSIS Prizes category (an Action Line code) and edition year.
+    PrizesShortlist,
+    /// A chapter of the Stocktaking Report.
+    Report,
+    /// Anything else.
+    Collection,
+}
+
+impl SelectionKind {
+    fn parse(code: &str) -> Option<SelectionKind> {
+        serde_json::from_value(Value::String(code.to_string())).ok()
+    }
+
+    fn expected() -> String {
+        "talkx, prizes_shortlist, report, collection".into()
+    }
+}
+
+/// The editable description of a selection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelectionFields {
+    /// Kind.
+    pub kind: SelectionKind,
+    /// Title, 3–300 characters.
+    pub title: String,
+    /// Theme (TalkX) or summary.
+    pub theme: Option<String>,
+    /// Date of the session or edition.
+    pub date: Option<NaiveDate>,
+    /// Prizes category: one of the 18 Action Line codes (Prizes shortlists only).
+    pub category: Option<ActionLine>,
+    /// Prizes edition year (Prizes shortlists only).
+    pub year: Option<i32>,
+    /// Whether the public may read it.
+    pub published: bool,
+}
+
+/// One entry of a selection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectionItem {
+    /// The project.
+    pub project_id: ProjectId,
+    /// The curator's note.
+    pub note: Option<String>,
+}
+
+/// A stored selection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    /// Id.
+    pub id: SelectionId,
+    /// Description.
+    #[serde(flatten)]
+    pub fields: SelectionFields,
+    /// The items, in order.
+    pub items: Vec<SelectionItem>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An item with its project's public fields (and state: a withdrawn project stays, marked).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExpandedItem {
+    /// The project.
+    pub project_id: ProjectId,
+    /// The curator's note.
+    pub note: Option<String>,
+    /// The project's public fields, or `None` if it no longer exists.
+    pub project: Option<PublicProject>,
+}
+
+/// A selection as the API shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SelectionView {
+    /// Id.
+    pub id: SelectionId,
+    /// Description.
+    #[serde(flatten)]
+    pub fields: SelectionFields,
+    /// Items with their projects, in order.
+    pub items: Vec<ExpandedItem>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+const FIELDS: [&str; 8] = [
+    "kind",
+    "title",
+    "theme",
+    "date",
+    "category",
+    "year",
+    "published",
+    "items",
+];
+
+/// Reads a selection's description (and its items, if given) from a JSON body.
+///
+/// # Errors
+/// Every bad, missing or unknown field.
+pub fn parse_selection(
+    body: Value,
+) -> Result<(SelectionFields, Option<Vec<SelectionItem>>), ValidationErrors> {
+    let mut map = object(body)?;
+    let mut r = Reader::default();
+    for key in map.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
+        }
+    }
+    let kind = r
+        .required::<String>(&mut map, "kind")
+        .and_then(|k| r.enum_value("kind", &k, SelectionKind::parse, SelectionKind::expected));
+    let title = r.text(&mut map, "title", 3, 300);
+    let theme = match r.optional::<String>(&mut map, "theme") {
+        None => Some(None),
+        Some(None) => None,
+        Some(Some(t)) if t.chars().count() > MAX_NOTE_CHARS => {
+            r.fail(
+                "theme",
+                "too_long",
+                "'theme' must have at most 2000 characters",
+            );
+            None
+        }
+        Some(Some(t)) => Some(Some(t.trim().to_string()).filter(|t| !t.is_empty())),
+    };
+    let date = r.date(&mut map, "date", false);
+    let category = match r.optional::<String>(&mut map, "category") {
+        None => Some(None),
+        Some(None) => None,
+        Some(Some(code)) => match ActionLine::parse(&code).filter(|a| *a != ActionLine::C7) {
+            Some(a) => Some(Some(a)),
+            None => {
+                r.fail(
+                    "category",
+                    "invalid_action_line",
+                    format!("'{code}' is not one of the 18 Action Line codes"),
+                );
+                None
+            }
+        },
+    };
+    let year = match r.optional::<i32>(&mut map, "year") {
+        None => Some(None),
+        Some(None) => None,
+        Some(Some(y)) if (2000..=2100).contains(&y) => Some(Some(y)),
+        Some(Some(y)) => {
+            r.fail(
+                "year",
+                "invalid_value",
+                format!("'year' must be 2000-2100, not {y}"),
+            );
+            None
+        }
+    };
+    let published = r
+        .optional::<bool>(&mut map, "published")
+        .unwrap_or(Some(false));
+    let items = match map.remove("items") {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => match parse_items_value(v) {
+            Ok(items) => Some(Some(items)),
+            Err(errors) => {
+                r.errors.extend(errors.0);
+                None
+            }
+        },
+    };
+    if kind == Some(SelectionKind::PrizesShortlist) {
+        if category == Some(None) {
+            r.fail(
+                "category",
+                "required",
+                "a Prizes shortlist needs its category",
+            );
+        }
+        if year == Some(None) {
+            r.fail(
+                "year",
+                "required",
+                "a Prizes shortlist needs its edition year",
+            );
+        }
+    } else if kind.is_some() && matches!(category, Some(Some(_))) {
+        r.fail(
+            "category",
+            "invalid_value",
+            "only a Prizes shortlist has a category",
+        );
+    }
+    if !r.errors.is_empty() {
+        return Err(ValidationErrors(r.errors));
+    }
+    let fields = || -> Option<SelectionFields> {
+        Some(SelectionFields {
+            kind: kind?,
+            title: title?,
+            theme: theme?,
+            date: date?,
+            category: category?,
+            year: year?,
+            published: published?,
+        })
+    };
+    match (fields(), items) {
+        (Some(f), Some(items)) => Ok((f, items)),
+        _ => Err(ValidationErrors(vec![FieldError::new(
+            "body",
+            "invalid_selection",
+            "the selection is incomplete",
+        )])),
+    }
+}
+
+/// Reads the ordered items of `PUT /selections/{id}/items`.
+///
+/// # Errors
+/// Bad entries, named by position (`items[2].project_id`), or too many.
+pub fn parse_items(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors> {
+    parse_items_value(body)
+}
+
+fn parse_items_value(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors> {
+    let one = |field: &str, code, message: String| {
+        ValidationErrors(vec![FieldError::new(field, code, message)])
+    };
+    let Value::Array(entries) = body else {
+        return Err(one(
+            "items",
+            "invalid_type",
+            "items must be an array of {project_id, note}".into(),
+        ));
+    };
+    if entries.len() > MAX_ITEMS {
+        return Err(one(
+            "items",
+            "too_long",
+            format!(
+                "a selection holds at most {MAX_ITEMS} items, not {}",
+                entries.len()
+            ),
+        ));
+    }
+    let mut r = Reader::default();
+    let mut items = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.into_iter().enumerate() {
+        let field = |name: &str| format!("items[{i}].{name}");
+        let Value::Object(mut map) = entry else {
+            r.fail(
+                &format!("items[{i}]"),
+                "invalid_type",
+                "each item must be an object",
+            );
+            continue;
+        };
+        for key in map.keys() {
+            if key != "project_id" && key != "note" {
+                r.fail(
+                    &field(key),
+                    "unknown_field",
+                    format!("unknown field '{key}'"),
+                );
+            }
+        }
+        let id = match map.remove("project_id") {
+            Some(Value::String(s)) => s.parse::<ProjectId>().ok(),
+            _ => None,
+        };
+        let Some(project_id) = id else {
+            r.fail(
+                &field("project_id"),
+                "invalid_value",
+                "project_id must be a project id",
+            );
+            continue;
+        };
+        if items
+            .iter()
+            .any(|it: &SelectionItem| it.project_id == project_id)
+        {
+            r.fail(
+                &field("project_id"),
+                "duplicate_value",
+                format!("project {project_id} is already in the list"),
+            );
+            continue;
+        }
+        let note = match map.remove("note") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(n)) if n.chars().count() <= MAX_NOTE_CHARS => {
+                Some(n.trim().to_string()).filter(|n| !n.is_empty())
+            }
+            Some(_) => {
+                r.fail(
+                    &field("note"),
+                    "invalid_value",
+                    "a note is text of at most 2000 characters",
+                );
+                continue;
+            }
+        };
+        items.push(SelectionItem { project_id, note });
+    }
+    if r.errors.is_empty() {
+        Ok(items)
+    } else {
+        Err(ValidationErrors(r.errors))
+    }
+}
+
+fn object(body: Value) -> Result<Map<String, Value>, ValidationErrors> {
+    match body {
+        Value::Object(map) => Ok(map),
+        _ => Err(ValidationErrors(vec![FieldError::new(
+            "body",
+            "invalid_type",
+            "the body must be a JSON object",
+        )])),
+    }
+}
+
+/// Why `project` may not be added to a selection, if it may not: new members must be
+/// published, and a Prizes shortlist takes only projects tagged with its category.
+pub fn admission_error(fields: &SelectionFields, project: &Project) -> Option<String> {
+    if project.state != State::Published {
+        return Some(format!(
+            "project {} is {}; only published projects can be added",
+            project.id,
+            project.state.code()
+        ));
+    }
+    match (fields.kind, fields.category) {
+        (SelectionKind::PrizesShortlist, Some(category))
+            if !project.fields.action_lines.contains(&category) =>
+        {
+            Some(format!(
+                "project {} is not tagged {}, the category of this shortlist",
+                project.id,
+                category.code()
+            ))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_prizes_shortlist_needs_a_leaf_category_and_a_year() {
+        let errors = parse_selection(json!({"kind": "prizes_shortlist", "title": "Prizes"}))
+            .unwrap_err()
+            .0;
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["category", "year"]);
+        let errors = parse_selection(
+            json!({"kind": "prizes_shortlist", "title": "Prizes", "category": "C7", "year": 2024}),
+        )
+        .unwrap_err()
+        .0;
+        assert_eq!(errors[0].field, "category");
+        let (fields, items) = parse_selection(json!({
+            "kind": "prizes_shortlist", "title": "Prizes", "category": "C7.e-health", "year": 2024
+        }))
+        .unwrap();
+        assert_eq!(fields.category.map(ActionLine::code), Some("C7.e-health"));
+        assert!(items.is_none());
+    }
+
+    #[test]
+    fn items_are_checked_by_position() {
+        let id = ProjectId::generate().to_string();
+        let errors = parse_items(json!([
+            {"project_id": id, "note": "first"},
+            {"project_id": id},
+            {"project_id": "nope"},
+            {"project_id": ProjectId::generate().to_string(), "colour": "red"}
+        ]))
+        .unwrap_err()
+        .0;
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "items[1].project_id",
+                "items[2].project_id",
+                "items[3].colour"
+            ]
+        );
+        assert!(parse_selection(json!({"kind": "talkx", "title": "TalkX", "colour": 1})).is_err());
+    }
+}

@@ -1,0 +1,276 @@
+//! Selections: the secretariat's curated, ordered lists of projects, and their exports.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use serde_json::Value;
+
+use super::{Service, ServiceError};
+use crate::model::{
+    admission_error, parse_items, parse_selection, ExpandedItem, FieldError, ProjectId,
+    PublicProject, Selection, SelectionFields, SelectionId, SelectionItem, SelectionKind,
+    SelectionView, ValidationErrors,
+};
+
+impl Service {
+    fn load_selection(&self, id: &str) -> Result<Selection, ServiceError> {
+        let not_found = || ServiceError::NotFound(format!("no selection with id '{id}'"));
+        let id: SelectionId = id.parse().map_err(|_| not_found())?;
+        self.store.selection(id)?.ok_or_else(not_found)
+    }
+
+    /// The items of a selection with their projects' public fields, in order. A project that
+    /// left the repository's public part stays, with its state.
+    fn expand(&self, selection: Selection) -> Result<SelectionView, ServiceError> {
+        let mut items = Vec::with_capacity(selection.items.len());
+        for item in selection.items {
+            let project = self.store.get(item.project_id)?;
+            items.push(ExpandedItem {
+                project_id: item.project_id,
+                note: item.note,
+                project: project.as_ref().map(PublicProject::from),
+            });
+        }
+        Ok(SelectionView {
+            id: selection.id,
+            fields: selection.fields,
+            items,
+            created_at: selection.created_at,
+            updated_at: selection.updated_at,
+        })
+    }
+
+    /// Checks items against the selection: every project exists; new members are published
+    /// (and, for a Prizes shortlist, tagged with its category); members already in the list
+    /// stay whatever their state, unless the shortlist's category changed.
+    fn check_items(
+        &self,
+        fields: &SelectionFields,
+        items: &[SelectionItem],
+        members: &HashSet<ProjectId>,
+        category_changed: bool,
+    ) -> Result<(), ServiceError> {
+        let mut errors = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let field = format!("items[{i}].project_id");
+            let Some(project) = self.store.get(item.project_id)? else {
+                errors.push(FieldError::new(
+                    &field,
+                    "unknown_project",
+                    format!("no project with id '{}'", item.project_id),
+                ));
+                continue;
+            };
+            let new_member = !members.contains(&item.project_id);
+            let off_category = category_changed
+                && fields.kind == SelectionKind::PrizesShortlist
+                && fields
+                    .category
+                    .is_some_and(|c| !project.fields.action_lines.contains(&c));
+            if new_member || off_category {
+                if let Some(message) = admission_error(fields, &project) {
+                    let code = if new_member && !project.is_public() {
+                        "not_published"
+                    } else {
+                        "wrong_category"
+                    };
+                    errors.push(FieldError::new(&field, code, message));
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(errors).into())
+        }
+    }
+
+    fn save_selection(&self, selection: Selection) -> Result<SelectionView, ServiceError> {
+        self.store.put_selection(&selection)?;
+        self.store.flush()?;
+        self.expand(selection)
+    }
+
+    /// Creates a selection (secretariat), durably.
+    ///
+    /// # Errors
+    /// 422 for invalid fields or items; storage errors.
+    pub fn create_selection(&self, body: Value) -> Result<SelectionView, ServiceError> {
+        let (fields, items) = parse_selection(body)?;
+        let items = items.unwrap_or_default();
+        let _guard = self.write_lock.blocking_lock();
+        self.check_items(&fields, &items, &HashSet::new(), false)?;
+        let now = Utc::now();
+        self.save_selection(Selection {
+            id: SelectionId::generate(),
+            fields,
+            items,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    /// Replaces a selection's description (rename, theme, publish or unpublish), and its
+    /// items when the body has them.
+    ///
+    /// # Errors
+    /// 404, 422; storage errors.
+    pub fn update_selection(&self, id: &str, body: Value) -> Result<SelectionView, ServiceError> {
+        let (fields, items) = parse_selection(body)?;
+        let _guard = self.write_lock.blocking_lock();
+        let mut selection = self.load_selection(id)?;
+        if fields.kind != selection.fields.kind {
+            return Err(ValidationErrors(vec![FieldError::new(
+                "kind",
+                "invalid_value",
+                "a selection's kind cannot change",
+            )])
+            .into());
+        }
+        let members: HashSet<ProjectId> = selection.items.iter().map(|i| i.project_id).collect();
+        let category_changed = fields.category != selection.fields.category;
+        let items = items.unwrap_or_else(|| selection.items.clone());
+        self.check_items(&fields, &items, &members, category_changed)?;
+        selection.fields = fields;
+        selection.items = items;
+        selection.updated_at = Utc::now();
+        self.save_selection(selection)
+    }
+
+    /// Replaces the ordered items of a selection.
+    ///
+    /// # Errors
+    /// 404, 422; storage errors.
+    pub fn set_selection_items(
+        &self,
+        id: &str,
+        body: Value,
+    ) -> Result<SelectionView, ServiceError> {
+        let items = parse_items(body)?;
+        let _guard = self.write_lock.blocking_lock();
+        let mut selection = self.load_selection(id)?;
+        let members: HashSet<ProjectId> = selection.items.iter().map(|i| i.project_id).collect();
+        self.check_items(&selection.fields, &items, &members, false)?;
+        selection.items = items;
+        selection.updated_at = Utc::now();
+        self.save_selection(selection)
+    }
+
+    /// Deletes a selection.
+    ///
+    /// # Errors
+    /// 404; storage errors.
+    pub fn delete_selection(&self, id: &str) -> Result<(), ServiceError> {
+        let _guard = self.write_lock.blocking_lock();
+        let selection = self.load_selection(id)?;
+        self.store.delete_selection(selection.id)?;
+        self.store.flush()?;
+        Ok(())
+    }
+
+    /// One selection: published ones for everybody, any for the secretariat.
+    ///
+    /// # Errors
+    /// 404 for unknown ids and unpublished selections the caller may not see.
+    pub fn selection(&self, id: &str, secretariat: bool) -> Result<SelectionView, ServiceError> {
+        let selection = self.load_selection(id)?;
+        if !selection.fields.published && !secretariat {
+            return Err(ServiceError::NotFound(format!(
+                "no selection with id '{id}'"
+            )));
+        }
+        self.expand(selection)
+    }
+
+    /// Every selection the caller may see, oldest first.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn selections(&self, secretariat: bool) -> Result<Vec<SelectionView>, ServiceError> {
+        let mut views = Vec::new();
+        for selection in self.store.selections() {
+            let selection = selection?;
+            if selection.fields.published || secretariat {
+                views.push(self.expand(selection)?);
+            }
+        }
+        Ok(views)
+    }
+}
+
+/// The columns of a selection's CSV export.
+const CSV_HEADER: [&str; 19] = [
+    "position",
+    "note",
+    "project_id",
+    "state",
+    "title",
+    "organization",
+    "stakeholder_type",
+    "scope",
+    "countries",
+    "regions",
+    "action_lines",
+    "sdgs",
+    "covid19",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "language",
+    "description",
+];
+
+/// A selection as CSV: one row per item, in order, with the project's public fields
+/// (multi-valued fields joined with `;`).
+///
+/// # Errors
+/// Only if writing to memory fails.
+pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
+    let internal = |e: csv::Error| ServiceError::Internal(e.to_string());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(CSV_HEADER).map_err(internal)?;
+    for (i, item) in view.items.iter().enumerate() {
+        let mut row = vec![
+            (i + 1).to_string(),
+            item.note.clone().unwrap_or_default(),
+            item.project_id.to_string(),
+        ];
+        match &item.project {
+            Some(p) => {
+                let f = &p.fields;
+                let join = |v: Vec<String>| v.join(";");
+                row.extend([
+                    p.state.code().to_string(),
+                    f.title.clone(),
+                    f.organization.clone(),
+                    f.stakeholder_type.code().to_string(),
+                    f.scope.code().to_string(),
+                    join(f.countries.iter().map(|c| c.code().to_string()).collect()),
+                    join(p.regions.iter().map(|r| r.code().to_string()).collect()),
+                    join(
+                        f.action_lines
+                            .iter()
+                            .map(|a| a.code().to_string())
+                            .collect(),
+                    ),
+                    join(f.sdgs.iter().map(|s| s.number().to_string()).collect()),
+                    f.covid19.to_string(),
+                    f.status.code().to_string(),
+                    f.start_date.to_string(),
+                    f.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                    f.website.clone().unwrap_or_default(),
+                    f.language.code().to_string(),
+                    f.description.clone(),
+                ]);
+            }
+            None => {
+                row.push("deleted".into());
+                row.extend(std::iter::repeat_n(String::new(), CSV_HEADER.len() - 4));
+            }
+        }
+        out.write_record(&row).map_err(internal)?;
+    }
+    out.into_inner()
+        .map_err(|e| ServiceError::Internal(e.to_string()))
+}
