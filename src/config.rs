@@ -74,6 +74,22 @@ pub struct ServeArgs {
     /// Longest delay, in milliseconds, between a write and its visibility in search.
     #[arg(long, env = "STOCKTAKING_COMMIT_INTERVAL_MS", default_value_t = 100)]
     pub commit_interval_ms: u64,
+    /// Submissions and edits per client address and minute without a key (0: no limit).
+    #[arg(long, env = "STOCKTAKING_WRITES_PER_MINUTE", default_value_t = 60)]
+    pub writes_per_minute: u32,
+    /// Largest request body in bytes (larger ones get 413).
+    #[arg(long, env = "STOCKTAKING_MAX_BODY_BYTES", default_value_t = crate::http::MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+}
+
+impl ServeArgs {
+    /// The HTTP limits these options set.
+    pub fn http_limits(&self) -> crate::http::HttpLimits {
+        crate::http::HttpLimits {
+            writes_per_minute: self.writes_per_minute,
+            max_body_bytes: self.max_body_bytes,
+        }
+    }
 }
 
 /// `import` options.

@@ -80,10 +80,13 @@ fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
         println!("listening on http://{addr}");
-        let app = wsis_stocktaking::http::router(service.clone());
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        let app = wsis_stocktaking::http::router_with(service.clone(), args.http_limits());
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
         anyhow::Ok(())
     })?;
     service.shutdown();

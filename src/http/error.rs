@@ -18,6 +18,7 @@ pub struct ApiError {
     message: String,
     field: Option<String>,
     details: Option<Vec<FieldError>>,
+    retry_after: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -44,7 +45,14 @@ impl ApiError {
             message: message.into(),
             field: None,
             details: None,
+            retry_after: None,
         }
+    }
+
+    /// The same error, telling the client when to retry (`Retry-After`, seconds).
+    pub fn with_retry_after(mut self, seconds: u64) -> ApiError {
+        self.retry_after = Some(seconds);
+        self
     }
 
     /// The same error, naming the field or parameter at fault.
@@ -87,6 +95,7 @@ impl From<ServiceError> for ApiError {
                         .unwrap_or_default(),
                     field: first.map(|f| f.field),
                     details: Some(errors.0),
+                    retry_after: None,
                 }
             }
             ServiceError::BadParameter(p) => ApiError::bad_parameter(&p.param, p.code, p.message),
@@ -160,6 +169,12 @@ impl IntoResponse for ApiError {
                 details: self.details.as_deref(),
             },
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod error;
 pub mod extract;
 mod health;
+pub mod limits;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,6 +19,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::service::{Service, ServiceError};
 use error::ApiError;
+pub use limits::HttpLimits;
 
 /// Largest request body accepted (a description is at most 20,000 characters).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -30,10 +32,17 @@ pub struct AppState {
     /// One permit per core for searches: queued searches wait their turn in order instead of
     /// time-slicing the cores, which keeps tail latency down under load.
     pub search_permits: Arc<tokio::sync::Semaphore>,
+    /// Budgets of anonymous submissions and edits.
+    pub write_limiter: Arc<limits::WriteLimiter>,
+}
+
+/// The whole application router, with the default limits.
+pub fn router(service: Arc<Service>) -> Router {
+    router_with(service, HttpLimits::default())
 }
 
 /// The whole application router.
-pub fn router(service: Arc<Service>) -> Router {
+pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
         .merge(api::moderation::router())
         .merge(api::projects::router())
@@ -45,7 +54,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .merge(health::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(60),
@@ -53,6 +62,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .layer(TraceLayer::new_for_http())
         .with_state(AppState {
             service,
+            write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
             search_permits: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism()
                     .map(|n| n.get() * 2)

@@ -603,3 +603,54 @@ async fn a_resubmission_of_a_published_project_is_flagged_as_a_possible_duplicat
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.body["error"]["field"], "sdg");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn submissions_and_edits_are_rate_limited_per_client_and_bodies_are_capped() {
+    let mut app = TestApp::empty();
+    app.router = wsis_stocktaking::http::router_with(
+        app.service.clone(),
+        wsis_stocktaking::http::HttpLimits {
+            writes_per_minute: 2,
+            max_body_bytes: 4_000,
+        },
+    );
+    let auth = bearer(&app.key("desk"));
+    let (id, token) = submit(&app, &submission(1)).await;
+    // The second write (an edit) uses the rest of the budget; the third is refused.
+    let r = app
+        .call(
+            "DELETE",
+            &format!("/api/v1/projects/{id}"),
+            &[("x-edit-token", &token)],
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = app.post_json("/api/v1/projects", &submission(2)).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert_eq!(r.body["error"]["code"], "rate_limited");
+    let retry: u64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    // The secretariat is not limited.
+    let r = app
+        .call(
+            "POST",
+            "/api/v1/projects",
+            &[("authorization", &auth)],
+            Some(&submission(3)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    // The body cap is configurable.
+    let mut big = submission(4);
+    big["description"] = json!("word ".repeat(1_000));
+    let r = app
+        .call(
+            "POST",
+            "/api/v1/projects",
+            &[("authorization", &auth)],
+            Some(&big),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::limits::ClientIp;
 use crate::http::{blocking, AppState};
 use crate::model::Decision;
 
@@ -55,9 +56,12 @@ pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
 
 async fn submit(
     State(state): State<AppState>,
+    client: ClientIp,
     RawQuery(query): RawQuery,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
+    state.write_limiter.check(&headers, &client)?;
     let refresh = wants_refresh(query.as_deref())?;
     let submitted = blocking(&state, move |s| s.submit(body)).await?;
     if refresh {
@@ -144,11 +148,13 @@ async fn decide(
 
 async fn revise(
     State(state): State<AppState>,
+    client: ClientIp,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
+    state.write_limiter.check(&headers, &client)?;
     let refresh = wants_refresh(query.as_deref())?;
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
@@ -165,10 +171,12 @@ async fn revise(
 
 async fn withdraw(
     State(state): State<AppState>,
+    client: ClientIp,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
+    state.write_limiter.check(&headers, &client)?;
     decide(state, id, headers, query, Decision::Withdraw).await
 }
 
