@@ -180,6 +180,15 @@ impl Project {
     pub fn is_public(&self) -> bool {
         self.state == State::Published
     }
+
+    /// Whether it waits for the secretariat: pending, or published with a revision waiting.
+    pub fn is_waiting(&self) -> bool {
+        match self.state {
+            State::Pending => true,
+            State::Published => self.revision.as_ref().is_some_and(|r| !r.changes_requested),
+            _ => false,
+        }
+    }
 }
 
 /// A project as anyone may see it: no contact, no token.

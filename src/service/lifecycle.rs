@@ -238,7 +238,7 @@ impl Service {
     /// Storage and index errors.
     pub fn moderation_queue(&self, filters: &Filters) -> Result<Vec<QueueItem>, ServiceError> {
         let mut items = Vec::new();
-        for project in self.store.projects() {
+        for project in self.store.waiting() {
             let project = project?;
             let waiting = match (&project.state, &project.revision) {
                 (State::Pending, _) => Some(("submission", project.updated_at, &project.fields)),

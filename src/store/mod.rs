@@ -20,6 +20,9 @@ const PROJECT: u8 = b'p';
 const LOG: u8 = b'l';
 const SOURCE: u8 = b's';
 const SELECTION: u8 = b'e';
+/// `w` + project id: the projects waiting for the secretariat (the moderation queue).
+const WAITING: u8 = b'w';
+const WAITING_BUILT: &[u8] = b"mwaiting_v1";
 const LAST_SEQ: &[u8] = b"mlast_seq";
 
 fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
@@ -105,10 +108,43 @@ impl Store {
                 }
                 other => StoreError::Sled(other),
             })?;
-        Ok(Store {
+        let store = Store {
             tree: db.open_tree("stocktaking")?,
             db,
             write_lock: Mutex::new(()),
+        };
+        store.build_waiting_list()?;
+        Ok(store)
+    }
+
+    /// Lists the waiting projects of a store written before the list existed (once).
+    fn build_waiting_list(&self) -> Result<(), StoreError> {
+        if self.tree.contains_key(WAITING_BUILT)? {
+            return Ok(());
+        }
+        let mut batch = sled::Batch::default();
+        for project in self.projects() {
+            let project = project?;
+            if project.is_waiting() {
+                batch.insert(key(WAITING, &project.id.to_bytes()), &[]);
+            }
+        }
+        batch.insert(WAITING_BUILT, &[]);
+        self.tree.apply_batch(batch)?;
+        Ok(())
+    }
+
+    /// The projects waiting for the secretariat (pending, or with a revision waiting), in
+    /// id order.
+    pub fn waiting(&self) -> impl Iterator<Item = Result<Project, StoreError>> + '_ {
+        self.tree.scan_prefix([WAITING]).filter_map(|item| {
+            let id = match item {
+                Ok((k, _)) => <[u8; 16]>::try_from(&k[1..])
+                    .ok()
+                    .map(ProjectId::from_bytes)?,
+                Err(e) => return Some(Err(e.into())),
+            };
+            self.get(id).transpose()
         })
     }
 
@@ -151,6 +187,11 @@ impl Store {
             seq += 1;
             let id = change.project.id;
             batch.insert(key(PROJECT, &id.to_bytes()), encode(&change.project)?);
+            if change.project.is_waiting() {
+                batch.insert(key(WAITING, &id.to_bytes()), &[]);
+            } else {
+                batch.remove(key(WAITING, &id.to_bytes()));
+            }
             if let Some(source_id) = &change.project.source_id {
                 batch.insert(key(SOURCE, source_id.as_bytes()), &id.to_bytes());
             }
@@ -322,6 +363,40 @@ mod tests {
         assert_eq!(store.get(a.id).unwrap().unwrap(), a);
         assert_eq!(store.find_by_source_id("src-1").unwrap(), Some(b.id));
         assert_eq!(store.last_seq().unwrap(), 2);
+    }
+
+    #[test]
+    fn the_waiting_list_follows_writes_and_is_built_for_older_stores() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pending = project(None);
+        pending.state = State::Pending;
+        let published = project(None);
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let changes = [&pending, &published].map(|p| Change {
+                project: p.clone(),
+                kind: ChangeKind::Created,
+            });
+            store.write(&changes).unwrap();
+            let ids: Vec<ProjectId> = store.waiting().map(|p| p.unwrap().id).collect();
+            assert_eq!(ids, vec![pending.id]);
+            // A store from before the list: no list, no marker.
+            store.tree.remove(WAITING_BUILT).unwrap();
+            store.tree.remove(key(WAITING, &pending.id.to_bytes())).unwrap();
+            store.flush().unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        let ids: Vec<ProjectId> = store.waiting().map(|p| p.unwrap().id).collect();
+        assert_eq!(ids, vec![pending.id]);
+        let mut decided = pending.clone();
+        decided.state = State::Rejected;
+        store
+            .write(&[Change {
+                project: decided,
+                kind: ChangeKind::StateChanged,
+            }])
+            .unwrap();
+        assert_eq!(store.waiting().count(), 0);
     }
 
     #[test]
