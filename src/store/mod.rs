@@ -382,7 +382,10 @@ mod tests {
             assert_eq!(ids, vec![pending.id]);
             // A store from before the list: no list, no marker.
             store.tree.remove(WAITING_BUILT).unwrap();
-            store.tree.remove(key(WAITING, &pending.id.to_bytes())).unwrap();
+            store
+                .tree
+                .remove(key(WAITING, &pending.id.to_bytes()))
+                .unwrap();
             store.flush().unwrap();
         }
         let store = Store::open(dir.path()).unwrap();
