@@ -111,6 +111,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::Conflict { code, message } => {
                 ApiError::new(StatusCode::CONFLICT, code, message)
             }
+            e @ ServiceError::RateLimited { retry_after } => {
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", e.to_string())
+                    .with_retry_after(retry_after)
+            }
             ServiceError::PreconditionRequired(message) => ApiError::new(
                 StatusCode::PRECONDITION_REQUIRED,
                 "if_match_required",

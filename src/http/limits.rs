@@ -6,10 +6,10 @@ use std::num::NonZeroU32;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+
 use governor::{DefaultKeyedRateLimiter, Quota};
 
-use super::error::ApiError;
+use crate::service::{Caller, ServiceError};
 
 /// Limits of the HTTP layer.
 #[derive(Clone, Copy, Debug)]
@@ -59,27 +59,28 @@ impl WriteLimiter {
         )
     }
 
-    /// Takes one write from the client's budget.
+    /// Takes one write from the client's budget (the secretariat's calls are free).
     ///
     /// # Errors
     /// 429 with the seconds to wait, when the budget is spent.
-    pub fn check(&self, headers: &HeaderMap, client: &ClientIp) -> Result<(), ApiError> {
+    pub fn check(&self, caller: &Caller, client: &ClientIp) -> Result<(), ServiceError> {
         let Some(limiter) = &self.0 else {
             return Ok(());
         };
-        if headers.contains_key(header::AUTHORIZATION) {
+        if matches!(caller, Caller::Secretariat(_)) {
             return Ok(());
+        }
+        // Forget clients whose budget is full again, so the table stays small.
+        if limiter.len() > 10_000 {
+            limiter.retain_recent();
         }
         limiter.check_key(&client.0).map_err(|not_until| {
             let clock = governor::clock::DefaultClock::default();
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&clock));
             let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                format!("too many submissions and edits from this client; retry in {seconds} s"),
-            )
-            .with_retry_after(seconds.max(1))
+            ServiceError::RateLimited {
+                retry_after: seconds.max(1),
+            }
         })
     }
 }

@@ -196,6 +196,12 @@ pub fn apply(
             next.state = State::Pending;
             (Action::Revised, None, false)
         }
+        (Decision::Revise(_), State::Published) if waiting && role != &Role::Submitter => {
+            // Publishing the revision later would silently drop the correction.
+            return Err(illegal(
+                " with a revision waiting (publish or reject it first)",
+            ));
+        }
         (Decision::Revise(fields), State::Published) => match role {
             // The secretariat's own corrections need no approval.
             Role::Secretariat(_) => {
@@ -304,6 +310,13 @@ mod tests {
         let approved = apply(&revised, &secretariat(), Decision::Publish, Utc::now()).unwrap();
         assert_eq!(approved.fields.title, "A revised title");
         assert!(approved.revision.is_none());
+        // While a revision waits, the secretariat's own edit would be lost on approval.
+        let correction = Decision::Revise(p.fields.clone());
+        let refused = apply(&revised, &secretariat(), correction, Utc::now()).unwrap_err();
+        assert!(
+            refused.to_string().contains("revision waiting"),
+            "{refused}"
+        );
         let twice = apply(&approved, &secretariat(), Decision::Publish, Utc::now()).unwrap_err();
         assert!(twice
             .to_string()

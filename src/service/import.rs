@@ -109,7 +109,13 @@ pub(super) fn run(
         };
         let change = match previous {
             Some(old) => {
-                let state = if publish { State::Published } else { old.state };
+                // `--publish` publishes what waits; it never brings back a withdrawn,
+                // rejected or sent-back project.
+                let state = if publish && old.state == State::Pending {
+                    State::Published
+                } else {
+                    old.state
+                };
                 if old.fields == submission.fields && old.state == state {
                     report.unchanged += 1;
                     continue;

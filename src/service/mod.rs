@@ -65,6 +65,12 @@ pub enum ServiceError {
         /// What the state or version is.
         message: String,
     },
+    /// Too many writes from one client; retry after this many seconds.
+    #[error("too many submissions and edits from this client; retry in {retry_after} s")]
+    RateLimited {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
     /// A conditional write came without its condition (`If-Match`).
     #[error("{0}")]
     PreconditionRequired(String),

@@ -116,7 +116,8 @@ impl Service {
     /// # Errors
     /// 404, 422; storage errors.
     pub fn update_selection(&self, id: &str, body: Value) -> Result<SelectionView, ServiceError> {
-        let (fields, items) = parse_selection(body)?;
+        let sets_published = body.get("published").is_some_and(|v| !v.is_null());
+        let (mut fields, items) = parse_selection(body)?;
         let _guard = self.write_lock.blocking_lock();
         let mut selection = self.load_selection(id)?;
         if fields.kind != selection.fields.kind {
@@ -126,6 +127,9 @@ impl Service {
                 "a selection's kind cannot change",
             )])
             .into());
+        }
+        if !sets_published {
+            fields.published = selection.fields.published;
         }
         let members: HashSet<ProjectId> = selection.items.iter().map(|i| i.project_id).collect();
         let category_changed = fields.category != selection.fields.category;

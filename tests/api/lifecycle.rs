@@ -448,6 +448,28 @@ async fn unpublished_projects_are_hidden_and_no_public_response_carries_a_contac
             .body,
     );
     public_bodies.push(app.get("/api/v1/moderation").await.body);
+    let selection = app
+        .call(
+            "POST",
+            "/api/v1/selections",
+            &[("authorization", &auth)],
+            Some(&json!({
+            "kind": "collection", "title": "COVID-19 highlights", "published": true,
+            "items": [{"project_id": published, "note": "broadband"}]})),
+        )
+        .await;
+    assert_eq!(selection.status, StatusCode::CREATED, "{}", selection.body);
+    let sid = selection.body["id"].as_str().unwrap();
+    for uri in [
+        "/api/v1/selections".to_string(),
+        format!("/api/v1/selections/{sid}"),
+        format!("/api/v1/selections/{sid}/export?format=json"),
+        format!("/api/v1/selections/{sid}/export?format=csv"),
+    ] {
+        let r = app.get(&uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        public_bodies.push(r.body);
+    }
     for body in &public_bodies {
         assert!(!body.to_string().contains(EMAIL), "contact leaked: {body}");
     }
@@ -626,6 +648,16 @@ async fn submissions_and_edits_are_rate_limited_per_client_and_bodies_are_capped
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
+    // A made-up key does not buy more: it is refused.
+    let r = app
+        .call(
+            "POST",
+            "/api/v1/projects",
+            &[("authorization", "Bearer sk_made_up")],
+            Some(&submission(2)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
     let r = app.post_json("/api/v1/projects", &submission(2)).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
     assert_eq!(r.body["error"]["code"], "rate_limited");
@@ -653,4 +685,61 @@ async fn submissions_and_edits_are_rate_limited_per_client_and_bodies_are_capped
         )
         .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_published_reimport_never_brings_back_a_withdrawn_project() {
+    let app = TestApp::empty();
+    let auth = bearer(&app.key("desk"));
+    app.import(
+        &[import_record(
+            "keep-1",
+            "Tidal sensors network",
+            "Buoys report tides.",
+        )],
+        true,
+    );
+    let hit = app.get("/api/v1/search?q=tidal").await;
+    let id = hit.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let r = app
+        .call(
+            "DELETE",
+            &format!("/api/v1/projects/{id}?refresh=wait_for"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let report = app.import(
+        &[import_record(
+            "keep-1",
+            "Tidal sensors network",
+            "Buoys report tides hourly.",
+        )],
+        true,
+    );
+    assert_eq!(report.updated, 1);
+    let r = app
+        .call(
+            "GET",
+            &format!("/api/v1/projects/{id}"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(r.body["state"], "withdrawn");
+    assert_eq!(app.get("/api/v1/search?q=tidal").await.body["total"], 0);
+    let history = app
+        .call(
+            "GET",
+            &format!("/api/v1/projects/{id}/history"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    let by: Vec<(String, String)> = actions(&history.body);
+    assert_eq!(
+        by.last().unwrap(),
+        &("revised".to_string(), "import".to_string())
+    );
 }

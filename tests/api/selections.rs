@@ -112,6 +112,12 @@ async fn a_selection_keeps_order_and_notes_through_export_and_marks_withdrawn_me
         "TalkX: resilient and connected communities"
     );
     assert_eq!(item_view(&public.body), expected, "items kept by a rename");
+    // A later change that does not mention `published` keeps it.
+    renamed.as_object_mut().unwrap().remove("published");
+    let r = app
+        .call("PUT", &uri, &[("authorization", &auth)], Some(&renamed))
+        .await;
+    assert_eq!(r.body["published"], true, "{}", r.body);
 
     // The exports keep order and notes.
     let json_export = app.get(&format!("{uri}/export?format=json")).await;

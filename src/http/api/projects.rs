@@ -61,9 +61,14 @@ async fn submit(
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    state.write_limiter.check(&headers, &client)?;
     let refresh = wants_refresh(query.as_deref())?;
-    let submitted = blocking(&state, move |s| s.submit(body)).await?;
+    let credentials = Credentials::from_headers(&headers);
+    let limiter = state.write_limiter.clone();
+    let submitted = blocking(&state, move |s| {
+        limiter.check(&credentials.caller(s)?, &client)?;
+        s.submit(body)
+    })
+    .await?;
     if refresh {
         state.service.wait_indexed(submitted.seq).await;
     }
@@ -124,19 +129,25 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
         })
 }
 
-/// Runs a decision and answers with the project as it is now.
+/// Runs a decision and answers with the project as it is now; `limited` takes the write
+/// from the client's budget (edits by submitters).
 async fn decide(
     state: AppState,
     id: String,
     headers: HeaderMap,
     query: Option<String>,
     decision: Decision,
+    limited: Option<ClientIp>,
 ) -> Result<impl IntoResponse, ApiError> {
     let refresh = wants_refresh(query.as_deref())?;
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
+    let limiter = state.write_limiter.clone();
     let (project, seq) = blocking(&state, move |s| {
         let caller = credentials.caller(s)?;
+        if let Some(client) = limited {
+            limiter.check(&caller, &client)?;
+        }
         s.decide(&id, &caller, decision, version)
     })
     .await?;
@@ -154,12 +165,13 @@ async fn revise(
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    state.write_limiter.check(&headers, &client)?;
     let refresh = wants_refresh(query.as_deref())?;
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
+    let limiter = state.write_limiter.clone();
     let (project, seq) = blocking(&state, move |s| {
         let caller = credentials.caller(s)?;
+        limiter.check(&caller, &client)?;
         s.revise(&id, &caller, body, version)
     })
     .await?;
@@ -176,8 +188,7 @@ async fn withdraw(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    state.write_limiter.check(&headers, &client)?;
-    decide(state, id, headers, query, Decision::Withdraw).await
+    decide(state, id, headers, query, Decision::Withdraw, Some(client)).await
 }
 
 async fn publish(
@@ -186,7 +197,7 @@ async fn publish(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    decide(state, id, headers, query, Decision::Publish).await
+    decide(state, id, headers, query, Decision::Publish, None).await
 }
 
 /// The body of a request for changes.
@@ -224,7 +235,15 @@ async fn request_changes(
     ApiJson(body): ApiJson<MessageBody>,
 ) -> Result<impl IntoResponse, ApiError> {
     let message = required_text("message", body.message)?;
-    decide(state, id, headers, query, Decision::RequestChanges(message)).await
+    decide(
+        state,
+        id,
+        headers,
+        query,
+        Decision::RequestChanges(message),
+        None,
+    )
+    .await
 }
 
 async fn reject(
@@ -235,5 +254,5 @@ async fn reject(
     ApiJson(body): ApiJson<ReasonBody>,
 ) -> Result<impl IntoResponse, ApiError> {
     let reason = required_text("reason", body.reason)?;
-    decide(state, id, headers, query, Decision::Reject(reason)).await
+    decide(state, id, headers, query, Decision::Reject(reason), None).await
 }
