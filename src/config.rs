@@ -52,6 +52,9 @@ pub enum KeysCommand {
         /// Who holds the key (shown in project histories).
         #[arg(long)]
         name: String,
+        /// A key that reads everything the secretariat reads and changes nothing.
+        #[arg(long)]
+        read_only: bool,
     },
     /// List the keys (names and dates, never the keys).
     List,

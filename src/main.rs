@@ -9,7 +9,7 @@ use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
 use wsis_stocktaking::config::{Cli, Command, ImportArgs, KeysCommand, ServeArgs};
-use wsis_stocktaking::service::{Keys, Service};
+use wsis_stocktaking::service::{KeyRole, Keys, Service};
 
 /// mimalloc: searches allocate many small, short-lived objects.
 #[global_allocator]
@@ -54,14 +54,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn keys(keys: &Keys, command: &KeysCommand) -> anyhow::Result<ExitCode> {
     match command {
-        KeysCommand::Create { name } => println!("{}", keys.create(name)?),
+        KeysCommand::Create { name, read_only } => {
+            let role = if *read_only {
+                KeyRole::Reader
+            } else {
+                KeyRole::Editor
+            };
+            println!("{}", keys.create(name, role)?);
+        }
         KeysCommand::List => {
             for k in keys.list()? {
                 let state = match k.revoked_at {
                     Some(at) => format!("revoked {}", at.to_rfc3339()),
                     None => "active".to_string(),
                 };
-                println!("{}\tcreated {}\t{state}", k.name, k.created_at.to_rfc3339());
+                let role = match k.role {
+                    KeyRole::Editor => "editor",
+                    KeyRole::Reader => "read-only",
+                };
+                println!(
+                    "{}\t{role}\tcreated {}\t{state}",
+                    k.name,
+                    k.created_at.to_rfc3339()
+                );
             }
         }
         KeysCommand::Revoke { name } => {

@@ -44,20 +44,36 @@ impl Credentials {
         match self {
             Credentials::None => Ok(Caller::Public),
             Credentials::EditToken(token) => Ok(Caller::Submitter(token)),
-            Credentials::Key(key) => service.authenticate(&key).map(Caller::Secretariat),
+            Credentials::Key(key) => service.authenticate(&key),
             Credentials::Malformed => Err(ServiceError::Unauthorized(
                 "the Authorization header must be 'Bearer <key>'".into(),
             )),
         }
     }
 
-    /// The secretariat key's name.
+    /// Checks for a secretariat key of either role (for reading).
     ///
     /// # Errors
     /// 401 without a valid key.
-    pub fn secretariat(self, service: &Service) -> Result<String, ServiceError> {
+    pub fn secretariat(self, service: &Service) -> Result<Caller, ServiceError> {
         match self.caller(service)? {
+            caller if caller.is_secretariat() => Ok(caller),
+            _ => Err(ServiceError::Unauthorized(
+                "this needs a secretariat key: 'Authorization: Bearer <key>'".into(),
+            )),
+        }
+    }
+
+    /// Checks for a secretariat key that may change things.
+    ///
+    /// # Errors
+    /// 401 without a valid key; 403 for a read-only key.
+    pub fn secretariat_editor(self, service: &Service) -> Result<String, ServiceError> {
+        match self.secretariat(service)? {
             Caller::Secretariat(name) => Ok(name),
+            Caller::Reader(name) => Err(ServiceError::Forbidden(format!(
+                "the key '{name}' is read-only"
+            ))),
             _ => Err(ServiceError::Unauthorized(
                 "this needs a secretariat key: 'Authorization: Bearer <key>'".into(),
             )),

@@ -11,6 +11,17 @@ use serde::{Deserialize, Serialize};
 
 use super::tokens;
 
+/// What a key may do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyRole {
+    /// Everything the secretariat does: moderate, edit, curate selections.
+    #[default]
+    Editor,
+    /// Read everything (pending projects, the queue, unpublished selections), change nothing.
+    Reader,
+}
+
 /// A key as the registry keeps it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRecord {
@@ -19,6 +30,9 @@ pub struct KeyRecord {
     /// SHA-256 of the key, hex.
     #[serde(rename = "hash")]
     pub key_hash: String,
+    /// What it may do.
+    #[serde(default)]
+    pub role: KeyRole,
     /// When it was made.
     pub created_at: DateTime<Utc>,
     /// When it was revoked, if it was.
@@ -93,7 +107,7 @@ impl Keys {
     ///
     /// # Errors
     /// A bad or taken name; file errors.
-    pub fn create(&self, name: &str) -> Result<String, KeyError> {
+    pub fn create(&self, name: &str, role: KeyRole) -> Result<String, KeyError> {
         let valid = (1..=64).contains(&name.len())
             && name
                 .chars()
@@ -112,6 +126,7 @@ impl Keys {
         records.push(KeyRecord {
             name: name.to_string(),
             key_hash: tokens::hash(&key),
+            role,
             created_at: Utc::now(),
             revoked_at: None,
         });
@@ -141,12 +156,12 @@ impl Keys {
         self.write(&records)
     }
 
-    /// The name of the live key `key`, if it is one. Re-reads the registry when the file
-    /// changed, so keys made or revoked by the CLI count at once.
+    /// The name and role of the live key `key`, if it is one. Re-reads the registry when
+    /// the file changed, so keys made or revoked by the CLI count at once.
     ///
     /// # Errors
     /// File errors.
-    pub fn authenticate(&self, key: &str) -> Result<Option<String>, KeyError> {
+    pub fn authenticate(&self, key: &str) -> Result<Option<(String, KeyRole)>, KeyError> {
         let modified = match std::fs::metadata(&self.path) {
             Ok(m) => m.modified().ok(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -161,7 +176,7 @@ impl Keys {
             .1
             .iter()
             .find(|r| r.revoked_at.is_none() && tokens::matches(key, &r.key_hash))
-            .map(|r| r.name.clone()))
+            .map(|r| (r.name.clone(), r.role)))
     }
 }
 
@@ -179,12 +194,21 @@ mod tests {
     fn keys_authenticate_until_revoked() {
         let dir = tempfile::tempdir().unwrap();
         let keys = Keys::new(dir.path());
-        let key = keys.create("desk").unwrap();
+        let key = keys.create("desk", KeyRole::Editor).unwrap();
         assert!(key.starts_with("sk_"));
-        assert_eq!(keys.authenticate(&key).unwrap().as_deref(), Some("desk"));
+        assert_eq!(
+            keys.authenticate(&key).unwrap(),
+            Some(("desk".to_string(), KeyRole::Editor))
+        );
         assert_eq!(keys.authenticate("sk_wrong").unwrap(), None);
-        assert!(matches!(keys.create("desk"), Err(KeyError::Exists(_))));
-        assert!(matches!(keys.create("bad name"), Err(KeyError::BadName)));
+        assert!(matches!(
+            keys.create("desk", KeyRole::Reader),
+            Err(KeyError::Exists(_))
+        ));
+        assert!(matches!(
+            keys.create("bad name", KeyRole::Editor),
+            Err(KeyError::BadName)
+        ));
         // Another process (the CLI) revokes it: the next check refuses it.
         Keys::new(dir.path()).revoke("desk").unwrap();
         assert_eq!(keys.authenticate(&key).unwrap(), None);

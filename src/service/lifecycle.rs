@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{tokens, Service, ServiceError};
+use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
     apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
     ProjectFields, ProjectId, PublicProject, Role, State, SubmissionKind, Transition,
@@ -20,8 +20,17 @@ pub enum Caller {
     Public,
     /// Someone holding an edit token (checked against each project).
     Submitter(String),
-    /// A secretariat key, by name (already checked).
+    /// A secretariat key that may change things, by name (already checked).
     Secretariat(String),
+    /// A read-only secretariat key, by name: sees what the secretariat sees, changes nothing.
+    Reader(String),
+}
+
+impl Caller {
+    /// Whether the caller holds a secretariat key (of either role).
+    pub fn is_secretariat(&self) -> bool {
+        matches!(self, Caller::Secretariat(_) | Caller::Reader(_))
+    }
 }
 
 /// A project as the caller may see it.
@@ -64,21 +73,30 @@ pub struct Duplicate {
 const DUPLICATE_CANDIDATES: usize = 20;
 
 impl Service {
-    /// The name of a live secretariat key.
+    /// The caller a live secretariat key makes.
     ///
     /// # Errors
     /// [`ServiceError::Unauthorized`] for an unknown or revoked key.
-    pub fn authenticate(&self, key: &str) -> Result<String, ServiceError> {
-        self.keys
+    pub fn authenticate(&self, key: &str) -> Result<Caller, ServiceError> {
+        match self
+            .keys
             .authenticate(key)
             .map_err(|e| ServiceError::Internal(e.to_string()))?
-            .ok_or_else(|| ServiceError::Unauthorized("the API key is unknown or revoked".into()))
+        {
+            Some((name, KeyRole::Editor)) => Ok(Caller::Secretariat(name)),
+            Some((name, KeyRole::Reader)) => Ok(Caller::Reader(name)),
+            None => Err(ServiceError::Unauthorized(
+                "the API key is unknown or revoked".into(),
+            )),
+        }
     }
 
     /// The caller's role on a project, if any.
     fn role_on(project: &Project, caller: &Caller) -> Option<Role> {
         match caller {
-            Caller::Secretariat(name) => Some(Role::Secretariat(name.clone())),
+            Caller::Secretariat(name) | Caller::Reader(name) => {
+                Some(Role::Secretariat(name.clone()))
+            }
             Caller::Submitter(token) => project
                 .edit_token_hash
                 .as_deref()
@@ -182,6 +200,11 @@ impl Service {
         // project apply one after the other, the second against the first's result.
         let _guard = self.write_lock.blocking_lock();
         let (project, role) = self.visible(id, caller)?;
+        if let Caller::Reader(name) = caller {
+            return Err(ServiceError::Forbidden(format!(
+                "the key '{name}' is read-only"
+            )));
+        }
         let Some(role) = role else {
             return Err(ServiceError::Unauthorized(
                 "send the edit token (X-Edit-Token) or a secretariat key".into(),

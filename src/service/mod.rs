@@ -22,7 +22,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 pub use import::{ImportReport, LineError};
-pub use keys::{KeyError, KeyRecord, Keys};
+pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
 pub use selections::selection_csv;
 

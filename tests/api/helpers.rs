@@ -108,7 +108,14 @@ impl TestApp {
     /// A new secretariat key, made as `stocktaking keys create` makes it.
     pub fn key(&self, name: &str) -> String {
         wsis_stocktaking::service::Keys::new(self._dir.path())
-            .create(name)
+            .create(name, wsis_stocktaking::service::KeyRole::Editor)
+            .unwrap()
+    }
+
+    /// A new read-only secretariat key.
+    pub fn read_only_key(&self, name: &str) -> String {
+        wsis_stocktaking::service::Keys::new(self._dir.path())
+            .create(name, wsis_stocktaking::service::KeyRole::Reader)
             .unwrap()
     }
 

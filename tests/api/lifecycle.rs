@@ -743,3 +743,35 @@ async fn a_published_reimport_never_brings_back_a_withdrawn_project() {
         &("revised".to_string(), "import".to_string())
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_key_sees_what_the_secretariat_sees_and_lacks_the_right_to_change_it() {
+    let app = TestApp::empty();
+    let reader = bearer(&app.read_only_key("auditor"));
+    let (id, _) = submit(&app, &submission(1)).await;
+    let project = format!("/api/v1/projects/{id}");
+    let headers = [("authorization", reader.as_str())];
+    assert_eq!(
+        app.call("GET", &project, &headers, None).await.status,
+        StatusCode::OK
+    );
+    let queue = app.call("GET", "/api/v1/moderation", &headers, None).await;
+    assert_eq!(queue.body["total"], 1);
+    let r = app
+        .call("POST", &format!("{project}/publish"), &headers, None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let r = app.call("DELETE", &project, &headers, None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let body = json!({"kind": "collection", "title": "Highlights"});
+    let r = app
+        .call("POST", "/api/v1/selections", &headers, Some(&body))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.call("GET", "/api/v1/selections", &headers, None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}

@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
 fn is_secretariat(credentials: Credentials, service: &Service) -> Result<bool, ServiceError> {
     Ok(matches!(
         credentials.caller(service)?,
-        Caller::Secretariat(_)
+        Caller::Secretariat(_) | Caller::Reader(_)
     ))
 }
 
@@ -50,7 +50,7 @@ async fn create(
 ) -> Result<impl IntoResponse, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     let view = blocking(&state, move |s| {
-        credentials.secretariat(s)?;
+        credentials.secretariat_editor(s)?;
         s.create_selection(body)
     })
     .await?;
@@ -84,7 +84,7 @@ async fn update(
 ) -> Result<impl IntoResponse, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     let view = blocking(&state, move |s| {
-        credentials.secretariat(s)?;
+        credentials.secretariat_editor(s)?;
         s.update_selection(&id, body)
     })
     .await?;
@@ -99,7 +99,7 @@ async fn set_items(
 ) -> Result<impl IntoResponse, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     let view = blocking(&state, move |s| {
-        credentials.secretariat(s)?;
+        credentials.secretariat_editor(s)?;
         s.set_selection_items(&id, body)
     })
     .await?;
@@ -113,7 +113,7 @@ async fn remove(
 ) -> Result<StatusCode, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     blocking(&state, move |s| {
-        credentials.secretariat(s)?;
+        credentials.secretariat_editor(s)?;
         s.delete_selection(&id)
     })
     .await?;
