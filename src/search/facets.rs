@@ -344,6 +344,17 @@ impl SegmentFacetData {
         Ok(data)
     }
 
+    /// The sort key of a document: higher is better.
+    #[inline]
+    fn key(&self, doc: DocId, ranking: Ranking, score: Score) -> f64 {
+        let day = || f64::from(self.start_day.get(doc as usize).copied().unwrap_or(0));
+        match ranking {
+            Ranking::Score => f64::from(score),
+            Ranking::Newest => day(),
+            Ranking::Oldest => -day(),
+        }
+    }
+
     fn candidate(
         &self,
         segment: SegmentOrdinal,
@@ -351,13 +362,8 @@ impl SegmentFacetData {
         ranking: Ranking,
         score: Score,
     ) -> Candidate {
-        let key = match ranking {
-            Ranking::Score => f64::from(score),
-            Ranking::Newest => f64::from(self.start_day[doc as usize]),
-            Ranking::Oldest => -f64::from(self.start_day[doc as usize]),
-        };
         Candidate {
-            key,
+            key: self.key(doc, ranking, score),
             tiebreak: self.tiebreak[doc as usize],
             address: DocAddress::new(segment, doc),
             score,
@@ -856,12 +862,11 @@ impl SegmentFacets {
         if fails == 0 {
             self.tally.total += 1;
             if let Some((ranking, limit)) = self.top {
-                // Most matches cannot enter a full heap: tell from the score alone, before
+                // Most matches cannot enter a full heap: tell from the sort key alone, before
                 // reading the tie-breaker from memory.
-                let full = self.heap.len() >= limit;
-                if full && ranking == Ranking::Score {
+                if self.heap.len() >= limit {
                     if let Some(worst) = self.heap.peek() {
-                        if f64::from(score) < worst.key {
+                        if self.data.key(doc, ranking, score) < worst.key {
                             return;
                         }
                     }
