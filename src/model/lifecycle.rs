@@ -144,11 +144,7 @@ pub fn apply(
         detail,
     };
     let mut next = project.clone();
-    let waiting = project
-        .revision
-        .as_ref()
-        .filter(|r| !r.changes_requested)
-        .is_some();
+    let waiting = project.waiting_revision().is_some();
     let (action, message, on_revision) = match (&decision, project.state) {
         (Decision::Withdraw, State::Withdrawn) => return Err(illegal("")),
         (Decision::Withdraw, _) => {
@@ -236,23 +232,9 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::project::ProjectId;
 
     fn project(state: State) -> Project {
-        let now = Utc::now();
-        Project {
-            id: ProjectId::generate(),
-            fields: crate::model::validation::tests::sample_fields(),
-            contact: None,
-            source_id: None,
-            state,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-            edit_token_hash: None,
-            history: Vec::new(),
-            revision: None,
-        }
+        crate::model::project::tests::sample_project(state)
     }
 
     fn secretariat() -> Role {

@@ -12,7 +12,10 @@ pub mod validation;
 pub use lifecycle::{
     apply as apply_decision, Action, Decision, IllegalTransition, Revision, Role, Transition,
 };
-pub use project::{Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, State};
+pub use project::{
+    Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review, ReviewKind,
+    State,
+};
 pub use search_request::{Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery};
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,

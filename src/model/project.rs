@@ -181,14 +181,54 @@ impl Project {
         self.state == State::Published
     }
 
-    /// Whether it waits for the secretariat: pending, or published with a revision waiting.
-    pub fn is_waiting(&self) -> bool {
-        match self.state {
-            State::Pending => true,
-            State::Published => self.revision.as_ref().is_some_and(|r| !r.changes_requested),
-            _ => false,
+    /// The revision waiting for the secretariat (not one sent back for changes).
+    pub fn waiting_revision(&self) -> Option<&Revision> {
+        self.revision.as_ref().filter(|r| !r.changes_requested)
+    }
+
+    /// What the secretariat has to review, if anything: a pending submission or the waiting
+    /// revision of a published project.
+    pub fn review(&self) -> Option<Review<'_>> {
+        match (self.state, self.waiting_revision()) {
+            (State::Pending, _) => Some(Review {
+                kind: ReviewKind::Submission,
+                since: self.updated_at,
+                fields: &self.fields,
+            }),
+            (State::Published, Some(r)) => Some(Review {
+                kind: ReviewKind::Revision,
+                since: r.submitted_at,
+                fields: &r.fields,
+            }),
+            _ => None,
         }
     }
+
+    /// Whether it waits for the secretariat.
+    pub fn is_waiting(&self) -> bool {
+        self.review().is_some()
+    }
+}
+
+/// What kind of thing waits for review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// A pending submission.
+    Submission,
+    /// A revision of a published project.
+    Revision,
+}
+
+/// Something waiting for the secretariat.
+#[derive(Clone, Copy, Debug)]
+pub struct Review<'a> {
+    /// Submission or revision.
+    pub kind: ReviewKind,
+    /// Since when it waits.
+    pub since: DateTime<Utc>,
+    /// The fields under review.
+    pub fields: &'a ProjectFields,
 }
 
 /// A project as anyone may see it: no contact, no token.
@@ -268,8 +308,26 @@ impl From<&Project> for PublicProject {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A stored project with the sample fields, in `state`.
+    pub(crate) fn sample_project(state: State) -> Project {
+        let now = Utc::now();
+        Project {
+            id: ProjectId::generate(),
+            fields: crate::model::validation::tests::sample_fields(),
+            contact: None,
+            source_id: None,
+            state,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            edit_token_hash: None,
+            history: Vec::new(),
+            revision: None,
+        }
+    }
 
     #[test]
     fn a_project_without_countries_is_international() {

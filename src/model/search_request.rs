@@ -161,12 +161,8 @@ impl Filters {
         fn any<T: PartialEq>(wanted: &[T], has: impl IntoIterator<Item = T>) -> bool {
             wanted.is_empty() || has.into_iter().any(|v| wanted.contains(&v))
         }
-        let mut lines = f.action_lines.clone();
-        if lines.iter().any(|a| a.is_c7()) {
-            lines.push(ActionLine::C7);
-        }
         let year = f.start_year();
-        any(&self.action_lines, lines)
+        any(&self.action_lines, ActionLine::with_group(&f.action_lines))
             && any(&self.sdgs, f.sdgs.iter().copied())
             && any(&self.countries, f.countries.iter().copied())
             && any(&self.regions, f.regions())

@@ -349,24 +349,34 @@ fn object(body: Value) -> Result<Map<String, Value>, ValidationErrors> {
     }
 }
 
-/// Why `project` may not be added to a selection, if it may not: new members must be
-/// published, and a Prizes shortlist takes only projects tagged with its category.
-pub fn admission_error(fields: &SelectionFields, project: &Project) -> Option<String> {
+/// Why `project` may not be added to a selection, if it may not, as (code, message): new
+/// members must be published (`not_published`), and a Prizes shortlist takes only projects
+/// tagged with its category (`wrong_category`).
+pub fn admission_error(
+    fields: &SelectionFields,
+    project: &Project,
+) -> Option<(&'static str, String)> {
     if project.state != State::Published {
-        return Some(format!(
-            "project {} is {}; only published projects can be added",
-            project.id,
-            project.state.code()
+        return Some((
+            "not_published",
+            format!(
+                "project {} is {}; only published projects can be added",
+                project.id,
+                project.state.code()
+            ),
         ));
     }
     match (fields.kind, fields.category) {
         (SelectionKind::PrizesShortlist, Some(category))
             if !project.fields.action_lines.contains(&category) =>
         {
-            Some(format!(
-                "project {} is not tagged {}, the category of this shortlist",
-                project.id,
-                category.code()
+            Some((
+                "wrong_category",
+                format!(
+                    "project {} is not tagged {}, the category of this shortlist",
+                    project.id,
+                    category.code()
+                ),
             ))
         }
         _ => None,

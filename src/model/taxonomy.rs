@@ -70,6 +70,18 @@ impl ActionLine {
         (index < Self::COUNT).then_some(ActionLine(index as u8))
     }
 
+    /// The codes a project tagged `lines` is counted and found under: its own codes, plus
+    /// `C7` when any of them is a C7 sub-line; sorted, each once.
+    pub fn with_group(lines: &[ActionLine]) -> Vec<ActionLine> {
+        let mut all = lines.to_vec();
+        if lines.iter().any(|a| a.is_c7()) {
+            all.push(ActionLine::C7);
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
     /// Whether this is `C7` or one of its sub-lines.
     pub fn is_c7(self) -> bool {
         (6..=13).contains(&self.0) || self == Self::C7

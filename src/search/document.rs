@@ -89,14 +89,8 @@ impl IndexDoc {
         doc.add_text(fields.text, &self.description);
         doc.add_text(fields.description, &self.description);
         doc.add_text(fields.title_sort, s.title.to_lowercase());
-        let mut lines: Vec<u64> = s.action_lines.iter().map(|a| a.index() as u64).collect();
-        if s.action_lines.iter().any(|a| a.is_c7()) {
-            lines.push(ActionLine::C7.index() as u64);
-        }
-        lines.sort_unstable();
-        lines.dedup();
-        for v in lines {
-            doc.add_u64(fields.action_line, v);
+        for line in ActionLine::with_group(&s.action_lines) {
+            doc.add_u64(fields.action_line, line.index() as u64);
         }
         for sdg in &s.sdgs {
             doc.add_u64(fields.sdg, u64::from(sdg.number()));

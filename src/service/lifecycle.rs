@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
     apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
-    ProjectFields, ProjectId, PublicProject, Role, State, SubmissionKind, Transition,
+    ProjectFields, ProjectId, PublicProject, ReviewKind, Role, SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
 
@@ -47,7 +47,7 @@ pub enum ProjectView {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QueueItem {
     /// `submission` (a pending project) or `revision` (of a published one).
-    pub kind: &'static str,
+    pub kind: ReviewKind,
     /// Since when it waits.
     pub waiting_since: DateTime<Utc>,
     /// The project, with the fields under review in `revision` for revisions.
@@ -263,23 +263,16 @@ impl Service {
         let mut items = Vec::new();
         for project in self.store.waiting() {
             let project = project?;
-            let waiting = match (&project.state, &project.revision) {
-                (State::Pending, _) => Some(("submission", project.updated_at, &project.fields)),
-                (State::Published, Some(r)) if !r.changes_requested => {
-                    Some(("revision", r.submitted_at, &r.fields))
-                }
-                _ => None,
-            };
-            let Some((kind, since, fields)) = waiting else {
+            let Some(review) = project.review() else {
                 continue;
             };
-            if !filters.accepts(fields) {
+            if !filters.accepts(review.fields) {
                 continue;
             }
-            let possible_duplicates = self.duplicates_of(project.id, fields)?;
+            let possible_duplicates = self.duplicates_of(project.id, review.fields)?;
             items.push(QueueItem {
-                kind,
-                waiting_since: since,
+                kind: review.kind,
+                waiting_since: review.since,
                 project: OwnerProject::with_contact(&project),
                 possible_duplicates,
             });

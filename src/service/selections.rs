@@ -68,12 +68,7 @@ impl Service {
                     .category
                     .is_some_and(|c| !project.fields.action_lines.contains(&c));
             if new_member || off_category {
-                if let Some(message) = admission_error(fields, &project) {
-                    let code = if new_member && !project.is_public() {
-                        "not_published"
-                    } else {
-                        "wrong_category"
-                    };
+                if let Some((code, message)) = admission_error(fields, &project) {
                     errors.push(FieldError::new(&field, code, message));
                 }
             }

@@ -320,19 +320,9 @@ mod tests {
     use crate::model::State;
 
     fn project(source_id: Option<&str>) -> Project {
-        let now = Utc::now();
         Project {
-            id: ProjectId::generate(),
-            fields: crate::model::validation::tests::sample_fields(),
-            contact: None,
             source_id: source_id.map(str::to_string),
-            state: State::Published,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-            edit_token_hash: None,
-            history: Vec::new(),
-            revision: None,
+            ..crate::model::project::tests::sample_project(State::Published)
         }
     }
 

@@ -365,11 +365,13 @@ proptest! {
         queries.push(Query { word: Some(specs[0].word), ..Query::default() });
         for q in &queries {
             let pairs = q.pairs();
-            let mut request_pairs = pairs.clone();
-            request_pairs.push(("per_page".into(), "100".into()));
-            let req = SearchRequest::from_pairs(request_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
-            let results = outside_async(|| app.service.search(&req).unwrap());
-            let results = serde_json::to_value(&results).unwrap();
+            let search = |extra: &[(&str, &str)]| -> Value {
+                let mut all = pairs.clone();
+                all.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+                let req = SearchRequest::from_pairs(all.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+                serde_json::to_value(outside_async(|| app.service.search(&req).unwrap())).unwrap()
+            };
+            let results = search(&[("per_page", "100")]);
             let (total, expected) = brute_force(&specs, q);
             prop_assert_eq!(results["total"].as_u64().unwrap(), total, "total for {:?}", pairs);
             prop_assert_eq!(api_facets(&results), expected, "facets for {:?}", pairs);
@@ -385,11 +387,7 @@ proptest! {
             }
             // A later page of a small page size is the same slice of the full order (the
             // top-hits heap is full there, so its shortcuts are exercised).
-            let mut paged_pairs = pairs.clone();
-            paged_pairs.push(("per_page".into(), "3".into()));
-            paged_pairs.push(("page".into(), "2".into()));
-            let paged = SearchRequest::from_pairs(paged_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
-            let paged = serde_json::to_value(outside_async(|| app.service.search(&paged).unwrap())).unwrap();
+            let paged = search(&[("per_page", "3"), ("page", "2")]);
             let ids = |hits: &[Value]| -> Vec<String> { hits.iter().map(|h| h["id"].as_str().unwrap().to_string()).collect() };
             let expected_page: Vec<String> = ids(hits).into_iter().skip(3).take(3).collect();
             prop_assert_eq!(ids(paged["hits"].as_array().unwrap()), expected_page, "page 2 for {:?}", pairs);

@@ -205,6 +205,16 @@ pub fn import_record(source_id: &str, title: &str, description: &str) -> Value {
     })
 }
 
+/// The titles of the hits of a search answer, in order.
+pub fn titles(body: &Value) -> Vec<String> {
+    body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The search results without timing, for comparisons.
 pub fn without_timing(mut body: Value) -> Value {
     if let Some(o) = body.as_object_mut() {

@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{import_record, outside_async, run_cli, submission, TestApp};
+use crate::helpers::{import_record, outside_async, run_cli, submission, titles, TestApp};
 
 const EMAIL: &str = "grace.secret@example.org";
 
@@ -242,12 +242,7 @@ async fn every_transition_has_its_status_and_the_history_lists_them_in_order() {
 async fn search_titles(app: &TestApp, q: &str) -> Vec<String> {
     let r = app.get(&format!("/api/v1/search?q={q}")).await;
     assert_eq!(r.status, StatusCode::OK);
-    r.body["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["title"].as_str().unwrap().to_string())
-        .collect()
+    titles(&r.body)
 }
 
 #[tokio::test(flavor = "multi_thread")]

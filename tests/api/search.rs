@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{import_record, TestApp, FACETS};
+use crate::helpers::{import_record, titles, TestApp, FACETS};
 
 fn ids(body: &Value) -> Vec<String> {
     body["hits"]
@@ -12,15 +12,6 @@ fn ids(body: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn titles(body: &Value) -> Vec<String> {
-    body["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["title"].as_str().unwrap().to_string())
         .collect()
 }
 

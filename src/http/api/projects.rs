@@ -13,7 +13,8 @@ use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::{blocking, AppState};
-use crate::model::Decision;
+use crate::model::{Decision, OwnerProject};
+use crate::service::{Caller, Service, ServiceError};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
@@ -129,16 +130,21 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
         })
 }
 
-/// Runs a decision and answers with the project as it is now; `limited` takes the write
-/// from the client's budget (edits by submitters).
-async fn decide(
+/// Runs one change of a project for the caller (with the `If-Match` version) and answers
+/// with the project as it is now; `limited` takes the write from the client's budget (edits
+/// by submitters).
+async fn write_project<F>(
     state: AppState,
-    id: String,
     headers: HeaderMap,
     query: Option<String>,
-    decision: Decision,
     limited: Option<ClientIp>,
-) -> Result<impl IntoResponse, ApiError> {
+    change: F,
+) -> Result<Json<OwnerProject>, ApiError>
+where
+    F: FnOnce(&Service, &Caller, Option<u64>) -> Result<(OwnerProject, u64), ServiceError>
+        + Send
+        + 'static,
+{
     let refresh = wants_refresh(query.as_deref())?;
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
@@ -148,13 +154,28 @@ async fn decide(
         if let Some(client) = limited {
             limiter.check(&caller, &client)?;
         }
-        s.decide(&id, &caller, decision, version)
+        change(s, &caller, version)
     })
     .await?;
     if refresh {
         state.service.wait_indexed(seq).await;
     }
     Ok(Json(project))
+}
+
+/// A decision on a project.
+async fn decide(
+    state: AppState,
+    id: String,
+    headers: HeaderMap,
+    query: Option<String>,
+    decision: Decision,
+    limited: Option<ClientIp>,
+) -> Result<Json<OwnerProject>, ApiError> {
+    write_project(state, headers, query, limited, move |s, caller, version| {
+        s.decide(&id, caller, decision, version)
+    })
+    .await
 }
 
 async fn revise(
@@ -164,21 +185,15 @@ async fn revise(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
-) -> Result<impl IntoResponse, ApiError> {
-    let refresh = wants_refresh(query.as_deref())?;
-    let version = if_match(&headers)?;
-    let credentials = Credentials::from_headers(&headers);
-    let limiter = state.write_limiter.clone();
-    let (project, seq) = blocking(&state, move |s| {
-        let caller = credentials.caller(s)?;
-        limiter.check(&caller, &client)?;
-        s.revise(&id, &caller, body, version)
-    })
-    .await?;
-    if refresh {
-        state.service.wait_indexed(seq).await;
-    }
-    Ok(Json(project))
+) -> Result<Json<OwnerProject>, ApiError> {
+    write_project(
+        state,
+        headers,
+        query,
+        Some(client),
+        move |s, caller, version| s.revise(&id, caller, body, version),
+    )
+    .await
 }
 
 async fn withdraw(

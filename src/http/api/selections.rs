@@ -12,7 +12,7 @@ use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::{blocking, AppState};
-use crate::service::{selection_csv, Caller, Service, ServiceError};
+use crate::service::{selection_csv, Service, ServiceError};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -23,21 +23,37 @@ pub fn router() -> Router<AppState> {
         .route("/selections/{id}/export", get(export))
 }
 
-/// Whether the caller holds a secretariat key (a bad key is a 401, not "public").
-fn is_secretariat(credentials: Credentials, service: &Service) -> Result<bool, ServiceError> {
-    Ok(matches!(
-        credentials.caller(service)?,
-        Caller::Secretariat(_) | Caller::Reader(_)
-    ))
+/// Runs a read with whether the caller holds a secretariat key (a bad key is a 401, not
+/// "public").
+async fn read<T, F>(state: &AppState, headers: &HeaderMap, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Service, bool) -> Result<T, ServiceError> + Send + 'static,
+{
+    let credentials = Credentials::from_headers(headers);
+    blocking(state, move |s| {
+        let secretariat = credentials.caller(s)?.is_secretariat();
+        f(s, secretariat)
+    })
+    .await
+}
+
+/// Runs a write for a secretariat key that may change things (401 or 403 otherwise).
+async fn write<T, F>(state: &AppState, headers: &HeaderMap, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+{
+    let credentials = Credentials::from_headers(headers);
+    blocking(state, move |s| {
+        credentials.secretariat_editor(s)?;
+        f(s)
+    })
+    .await
 }
 
 async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    let selections = blocking(&state, move |s| {
-        let secretariat = is_secretariat(credentials, s)?;
-        s.selections(secretariat)
-    })
-    .await?;
+    let selections = read(&state, &headers, |s, secretariat| s.selections(secretariat)).await?;
     Ok(Json(
         json!({ "total": selections.len(), "selections": selections }),
     ))
@@ -48,12 +64,7 @@ async fn create(
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    let view = blocking(&state, move |s| {
-        credentials.secretariat_editor(s)?;
-        s.create_selection(body)
-    })
-    .await?;
+    let view = write(&state, &headers, move |s| s.create_selection(body)).await?;
     let location = format!("/api/v1/selections/{}", view.id);
     Ok((
         StatusCode::CREATED,
@@ -67,9 +78,7 @@ async fn show(
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    let view = blocking(&state, move |s| {
-        let secretariat = is_secretariat(credentials, s)?;
+    let view = read(&state, &headers, move |s, secretariat| {
         s.selection(&id, secretariat)
     })
     .await?;
@@ -82,12 +91,7 @@ async fn update(
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    let view = blocking(&state, move |s| {
-        credentials.secretariat_editor(s)?;
-        s.update_selection(&id, body)
-    })
-    .await?;
+    let view = write(&state, &headers, move |s| s.update_selection(&id, body)).await?;
     Ok(Json(view))
 }
 
@@ -97,12 +101,7 @@ async fn set_items(
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    let view = blocking(&state, move |s| {
-        credentials.secretariat_editor(s)?;
-        s.set_selection_items(&id, body)
-    })
-    .await?;
+    let view = write(&state, &headers, move |s| s.set_selection_items(&id, body)).await?;
     Ok(Json(view))
 }
 
@@ -111,12 +110,7 @@ async fn remove(
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
-    blocking(&state, move |s| {
-        credentials.secretariat_editor(s)?;
-        s.delete_selection(&id)
-    })
-    .await?;
+    write(&state, &headers, move |s| s.delete_selection(&id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -148,9 +142,7 @@ async fn export(
             }
         }
     }
-    let credentials = Credentials::from_headers(&headers);
-    let view = blocking(&state, move |s| {
-        let secretariat = is_secretariat(credentials, s)?;
+    let view = read(&state, &headers, move |s, secretariat| {
         s.selection(&id, secretariat)
     })
     .await?;
