@@ -7,12 +7,15 @@ pub mod error;
 pub mod extract;
 mod health;
 pub mod limits;
+pub mod pages;
+mod security;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -34,6 +37,8 @@ pub struct AppState {
     pub search_permits: Arc<tokio::sync::Semaphore>,
     /// Budgets of anonymous submissions and edits.
     pub write_limiter: Arc<limits::WriteLimiter>,
+    /// Secretariat sign-in sessions of the pages.
+    pub sessions: Arc<pages::session::Sessions>,
 }
 
 /// The whole application router, with the default limits.
@@ -49,9 +54,10 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .merge(api::search::router())
         .merge(api::selections::router())
         .merge(api::taxonomy::router());
-    Router::new()
+    let app = Router::new()
         .nest("/api/v1", api)
         .merge(health::router())
+        .merge(pages::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
@@ -62,21 +68,29 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .layer(TraceLayer::new_for_http())
         .with_state(AppState {
             service,
+            sessions: Arc::new(pages::session::Sessions::default()),
             write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
             search_permits: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism()
                     .map(|n| n.get() * 2)
                     .unwrap_or(4),
             )),
-        })
+        });
+    security::with_headers(app)
 }
 
-async fn not_found(uri: Uri) -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        format!("no route for {}", uri.path()),
-    )
+/// Unknown paths: the API's JSON error under `/api/`, the 404 page elsewhere.
+async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no route for {}", uri.path()),
+        )
+        .into_response()
+    } else {
+        pages::not_found(uri.path())
+    }
 }
 
 async fn method_not_allowed(uri: Uri) -> ApiError {

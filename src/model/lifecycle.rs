@@ -82,6 +82,15 @@ pub struct Revision {
     pub changes_requested: bool,
 }
 
+/// Longest secretariat message or reason, in characters.
+pub const MESSAGE_MAX_CHARS: usize = 5_000;
+
+/// A secretariat message or reason, trimmed, if it has 1 to [`MESSAGE_MAX_CHARS`] characters.
+pub fn message_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty() && text.chars().count() <= MESSAGE_MAX_CHARS).then(|| text.to_string())
+}
+
 /// A move asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decision {

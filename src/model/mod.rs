@@ -10,7 +10,8 @@ pub mod taxonomy;
 pub mod validation;
 
 pub use lifecycle::{
-    apply as apply_decision, Action, Decision, IllegalTransition, Revision, Role, Transition,
+    apply as apply_decision, message_text, Action, Decision, IllegalTransition, Revision, Role,
+    Transition, MESSAGE_MAX_CHARS,
 };
 pub use project::{
     Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review, ReviewKind,

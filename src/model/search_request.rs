@@ -113,6 +113,16 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
+    /// The code as written in the `sort` parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Newest => "newest",
+            SortOrder::Oldest => "oldest",
+            SortOrder::Title => "title",
+        }
+    }
+
     fn parse(s: &str) -> Option<SortOrder> {
         match s {
             "relevance" => Some(SortOrder::Relevance),

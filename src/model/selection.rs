@@ -32,6 +32,24 @@ pub enum SelectionKind {
 }
 
 impl SelectionKind {
+    /// Every kind.
+    pub const ALL: [SelectionKind; 4] = [
+        SelectionKind::Talkx,
+        SelectionKind::PrizesShortlist,
+        SelectionKind::Report,
+        SelectionKind::Collection,
+    ];
+
+    /// The API code.
+    pub fn code(self) -> &'static str {
+        match self {
+            SelectionKind::Talkx => "talkx",
+            SelectionKind::PrizesShortlist => "prizes_shortlist",
+            SelectionKind::Report => "report",
+            SelectionKind::Collection => "collection",
+        }
+    }
+
     fn parse(code: &str) -> Option<SelectionKind> {
         serde_json::from_value(Value::String(code.to_string())).ok()
     }

@@ -9,7 +9,7 @@ mod import;
 pub mod keys;
 mod lifecycle;
 mod selections;
-mod tokens;
+pub mod tokens;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

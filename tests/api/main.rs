@@ -7,6 +7,7 @@ mod durability;
 mod facets;
 mod helpers;
 mod lifecycle;
+mod pages;
 mod refresh;
 mod search;
 mod selections;

@@ -13,7 +13,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::{blocking, AppState};
-use crate::model::{Decision, OwnerProject};
+use crate::model::{message_text, Decision, OwnerProject, MESSAGE_MAX_CHARS};
 use crate::service::{Caller, Service, ServiceError};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
@@ -230,16 +230,14 @@ struct ReasonBody {
 }
 
 fn required_text(field: &str, text: String) -> Result<String, ApiError> {
-    let text = text.trim().to_string();
-    if text.is_empty() || text.chars().count() > 5_000 {
-        return Err(ApiError::new(
+    message_text(&text).ok_or_else(|| {
+        ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_length",
-            format!("'{field}' must be 1 to 5000 characters"),
+            format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
         )
-        .with_field(field));
-    }
-    Ok(text)
+        .with_field(field)
+    })
 }
 
 async fn request_changes(

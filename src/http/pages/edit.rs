@@ -1,0 +1,225 @@
+//! The submitter's private page (`/submissions/{id}?token=…`, the edit link): the
+//! submission and its state, the secretariat's messages, a revision form and withdrawal.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use maud::{html, Markup};
+
+use super::forms::{project_form, Errors, FormSpec, FormValues};
+use super::layout::document;
+use super::project::fields_list;
+use super::search::hidden_lang;
+use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage, PageResult};
+use crate::http::extract::{query_pairs, ApiPath};
+use crate::http::limits::ClientIp;
+use crate::http::AppState;
+use crate::model::{Decision, Language, OwnerProject, State as ProjectState, Transition};
+use crate::service::{Caller, ProjectView, ServiceError};
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/submissions/{id}", get(show))
+        .route("/submissions/{id}/revise", post(revise))
+        .route("/submissions/{id}/withdraw", post(withdraw))
+}
+
+fn link(id: &str, token: &str, lang: Language, done: bool) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("token", token);
+    if lang != Language::En {
+        query.append_pair("lang", lang.code());
+    }
+    if done {
+        query.append_pair("done", "1");
+    }
+    format!("/submissions/{id}?{}", query.finish())
+}
+
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    token: String,
+) -> Result<(OwnerProject, Vec<Transition>), Response> {
+    call(state, ctx, move |s| {
+        let caller = Caller::Submitter(token);
+        let view = s.project_view(&id, &caller)?;
+        let ProjectView::Owner(project) = view else {
+            return Err(ServiceError::NotFound(format!("no project {id}")));
+        };
+        Ok((*project, s.history(&id, &caller)?))
+    })
+    .await
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(raw): RawQuery,
+) -> PageResult {
+    let pairs = query_pairs(raw.as_deref());
+    let token = pairs
+        .iter()
+        .find(|(k, _)| k == "token")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let done = pairs.iter().any(|(k, _)| k == "done");
+    let ctx = Ctx::from_query("/submissions", pairs);
+    let (project, history) = load(&state, &ctx, id, token.clone()).await?;
+    let values = FormValues::from_fields(match &project.revision {
+        Some(revision) => &revision.fields,
+        None => &project.project.fields,
+    });
+    Ok(HtmlPage(
+        StatusCode::OK,
+        page(
+            &ctx,
+            &project,
+            &history,
+            &token,
+            &values,
+            &Errors::none(),
+            done,
+        ),
+    ))
+}
+
+fn page(
+    ctx: &Ctx,
+    project: &OwnerProject,
+    history: &[Transition],
+    token: &str,
+    values: &FormValues,
+    errors: &Errors,
+    done: bool,
+) -> Markup {
+    let t = ctx.t;
+    let p = &project.project;
+    let id = p.id.to_string();
+    let open = matches!(
+        p.state,
+        ProjectState::Pending | ProjectState::ChangesRequested | ProjectState::Published
+    );
+    let hidden = html! {
+        input type="hidden" name="token" value=(token);
+        input type="hidden" name="version" value=(p.version);
+        (hidden_lang(ctx))
+    };
+    let messages: Vec<&Transition> = history.iter().filter(|h| h.message.is_some()).collect();
+    let body = html! {
+        h1 { (t.your_submission) ": " (p.fields.title) }
+        @if done { p.notice role="status" { (t.done) } }
+        p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
+        @if project.revision.is_some() { p.notice { (t.waiting_revision) } }
+        section aria-labelledby="messages-heading" {
+            h2 #messages-heading { (t.messages) }
+            @if messages.is_empty() {
+                p { (t.no_messages) }
+            } @else {
+                ul #messages {
+                    @for m in messages {
+                        li { time datetime=(m.at.to_rfc3339()) { (m.at.format("%Y-%m-%d")) } " · " (i18n::state(ctx.lang, m.to)) ": " (m.message.as_deref().unwrap_or("")) }
+                    }
+                }
+            }
+        }
+        (fields_list(ctx, &p.fields, &p.regions))
+        @if open {
+            section aria-labelledby="revise-heading" {
+                h2 #revise-heading { (t.revise_heading) }
+                (project_form(ctx, FormSpec {
+                    action: &format!("/submissions/{id}/revise"),
+                    button: t.revise_button,
+                    hidden: hidden.clone(),
+                    with_contact: false,
+                }, values, errors))
+            }
+            section aria-labelledby="withdraw-heading" {
+                h2 #withdraw-heading { (t.withdraw_heading) }
+                form method="post" action=(format!("/submissions/{id}/withdraw")) {
+                    (hidden)
+                    button.danger type="submit" { (t.withdraw_button) }
+                }
+            }
+        }
+    };
+    document(ctx, t.your_submission, body)
+}
+
+/// The token, version and language a post carries.
+fn credentials(values: &FormValues) -> (String, Option<u64>, Language) {
+    (
+        values.get("token").to_string(),
+        values.get("version").parse().ok(),
+        Language::parse(values.get("lang")).unwrap_or(Language::En),
+    )
+}
+
+async fn revise(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    client: ClientIp,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let values = FormValues::parse(&body);
+    let (token, version, lang) = credentials(&values);
+    let ctx = Ctx::new(lang, "/submissions", Vec::new());
+    let caller = Caller::Submitter(token.clone());
+    state
+        .write_limiter
+        .check(&caller, &client)
+        .map_err(|e| error_page(&ctx, &e))?;
+    let json = values.to_json(false);
+    let target = id.clone();
+    match try_call(&state, &ctx, move |s| {
+        s.revise(&target, &caller, json, version)
+    })
+    .await?
+    {
+        Ok(_) => Ok(see_other(&link(&id, &token, lang, true))),
+        Err(ServiceError::Invalid(errors)) => {
+            let (project, history) = load(&state, &ctx, id, token.clone()).await?;
+            let page = page(
+                &ctx,
+                &project,
+                &history,
+                &token,
+                &values,
+                &Errors::from(errors.0),
+                false,
+            );
+            Err(axum::response::IntoResponse::into_response(HtmlPage(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page,
+            )))
+        }
+        Err(other) => Err(error_page(&ctx, &other)),
+    }
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    client: ClientIp,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let values = FormValues::parse(&body);
+    let (token, version, lang) = credentials(&values);
+    let ctx = Ctx::new(lang, "/submissions", Vec::new());
+    let caller = Caller::Submitter(token.clone());
+    state
+        .write_limiter
+        .check(&caller, &client)
+        .map_err(|e| error_page(&ctx, &e))?;
+    let target = id.clone();
+    call(&state, &ctx, move |s| {
+        s.decide(&target, &caller, Decision::Withdraw, version)
+    })
+    .await?;
+    Ok(see_other(&link(&id, &token, lang, true)))
+}

@@ -1,0 +1,395 @@
+//! The project form, shared by `/submit` and the submitter's revision page: what was typed
+//! (kept when the form comes back with errors), its JSON for the service, and the fields
+//! with their errors beside them.
+
+use std::collections::HashMap;
+
+use maud::{html, Markup};
+use serde_json::{json, Map, Value};
+
+use super::i18n;
+use super::Ctx;
+use crate::model::{
+    taxonomy, ActionLine, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
+};
+
+/// Multi-valued fields of the form.
+const LISTS: [&str; 3] = ["countries", "action_lines", "sdgs"];
+
+/// What the form holds: single values and lists, as typed.
+#[derive(Default, Clone)]
+pub struct FormValues {
+    single: HashMap<String, String>,
+    lists: HashMap<String, Vec<String>>,
+}
+
+impl FormValues {
+    /// Reads an `application/x-www-form-urlencoded` body.
+    pub fn parse(body: &[u8]) -> FormValues {
+        let mut values = FormValues::default();
+        for (key, value) in form_urlencoded::parse(body) {
+            if LISTS.contains(&key.as_ref()) {
+                values
+                    .lists
+                    .entry(key.into_owned())
+                    .or_default()
+                    .push(value.into_owned());
+            } else {
+                values.single.insert(key.into_owned(), value.into_owned());
+            }
+        }
+        values
+    }
+
+    /// The values of a stored project (for the revision form).
+    pub fn from_fields(f: &ProjectFields) -> FormValues {
+        let mut v = FormValues::default();
+        let mut set = |k: &str, val: String| {
+            v.single.insert(k.to_string(), val);
+        };
+        set("title", f.title.clone());
+        set("description", f.description.clone());
+        set("organization", f.organization.clone());
+        set("stakeholder_type", f.stakeholder_type.code().to_string());
+        set("scope", f.scope.code().to_string());
+        set("status", f.status.code().to_string());
+        set("start_date", f.start_date.to_string());
+        set(
+            "end_date",
+            f.end_date.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        set("website", f.website.clone().unwrap_or_default());
+        set("language", f.language.code().to_string());
+        if f.covid19 {
+            set("covid19", "true".to_string());
+        }
+        v.lists.insert(
+            "countries".into(),
+            f.countries.iter().map(|c| c.code().to_string()).collect(),
+        );
+        v.lists.insert(
+            "action_lines".into(),
+            f.action_lines
+                .iter()
+                .map(|a| a.code().to_string())
+                .collect(),
+        );
+        v.lists.insert(
+            "sdgs".into(),
+            f.sdgs.iter().map(|s| s.number().to_string()).collect(),
+        );
+        v
+    }
+
+    /// A single value, trimmed ("" when absent).
+    pub fn get(&self, key: &str) -> &str {
+        self.single.get(key).map(|s| s.trim()).unwrap_or("")
+    }
+
+    fn list(&self, key: &str) -> &[String] {
+        self.lists.get(key).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    fn has(&self, key: &str, value: &str) -> bool {
+        self.list(key).iter().any(|v| v == value)
+    }
+
+    /// The submission body for the service. Empty fields are left out, so the service
+    /// reports them as missing; `contact` only when asked for and typed.
+    pub fn to_json(&self, with_contact: bool) -> Value {
+        let mut map = Map::new();
+        for key in [
+            "title",
+            "description",
+            "organization",
+            "stakeholder_type",
+            "scope",
+            "status",
+            "start_date",
+            "end_date",
+            "website",
+            "language",
+        ] {
+            let value = self.get(key);
+            if !value.is_empty() {
+                map.insert(key.to_string(), json!(value));
+            }
+        }
+        map.insert("covid19".into(), json!(self.get("covid19") == "true"));
+        map.insert("countries".into(), json!(self.list("countries")));
+        map.insert("action_lines".into(), json!(self.list("action_lines")));
+        let sdgs: Vec<Value> = self
+            .list("sdgs")
+            .iter()
+            .map(|s| s.parse::<i64>().map(Value::from).unwrap_or(json!(s)))
+            .collect();
+        map.insert("sdgs".into(), Value::Array(sdgs));
+        let (name, email) = (self.get("contact_name"), self.get("contact_email"));
+        if with_contact && !(name.is_empty() && email.is_empty()) {
+            let mut contact = Map::new();
+            if !name.is_empty() {
+                contact.insert("name".into(), json!(name));
+            }
+            if !email.is_empty() {
+                contact.insert("email".into(), json!(email));
+            }
+            map.insert("contact".into(), Value::Object(contact));
+        }
+        Value::Object(map)
+    }
+}
+
+/// Field errors by the form field they belong to.
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    /// No errors.
+    pub fn none() -> Errors {
+        Errors(Vec::new())
+    }
+
+    /// The service's errors.
+    pub fn from(errors: Vec<FieldError>) -> Errors {
+        Errors(errors)
+    }
+
+    /// Whether there are any.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn for_field(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+
+    /// Errors that no form field shows.
+    fn unplaced(&self) -> impl Iterator<Item = &FieldError> {
+        self.0
+            .iter()
+            .filter(|e| !FORM_FIELDS.contains(&e.field.as_str()))
+    }
+}
+
+/// Fields that show their own errors.
+const FORM_FIELDS: [&str; 17] = [
+    "title",
+    "description",
+    "organization",
+    "stakeholder_type",
+    "scope",
+    "countries",
+    "action_lines",
+    "sdgs",
+    "covid19",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "language",
+    "contact",
+    "contact.name",
+    "contact.email",
+];
+
+/// The message shown for an error: translated for missing fields, the service's sentence
+/// otherwise.
+fn message(ctx: &Ctx, e: &FieldError) -> String {
+    if e.code == "required" || e.code == "missing_field" {
+        format!("{}: {}", label_of(ctx, &e.field), ctx.t.required)
+    } else {
+        e.message.clone()
+    }
+}
+
+fn label_of(ctx: &Ctx, field: &str) -> &'static str {
+    let t = ctx.t;
+    match field {
+        "title" => t.title,
+        "description" => t.description,
+        "organization" => t.organization,
+        "stakeholder_type" => t.stakeholder_type,
+        "scope" => t.scope,
+        "countries" => t.countries,
+        "action_lines" => t.action_lines,
+        "sdgs" => t.sdgs,
+        "status" => t.status,
+        "start_date" => t.start_date,
+        "end_date" => t.end_date,
+        "website" => t.website,
+        "language" => t.project_language,
+        "contact.name" => t.contact_name,
+        "contact.email" => t.contact_email,
+        _ => t.contact,
+    }
+}
+
+fn error_id(field: &str) -> String {
+    format!("{}-error", field.replace('.', "_"))
+}
+
+fn error_note(ctx: &Ctx, errors: &Errors, field: &str) -> Markup {
+    html! {
+        @if let Some(e) = errors.for_field(field) {
+            p.field-error id=(error_id(field)) { (message(ctx, e)) }
+        }
+    }
+}
+
+/// What the form posts to and says on its button.
+pub struct FormSpec<'a> {
+    /// The `action` URL.
+    pub action: &'a str,
+    /// The submit button's text.
+    pub button: &'a str,
+    /// Hidden fields (tokens, versions, the language).
+    pub hidden: Markup,
+    /// Whether the contact fields are shown (new submissions).
+    pub with_contact: bool,
+}
+
+/// The whole project form.
+pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) -> Markup {
+    let t = ctx.t;
+    let lang = ctx.lang;
+    let text = |field: &str, label: &str, kind: &str, required: bool| {
+        let invalid = errors.for_field(field).is_some();
+        html! {
+            div.field.invalid[invalid] {
+                label for=(field) { (label) @if required { " " span.req { "(" (t.required) ")" } } }
+                (error_note(ctx, errors, field))
+                input id=(field) name=(field) type=(kind) value=(v.get(field))
+                    required[required] aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=[invalid.then(|| error_id(field))];
+            }
+        }
+    };
+    let select = |field: &str, label: &str, options: Vec<(&'static str, &'static str)>| {
+        let invalid = errors.for_field(field).is_some();
+        html! {
+            div.field.invalid[invalid] {
+                label for=(field) { (label) " " span.req { "(" (t.required) ")" } }
+                (error_note(ctx, errors, field))
+                select id=(field) name=(field) required aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=[invalid.then(|| error_id(field))] {
+                    option value="" { (t.choose) }
+                    @for (code, name) in options {
+                        option value=(code) selected[v.get(field) == code] { (name) }
+                    }
+                }
+            }
+        }
+    };
+    let mut countries: Vec<(&str, &str)> = taxonomy()
+        .countries()
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    countries.sort_by_key(|c| c.1);
+    let unplaced: Vec<&FieldError> = errors.unplaced().collect();
+    html! {
+        @if !errors.is_empty() {
+            div.alert role="alert" #form-errors {
+                p { (t.form_has_errors) }
+                @if !unplaced.is_empty() {
+                    ul { @for e in unplaced { li { (e.message) } } }
+                }
+            }
+        }
+        form.stack method="post" action=(spec.action) novalidate {
+            (spec.hidden)
+            (text("title", t.title, "text", true))
+            div.field.invalid[errors.for_field("description").is_some()] {
+                label for="description" { (t.description) " " span.req { "(" (t.required) ")" } }
+                (error_note(ctx, errors, "description"))
+                textarea #description name="description" rows="8" required
+                    aria-describedby=[errors.for_field("description").map(|_| error_id("description"))] { (v.get("description")) }
+            }
+            (text("organization", t.organization, "text", true))
+            (select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
+            (select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))
+            div.field.invalid[errors.for_field("countries").is_some()] {
+                label for="countries" { (t.countries) }
+                p.hint #countries-hint { (t.countries_hint) }
+                (error_note(ctx, errors, "countries"))
+                select #countries name="countries" multiple size="8" aria-describedby="countries-hint" {
+                    @for (code, name) in &countries {
+                        option value=(code) selected[v.has("countries", code)] { (name) }
+                    }
+                }
+            }
+            div.field.invalid[errors.for_field("action_lines").is_some()] {
+                fieldset #action_lines {
+                    legend { (t.action_lines) " " span.req { "(" (t.required) ")" } }
+                    (error_note(ctx, errors, "action_lines"))
+                    (action_line_checks(ctx, v))
+                }
+            }
+            div.field.invalid[errors.for_field("sdgs").is_some()] {
+                fieldset #sdgs {
+                    legend { (t.sdgs) }
+                    (error_note(ctx, errors, "sdgs"))
+                    ul.checks {
+                        @for goal in Sdg::all() {
+                            @let n = goal.number().to_string();
+                            li {
+                                input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[v.has("sdgs", &n)];
+                                " "
+                                label for=(format!("sdg-{n}")) {
+                                    span class=(format!("swatch sdg-{n}")) aria-hidden="true" {}
+                                    " " (n) " " (i18n::sdg(lang, goal))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div.field {
+                input #covid19 type="checkbox" name="covid19" value="true" checked[v.get("covid19") == "true"];
+                " " label.inline for="covid19" { (t.covid19) }
+            }
+            (select("status", t.status, Status::ALL.iter().map(|s| (s.code(), i18n::status(lang, *s))).collect()))
+            (text("start_date", t.start_date, "date", true))
+            (text("end_date", t.end_date, "date", false))
+            (text("website", t.website, "url", false))
+            (select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
+            @if spec.with_contact {
+                div.field.invalid[errors.for_field("contact").is_some()] {
+                    fieldset #contact {
+                        legend { (t.contact) }
+                        p.hint { (t.contact_hint) }
+                        (error_note(ctx, errors, "contact"))
+                        (text("contact_name", t.contact_name, "text", true))
+                        (error_note(ctx, errors, "contact.name"))
+                        (text("contact_email", t.contact_email, "email", true))
+                        (error_note(ctx, errors, "contact.email"))
+                    }
+                }
+            }
+            button type="submit" { (spec.button) }
+        }
+    }
+}
+
+fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
+    let check = |line: ActionLine| {
+        let id = format!("al-{}", line.code().replace('.', "-"));
+        html! {
+            input type="checkbox" name="action_lines" value=(line.code()) id=(id) checked[v.has("action_lines", line.code())];
+            " "
+            label for=(id) { (line.code()) " " (i18n::action_line(ctx.lang, line)) }
+        }
+    };
+    html! {
+        ul.checks {
+            @for line in ActionLine::leaves().filter(|l| !l.is_c7()) {
+                @if line.code() == "C8" {
+                    li {
+                        span { "C7 " (i18n::action_line(ctx.lang, ActionLine::C7)) }
+                        ul { @for sub in ActionLine::leaves().filter(|l| l.is_c7()) { li { (check(sub)) } } }
+                    }
+                }
+                li { (check(line)) }
+            }
+        }
+    }
+}

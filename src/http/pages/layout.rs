@@ -1,0 +1,135 @@
+//! The page shell: language and direction, navigation, language picker, footer; and the
+//! request context every page is drawn with.
+
+use maud::{html, Markup, DOCTYPE};
+
+use super::i18n::{self, Texts};
+use crate::model::Language;
+
+/// What a page needs to know about its request: the language, its path and query (for
+/// the language picker), and who is signed in to the secretariat pages.
+pub struct Ctx {
+    /// The interface language.
+    pub lang: Language,
+    /// Its texts.
+    pub t: &'static Texts,
+    path: String,
+    query: Vec<(String, String)>,
+    /// The secretariat key's name, when signed in.
+    pub signed_in: Option<String>,
+}
+
+impl Ctx {
+    /// A context for `path` with its decoded query pairs.
+    pub fn new(lang: Language, path: &str, query: Vec<(String, String)>) -> Ctx {
+        Ctx {
+            lang,
+            t: i18n::texts(lang),
+            path: path.to_string(),
+            query,
+            signed_in: None,
+        }
+    }
+
+    /// The context of a request: the language comes from its `lang` parameter.
+    pub fn from_query(path: &str, query: Vec<(String, String)>) -> Ctx {
+        let lang = lang_of(&query);
+        Ctx::new(lang, path, query)
+    }
+
+    /// A link to `path` with `pairs`, keeping the interface language.
+    pub fn href(&self, path: &str, pairs: &[(&str, &str)]) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in pairs {
+            query.append_pair(k, v);
+        }
+        if self.lang != Language::En {
+            query.append_pair("lang", self.lang.code());
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+
+    /// This page in another language.
+    fn in_language(&self, lang: Language) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in self.query.iter().filter(|(k, _)| k != "lang") {
+            query.append_pair(k, v);
+        }
+        if lang != Language::En {
+            query.append_pair("lang", lang.code());
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{query}", self.path)
+        }
+    }
+}
+
+/// The `lang` parameter's language, English when absent or unknown.
+pub fn lang_of(query: &[(String, String)]) -> Language {
+    query
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Language::parse(v))
+        .unwrap_or(Language::En)
+}
+
+/// A whole HTML document around `main`.
+pub fn document(ctx: &Ctx, title: &str, main: Markup) -> Markup {
+    let t = ctx.t;
+    let dir = if i18n::is_rtl(ctx.lang) { "rtl" } else { "ltr" };
+    let nav = [
+        ("/", t.nav_search),
+        ("/covid19", t.nav_covid),
+        ("/stats", t.nav_stats),
+        ("/submit", t.nav_submit),
+        ("/secretariat", t.nav_secretariat),
+    ];
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) dir=(dir) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (t.site_name) }
+                link rel="stylesheet" href="/static/style.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                a.skip href="#main" { (t.skip_to_content) }
+                header.site {
+                    a.brand href=(ctx.href("/", &[])) { (t.site_name) }
+                    nav aria-label=(t.site_name) {
+                        ul {
+                            @for (path, label) in nav {
+                                li {
+                                    a href=(ctx.href(path, &[]))
+                                        aria-current=[(ctx.path == path).then_some("page")] { (label) }
+                                }
+                            }
+                        }
+                    }
+                    nav.languages aria-label=(t.language) {
+                        ul {
+                            @for lang in Language::ALL {
+                                li {
+                                    a href=(ctx.in_language(*lang)) lang=(lang.code()) hreflang=(lang.code())
+                                        aria-current=[(*lang == ctx.lang).then_some("true")] { (i18n::endonym(*lang)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #main tabindex="-1" { (main) }
+                footer.site { p { (t.footer) } }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Server-rendered pages (maud) for stakeholders, researchers and the secretariat. Handlers
+//! call the same service functions as the API; templates only lay out what they are given.
+
+mod assets;
+mod charts;
+mod edit;
+mod forms;
+pub mod i18n;
+mod layout;
+mod project;
+mod search;
+mod secretariat;
+mod selections;
+pub mod session;
+mod stats;
+mod submit;
+mod widgets;
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Router;
+use maud::Markup;
+
+use super::AppState;
+use crate::model::Language;
+use crate::service::ServiceError;
+pub use layout::Ctx;
+
+/// The page routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(assets::router())
+        .merge(search::router())
+        .merge(project::router())
+        .merge(submit::router())
+        .merge(edit::router())
+        .merge(stats::router())
+        .merge(secretariat::router())
+        .merge(selections::router())
+}
+
+/// A rendered page with its status.
+pub struct HtmlPage(pub StatusCode, pub Markup);
+
+impl IntoResponse for HtmlPage {
+    fn into_response(self) -> Response {
+        (
+            self.0,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            self.1.into_string(),
+        )
+            .into_response()
+    }
+}
+
+/// A page, or the page that explains why there is none.
+pub type PageResult = Result<HtmlPage, Response>;
+
+/// The error page for a service error, in the page's language.
+pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
+    let (status, heading) = match error {
+        ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, ctx.t.not_found),
+        ServiceError::Invalid(_) | ServiceError::BadParameter(_) => {
+            (StatusCode::BAD_REQUEST, ctx.t.bad_request)
+        }
+        ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, ctx.t.bad_request),
+        ServiceError::Forbidden(_) => (StatusCode::FORBIDDEN, ctx.t.bad_request),
+        ServiceError::Conflict { .. } => (StatusCode::CONFLICT, ctx.t.bad_request),
+        ServiceError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ctx.t.bad_request),
+        ServiceError::PreconditionRequired(_) => {
+            (StatusCode::PRECONDITION_REQUIRED, ctx.t.bad_request)
+        }
+        ServiceError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ctx.t.bad_request),
+        ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ctx.t.bad_request),
+    };
+    let detail = match error {
+        ServiceError::NotFound(_) => ctx.t.not_found_text.to_string(),
+        ServiceError::Internal(_) => "internal error".to_string(),
+        other => other.to_string(),
+    };
+    let body = maud::html! {
+        h1 { (heading) }
+        p.error-detail { (detail) }
+        p { a href=(ctx.href("/", &[])) { (ctx.t.nav_search) } }
+    };
+    HtmlPage(status, layout::document(ctx, heading, body)).into_response()
+}
+
+/// The 404 page for any path no route serves (outside `/api/`).
+pub fn not_found(path: &str) -> Response {
+    let ctx = Ctx::new(Language::En, path, Vec::new());
+    error_page(&ctx, &ServiceError::NotFound(path.to_string()))
+}
+
+/// A 303 redirect after a form post.
+pub fn see_other(location: &str) -> Response {
+    Redirect::to(location).into_response()
+}
+
+/// Runs a service call on the blocking pool, mapping failures to the error page.
+pub(crate) async fn call<T, F>(state: &AppState, ctx: &Ctx, f: F) -> Result<T, Response>
+where
+    T: Send + 'static,
+    F: FnOnce(&crate::service::Service) -> Result<T, ServiceError> + Send + 'static,
+{
+    let service = state.service.clone();
+    match tokio::task::spawn_blocking(move || f(&service)).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(error_page(ctx, &e)),
+        Err(join) => Err(error_page(ctx, &ServiceError::Internal(join.to_string()))),
+    }
+}
+
+/// Like [`call`], but hands service errors back to the caller (forms show them inline).
+pub(crate) async fn try_call<T, F>(
+    state: &AppState,
+    ctx: &Ctx,
+    f: F,
+) -> Result<Result<T, ServiceError>, Response>
+where
+    T: Send + 'static,
+    F: FnOnce(&crate::service::Service) -> Result<T, ServiceError> + Send + 'static,
+{
+    let service = state.service.clone();
+    match tokio::task::spawn_blocking(move || f(&service)).await {
+        Ok(result) => Ok(result),
+        Err(join) => Err(error_page(ctx, &ServiceError::Internal(join.to_string()))),
+    }
+}

@@ -1,0 +1,112 @@
+//! A published project (`/projects/{id}`): every public field, tags with their names and
+//! links that search for the same tag.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use maud::{html, Markup};
+
+use super::layout::document;
+use super::widgets::{country_names, tag_links};
+use super::{call, i18n, Ctx, HtmlPage, PageResult};
+use crate::http::extract::{query_pairs, ApiPath};
+use crate::http::AppState;
+use crate::model::{ProjectFields, Region};
+use crate::service::{Caller, ProjectView};
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/projects/{id}", get(project_page))
+}
+
+async fn project_page(
+    State(state): State<AppState>,
+    path: Result<ApiPath<String>, crate::http::error::ApiError>,
+    RawQuery(raw): RawQuery,
+) -> PageResult {
+    let ctx = Ctx::from_query("/projects", query_pairs(raw.as_deref()));
+    let id = path.map(|p| p.0).unwrap_or_default();
+    let view = call(&state, &ctx, move |s| s.project_view(&id, &Caller::Public)).await?;
+    let project = match view {
+        ProjectView::Public(p) => *p,
+        ProjectView::Owner(p) => p.project,
+    };
+    let body = html! {
+        article.project {
+            h1 { (project.fields.title) }
+            p.meta { (project.fields.organization) }
+            (tag_links(&ctx, &project.fields.action_lines, &project.fields.sdgs))
+            (fields_list(&ctx, &project.fields, &project.regions))
+            p.meta { (ctx.t.published_on) " " (project.updated_at.format("%Y-%m-%d")) " · " (ctx.t.version) " " (project.version) }
+        }
+    };
+    Ok(HtmlPage(
+        StatusCode::OK,
+        document(&ctx, &project.fields.title, body),
+    ))
+}
+
+/// Every field of a project as a definition list (titles are headings elsewhere).
+pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> Markup {
+    let t = ctx.t;
+    let lang = ctx.lang;
+    html! {
+        dl.fields {
+            dt { (t.description) }
+            dd.description lang=(f.language.code()) { (f.description) }
+            dt { (t.organization) }
+            dd { (f.organization) }
+            dt { (t.stakeholder_type) }
+            dd { (i18n::stakeholder_type(lang, f.stakeholder_type)) }
+            dt { (t.scope) }
+            dd { (i18n::scope(lang, f.scope)) }
+            dt { (t.countries) }
+            dd { (country_names(&f.countries)) }
+            dt { (t.regions) }
+            dd {
+                @for (i, r) in regions.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(ctx.href("/", &[("region", r.code())])) { (i18n::region(lang, *r)) }
+                }
+            }
+            dt { (t.action_lines) }
+            dd {
+                ul.plain {
+                    @for line in &f.action_lines {
+                        li { a href=(ctx.href("/", &[("action_line", line.code())])) { (line.code()) " " (i18n::action_line(lang, *line)) } }
+                    }
+                }
+            }
+            dt { (t.sdgs) }
+            dd {
+                ul.plain {
+                    @for goal in &f.sdgs {
+                        li {
+                            a href=(ctx.href("/", &[("sdg", &goal.number().to_string())])) {
+                                span class=(format!("swatch sdg-{}", goal.number())) aria-hidden="true" {}
+                                " SDG " (goal.number()) " " (i18n::sdg(lang, *goal))
+                            }
+                        }
+                    }
+                }
+            }
+            dt { (t.covid19) }
+            dd { (if f.covid19 { t.yes } else { t.no }) }
+            dt { (t.status) }
+            dd { (i18n::status(lang, f.status)) }
+            dt { (t.start_date) }
+            dd { (f.start_date) }
+            @if let Some(end) = f.end_date {
+                dt { (t.end_date) }
+                dd { (end) }
+            }
+            @if let Some(site) = &f.website {
+                dt { (t.website) }
+                dd { a href=(site) rel="nofollow noopener" { (site) } }
+            }
+            dt { (t.project_language) }
+            dd { (super::i18n::endonym(f.language)) }
+        }
+    }
+}

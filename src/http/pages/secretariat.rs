@@ -1,0 +1,319 @@
+//! `/secretariat`: sign in with a key (a session cookie), the moderation queue with
+//! duplicate hints, and publish / request changes / reject. Every form carries the
+//! session's CSRF token; posts from other origins are refused.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use maud::{html, Markup};
+
+use super::forms::FormValues;
+use super::layout::document;
+use super::project::fields_list;
+use super::session::{self, csrf_ok, same_origin};
+use super::{call, error_page, see_other, try_call, Ctx, HtmlPage};
+use crate::http::extract::{query_pairs, ApiPath};
+use crate::http::AppState;
+use crate::model::{message_text, Decision, Filters, ReviewKind, MESSAGE_MAX_CHARS};
+use crate::service::{Caller, QueueItem, ServiceError};
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/secretariat", get(desk_page))
+        .route("/secretariat/sign-in", post(sign_in))
+        .route("/secretariat/sign-out", post(sign_out))
+        .route("/secretariat/projects/{id}/{decision}", post(decide))
+}
+
+/// A signed-in secretariat member.
+pub(super) struct Desk {
+    /// Who, as the service knows them.
+    pub caller: Caller,
+    /// The session's CSRF token.
+    pub csrf: String,
+}
+
+impl Desk {
+    /// The hidden CSRF field for forms.
+    pub fn csrf_field(&self) -> Markup {
+        html! { input type="hidden" name="csrf" value=(self.csrf); }
+    }
+
+    fn name(&self) -> &str {
+        match &self.caller {
+            Caller::Secretariat(name) | Caller::Reader(name) => name,
+            _ => "",
+        }
+    }
+}
+
+/// The signed-in member, if the request's session is open and its key still valid.
+pub(super) async fn desk(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+) -> Result<Option<Desk>, Response> {
+    let Some(open) = state.sessions.find(headers) else {
+        return Ok(None);
+    };
+    let key = open.key.clone();
+    match try_call(state, ctx, move |s| s.authenticate(&key)).await? {
+        Ok(caller) if caller.is_secretariat() => Ok(Some(Desk {
+            caller,
+            csrf: open.csrf,
+        })),
+        Ok(_) | Err(ServiceError::Unauthorized(_)) => Ok(None),
+        Err(other) => Err(error_page(ctx, &other)),
+    }
+}
+
+/// The member behind a form post: signed in, same origin, right CSRF token. Otherwise
+/// the sign-in page (303) or 403.
+pub(super) async fn desk_for_post(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    values: &FormValues,
+) -> Result<Desk, Response> {
+    let Some(desk) = desk(state, ctx, headers).await? else {
+        return Err(see_other("/secretariat"));
+    };
+    let open = session::Open {
+        key: String::new(),
+        csrf: desk.csrf.clone(),
+    };
+    if !same_origin(headers) || !csrf_ok(&open, values.get("csrf")) {
+        return Err(error_page(
+            ctx,
+            &ServiceError::Forbidden("this form is out of date or came from another site".into()),
+        ));
+    }
+    Ok(desk)
+}
+
+/// The secretariat's navigation, above each of its pages.
+pub(super) fn desk_nav(desk: &Desk) -> Markup {
+    html! {
+        div.desk-bar {
+            p { "Signed in as " strong #signed-in { (desk.name()) }
+                @if matches!(desk.caller, Caller::Reader(_)) { " (read-only)" } }
+            nav aria-label="Secretariat" {
+                ul.plain.inline-list {
+                    li { a href="/secretariat" { "Moderation queue" } }
+                    li { a href="/secretariat/selections" { "Selections" } }
+                }
+            }
+            form method="post" action="/secretariat/sign-out" {
+                (desk.csrf_field())
+                button.secondary type="submit" { "Sign out" }
+            }
+        }
+    }
+}
+
+async fn desk_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Result<HtmlPage, Response> {
+    let pairs = query_pairs(raw.as_deref());
+    let done = pairs
+        .iter()
+        .find(|(k, _)| k == "done")
+        .map(|(_, v)| v.clone());
+    let ctx = Ctx::from_query("/secretariat", pairs);
+    let Some(desk) = desk(&state, &ctx, &headers).await? else {
+        return Ok(sign_in_page(&ctx, None));
+    };
+    let queue = call(&state, &ctx, |s| s.moderation_queue(&Filters::default())).await?;
+    let body = html! {
+        h1 { "Secretariat" }
+        (desk_nav(&desk))
+        @if let Some(done) = done { p.notice role="status" #done { "Done: " (done) } }
+        h2 { "Moderation queue (" span #queue-size { (queue.len()) } ")" }
+        @if queue.is_empty() { p { "Nothing waits for review." } }
+        @for item in &queue { (queue_item(&ctx, &desk, item)) }
+    };
+    Ok(HtmlPage(
+        StatusCode::OK,
+        document(&ctx, "Secretariat", body),
+    ))
+}
+
+fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
+    let p = &item.project.project;
+    let id = p.id.to_string();
+    let fields = match (&item.kind, &item.project.revision) {
+        (ReviewKind::Revision, Some(revision)) => &revision.fields,
+        _ => &p.fields,
+    };
+    let kind = match item.kind {
+        ReviewKind::Revision => "Revision of a published project",
+        _ => "New submission",
+    };
+    html! {
+        article.queue-item data-id=(id) {
+            h3 { (fields.title) }
+            p.meta { (kind) " · " (fields.organization) " · waiting since " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · version " (p.version) }
+            @if let Some(contact) = &item.project.contact {
+                p.meta { "Contact: " (contact.name) " <" (contact.email) ">" }
+            }
+            @if !item.possible_duplicates.is_empty() {
+                div.dup {
+                    p { strong { "Possible duplicates:" } }
+                    ul {
+                        @for d in &item.possible_duplicates {
+                            li { a href=(format!("/projects/{}", d.id)) { (d.title) } " (" (d.organization) "; " (d.reason) ")" }
+                        }
+                    }
+                }
+            }
+            details {
+                summary { "All fields" }
+                (fields_list(ctx, fields, &fields.regions()))
+            }
+            div.actions {
+                form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
+                    (desk.csrf_field())
+                    input type="hidden" name="version" value=(p.version);
+                    button type="submit" { "Publish" }
+                }
+                form method="post" action=(format!("/secretariat/projects/{id}/request-changes")) {
+                    (desk.csrf_field())
+                    input type="hidden" name="version" value=(p.version);
+                    label for=(format!("message-{id}")) { "Message to the submitter" }
+                    textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+                    button.secondary type="submit" { "Request changes" }
+                }
+                form method="post" action=(format!("/secretariat/projects/{id}/reject")) {
+                    (desk.csrf_field())
+                    input type="hidden" name="version" value=(p.version);
+                    label for=(format!("reason-{id}")) { "Reason for rejecting" }
+                    textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+                    button.danger type="submit" { "Reject" }
+                }
+            }
+        }
+    }
+}
+
+fn sign_in_page(ctx: &Ctx, error: Option<&str>) -> HtmlPage {
+    let body = html! {
+        h1 { "Secretariat" }
+        @if let Some(error) = error { p.alert role="alert" #sign-in-error { (error) } }
+        form.stack method="post" action="/secretariat/sign-in" {
+            div.field {
+                label for="key" { "Secretariat key" }
+                p.hint { "Made with: stocktaking keys create --name NAME" }
+                input #key type="password" name="key" required autocomplete="current-password";
+            }
+            button type="submit" { "Sign in" }
+        }
+    };
+    let status = if error.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::OK
+    };
+    HtmlPage(status, document(ctx, "Secretariat", body))
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    if !same_origin(&headers) {
+        return Err(error_page(
+            &ctx,
+            &ServiceError::Forbidden("sign in from this site's own page".into()),
+        ));
+    }
+    let values = FormValues::parse(&body);
+    let key = values.get("key").to_string();
+    let checked = key.clone();
+    match try_call(&state, &ctx, move |s| s.authenticate(&checked)).await? {
+        Ok(caller) if caller.is_secretariat() => {
+            let id = state.sessions.open(key);
+            let mut response = see_other("/secretariat");
+            response
+                .headers_mut()
+                .insert(header::SET_COOKIE, session::set_cookie(&id));
+            Ok(response)
+        }
+        Ok(_) | Err(ServiceError::Unauthorized(_)) => {
+            Ok(sign_in_page(&ctx, Some("This key is not valid.")).into_response())
+        }
+        Err(other) => Err(error_page(&ctx, &other)),
+    }
+}
+
+async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let values = FormValues::parse(&body);
+    desk_for_post(&state, &ctx, &headers, &values).await?;
+    state.sessions.close(&headers);
+    let mut response = see_other("/secretariat");
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session::clear_cookie());
+    Ok(response)
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    ApiPath((id, decision)): ApiPath<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let values = FormValues::parse(&body);
+    let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
+    let text = |field: &str| {
+        message_text(values.get(field)).ok_or_else(|| {
+            error_page(
+                &ctx,
+                &ServiceError::Invalid(crate::model::ValidationErrors(vec![
+                    crate::model::FieldError::new(
+                        field,
+                        "invalid_length",
+                        format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
+                    ),
+                ])),
+            )
+        })
+    };
+    let (decision, done) = match decision.as_str() {
+        "publish" => (Decision::Publish, "published"),
+        "request-changes" => (
+            Decision::RequestChanges(text("message")?),
+            "changes requested",
+        ),
+        "reject" => (Decision::Reject(text("reason")?), "rejected"),
+        _ => {
+            return Err(error_page(
+                &ctx,
+                &ServiceError::NotFound(format!("no decision '{decision}'")),
+            ))
+        }
+    };
+    let version = values.get("version").parse().ok();
+    let caller = desk.caller;
+    call(&state, &ctx, move |s| {
+        s.decide(&id, &caller, decision, version)
+    })
+    .await?;
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("done", done)
+        .finish();
+    Ok(see_other(&format!("/secretariat?{query}")))
+}

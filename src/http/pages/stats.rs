@@ -1,0 +1,209 @@
+//! `/stats`: published projects counted by Action Line, SDG, region, stakeholder type and
+//! start year as SVG bar charts, and an Action Line × region table, following the filters
+//! in the URL (the same parameters as search).
+//!
+//! Counts come from the search facets. For a facet with no filter they are the counts over
+//! the matching projects; for a filtered facet only the chosen values are drawn, whose
+//! facet counts are exactly the matching projects carrying them.
+
+use std::collections::HashMap;
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use maud::html;
+
+use super::charts::{bar_chart, Bar};
+use super::layout::document;
+use super::search::{facet_sidebar, hidden_lang, search, View};
+use super::{i18n, Ctx, HtmlPage};
+use crate::http::extract::query_pairs;
+use crate::http::AppState;
+use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType};
+use crate::search::SearchResults;
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/stats", get(stats_page))
+}
+
+const ACCENT: &str = "#00558c";
+
+/// Counts of one facet, by value code.
+fn counts<'a>(results: &'a SearchResults, facet: &str) -> HashMap<&'a str, u64> {
+    results
+        .facets
+        .get(facet)
+        .unwrap_or_default()
+        .iter()
+        .map(|(code, n)| (code.as_str(), *n))
+        .collect()
+}
+
+/// Whether a value is drawn: every value of an unfiltered facet, the chosen ones otherwise.
+fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
+    chosen.is_empty() || chosen.contains(value)
+}
+
+async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let ctx = Ctx::from_query("/stats", pairs.clone());
+    let t = ctx.t;
+    let view = View::new("/stats", pairs);
+    let mut request = match view.request() {
+        Ok(request) => request,
+        Err(message) => {
+            let body = html! { h1 { (t.stats_heading) } p.error role="alert" { (message) } };
+            return HtmlPage(
+                StatusCode::BAD_REQUEST,
+                document(&ctx, t.stats_heading, body),
+            )
+            .into_response();
+        }
+    };
+    request.per_page = 1;
+    request.page = 1;
+    let results = match search(&state, &ctx, request.clone()).await {
+        Ok(results) => results,
+        Err(response) => return response,
+    };
+    let by_region = match region_table(&state, &ctx, &request).await {
+        Ok(table) => table,
+        Err(response) => return response,
+    };
+    let f = &request.filters;
+    let lines = counts(&results, "action_line");
+    let line_bars: Vec<Bar> = ActionLine::all()
+        .filter(|a| shown(&f.action_lines, a))
+        .map(|a| Bar {
+            label: format!("{} {}", a.code(), i18n::action_line(ctx.lang, a)),
+            value: lines.get(a.code()).copied().unwrap_or(0),
+            color: ACCENT.into(),
+        })
+        .collect();
+    let sdgs = counts(&results, "sdg");
+    let sdg_bars: Vec<Bar> = Sdg::all()
+        .filter(|g| shown(&f.sdgs, g))
+        .map(|g| Bar {
+            label: format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g)),
+            value: sdgs
+                .get(g.number().to_string().as_str())
+                .copied()
+                .unwrap_or(0),
+            color: i18n::sdg_color(g).into(),
+        })
+        .collect();
+    let regions = counts(&results, "region");
+    let region_bars: Vec<Bar> = Region::ALL
+        .iter()
+        .filter(|r| shown(&f.regions, r))
+        .map(|r| Bar {
+            label: i18n::region(ctx.lang, *r).into(),
+            value: regions.get(r.code()).copied().unwrap_or(0),
+            color: ACCENT.into(),
+        })
+        .collect();
+    let stakeholders = counts(&results, "stakeholder_type");
+    let stakeholder_bars: Vec<Bar> = StakeholderType::ALL
+        .iter()
+        .filter(|s| shown(&f.stakeholder_types, s))
+        .map(|s| Bar {
+            label: i18n::stakeholder_type(ctx.lang, *s).into(),
+            value: stakeholders.get(s.code()).copied().unwrap_or(0),
+            color: ACCENT.into(),
+        })
+        .collect();
+    let year_bars: Vec<Bar> = results
+        .facets
+        .get("year")
+        .unwrap_or_default()
+        .iter()
+        .filter(|(year, _)| {
+            let y = year.parse::<i32>().unwrap_or(0);
+            f.year_from.is_none_or(|from| y >= from) && f.year_to.is_none_or(|to| y <= to)
+        })
+        .map(|(year, n)| Bar {
+            label: year.clone(),
+            value: *n,
+            color: ACCENT.into(),
+        })
+        .collect();
+    let body = html! {
+        h1 { (t.stats_heading) }
+        p.intro { (t.stats_intro) }
+        form.search method="get" action="/stats" data-autosubmit="true" {
+            (hidden_lang(&ctx))
+            div.querybar {
+                label for="q" { (t.search_label) }
+                input #q type="search" name="q" value=[view.value("q")] maxlength="500";
+                button type="submit" { (t.search_button) }
+            }
+            div.layout {
+                (facet_sidebar(&ctx, &view, &results))
+                section.results aria-labelledby="stats-total" {
+                    h2 #stats-total { span #total { (results.total) } " " (t.projects) }
+                    div.charts {
+                        (bar_chart("chart-action-lines", t.action_lines, &line_bars))
+                        (bar_chart("chart-sdgs", t.sdgs, &sdg_bars))
+                        (bar_chart("chart-regions", t.regions, &region_bars))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, &stakeholder_bars))
+                        (bar_chart("chart-years", t.start_year, &year_bars))
+                    }
+                    h2 { (t.by_action_line_region) }
+                    div.table-wrap {
+                        table #action-line-by-region {
+                            thead {
+                                tr {
+                                    th scope="col" { (t.action_lines) }
+                                    @for (r, _) in &by_region { th.num scope="col" { (i18n::region(ctx.lang, *r)) } }
+                                    th.num scope="col" { (t.total) }
+                                }
+                            }
+                            tbody {
+                                @for a in ActionLine::all().filter(|a| shown(&f.action_lines, a)) {
+                                    tr {
+                                        th scope="row" { (a.code()) " " (i18n::action_line(ctx.lang, a)) }
+                                        @for (_, cells) in &by_region {
+                                            td.num { (cells.get(a.code()).copied().unwrap_or(0)) }
+                                        }
+                                        td.num { (lines.get(a.code()).copied().unwrap_or(0)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    HtmlPage(StatusCode::OK, document(&ctx, t.stats_heading, body)).into_response()
+}
+
+/// Action Line counts per region: one search per region drawn, with the region filter
+/// replaced by that region.
+async fn region_table(
+    state: &AppState,
+    ctx: &Ctx,
+    request: &SearchRequest,
+) -> Result<Vec<(Region, HashMap<String, u64>)>, Response> {
+    let mut table = Vec::new();
+    for region in Region::ALL {
+        if !shown(&request.filters.regions, &region) {
+            continue;
+        }
+        let mut one = request.clone();
+        one.filters.regions = vec![region];
+        let results = search(state, ctx, one).await?;
+        let cells = results
+            .facets
+            .get("action_line")
+            .unwrap_or_default()
+            .iter()
+            .cloned()
+            .collect();
+        table.push((region, cells));
+    }
+    Ok(table)
+}

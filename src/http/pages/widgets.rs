@@ -1,0 +1,47 @@
+//! Small pieces drawn on several pages: tags, SDG chips, country lists.
+
+use maud::{html, Markup};
+
+use super::i18n;
+use super::Ctx;
+use crate::model::{ActionLine, Country, Sdg};
+
+/// An SDG chip: its colour swatch, number and short name.
+pub fn sdg_chip(ctx: &Ctx, goal: Sdg) -> Markup {
+    html! {
+        span.sdg-chip {
+            span class=(format!("swatch sdg-{}", goal.number())) aria-hidden="true" {}
+            "SDG " (goal.number()) " · " (i18n::sdg(ctx.lang, goal))
+        }
+    }
+}
+
+/// An Action Line tag: its code and short title.
+pub fn action_line_tag(ctx: &Ctx, line: ActionLine) -> Markup {
+    html! {
+        span.al-tag { abbr title=(i18n::action_line(ctx.lang, line)) { (line.code()) } " " (i18n::action_line(ctx.lang, line)) }
+    }
+}
+
+/// Action Lines and SDGs as links that search for the same tag.
+pub fn tag_links(ctx: &Ctx, lines: &[ActionLine], sdgs: &[Sdg]) -> Markup {
+    html! {
+        ul.tags aria-label=(ctx.t.search_same) {
+            @for line in lines {
+                li { a href=(ctx.href("/", &[("action_line", line.code())])) { (action_line_tag(ctx, *line)) } }
+            }
+            @for goal in sdgs {
+                li { a href=(ctx.href("/", &[("sdg", &goal.number().to_string())])) { (sdg_chip(ctx, *goal)) } }
+            }
+        }
+    }
+}
+
+/// Country names, comma-separated.
+pub fn country_names(countries: &[Country]) -> String {
+    countries
+        .iter()
+        .map(|c| c.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

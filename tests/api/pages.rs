@@ -1,0 +1,510 @@
+//! The server-rendered pages over the real router: counts as the API's, escaping, security
+//! headers, the submission form, the secretariat's session, CSRF and selection builder.
+//! (The browser tests in `tests/browser` drive the same pages in Chromium.)
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::{outside_async, submission, Response, TestApp};
+
+/// The text inside the element with this id, up to its first child tag.
+fn text_of(html: &str, id: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no element #{id}"));
+    let open_end = start + html[start..].find('>').unwrap() + 1;
+    let close = open_end + html[open_end..].find('<').unwrap();
+    html[open_end..close].trim().to_string()
+}
+
+fn html(r: &Response) -> &str {
+    r.body
+        .as_str()
+        .unwrap_or_else(|| panic!("not HTML: {:?}", r.body))
+}
+
+async fn post_form(
+    app: &TestApp,
+    uri: &str,
+    form: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Response {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish();
+    let mut request =
+        Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    app.send(request.body(Body::from(body)).unwrap()).await
+}
+
+fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
+    body["facets"][facet][value].as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_is_html_with_security_headers_and_its_language() {
+    let app = TestApp::seeded();
+    let any = app.get("/api/v1/search?per_page=1").await;
+    let id = any.body["hits"][0]["id"].as_str().unwrap().to_string();
+    for path in [
+        "/".to_string(),
+        "/covid19".into(),
+        "/stats".into(),
+        "/submit".into(),
+        "/secretariat".into(),
+        format!("/projects/{id}"),
+        "/?lang=ar".into(),
+    ] {
+        let r = app.get(&path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(r.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        let csp = r.headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(r.headers["x-content-type-options"], "nosniff");
+        let page = html(&r);
+        assert!(page.starts_with("<!DOCTYPE html>"), "{path}");
+        assert!(
+            !page.contains("<script>") && !page.contains(" style=\""),
+            "{path}: inline script or style"
+        );
+    }
+    let ar = app.get("/?lang=ar").await;
+    assert!(html(&ar).contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let fr = app.get("/?lang=fr").await;
+    assert!(html(&fr).contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(html(&fr).contains("Objectifs de développement durable"));
+    let missing = app.get("/no/such/page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(html(&missing).contains("<!DOCTYPE html>"));
+    let api_missing = app.get("/api/v1/nothing").await;
+    assert_eq!(api_missing.body["error"]["code"], "not_found");
+    let bad = app.get("/?sdg=99").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(html(&bad).contains("sdg"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_page_counts_are_the_apis() {
+    let app = TestApp::seeded();
+    for query in [
+        "",
+        "sdg=3&sdg=4",
+        "sdg=3&sdg=4&action_line=C7",
+        "q=health&region=africa",
+    ] {
+        let page = app.get(&format!("/?{query}")).await;
+        let api = app.get(&format!("/api/v1/search?{query}")).await;
+        let page = html(&page);
+        assert_eq!(
+            text_of(page, "total"),
+            api.body["total"].to_string(),
+            "{query}"
+        );
+        for goal in 1..=17 {
+            let shown: u64 = text_of(page, &format!("count-sdg-{goal}")).parse().unwrap();
+            assert_eq!(
+                shown,
+                api_count(&api.body, "sdg", &goal.to_string()),
+                "{query} sdg {goal}"
+            );
+        }
+        for line in ["C1", "C7", "C7.e-health", "C11"] {
+            let id = format!("count-action_line-{}", line.replace('.', "-"));
+            let shown: u64 = text_of(page, &id).parse().unwrap();
+            assert_eq!(
+                shown,
+                api_count(&api.body, "action_line", line),
+                "{query} {line}"
+            );
+        }
+    }
+    // The COVID-19 repository is search with covid19=true fixed.
+    let covid = app.get("/covid19").await;
+    let api = app.get("/api/v1/search?covid19=true").await;
+    assert_eq!(
+        text_of(html(&covid), "total"),
+        api.body["total"].to_string()
+    );
+    // No results: the page offers to drop each filter.
+    let none = app.get("/?q=zzzzunfindable&sdg=3").await;
+    assert!(html(&none).contains("id=\"clear-filters\""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn user_text_is_escaped_everywhere() {
+    let app = TestApp::seeded();
+    let mut project = submission(1);
+    project["title"] = json!("<script>alert(1)</script> Solar kiosk");
+    project["description"] = json!("Kiosks <img src=x onerror=alert(2)> charge phones.");
+    project["organization"] = json!("\"><b>Org</b>");
+    let created = app.post_json("/api/v1/projects", &project).await;
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let key = app.key("desk");
+    let auth = format!("Bearer {key}");
+    let published = app
+        .call(
+            "POST",
+            &format!("/api/v1/projects/{id}/publish?refresh=wait_for"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK);
+    for path in [format!("/projects/{id}"), "/?q=kiosk".to_string()] {
+        let r = app.get(&path).await;
+        let page = html(&r);
+        assert!(
+            page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Solar kiosk"),
+            "{path}"
+        );
+        assert!(!page.contains("<script>alert"), "{path}");
+        assert!(!page.contains("<img src=x"), "{path}");
+        assert!(!page.contains("<b>Org</b>"), "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() {
+    let app = TestApp::empty();
+    let mut form = vec![
+        ("title", "Telemedicine vans for rural districts"),
+        (
+            "description",
+            "Vans with satellite links bring doctors to villages.",
+        ),
+        ("organization", "Health on Wheels"),
+        ("scope", "national"),
+        ("countries", "KE"),
+        ("countries", "UG"),
+        ("action_lines", "C7.e-health"),
+        ("sdgs", "3"),
+        ("covid19", "true"),
+        ("status", "ongoing"),
+        ("start_date", "2021-03-01"),
+        ("language", "en"),
+        ("contact_name", "Amina"),
+        ("contact_email", "amina@example.org"),
+    ];
+    let r = post_form(&app, "/submit", &form, &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = html(&r);
+    assert!(page.contains("id=\"stakeholder_type-error\""));
+    assert!(page.contains("value=\"Telemedicine vans for rural districts\""));
+    assert!(page.contains("Vans with satellite links bring doctors to villages."));
+    assert!(page.contains("value=\"UG\" selected"));
+    assert!(page.contains("value=\"C7.e-health\" id=\"al-C7-e-health\" checked"));
+
+    form.push(("stakeholder_type", "civil_society"));
+    let r = post_form(&app, "/submit", &form, &[]).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let page = html(&r);
+    let start = page.find("href=\"/submissions/").unwrap() + 6;
+    let link = page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&");
+    assert!(link.contains("token="));
+    let mine = app.get(&link).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(html(&mine).contains("data-state=\"pending\""));
+    // Without the token the submission is not found.
+    let id = link
+        .trim_start_matches("/submissions/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        app.get(&format!("/submissions/{id}?token=wrong"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/projects/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Revise through the form (version 1), then withdraw.
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let mut revised = form.clone();
+    revised.retain(|(k, _)| !k.starts_with("contact"));
+    revised[0] = ("title", "Telemedicine vans for remote districts");
+    revised.push(("token", &token));
+    revised.push(("version", "1"));
+    let r = post_form(&app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let stale = post_form(&app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "version 1 is stale now");
+    let project = app
+        .call(
+            "GET",
+            &format!("/api/v1/projects/{id}"),
+            &[("x-edit-token", &token)],
+            None,
+        )
+        .await;
+    assert_eq!(
+        project.body["title"],
+        "Telemedicine vans for remote districts"
+    );
+    let r = post_form(
+        &app,
+        &format!("/submissions/{id}/withdraw"),
+        &[("token", &token)],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mine = app.get(&link).await;
+    assert!(html(&mine).contains("data-state=\"withdrawn\""));
+}
+
+fn session_cookie(r: &Response) -> String {
+    let set = r.headers["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    set.split(';').next().unwrap().to_string()
+}
+
+fn csrf_of(page: &str) -> String {
+    let start = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    page[start..start + 64].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
+    let app = TestApp::empty();
+    let created = app.post_json("/api/v1/projects", &submission(7)).await;
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let key = app.key("desk");
+
+    let bad = post_form(&app, "/secretariat/sign-in", &[("key", "not-a-key")], &[]).await;
+    assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+    let cross = post_form(
+        &app,
+        "/secretariat/sign-in",
+        &[("key", &key)],
+        &[("host", "a.example"), ("origin", "https://evil.example")],
+    )
+    .await;
+    assert_eq!(cross.status, StatusCode::FORBIDDEN);
+    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    let cookie = session_cookie(&signed);
+
+    let desk = app
+        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
+        .await;
+    let page = html(&desk);
+    assert!(page.contains(&format!("data-id=\"{id}\"")));
+    assert!(
+        page.contains("grace.secret@example.org"),
+        "the secretariat sees the contact"
+    );
+    let csrf = csrf_of(page);
+
+    let publish = format!("/secretariat/projects/{id}/publish");
+    let no_token = post_form(&app, &publish, &[("version", "1")], &[("cookie", &cookie)]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let no_session = post_form(&app, &publish, &[("csrf", &csrf)], &[]).await;
+    assert_eq!(no_session.status, StatusCode::SEE_OTHER, "back to sign-in");
+    let empty_reason = post_form(
+        &app,
+        &format!("/secretariat/projects/{id}/reject"),
+        &[("csrf", &csrf), ("reason", " ")],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(empty_reason.status, StatusCode::BAD_REQUEST);
+    let ok = post_form(
+        &app,
+        &publish,
+        &[("csrf", &csrf), ("version", "1")],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    outside_async(|| app.service.commit_index().unwrap());
+    assert_eq!(
+        app.get(&format!("/projects/{id}")).await.status,
+        StatusCode::OK
+    );
+
+    // Revoking the key ends the session; signing out ends it too.
+    let out = post_form(
+        &app,
+        "/secretariat/sign-out",
+        &[("csrf", &csrf)],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let after = app
+        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
+        .await;
+    assert!(html(&after).contains("name=\"key\""), "signed out");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_selection_builder_creates_fills_orders_and_publishes() {
+    let app = TestApp::seeded();
+    let key = app.key("curator");
+    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
+    let cookie = session_cookie(&signed);
+    let list = app
+        .call(
+            "GET",
+            "/secretariat/selections",
+            &[("cookie", &cookie)],
+            None,
+        )
+        .await;
+    let csrf = csrf_of(html(&list));
+    let auth = [("cookie", cookie.as_str())];
+
+    let bad = post_form(
+        &app,
+        "/secretariat/selections",
+        &[("csrf", &csrf), ("kind", "talkx"), ("title", "")],
+        &auth,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let created = post_form(
+        &app,
+        "/secretariat/selections",
+        &[
+            ("csrf", &csrf),
+            ("kind", "talkx"),
+            ("title", "TalkX: health on the move"),
+            ("date", "2026-07-08"),
+        ],
+        &auth,
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER);
+    let location = created.headers["location"].to_str().unwrap().to_string();
+    let sel_id = location.rsplit('/').next().unwrap().to_string();
+
+    let hits = app.get("/api/v1/search?per_page=2&sort=title").await;
+    let first = hits.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let second = hits.body["hits"][1]["id"].as_str().unwrap().to_string();
+    let items = format!("{location}/items");
+    for project in [&first, &second] {
+        let r = post_form(
+            &app,
+            &items,
+            &[("csrf", &csrf), ("op", "add"), ("project_id", project)],
+            &auth,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let r = post_form(
+        &app,
+        &items,
+        &[("csrf", &csrf), ("op", "down"), ("index", "0")],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post_form(
+        &app,
+        &items,
+        &[
+            ("csrf", &csrf),
+            ("op", "note"),
+            ("index", "0"),
+            ("note", "Opens the session"),
+        ],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post_form(
+        &app,
+        &items,
+        &[("csrf", &csrf), ("op", "remove"), ("index", "9")],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    // Not public until published.
+    assert_eq!(
+        app.get(&format!("/selections/{sel_id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = post_form(
+        &app,
+        &location,
+        &[
+            ("csrf", &csrf),
+            ("kind", "talkx"),
+            ("title", "TalkX: health on the move"),
+            ("published", "true"),
+        ],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let api = app.get(&format!("/api/v1/selections/{sel_id}")).await;
+    assert_eq!(api.status, StatusCode::OK);
+    let order: Vec<&str> = api.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["project_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, [second.as_str(), first.as_str()]);
+    assert_eq!(api.body["items"][0]["note"], "Opens the session");
+    let public = app.get(&format!("/selections/{sel_id}")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(html(&public).contains("Opens the session"));
+    let csv = app
+        .call("GET", &format!("{location}/export?format=csv"), &auth, None)
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    // Without a session the builder sends people to sign in.
+    assert_eq!(app.get(&location).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statistics_follow_the_filters_and_match_the_api() {
+    let app = TestApp::seeded();
+    let page = app.get("/stats?covid19=true").await;
+    let page = html(&page);
+    let api = app.get("/api/v1/search?covid19=true").await;
+    assert_eq!(text_of(page, "total"), api.body["total"].to_string());
+    assert!(page.contains("<svg") && page.contains("id=\"action-line-by-region\""));
+    // The Action Line x region table: the Africa column is a search for Africa.
+    let africa = app.get("/api/v1/search?covid19=true&region=africa").await;
+    let table_start = page.find("id=\"action-line-by-region\"").unwrap();
+    let table = &page[table_start..];
+    let row_start = table.find("<th scope=\"row\">C1 ").unwrap();
+    let row = &table[row_start..];
+    let first_cell = row.find("<td class=\"num\">").unwrap() + "<td class=\"num\">".len();
+    let cell: u64 = row[first_cell..first_cell + row[first_cell..].find('<').unwrap()]
+        .parse()
+        .unwrap();
+    assert_eq!(cell, api_count(&africa.body, "action_line", "C1"));
+    // A filtered facet draws only the chosen values.
+    let sdg = app.get("/stats?sdg=4").await;
+    let sdg = html(&sdg);
+    let chart_start = sdg.find("id=\"chart-sdgs\"").unwrap();
+    let chart = &sdg[chart_start..chart_start + sdg[chart_start..].find("</figure>").unwrap()];
+    assert_eq!(chart.matches("<rect").count(), 1);
+}
