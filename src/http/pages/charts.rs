@@ -13,14 +13,14 @@ pub struct Bar {
 }
 
 const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 260;
-const BAR_AREA: u32 = 320;
-const ROW: u32 = 24;
-const BAR: u32 = 16;
+const LABEL_WIDTH: u32 = 250;
+const BAR_AREA: u32 = 330;
+const ROW: u32 = 26;
+const BAR: u32 = 18;
 
 /// Characters of a label kept before it is shortened (the full label is in the bar's
 /// tooltip and the table).
-const LABEL_CHARS: usize = 38;
+const LABEL_CHARS: usize = 30;
 
 fn short(label: &str) -> String {
     if label.chars().count() <= LABEL_CHARS {
@@ -45,9 +45,9 @@ pub fn bar_chart(id: &str, caption: &str, bars: &[Bar]) -> Markup {
                     @let w = ((bar.value as f64 / max as f64) * f64::from(BAR_AREA)).round() as u32;
                     g {
                         title { (bar.label) ": " (bar.value) }
-                        text x=(LABEL_WIDTH - 8) y=(y + BAR - 3) text-anchor="end" font-size="12" fill="#1b1b1b" { (short(&bar.label)) }
+                        text x=(LABEL_WIDTH - 8) y=(y + BAR - 3) text-anchor="end" font-size="14" fill="#1b1b1b" { (short(&bar.label)) }
                         rect x=(LABEL_WIDTH) y=(y) width=(w.max(u32::from(bar.value > 0))) height=(BAR) fill=(bar.color) {}
-                        text.value x=(LABEL_WIDTH + w + 6) y=(y + BAR - 3) font-size="12" fill="#1b1b1b" { (bar.value) }
+                        text.value x=(LABEL_WIDTH + w + 6) y=(y + BAR - 3) font-size="14" fill="#1b1b1b" { (bar.value) }
                     }
                 }
             }

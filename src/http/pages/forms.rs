@@ -376,7 +376,7 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
         html! {
             input type="checkbox" name="action_lines" value=(line.code()) id=(id) checked[v.has("action_lines", line.code())];
             " "
-            label for=(id) { (line.code()) " " (i18n::action_line(ctx.lang, line)) }
+            label for=(id) { (i18n::action_line_label(ctx.lang, line)) }
         }
     };
     html! {

@@ -841,6 +841,13 @@ pub fn action_line(lang: Language, line: ActionLine) -> &'static str {
     pick(&LINES[line.index()], lang)
 }
 
+/// The Action Line as pages show it: `C3 Access to information and knowledge`, and
+/// `C7 E-health` for the C7 sub-lines (whose codes repeat their titles).
+pub fn action_line_label(lang: Language, line: ActionLine) -> String {
+    let code = if line.is_c7() { "C7" } else { line.code() };
+    format!("{code} {}", action_line(lang, line))
+}
+
 /// The ITU region's name.
 pub fn region(lang: Language, region: Region) -> &'static str {
     let labels: Six = match region {

@@ -74,7 +74,7 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
             dd {
                 ul.plain {
                     @for line in &f.action_lines {
-                        li { a href=(ctx.href("/", &[("action_line", line.code())])) { (line.code()) " " (i18n::action_line(lang, *line)) } }
+                        li { a href=(ctx.href("/", &[("action_line", line.code())])) { (i18n::action_line_label(lang, *line)) } }
                     }
                 }
             }

@@ -245,7 +245,7 @@ pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> 
     for line in ActionLine::leaves() {
         let item = choice(
             line.code(),
-            html! { (line.code()) " " (i18n::action_line(ctx.lang, line)) },
+            html! { (i18n::action_line_label(ctx.lang, line)) },
             &lines,
         );
         if line.is_c7() {
@@ -253,7 +253,7 @@ pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> 
                 let group = ActionLine::C7;
                 line_choices.push(choice(
                     group.code(),
-                    html! { (group.code()) " " (i18n::action_line(ctx.lang, group)) },
+                    html! { (i18n::action_line_label(ctx.lang, group)) },
                     &lines,
                 ));
             }
@@ -425,8 +425,7 @@ fn checkbox(view: &View, facet: &str, c: &Choice) -> Markup {
 fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
     let t = ctx.t;
     let name = match key {
-        "action_line" => ActionLine::parse(value)
-            .map(|a| format!("{} {}", a.code(), i18n::action_line(ctx.lang, a))),
+        "action_line" => ActionLine::parse(value).map(|a| i18n::action_line_label(ctx.lang, a)),
         "sdg" => value
             .parse::<i64>()
             .ok()

@@ -17,7 +17,9 @@ use super::session::{self, csrf_ok, same_origin};
 use super::{call, error_page, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
-use crate::model::{message_text, Decision, Filters, ReviewKind, MESSAGE_MAX_CHARS};
+use crate::model::{
+    message_text, Decision, FieldError, Filters, ReviewKind, ValidationErrors, MESSAGE_MAX_CHARS,
+};
 use crate::service::{Caller, QueueItem, ServiceError};
 
 /// The routes.
@@ -278,27 +280,17 @@ async fn decide(
     let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
     let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
-    let text = |field: &str| {
-        message_text(values.get(field)).ok_or_else(|| {
-            error_page(
-                &ctx,
-                &ServiceError::Invalid(crate::model::ValidationErrors(vec![
-                    crate::model::FieldError::new(
-                        field,
-                        "invalid_length",
-                        format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
-                    ),
-                ])),
-            )
-        })
-    };
+    let text = |field: &str| message_text(values.get(field));
     let (decision, done) = match decision.as_str() {
         "publish" => (Decision::Publish, "published"),
-        "request-changes" => (
-            Decision::RequestChanges(text("message")?),
-            "changes requested",
-        ),
-        "reject" => (Decision::Reject(text("reason")?), "rejected"),
+        "request-changes" => match text("message") {
+            Some(message) => (Decision::RequestChanges(message), "changes requested"),
+            None => return Err(bad_text(&ctx, "message")),
+        },
+        "reject" => match text("reason") {
+            Some(reason) => (Decision::Reject(reason), "rejected"),
+            None => return Err(bad_text(&ctx, "reason")),
+        },
         _ => {
             return Err(error_page(
                 &ctx,
@@ -316,4 +308,16 @@ async fn decide(
         .append_pair("done", done)
         .finish();
     Ok(see_other(&format!("/secretariat?{query}")))
+}
+
+/// The error page for a missing or too long message or reason.
+fn bad_text(ctx: &Ctx, field: &str) -> Response {
+    error_page(
+        ctx,
+        &ServiceError::Invalid(ValidationErrors(vec![FieldError::new(
+            field,
+            "invalid_length",
+            format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
+        )])),
+    )
 }

@@ -63,7 +63,7 @@ async fn public_page(
         h1 { (view.fields.title) }
         p.meta {
             (kind_label(view.fields.kind))
-            @if let Some(line) = view.fields.category { " · " (line.code()) " " (i18n::action_line(ctx.lang, line)) }
+            @if let Some(line) = view.fields.category { " · " (i18n::action_line_label(ctx.lang, line)) }
             @if let Some(year) = view.fields.year { " · " (year) }
             @if let Some(date) = view.fields.date { " · " (date) }
         }
@@ -158,7 +158,7 @@ fn selection_fields(ctx: &Ctx, view: Option<&SelectionView>) -> Markup {
                 option value="" { "—" }
                 @for line in ActionLine::leaves() {
                     option value=(line.code()) selected[f.and_then(|f| f.category) == Some(line)] {
-                        (line.code()) " " (i18n::action_line(ctx.lang, line))
+                        (i18n::action_line_label(ctx.lang, line))
                     }
                 }
             }

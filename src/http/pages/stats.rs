@@ -78,7 +78,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     let line_bars: Vec<Bar> = ActionLine::all()
         .filter(|a| shown(&f.action_lines, a))
         .map(|a| Bar {
-            label: format!("{} {}", a.code(), i18n::action_line(ctx.lang, a)),
+            label: i18n::action_line_label(ctx.lang, a),
             value: lines.get(a.code()).copied().unwrap_or(0),
             color: ACCENT.into(),
         })
@@ -164,7 +164,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
                             tbody {
                                 @for a in ActionLine::all().filter(|a| shown(&f.action_lines, a)) {
                                     tr {
-                                        th scope="row" { (a.code()) " " (i18n::action_line(ctx.lang, a)) }
+                                        th scope="row" { (i18n::action_line_label(ctx.lang, a)) }
                                         @for (_, cells) in &by_region {
                                             td.num { (cells.get(a.code()).copied().unwrap_or(0)) }
                                         }

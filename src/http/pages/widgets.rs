@@ -19,7 +19,7 @@ pub fn sdg_chip(ctx: &Ctx, goal: Sdg) -> Markup {
 /// An Action Line tag: its code and short title.
 pub fn action_line_tag(ctx: &Ctx, line: ActionLine) -> Markup {
     html! {
-        span.al-tag { abbr title=(i18n::action_line(ctx.lang, line)) { (line.code()) } " " (i18n::action_line(ctx.lang, line)) }
+        span.al-tag { abbr title=(line.code()) { (if line.is_c7() { "C7" } else { line.code() }) } " " (i18n::action_line(ctx.lang, line)) }
     }
 }
 

@@ -1,0 +1,11 @@
+//! Browser tests: headless Chromium driven through WebDriver (chromedriver) against the
+//! real server on an ephemeral port, over real sled and tantivy in a temporary directory.
+//!
+//! Without `chromedriver` on the PATH (or in `CHROMEDRIVER`) the tests say so and pass,
+//! so `cargo test` works on any machine; CI installs Debian's `chromium` and
+//! `chromium-driver` and sets `STOCKTAKING_BROWSER_TESTS=require`, which turns a missing
+//! driver into a failure. Screenshots go to `target/screenshots/`.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod harness;
+mod scenarios;
