@@ -87,7 +87,7 @@ pub struct Browser {
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
     if let Some(explicit) = std::env::var_os("CHROMEDRIVER") {
-        return Some(PathBuf::from(explicit));
+        return Some(PathBuf::from(explicit)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
