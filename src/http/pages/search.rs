@@ -454,7 +454,7 @@ fn active_filters(ctx: &Ctx, view: &View) -> Markup {
     let filters: Vec<&(String, String)> = view.filters().collect();
     html! {
         @if !filters.is_empty() {
-            ul.active-filters aria-label=(ctx.t.filters) {
+            ul.active-filters {
                 @for (k, v) in filters {
                     li {
                         a href=(view.link(Some((k, v)), None)) {

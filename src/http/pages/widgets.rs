@@ -26,7 +26,7 @@ pub fn action_line_tag(ctx: &Ctx, line: ActionLine) -> Markup {
 /// Action Lines and SDGs as links that search for the same tag.
 pub fn tag_links(ctx: &Ctx, lines: &[ActionLine], sdgs: &[Sdg]) -> Markup {
     html! {
-        ul.tags aria-label=(ctx.t.search_same) {
+        ul.tags title=(ctx.t.search_same) {
             @for line in lines {
                 li { a href=(ctx.href("/", &[("action_line", line.code())])) { (action_line_tag(ctx, *line)) } }
             }
