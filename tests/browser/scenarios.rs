@@ -261,7 +261,16 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
             "article[data-id='{id}'] form[action$='/publish'] button"
         ))
         .await;
-    assert!(browser.text("#done").await.contains("published"));
+    let done = browser
+        .client
+        .wait()
+        .for_element(Locator::Css("#done"))
+        .await
+        .unwrap()
+        .attr("data-state")
+        .await
+        .unwrap();
+    assert_eq!(done.as_deref(), Some("published"));
 
     // It appears in search.
     wait_until("the project is found", || async {

@@ -31,8 +31,9 @@ fn short(label: &str) -> String {
     }
 }
 
-/// A horizontal bar chart with a caption, bars scaled to the largest value.
-pub fn bar_chart(id: &str, caption: &str, bars: &[Bar]) -> Markup {
+/// A horizontal bar chart with a caption, bars scaled to the largest value, and its
+/// numbers in a table folded under `table`.
+pub fn bar_chart(id: &str, caption: &str, table: &str, bars: &[Bar]) -> Markup {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = ROW * bars.len().max(1) as u32 + 8;
     html! {
@@ -52,7 +53,7 @@ pub fn bar_chart(id: &str, caption: &str, bars: &[Bar]) -> Markup {
                 }
             }
             details {
-                summary { "Table" }
+                summary { (table) }
                 table {
                     tbody {
                         @for bar in bars {

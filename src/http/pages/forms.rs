@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use super::i18n;
 use super::Ctx;
 use crate::model::{
-    taxonomy, ActionLine, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
+    ActionLine, Country, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
 };
 
 /// Multi-valued fields of the form.
@@ -137,6 +137,15 @@ impl FormValues {
         }
         Value::Object(map)
     }
+}
+
+/// The context of a page answering a form post: its language is the form's `lang` field.
+pub fn form_ctx(path: &str, values: &FormValues) -> Ctx {
+    Ctx::new(
+        Language::parse(values.get("lang")).unwrap_or(Language::En),
+        path,
+        Vec::new(),
+    )
 }
 
 /// Field errors by the form field they belong to.
@@ -279,10 +288,9 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
             }
         }
     };
-    let mut countries: Vec<(&str, &str)> = taxonomy()
-        .countries()
-        .iter()
-        .map(|c| (c.code.as_str(), c.name.as_str()))
+    let mut countries: Vec<(&str, &str)> = (0..Country::count())
+        .filter_map(Country::from_index)
+        .map(|c| (c.code(), i18n::country(lang, c)))
         .collect();
     countries.sort_by_key(|c| c.1);
     let unplaced: Vec<&FieldError> = errors.unplaced().collect();

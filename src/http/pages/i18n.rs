@@ -2,9 +2,12 @@
 //! complete table per language, so a missing translation does not compile) and the
 //! taxonomy's labels. Project texts are never translated.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::model::{ActionLine, Language, Region, Scope, Sdg, StakeholderType, State, Status};
+use crate::model::{
+    ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, State, Status,
+};
 
 /// Whether a language is written right to left.
 pub fn is_rtl(lang: Language) -> bool {
@@ -113,6 +116,7 @@ pub struct Texts {
     pub projects: &'static str,
     pub by_action_line_region: &'static str,
     pub total: &'static str,
+    pub table: &'static str,
     pub footer: &'static str,
 }
 
@@ -216,6 +220,7 @@ static EN: Texts = Texts {
     projects: "projects",
     by_action_line_region: "Action Lines by ITU region",
     total: "Total",
+    table: "Table",
     footer: "WSIS Stocktaking: ICT for development projects of all stakeholders.",
 };
 
@@ -307,6 +312,7 @@ static FR: Texts = Texts {
     projects: "projets",
     by_action_line_region: "Grandes orientations par région de l'UIT",
     total: "Total",
+    table: "Tableau",
     footer: "Inventaire du SMSI : projets TIC pour le développement de toutes les parties prenantes.",
 };
 
@@ -398,6 +404,7 @@ static ES: Texts = Texts {
     projects: "proyectos",
     by_action_line_region: "Líneas de acción por región de la UIT",
     total: "Total",
+    table: "Tabla",
     footer: "Inventario de la CMSI: proyectos de TIC para el desarrollo de todas las partes interesadas.",
 };
 
@@ -489,6 +496,7 @@ static RU: Texts = Texts {
     projects: "проектов",
     by_action_line_region: "Направления деятельности по регионам МСЭ",
     total: "Всего",
+    table: "Таблица",
     footer: "Инвентаризация ВВУИО: проекты ИКТ в целях развития всех заинтересованных сторон.",
 };
 
@@ -581,6 +589,7 @@ static ZH: Texts = Texts {
     projects: "个项目",
     by_action_line_region: "按国际电联区域划分的行动方针",
     total: "合计",
+    table: "表格",
     footer: "信息社会世界峰会盘点：所有利益攸关方的信通技术促进发展项目。",
 };
 
@@ -672,6 +681,7 @@ static AR: Texts = Texts {
     projects: "مشروعًا",
     by_action_line_region: "خطوط العمل حسب مناطق الاتحاد",
     total: "المجموع",
+    table: "جدول",
     footer: "حصر أنشطة القمة: مشاريع تكنولوجيا المعلومات والاتصالات من أجل التنمية لجميع أصحاب المصلحة.",
 };
 
@@ -1062,6 +1072,31 @@ pub fn state(lang: Language, value: State) -> &'static str {
     pick(&labels, lang)
 }
 
+/// Country names in ar, zh, fr, ru and es (CLDR), by alpha-2 code.
+const COUNTRY_NAMES_JSON: &str = include_str!("../../../seed/taxonomy/country_names.json");
+
+fn country_names() -> &'static HashMap<String, HashMap<String, String>> {
+    static NAMES: OnceLock<HashMap<String, HashMap<String, String>>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        serde_json::from_str::<serde_json::Value>(COUNTRY_NAMES_JSON)
+            .ok()
+            .and_then(|doc| serde_json::from_value(doc.get("names")?.clone()).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// The country's short name (English when no translation is known).
+pub fn country(lang: Language, value: Country) -> &'static str {
+    if lang == Language::En {
+        return value.name();
+    }
+    country_names()
+        .get(value.code())
+        .and_then(|names| names.get(lang.code()))
+        .map(String::as_str)
+        .unwrap_or_else(|| value.name())
+}
+
 /// An SDG's short name and colour, from the taxonomy file.
 struct SdgLabel {
     names: [String; 6],
@@ -1132,6 +1167,35 @@ mod tests {
                 assert!(!sdg(*lang, goal).is_empty(), "SDG {goal:?} in {lang}");
             }
         }
+    }
+
+    #[test]
+    fn every_country_has_a_name_in_every_language() {
+        for index in 0..Country::count() {
+            let Some(c) = Country::from_index(index) else {
+                continue;
+            };
+            for lang in [
+                Language::Ar,
+                Language::Zh,
+                Language::Fr,
+                Language::Ru,
+                Language::Es,
+            ] {
+                let name = country(lang, c);
+                assert!(!name.is_empty(), "{} in {lang}", c.code());
+                if lang != Language::Fr && lang != Language::Es {
+                    assert_ne!(name, c.name(), "{} in {lang} is translated", c.code());
+                }
+            }
+        }
+        assert_eq!(
+            country(
+                Language::Fr,
+                Country::parse("DE").unwrap_or_else(|| unreachable!())
+            ),
+            "Allemagne"
+        );
     }
 
     #[test]

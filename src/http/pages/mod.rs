@@ -3,6 +3,7 @@
 
 mod assets;
 mod charts;
+mod desk_texts;
 mod edit;
 mod forms;
 pub mod i18n;

@@ -62,7 +62,7 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
             dt { (t.scope) }
             dd { (i18n::scope(lang, f.scope)) }
             dt { (t.countries) }
-            dd { (country_names(&f.countries)) }
+            dd { (country_names(ctx, &f.countries)) }
             dt { (t.regions) }
             dd {
                 @for (i, r) in regions.iter().enumerate() {

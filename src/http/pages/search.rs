@@ -292,7 +292,7 @@ pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> 
             let country = Country::parse(code)?;
             Some(Choice {
                 value: code.clone(),
-                label: html! { (country.name()) },
+                label: html! { (i18n::country(ctx.lang, country)) },
                 count: *n,
                 children: Vec::new(),
             })
@@ -432,7 +432,7 @@ fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
             .and_then(Sdg::new)
             .map(|g| format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g))),
         "region" => Region::parse(value).map(|r| i18n::region(ctx.lang, r).to_string()),
-        "country" => Country::parse(value).map(|c| c.name().to_string()),
+        "country" => Country::parse(value).map(|c| i18n::country(ctx.lang, c).to_string()),
         "stakeholder_type" => {
             StakeholderType::parse(value).map(|s| i18n::stakeholder_type(ctx.lang, s).to_string())
         }
@@ -502,7 +502,7 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
                     h3 { a href=(ctx.href(&format!("/projects/{}", s.id), &[])) { (s.title) } }
                     p.meta {
                         span.org { (s.organization) }
-                        @if !s.countries.is_empty() { " · " span.countries { (country_names(&s.countries)) } }
+                        @if !s.countries.is_empty() { " · " span.countries { (country_names(ctx, &s.countries)) } }
                         " · " span.year { (s.start_date.format("%Y")) }
                     }
                     // The snippet is escaped by the search layer; only its <mark> tags are markup.

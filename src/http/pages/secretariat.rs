@@ -10,15 +10,18 @@ use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
 
-use super::forms::FormValues;
+use super::desk_texts::desk_texts;
+use super::forms::{form_ctx, FormValues};
 use super::layout::document;
 use super::project::fields_list;
+use super::search::hidden_lang;
 use super::session::{self, csrf_ok, same_origin};
-use super::{call, error_page, see_other, try_call, Ctx, HtmlPage};
+use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
-    message_text, Decision, FieldError, Filters, ReviewKind, ValidationErrors, MESSAGE_MAX_CHARS,
+    message_text, Decision, FieldError, Filters, ReviewKind, State as ProjectState,
+    ValidationErrors, MESSAGE_MAX_CHARS,
 };
 use crate::service::{Caller, QueueItem, ServiceError};
 
@@ -43,6 +46,11 @@ impl Desk {
     /// The hidden CSRF field for forms.
     pub fn csrf_field(&self) -> Markup {
         html! { input type="hidden" name="csrf" value=(self.csrf); }
+    }
+
+    /// The hidden fields every secretariat form carries: the CSRF token and the language.
+    pub fn form_fields(&self, ctx: &Ctx) -> Markup {
+        html! { (self.csrf_field()) (hidden_lang(ctx)) }
     }
 
     fn name(&self) -> &str {
@@ -82,7 +90,7 @@ pub(super) async fn desk_for_post(
     values: &FormValues,
 ) -> Result<Desk, Response> {
     let Some(desk) = desk(state, ctx, headers).await? else {
-        return Err(see_other("/secretariat"));
+        return Err(see_other(&ctx.href("/secretariat", &[])));
     };
     let open = session::Open {
         key: String::new(),
@@ -98,20 +106,21 @@ pub(super) async fn desk_for_post(
 }
 
 /// The secretariat's navigation, above each of its pages.
-pub(super) fn desk_nav(desk: &Desk) -> Markup {
+pub(super) fn desk_nav(ctx: &Ctx, desk: &Desk) -> Markup {
+    let d = desk_texts(ctx.lang);
     html! {
         div.desk-bar {
-            p { "Signed in as " strong #signed-in { (desk.name()) }
-                @if matches!(desk.caller, Caller::Reader(_)) { " (read-only)" } }
-            nav aria-label="Secretariat" {
+            p { (d.signed_in_as) " " strong #signed-in { (desk.name()) }
+                @if matches!(desk.caller, Caller::Reader(_)) { " (" (d.read_only) ")" } }
+            nav aria-label=(ctx.t.nav_secretariat) {
                 ul.plain.inline-list {
-                    li { a href="/secretariat" { "Moderation queue" } }
-                    li { a href="/secretariat/selections" { "Selections" } }
+                    li { a href=(ctx.href("/secretariat", &[])) { (d.moderation_queue) } }
+                    li { a href=(ctx.href("/secretariat/selections", &[])) { (d.selections) } }
                 }
             }
             form method="post" action="/secretariat/sign-out" {
-                (desk.csrf_field())
-                button.secondary type="submit" { "Sign out" }
+                (desk.form_fields(ctx))
+                button.secondary type="submit" { (d.sign_out) }
             }
         }
     }
@@ -129,20 +138,23 @@ async fn desk_page(
         .map(|(_, v)| v.clone());
     let ctx = Ctx::from_query("/secretariat", pairs);
     let Some(desk) = desk(&state, &ctx, &headers).await? else {
-        return Ok(sign_in_page(&ctx, None));
+        return Ok(sign_in_page(&ctx, false));
     };
     let queue = call(&state, &ctx, |s| s.moderation_queue(&Filters::default())).await?;
+    let d = desk_texts(ctx.lang);
     let body = html! {
-        h1 { "Secretariat" }
-        (desk_nav(&desk))
-        @if let Some(done) = done { p.notice role="status" #done { "Done: " (done) } }
-        h2 { "Moderation queue (" span #queue-size { (queue.len()) } ")" }
-        @if queue.is_empty() { p { "Nothing waits for review." } }
+        h1 { (ctx.t.nav_secretariat) }
+        (desk_nav(&ctx, &desk))
+        @if let Some(state) = done.as_deref().and_then(done_state) {
+            p.notice role="status" #done data-state=(state.code()) { (d.done) ": " (i18n::state(ctx.lang, state)) }
+        }
+        h2 { (d.moderation_queue) " (" span #queue-size { (queue.len()) } ")" }
+        @if queue.is_empty() { p { (d.queue_empty) } }
         @for item in &queue { (queue_item(&ctx, &desk, item)) }
     };
     Ok(HtmlPage(
         StatusCode::OK,
-        document(&ctx, "Secretariat", body),
+        document(&ctx, ctx.t.nav_secretariat, body),
     ))
 }
 
@@ -153,75 +165,78 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
         (ReviewKind::Revision, Some(revision)) => &revision.fields,
         _ => &p.fields,
     };
+    let d = desk_texts(ctx.lang);
     let kind = match item.kind {
-        ReviewKind::Revision => "Revision of a published project",
-        _ => "New submission",
+        ReviewKind::Revision => d.revision,
+        _ => d.new_submission,
     };
     html! {
         article.queue-item data-id=(id) {
             h3 { (fields.title) }
-            p.meta { (kind) " · " (fields.organization) " · waiting since " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · version " (p.version) }
+            p.meta { (kind) " · " (fields.organization) " · " (d.waiting_since) " " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · " (ctx.t.version) " " (p.version) }
             @if let Some(contact) = &item.project.contact {
-                p.meta { "Contact: " (contact.name) " <" (contact.email) ">" }
+                p.meta { (d.contact) ": " (contact.name) " <" (contact.email) ">" }
             }
             @if !item.possible_duplicates.is_empty() {
                 div.dup {
-                    p { strong { "Possible duplicates:" } }
+                    p { strong { (d.duplicates) ":" } }
                     ul {
-                        @for d in &item.possible_duplicates {
-                            li { a href=(format!("/projects/{}", d.id)) { (d.title) } " (" (d.organization) "; " (d.reason) ")" }
+                        @for dup in &item.possible_duplicates {
+                            li { a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) } " (" (dup.organization) "; " (dup.reason) ")" }
                         }
                     }
                 }
             }
             details {
-                summary { "All fields" }
+                summary { (d.all_fields) }
                 (fields_list(ctx, fields, &fields.regions()))
             }
             div.actions {
                 form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
-                    (desk.csrf_field())
+                    (desk.form_fields(ctx))
                     input type="hidden" name="version" value=(p.version);
-                    button type="submit" { "Publish" }
+                    button type="submit" { (d.publish) }
                 }
                 form method="post" action=(format!("/secretariat/projects/{id}/request-changes")) {
-                    (desk.csrf_field())
+                    (desk.form_fields(ctx))
                     input type="hidden" name="version" value=(p.version);
-                    label for=(format!("message-{id}")) { "Message to the submitter" }
+                    label for=(format!("message-{id}")) { (d.message_label) }
                     textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                    button.secondary type="submit" { "Request changes" }
+                    button.secondary type="submit" { (d.request_changes) }
                 }
                 form method="post" action=(format!("/secretariat/projects/{id}/reject")) {
-                    (desk.csrf_field())
+                    (desk.form_fields(ctx))
                     input type="hidden" name="version" value=(p.version);
-                    label for=(format!("reason-{id}")) { "Reason for rejecting" }
+                    label for=(format!("reason-{id}")) { (d.reason_label) }
                     textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                    button.danger type="submit" { "Reject" }
+                    button.danger type="submit" { (d.reject) }
                 }
             }
         }
     }
 }
 
-fn sign_in_page(ctx: &Ctx, error: Option<&str>) -> HtmlPage {
+fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
+    let d = desk_texts(ctx.lang);
     let body = html! {
-        h1 { "Secretariat" }
-        @if let Some(error) = error { p.alert role="alert" #sign-in-error { (error) } }
+        h1 { (ctx.t.nav_secretariat) }
+        @if failed { p.alert role="alert" #sign-in-error { (d.bad_key) } }
         form.stack method="post" action="/secretariat/sign-in" {
+            (hidden_lang(ctx))
             div.field {
-                label for="key" { "Secretariat key" }
-                p.hint { "Made with: stocktaking keys create --name NAME" }
+                label for="key" { (d.key_label) }
+                p.hint { (d.key_hint) }
                 input #key type="password" name="key" required autocomplete="current-password";
             }
-            button type="submit" { "Sign in" }
+            button type="submit" { (d.sign_in) }
         }
     };
-    let status = if error.is_some() {
+    let status = if failed {
         StatusCode::UNAUTHORIZED
     } else {
         StatusCode::OK
     };
-    HtmlPage(status, document(ctx, "Secretariat", body))
+    HtmlPage(status, document(ctx, ctx.t.nav_secretariat, body))
 }
 
 async fn sign_in(
@@ -229,28 +244,26 @@ async fn sign_in(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat", &values);
     if !same_origin(&headers) {
         return Err(error_page(
             &ctx,
             &ServiceError::Forbidden("sign in from this site's own page".into()),
         ));
     }
-    let values = FormValues::parse(&body);
     let key = values.get("key").to_string();
     let checked = key.clone();
     match try_call(&state, &ctx, move |s| s.authenticate(&checked)).await? {
         Ok(caller) if caller.is_secretariat() => {
             let id = state.sessions.open(key);
-            let mut response = see_other("/secretariat");
+            let mut response = see_other(&ctx.href("/secretariat", &[]));
             response
                 .headers_mut()
                 .insert(header::SET_COOKIE, session::set_cookie(&id));
             Ok(response)
         }
-        Ok(_) | Err(ServiceError::Unauthorized(_)) => {
-            Ok(sign_in_page(&ctx, Some("This key is not valid.")).into_response())
-        }
+        Ok(_) | Err(ServiceError::Unauthorized(_)) => Ok(sign_in_page(&ctx, true).into_response()),
         Err(other) => Err(error_page(&ctx, &other)),
     }
 }
@@ -260,11 +273,11 @@ async fn sign_out(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat", &values);
     desk_for_post(&state, &ctx, &headers, &values).await?;
     state.sessions.close(&headers);
-    let mut response = see_other("/secretariat");
+    let mut response = see_other(&ctx.href("/secretariat", &[]));
     response
         .headers_mut()
         .insert(header::SET_COOKIE, session::clear_cookie());
@@ -277,14 +290,14 @@ async fn decide(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat", &values);
     let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
     let text = |field: &str| message_text(values.get(field));
     let (decision, done) = match decision.as_str() {
         "publish" => (Decision::Publish, "published"),
         "request-changes" => match text("message") {
-            Some(message) => (Decision::RequestChanges(message), "changes requested"),
+            Some(message) => (Decision::RequestChanges(message), "changes_requested"),
             None => return Err(bad_text(&ctx, "message")),
         },
         "reject" => match text("reason") {
@@ -304,10 +317,18 @@ async fn decide(
         s.decide(&id, &caller, decision, version)
     })
     .await?;
-    let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("done", done)
-        .finish();
-    Ok(see_other(&format!("/secretariat?{query}")))
+    Ok(see_other(&ctx.href("/secretariat", &[("done", done)])))
+}
+
+/// The state a decision named in `?done=` led to.
+fn done_state(code: &str) -> Option<ProjectState> {
+    [
+        ProjectState::Published,
+        ProjectState::ChangesRequested,
+        ProjectState::Rejected,
+    ]
+    .into_iter()
+    .find(|s| s.code() == code)
 }
 
 /// The error page for a missing or too long message or reason.

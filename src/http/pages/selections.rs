@@ -11,9 +11,10 @@ use axum::Router;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
-use super::forms::FormValues;
+use super::desk_texts::{self, desk_texts};
+use super::forms::{form_ctx, FormValues};
 use super::layout::document;
-use super::search::search;
+use super::search::{hidden_lang, search};
 use super::secretariat::{desk, desk_for_post, desk_nav, Desk};
 use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
@@ -37,19 +38,10 @@ pub fn router() -> Router<AppState> {
         .route("/secretariat/selections/{id}/export", get(export))
 }
 
-fn kind_label(kind: SelectionKind) -> &'static str {
-    match kind {
-        SelectionKind::Talkx => "WSIS TalkX session",
-        SelectionKind::PrizesShortlist => "WSIS Prizes shortlist",
-        SelectionKind::Report => "Stocktaking Report chapter",
-        SelectionKind::Collection => "Collection",
-    }
-}
-
 async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Desk, Response> {
     desk(state, ctx, headers)
         .await?
-        .ok_or_else(|| see_other("/secretariat"))
+        .ok_or_else(|| see_other(&ctx.href("/secretariat", &[])))
 }
 
 async fn public_page(
@@ -62,7 +54,7 @@ async fn public_page(
     let body = html! {
         h1 { (view.fields.title) }
         p.meta {
-            (kind_label(view.fields.kind))
+            (desk_texts::kind(ctx.lang, view.fields.kind))
             @if let Some(line) = view.fields.category { " · " (i18n::action_line_label(ctx.lang, line)) }
             @if let Some(year) = view.fields.year { " · " (year) }
             @if let Some(date) = view.fields.date { " · " (date) }
@@ -89,8 +81,9 @@ async fn public_page(
 async fn list_page(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(raw): RawQuery,
 ) -> Result<HtmlPage, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let ctx = Ctx::from_query("/secretariat/selections", query_pairs(raw.as_deref()));
     let desk = signed_in(&state, &ctx, &headers).await?;
     let selections = call(&state, &ctx, |s| s.selections(true)).await?;
     Ok(list(&ctx, &desk, &selections, None, StatusCode::OK))
@@ -103,57 +96,59 @@ fn list(
     error: Option<String>,
     status: StatusCode,
 ) -> HtmlPage {
+    let d = desk_texts(ctx.lang);
     let body = html! {
-        h1 { "Selections" }
-        (desk_nav(desk))
+        h1 { (d.selections) }
+        (desk_nav(ctx, desk))
         @if let Some(error) = error { p.alert role="alert" { (error) } }
         table #selections {
-            thead { tr { th { "Title" } th { "Kind" } th.num { "Projects" } th { "Published" } } }
+            thead { tr { th { (d.title) } th { (d.kind) } th.num { (d.projects) } th { (d.published) } } }
             tbody {
                 @for s in selections {
                     tr {
-                        td { a href=(format!("/secretariat/selections/{}", s.id)) { (s.fields.title) } }
-                        td { (kind_label(s.fields.kind)) }
+                        td { a href=(ctx.href(&format!("/secretariat/selections/{}", s.id), &[])) { (s.fields.title) } }
+                        td { (desk_texts::kind(ctx.lang, s.fields.kind)) }
                         td.num { (s.items.len()) }
-                        td { (if s.fields.published { "yes" } else { "no" }) }
+                        td { (if s.fields.published { ctx.t.yes } else { ctx.t.no }) }
                     }
                 }
             }
         }
-        h2 { "New selection" }
+        h2 { (d.new_selection) }
         form.stack method="post" action="/secretariat/selections" {
-            (desk.csrf_field())
+            (desk.form_fields(ctx))
             div.field {
-                label for="kind" { "Kind" }
+                label for="kind" { (d.kind) }
                 select #kind name="kind" {
-                    @for kind in SelectionKind::ALL { option value=(kind.code()) { (kind_label(kind)) } }
+                    @for kind in SelectionKind::ALL { option value=(kind.code()) { (desk_texts::kind(ctx.lang, kind)) } }
                 }
             }
             (selection_fields(ctx, None))
-            button type="submit" { "Create" }
+            button type="submit" { (d.create) }
         }
     };
-    HtmlPage(status, document(ctx, "Selections", body))
+    HtmlPage(status, document(ctx, d.selections, body))
 }
 
 /// The editable description fields, filled from a selection when given.
 fn selection_fields(ctx: &Ctx, view: Option<&SelectionView>) -> Markup {
+    let d = desk_texts(ctx.lang);
     let f = view.map(|v| &v.fields);
     html! {
         div.field {
-            label for="title" { "Title" }
+            label for="title" { (d.title) }
             input #title type="text" name="title" required value=[f.map(|f| f.title.as_str())];
         }
         div.field {
-            label for="theme" { "Theme or summary" }
+            label for="theme" { (d.theme) }
             input #theme type="text" name="theme" value=[f.and_then(|f| f.theme.as_deref())];
         }
         div.field {
-            label for="date" { "Date (TalkX sessions)" }
+            label for="date" { (d.date) }
             input #date type="date" name="date" value=[f.and_then(|f| f.date).map(|d| d.to_string())];
         }
         div.field {
-            label for="category" { "Prizes category (Prizes shortlists)" }
+            label for="category" { (d.category) }
             select #category name="category" {
                 option value="" { "—" }
                 @for line in ActionLine::leaves() {
@@ -164,7 +159,7 @@ fn selection_fields(ctx: &Ctx, view: Option<&SelectionView>) -> Markup {
             }
         }
         div.field {
-            label for="year" { "Prizes year (Prizes shortlists)" }
+            label for="year" { (d.year) }
             input #year type="number" name="year" min="2000" max="2100" value=[f.and_then(|f| f.year)];
         }
     }
@@ -211,12 +206,14 @@ async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat/selections", &values);
     let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
     let json = selection_json(&values, values.get("kind"), Some(false));
     match try_call(&state, &ctx, move |s| s.create_selection(json)).await? {
-        Ok(view) => Ok(see_other(&format!("/secretariat/selections/{}", view.id))),
+        Ok(view) => Ok(see_other(
+            &ctx.href(&format!("/secretariat/selections/{}", view.id), &[]),
+        )),
         Err(e @ ServiceError::Invalid(_)) => {
             let selections = call(&state, &ctx, |s| s.selections(true)).await?;
             Ok(list(
@@ -244,7 +241,7 @@ async fn builder_page(
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let ctx = Ctx::from_query("/secretariat/selections", pairs);
     let desk = signed_in(&state, &ctx, &headers).await?;
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
     builder(&state, &ctx, &desk, &view, &q, None, StatusCode::OK).await
@@ -259,6 +256,7 @@ async fn builder(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, Response> {
+    let d = desk_texts(ctx.lang);
     let id = view.id.to_string();
     let candidates = if q.trim().is_empty() {
         None
@@ -284,7 +282,7 @@ async fn builder(
     let item_form = |op: &str, index: usize, label: &str| {
         html! {
             form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
-                (desk.csrf_field())
+                (desk.form_fields(ctx))
                 input type="hidden" name="op" value=(op);
                 input type="hidden" name="index" value=(index);
                 button.secondary type="submit" { (label) }
@@ -293,46 +291,47 @@ async fn builder(
     };
     let body = html! {
         h1 { (view.fields.title) }
-        (desk_nav(desk))
+        (desk_nav(ctx, desk))
         @if let Some(error) = error { p.alert role="alert" { (error) } }
         p.meta {
-            (kind_label(view.fields.kind)) " · "
+            (desk_texts::kind(ctx.lang, view.fields.kind)) " · "
             @if view.fields.published {
-                "published: " a #public-link href=(format!("/selections/{id}")) { "public page" }
-            } @else { "not published" }
-            " · export: "
+                (d.published) ": " a #public-link href=(ctx.href(&format!("/selections/{id}"), &[])) { (d.public_page) }
+            } @else { (d.not_published) }
+            " · " (d.export) ": "
             a href=(format!("/secretariat/selections/{id}/export?format=csv")) { "CSV" } " "
             a href=(format!("/secretariat/selections/{id}/export?format=json")) { "JSON" }
         }
-        h2 { "Projects (" (view.items.len()) ")" }
+        h2 { (d.projects) " (" (view.items.len()) ")" }
         ol #items {
             @for (i, item) in view.items.iter().enumerate() {
                 li.card {
                     @match &item.project {
-                        Some(p) => { a href=(format!("/projects/{}", p.id)) { (p.fields.title) } " · " (p.fields.organization) }
-                        None => { "(project " (item.project_id) " no longer public)" }
+                        Some(p) => { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) { (p.fields.title) } " · " (p.fields.organization) }
+                        None => { (item.project_id) " (" (d.gone) ")" }
                     }
                     div.actions {
                         form method="post" action=(format!("/secretariat/selections/{id}/items")) {
-                            (desk.csrf_field())
+                            (desk.form_fields(ctx))
                             input type="hidden" name="op" value="note";
                             input type="hidden" name="index" value=(i);
-                            label for=(format!("note-{i}")) { "Note" }
+                            label for=(format!("note-{i}")) { (d.note) }
                             input id=(format!("note-{i}")) type="text" name="note" value=[item.note.as_deref()];
-                            button.secondary type="submit" { "Save note" }
+                            button.secondary type="submit" { (d.save_note) }
                         }
-                        @if i > 0 { (item_form("up", i, "Move up")) }
-                        @if i < last { (item_form("down", i, "Move down")) }
-                        (item_form("remove", i, "Remove"))
+                        @if i > 0 { (item_form("up", i, d.move_up)) }
+                        @if i < last { (item_form("down", i, d.move_down)) }
+                        (item_form("remove", i, d.remove))
                     }
                 }
             }
         }
-        h2 { "Add projects" }
+        h2 { (d.add_projects) }
         form.querybar method="get" action=(format!("/secretariat/selections/{id}")) role="search" {
-            label for="q" { "Search published projects" }
+            (hidden_lang(ctx))
+            label for="q" { (d.search_published) }
             input #q type="search" name="q" value=(q);
-            button type="submit" { "Search" }
+            button type="submit" { (ctx.t.search_button) }
         }
         @if let Some(found) = candidates {
             ul #candidates.plain {
@@ -340,26 +339,26 @@ async fn builder(
                     li.card {
                         (hit.summary.title) " · " (hit.summary.organization) " "
                         form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
-                            (desk.csrf_field())
+                            (desk.form_fields(ctx))
                             input type="hidden" name="op" value="add";
                             input type="hidden" name="project_id" value=(hit.summary.id);
                             input type="hidden" name="q" value=(q);
-                            button type="submit" { "Add" }
+                            button type="submit" { (d.add) }
                         }
                     }
                 }
             }
         }
-        h2 { "Description" }
+        h2 { (d.description) }
         form.stack method="post" action=(format!("/secretariat/selections/{id}")) {
-            (desk.csrf_field())
+            (desk.form_fields(ctx))
             input type="hidden" name="kind" value=(view.fields.kind.code());
             (selection_fields(ctx, Some(view)))
             div.field {
                 input #published type="checkbox" name="published" value="true" checked[view.fields.published];
-                " " label.inline for="published" { "Published (the public can read it)" }
+                " " label.inline for="published" { (d.published_check) }
             }
-            button type="submit" { "Save" }
+            button type="submit" { (d.save) }
         }
     };
     Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
@@ -371,8 +370,8 @@ async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat/selections", &values);
     let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
     let json = selection_json(
         &values,
@@ -381,7 +380,9 @@ async fn update(
     );
     let target = id.clone();
     match try_call(&state, &ctx, move |s| s.update_selection(&target, json)).await? {
-        Ok(_) => Ok(see_other(&format!("/secretariat/selections/{id}"))),
+        Ok(_) => Ok(see_other(
+            &ctx.href(&format!("/secretariat/selections/{id}"), &[]),
+        )),
         Err(e @ ServiceError::Invalid(_)) => {
             let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
             let error = Some(errors_text(&e));
@@ -451,8 +452,8 @@ async fn edit_items(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
     let values = FormValues::parse(&body);
+    let ctx = form_ctx("/secretariat/selections", &values);
     let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
     let target = id.clone();
     let view = call(&state, &ctx, move |s| s.selection(&target, true)).await?;
@@ -479,14 +480,9 @@ async fn edit_items(
     .await?
     {
         Ok(_) => {
-            let mut location = format!("/secretariat/selections/{id}");
-            if !q.is_empty() {
-                let query = form_urlencoded::Serializer::new(String::new())
-                    .append_pair("q", &q)
-                    .finish();
-                location = format!("{location}?{query}");
-            }
-            Ok(see_other(&location))
+            let path = format!("/secretariat/selections/{id}");
+            let pairs: &[(&str, &str)] = if q.is_empty() { &[] } else { &[("q", &q)] };
+            Ok(see_other(&ctx.href(&path, pairs)))
         }
         Err(e @ ServiceError::Invalid(_)) => {
             let error = Some(errors_text(&e));
@@ -511,7 +507,7 @@ async fn export(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
-    let ctx = Ctx::from_query("/secretariat", Vec::new());
+    let ctx = Ctx::from_query("/secretariat/selections", Vec::new());
     signed_in(&state, &ctx, &headers).await?;
     let csv = query_pairs(raw.as_deref())
         .iter()

@@ -145,11 +145,11 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total { span #total { (results.total) } " " (t.projects) }
                     div.charts {
-                        (bar_chart("chart-action-lines", t.action_lines, &line_bars))
-                        (bar_chart("chart-sdgs", t.sdgs, &sdg_bars))
-                        (bar_chart("chart-regions", t.regions, &region_bars))
-                        (bar_chart("chart-stakeholders", t.stakeholder_type, &stakeholder_bars))
-                        (bar_chart("chart-years", t.start_year, &year_bars))
+                        (bar_chart("chart-action-lines", t.action_lines, t.table, &line_bars))
+                        (bar_chart("chart-sdgs", t.sdgs, t.table, &sdg_bars))
+                        (bar_chart("chart-regions", t.regions, t.table, &region_bars))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stakeholder_bars))
+                        (bar_chart("chart-years", t.start_year, t.table, &year_bars))
                     }
                     h2 { (t.by_action_line_region) }
                     div.table-wrap {

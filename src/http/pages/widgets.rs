@@ -37,11 +37,11 @@ pub fn tag_links(ctx: &Ctx, lines: &[ActionLine], sdgs: &[Sdg]) -> Markup {
     }
 }
 
-/// Country names, comma-separated.
-pub fn country_names(countries: &[Country]) -> String {
+/// Country names in the page's language, comma-separated.
+pub fn country_names(ctx: &Ctx, countries: &[Country]) -> String {
     countries
         .iter()
-        .map(|c| c.name())
+        .map(|c| i18n::country(ctx.lang, *c))
         .collect::<Vec<_>>()
         .join(", ")
 }
