@@ -422,13 +422,20 @@ fn main() {
         if std::env::var("BENCH_ENGINE_ONLY").is_ok() {
             return;
         }
-        for (name, text, filters) in [
-            ("text + filters + all facets", true, true),
-            ("filters only + all facets", false, true),
-            ("text only + all facets", true, false),
-            ("everything (no text, no filter)", false, false),
+        for (name, text, filters, page) in [
+            ("text + filters + all facets", true, true, false),
+            ("filters only + all facets", false, true, false),
+            ("text only + all facets", true, false, false),
+            ("everything (no text, no filter)", false, false, false),
+            ("search page (HTML), text + filters", true, true, true),
         ] {
-            let urls = Arc::new(queries(&mut rng, text, filters));
+            let mut urls = queries(&mut rng, text, filters);
+            if page {
+                for url in &mut urls {
+                    *url = url.replacen("/api/v1/search?", "/?", 1);
+                }
+            }
+            let urls = Arc::new(urls);
             if std::env::var("BENCH_HTTP_SCENARIO").is_ok_and(|s| !name.contains(&s)) {
                 continue;
             }

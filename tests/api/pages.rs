@@ -254,6 +254,20 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
         project.body["title"],
         "Telemedicine vans for remote districts"
     );
+    // The secretariat's message shows on the edit page.
+    let key = app.key("desk");
+    let asked = app
+        .call(
+            "POST",
+            &format!("/api/v1/projects/{id}/request-changes"),
+            &[("authorization", &format!("Bearer {key}"))],
+            Some(&json!({"message": "Please name the districts you serve."})),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    let mine = app.get(&link).await;
+    assert!(html(&mine).contains("data-state=\"changes_requested\""));
+    assert!(html(&mine).contains("Please name the districts you serve."));
     let r = post_form(
         &app,
         &format!("/submissions/{id}/withdraw"),
@@ -283,6 +297,11 @@ fn csrf_of(page: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     let app = TestApp::empty();
+    // A published project the new submission repeats: the queue flags it.
+    let mut original = submission(7);
+    original["source_id"] = json!("registry-7");
+    original.as_object_mut().unwrap().remove("contact");
+    app.import(&[original], true);
     let created = app.post_json("/api/v1/projects", &submission(7)).await;
     let id = created.body["id"].as_str().unwrap().to_string();
     let key = app.key("desk");
@@ -309,6 +328,12 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     assert!(
         page.contains("grace.secret@example.org"),
         "the secretariat sees the contact"
+    );
+    let item = &page[page.find(&format!("data-id=\"{id}\"")).unwrap()..];
+    let item = &item[..item.find("</article>").unwrap()];
+    assert!(
+        item.contains("class=\"dup\"") && item.contains("Community broadband cooperative number 7"),
+        "duplicate hint"
     );
     let csrf = csrf_of(page);
 
