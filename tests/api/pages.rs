@@ -77,6 +77,10 @@ async fn every_page_is_html_with_security_headers_and_its_language() {
             "{path}: inline script or style"
         );
     }
+    // The language picker links to the same page in each language.
+    let project = app.get(&format!("/projects/{id}?lang=fr")).await;
+    assert!(html(&project).contains(&format!("href=\"/projects/{id}?lang=ar\"")));
+    assert!(html(&project).contains(&format!("href=\"/projects/{id}\" lang=\"en\"")));
     let ar = app.get("/?lang=ar").await;
     assert!(html(&ar).contains("<html lang=\"ar\" dir=\"rtl\">"));
     let fr = app.get("/?lang=fr").await;

@@ -69,7 +69,7 @@ async fn show(
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let done = pairs.iter().any(|(k, _)| k == "done");
-    let ctx = Ctx::from_query("/submissions", pairs);
+    let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
     let (project, history) = load(&state, &ctx, id, token.clone()).await?;
     let values = FormValues::from_fields(match &project.revision {
         Some(revision) => &revision.fields,

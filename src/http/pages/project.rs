@@ -22,11 +22,10 @@ pub fn router() -> Router<AppState> {
 
 async fn project_page(
     State(state): State<AppState>,
-    path: Result<ApiPath<String>, crate::http::error::ApiError>,
+    ApiPath(id): ApiPath<String>,
     RawQuery(raw): RawQuery,
 ) -> PageResult {
-    let ctx = Ctx::from_query("/projects", query_pairs(raw.as_deref()));
-    let id = path.map(|p| p.0).unwrap_or_default();
+    let ctx = Ctx::from_query(&format!("/projects/{id}"), query_pairs(raw.as_deref()));
     let view = call(&state, &ctx, move |s| s.project_view(&id, &Caller::Public)).await?;
     let project = match view {
         ProjectView::Public(p) => *p,

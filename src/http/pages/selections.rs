@@ -49,7 +49,7 @@ async fn public_page(
     ApiPath(id): ApiPath<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<HtmlPage, Response> {
-    let ctx = Ctx::from_query("/selections", query_pairs(raw.as_deref()));
+    let ctx = Ctx::from_query(&format!("/selections/{id}"), query_pairs(raw.as_deref()));
     let view = call(&state, &ctx, move |s| s.selection(&id, false)).await?;
     let body = html! {
         h1 { (view.fields.title) }
@@ -241,7 +241,7 @@ async fn builder_page(
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let ctx = Ctx::from_query("/secretariat/selections", pairs);
+    let ctx = Ctx::from_query(&format!("/secretariat/selections/{id}"), pairs);
     let desk = signed_in(&state, &ctx, &headers).await?;
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
     builder(&state, &ctx, &desk, &view, &q, None, StatusCode::OK).await
