@@ -93,12 +93,18 @@ async fn not_found(uri: Uri) -> Response {
     }
 }
 
-async fn method_not_allowed(uri: Uri) -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        format!("{} does not accept this method", uri.path()),
-    )
+/// Wrong methods: the API's JSON error under `/api/`, the 405 page elsewhere.
+async fn method_not_allowed(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            format!("{} does not accept this method", uri.path()),
+        )
+        .into_response()
+    } else {
+        pages::method_not_allowed()
+    }
 }
 
 /// Runs a service call on the blocking pool (sled and tantivy block).

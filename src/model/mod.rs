@@ -17,7 +17,10 @@ pub use project::{
     Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review, ReviewKind,
     State,
 };
-pub use search_request::{Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery};
+pub use search_request::{
+    Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
+    MAX_RESULT_WINDOW,
+};
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
     SelectionId, SelectionItem, SelectionKind, SelectionView,

@@ -368,7 +368,7 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
         StatusCode::OK
     );
 
-    // Revoking the key ends the session; signing out ends it too.
+    // Signing out ends the session.
     let out = post_form(
         &app,
         "/secretariat/sign-out",
@@ -683,4 +683,111 @@ async fn every_page_is_valid_html() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.status.success(), "invalid HTML:\n{report}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn read_only_and_revoked_keys_change_nothing_through_the_pages() {
+    let app = TestApp::empty();
+    let created = app.post_json("/api/v1/projects", &submission(5)).await;
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let reader = app.read_only_key("auditor");
+    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &reader)], &[]).await;
+    let cookie = session_cookie(&signed);
+    let auth = [("cookie", cookie.as_str())];
+    let desk = app.call("GET", "/secretariat", &auth, None).await;
+    let page = html(&desk);
+    assert!(
+        page.contains(&format!("data-id=\"{id}\"")),
+        "readers see the queue"
+    );
+    assert!(!page.contains("/publish\""), "but no decision forms");
+    let csrf = csrf_of(page);
+    let publish = post_form(
+        &app,
+        &format!("/secretariat/projects/{id}/publish"),
+        &[("csrf", &csrf)],
+        &auth,
+    )
+    .await;
+    assert_eq!(publish.status, StatusCode::FORBIDDEN);
+    let create = post_form(
+        &app,
+        "/secretariat/selections",
+        &[
+            ("csrf", &csrf),
+            ("kind", "collection"),
+            ("title", "Sneaky list"),
+        ],
+        &auth,
+    )
+    .await;
+    assert_eq!(create.status, StatusCode::FORBIDDEN);
+    let selections = app.get("/api/v1/selections").await;
+    assert_eq!(selections.body["total"], 0);
+
+    // An editor's session ends when the key is revoked.
+    let key = app.key("desk");
+    let signed = post_form(
+        &app,
+        "/secretariat/sign-in",
+        &[("key", &key)],
+        &[("x-forwarded-proto", "https")],
+    )
+    .await;
+    let set = signed.headers["set-cookie"].to_str().unwrap();
+    assert!(
+        set.contains("Secure"),
+        "behind HTTPS the cookie is Secure: {set}"
+    );
+    let cookie = session_cookie(&signed);
+    let before = app
+        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
+        .await;
+    assert!(html(&before).contains("id=\"signed-in\""));
+    wsis_stocktaking::service::Keys::new(app._dir.path())
+        .revoke("desk")
+        .unwrap();
+    let after = app
+        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
+        .await;
+    assert!(
+        html(&after).contains("name=\"key\""),
+        "a revoked key's session is over"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_links() {
+    let app = TestApp::empty();
+    let r = app.get("//evil.example/x").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(
+        !html(&r).contains("href=\"//evil.example"),
+        "no link to another site"
+    );
+    let r = app.get("/secretariat/sign-in").await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(html(&r).starts_with("<!DOCTYPE html>"));
+    let r = app.call("DELETE", "/api/v1/search", &[], None).await;
+    assert_eq!(r.body["error"]["code"], "method_not_allowed");
+    // Pages that show an edit token are private.
+    let form = [
+        ("title", "Solar school connectivity"),
+        ("description", "Wi-Fi for rural schools."),
+        ("organization", "Schools Net"),
+        ("stakeholder_type", "civil_society"),
+        ("scope", "national"),
+        ("action_lines", "C2"),
+        ("sdgs", "4"),
+        ("countries", "KE"),
+        ("status", "ongoing"),
+        ("start_date", "2024-01-15"),
+        ("language", "en"),
+        ("contact_name", "A"),
+        ("contact_email", "a@example.org"),
+    ];
+    let r = post_form(&app, "/submit", &form, &[]).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.headers["cache-control"], "no-store");
+    assert_eq!(r.headers["referrer-policy"], "no-referrer");
 }

@@ -13,7 +13,7 @@ use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::layout::document;
 use super::project::fields_list;
 use super::search::hidden_lang;
-use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage, PageResult};
+use super::{call, error_page, i18n, private, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::AppState;
@@ -28,7 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/submissions/{id}/withdraw", post(withdraw))
 }
 
-fn link(id: &str, token: &str, lang: Language, done: bool) -> String {
+/// The submitter's private page of a project (the edit link).
+pub(super) fn edit_link(id: &str, token: &str, lang: Language, done: bool) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     query.append_pair("token", token);
     if lang != Language::En {
@@ -61,7 +62,7 @@ async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(raw): RawQuery,
-) -> PageResult {
+) -> Result<Response, Response> {
     let pairs = query_pairs(raw.as_deref());
     let token = pairs
         .iter()
@@ -75,7 +76,7 @@ async fn show(
         Some(revision) => &revision.fields,
         None => &project.project.fields,
     });
-    Ok(HtmlPage(
+    Ok(private(HtmlPage(
         StatusCode::OK,
         page(
             &ctx,
@@ -86,7 +87,7 @@ async fn show(
             &Errors::none(),
             done,
         ),
-    ))
+    )))
 }
 
 fn page(
@@ -168,7 +169,11 @@ async fn revise(
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
     let (token, version, lang) = credentials(&values);
-    let ctx = Ctx::new(lang, "/submissions", Vec::new());
+    let ctx = Ctx::new(
+        lang,
+        &format!("/submissions/{id}"),
+        vec![("token".into(), token.clone())],
+    );
     let caller = Caller::Submitter(token.clone());
     state
         .write_limiter
@@ -181,7 +186,7 @@ async fn revise(
     })
     .await?
     {
-        Ok(_) => Ok(see_other(&link(&id, &token, lang, true))),
+        Ok(_) => Ok(see_other(&edit_link(&id, &token, lang, true))),
         Err(ServiceError::Invalid(errors)) => {
             let (project, history) = load(&state, &ctx, id, token.clone()).await?;
             let page = page(
@@ -193,10 +198,7 @@ async fn revise(
                 &Errors::from(errors.0),
                 false,
             );
-            Err(axum::response::IntoResponse::into_response(HtmlPage(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page,
-            )))
+            Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
         }
         Err(other) => Err(error_page(&ctx, &other)),
     }
@@ -210,7 +212,11 @@ async fn withdraw(
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
     let (token, version, lang) = credentials(&values);
-    let ctx = Ctx::new(lang, "/submissions", Vec::new());
+    let ctx = Ctx::new(
+        lang,
+        &format!("/submissions/{id}"),
+        vec![("token".into(), token.clone())],
+    );
     let caller = Caller::Submitter(token.clone());
     state
         .write_limiter
@@ -221,5 +227,5 @@ async fn withdraw(
         s.decide(&target, &caller, Decision::Withdraw, version)
     })
     .await?;
-    Ok(see_other(&link(&id, &token, lang, true)))
+    Ok(see_other(&edit_link(&id, &token, lang, true)))
 }

@@ -261,14 +261,16 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
     let t = ctx.t;
     let lang = ctx.lang;
     let text = |field: &str, label: &str, kind: &str, required: bool| {
-        let invalid = errors.for_field(field).is_some();
+        // The service names contact fields `contact.name`; the form, `contact_name`.
+        let key = field.replacen("contact_", "contact.", 1);
+        let invalid = errors.for_field(&key).is_some();
         html! {
             div.field.invalid[invalid] {
                 label for=(field) { (label) @if required { " " span.req { "(" (t.required) ")" } } }
-                (error_note(ctx, errors, field))
+                (error_note(ctx, errors, &key))
                 input id=(field) name=(field) type=(kind) value=(v.get(field))
                     required[required] aria-invalid=[invalid.then_some("true")]
-                    aria-describedby=[invalid.then(|| error_id(field))];
+                    aria-describedby=[invalid.then(|| error_id(&key))];
             }
         }
     };
@@ -310,6 +312,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                 label for="description" { (t.description) " " span.req { "(" (t.required) ")" } }
                 (error_note(ctx, errors, "description"))
                 textarea #description name="description" rows="8" required
+                    aria-invalid=[errors.for_field("description").map(|_| "true")]
                     aria-describedby=[errors.for_field("description").map(|_| error_id("description"))] { (v.get("description")) }
             }
             (text("organization", t.organization, "text", true))
@@ -367,9 +370,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                         p.hint { (t.contact_hint) }
                         (error_note(ctx, errors, "contact"))
                         (text("contact_name", t.contact_name, "text", true))
-                        (error_note(ctx, errors, "contact.name"))
                         (text("contact_email", t.contact_email, "email", true))
-                        (error_note(ctx, errors, "contact.email"))
                     }
                 }
             }

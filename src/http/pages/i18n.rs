@@ -31,6 +31,7 @@ pub fn endonym(lang: Language) -> &'static str {
 pub struct Texts {
     pub site_name: &'static str,
     pub skip_to_content: &'static str,
+    pub main_nav: &'static str,
     pub nav_search: &'static str,
     pub nav_covid: &'static str,
     pub nav_stats: &'static str,
@@ -135,6 +136,7 @@ pub fn texts(lang: Language) -> &'static Texts {
 static EN: Texts = Texts {
     site_name: "WSIS Stocktaking",
     skip_to_content: "Skip to content",
+    main_nav: "Main",
     nav_search: "Search",
     nav_covid: "COVID-19 ICT Case Repository",
     nav_stats: "Statistics",
@@ -227,6 +229,7 @@ static EN: Texts = Texts {
 static FR: Texts = Texts {
     site_name: "Inventaire du SMSI",
     skip_to_content: "Aller au contenu",
+    main_nav: "Navigation principale",
     nav_search: "Recherche",
     nav_covid: "Répertoire de cas TIC COVID-19",
     nav_stats: "Statistiques",
@@ -319,6 +322,7 @@ static FR: Texts = Texts {
 static ES: Texts = Texts {
     site_name: "Inventario de la CMSI",
     skip_to_content: "Ir al contenido",
+    main_nav: "Navegación principal",
     nav_search: "Búsqueda",
     nav_covid: "Repositorio de casos TIC COVID-19",
     nav_stats: "Estadísticas",
@@ -411,6 +415,7 @@ static ES: Texts = Texts {
 static RU: Texts = Texts {
     site_name: "Инвентаризация ВВУИО",
     skip_to_content: "Перейти к содержанию",
+    main_nav: "Основная навигация",
     nav_search: "Поиск",
     nav_covid: "Репозиторий случаев ИКТ COVID-19",
     nav_stats: "Статистика",
@@ -503,6 +508,7 @@ static RU: Texts = Texts {
 static ZH: Texts = Texts {
     site_name: "信息社会世界峰会盘点",
     skip_to_content: "跳到正文",
+    main_nav: "主导航",
     nav_search: "搜索",
     nav_covid: "COVID-19 信通技术案例库",
     nav_stats: "统计",
@@ -596,6 +602,7 @@ static ZH: Texts = Texts {
 static AR: Texts = Texts {
     site_name: "حصر أنشطة القمة العالمية لمجتمع المعلومات",
     skip_to_content: "انتقل إلى المحتوى",
+    main_nav: "التنقل الرئيسي",
     nav_search: "البحث",
     nav_covid: "مستودع حالات تكنولوجيا المعلومات والاتصالات لمواجهة كوفيد-19",
     nav_stats: "الإحصاءات",

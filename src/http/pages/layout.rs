@@ -106,7 +106,7 @@ pub fn document(ctx: &Ctx, title: &str, main: Markup) -> Markup {
                 a.skip href="#main" { (t.skip_to_content) }
                 header.site {
                     a.brand href=(ctx.href("/", &[])) { (t.site_name) }
-                    nav aria-label=(t.site_name) {
+                    nav aria-label=(t.main_nav) {
                         ul {
                             @for (path, label) in nav {
                                 li {

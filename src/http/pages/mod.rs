@@ -17,7 +17,7 @@ mod stats;
 mod submit;
 mod widgets;
 
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use maud::Markup;
@@ -87,10 +87,51 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
     HtmlPage(status, layout::document(ctx, heading, body)).into_response()
 }
 
-/// The 404 page for any path no route serves (outside `/api/`).
+/// The 404 page for any path no route serves (outside `/api/`). Its language links lead
+/// to the search page: the unknown path is never echoed into a link.
 pub fn not_found(path: &str) -> Response {
-    let ctx = Ctx::new(Language::En, path, Vec::new());
+    let ctx = Ctx::new(Language::En, "/", Vec::new());
     error_page(&ctx, &ServiceError::NotFound(path.to_string()))
+}
+
+/// The 405 page for a page path used with the wrong method.
+pub fn method_not_allowed() -> Response {
+    let ctx = Ctx::new(Language::En, "/", Vec::new());
+    let body = maud::html! {
+        h1 { (ctx.t.bad_request) }
+        p { "This address does not accept this method." }
+    };
+    HtmlPage(
+        StatusCode::METHOD_NOT_ALLOWED,
+        layout::document(&ctx, ctx.t.bad_request, body),
+    )
+    .into_response()
+}
+
+/// A page that shows an edit token: never stored by caches, and no `Referer` leaves it.
+pub fn private(page: HtmlPage) -> Response {
+    let mut response = page.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// The site's own address as the browser sees it, for links shown as text.
+pub fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .filter(|p| *p == "https")
+        .unwrap_or("http");
+    format!("{scheme}://{host}")
 }
 
 /// A 303 redirect after a form post.

@@ -18,6 +18,7 @@ use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{
     ActionLine, Country, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType, Status,
+    MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
 use crate::search::SearchResults;
 
@@ -69,12 +70,12 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
     let body = html! {
         h1 { (heading) }
         @if view.covid_only { p.intro { (ctx.t.covid_intro) } }
-        form.search method="get" action=(path) role="search" data-autosubmit="true" {
+        form.search method="get" action=(path) data-autosubmit="true" {
             (hidden_lang(&ctx))
             @if let Some(per_page) = view.value("per_page") { input type="hidden" name="per_page" value=(per_page); }
-            div.querybar {
+            div.querybar role="search" {
                 label for="q" { (ctx.t.search_label) }
-                input #q type="search" name="q" value=[view.value("q")] maxlength="500";
+                input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (ctx.t.search_button) }
             }
             div.layout {
@@ -515,8 +516,10 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
 }
 
 fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+    // Pages beyond the result window cannot be asked for.
     let per_page = u64::from(results.per_page.max(1));
-    let pages = results.total.div_ceil(per_page).min(u64::from(u32::MAX)) as u32;
+    let reachable = u64::from(MAX_RESULT_WINDOW) / per_page;
+    let pages = results.total.div_ceil(per_page).min(reachable).max(1) as u32;
     let current = results.page;
     if pages <= 1 {
         return html! {};

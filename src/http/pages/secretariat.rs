@@ -16,8 +16,9 @@ use super::layout::document;
 use super::project::fields_list;
 use super::search::hidden_lang;
 use super::session::{self, csrf_ok, same_origin};
-use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage};
+use super::{call, error_page, i18n, origin, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
+use crate::http::limits::ClientIp;
 use crate::http::AppState;
 use crate::model::{
     message_text, Decision, FieldError, Filters, ReviewKind, State as ProjectState,
@@ -51,6 +52,11 @@ impl Desk {
     /// The hidden fields every secretariat form carries: the CSRF token and the language.
     pub fn form_fields(&self, ctx: &Ctx) -> Markup {
         html! { (self.csrf_field()) (hidden_lang(ctx)) }
+    }
+
+    /// Whether the key may change things (not a read-only key).
+    pub fn can_edit(&self) -> bool {
+        matches!(self.caller, Caller::Secretariat(_))
     }
 
     fn name(&self) -> &str {
@@ -92,14 +98,27 @@ pub(super) async fn desk_for_post(
     let Some(desk) = desk(state, ctx, headers).await? else {
         return Err(see_other(&ctx.href("/secretariat", &[])));
     };
-    let open = session::Open {
-        key: String::new(),
-        csrf: desk.csrf.clone(),
-    };
-    if !same_origin(headers) || !csrf_ok(&open, values.get("csrf")) {
+    if !same_origin(headers) || !csrf_ok(&desk.csrf, values.get("csrf")) {
         return Err(error_page(
             ctx,
             &ServiceError::Forbidden("this form is out of date or came from another site".into()),
+        ));
+    }
+    Ok(desk)
+}
+
+/// Like [`desk_for_post`], for changes: a read-only key gets 403.
+pub(super) async fn editor_for_post(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    values: &FormValues,
+) -> Result<Desk, Response> {
+    let desk = desk_for_post(state, ctx, headers, values).await?;
+    if !desk.can_edit() {
+        return Err(error_page(
+            ctx,
+            &ServiceError::Forbidden(format!("the key '{}' is read-only", desk.name())),
         ));
     }
     Ok(desk)
@@ -191,28 +210,36 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
                 summary { (d.all_fields) }
                 (fields_list(ctx, fields, &fields.regions()))
             }
-            div.actions {
-                form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
-                    (desk.form_fields(ctx))
-                    input type="hidden" name="version" value=(p.version);
-                    button type="submit" { (d.publish) }
-                }
-                form method="post" action=(format!("/secretariat/projects/{id}/request-changes")) {
-                    (desk.form_fields(ctx))
-                    input type="hidden" name="version" value=(p.version);
-                    label for=(format!("message-{id}")) { (d.message_label) }
-                    textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                    button.secondary type="submit" { (d.request_changes) }
-                }
-                form method="post" action=(format!("/secretariat/projects/{id}/reject")) {
-                    (desk.form_fields(ctx))
-                    input type="hidden" name="version" value=(p.version);
-                    label for=(format!("reason-{id}")) { (d.reason_label) }
-                    textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                    button.danger type="submit" { (d.reject) }
-                }
-            }
+            @if desk.can_edit() { (decision_forms(ctx, desk, &id, p.version)) }
         }
+    }
+}
+
+/// Publish, request changes and reject, for a queued project.
+fn decision_forms(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
+    let d = desk_texts(ctx.lang);
+    html! {
+    div.actions {
+        form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
+            (desk.form_fields(ctx))
+            input type="hidden" name="version" value=(version);
+            button type="submit" { (d.publish) }
+        }
+        form method="post" action=(format!("/secretariat/projects/{id}/request-changes")) {
+            (desk.form_fields(ctx))
+            input type="hidden" name="version" value=(version);
+            label for=(format!("message-{id}")) { (d.message_label) }
+            textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+            button.secondary type="submit" { (d.request_changes) }
+        }
+        form method="post" action=(format!("/secretariat/projects/{id}/reject")) {
+            (desk.form_fields(ctx))
+            input type="hidden" name="version" value=(version);
+            label for=(format!("reason-{id}")) { (d.reason_label) }
+            textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+            button.danger type="submit" { (d.reject) }
+        }
+    }
     }
 }
 
@@ -241,6 +268,7 @@ fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
 
 async fn sign_in(
     State(state): State<AppState>,
+    client: ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
@@ -252,15 +280,22 @@ async fn sign_in(
             &ServiceError::Forbidden("sign in from this site's own page".into()),
         ));
     }
+    // Key guesses share the budget of anonymous writes.
+    state
+        .write_limiter
+        .check(&Caller::Public, &client)
+        .map_err(|e| error_page(&ctx, &e))?;
     let key = values.get("key").to_string();
     let checked = key.clone();
     match try_call(&state, &ctx, move |s| s.authenticate(&checked)).await? {
         Ok(caller) if caller.is_secretariat() => {
+            state.sessions.close(&headers);
             let id = state.sessions.open(key);
             let mut response = see_other(&ctx.href("/secretariat", &[]));
-            response
-                .headers_mut()
-                .insert(header::SET_COOKIE, session::set_cookie(&id));
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                session::set_cookie(&id, origin(&headers).starts_with("https:")),
+            );
             Ok(response)
         }
         Ok(_) | Err(ServiceError::Unauthorized(_)) => Ok(sign_in_page(&ctx, true).into_response()),
@@ -292,7 +327,7 @@ async fn decide(
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
     let ctx = form_ctx("/secretariat", &values);
-    let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
+    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
     let text = |field: &str| message_text(values.get(field));
     let (decision, done) = match decision.as_str() {
         "publish" => (Decision::Publish, "published"),

@@ -15,7 +15,7 @@ use super::desk_texts::{self, desk_texts};
 use super::forms::{form_ctx, FormValues};
 use super::layout::document;
 use super::search::{hidden_lang, search};
-use super::secretariat::{desk, desk_for_post, desk_nav, Desk};
+use super::secretariat::{desk, desk_nav, editor_for_post, Desk};
 use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
@@ -114,17 +114,19 @@ fn list(
                 }
             }
         }
-        h2 { (d.new_selection) }
-        form.stack method="post" action="/secretariat/selections" {
-            (desk.form_fields(ctx))
-            div.field {
-                label for="kind" { (d.kind) }
-                select #kind name="kind" {
-                    @for kind in SelectionKind::ALL { option value=(kind.code()) { (desk_texts::kind(ctx.lang, kind)) } }
+        @if desk.can_edit() {
+            h2 { (d.new_selection) }
+            form.stack method="post" action="/secretariat/selections" {
+                (desk.form_fields(ctx))
+                div.field {
+                    label for="kind" { (d.kind) }
+                    select #kind name="kind" {
+                        @for kind in SelectionKind::ALL { option value=(kind.code()) { (desk_texts::kind(ctx.lang, kind)) } }
+                    }
                 }
+                (selection_fields(ctx, None))
+                button type="submit" { (d.create) }
             }
-            (selection_fields(ctx, None))
-            button type="submit" { (d.create) }
         }
     };
     HtmlPage(status, document(ctx, d.selections, body))
@@ -208,7 +210,7 @@ async fn create(
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
     let ctx = form_ctx("/secretariat/selections", &values);
-    let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
+    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
     let json = selection_json(&values, values.get("kind"), Some(false));
     match try_call(&state, &ctx, move |s| s.create_selection(json)).await? {
         Ok(view) => Ok(see_other(
@@ -310,6 +312,7 @@ async fn builder(
                         Some(p) => { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) { (p.fields.title) } " · " (p.fields.organization) }
                         None => { (item.project_id) " (" (d.gone) ")" }
                     }
+                    @if desk.can_edit() {
                     div.actions {
                         form method="post" action=(format!("/secretariat/selections/{id}/items")) {
                             (desk.form_fields(ctx))
@@ -323,42 +326,45 @@ async fn builder(
                         @if i < last { (item_form("down", i, d.move_down)) }
                         (item_form("remove", i, d.remove))
                     }
-                }
-            }
-        }
-        h2 { (d.add_projects) }
-        form.querybar method="get" action=(format!("/secretariat/selections/{id}")) role="search" {
-            (hidden_lang(ctx))
-            label for="q" { (d.search_published) }
-            input #q type="search" name="q" value=(q);
-            button type="submit" { (ctx.t.search_button) }
-        }
-        @if let Some(found) = candidates {
-            ul #candidates.plain {
-                @for hit in &found.hits {
-                    li.card {
-                        (hit.summary.title) " · " (hit.summary.organization) " "
-                        form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
-                            (desk.form_fields(ctx))
-                            input type="hidden" name="op" value="add";
-                            input type="hidden" name="project_id" value=(hit.summary.id);
-                            input type="hidden" name="q" value=(q);
-                            button type="submit" { (d.add) }
-                        }
                     }
                 }
             }
         }
-        h2 { (d.description) }
-        form.stack method="post" action=(format!("/secretariat/selections/{id}")) {
-            (desk.form_fields(ctx))
-            input type="hidden" name="kind" value=(view.fields.kind.code());
-            (selection_fields(ctx, Some(view)))
-            div.field {
-                input #published type="checkbox" name="published" value="true" checked[view.fields.published];
-                " " label.inline for="published" { (d.published_check) }
+        @if desk.can_edit() {
+            h2 { (d.add_projects) }
+            form.querybar method="get" action=(format!("/secretariat/selections/{id}")) role="search" {
+                (hidden_lang(ctx))
+                label for="q" { (d.search_published) }
+                input #q type="search" name="q" value=(q);
+                button type="submit" { (ctx.t.search_button) }
             }
-            button type="submit" { (d.save) }
+            @if let Some(found) = candidates {
+                ul #candidates.plain {
+                    @for hit in &found.hits {
+                        li.card {
+                            (hit.summary.title) " · " (hit.summary.organization) " "
+                            form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
+                                (desk.form_fields(ctx))
+                                input type="hidden" name="op" value="add";
+                                input type="hidden" name="project_id" value=(hit.summary.id);
+                                input type="hidden" name="q" value=(q);
+                                button type="submit" { (d.add) }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { (d.description) }
+            form.stack method="post" action=(format!("/secretariat/selections/{id}")) {
+                (desk.form_fields(ctx))
+                input type="hidden" name="kind" value=(view.fields.kind.code());
+                (selection_fields(ctx, Some(view)))
+                div.field {
+                    input #published type="checkbox" name="published" value="true" checked[view.fields.published];
+                    " " label.inline for="published" { (d.published_check) }
+                }
+                button type="submit" { (d.save) }
+            }
         }
     };
     Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
@@ -371,8 +377,8 @@ async fn update(
     body: Bytes,
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat/selections", &values);
-    let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
+    let ctx = form_ctx(&format!("/secretariat/selections/{id}"), &values);
+    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
     let json = selection_json(
         &values,
         values.get("kind"),
@@ -453,8 +459,8 @@ async fn edit_items(
     body: Bytes,
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat/selections", &values);
-    let desk = desk_for_post(&state, &ctx, &headers, &values).await?;
+    let ctx = form_ctx(&format!("/secretariat/selections/{id}"), &values);
+    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
     let target = id.clone();
     let view = call(&state, &ctx, move |s| s.selection(&target, true)).await?;
     let q = values.get("q").to_string();

@@ -93,8 +93,8 @@ impl Sessions {
 }
 
 /// Whether a form's CSRF token is the session's (compared in constant time).
-pub fn csrf_ok(session: &Open, given: &str) -> bool {
-    tokens::matches(given, &tokens::hash(&session.csrf))
+pub fn csrf_ok(expected: &str, given: &str) -> bool {
+    tokens::matches(given, &tokens::hash(expected))
 }
 
 fn session_cookie(headers: &HeaderMap) -> Option<String> {
@@ -108,10 +108,12 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .map(|c| c.value().to_string())
 }
 
-/// The `Set-Cookie` value that opens a session.
-pub fn set_cookie(id: &str) -> HeaderValue {
+/// The `Set-Cookie` value that opens a session; `Secure` when the browser came over HTTPS
+/// (a TLS proxy in front says so with `X-Forwarded-Proto: https`).
+pub fn set_cookie(id: &str, secure: bool) -> HeaderValue {
     let cookie = Cookie::build((COOKIE, id.to_string()))
         .http_only(true)
+        .secure(secure)
         .same_site(SameSite::Strict)
         .path("/")
         .max_age(cookie::time::Duration::seconds(IDLE.as_secs() as i64))
@@ -157,8 +159,8 @@ mod tests {
         let open = sessions.find(&headers);
         assert_eq!(open.as_ref().map(|o| o.key.as_str()), Some("the-key"));
         let open = open.unwrap_or_else(|| unreachable!());
-        assert!(csrf_ok(&open, &open.csrf));
-        assert!(!csrf_ok(&open, "forged"));
+        assert!(csrf_ok(&open.csrf, &open.csrf));
+        assert!(!csrf_ok(&open.csrf, "forged"));
         assert!(sessions
             .find(&with_cookie(&format!("{COOKIE}=guess")))
             .is_none());

@@ -21,7 +21,7 @@ use super::search::{facet_sidebar, hidden_lang, search, View};
 use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
-use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType};
+use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
 use crate::search::SearchResults;
 
 /// The routes.
@@ -135,9 +135,9 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         p.intro { (t.stats_intro) }
         form.search method="get" action="/stats" data-autosubmit="true" {
             (hidden_lang(&ctx))
-            div.querybar {
+            div.querybar role="search" {
                 label for="q" { (t.search_label) }
-                input #q type="search" name="q" value=[view.value("q")] maxlength="500";
+                input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
             div.layout {

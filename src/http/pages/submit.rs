@@ -3,15 +3,17 @@
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use maud::html;
 
+use super::edit::edit_link;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::layout::document;
 use super::search::hidden_lang;
-use super::{error_page, try_call, Ctx, HtmlPage, PageResult};
+use super::{error_page, origin, private, try_call, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::limits::ClientIp;
 use crate::http::AppState;
@@ -43,26 +45,12 @@ fn page(ctx: &Ctx, values: &FormValues, errors: &Errors) -> maud::Markup {
     document(ctx, ctx.t.submit_heading, body)
 }
 
-/// The site's own address as the browser sees it, for links shown as text.
-pub(super) fn origin(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .filter(|p| *p == "https")
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
-}
-
 async fn submit(
     State(state): State<AppState>,
     client: ClientIp,
     headers: HeaderMap,
     body: Bytes,
-) -> PageResult {
+) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
     let lang = Language::parse(values.get("lang")).unwrap_or(Language::En);
     let ctx = Ctx::new(lang, "/submit", Vec::new());
@@ -72,14 +60,12 @@ async fn submit(
     let json = values.to_json(true);
     match try_call(&state, &ctx, move |s| s.submit(json)).await? {
         Ok(submitted) => {
-            let mut pairs = vec![("token", submitted.edit_token.as_str())];
-            if lang != Language::En {
-                pairs.push(("lang", lang.code()));
-            }
-            let query = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(pairs)
-                .finish();
-            let link = format!("/submissions/{}?{query}", submitted.id);
+            let link = edit_link(
+                &submitted.id.to_string(),
+                &submitted.edit_token,
+                lang,
+                false,
+            );
             let body = html! {
                 h1 #submitted { (ctx.t.submitted_heading) }
                 p { (ctx.t.submitted_text) }
@@ -87,15 +73,16 @@ async fn submit(
                 p { a.edit-link #edit-link href=(link) { (origin(&headers)) (link) } }
                 p.hint { (ctx.t.edit_link_hint) }
             };
-            Ok(HtmlPage(
+            Ok(private(HtmlPage(
                 StatusCode::CREATED,
                 document(&ctx, ctx.t.submitted_heading, body),
-            ))
+            )))
         }
         Err(ServiceError::Invalid(errors)) => Ok(HtmlPage(
             StatusCode::UNPROCESSABLE_ENTITY,
             page(&ctx, &values, &Errors::from(errors.0)),
-        )),
+        )
+        .into_response()),
         Err(other) => Err(error_page(&ctx, &other)),
     }
 }
