@@ -107,15 +107,24 @@ async fn method_not_allowed(uri: Uri) -> Response {
     }
 }
 
-/// Runs a service call on the blocking pool (sled and tantivy block).
-pub(crate) async fn blocking<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+/// Runs a service call on the blocking pool (sled and tantivy block); a task that
+/// panicked is an internal error.
+pub(crate) async fn on_service<T, F>(state: &AppState, f: F) -> Result<T, ServiceError>
 where
     T: Send + 'static,
     F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
 {
     let service = state.service.clone();
-    match tokio::task::spawn_blocking(move || f(&service)).await {
-        Ok(result) => result.map_err(ApiError::from),
-        Err(join) => Err(ApiError::internal(&join)),
-    }
+    tokio::task::spawn_blocking(move || f(&service))
+        .await
+        .unwrap_or_else(|join| Err(ServiceError::Internal(join.to_string())))
+}
+
+/// Runs a service call on the blocking pool, in the API's error shape.
+pub(crate) async fn blocking<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+{
+    on_service(state, f).await.map_err(ApiError::from)
 }

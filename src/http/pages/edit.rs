@@ -10,13 +10,12 @@ use axum::Router;
 use maud::{html, Markup};
 
 use super::forms::{project_form, Errors, FormSpec, FormValues};
-use super::layout::document;
+use super::layout::{document, hidden_lang, url};
 use super::project::fields_list;
-use super::search::hidden_lang;
-use super::{call, error_page, i18n, private, see_other, try_call, Ctx, HtmlPage};
+use super::{call, error_page, i18n, private, see_other, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::limits::ClientIp;
-use crate::http::AppState;
+use crate::http::{on_service, AppState};
 use crate::model::{Decision, Language, OwnerProject, State as ProjectState, Transition};
 use crate::service::{Caller, ProjectView, ServiceError};
 
@@ -30,15 +29,11 @@ pub fn router() -> Router<AppState> {
 
 /// The submitter's private page of a project (the edit link).
 pub(super) fn edit_link(id: &str, token: &str, lang: Language, done: bool) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    query.append_pair("token", token);
-    if lang != Language::En {
-        query.append_pair("lang", lang.code());
-    }
+    let mut pairs = vec![("token", token)];
     if done {
-        query.append_pair("done", "1");
+        pairs.push(("done", "1"));
     }
-    format!("/submissions/{id}?{}", query.finish())
+    url(&format!("/submissions/{id}"), pairs, lang)
 }
 
 async fn load(
@@ -181,11 +176,7 @@ async fn revise(
         .map_err(|e| error_page(&ctx, &e))?;
     let json = values.to_json(false);
     let target = id.clone();
-    match try_call(&state, &ctx, move |s| {
-        s.revise(&target, &caller, json, version)
-    })
-    .await?
-    {
+    match on_service(&state, move |s| s.revise(&target, &caller, json, version)).await {
         Ok(_) => Ok(see_other(&edit_link(&id, &token, lang, true))),
         Err(ServiceError::Invalid(errors)) => {
             let (project, history) = load(&state, &ctx, id, token.clone()).await?;

@@ -388,16 +388,19 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
             label for=(id) { (i18n::action_line_label(ctx.lang, line)) }
         }
     };
+    // The C7 sub-lines sit under a C7 heading, where the first of them comes.
+    let first_c7 = ActionLine::leaves().find(|l| l.is_c7());
     html! {
         ul.checks {
-            @for line in ActionLine::leaves().filter(|l| !l.is_c7()) {
-                @if line.code() == "C8" {
+            @for line in ActionLine::leaves() {
+                @if Some(line) == first_c7 {
                     li {
                         span { "C7 " (i18n::action_line(ctx.lang, ActionLine::C7)) }
                         ul { @for sub in ActionLine::leaves().filter(|l| l.is_c7()) { li { (check(sub)) } } }
                     }
+                } @else if !line.is_c7() {
+                    li { (check(line)) }
                 }
-                li { (check(line)) }
             }
         }
     }

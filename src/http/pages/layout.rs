@@ -15,8 +15,6 @@ pub struct Ctx {
     pub t: &'static Texts,
     path: String,
     query: Vec<(String, String)>,
-    /// The secretariat key's name, when signed in.
-    pub signed_in: Option<String>,
 }
 
 impl Ctx {
@@ -27,7 +25,6 @@ impl Ctx {
             t: i18n::texts(lang),
             path: path.to_string(),
             query,
-            signed_in: None,
         }
     }
 
@@ -39,35 +36,44 @@ impl Ctx {
 
     /// A link to `path` with `pairs`, keeping the interface language.
     pub fn href(&self, path: &str, pairs: &[(&str, &str)]) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in pairs {
-            query.append_pair(k, v);
-        }
-        if self.lang != Language::En {
-            query.append_pair("lang", self.lang.code());
-        }
-        let query = query.finish();
-        if query.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}?{query}")
-        }
+        url(path, pairs.iter().copied(), self.lang)
     }
 
     /// This page in another language.
     fn in_language(&self, lang: Language) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in self.query.iter().filter(|(k, _)| k != "lang") {
-            query.append_pair(k, v);
-        }
-        if lang != Language::En {
-            query.append_pair("lang", lang.code());
-        }
-        let query = query.finish();
-        if query.is_empty() {
-            self.path.clone()
-        } else {
-            format!("{}?{query}", self.path)
+        let pairs = self
+            .query
+            .iter()
+            .filter(|(k, _)| k != "lang")
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        url(&self.path, pairs, lang)
+    }
+}
+
+/// `path` with the query `pairs`, plus `lang` unless it is English.
+pub fn url<'a>(
+    path: &str,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    lang: Language,
+) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(pairs);
+    if lang != Language::En {
+        query.append_pair("lang", lang.code());
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The hidden `lang` field that keeps the interface language across a form.
+pub fn hidden_lang(ctx: &Ctx) -> Markup {
+    html! {
+        @if ctx.lang != Language::En {
+            input type="hidden" name="lang" value=(ctx.lang.code());
         }
     }
 }

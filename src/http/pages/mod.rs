@@ -11,6 +11,7 @@ mod layout;
 mod project;
 mod search;
 mod secretariat;
+mod selection_page;
 mod selections;
 pub mod session;
 mod stats;
@@ -22,7 +23,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use maud::Markup;
 
-use super::AppState;
+use super::{on_service, AppState};
 use crate::model::Language;
 use crate::service::ServiceError;
 pub use layout::Ctx;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(edit::router())
         .merge(stats::router())
         .merge(secretariat::router())
+        .merge(selection_page::router())
         .merge(selections::router())
 }
 
@@ -145,27 +147,5 @@ where
     T: Send + 'static,
     F: FnOnce(&crate::service::Service) -> Result<T, ServiceError> + Send + 'static,
 {
-    let service = state.service.clone();
-    match tokio::task::spawn_blocking(move || f(&service)).await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(error_page(ctx, &e)),
-        Err(join) => Err(error_page(ctx, &ServiceError::Internal(join.to_string()))),
-    }
-}
-
-/// Like [`call`], but hands service errors back to the caller (forms show them inline).
-pub(crate) async fn try_call<T, F>(
-    state: &AppState,
-    ctx: &Ctx,
-    f: F,
-) -> Result<Result<T, ServiceError>, Response>
-where
-    T: Send + 'static,
-    F: FnOnce(&crate::service::Service) -> Result<T, ServiceError> + Send + 'static,
-{
-    let service = state.service.clone();
-    match tokio::task::spawn_blocking(move || f(&service)).await {
-        Ok(result) => Ok(result),
-        Err(join) => Err(error_page(ctx, &ServiceError::Internal(join.to_string()))),
-    }
+    on_service(state, f).await.map_err(|e| error_page(ctx, &e))
 }

@@ -11,14 +11,14 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup, PreEscaped};
 
-use super::layout::document;
+use super::layout::{document, hidden_lang, url};
 use super::widgets::{country_names, tag_links};
 use super::{call, i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{
-    ActionLine, Country, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType, Status,
-    MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
+    ActionLine, Country, Language, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType,
+    Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
 use crate::search::SearchResults;
 
@@ -171,22 +171,18 @@ impl View {
 
     /// A link to this view with changes: pairs removed, pairs added, a page number.
     fn link(&self, remove: Option<(&str, &str)>, page: Option<u32>) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in &self.pairs {
-            if remove.is_some_and(|(rk, rv)| rk == k && (rv.is_empty() || rv == v)) {
-                continue;
-            }
-            query.append_pair(k, v);
-        }
-        if let Some(page) = page.filter(|p| *p > 1) {
-            query.append_pair("page", &page.to_string());
-        }
-        let query = query.finish();
-        if query.is_empty() {
-            self.path.to_string()
-        } else {
-            format!("{}?{query}", self.path)
-        }
+        let page = page.filter(|p| *p > 1).map(|p| p.to_string());
+        let kept = self
+            .pairs
+            .iter()
+            .filter(|(k, v)| !remove.is_some_and(|(rk, rv)| rk == k && (rv.is_empty() || rv == v)))
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        // `lang` is among the pairs already.
+        url(
+            self.path,
+            kept.chain(page.as_deref().map(|p| ("page", p))),
+            Language::En,
+        )
     }
 
     /// The filter pairs set (not the text, sort, language or page size).
@@ -194,15 +190,6 @@ impl View {
         self.pairs
             .iter()
             .filter(|(k, _)| !matches!(k.as_str(), "q" | "sort" | "lang" | "per_page"))
-    }
-}
-
-/// The hidden `lang` field that keeps the interface language across a form.
-pub(super) fn hidden_lang(ctx: &Ctx) -> Markup {
-    html! {
-        @if ctx.lang != crate::model::Language::En {
-            input type="hidden" name="lang" value=(ctx.lang.code());
-        }
     }
 }
 
@@ -223,17 +210,20 @@ struct Choice {
     children: Vec<Choice>,
 }
 
+/// Counts of one facet, by value code.
+pub(super) fn facet_counts<'a>(results: &'a SearchResults, facet: &str) -> HashMap<&'a str, u64> {
+    results
+        .facets
+        .get(facet)
+        .unwrap_or_default()
+        .iter()
+        .map(|(code, n)| (code.as_str(), *n))
+        .collect()
+}
+
 /// The facet checkboxes with their counts.
 pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
-    let counts = |facet: &str| -> HashMap<&str, u64> {
-        results
-            .facets
-            .get(facet)
-            .unwrap_or_default()
-            .iter()
-            .map(|(code, n)| (code.as_str(), *n))
-            .collect()
-    };
+    let counts = |facet: &str| facet_counts(results, facet);
     let t = ctx.t;
     let lines = counts("action_line");
     let choice = |value: &str, label: Markup, counts: &HashMap<&str, u64>| Choice {

@@ -12,14 +12,13 @@ use maud::{html, Markup};
 
 use super::desk_texts::desk_texts;
 use super::forms::{form_ctx, FormValues};
-use super::layout::document;
+use super::layout::{document, hidden_lang};
 use super::project::fields_list;
-use super::search::hidden_lang;
 use super::session::{self, csrf_ok, same_origin};
-use super::{call, error_page, i18n, origin, see_other, try_call, Ctx, HtmlPage};
+use super::{call, error_page, i18n, origin, see_other, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::limits::ClientIp;
-use crate::http::AppState;
+use crate::http::{on_service, AppState};
 use crate::model::{
     message_text, Decision, FieldError, Filters, ReviewKind, State as ProjectState,
     ValidationErrors, MESSAGE_MAX_CHARS,
@@ -77,7 +76,7 @@ pub(super) async fn desk(
         return Ok(None);
     };
     let key = open.key.clone();
-    match try_call(state, ctx, move |s| s.authenticate(&key)).await? {
+    match on_service(state, move |s| s.authenticate(&key)).await {
         Ok(caller) if caller.is_secretariat() => Ok(Some(Desk {
             caller,
             csrf: open.csrf,
@@ -287,7 +286,7 @@ async fn sign_in(
         .map_err(|e| error_page(&ctx, &e))?;
     let key = values.get("key").to_string();
     let checked = key.clone();
-    match try_call(&state, &ctx, move |s| s.authenticate(&checked)).await? {
+    match on_service(&state, move |s| s.authenticate(&checked)).await {
         Ok(caller) if caller.is_secretariat() => {
             state.sessions.close(&headers);
             let id = state.sessions.open(key);

@@ -1,6 +1,7 @@
 //! The selection builder (`/secretariat/selections`): create a TalkX session, Prizes
 //! shortlist, report chapter or collection; add projects from a search, reorder, annotate,
-//! publish, export. Published selections are public at `/selections/{id}`.
+//! publish, export. Published selections are public at `/selections/{id}`
+//! (`selection_page`).
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -13,19 +14,18 @@ use serde_json::{json, Map, Value};
 
 use super::desk_texts::{self, desk_texts};
 use super::forms::{form_ctx, FormValues};
-use super::layout::document;
-use super::search::{hidden_lang, search};
+use super::layout::{document, hidden_lang};
+use super::search::search;
 use super::secretariat::{desk, desk_nav, editor_for_post, Desk};
-use super::{call, error_page, i18n, see_other, try_call, Ctx, HtmlPage};
+use super::{call, error_page, i18n, see_other, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
-use crate::http::AppState;
+use crate::http::{on_service, AppState};
 use crate::model::{ActionLine, SearchRequest, SelectionKind, SelectionView, TextQuery};
 use crate::service::{selection_csv, ServiceError};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/selections/{id}", get(public_page))
         .route("/secretariat/selections", get(list_page).post(create))
         .route(
             "/secretariat/selections/{id}",
@@ -42,40 +42,6 @@ async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<D
     desk(state, ctx, headers)
         .await?
         .ok_or_else(|| see_other(&ctx.href("/secretariat", &[])))
-}
-
-async fn public_page(
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(raw): RawQuery,
-) -> Result<HtmlPage, Response> {
-    let ctx = Ctx::from_query(&format!("/selections/{id}"), query_pairs(raw.as_deref()));
-    let view = call(&state, &ctx, move |s| s.selection(&id, false)).await?;
-    let body = html! {
-        h1 { (view.fields.title) }
-        p.meta {
-            (desk_texts::kind(ctx.lang, view.fields.kind))
-            @if let Some(line) = view.fields.category { " · " (i18n::action_line_label(ctx.lang, line)) }
-            @if let Some(year) = view.fields.year { " · " (year) }
-            @if let Some(date) = view.fields.date { " · " (date) }
-        }
-        @if let Some(theme) = &view.fields.theme { p { (theme) } }
-        ol.hits {
-            @for item in &view.items {
-                @if let Some(p) = &item.project {
-                    li.hit {
-                        h2 { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) { (p.fields.title) } }
-                        p.meta { (p.fields.organization) }
-                        @if let Some(note) = &item.note { p { (note) } }
-                    }
-                }
-            }
-        }
-    };
-    Ok(HtmlPage(
-        StatusCode::OK,
-        document(&ctx, &view.fields.title, body),
-    ))
 }
 
 async fn list_page(
@@ -212,7 +178,7 @@ async fn create(
     let ctx = form_ctx("/secretariat/selections", &values);
     let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
     let json = selection_json(&values, values.get("kind"), Some(false));
-    match try_call(&state, &ctx, move |s| s.create_selection(json)).await? {
+    match on_service(&state, move |s| s.create_selection(json)).await {
         Ok(view) => Ok(see_other(
             &ctx.href(&format!("/secretariat/selections/{}", view.id), &[]),
         )),
@@ -385,7 +351,7 @@ async fn update(
         Some(values.get("published") == "true"),
     );
     let target = id.clone();
-    match try_call(&state, &ctx, move |s| s.update_selection(&target, json)).await? {
+    match on_service(&state, move |s| s.update_selection(&target, json)).await {
         Ok(_) => Ok(see_other(
             &ctx.href(&format!("/secretariat/selections/{id}"), &[]),
         )),
@@ -480,10 +446,10 @@ async fn edit_items(
         }
     };
     let target = id.clone();
-    match try_call(&state, &ctx, move |s| {
+    match on_service(&state, move |s| {
         s.set_selection_items(&target, Value::Array(items))
     })
-    .await?
+    .await
     {
         Ok(_) => {
             let path = format!("/secretariat/selections/{id}");

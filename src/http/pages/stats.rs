@@ -16,13 +16,12 @@ use axum::Router;
 use maud::html;
 
 use super::charts::{bar_chart, Bar};
-use super::layout::document;
-use super::search::{facet_sidebar, hidden_lang, search, View};
+use super::layout::{document, hidden_lang};
+use super::search::{facet_counts, facet_sidebar, search, View};
 use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
-use crate::search::SearchResults;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -30,17 +29,6 @@ pub fn router() -> Router<AppState> {
 }
 
 const ACCENT: &str = "#00558c";
-
-/// Counts of one facet, by value code.
-fn counts<'a>(results: &'a SearchResults, facet: &str) -> HashMap<&'a str, u64> {
-    results
-        .facets
-        .get(facet)
-        .unwrap_or_default()
-        .iter()
-        .map(|(code, n)| (code.as_str(), *n))
-        .collect()
-}
 
 /// Whether a value is drawn: every value of an unfiltered facet, the chosen ones otherwise.
 fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
@@ -74,7 +62,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         Err(response) => return response,
     };
     let f = &request.filters;
-    let lines = counts(&results, "action_line");
+    let lines = facet_counts(&results, "action_line");
     let line_bars: Vec<Bar> = ActionLine::all()
         .filter(|a| shown(&f.action_lines, a))
         .map(|a| Bar {
@@ -83,7 +71,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             color: ACCENT.into(),
         })
         .collect();
-    let sdgs = counts(&results, "sdg");
+    let sdgs = facet_counts(&results, "sdg");
     let sdg_bars: Vec<Bar> = Sdg::all()
         .filter(|g| shown(&f.sdgs, g))
         .map(|g| Bar {
@@ -95,7 +83,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             color: i18n::sdg_color(g).into(),
         })
         .collect();
-    let regions = counts(&results, "region");
+    let regions = facet_counts(&results, "region");
     let region_bars: Vec<Bar> = Region::ALL
         .iter()
         .filter(|r| shown(&f.regions, r))
@@ -105,7 +93,7 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             color: ACCENT.into(),
         })
         .collect();
-    let stakeholders = counts(&results, "stakeholder_type");
+    let stakeholders = facet_counts(&results, "stakeholder_type");
     let stakeholder_bars: Vec<Bar> = StakeholderType::ALL
         .iter()
         .filter(|s| shown(&f.stakeholder_types, s))

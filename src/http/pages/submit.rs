@@ -11,12 +11,11 @@ use maud::html;
 
 use super::edit::edit_link;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
-use super::layout::document;
-use super::search::hidden_lang;
-use super::{error_page, origin, private, try_call, Ctx, HtmlPage};
+use super::layout::{document, hidden_lang};
+use super::{error_page, origin, private, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::limits::ClientIp;
-use crate::http::AppState;
+use crate::http::{on_service, AppState};
 use crate::model::Language;
 use crate::service::{Caller, ServiceError};
 
@@ -58,7 +57,7 @@ async fn submit(
         return Err(error_page(&ctx, &e));
     }
     let json = values.to_json(true);
-    match try_call(&state, &ctx, move |s| s.submit(json)).await? {
+    match on_service(&state, move |s| s.submit(json)).await {
         Ok(submitted) => {
             let link = edit_link(
                 &submitted.id.to_string(),
