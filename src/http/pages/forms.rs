@@ -294,7 +294,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
         .filter_map(Country::from_index)
         .map(|c| (c.code(), i18n::country(lang, c)))
         .collect();
-    countries.sort_by_key(|c| c.1);
+    countries.sort_by_cached_key(|c| sort_key(c.1));
     let unplaced: Vec<&FieldError> = errors.unplaced().collect();
     html! {
         @if !errors.is_empty() {
@@ -379,6 +379,16 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
     }
 }
 
+/// A name's key for alphabetical lists: lower case without accents, so "États-Unis"
+/// sorts among the E.
+fn sort_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
     let check = |line: ActionLine| {
         let id = format!("al-{}", line.code().replace('.', "-"));
@@ -403,5 +413,20 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_key;
+
+    #[test]
+    fn accented_names_sort_with_their_letter() {
+        let mut names = vec!["Zambie", "États-Unis", "Espagne", "Éthiopie", "Estonie"];
+        names.sort_by_cached_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            ["Espagne", "Estonie", "États-Unis", "Éthiopie", "Zambie"]
+        );
     }
 }
