@@ -56,3 +56,64 @@ async fn script() -> impl IntoResponse {
         SCRIPT,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::STYLE;
+
+    /// The colour a `--name: #rrggbb;` variable of the stylesheet holds.
+    fn variable(name: &str) -> [f64; 3] {
+        let start = STYLE
+            .find(&format!("--{name}: #"))
+            .unwrap_or_else(|| panic!("no --{name}"))
+            + name.len()
+            + 5;
+        let hex = &STYLE[start..start + 6];
+        let channel = |i: usize| {
+            f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or_else(|_| panic!("{hex}")))
+        };
+        [channel(0), channel(2), channel(4)]
+    }
+
+    /// WCAG 2 relative luminance.
+    fn luminance(rgb: [f64; 3]) -> f64 {
+        let linear = |c: f64| {
+            let c = c / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
+    }
+
+    fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_have_enough_contrast() {
+        const WHITE: [f64; 3] = [255.0, 255.0, 255.0];
+        let soft = variable("bg-soft");
+        // (foreground, background): body text, muted text and counts, links, the header
+        // and buttons (white on the accent), errors, text on the soft panels.
+        let pairs = [
+            ("text", variable("text"), WHITE),
+            ("muted", variable("muted"), WHITE),
+            ("link", variable("link"), WHITE),
+            ("accent", WHITE, variable("accent")),
+            ("error", variable("error"), WHITE),
+            ("muted on soft", variable("muted"), soft),
+            ("link on soft", variable("link"), soft),
+        ];
+        for (what, fg, bg) in pairs {
+            let ratio = contrast(fg, bg);
+            assert!(
+                ratio >= 4.5,
+                "{what}: contrast {ratio:.2} is below WCAG AA 4.5"
+            );
+        }
+    }
+}
