@@ -3,7 +3,9 @@
 //! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
 
 pub mod lifecycle;
+pub mod mapping;
 pub mod project;
+pub mod resolve;
 pub mod search_request;
 pub mod selection;
 pub mod taxonomy;

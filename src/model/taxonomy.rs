@@ -200,6 +200,17 @@ impl Country {
         &taxonomy().countries[self.0 as usize].name
     }
 
+    /// The short name in a UN language (the Unicode CLDR's; English from the taxonomy).
+    pub fn name_in(self, lang: Language) -> &'static str {
+        if lang == Language::En {
+            return self.name();
+        }
+        localized_country_names()
+            .get(self.index())
+            .and_then(|names| names[lang.index()].as_deref())
+            .unwrap_or_else(|| self.name())
+    }
+
     /// The ITU region the country belongs to.
     pub fn region(self) -> Region {
         taxonomy().country_regions[self.0 as usize]
@@ -416,6 +427,38 @@ impl Taxonomy {
     pub fn countries(&self) -> &[CountryInfo] {
         &self.countries
     }
+}
+
+/// Country names in ar, zh, fr, ru and es (CLDR), by alpha-2 code.
+const COUNTRY_NAMES_JSON: &str = include_str!("../../seed/taxonomy/country_names.json");
+
+/// Per country (by dense index), its names by language index.
+fn localized_country_names() -> &'static [[Option<String>; 6]] {
+    static NAMES: OnceLock<Vec<[Option<String>; 6]>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let doc: serde_json::Value = serde_json::from_str(COUNTRY_NAMES_JSON).unwrap_or_default();
+        taxonomy()
+            .countries
+            .iter()
+            .map(|c| {
+                let names = doc.get("names").and_then(|n| n.get(&c.code));
+                let name = |lang: Language| {
+                    names
+                        .and_then(|n| n.get(lang.code()))
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                };
+                [
+                    name(Language::Ar),
+                    name(Language::Zh),
+                    None,
+                    name(Language::Fr),
+                    name(Language::Ru),
+                    name(Language::Es),
+                ]
+            })
+            .collect()
+    })
 }
 
 /// The embedded taxonomy, parsed once.

@@ -2,7 +2,6 @@
 //! complete table per language, so a missing translation does not compile) and the
 //! taxonomy's labels. Project texts are never translated.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{
@@ -1079,29 +1078,9 @@ pub fn state(lang: Language, value: State) -> &'static str {
     pick(&labels, lang)
 }
 
-/// Country names in ar, zh, fr, ru and es (CLDR), by alpha-2 code.
-const COUNTRY_NAMES_JSON: &str = include_str!("../../../seed/taxonomy/country_names.json");
-
-fn country_names() -> &'static HashMap<String, HashMap<String, String>> {
-    static NAMES: OnceLock<HashMap<String, HashMap<String, String>>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        serde_json::from_str::<serde_json::Value>(COUNTRY_NAMES_JSON)
-            .ok()
-            .and_then(|doc| serde_json::from_value(doc.get("names")?.clone()).ok())
-            .unwrap_or_default()
-    })
-}
-
 /// The country's short name (English when no translation is known).
 pub fn country(lang: Language, value: Country) -> &'static str {
-    if lang == Language::En {
-        return value.name();
-    }
-    country_names()
-        .get(value.code())
-        .and_then(|names| names.get(lang.code()))
-        .map(String::as_str)
-        .unwrap_or_else(|| value.name())
+    value.name_in(lang)
 }
 
 /// An SDG's short name and colour, from the taxonomy file.
