@@ -35,7 +35,7 @@ pub struct Cli {
 pub enum Command {
     /// Run the HTTP server.
     Serve(ServeArgs),
-    /// Import NDJSON submissions (one JSON object a line).
+    /// Import projects from NDJSON or CSV, through an optional field mapping.
     Import(ImportArgs),
     /// Rebuild the search index from the store.
     Reindex,
@@ -98,8 +98,25 @@ impl ServeArgs {
 /// `import` options.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The NDJSON file (`-` for standard input).
+    /// The file to import (`-` for standard input).
     pub file: PathBuf,
+    /// `ndjson` or `csv` (by default from the file's extension; NDJSON for `-`).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Where fields come from: `Source=field,…`, with paths into nested objects and arrays
+    /// for NDJSON (`SDGs[].SDGNumber=sdgs`). Without it, records use our field names.
+    #[arg(long = "map", value_name = "SPEC")]
+    pub maps: Vec<String>,
+    /// A value for a field the source lacks: `field=value` (lists separated by `;`).
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub sets: Vec<String>,
+    /// Write every rejected record (line, field, code, message) to this file: CSV, or JSON
+    /// when it ends in `.json`.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Check every record and report, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Publish the imported projects (otherwise they wait for moderation as `pending`).
     #[arg(long)]
     pub publish: bool,

@@ -1,6 +1,7 @@
 //! The `stocktaking` command: serve, import, reindex, keys.
 
-use std::io::BufRead;
+mod import_command;
+
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use wsis_stocktaking::config::{Cli, Command, ImportArgs, KeysCommand, ServeArgs};
+use wsis_stocktaking::config::{Cli, Command, KeysCommand, ServeArgs};
 use wsis_stocktaking::service::{KeyRole, Keys, Service};
 
 /// mimalloc: searches allocate many small, short-lived objects.
@@ -41,7 +42,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot open data directory {}", config.data_dir.display()))?;
     match cli.command {
         Command::Serve(args) => serve(service, &args),
-        Command::Import(args) => import(&service, &args),
+        Command::Import(args) => import_command::run(&service, &args),
         Command::Keys(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
             let docs = service.reindex()?;
@@ -125,42 +126,4 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
-}
-
-fn import(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let input: Box<dyn BufRead> = if args.file.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(&args.file)
-            .with_context(|| format!("cannot open {}", args.file.display()))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 20, file))
-    };
-    let started = std::time::Instant::now();
-    let report = service.import_ndjson(input, args.publish)?;
-    service.shutdown();
-    for e in &report.rejected {
-        eprintln!(
-            "line {}: field '{}': {} ({})",
-            e.line, e.field, e.message, e.code
-        );
-    }
-    let bad_lines = {
-        let mut lines: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
-        lines.dedup();
-        lines.len()
-    };
-    println!(
-        "imported {} lines in {:.1}s: {} created, {} updated, {} unchanged, {} rejected",
-        report.read,
-        started.elapsed().as_secs_f64(),
-        report.created,
-        report.updated,
-        report.unchanged,
-        bad_lines
-    );
-    Ok(if bad_lines == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }

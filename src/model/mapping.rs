@@ -152,7 +152,13 @@ impl Mapping {
                         None => continue,
                     }
                 };
-                out.insert(rule.target.to_string(), value);
+                // Several sources may feed one list field.
+                match (out.get_mut(rule.target), value) {
+                    (Some(Value::Array(have)), Value::Array(more)) => have.extend(more),
+                    (_, value) => {
+                        out.insert(rule.target.to_string(), value);
+                    }
+                }
             }
             out
         };
@@ -233,21 +239,21 @@ mod tests {
     #[test]
     fn nested_paths_and_fixed_values_make_a_submission() {
         let m = mapping(
-            &["name=title,description=description,SDGs[].SDGNumber=sdgs,organizations[].name=organization,locations.deploymentCountries[]=countries,id=source_id"],
+            &["name=title,description=description,SDGs[].SDGNumber=sdgs,organizations[].name=organization,locations.deploymentCountries[]=countries,locations.developmentCountries[]=countries,id=source_id"],
             &["action_lines=C7.e-government;C3", "stakeholder_type=other", "title=Untitled"],
         );
         let record = json!({
             "id": "aajeevika", "name": "Aajeevika", "description": "Connects rural women.",
             "SDGs": [{"SDGNumber": 1}, {"SDGNumber": 8}],
             "organizations": [{"name": "UNDP India"}, {"name": "Second"}],
-            "locations": {"deploymentCountries": ["India", "Viet Nam"]},
+            "locations": {"deploymentCountries": ["India", "Viet Nam"], "developmentCountries": ["India", "Kenya"]},
             "extra": "dropped"
         });
         assert_eq!(
             m.apply(record),
             json!({
                 "title": "Aajeevika", "description": "Connects rural women.", "sdgs": [1, 8],
-                "organization": "UNDP India", "countries": ["IN", "VN"], "source_id": "aajeevika",
+                "organization": "UNDP India", "countries": ["IN", "VN", "KE"], "source_id": "aajeevika",
                 "action_lines": ["C7.e-government", "C3"], "stakeholder_type": "other"
             })
         );

@@ -80,10 +80,19 @@ fn country_table() -> &'static HashMap<String, Country> {
 }
 
 /// A country from its alpha-2 or alpha-3 code or any of its names.
+/// Names with a note in parentheses ("Czechia (Czech Republic)") are tried without it,
+/// then by the note.
 pub fn country(raw: &str) -> Option<Country> {
-    let folded = fold(raw);
-    let folded = folded.strip_prefix("the ").unwrap_or(&folded);
-    country_table().get(folded).copied()
+    let lookup = |text: &str| {
+        let folded = fold(text);
+        let folded = folded.strip_prefix("the ").unwrap_or(&folded);
+        country_table().get(folded).copied()
+    };
+    lookup(raw).or_else(|| {
+        let (before, after) = raw.split_once('(')?;
+        let inside = after.split(')').next().unwrap_or(after);
+        lookup(before).or_else(|| lookup(inside))
+    })
 }
 
 /// Action-line labels, compacted, to the line: English titles (current and GPoA) and, for
@@ -157,6 +166,12 @@ pub fn action_line(raw: &str) -> Option<ActionLine> {
 
 /// An SDG from a number or `SDG 3`, `SDG3`, `Goal 3`, `Goal 3: Good health…`.
 pub fn sdg(raw: &str) -> Option<Sdg> {
+    goal_number(raw).and_then(Sdg::new)
+}
+
+/// The number a goal is written with, whether or not such a goal exists (`SDG 19` is 19,
+/// so validation can name it).
+fn goal_number(raw: &str) -> Option<i64> {
     let folded = fold(raw);
     let rest = ["sdg", "goal", "objective", "objectif", "objetivo"]
         .iter()
@@ -164,7 +179,7 @@ pub fn sdg(raw: &str) -> Option<Sdg> {
         .unwrap_or(&folded)
         .trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse::<i64>().ok().and_then(Sdg::new)
+    digits.parse::<i64>().ok()
 }
 
 /// A coded value (stakeholder type, scope, status, language) from its code or English
@@ -197,7 +212,7 @@ pub fn field_value(field: &str, value: Value) -> Value {
         "action_lines" => list(value, true, |s| {
             action_line(s).map(|a| Value::from(a.code()))
         }),
-        "sdgs" => list(value, false, |s| sdg(s).map(|g| Value::from(g.number()))),
+        "sdgs" => list(value, false, |s| goal_number(s).map(Value::from)),
         "covid19" => match &value {
             Value::String(s) => match fold(s).as_str() {
                 "true" | "yes" | "y" | "1" | "oui" | "si" => Value::Bool(true),
@@ -344,6 +359,9 @@ mod tests {
         assert_eq!(code(country("Allemagne")), Some("DE"));
         assert_eq!(code(country("Германия")), Some("DE"));
         assert_eq!(code(country("Namibia")), Some("NA"));
+        assert_eq!(code(country("Czechia (Czech Republic)")), Some("CZ"));
+        assert_eq!(code(country("Eswatini (fmr. 'Swaziland')")), Some("SZ"));
+        assert_eq!(code(country("Palestine State")), Some("PS"));
         assert_eq!(code(country("Atlantis")), None);
     }
 
@@ -397,6 +415,7 @@ mod tests {
             field_value("sdgs", json!([1, "SDG 4", "Goal 4", "nope"])),
             json!([1, 4, "nope"])
         );
+        assert_eq!(field_value("sdgs", json!("SDG 19")), json!([19]));
         assert_eq!(
             field_value("action_lines", json!("C3, C7 e-health")),
             json!(["C3", "C7.e-health"])

@@ -1,13 +1,15 @@
-//! Bulk import of NDJSON submissions: every good line is kept, every bad line is reported
-//! with its number and field, and a known `source_id` updates its project.
+//! Bulk import: every good record is kept, every bad one is reported with its line number
+//! and field, and a known `source_id` updates its project (an unchanged record changes
+//! nothing).
 
 use std::collections::HashMap;
-use std::io::BufRead;
 
 use chrono::Utc;
 use serde::Serialize;
 
+use super::records::Record;
 use super::{Service, ServiceError, CHUNK};
+use crate::model::mapping::Mapping;
 use crate::model::{
     parse_submission, Action, Project, ProjectId, State, SubmissionKind, Transition,
 };
@@ -29,7 +31,7 @@ pub struct LineError {
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
-    /// Non-blank lines read.
+    /// Records read (non-blank lines, CSV rows).
     pub read: usize,
     /// New projects.
     pub created: usize,
@@ -43,42 +45,42 @@ pub struct ImportReport {
     pub last_seq: u64,
 }
 
+/// How an import treats its records.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Publish what is imported (otherwise it waits for moderation as `pending`).
+    pub publish: bool,
+    /// Validate and count, write nothing.
+    pub dry_run: bool,
+    /// How records become submissions.
+    pub mapping: Mapping,
+}
+
+/// Records between progress calls.
+const PROGRESS_EVERY: usize = 1_000;
+
 pub(super) fn run(
     service: &Service,
-    input: impl BufRead,
-    publish: bool,
+    records: impl Iterator<Item = Record>,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(&ImportReport),
 ) -> Result<ImportReport, ServiceError> {
+    let publish = options.publish;
     let mut report = ImportReport::default();
     let mut chunk: Vec<Change> = Vec::with_capacity(CHUNK);
-    // Projects written in the current chunk, by source id, so repeats within a file update.
-    let mut in_chunk: HashMap<String, usize> = HashMap::new();
-    for (i, line) in input.lines().enumerate() {
-        let number = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                report.rejected.push(LineError {
-                    line: number,
-                    field: "line".into(),
-                    code: "unreadable_line".into(),
-                    message: format!("cannot read line: {e}"),
-                });
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
+    // The line of each source id seen in this file (by hash, so memory stays small): a
+    // repeat is rejected, which keeps a second import of the same file a no-op.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    for record in records {
+        let number = record.line;
         report.read += 1;
-        let value = match serde_json::from_str(&line) {
-            Ok(v) => v,
+        if report.read.is_multiple_of(PROGRESS_EVERY) {
+            progress(&report);
+        }
+        let value = match record.value {
+            Ok(value) => options.mapping.apply(value),
             Err(e) => {
-                report.rejected.push(LineError {
-                    line: number,
-                    field: "line".into(),
-                    code: "malformed_json".into(),
-                    message: format!("not valid JSON: {e}"),
-                });
+                report.rejected.push(e);
                 continue;
             }
         };
@@ -96,14 +98,25 @@ pub(super) fn run(
                 continue;
             }
         };
+        if let Some(sid) = &submission.source_id {
+            if let Some(first) = seen.insert(hash_of(sid), number) {
+                seen.insert(hash_of(sid), first);
+                report.rejected.push(LineError {
+                    line: number,
+                    field: "source_id".into(),
+                    code: "duplicate_source_id".into(),
+                    message: format!(
+                        "source_id '{sid}' already appeared on line {first}; the first is kept"
+                    ),
+                });
+                continue;
+            }
+        }
         let now = Utc::now();
         let previous: Option<Project> = match &submission.source_id {
-            Some(sid) => match in_chunk.get(sid) {
-                Some(&at) => Some(chunk[at].project.clone()),
-                None => match service.store().find_by_source_id(sid)? {
-                    Some(id) => service.store().get(id)?,
-                    None => None,
-                },
+            Some(sid) => match service.store().find_by_source_id(sid)? {
+                Some(id) => service.store().get(id)?,
+                None => None,
             },
             None => None,
         };
@@ -166,23 +179,29 @@ pub(super) fn run(
                 }
             }
         };
-        if let Some(sid) = &change.project.source_id {
-            in_chunk.insert(sid.clone(), chunk.len());
-        }
         chunk.push(change);
         if chunk.len() >= CHUNK {
-            report.last_seq = service.commit(&chunk)?;
+            if !options.dry_run {
+                report.last_seq = service.commit(&chunk)?;
+            }
             chunk.clear();
-            in_chunk.clear();
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.is_empty() && !options.dry_run {
         report.last_seq = service.commit(&chunk)?;
     }
+    progress(&report);
     if report.last_seq == 0 {
         report.last_seq = service.store().last_seq()?;
     }
     Ok(report)
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The history entry of an import.

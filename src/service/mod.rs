@@ -8,6 +8,7 @@
 mod import;
 pub mod keys;
 mod lifecycle;
+mod records;
 mod selections;
 pub mod tokens;
 
@@ -21,9 +22,10 @@ use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::Mutex;
 
-pub use import::{ImportReport, LineError};
+pub use import::{ImportOptions, ImportReport, LineError};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
+pub use records::{records, Format, Record};
 pub use selections::selection_csv;
 
 use crate::model::{
@@ -382,7 +384,25 @@ impl Service {
         input: impl std::io::BufRead,
         publish: bool,
     ) -> Result<ImportReport, ServiceError> {
-        import::run(self, input, publish)
+        let options = ImportOptions {
+            publish,
+            ..ImportOptions::default()
+        };
+        self.import(records(Format::Ndjson, input), &options, &mut |_| {})
+    }
+
+    /// Imports records (from [`records`]) through a mapping, or only checks them
+    /// (`dry_run`); `progress` hears how far it got every thousand records and at the end.
+    ///
+    /// # Errors
+    /// Storage and index errors (bad records are not errors).
+    pub fn import(
+        &self,
+        records: impl Iterator<Item = Record>,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(&ImportReport),
+    ) -> Result<ImportReport, ServiceError> {
+        import::run(self, records, options, progress)
     }
 
     /// Waits until the index has caught up with `seq` (for `refresh=wait_for`); gives up after

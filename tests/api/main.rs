@@ -6,6 +6,7 @@ mod cli;
 mod durability;
 mod facets;
 mod helpers;
+mod imports;
 mod lifecycle;
 mod pages;
 mod refresh;
