@@ -37,6 +37,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Import projects from NDJSON or CSV, through an optional field mapping.
     Import(ImportArgs),
+    /// Export projects as NDJSON, CSV or JSON (the import format).
+    Export(ExportArgs),
     /// Rebuild the search index from the store.
     Reindex,
     /// Manage the secretariat's API keys (works while a server runs).
@@ -120,6 +122,27 @@ pub struct ImportArgs {
     /// Publish the imported projects (otherwise they wait for moderation as `pending`).
     #[arg(long)]
     pub publish: bool,
+}
+
+/// `export` options.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// `ndjson`, `csv` or `json`.
+    #[arg(long, default_value = "ndjson")]
+    pub format: String,
+    /// Write here instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Search filters, as in the API's query string: `sdg=3&region=africa&covid19=true`.
+    #[arg(long = "filter", value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Every state, with states and contact details (the secretariat's export); otherwise
+    /// published projects and public fields only.
+    #[arg(long)]
+    pub all: bool,
+    /// Start a CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 impl Cli {

@@ -9,8 +9,9 @@ use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use wsis_stocktaking::config::{Cli, Command, KeysCommand, ServeArgs};
-use wsis_stocktaking::service::{KeyRole, Keys, Service};
+use wsis_stocktaking::config::{Cli, Command, ExportArgs, KeysCommand, ServeArgs};
+use wsis_stocktaking::model::SearchRequest;
+use wsis_stocktaking::service::{ExportFormat, ExportOptions, KeyRole, Keys, Service};
 
 /// mimalloc: searches allocate many small, short-lived objects.
 #[global_allocator]
@@ -43,6 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve(args) => serve(service, &args),
         Command::Import(args) => import_command::run(&service, &args),
+        Command::Export(args) => export(&service, &args),
         Command::Keys(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
             let docs = service.reindex()?;
@@ -126,4 +128,43 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
+}
+
+fn export(service: &Service, args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let format = ExportFormat::parse(&args.format).ok_or_else(|| {
+        anyhow::anyhow!(
+            "--format must be ndjson, csv or json, not '{}'",
+            args.format
+        )
+    })?;
+    let pairs: Vec<(String, String)> = args
+        .filter
+        .as_deref()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    if pairs.iter().any(|(k, _)| k == "q") {
+        anyhow::bail!("--filter takes facet filters; full text (q) is not supported in exports");
+    }
+    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|e| anyhow::anyhow!("--filter: {e}"))?;
+    let options = ExportOptions {
+        format,
+        filters: request.filters,
+        secretariat: args.all,
+        bom: args.bom,
+    };
+    let count = match &args.out {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            service.export(&options, &mut std::io::BufWriter::new(file))?
+        }
+        None => service.export(
+            &options,
+            &mut std::io::BufWriter::new(std::io::stdout().lock()),
+        )?,
+    };
+    service.shutdown();
+    eprintln!("exported {count} projects");
+    Ok(ExitCode::SUCCESS)
 }

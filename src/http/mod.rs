@@ -49,6 +49,7 @@ pub fn router(service: Arc<Service>) -> Router {
 /// The whole application router.
 pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
+        .merge(api::export::router())
         .merge(api::moderation::router())
         .merge(api::projects::router())
         .merge(api::search::router())

@@ -180,11 +180,17 @@ impl Mapping {
         if !contact.is_empty() {
             fields.insert("contact".into(), Value::Object(contact));
         }
+        // Empty cells: no value for single fields, an empty list for lists.
         let resolved = fields
             .into_iter()
-            .map(|(k, v)| {
-                let v = field_value(&k, v);
-                (k, v)
+            .filter_map(|(k, v)| match v {
+                Value::String(s) if s.trim().is_empty() => LISTS
+                    .contains(&k.as_str())
+                    .then(|| (k, Value::Array(Vec::new()))),
+                v => {
+                    let v = field_value(&k, v);
+                    Some((k, v))
+                }
             })
             .collect();
         Value::Object(resolved)

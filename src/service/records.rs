@@ -131,9 +131,7 @@ fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
                     let line = row.position().map(|p| p.line() as usize).unwrap_or(0);
                     let mut object = Map::new();
                     for (name, value) in headers.iter().zip(row.iter()) {
-                        if !value.is_empty() {
-                            object.insert(name.clone(), Value::from(value));
-                        }
+                        object.insert(name.clone(), Value::from(value));
                     }
                     Record {
                         line,
@@ -159,7 +157,7 @@ mod tests {
     #[test]
     fn csv_rows_become_objects_with_their_line_numbers() {
         let text =
-            "\u{feff}Project,Country\n\"Clinic, vans\",Kenya\n\"Two\nlines\",Uganda\nOnly one\n";
+            "\u{feff}Project,Country\n\"Clinic, vans\",Kenya\n\"Two\nlines\",Uganda\nOnly one,\n";
         assert_eq!(
             read(Format::Csv, text),
             vec![
@@ -168,7 +166,7 @@ mod tests {
                     Ok(json!({"Project": "Clinic, vans", "Country": "Kenya"}))
                 ),
                 (3, Ok(json!({"Project": "Two\nlines", "Country": "Uganda"}))),
-                (5, Ok(json!({"Project": "Only one"}))),
+                (5, Ok(json!({"Project": "Only one", "Country": ""}))),
             ]
         );
     }

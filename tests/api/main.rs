@@ -4,6 +4,7 @@
 
 mod cli;
 mod durability;
+mod exports;
 mod facets;
 mod helpers;
 mod imports;

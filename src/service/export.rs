@@ -1,0 +1,210 @@
+//! Export: projects as NDJSON, CSV (multi-valued fields joined with `;`, optionally with a
+//! UTF-8 byte-order mark for Excel) or a JSON array, written as they are read from the
+//! store. Records have the import format, so an export imports back as the same projects.
+
+use std::io::Write;
+
+use serde_json::{Map, Value};
+
+use super::{Service, ServiceError};
+use crate::model::{Filters, Project, State};
+
+/// The format of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One JSON object a line.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON array.
+    Json,
+}
+
+impl ExportFormat {
+    /// The format a name gives (`ndjson`, `csv`, `json`).
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "ndjson" | "jsonl" => Some(ExportFormat::Ndjson),
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            _ => None,
+        }
+    }
+
+    /// The media type of the body.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Ndjson => "application/x-ndjson",
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Json => "application/json",
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Ndjson => "ndjson",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// What to export and how.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    /// The format.
+    pub format: ExportFormat,
+    /// Search filters the projects must pass.
+    pub filters: Filters,
+    /// The secretariat's export: every state, with contact details. Otherwise published
+    /// projects and public fields only.
+    pub secretariat: bool,
+    /// Start a CSV with a UTF-8 byte-order mark (Excel reads the accents right).
+    pub bom: bool,
+}
+
+/// CSV columns, in order; lists are joined with `;`.
+const COLUMNS: [&str; 15] = [
+    "source_id",
+    "title",
+    "description",
+    "organization",
+    "stakeholder_type",
+    "scope",
+    "countries",
+    "action_lines",
+    "sdgs",
+    "covid19",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "language",
+];
+
+/// Columns added for the secretariat.
+const PRIVATE_COLUMNS: [&str; 3] = ["state", "contact.name", "contact.email"];
+
+/// A project as an import record: its fields, its source id (its own id when it has none),
+/// and for the secretariat its state and contact.
+fn record(project: &Project, secretariat: bool) -> Map<String, Value> {
+    let mut map = match serde_json::to_value(&project.fields) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    map.retain(|_, v| !v.is_null());
+    let source = project
+        .source_id
+        .clone()
+        .unwrap_or_else(|| project.id.to_string());
+    map.insert("source_id".into(), Value::from(source));
+    if secretariat {
+        map.insert("state".into(), Value::from(project.state.code()));
+        if let Some(contact) = &project.contact {
+            map.insert(
+                "contact".into(),
+                serde_json::json!({"name": contact.name, "email": contact.email}),
+            );
+        }
+    }
+    map
+}
+
+fn cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| cell(Some(v)))
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn io_error(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Internal(format!("cannot write the export: {e}"))
+}
+
+impl Service {
+    /// Writes the projects that pass the options to `out`, in the order they were created;
+    /// returns how many.
+    ///
+    /// # Errors
+    /// Storage errors, and a failed write (the reader went away).
+    pub fn export(
+        &self,
+        options: &ExportOptions,
+        out: &mut dyn Write,
+    ) -> Result<usize, ServiceError> {
+        let records = self.store.projects().filter_map(|project| match project {
+            Err(e) => Some(Err(ServiceError::from(e))),
+            Ok(p) => {
+                let visible = options.secretariat || p.state == State::Published;
+                (visible && options.filters.accepts(&p.fields))
+                    .then(|| Ok(record(&p, options.secretariat)))
+            }
+        });
+        let count = match options.format {
+            ExportFormat::Csv => write_csv(records, options, out)?,
+            ExportFormat::Json => {
+                out.write_all(b"[").map_err(io_error)?;
+                let mut count = 0;
+                for record in records {
+                    if count > 0 {
+                        out.write_all(b",").map_err(io_error)?;
+                    }
+                    out.write_all(b"\n").map_err(io_error)?;
+                    serde_json::to_writer(&mut *out, &record?).map_err(io_error)?;
+                    count += 1;
+                }
+                out.write_all(b"\n]\n").map_err(io_error)?;
+                count
+            }
+            ExportFormat::Ndjson => {
+                let mut count = 0;
+                for record in records {
+                    serde_json::to_writer(&mut *out, &record?).map_err(io_error)?;
+                    out.write_all(b"\n").map_err(io_error)?;
+                    count += 1;
+                }
+                count
+            }
+        };
+        out.flush().map_err(io_error)?;
+        Ok(count)
+    }
+}
+
+fn write_csv(
+    records: impl Iterator<Item = Result<Map<String, Value>, ServiceError>>,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> Result<usize, ServiceError> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if options.secretariat {
+        header.extend(PRIVATE_COLUMNS);
+    }
+    writer.write_record(&header).map_err(io_error)?;
+    let mut count = 0;
+    for record in records {
+        let record = record?;
+        let mut row: Vec<String> = COLUMNS.iter().map(|c| cell(record.get(*c))).collect();
+        if options.secretariat {
+            let contact = record.get("contact");
+            row.push(cell(record.get("state")));
+            row.push(cell(contact.and_then(|c| c.get("name"))));
+            row.push(cell(contact.and_then(|c| c.get("email"))));
+        }
+        writer.write_record(&row).map_err(io_error)?;
+        count += 1;
+    }
+    writer.flush().map_err(io_error)?;
+    Ok(count)
+}

@@ -1,0 +1,112 @@
+//! Exports: public and secretariat views, filters, formats, and round trips through import.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::{outside_async, submission, TestApp};
+use wsis_stocktaking::service::{records, Format, ImportOptions};
+
+fn text(body: &Value) -> String {
+    body.as_str()
+        .unwrap_or_else(|| panic!("not text: {body}"))
+        .to_string()
+}
+
+/// Imports an export's bytes into an empty app, published, and returns the app.
+fn imported(bytes: &str, format: Format) -> TestApp {
+    let app = TestApp::empty();
+    outside_async(|| {
+        let options = ImportOptions {
+            publish: true,
+            ..ImportOptions::default()
+        };
+        let report = app
+            .service
+            .import(records(format, bytes.as_bytes()), &options, &mut |_| {})
+            .unwrap();
+        assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+        app.service.commit_index().unwrap();
+    });
+    app
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_import_export_gives_the_same_bytes_in_ndjson_and_through_csv() {
+    let app = TestApp::seeded();
+    let first = app.get("/api/v1/export").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.headers["content-type"], "application/x-ndjson");
+    let first = text(&first.body);
+    assert_eq!(first.lines().count(), 120);
+
+    let again = imported(&first, Format::Ndjson);
+    let second = text(&again.get("/api/v1/export").await.body);
+    assert_eq!(first, second, "NDJSON export -> import -> export");
+
+    let csv = app.get("/api/v1/export?format=csv&bom=true").await;
+    assert!(csv.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let csv = text(&csv.body);
+    assert!(csv.starts_with('\u{feff}'), "byte-order mark for Excel");
+    let through_csv = imported(&csv, Format::Csv);
+    let third = text(&through_csv.get("/api/v1/export").await.body);
+    assert_eq!(first, third, "CSV export -> import -> NDJSON export");
+
+    let json = app.get("/api/v1/export?format=json&sdg=3").await;
+    let search = app.get("/api/v1/search?sdg=3").await;
+    assert_eq!(
+        json.body.as_array().unwrap().len() as u64,
+        search.body["total"].as_u64().unwrap()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_public_export_holds_published_projects_and_public_fields_only() {
+    let app = TestApp::seeded();
+    let created = app.post_json("/api/v1/projects", &submission(4)).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let public = text(&app.get("/api/v1/export").await.body);
+    assert_eq!(
+        public.lines().count(),
+        120,
+        "the pending submission is not exported"
+    );
+    assert!(!public.contains("grace.secret@example.org"));
+    assert!(!public.contains("\"state\""));
+
+    let key = app.key("desk");
+    let auth = format!("Bearer {key}");
+    let all = app
+        .call("GET", "/api/v1/export", &[("authorization", &auth)], None)
+        .await;
+    let all = text(&all.body);
+    assert_eq!(all.lines().count(), 121);
+    let pending: Value = serde_json::from_str(all.lines().last().unwrap()).unwrap();
+    assert_eq!(pending["state"], "pending");
+    assert_eq!(pending["contact"]["email"], "grace.secret@example.org");
+    let bad_key = app
+        .call(
+            "GET",
+            "/api/v1/export",
+            &[("authorization", "Bearer nope")],
+            None,
+        )
+        .await;
+    assert_eq!(bad_key.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_export_parameters_are_named() {
+    let app = TestApp::seeded();
+    for (query, param) in [
+        ("format=xml", "format"),
+        ("q=health", "q"),
+        ("sdg=42", "sdg"),
+    ] {
+        let r = app.get(&format!("/api/v1/export?{query}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(r.body["error"]["field"], param, "{query}");
+    }
+}
