@@ -54,6 +54,7 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .merge(api::projects::router())
         .merge(api::search::router())
         .merge(api::selections::router())
+        .merge(api::stats::router())
         .merge(api::taxonomy::router());
     let app = Router::new()
         .nest("/api/v1", api)

@@ -61,6 +61,11 @@ impl Dim {
         Dim::Year,
     ];
 
+    /// The facet of an API name.
+    pub fn parse(name: &str) -> Option<Dim> {
+        Dim::ALL.into_iter().find(|d| d.name() == name)
+    }
+
     /// The facet's name in the API.
     pub fn name(self) -> &'static str {
         match self {
@@ -767,6 +772,73 @@ thread_local! {
     /// The match buffer of the last scan on this thread, kept for the next one: a fresh
     /// buffer per search costs page faults on every large result set.
     static MATCH_BUFFER: Cell<Vec<(DocId, Score)>> = const { Cell::new(Vec::new()) };
+}
+
+/// Counts by (value of the first facet, value of the second or 0).
+pub type GroupCounts = HashMap<(u64, u64), u64>;
+
+/// Live documents that pass `filters`, counted by the values of one or two facets: the
+/// key is (value of the first facet, value of the second or 0). A document with several
+/// values counts once under each.
+///
+/// # Errors
+/// As [`FacetCache::segment`].
+pub fn group_counts(
+    cache: &FacetCache,
+    searcher: &tantivy::Searcher,
+    filters: &ActiveFilters,
+    dims: (Dim, Option<Dim>),
+) -> tantivy::Result<(u64, GroupCounts)> {
+    let plan = Plan::new(filters);
+    let mut total = 0;
+    let mut groups = GroupCounts::new();
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for reader in searcher.segment_readers() {
+        let data = cache.segment(reader)?;
+        let alive = reader.alive_bitset();
+        for doc in 0..reader.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) || plan.check(&data, doc).0 > 0 {
+                continue;
+            }
+            total += 1;
+            data.values_of(doc, dims.0, &mut first);
+            match dims.1 {
+                Some(dim) => data.values_of(doc, dim, &mut second),
+                None => {
+                    second.clear();
+                    second.push(0);
+                }
+            }
+            for a in &first {
+                for b in &second {
+                    *groups.entry((*a, *b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    Ok((total, groups))
+}
+
+impl SegmentFacetData {
+    /// The values a document has in a facet, into `out` (cleared first).
+    fn values_of(&self, doc: DocId, dim: Dim, out: &mut Vec<u64>) {
+        out.clear();
+        let places = &self.places[doc as usize];
+        match (dim, span(dim)) {
+            (Dim::Year, _) => out.push(u64::from(places.year)),
+            (Dim::Country, _) => {
+                out.extend(self.countries(doc, places).iter().map(|c| u64::from(*c)))
+            }
+            (_, Some(span)) => {
+                let mut bits = (self.bits[doc as usize] & span.mask()) >> span.offset;
+                while bits != 0 {
+                    out.push(u64::from(bits.trailing_zeros()));
+                    bits &= bits - 1;
+                }
+            }
+            (_, None) => {}
+        }
+    }
 }
 
 /// Per-segment state.

@@ -12,6 +12,8 @@ pub mod schema;
 pub mod snippet;
 
 use std::path::Path;
+
+use crate::model::Filters;
 use std::time::Instant;
 
 use serde::ser::SerializeMap;
@@ -364,6 +366,75 @@ fn lead(text: &str) -> String {
     match cut {
         Some(end) => format!("{}…", escape_html(text[..end].trim_end())),
         None => escape_html(text),
+    }
+}
+
+/// Published projects counted by one or two facets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Groups {
+    /// Projects that pass the filters.
+    pub total: u64,
+    /// The facets grouped by.
+    pub group_by: Vec<&'static str>,
+    /// One entry per value (pair of values) held by at least one project, in the
+    /// taxonomy's order.
+    pub groups: Vec<Group>,
+}
+
+/// One group: its value per facet, how many projects, and their share of the total.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The value of each facet grouped by, by facet name.
+    #[serde(flatten)]
+    pub values: std::collections::BTreeMap<&'static str, String>,
+    /// Projects in the group.
+    pub count: u64,
+    /// `count / total` (projects with several values count in several groups).
+    pub share: f64,
+}
+
+impl SearchIndex {
+    /// Published projects that pass `filters`, counted by one or two facets.
+    ///
+    /// # Errors
+    /// Index errors.
+    pub fn group(
+        &self,
+        filters: &Filters,
+        dims: (Dim, Option<Dim>),
+    ) -> Result<Groups, SearchError> {
+        let searcher = self.reader.searcher();
+        let active = ActiveFilters::from_filters(filters);
+        let (total, counts) = facets::group_counts(&self.facet_cache, &searcher, &active, dims)?;
+        let mut keys: Vec<(u64, u64)> = counts.keys().copied().collect();
+        keys.sort_unstable();
+        let groups = keys
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let mut values = std::collections::BTreeMap::new();
+                values.insert(dims.0.name(), label(dims.0, a)?);
+                if let Some(second) = dims.1 {
+                    values.insert(second.name(), label(second, b)?);
+                }
+                let count = counts.get(&(a, b)).copied().unwrap_or(0);
+                Some(Group {
+                    values,
+                    count,
+                    share: if total == 0 {
+                        0.0
+                    } else {
+                        count as f64 / total as f64
+                    },
+                })
+            })
+            .collect();
+        Ok(Groups {
+            total,
+            group_by: std::iter::once(dims.0.name())
+                .chain(dims.1.map(Dim::name))
+                .collect(),
+            groups,
+        })
     }
 }
 

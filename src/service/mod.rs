@@ -375,6 +375,19 @@ impl Service {
         Ok(self.index.search(req)?)
     }
 
+    /// Published projects that pass the filters, counted by one or two facets (from the
+    /// index, so consistent with the search facets).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn stats(
+        &self,
+        filters: &crate::model::Filters,
+        dims: (crate::search::Dim, Option<crate::search::Dim>),
+    ) -> Result<crate::search::Groups, ServiceError> {
+        Ok(self.index.group(filters, dims)?)
+    }
+
     /// Imports NDJSON submissions (one object a line, `source_id` optional). A record whose
     /// `source_id` is known updates that project instead of adding one. Bad lines are
     /// reported with their number and field; good lines are kept. Durable on return.

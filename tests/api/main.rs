@@ -13,4 +13,5 @@ mod pages;
 mod refresh;
 mod search;
 mod selections;
+mod stats;
 mod submissions;

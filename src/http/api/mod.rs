@@ -5,4 +5,5 @@ pub mod moderation;
 pub mod projects;
 pub mod search;
 pub mod selections;
+pub mod stats;
 pub mod taxonomy;

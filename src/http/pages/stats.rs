@@ -4,7 +4,8 @@
 //!
 //! Counts come from the search facets. For a facet with no filter they are the counts over
 //! the matching projects; for a filtered facet only the chosen values are drawn, whose
-//! facet counts are exactly the matching projects carrying them.
+//! facet counts are exactly the matching projects carrying them. The table is one grouped
+//! count (`/api/v1/stats?group_by=action_line,region`).
 
 use std::collections::HashMap;
 
@@ -18,10 +19,11 @@ use maud::html;
 use super::charts::{bar_chart, Bar};
 use super::layout::{document, hidden_lang};
 use super::search::{facet_counts, facet_sidebar, search, View};
-use super::{i18n, Ctx, HtmlPage};
+use super::{call, i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
+use crate::search::Dim;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -169,29 +171,31 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     HtmlPage(StatusCode::OK, document(&ctx, t.stats_heading, body)).into_response()
 }
 
-/// Action Line counts per region: one search per region drawn, with the region filter
-/// replaced by that region.
+/// Action Line counts per region drawn, from one grouped count over the matching projects.
 async fn region_table(
     state: &AppState,
     ctx: &Ctx,
     request: &SearchRequest,
 ) -> Result<Vec<(Region, HashMap<String, u64>)>, Response> {
-    let mut table = Vec::new();
-    for region in Region::ALL {
-        if !shown(&request.filters.regions, &region) {
+    let filters = request.filters.clone();
+    let groups = call(state, ctx, move |s| {
+        s.stats(&filters, (Dim::ActionLine, Some(Dim::Region)))
+    })
+    .await?;
+    let mut table: Vec<(Region, HashMap<String, u64>)> = Region::ALL
+        .iter()
+        .filter(|r| shown(&request.filters.regions, *r))
+        .map(|r| (*r, HashMap::new()))
+        .collect();
+    for group in groups.groups {
+        let (Some(line), Some(region)) =
+            (group.values.get("action_line"), group.values.get("region"))
+        else {
             continue;
+        };
+        if let Some((_, cells)) = table.iter_mut().find(|(r, _)| r.code() == region) {
+            cells.insert(line.clone(), group.count);
         }
-        let mut one = request.clone();
-        one.filters.regions = vec![region];
-        let results = search(state, ctx, one).await?;
-        let cells = results
-            .facets
-            .get("action_line")
-            .unwrap_or_default()
-            .iter()
-            .cloned()
-            .collect();
-        table.push((region, cells));
     }
     Ok(table)
 }
