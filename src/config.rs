@@ -39,6 +39,12 @@ pub enum Command {
     Import(ImportArgs),
     /// Export projects as NDJSON, CSV or JSON (the import format).
     Export(ExportArgs),
+    /// Write a consistent backup of the data directory (projects with their history and
+    /// private fields, selections, keys) to DIR/backup.ndjson; with --server, from a
+    /// running server.
+    Backup(BackupArgs),
+    /// Load DIR/backup.ndjson into an empty data directory and rebuild the index.
+    Restore(RestoreArgs),
     /// Rebuild the search index from the store.
     Reindex,
     /// Manage the secretariat's API keys (works while a server runs).
@@ -122,6 +128,27 @@ pub struct ImportArgs {
     /// Publish the imported projects (otherwise they wait for moderation as `pending`).
     #[arg(long)]
     pub publish: bool,
+}
+
+/// `backup` options.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The directory to write `backup.ndjson` in (made if missing).
+    pub dir: PathBuf,
+    /// Take it from this running server (`http://127.0.0.1:8080`) instead of opening the
+    /// data directory, which a running server holds.
+    #[arg(long)]
+    pub server: Option<String>,
+    /// A secretariat key for --server.
+    #[arg(long, env = "STOCKTAKING_KEY", hide_env_values = true)]
+    pub key: Option<String>,
+}
+
+/// `restore` options.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The directory holding `backup.ndjson`.
+    pub dir: PathBuf,
 }
 
 /// `export` options.

@@ -1,5 +1,6 @@
 //! The `stocktaking` command: serve, import, reindex, keys.
 
+mod backup_command;
 mod import_command;
 
 use std::process::ExitCode;
@@ -35,8 +36,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Command::Keys(command) = &cli.command {
-        return keys(&Keys::new(&cli.data_dir), command);
+    match &cli.command {
+        Command::Keys(command) => return keys(&Keys::new(&cli.data_dir), command),
+        // These open the data directory themselves (or reach a running server).
+        Command::Backup(args) => return backup_command::backup(&cli, args),
+        Command::Restore(args) => return backup_command::restore(&cli, args),
+        _ => {}
     }
     let config = cli.service_config();
     let service = Service::open(&config)
@@ -45,6 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve(service, &args),
         Command::Import(args) => import_command::run(&service, &args),
         Command::Export(args) => export(&service, &args),
+        Command::Backup(_) | Command::Restore(_) => Ok(ExitCode::SUCCESS),
         Command::Keys(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
             let docs = service.reindex()?;

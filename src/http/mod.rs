@@ -9,6 +9,7 @@ mod health;
 pub mod limits;
 pub mod pages;
 mod security;
+pub mod stream;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +50,7 @@ pub fn router(service: Arc<Service>) -> Router {
 /// The whole application router.
 pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
+        .merge(api::backup::router())
         .merge(api::export::router())
         .merge(api::moderation::router())
         .merge(api::projects::router())

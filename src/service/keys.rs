@@ -142,6 +142,14 @@ impl Keys {
         self.read()
     }
 
+    /// Replaces the registry with `records` (a restore).
+    ///
+    /// # Errors
+    /// File errors.
+    pub fn replace_all(&self, records: &[KeyRecord]) -> Result<(), KeyError> {
+        self.write(records)
+    }
+
     /// Revokes the live key of `name`.
     ///
     /// # Errors

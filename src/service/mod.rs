@@ -5,6 +5,7 @@
 //! so the index never runs ahead of durable data and never sees entries out of order.
 //! Searches read the index only.
 
+mod backup;
 mod export;
 mod import;
 pub mod keys;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::Mutex;
 
+pub use backup::{BackupSummary, Manifest};
 pub use export::{ExportFormat, ExportOptions};
 pub use import::{ImportOptions, ImportReport, LineError};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};

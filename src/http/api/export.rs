@@ -2,20 +2,16 @@
 //! are read. The secretariat's export holds every state and the contact details; anyone
 //! else's, published projects and public fields.
 
-use std::io::Write;
-
-use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
+use crate::http::stream::streamed;
 use crate::http::{blocking, AppState};
 use crate::model::SearchRequest;
 use crate::service::{ExportFormat, ExportOptions};
@@ -23,36 +19,6 @@ use crate::service::{ExportFormat, ExportOptions};
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new().route("/export", get(export))
-}
-
-/// Bytes gathered before they are sent on.
-const CHUNK_BYTES: usize = 64 * 1024;
-
-/// A writer that sends what it is given to the response body, in chunks; it fails once
-/// the client has gone, which stops the export.
-struct BodyWriter {
-    buffer: Vec<u8>,
-    tx: mpsc::Sender<Result<Bytes, std::io::Error>>,
-}
-
-impl Write for BodyWriter {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.buffer.extend_from_slice(data);
-        if self.buffer.len() >= CHUNK_BYTES {
-            self.flush()?;
-        }
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let chunk = Bytes::from(std::mem::take(&mut self.buffer));
-        self.tx
-            .blocking_send(Ok(chunk))
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "client gone"))
-    }
 }
 
 async fn export(
@@ -97,17 +63,8 @@ async fn export(
         secretariat,
         bom,
     };
-    let (tx, rx) = mpsc::channel(8);
-    let service = state.service.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut out = BodyWriter {
-            buffer: Vec::with_capacity(CHUNK_BYTES),
-            tx: tx.clone(),
-        };
-        if let Err(e) = service.export(&options, &mut out) {
-            tracing::warn!(error = %e, "export stopped");
-            let _ = tx.blocking_send(Err(std::io::Error::other(e.to_string())));
-        }
+    let body = streamed(&state, move |service, out| {
+        service.export(&options, out).map(|_| ())
     });
     let disposition = format!("attachment; filename=\"projects.{}\"", format.extension());
     Ok((
@@ -116,7 +73,7 @@ async fn export(
             (header::CONTENT_TYPE, format.content_type().to_string()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        Body::from_stream(ReceiverStream::new(rx)),
+        body,
     )
         .into_response())
 }

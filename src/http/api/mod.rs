@@ -1,5 +1,6 @@
 //! JSON endpoints under `/api/v1`, one module per resource.
 
+pub mod backup;
 pub mod export;
 pub mod moderation;
 pub mod projects;

@@ -1,0 +1,243 @@
+//! Backups taken while writes go on, restored into an empty data directory.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{outside_async, submission, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_it() {
+    let app = Arc::new(TestApp::empty());
+    let key = app.key("desk");
+    let auth = format!("Bearer {key}");
+    let first = app.post_json("/api/v1/projects", &submission(0)).await;
+    let first_id = first.body["id"].as_str().unwrap().to_string();
+    let published = app
+        .call(
+            "POST",
+            &format!("/api/v1/projects/{first_id}/publish"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK);
+    let selection = app
+        .call(
+            "POST",
+            "/api/v1/selections",
+            &[("authorization", &auth)],
+            Some(
+                &json!({"kind": "collection", "title": "Kept across backups",
+                "items": [{"project_id": first_id, "note": "first"}]}),
+            ),
+        )
+        .await;
+    assert_eq!(selection.status, StatusCode::CREATED, "{}", selection.body);
+    let selection_id = selection.body["id"].as_str().unwrap().to_string();
+
+    // Two writers submit until told to stop; each acknowledgement is timed.
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut writers = Vec::new();
+    for w in 0..2 {
+        let (app, stop, auth) = (app.clone(), stop.clone(), auth.clone());
+        writers.push(tokio::spawn(async move {
+            let mut acked = Vec::new();
+            let mut n = 0;
+            while !stop.load(Ordering::SeqCst) {
+                n += 1;
+                // The secretariat's calls are not rate-limited.
+                let r = app
+                    .call(
+                        "POST",
+                        "/api/v1/projects",
+                        &[("authorization", &auth)],
+                        Some(&submission(1000 * (w + 1) + n)),
+                    )
+                    .await;
+                if r.status == StatusCode::CREATED {
+                    acked.push((r.body["id"].as_str().unwrap().to_string(), Instant::now()));
+                }
+            }
+            acked
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    let backup = app
+        .call("GET", "/api/v1/backup", &[("authorization", &auth)], None)
+        .await;
+    assert_eq!(backup.status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    stop.store(true, Ordering::SeqCst);
+    let mut acked = Vec::new();
+    for w in writers {
+        acked.extend(w.await.unwrap());
+    }
+    let before: Vec<&String> = acked
+        .iter()
+        .filter(|(_, at)| *at < started)
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        before.len() >= 5,
+        "writes went on before the backup: {}",
+        before.len()
+    );
+    let text = backup.body.as_str().unwrap().to_string();
+    assert!(
+        text.lines().last().unwrap().starts_with("{\"end\""),
+        "complete backup"
+    );
+
+    let restored = TestApp::empty();
+    let summary = outside_async(|| {
+        let summary = restored.service.restore(text.as_bytes()).unwrap();
+        restored.service.commit_index().unwrap();
+        summary
+    });
+    assert_eq!(summary.selections, 1);
+    assert_eq!(summary.keys, 1);
+    // Every write acknowledged before the backup began is there, with its private fields;
+    // the restored keys work.
+    for id in before {
+        let p = restored
+            .call(
+                "GET",
+                &format!("/api/v1/projects/{id}"),
+                &[("authorization", &auth)],
+                None,
+            )
+            .await;
+        assert_eq!(
+            p.status,
+            StatusCode::OK,
+            "{id} acknowledged before the backup"
+        );
+        assert_eq!(p.body["contact"]["email"], "grace.secret@example.org");
+    }
+    let history = restored
+        .call(
+            "GET",
+            &format!("/api/v1/projects/{first_id}/history"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(
+        history.body["history"].as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        history.body
+    );
+    let sel = restored
+        .get(&format!("/api/v1/selections/{selection_id}"))
+        .await;
+    assert_eq!(
+        sel.status,
+        StatusCode::NOT_FOUND,
+        "unpublished selections stay private"
+    );
+    let sel = restored
+        .call(
+            "GET",
+            &format!("/api/v1/selections/{selection_id}"),
+            &[("authorization", &auth)],
+            None,
+        )
+        .await;
+    assert_eq!(sel.body["items"][0]["note"], "first");
+    let search = restored.get("/api/v1/search").await;
+    assert_eq!(
+        search.body["total"], 1,
+        "the index is rebuilt: the published project is searchable"
+    );
+    // The backup is one moment: the restored store holds exactly what the backup listed.
+    let all = restored
+        .call("GET", "/api/v1/export", &[("authorization", &auth)], None)
+        .await;
+    assert_eq!(all.body.as_str().unwrap().lines().count(), summary.projects);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn restore_refuses_a_full_data_directory_and_a_cut_backup() {
+    let app = TestApp::seeded();
+    let key = app.key("desk");
+    let backup = app
+        .call(
+            "GET",
+            "/api/v1/backup",
+            &[("authorization", &format!("Bearer {key}"))],
+            None,
+        )
+        .await;
+    let text = backup.body.as_str().unwrap().to_string();
+    let again = outside_async(|| app.service.restore(text.as_bytes()));
+    assert!(again
+        .unwrap_err()
+        .to_string()
+        .contains("empty data directory"));
+    let cut: String = text.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let fresh = TestApp::empty();
+    let result = outside_async(|| fresh.service.restore(cut.as_bytes()));
+    assert!(result.unwrap_err().to_string().contains("cut short"));
+    // Only keys that may change things take backups.
+    let reader = app.read_only_key("auditor");
+    let r = app
+        .call(
+            "GET",
+            "/api/v1/backup",
+            &[("authorization", &format!("Bearer {reader}"))],
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get("/api/v1/backup").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[test]
+fn the_command_line_backs_up_a_running_server_and_restores_it() {
+    use crate::helpers::{run_cli, Server};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::start_seeded(&data);
+    let (_, key, _) = run_cli(&data, &["keys", "create", "--name", "desk"]);
+    let key = key.trim().to_string();
+    let target = dir.path().join("backups");
+    let (code, _, stderr) = run_cli(&data, &["backup", target.to_str().unwrap()]);
+    assert_ne!(code, 0, "the running server holds the data directory");
+    assert!(stderr.contains("--server"), "{stderr}");
+    let (code, stdout, stderr) = run_cli(
+        &data,
+        &[
+            "backup",
+            target.to_str().unwrap(),
+            "--server",
+            &server.base,
+            "--key",
+            &key,
+        ],
+    );
+    assert_eq!(code, 0, "{stdout} {stderr}");
+    drop(server);
+
+    let restored = dir.path().join("restored");
+    let (code, stdout, stderr) = run_cli(&restored, &["restore", target.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout} {stderr}");
+    assert!(
+        stdout.contains("restored 120 projects") && stdout.contains("1 keys"),
+        "{stdout}"
+    );
+    let server = Server::start(&restored);
+    let body: serde_json::Value = reqwest::blocking::get(server.url("/api/v1/search"))
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(body["total"], 120);
+}
