@@ -52,6 +52,7 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
         .merge(api::backup::router())
         .merge(api::export::router())
+        .merge(api::import::router())
         .merge(api::moderation::router())
         .merge(api::projects::router())
         .merge(api::search::router())

@@ -179,3 +179,52 @@ fn bad_options_are_refused_before_anything_is_read() {
     assert_ne!(code, 0);
     assert!(stderr.contains("unknown field 'titel'"), "{stderr}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_running_server_imports_a_streamed_csv_for_the_secretariat() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    let app = crate::helpers::TestApp::empty();
+    let key = app.key("desk");
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("map", MAP)
+        .append_pair("set", "stakeholder_type=civil_society")
+        .append_pair("set", "scope=national")
+        .append_pair("set", "status=ongoing")
+        .append_pair("set", "start_date=2021-01-01")
+        .append_pair("publish", "true")
+        .finish();
+    let post = |auth: Option<String>, query: String| {
+        let mut request =
+            Request::post(format!("/api/v1/import?{query}")).header("content-type", "text/csv");
+        if let Some(auth) = auth {
+            request = request.header("authorization", auth);
+        }
+        request.body(Body::from(REGISTRY)).unwrap()
+    };
+    let anonymous = app.send(post(None, query.clone())).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let r = app
+        .send(post(Some(format!("Bearer {key}")), query.clone()))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["created"], 2);
+    assert_eq!(r.body["rejected_rows"], 3);
+    assert_eq!(r.body["rejected"][0]["line"], 4);
+    assert_eq!(r.body["rejected"][0]["field"], "countries");
+    let again = app
+        .send(post(Some(format!("Bearer {key}")), query.clone()))
+        .await;
+    assert_eq!(again.body["unchanged"], 2, "{}", again.body);
+    let bad = app
+        .send(post(
+            Some(format!("Bearer {key}")),
+            "map=Project%3Dtitel".into(),
+        ))
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.body["error"]["field"], "map");
+    crate::helpers::outside_async(|| app.service.commit_index().unwrap());
+    let found = app.get("/api/v1/search?q=clinic").await;
+    assert_eq!(found.body["total"], 1);
+}

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod export;
+pub mod import;
 pub mod moderation;
 pub mod projects;
 pub mod search;

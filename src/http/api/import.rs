@@ -1,0 +1,125 @@
+//! `POST /import`: the command line's import for a running server (secretariat keys that
+//! may change things). The body is NDJSON or CSV, read as it arrives; the options are query
+//! parameters: `format`, `map` and `set` (repeatable), `publish`, `dry_run`. The answer is
+//! the import report: counts and every rejected record with its line and field.
+
+use std::io::BufReader;
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+use tokio_stream::StreamExt;
+use tokio_util::io::{StreamReader, SyncIoBridge};
+
+use crate::http::auth::Credentials;
+use crate::http::error::ApiError;
+use crate::http::extract::query_pairs;
+use crate::http::{blocking, on_service, AppState};
+use crate::model::mapping::Mapping;
+use crate::service::{records, Format, ImportOptions};
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/import", post(import))
+}
+
+fn flag(pairs: &[(String, String)], name: &str) -> Result<bool, ApiError> {
+    match pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+    {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(ApiError::bad_parameter(
+            name,
+            "invalid_parameter",
+            format!("'{name}' must be true or false, not '{other}'"),
+        )),
+    }
+}
+
+/// The format: the `format` parameter, else the body's content type.
+fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, ApiError> {
+    if let Some((_, name)) = pairs.iter().find(|(k, _)| k == "format") {
+        return Format::parse(name).ok_or_else(|| {
+            ApiError::bad_parameter(
+                "format",
+                "invalid_parameter",
+                format!("'format' must be ndjson or csv, not '{name}'"),
+            )
+        });
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type.starts_with("text/csv") {
+        Ok(Format::Csv)
+    } else if content_type.starts_with("application/x-ndjson")
+        || content_type.starts_with("application/json")
+    {
+        Ok(Format::Ndjson)
+    } else {
+        Err(ApiError::bad_parameter(
+            "format",
+            "invalid_parameter",
+            "give 'format' (ndjson or csv) or a content type of text/csv or application/x-ndjson",
+        ))
+    }
+}
+
+async fn import(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Value>, ApiError> {
+    let credentials = Credentials::from_headers(&headers);
+    blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
+    let pairs = query_pairs(query.as_deref());
+    let values = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let mapping = Mapping::parse(&values("map"), &values("set")).map_err(|message| {
+        let param = if message.starts_with("--set") {
+            "set"
+        } else {
+            "map"
+        };
+        ApiError::bad_parameter(param, "invalid_parameter", message.replace("--", ""))
+    })?;
+    let options = ImportOptions {
+        publish: flag(&pairs, "publish")?,
+        dry_run: flag(&pairs, "dry_run")?,
+        mapping,
+    };
+    let format = format(&pairs, &headers)?;
+    let dry_run = options.dry_run;
+    let stream = body
+        .into_data_stream()
+        .map(|chunk| chunk.map_err(std::io::Error::other));
+    let reader = SyncIoBridge::new(StreamReader::new(stream));
+    let report = on_service(&state, move |s| {
+        s.import(
+            records(format, BufReader::with_capacity(1 << 16, reader)),
+            &options,
+            &mut |_| {},
+        )
+    })
+    .await
+    .map_err(ApiError::from)?;
+    let mut rows: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
+    rows.dedup();
+    let mut answer = serde_json::to_value(&report).unwrap_or_else(|_| json!({}));
+    answer["rejected_rows"] = json!(rows.len());
+    answer["dry_run"] = json!(dry_run);
+    Ok(Json(answer))
+}
