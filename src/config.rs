@@ -45,6 +45,10 @@ pub enum Command {
     Backup(BackupArgs),
     /// Load DIR/backup.ndjson into an empty data directory and rebuild the index.
     Restore(RestoreArgs),
+    /// Write the WSIS Stocktaking Report's figures: tables by Action Line, SDG, region,
+    /// stakeholder type and scope (all projects and the COVID-19 subset), charts in HTML,
+    /// and the projects of each Action Line's report chapter.
+    Report(ReportArgs),
     /// Rebuild the search index from the store.
     Reindex,
     /// Manage the secretariat's API keys (works while a server runs).
@@ -149,6 +153,20 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The directory holding `backup.ndjson`.
     pub dir: PathBuf,
+}
+
+/// `report` options.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Count the projects that started in this year (all years when absent).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// `html`, `md` or `csv`.
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// Write here instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// `export` options.

@@ -8,6 +8,7 @@
 pub mod config;
 pub mod http;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod service;
 pub mod store;

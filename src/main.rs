@@ -10,8 +10,9 @@ use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use wsis_stocktaking::config::{Cli, Command, ExportArgs, KeysCommand, ServeArgs};
+use wsis_stocktaking::config::{Cli, Command, ExportArgs, KeysCommand, ReportArgs, ServeArgs};
 use wsis_stocktaking::model::SearchRequest;
+use wsis_stocktaking::report::ReportFormat;
 use wsis_stocktaking::service::{ExportFormat, ExportOptions, KeyRole, Keys, Service};
 
 /// mimalloc: searches allocate many small, short-lived objects.
@@ -50,6 +51,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve(service, &args),
         Command::Import(args) => import_command::run(&service, &args),
         Command::Export(args) => export(&service, &args),
+        Command::Report(args) => report(&service, &args),
         Command::Backup(_) | Command::Restore(_) => Ok(ExitCode::SUCCESS),
         Command::Keys(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
@@ -172,5 +174,26 @@ fn export(service: &Service, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     service.shutdown();
     eprintln!("exported {count} projects");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(service: &Service, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let format = ReportFormat::parse(&args.format).ok_or_else(|| {
+        anyhow::anyhow!("--format must be html, md or csv, not '{}'", args.format)
+    })?;
+    let report = service.report(args.year)?;
+    service.shutdown();
+    let text = wsis_stocktaking::report::render(&report, format)?;
+    match &args.out {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    eprintln!(
+        "{} projects ({} COVID-19), {} chapters",
+        report.total,
+        report.covid19_total,
+        report.chapters.len()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -70,7 +70,8 @@ pub struct SelectionFields {
     pub theme: Option<String>,
     /// Date of the session or edition.
     pub date: Option<NaiveDate>,
-    /// Prizes category: one of the 18 Action Line codes (Prizes shortlists only).
+    /// The Action Line: a Prizes shortlist's category (required), or a report chapter's
+    /// (optional; the report lists the chapter under it).
     pub category: Option<ActionLine>,
     /// Prizes edition year (Prizes shortlists only).
     pub year: Option<i32>,
@@ -229,11 +230,14 @@ pub fn parse_selection(
                 "a Prizes shortlist needs its edition year",
             );
         }
-    } else if kind.is_some() && matches!(category, Some(Some(_))) {
+    } else if kind.is_some()
+        && kind != Some(SelectionKind::Report)
+        && matches!(category, Some(Some(_)))
+    {
         r.fail(
             "category",
             "invalid_value",
-            "only a Prizes shortlist has a category",
+            "only Prizes shortlists and report chapters have a category",
         );
     }
     if !r.errors.is_empty() {
@@ -385,13 +389,13 @@ pub fn admission_error(
         ));
     }
     match (fields.kind, fields.category) {
-        (SelectionKind::PrizesShortlist, Some(category))
+        (SelectionKind::PrizesShortlist | SelectionKind::Report, Some(category))
             if !project.fields.action_lines.contains(&category) =>
         {
             Some((
                 "wrong_category",
                 format!(
-                    "project {} is not tagged {}, the category of this shortlist",
+                    "project {} is not tagged {}, the category of this selection",
                     project.id,
                     category.code()
                 ),

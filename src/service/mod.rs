@@ -11,6 +11,7 @@ mod import;
 pub mod keys;
 mod lifecycle;
 mod records;
+mod report;
 mod selections;
 pub mod tokens;
 
@@ -30,6 +31,7 @@ pub use import::{ImportOptions, ImportReport, LineError};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
 pub use records::{records, Format, Record};
+pub use report::{english_label, Chapter, ChapterItem, Report, Row, Section, REPORT_FACETS};
 pub use selections::selection_csv;
 
 use crate::model::{

@@ -12,6 +12,7 @@ mod imports;
 mod lifecycle;
 mod pages;
 mod refresh;
+mod report;
 mod search;
 mod selections;
 mod stats;
