@@ -3,7 +3,7 @@
 //! and prints the summary. Exit status 1 when any record was rejected.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,7 +13,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use wsis_stocktaking::config::ImportArgs;
 use wsis_stocktaking::model::mapping::Mapping;
-use wsis_stocktaking::service::{records, Format, ImportOptions, ImportReport, LineError, Service};
+use wsis_stocktaking::service::{
+    records, Format, ImportObserver, ImportOptions, ImportReport, LineError, Service,
+};
 
 /// Counts the bytes read, for the progress bar.
 struct Counting<R> {
@@ -76,30 +78,29 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         mapping,
     };
     let started = Instant::now();
-    let mut progress = |r: &ImportReport| match &bar {
-        Some(bar) => bar.set_message(format!("{} rows", r.read)),
-        None if r.read.is_multiple_of(10_000) && r.read > 0 => eprintln!(
-            "import: {} rows, {:.0} rows/s",
-            r.read,
-            r.read as f64 / started.elapsed().as_secs_f64().max(0.001)
+    let report_file = match &args.report {
+        Some(path) => Some(
+            ReportFile::create(path)
+                .with_context(|| format!("cannot write the report {}", path.display()))?,
         ),
-        None => {}
+        None => None,
     };
-    let report = service.import(records(format, reader), &options, &mut progress)?;
+    let mut observer = Observer {
+        bar: bar.clone(),
+        started,
+        report_file,
+        failed: None,
+    };
+    let report = service.import(records(format, reader), &options, &mut observer)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
     service.shutdown();
-    for e in &report.rejected {
-        eprintln!(
-            "line {}: field '{}': {} ({})",
-            e.line, e.field, e.message, e.code
-        );
+    if let Some(e) = observer.failed.take() {
+        return Err(e.context("cannot write the report"));
     }
-    let bad_rows = rejected_rows(&report.rejected);
-    if let Some(path) = &args.report {
-        write_report(path, &report, bad_rows)
-            .with_context(|| format!("cannot write the report {}", path.display()))?;
+    if let Some(file) = observer.report_file.take() {
+        file.finish(&report)?;
     }
     println!(
         "{} {} rows in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}",
@@ -109,57 +110,115 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         report.created,
         report.updated,
         report.unchanged,
-        bad_rows,
+        report.rejected_rows,
         if args.dry_run {
             " (dry run: nothing written)"
         } else {
             ""
         }
     );
-    Ok(if bad_rows == 0 {
+    Ok(if report.rejected_rows == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
-/// How many records had at least one problem.
-fn rejected_rows(rejected: &[LineError]) -> usize {
-    let mut lines: Vec<usize> = rejected.iter().map(|e| e.line).collect();
-    lines.dedup();
-    lines.len()
+/// Shows progress and sends every rejected record to standard error and the report file
+/// as it is found.
+struct Observer {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    report_file: Option<ReportFile>,
+    failed: Option<anyhow::Error>,
 }
 
-/// The rejected records as CSV (`line,field,code,message`) or, for `.json`, as a JSON
-/// document with the summary.
-fn write_report(path: &Path, report: &ImportReport, bad_rows: usize) -> anyhow::Result<()> {
-    let json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let mut file = File::create(path)?;
-    if json {
-        let doc = serde_json::json!({
-            "read": report.read,
-            "created": report.created,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "rejected_rows": bad_rows,
-            "rejected": report.rejected,
-        });
-        serde_json::to_writer_pretty(&mut file, &doc)?;
-        writeln!(file)?;
-    } else {
-        let mut out = csv::Writer::from_writer(file);
-        out.write_record(["line", "field", "code", "message"])?;
-        for e in &report.rejected {
-            out.write_record([
-                e.line.to_string(),
-                e.field.clone(),
-                e.code.clone(),
-                e.message.clone(),
-            ])?;
+impl ImportObserver for Observer {
+    fn progress(&mut self, r: &ImportReport) {
+        let rate = r.read as f64 / self.started.elapsed().as_secs_f64().max(0.001);
+        match &self.bar {
+            Some(bar) => bar.set_message(format!("{} rows, {rate:.0} rows/s", r.read)),
+            None if r.read.is_multiple_of(10_000) && r.read > 0 => {
+                eprintln!("import: {} rows, {rate:.0} rows/s", r.read)
+            }
+            None => {}
         }
-        out.flush()?;
     }
-    Ok(())
+
+    fn rejected(&mut self, problems: &[LineError]) {
+        for e in problems {
+            let text = format!(
+                "line {}: field '{}': {} ({})",
+                e.line, e.field, e.message, e.code
+            );
+            match &self.bar {
+                Some(bar) => bar.println(text),
+                None => eprintln!("{text}"),
+            }
+        }
+        if let Some(file) = &mut self.report_file {
+            if let Err(e) = file.add(problems) {
+                self.failed.get_or_insert(e);
+            }
+        }
+    }
+}
+
+/// The report file, written as problems are found: CSV (`line,field,code,message`), or for
+/// `.json` a document whose `rejected` list comes first and the counts after it.
+enum ReportFile {
+    Csv(Box<csv::Writer<File>>),
+    Json { out: BufWriter<File>, first: bool },
+}
+
+impl ReportFile {
+    fn create(path: &Path) -> anyhow::Result<ReportFile> {
+        let file = File::create(path)?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            let mut out = BufWriter::new(file);
+            out.write_all(br#"{"rejected": ["#)?;
+            Ok(ReportFile::Json { out, first: true })
+        } else {
+            let mut out = csv::Writer::from_writer(file);
+            out.write_record(["line", "field", "code", "message"])?;
+            Ok(ReportFile::Csv(Box::new(out)))
+        }
+    }
+
+    fn add(&mut self, problems: &[LineError]) -> anyhow::Result<()> {
+        for e in problems {
+            match self {
+                ReportFile::Csv(out) => out.write_record([
+                    e.line.to_string(),
+                    e.field.clone(),
+                    e.code.clone(),
+                    e.message.clone(),
+                ])?,
+                ReportFile::Json { out, first } => {
+                    out.write_all(if *first { b"\n  " } else { b",\n  " })?;
+                    serde_json::to_writer(&mut *out, e)?;
+                    *first = false;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self, report: &ImportReport) -> anyhow::Result<()> {
+        match self {
+            ReportFile::Csv(mut out) => out.flush()?,
+            ReportFile::Json { mut out, .. } => {
+                write!(
+                    out,
+                    "\n], \"read\": {}, \"created\": {}, \"updated\": {}, \"unchanged\": {}, \"rejected_rows\": {}}}\n",
+                    report.read, report.created, report.updated, report.unchanged, report.rejected_rows
+                )?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
 }

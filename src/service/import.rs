@@ -39,10 +39,45 @@ pub struct ImportReport {
     pub updated: usize,
     /// Lines identical to what is stored (nothing written).
     pub unchanged: usize,
-    /// Rejected lines.
+    /// Records rejected (each may have several problems).
+    pub rejected_rows: usize,
+    /// The first [`KEPT_PROBLEMS`] problems of the rejected records (all of them reach the
+    /// observer).
     pub rejected: Vec<LineError>,
+    /// Whether more problems were found than `rejected` keeps.
+    pub rejected_truncated: bool,
     /// Log sequence number after the import.
     pub last_seq: u64,
+}
+
+/// Problems an [`ImportReport`] keeps; an import of a million bad rows reports them all
+/// to its observer but does not hold them in memory.
+pub const KEPT_PROBLEMS: usize = 1_000;
+
+/// Hears how an import goes: every rejected record's problems as they are found, and the
+/// counts every thousand records and at the end.
+pub trait ImportObserver {
+    /// The counts so far.
+    fn progress(&mut self, _report: &ImportReport) {}
+    /// The problems of one rejected record.
+    fn rejected(&mut self, _problems: &[LineError]) {}
+}
+
+/// An observer that ignores everything.
+impl ImportObserver for () {}
+
+impl ImportReport {
+    fn reject(&mut self, problems: Vec<LineError>, observer: &mut dyn ImportObserver) {
+        observer.rejected(&problems);
+        self.rejected_rows += 1;
+        for problem in problems {
+            if self.rejected.len() < KEPT_PROBLEMS {
+                self.rejected.push(problem);
+            } else {
+                self.rejected_truncated = true;
+            }
+        }
+    }
 }
 
 /// How an import treats its records.
@@ -63,7 +98,7 @@ pub(super) fn run(
     service: &Service,
     records: impl Iterator<Item = Record>,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(&ImportReport),
+    observer: &mut dyn ImportObserver,
 ) -> Result<ImportReport, ServiceError> {
     let publish = options.publish;
     let mut report = ImportReport::default();
@@ -75,40 +110,44 @@ pub(super) fn run(
         let number = record.line;
         report.read += 1;
         if report.read.is_multiple_of(PROGRESS_EVERY) {
-            progress(&report);
+            observer.progress(&report);
         }
         let value = match record.value {
             Ok(value) => options.mapping.apply(value),
             Err(e) => {
-                report.rejected.push(e);
+                report.reject(vec![e], observer);
                 continue;
             }
         };
         let submission = match parse_submission(value, SubmissionKind::Import) {
             Ok(s) => s,
             Err(errors) => {
-                report
-                    .rejected
-                    .extend(errors.0.into_iter().map(|e| LineError {
+                let problems = errors
+                    .0
+                    .into_iter()
+                    .map(|e| LineError {
                         line: number,
                         field: e.field,
                         code: e.code.into(),
                         message: e.message,
-                    }));
+                    })
+                    .collect();
+                report.reject(problems, observer);
                 continue;
             }
         };
         if let Some(sid) = &submission.source_id {
             if let Some(first) = seen.insert(hash_of(sid), number) {
                 seen.insert(hash_of(sid), first);
-                report.rejected.push(LineError {
+                let problem = LineError {
                     line: number,
                     field: "source_id".into(),
                     code: "duplicate_source_id".into(),
                     message: format!(
                         "source_id '{sid}' already appeared on line {first}; the first is kept"
                     ),
-                });
+                };
+                report.reject(vec![problem], observer);
                 continue;
             }
         }
@@ -190,7 +229,7 @@ pub(super) fn run(
     if !chunk.is_empty() && !options.dry_run {
         report.last_seq = service.commit(&chunk)?;
     }
-    progress(&report);
+    observer.progress(&report);
     if report.last_seq == 0 {
         report.last_seq = service.store().last_seq()?;
     }

@@ -27,7 +27,7 @@ use tokio::sync::Mutex;
 
 pub use backup::{BackupSummary, Manifest};
 pub use export::{ExportFormat, ExportOptions};
-pub use import::{ImportOptions, ImportReport, LineError};
+pub use import::{ImportObserver, ImportOptions, ImportReport, LineError, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
 pub use records::{records, Format, Record};
@@ -407,11 +407,11 @@ impl Service {
             publish,
             ..ImportOptions::default()
         };
-        self.import(records(Format::Ndjson, input), &options, &mut |_| {})
+        self.import(records(Format::Ndjson, input), &options, &mut ())
     }
 
     /// Imports records (from [`records`]) through a mapping, or only checks them
-    /// (`dry_run`); `progress` hears how far it got every thousand records and at the end.
+    /// (`dry_run`); `observer` hears every rejected record and how far it got.
     ///
     /// # Errors
     /// Storage and index errors (bad records are not errors).
@@ -419,9 +419,9 @@ impl Service {
         &self,
         records: impl Iterator<Item = Record>,
         options: &ImportOptions,
-        progress: &mut dyn FnMut(&ImportReport),
+        observer: &mut dyn ImportObserver,
     ) -> Result<ImportReport, ServiceError> {
-        import::run(self, records, options, progress)
+        import::run(self, records, options, observer)
     }
 
     /// Waits until the index has caught up with `seq` (for `refresh=wait_for`); gives up after

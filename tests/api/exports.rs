@@ -22,7 +22,7 @@ fn imported(bytes: &str, format: Format) -> TestApp {
         };
         let report = app
             .service
-            .import(records(format, bytes.as_bytes()), &options, &mut |_| {})
+            .import(records(format, bytes.as_bytes()), &options, &mut ())
             .unwrap();
         assert!(report.rejected.is_empty(), "{:?}", report.rejected);
         app.service.commit_index().unwrap();

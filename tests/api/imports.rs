@@ -228,3 +228,38 @@ async fn a_running_server_imports_a_streamed_csv_for_the_secretariat() {
     let found = app.get("/api/v1/search?q=clinic").await;
     assert_eq!(found.body["total"], 1);
 }
+
+#[test]
+fn every_rejected_record_reaches_the_observer_but_the_report_keeps_a_bounded_number() {
+    use wsis_stocktaking::service::{
+        records, Format, ImportObserver, ImportOptions, LineError, KEPT_PROBLEMS,
+    };
+    struct Count(usize);
+    impl ImportObserver for Count {
+        fn rejected(&mut self, problems: &[LineError]) {
+            self.0 += problems.len();
+        }
+    }
+    let app = crate::helpers::TestApp::empty();
+    let bad_rows = KEPT_PROBLEMS + 500;
+    let text: String = (0..bad_rows)
+        .map(|i| format!("{{\"title\": \"only a title {i}\"}}\n"))
+        .collect();
+    let mut seen = Count(0);
+    let report = app
+        .service
+        .import(
+            records(Format::Ndjson, text.as_bytes()),
+            &ImportOptions::default(),
+            &mut seen,
+        )
+        .unwrap();
+    assert_eq!(report.rejected_rows, bad_rows);
+    assert_eq!(report.rejected.len(), KEPT_PROBLEMS);
+    assert!(report.rejected_truncated);
+    assert!(
+        seen.0 > KEPT_PROBLEMS * 2,
+        "every problem of every row was heard: {}",
+        seen.0
+    );
+}

@@ -111,15 +111,12 @@ async fn import(
         s.import(
             records(format, BufReader::with_capacity(1 << 16, reader)),
             &options,
-            &mut |_| {},
+            &mut (),
         )
     })
     .await
     .map_err(ApiError::from)?;
-    let mut rows: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
-    rows.dedup();
     let mut answer = serde_json::to_value(&report).unwrap_or_else(|_| json!({}));
-    answer["rejected_rows"] = json!(rows.len());
     answer["dry_run"] = json!(dry_run);
     Ok(Json(answer))
 }
