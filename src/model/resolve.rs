@@ -83,6 +83,10 @@ fn country_table() -> &'static HashMap<String, Country> {
 /// Names with a note in parentheses ("Czechia (Czech Republic)") are tried without it,
 /// then by the note.
 pub fn country(raw: &str) -> Option<Country> {
+    // Our own records hold codes: no folding for them.
+    if let Some(c) = Country::parse(raw) {
+        return Some(c);
+    }
     let lookup = |text: &str| {
         let folded = fold(text);
         let folded = folded.strip_prefix("the ").unwrap_or(&folded);
@@ -172,6 +176,9 @@ pub fn sdg(raw: &str) -> Option<Sdg> {
 /// The number a goal is written with, whether or not such a goal exists (`SDG 19` is 19,
 /// so validation can name it).
 fn goal_number(raw: &str) -> Option<i64> {
+    if let Ok(n) = raw.trim().parse::<i64>() {
+        return Some(n);
+    }
     let folded = fold(raw);
     let rest = ["sdg", "goal", "objective", "objectif", "objetivo"]
         .iter()
@@ -190,6 +197,9 @@ fn coded<T: Copy>(
     code: fn(T) -> &'static str,
     labels: &[(&str, T)],
 ) -> Option<T> {
+    if let Some(exact) = all.iter().copied().find(|v| code(*v) == raw) {
+        return Some(exact);
+    }
     let folded = fold(raw);
     all.iter()
         .copied()
