@@ -136,7 +136,11 @@ impl Mapping {
     pub fn apply(&self, record: Value) -> Value {
         let mut fields: Map<String, Value> = if self.rules.is_empty() {
             match record {
-                Value::Object(map) => map,
+                // A secretariat export's `state` is not imported: `--publish` decides.
+                Value::Object(mut map) => {
+                    map.remove("state");
+                    map
+                }
                 other => return other,
             }
         } else {

@@ -117,6 +117,9 @@ impl Service {
                 message: "restore needs an empty data directory".into(),
             });
         }
+        // Until the end line is loaded, the directory says it is incomplete: opening it
+        // again is refused, so a cut restore never passes for a whole one.
+        self.store.set_restoring(true)?;
         let invalid = |m: String| {
             ServiceError::Invalid(crate::model::ValidationErrors(vec![
                 crate::model::FieldError::new("backup", "invalid_backup", m),
@@ -189,9 +192,10 @@ impl Service {
         self.store.flush()?;
         if !ended {
             return Err(invalid(
-                "the backup is cut short (no end line); what it held was loaded".into(),
+                "the backup is cut short (no end line); this data directory is incomplete: delete it and restore a whole backup".into(),
             ));
         }
+        self.store.set_restoring(false)?;
         Ok(summary)
     }
 }

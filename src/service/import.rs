@@ -11,7 +11,7 @@ use super::records::Record;
 use super::{Service, ServiceError, CHUNK};
 use crate::model::mapping::Mapping;
 use crate::model::{
-    parse_submission, Action, Project, ProjectId, State, SubmissionKind, Transition,
+    parse_submission, Action, Project, ProjectId, State, Submission, SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
 
@@ -100,9 +100,8 @@ pub(super) fn run(
     options: &ImportOptions,
     observer: &mut dyn ImportObserver,
 ) -> Result<ImportReport, ServiceError> {
-    let publish = options.publish;
     let mut report = ImportReport::default();
-    let mut chunk: Vec<Change> = Vec::with_capacity(CHUNK);
+    let mut pending: Vec<Submission> = Vec::with_capacity(CHUNK);
     // The line of each source id seen in this file (by hash, so memory stays small): a
     // repeat is rejected, which keeps a second import of the same file a no-op.
     let mut seen: HashMap<u64, usize> = HashMap::new();
@@ -151,24 +150,50 @@ pub(super) fn run(
                 continue;
             }
         }
-        let now = Utc::now();
-        let previous: Option<Project> = match &submission.source_id {
-            Some(sid) => match service.store().find_by_source_id(sid)? {
-                Some(id) => service.store().get(id)?,
-                None => None,
-            },
+        pending.push(submission);
+        if pending.len() >= CHUNK {
+            apply(service, &mut pending, options, &mut report)?;
+        }
+    }
+    apply(service, &mut pending, options, &mut report)?;
+    observer.progress(&report);
+    if report.last_seq == 0 {
+        report.last_seq = service.store().last_seq()?;
+    }
+    Ok(report)
+}
+
+/// Writes a chunk of valid submissions: each is looked up (by `source_id`, or by the id an
+/// export gave it) and written under the service's write lock, so no edit made meanwhile
+/// is overwritten and two imports of one source id cannot both create it.
+fn apply(
+    service: &Service,
+    pending: &mut Vec<Submission>,
+    options: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<(), ServiceError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let _guard = service.write_lock.blocking_lock();
+    let now = Utc::now();
+    let mut changes = Vec::with_capacity(pending.len());
+    for submission in pending.drain(..) {
+        let previous = match &submission.source_id {
+            Some(sid) => existing(service, sid)?,
             None => None,
         };
         let change = match previous {
             Some(old) => {
                 // `--publish` publishes what waits; it never brings back a withdrawn,
                 // rejected or sent-back project.
-                let state = if publish && old.state == State::Pending {
+                let state = if options.publish && old.state == State::Pending {
                     State::Published
                 } else {
                     old.state
                 };
-                if old.fields == submission.fields && old.state == state {
+                let contact = submission.contact.clone().or(old.contact.clone());
+                if old.fields == submission.fields && old.state == state && old.contact == contact {
                     report.unchanged += 1;
                     continue;
                 }
@@ -183,7 +208,7 @@ pub(super) fn run(
                 Change {
                     project: Project {
                         fields: submission.fields,
-                        contact: submission.contact.or(old.contact.clone()),
+                        contact,
                         state,
                         updated_at: now,
                         version: old.version + 1,
@@ -195,7 +220,7 @@ pub(super) fn run(
             }
             None => {
                 report.created += 1;
-                let state = if publish {
+                let state = if options.publish {
                     State::Published
                 } else {
                     State::Pending
@@ -218,22 +243,27 @@ pub(super) fn run(
                 }
             }
         };
-        chunk.push(change);
-        if chunk.len() >= CHUNK {
-            if !options.dry_run {
-                report.last_seq = service.commit(&chunk)?;
-            }
-            chunk.clear();
-        }
+        changes.push(change);
     }
-    if !chunk.is_empty() && !options.dry_run {
-        report.last_seq = service.commit(&chunk)?;
+    if !options.dry_run && !changes.is_empty() {
+        report.last_seq = service.commit_locked(&changes)?;
     }
-    observer.progress(&report);
-    if report.last_seq == 0 {
-        report.last_seq = service.store().last_seq()?;
+    Ok(())
+}
+
+/// The project a source id names: one imported with it, or (for records exported from a
+/// store, whose projects had no source id) the project with that id and no source id.
+fn existing(service: &Service, source_id: &str) -> Result<Option<Project>, ServiceError> {
+    if let Some(id) = service.store().find_by_source_id(source_id)? {
+        return Ok(service.store().get(id)?);
     }
-    Ok(report)
+    let own = source_id
+        .parse::<ProjectId>()
+        .ok()
+        .map(|id| service.store().get(id))
+        .transpose()?
+        .flatten();
+    Ok(own.filter(|p| p.source_id.is_none()))
 }
 
 fn hash_of(text: &str) -> u64 {

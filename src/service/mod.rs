@@ -184,6 +184,12 @@ impl Service {
     /// errors.
     pub fn open(config: &ServiceConfig) -> Result<Arc<Service>, ServiceError> {
         let store = Store::open(&config.data_dir.join("store"))?;
+        if store.is_restoring()? {
+            return Err(ServiceError::Unavailable(format!(
+                "a restore into {} did not finish: delete the directory and restore again",
+                config.data_dir.display()
+            )));
+        }
         let (index, start) = SearchIndex::open(&config.data_dir.join("search"))?;
         let log_seq = store.last_seq()?;
         let start = match start {

@@ -24,6 +24,8 @@ const SELECTION: u8 = b'e';
 const WAITING: u8 = b'w';
 const WAITING_BUILT: &[u8] = b"mwaiting_v1";
 const LAST_SEQ: &[u8] = b"mlast_seq";
+/// Present while a restore is loading the store: a store with it is incomplete.
+const RESTORING: &[u8] = b"mrestoring";
 
 fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
     let mut k = Vec::with_capacity(rest.len() + 1);
@@ -115,6 +117,27 @@ impl Store {
         };
         store.build_waiting_list()?;
         Ok(store)
+    }
+
+    /// Marks the store as being restored (or no longer), durably.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn set_restoring(&self, restoring: bool) -> Result<(), StoreError> {
+        if restoring {
+            self.tree.insert(RESTORING, &[])?;
+        } else {
+            self.tree.remove(RESTORING)?;
+        }
+        self.flush()
+    }
+
+    /// Whether a restore began and did not finish.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn is_restoring(&self) -> Result<bool, StoreError> {
+        Ok(self.tree.contains_key(RESTORING)?)
     }
 
     /// Lists the waiting projects of a store written before the list existed (once).

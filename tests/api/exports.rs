@@ -110,3 +110,34 @@ async fn bad_export_parameters_are_named() {
         assert_eq!(r.body["error"]["field"], param, "{query}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_imported_back_into_its_own_store_changes_nothing() {
+    let app = TestApp::seeded();
+    let created = app.post_json("/api/v1/projects", &submission(9)).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let key = app.key("desk");
+    let all = app
+        .call(
+            "GET",
+            "/api/v1/export",
+            &[("authorization", &format!("Bearer {key}"))],
+            None,
+        )
+        .await;
+    let all = text(&all.body);
+    let report = outside_async(|| {
+        app.service
+            .import(
+                records(Format::Ndjson, all.as_bytes()),
+                &ImportOptions::default(),
+                &mut (),
+            )
+            .unwrap()
+    });
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert_eq!(
+        (report.created, report.updated, report.unchanged),
+        (0, 0, 121)
+    );
+}
