@@ -40,6 +40,8 @@ pub struct AppState {
     pub write_limiter: Arc<limits::WriteLimiter>,
     /// Secretariat sign-in sessions of the pages.
     pub sessions: Arc<pages::session::Sessions>,
+    /// Turns of the streamed bodies (exports, backups).
+    pub stream_permits: Arc<tokio::sync::Semaphore>,
 }
 
 /// The whole application router, with the default limits.
@@ -52,28 +54,32 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
         .merge(api::backup::router())
         .merge(api::export::router())
-        .merge(api::import::router())
         .merge(api::moderation::router())
         .merge(api::projects::router())
         .merge(api::search::router())
         .merge(api::selections::router())
         .merge(api::stats::router())
         .merge(api::taxonomy::router());
-    let app = Router::new()
+    // Everything answers within 60 s but imports, which answer when the file is in (their
+    // bodies stream, so the timeout would cut a large file short while it goes on).
+    let timed = Router::new()
         .nest("/api/v1", api)
         .merge(health::router())
         .merge(pages::router())
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(60),
-        ))
+        ));
+    let app = timed
+        .merge(Router::new().nest("/api/v1", api::import::router()))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(TraceLayer::new_for_http())
         .with_state(AppState {
             service,
             sessions: Arc::new(pages::session::Sessions::default()),
+            stream_permits: Arc::new(tokio::sync::Semaphore::new(stream::STREAMS)),
             write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
             search_permits: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism()

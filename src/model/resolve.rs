@@ -52,10 +52,11 @@ fn json_names(json: &str, key: &str) -> HashMap<String, Value> {
 }
 
 /// Every name a country goes by, folded, to the country.
-fn country_table() -> &'static HashMap<String, Country> {
-    static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
+fn country_table() -> &'static (HashMap<String, Country>, HashMap<String, Country>) {
+    static TABLE: OnceLock<(HashMap<String, Country>, HashMap<String, Country>)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
+        let mut codes = HashMap::new();
         let aliases = json_names(COUNTRY_ALIASES_JSON, "aliases");
         for country in (0..Country::count()).filter_map(Country::from_index) {
             let mut names = vec![country.code().to_string()];
@@ -68,6 +69,12 @@ fn country_table() -> &'static HashMap<String, Country> {
                 names.extend(list.iter().filter_map(|v| v.as_str().map(str::to_string)));
             }
             for name in names {
+                // Codes match only as written in capitals (`IN`, `NOR`): folded, they are
+                // words ("in", "no", "and").
+                if is_code(&name) {
+                    codes.insert(name.clone(), country);
+                    continue;
+                }
                 let folded = fold(&name);
                 table.entry(folded.clone()).or_insert(country);
                 if let Some(rest) = folded.strip_prefix("the ") {
@@ -75,28 +82,46 @@ fn country_table() -> &'static HashMap<String, Country> {
                 }
             }
         }
-        table
+        (table, codes)
     })
+}
+
+/// Two or three capital letters.
+fn is_code(text: &str) -> bool {
+    (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A country from its alpha-2 or alpha-3 code or any of its names.
 /// Names with a note in parentheses ("Czechia (Czech Republic)") are tried without it,
 /// then by the note.
 pub fn country(raw: &str) -> Option<Country> {
-    // Our own records hold codes: no folding for them.
-    if let Some(c) = Country::parse(raw) {
-        return Some(c);
+    let raw = raw.trim();
+    let (names, codes) = country_table();
+    if is_code(raw) {
+        return codes.get(raw).copied();
     }
     let lookup = |text: &str| {
         let folded = fold(text);
         let folded = folded.strip_prefix("the ").unwrap_or(&folded);
-        country_table().get(folded).copied()
+        names.get(folded).copied()
     };
-    lookup(raw).or_else(|| {
-        let (before, after) = raw.split_once('(')?;
-        let inside = after.split(')').next().unwrap_or(after);
-        lookup(before).or_else(|| lookup(inside))
-    })
+    if let Some(c) = lookup(raw) {
+        return Some(c);
+    }
+    // "Czechia (Czech Republic)": both parts must name the same country, or the note
+    // alone does, or it is an aside ("fmr. Swaziland"). "Korea (North)" and
+    // "Sudan (South)" name no country here: the note changes the name.
+    let (before, after) = raw.split_once('(')?;
+    let note = after.split(')').next().unwrap_or(after);
+    match (lookup(before), lookup(note)) {
+        (Some(a), Some(b)) => (a == b).then_some(a),
+        (None, Some(b)) => Some(b),
+        (Some(a), None) => {
+            let aside = fold(note);
+            (aside.starts_with("fmr") || aside.starts_with("former")).then_some(a)
+        }
+        (None, None) => None,
+    }
 }
 
 /// Action-line labels, compacted, to the line: English titles (current and GPoA) and, for
@@ -186,6 +211,10 @@ fn goal_number(raw: &str) -> Option<i64> {
         .unwrap_or(&folded)
         .trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    // "Goal 17: Partnerships" is one goal; "3 & 4" or "SDG 3 and SDG 4" is not.
+    if rest[digits.len()..].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     digits.parse::<i64>().ok()
 }
 
@@ -358,7 +387,7 @@ mod tests {
     #[test]
     fn countries_resolve_by_code_name_and_variant() {
         assert_eq!(code(country("VN")), Some("VN"));
-        assert_eq!(code(country("vnm")), Some("VN"));
+        assert_eq!(code(country("VNM")), Some("VN"));
         assert_eq!(code(country("Viet Nam")), Some("VN"));
         assert_eq!(code(country("Vietnam")), Some("VN"));
         assert_eq!(code(country("UNITED ARAB EMIRATES")), Some("AE"));
@@ -372,6 +401,13 @@ mod tests {
         assert_eq!(code(country("Czechia (Czech Republic)")), Some("CZ"));
         assert_eq!(code(country("Eswatini (fmr. 'Swaziland')")), Some("SZ"));
         assert_eq!(code(country("Palestine State")), Some("PS"));
+        assert_eq!(code(country("Korea (North)")), None);
+        assert_eq!(code(country("Sudan (South)")), None);
+        assert_eq!(code(country("Virgin Islands (US)")), None);
+        assert_eq!(code(country("Congo (DRC)")), None);
+        assert_eq!(code(country("in")), None);
+        assert_eq!(code(country("and")), None);
+        assert_eq!(code(country("IND")), Some("IN"));
         assert_eq!(code(country("Atlantis")), None);
     }
 
@@ -405,6 +441,8 @@ mod tests {
         assert_eq!(n("Goal 17: Partnerships"), Some(17));
         assert_eq!(n("goal 18"), None);
         assert_eq!(n("health"), None);
+        assert_eq!(n("3 & 4"), None);
+        assert_eq!(n("SDG 3 and SDG 4"), None);
     }
 
     #[test]

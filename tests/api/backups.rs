@@ -241,3 +241,34 @@ fn the_command_line_backs_up_a_running_server_and_restores_it() {
         .unwrap();
     assert_eq!(body["total"], 120);
 }
+
+#[test]
+fn a_data_directory_whose_restore_did_not_finish_refuses_to_open() {
+    use wsis_stocktaking::service::Service;
+    let app = TestApp::seeded();
+    let key = app.key("desk");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let backup = runtime.block_on(app.call(
+        "GET",
+        "/api/v1/backup",
+        &[("authorization", &format!("Bearer {key}"))],
+        None,
+    ));
+    let cut: String = backup
+        .body
+        .as_str()
+        .unwrap()
+        .lines()
+        .take(10)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let config = crate::helpers::config(dir.path(), false, 5);
+    {
+        let service = Service::open(&config).unwrap();
+        assert!(service.restore(cut.as_bytes()).is_err());
+        service.shutdown();
+    }
+    let again = Service::open(&config).err().expect("refused");
+    assert!(again.to_string().contains("did not finish"), "{again}");
+}

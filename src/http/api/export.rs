@@ -65,7 +65,8 @@ async fn export(
     };
     let body = streamed(&state, move |service, out| {
         service.export(&options, out).map(|_| ())
-    });
+    })
+    .await;
     let disposition = format!("attachment; filename=\"projects.{}\"", format.extension());
     Ok((
         StatusCode::OK,

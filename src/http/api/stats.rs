@@ -72,6 +72,12 @@ async fn stats(
     let filters = pairs.iter().filter(|(k, _)| k != "group_by");
     let request = SearchRequest::from_pairs(filters.map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
+    // A grouped count scans like a search: it waits for a search permit.
+    let _permit = state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
     let groups = blocking(&state, move |s| s.stats(&request.filters, dims)).await?;
     Ok(Json(groups))
 }
