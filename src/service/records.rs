@@ -67,24 +67,47 @@ pub fn records<'a>(
 }
 
 fn ndjson(input: impl BufRead) -> impl Iterator<Item = Record> {
-    input.lines().enumerate().filter_map(|(i, line)| {
-        let number = i + 1;
-        match line {
-            Err(e) => Some(unreadable(
-                number,
-                "unreadable_line",
-                format!("cannot read line: {e}"),
-            )),
-            Ok(line) if line.trim().is_empty() => None,
-            Ok(line) => Some(match serde_json::from_str::<Value>(&line) {
-                Ok(value) => Record {
-                    line: number,
-                    value: Ok(value),
-                },
-                Err(e) => unreadable(number, "malformed_json", format!("not valid JSON: {e}")),
-            }),
-        }
-    })
+    let mut failed = false;
+    input
+        .lines()
+        .enumerate()
+        .map_while(move |(i, line)| {
+            // A read error (a cut stream, a disk fault) ends the import: reported once.
+            if failed {
+                return None;
+            }
+            let number = i + 1;
+            Some(match line {
+                Err(e) => {
+                    failed = true;
+                    Some(unreadable(
+                        number,
+                        "unreadable_input",
+                        format!("cannot read line {number}, the import stops here: {e}"),
+                    ))
+                }
+                Ok(line) => {
+                    // A JSON array written one record a line (our JSON export) reads as
+                    // NDJSON: its brackets and separating commas are skipped.
+                    let text = line.trim();
+                    let text = text.strip_suffix(',').unwrap_or(text);
+                    if text.is_empty() || text == "[" || text == "]" {
+                        None
+                    } else {
+                        Some(match serde_json::from_str::<Value>(text) {
+                            Ok(value) => Record {
+                                line: number,
+                                value: Ok(value),
+                            },
+                            Err(e) => {
+                                unreadable(number, "malformed_json", format!("not valid JSON: {e}"))
+                            }
+                        })
+                    }
+                }
+            })
+        })
+        .flatten()
 }
 
 fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
@@ -100,21 +123,37 @@ fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
                 .collect()
         })
         .map_err(|e| e.to_string());
-    let mut failed_header = match &headers {
-        Err(e) => Some(unreadable(
+    let duplicate = headers.as_ref().ok().and_then(|h| {
+        h.iter()
+            .enumerate()
+            .find(|(i, name)| !name.is_empty() && h[..*i].contains(name))
+            .map(|(_, name)| name.clone())
+    });
+    let mut failed_header = match (&headers, duplicate) {
+        (Err(e), _) => Some(unreadable(
             1,
             "malformed_csv",
             format!("cannot read the header row: {e}"),
         )),
-        Ok(_) => None,
+        (Ok(_), Some(name)) => Some(unreadable(
+            1,
+            "malformed_csv",
+            format!("the header names the column '{name}' twice; the file is not read"),
+        )),
+        (Ok(_), None) => None,
     };
-    let headers = headers.unwrap_or_default();
+    let headers = if failed_header.is_some() {
+        Vec::new()
+    } else {
+        headers.unwrap_or_default()
+    };
     let mut rows = reader.into_records();
+    let mut stopped = false;
     std::iter::from_fn(move || {
         if let Some(bad) = failed_header.take() {
             return Some(bad);
         }
-        if headers.is_empty() {
+        if headers.is_empty() || stopped {
             return None;
         }
         loop {
@@ -122,13 +161,33 @@ fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
             return Some(match row {
                 Err(e) => {
                     let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                    unreadable(line, "malformed_csv", format!("not a valid CSV row: {e}"))
+                    if e.is_io_error() {
+                        stopped = true;
+                        unreadable(
+                            line,
+                            "unreadable_input",
+                            format!("cannot read the file, the import stops here: {e}"),
+                        )
+                    } else {
+                        unreadable(line, "malformed_csv", format!("not a valid CSV row: {e}"))
+                    }
                 }
                 Ok(row) => {
                     if row.iter().all(str::is_empty) {
                         continue;
                     }
                     let line = row.position().map(|p| p.line() as usize).unwrap_or(0);
+                    if row.len() > headers.len() {
+                        return Some(unreadable(
+                            line,
+                            "malformed_csv",
+                            format!(
+                                "the row has {} cells but the header names {} columns",
+                                row.len(),
+                                headers.len()
+                            ),
+                        ));
+                    }
                     let mut object = Map::new();
                     for (name, value) in headers.iter().zip(row.iter()) {
                         object.insert(name.clone(), Value::from(value));
@@ -181,6 +240,19 @@ mod tests {
                 (3, Err("malformed_json".into())),
                 (4, Ok(json!({"b": 2}))),
             ]
+        );
+    }
+
+    #[test]
+    fn long_rows_and_repeated_headers_are_refused_and_json_arrays_read() {
+        let long = read(Format::Csv, "a,b\n1,2\n1,2,3\n");
+        assert_eq!(long[1], (3, Err("malformed_csv".into())));
+        let twice = read(Format::Csv, "a,a\n1,2\n");
+        assert_eq!(twice, vec![(1, Err("malformed_csv".into()))]);
+        let array = read(Format::Ndjson, "[\n{\"a\": 1},\n{\"b\": 2}\n]\n");
+        assert_eq!(
+            array,
+            vec![(2, Ok(json!({"a": 1}))), (3, Ok(json!({"b": 2})))]
         );
     }
 

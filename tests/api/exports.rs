@@ -54,6 +54,29 @@ async fn export_import_export_gives_the_same_bytes_in_ndjson_and_through_csv() {
     let third = text(&through_csv.get("/api/v1/export").await.body);
     assert_eq!(first, third, "CSV export -> import -> NDJSON export");
 
+    let array = app.get("/api/v1/export?format=json").await;
+    let array_text = serde_json::to_string(&array.body).unwrap();
+    assert!(array.body.is_array());
+    let raw = app.service.clone();
+    let pretty = outside_async(move || {
+        let mut out = Vec::new();
+        raw.export(
+            &wsis_stocktaking::service::ExportOptions {
+                format: wsis_stocktaking::service::ExportFormat::Json,
+                filters: Default::default(),
+                secretariat: false,
+                bom: false,
+            },
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    });
+    assert!(array_text.len() > 2);
+    let through_json = imported(&pretty, Format::Ndjson);
+    let fourth = text(&through_json.get("/api/v1/export").await.body);
+    assert_eq!(first, fourth, "JSON export -> import -> NDJSON export");
+
     let json = app.get("/api/v1/export?format=json&sdg=3").await;
     let search = app.get("/api/v1/search?sdg=3").await;
     assert_eq!(
