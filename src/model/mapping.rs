@@ -6,30 +6,10 @@
 use serde_json::{Map, Value};
 
 use super::resolve::field_value;
+use super::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
 
-/// Fields a mapping may fill.
-const TARGETS: [&str; 17] = [
-    "title",
-    "description",
-    "organization",
-    "stakeholder_type",
-    "scope",
-    "countries",
-    "action_lines",
-    "sdgs",
-    "covid19",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "language",
-    "source_id",
-    "contact.name",
-    "contact.email",
-];
-
-/// Fields holding lists.
-const LISTS: [&str; 3] = ["countries", "action_lines", "sdgs"];
+/// Fields a mapping may fill besides a submission's own.
+const EXTRA_TARGETS: [&str; 3] = ["source_id", "contact.name", "contact.email"];
 
 /// One step of a source path: a key, or a key whose array is walked (`SDGs[]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,17 +33,14 @@ pub struct Mapping {
 }
 
 fn target(name: &str) -> Result<&'static str, String> {
-    TARGETS
-        .iter()
-        .copied()
-        .find(|t| *t == name.trim())
-        .ok_or_else(|| {
-            format!(
-                "unknown field '{}': use one of {}",
-                name.trim(),
-                TARGETS.join(", ")
-            )
-        })
+    let mut targets = SUBMISSION_FIELDS.iter().chain(&EXTRA_TARGETS).copied();
+    targets.clone().find(|t| *t == name.trim()).ok_or_else(|| {
+        format!(
+            "unknown field '{}': use one of {}",
+            name.trim(),
+            targets.by_ref().collect::<Vec<_>>().join(", ")
+        )
+    })
 }
 
 fn path(source: &str) -> Result<Vec<Step>, String> {
@@ -114,7 +91,7 @@ impl Mapping {
                 .split_once('=')
                 .ok_or_else(|| format!("--set '{spec}' needs the form field=value"))?;
             let field = target(field)?;
-            let value = if LISTS.contains(&field) {
+            let value = if LIST_FIELDS.contains(&field) {
                 Value::Array(
                     value
                         .split(';')
@@ -148,7 +125,7 @@ impl Mapping {
             for rule in &self.rules {
                 let mut found = Vec::new();
                 collect(&record, &rule.source, &mut found);
-                let value = if LISTS.contains(&rule.target) {
+                let value = if LIST_FIELDS.contains(&rule.target) {
                     Value::Array(found)
                 } else {
                     match found.into_iter().find(|v| !is_blank(v)) {
@@ -188,7 +165,7 @@ impl Mapping {
         let resolved = fields
             .into_iter()
             .filter_map(|(k, v)| match v {
-                Value::String(s) if s.trim().is_empty() => LISTS
+                Value::String(s) if s.trim().is_empty() => LIST_FIELDS
                     .contains(&k.as_str())
                     .then(|| (k, Value::Array(Vec::new()))),
                 v => {

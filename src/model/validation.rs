@@ -71,7 +71,11 @@ pub struct Submission {
     pub source_id: Option<String>,
 }
 
-const FIELDS: [&str; 14] = [
+/// The fields of a submission holding lists.
+pub const LIST_FIELDS: [&str; 3] = ["countries", "action_lines", "sdgs"];
+
+/// The fields of a submission, in the order forms and exports list them.
+pub const SUBMISSION_FIELDS: [&str; 14] = [
     "title",
     "description",
     "organization",
@@ -102,7 +106,7 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
     };
     let mut r = Reader::default();
     for key in map.keys() {
-        let known = FIELDS.contains(&key.as_str())
+        let known = SUBMISSION_FIELDS.contains(&key.as_str())
             || key == "contact"
             || (key == "source_id" && kind == SubmissionKind::Import);
         if !known {

@@ -7,6 +7,7 @@ use std::io::Write;
 use serde_json::{Map, Value};
 
 use super::{Service, ServiceError};
+use crate::model::validation::SUBMISSION_FIELDS;
 use crate::model::{Filters, Project, State};
 
 /// The format of an export.
@@ -64,24 +65,11 @@ pub struct ExportOptions {
     pub bom: bool,
 }
 
-/// CSV columns, in order; lists are joined with `;`.
-const COLUMNS: [&str; 15] = [
-    "source_id",
-    "title",
-    "description",
-    "organization",
-    "stakeholder_type",
-    "scope",
-    "countries",
-    "action_lines",
-    "sdgs",
-    "covid19",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "language",
-];
+/// CSV columns, in order: the source id, then a submission's fields (lists joined with
+/// `;`).
+fn columns() -> impl Iterator<Item = &'static str> {
+    std::iter::once("source_id").chain(SUBMISSION_FIELDS)
+}
 
 /// Columns added for the secretariat.
 const PRIVATE_COLUMNS: [&str; 3] = ["state", "contact.name", "contact.email"];
@@ -187,7 +175,7 @@ fn write_csv(
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
     }
     let mut writer = csv::Writer::from_writer(out);
-    let mut header: Vec<&str> = COLUMNS.to_vec();
+    let mut header: Vec<&str> = columns().collect();
     if options.secretariat {
         header.extend(PRIVATE_COLUMNS);
     }
@@ -195,7 +183,7 @@ fn write_csv(
     let mut count = 0;
     for record in records {
         let record = record?;
-        let mut row: Vec<String> = COLUMNS.iter().map(|c| cell(record.get(*c))).collect();
+        let mut row: Vec<String> = columns().map(|c| cell(record.get(c))).collect();
         if options.secretariat {
             let contact = record.get("contact");
             row.push(cell(record.get("state")));

@@ -199,6 +199,30 @@ impl Browser {
             .unwrap()
     }
 
+    /// An attribute of the first element matching a CSS selector, waiting for it.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.element(css).await.attr(name).await.unwrap()
+    }
+
+    /// A property (such as a field's `value`) of the first element matching a selector.
+    pub async fn prop(&self, css: &str, name: &str) -> Option<String> {
+        self.element(css).await.prop(name).await.unwrap()
+    }
+
+    /// Whether the checkbox or option matching a CSS selector is ticked.
+    pub async fn is_ticked(&self, css: &str) -> bool {
+        self.element(css).await.is_selected().await.unwrap()
+    }
+
+    async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
     /// Clicks the first element matching a CSS selector, waiting for it to appear.
     pub async fn click(&self, css: &str) {
         self.client

@@ -126,14 +126,7 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
     browser.client.goto(view.as_str()).await.unwrap();
     assert_eq!(total(&browser).await, three);
     for checkbox in [format!("#f-sdg-{first}"), format!("#f-sdg-{second}"), id] {
-        let ticked = browser
-            .client
-            .find(Locator::Css(&checkbox))
-            .await
-            .unwrap()
-            .is_selected()
-            .await
-            .unwrap();
+        let ticked = browser.is_ticked(&checkbox).await;
         assert!(ticked, "{checkbox} is ticked after reload");
     }
 
@@ -188,39 +181,15 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     browser.click("form.stack button[type=submit]").await;
     let error = browser.text("#stakeholder_type-error").await;
     assert!(!error.is_empty());
-    let kept = c
-        .find(Locator::Css("#title"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    let kept = browser.prop("#title", "value").await;
     assert_eq!(kept.as_deref(), Some(title));
-    let description = c
-        .find(Locator::Css("#description"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    let description = browser.prop("#description", "value").await;
     assert_eq!(
         description.as_deref(),
         Some("Vans with satellite links bring doctors to villages.")
     );
-    assert!(c
-        .find(Locator::Css("#sdg-3"))
-        .await
-        .unwrap()
-        .is_selected()
-        .await
-        .unwrap());
-    assert!(c
-        .find(Locator::Css("#al-C7-e-health"))
-        .await
-        .unwrap()
-        .is_selected()
-        .await
-        .unwrap());
+    assert!(browser.is_ticked("#sdg-3").await);
+    assert!(browser.is_ticked("#al-C7-e-health").await);
 
     browser.select("#stakeholder_type", "civil_society").await;
     browser.click("form.stack button[type=submit]").await;
@@ -241,13 +210,7 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
         .unwrap()
         .to_string();
     c.goto(&app.url(&link)).await.unwrap();
-    let state = c
-        .find(Locator::Css("#state-value"))
-        .await
-        .unwrap()
-        .attr("data-state")
-        .await
-        .unwrap();
+    let state = browser.attr("#state-value", "data-state").await;
     assert_eq!(state.as_deref(), Some("pending"));
 
     // The secretariat signs in and publishes it.
@@ -283,13 +246,7 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     .await;
     assert_eq!(browser.text(".hit h3 a").await, title);
     c.goto(&app.url(&link)).await.unwrap();
-    let state = c
-        .find(Locator::Css("#state-value"))
-        .await
-        .unwrap()
-        .attr("data-state")
-        .await
-        .unwrap();
+    let state = browser.attr("#state-value", "data-state").await;
     assert_eq!(state.as_deref(), Some("published"));
     browser.close().await;
 }

@@ -147,13 +147,31 @@ fn page(
     document(ctx, t.your_submission, body)
 }
 
-/// The token, version and language a post carries.
-fn credentials(values: &FormValues) -> (String, Option<u64>, Language) {
-    (
-        values.get("token").to_string(),
-        values.get("version").parse().ok(),
-        Language::parse(values.get("lang")).unwrap_or(Language::En),
-    )
+/// What a submitter's post carries (token, version, language), with its page context
+/// and its caller.
+struct SubmitterPost {
+    token: String,
+    version: Option<u64>,
+    lang: Language,
+    ctx: Ctx,
+    caller: Caller,
+}
+
+fn submitter_post(id: &str, values: &FormValues) -> SubmitterPost {
+    let token = values.get("token").to_string();
+    let lang = Language::parse(values.get("lang")).unwrap_or(Language::En);
+    let ctx = Ctx::new(
+        lang,
+        &format!("/submissions/{id}"),
+        vec![("token".into(), token.clone())],
+    );
+    SubmitterPost {
+        version: values.get("version").parse().ok(),
+        caller: Caller::Submitter(token.clone()),
+        token,
+        lang,
+        ctx,
+    }
 }
 
 async fn revise(
@@ -163,13 +181,13 @@ async fn revise(
     body: Bytes,
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
-    let (token, version, lang) = credentials(&values);
-    let ctx = Ctx::new(
+    let SubmitterPost {
+        token,
+        version,
         lang,
-        &format!("/submissions/{id}"),
-        vec![("token".into(), token.clone())],
-    );
-    let caller = Caller::Submitter(token.clone());
+        ctx,
+        caller,
+    } = submitter_post(&id, &values);
     state
         .write_limiter
         .check(&caller, &client)
@@ -202,13 +220,13 @@ async fn withdraw(
     body: Bytes,
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
-    let (token, version, lang) = credentials(&values);
-    let ctx = Ctx::new(
+    let SubmitterPost {
+        token,
+        version,
         lang,
-        &format!("/submissions/{id}"),
-        vec![("token".into(), token.clone())],
-    );
-    let caller = Caller::Submitter(token.clone());
+        ctx,
+        caller,
+    } = submitter_post(&id, &values);
     state
         .write_limiter
         .check(&caller, &client)

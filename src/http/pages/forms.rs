@@ -9,12 +9,10 @@ use serde_json::{json, Map, Value};
 
 use super::i18n;
 use super::Ctx;
+use crate::model::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
 use crate::model::{
     ActionLine, Country, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
 };
-
-/// Multi-valued fields of the form.
-const LISTS: [&str; 3] = ["countries", "action_lines", "sdgs"];
 
 /// What the form holds: single values and lists, as typed.
 #[derive(Default, Clone)]
@@ -28,7 +26,7 @@ impl FormValues {
     pub fn parse(body: &[u8]) -> FormValues {
         let mut values = FormValues::default();
         for (key, value) in form_urlencoded::parse(body) {
-            if LISTS.contains(&key.as_ref()) {
+            if LIST_FIELDS.contains(&key.as_ref()) {
                 values
                     .lists
                     .entry(key.into_owned())
@@ -173,32 +171,15 @@ impl Errors {
 
     /// Errors that no form field shows.
     fn unplaced(&self) -> impl Iterator<Item = &FieldError> {
-        self.0
-            .iter()
-            .filter(|e| !FORM_FIELDS.contains(&e.field.as_str()))
+        self.0.iter().filter(|e| {
+            let field = e.field.as_str();
+            !SUBMISSION_FIELDS.contains(&field) && !CONTACT_FIELDS.contains(&field)
+        })
     }
 }
 
-/// Fields that show their own errors.
-const FORM_FIELDS: [&str; 17] = [
-    "title",
-    "description",
-    "organization",
-    "stakeholder_type",
-    "scope",
-    "countries",
-    "action_lines",
-    "sdgs",
-    "covid19",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "language",
-    "contact",
-    "contact.name",
-    "contact.email",
-];
+/// Fields that show their own errors besides a submission's own.
+const CONTACT_FIELDS: [&str; 3] = ["contact", "contact.name", "contact.email"];
 
 /// The message shown for an error: translated for missing fields, the service's sentence
 /// otherwise.
