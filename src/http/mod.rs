@@ -53,6 +53,7 @@ pub fn router(service: Arc<Service>) -> Router {
 pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let api = Router::new()
         .merge(api::backup::router())
+        .merge(api::discovery::router())
         .merge(api::export::router())
         .merge(api::moderation::router())
         .merge(api::projects::router())

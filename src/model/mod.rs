@@ -2,12 +2,15 @@
 //!
 //! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
 
+pub mod labels;
 pub mod lifecycle;
 pub mod mapping;
 pub mod project;
 pub mod resolve;
 pub mod search_request;
 pub mod selection;
+pub mod synonyms;
+pub mod tag_lexicon;
 pub mod taxonomy;
 pub mod validation;
 
@@ -27,6 +30,8 @@ pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
     SelectionId, SelectionItem, SelectionKind, SelectionView,
 };
+pub use synonyms::{parse_synonyms, Synonyms};
+pub use tag_lexicon::TagLexicon;
 pub use taxonomy::{
     taxonomy, ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status,
 };

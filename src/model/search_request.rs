@@ -26,6 +26,8 @@ pub struct TextClause {
 pub struct TextQuery {
     /// Clauses in the order typed.
     pub clauses: Vec<TextClause>,
+    /// The last clause is a plain word typed without a space after it: it may be a prefix.
+    pub open_end: bool,
 }
 
 impl TextQuery {
@@ -89,7 +91,9 @@ impl TextQuery {
                 }
             }
         }
-        Ok(TextQuery { clauses })
+        let open_end = !q.ends_with(char::is_whitespace)
+            && clauses.last().is_some_and(|c| !c.phrase && !c.negated);
+        Ok(TextQuery { clauses, open_end })
     }
 
     /// Whether nothing was typed.
@@ -282,8 +286,8 @@ impl SearchRequest {
     ) -> Result<SearchRequest, ParamError> {
         let mut req = SearchRequest::default();
         let mut seen_single: Vec<&'a str> = Vec::new();
-        for (key, value) in pairs {
-            let value = value.trim();
+        for (key, raw_value) in pairs {
+            let value = raw_value.trim();
             if value.is_empty() {
                 continue;
             }
@@ -311,7 +315,9 @@ impl SearchRequest {
                             format!("'q' may have at most {MAX_QUERY_CHARS} characters"),
                         ));
                     }
-                    req.text = TextQuery::parse(value).map_err(|m| bad("q", "invalid_query", m))?;
+                    // The untrimmed text: a trailing space says the last word is complete.
+                    req.text =
+                        TextQuery::parse(raw_value).map_err(|m| bad("q", "invalid_query", m))?;
                 }
                 "action_line" => push_unique(
                     &mut f.action_lines,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
 use super::schema::Fields;
-use crate::model::{ActionLine, Country, Project, ProjectId, Region, Sdg, Status};
+use crate::model::{ActionLine, Country, Language, Project, ProjectId, Region, Sdg, Status};
 
 /// The part of a hit that is stored in the index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,8 @@ pub struct HitSummary {
     pub status: Status,
     /// Start date.
     pub start_date: NaiveDate,
+    /// The language of the text.
+    pub language: Language,
 }
 
 /// A published project, ready for the index.
@@ -64,6 +66,7 @@ impl IndexDoc {
                 covid19: f.covid19,
                 status: f.status,
                 start_date: f.start_date,
+                language: f.language,
             },
             description: f.description.clone(),
             stakeholder_type: f.stakeholder_type.index() as u64,
@@ -83,10 +86,15 @@ impl IndexDoc {
         let s = &self.summary;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.id, s.id.to_string());
-        doc.add_text(fields.text, &s.title);
-        doc.add_text(fields.text, &s.title);
-        doc.add_text(fields.text, &s.organization);
-        doc.add_text(fields.text, &self.description);
+        let lang = s.language.index();
+        doc.add_text(fields.title[lang], &s.title);
+        doc.add_text(fields.body[lang], &s.organization);
+        doc.add_text(fields.body[lang], &self.description);
+        doc.add_text(fields.all_folded, &s.title);
+        doc.add_text(fields.all_folded, &s.organization);
+        doc.add_text(fields.all_folded, &self.description);
+        doc.add_text(fields.title_folded, &s.title);
+        doc.add_text(fields.org_folded, &s.organization);
         doc.add_text(fields.description, &self.description);
         doc.add_text(fields.title_sort, s.title.to_lowercase());
         for line in ActionLine::with_group(&s.action_lines) {

@@ -354,7 +354,8 @@ impl SegmentFacetData {
     fn key(&self, doc: DocId, ranking: Ranking, score: Score) -> f64 {
         let day = || f64::from(self.start_day.get(doc as usize).copied().unwrap_or(0));
         match ranking {
-            Ranking::Score => f64::from(score),
+            // Scores equal to four decimals tie; the later start date wins the tie.
+            Ranking::Score => (f64::from(score) * 1e4).round() + day() * 1e-6,
             Ranking::Newest => day(),
             Ranking::Oldest => -day(),
         }

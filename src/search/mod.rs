@@ -4,12 +4,17 @@
 //! from the index alone (fast fields for counts, stored summaries for hits). It knows nothing
 //! of sled: the service layer feeds it, so another engine could take its place.
 
+pub mod analysis;
 pub mod document;
+pub mod expansion;
 pub mod facets;
 pub mod indexer;
 pub mod query;
+pub mod related;
 pub mod schema;
 pub mod snippet;
+pub mod suggest;
+pub mod tagging;
 
 use std::path::Path;
 
@@ -18,7 +23,7 @@ use std::time::Instant;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::TopDocs;
@@ -30,12 +35,16 @@ use tantivy::{
 };
 
 pub use document::{HitSummary, IndexDoc};
+pub use expansion::{SuggestedFilter, SynonymTable, Tag};
 pub use facets::Dim;
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
+pub use query::{Features, QueryAnalyzers};
+pub use suggest::{Suggestions, TaxonomySuggestion, TitleSuggestion};
+pub use tagging::{ActionLineSuggestion, Reason, SdgSuggestion, TagSuggestions, TagWeights};
 
 use crate::model::{
     ActionLine, Country, ProjectId, Region, Scope, SearchRequest, SortOrder, StakeholderType,
-    Status,
+    Status, Synonyms,
 };
 use facets::{ActiveFilters, FacetCache, FacetTally, FacetWarmer, FacetsAndTop, Ranking};
 use schema::{names, Fields, SCHEMA_VERSION};
@@ -79,6 +88,10 @@ pub struct SearchIndex {
     facet_cache: Arc<FacetCache>,
     /// Kept alive here: the reader holds it only weakly.
     _warmer: Arc<dyn Warmer>,
+    /// The synonym sets in force (replaced whole when the secretariat edits them).
+    synonyms: RwLock<Arc<SynonymTable>>,
+    /// Query analyzers, cloned for each search.
+    analyzers: QueryAnalyzers,
 }
 
 impl SearchIndex {
@@ -107,20 +120,25 @@ impl SearchIndex {
             None
         };
         let index = match index {
-            Some(index) => index,
+            Some(index) => {
+                analysis::register(&index);
+                index
+            }
             None => {
                 if dir.exists() {
                     std::fs::remove_dir_all(dir)?;
                 }
                 std::fs::create_dir_all(dir)?;
-                Index::builder()
+                let index = Index::builder()
                     .schema(schema)
                     .settings(IndexSettings {
                         // Small blocks: a hit decompresses 4 KiB, not 16.
                         docstore_blocksize: 4096,
                         ..IndexSettings::default()
                     })
-                    .create_in_dir(dir)?
+                    .create_in_dir(dir)?;
+                analysis::register(&index);
+                index
             }
         };
         let facet_cache = Arc::new(FacetCache::default());
@@ -139,6 +157,8 @@ impl SearchIndex {
                 fields,
                 facet_cache,
                 _warmer: warmer,
+                synonyms: RwLock::new(Arc::new(SynonymTable::new(&Synonyms::defaults()))),
+                analyzers: QueryAnalyzers::default(),
             },
             start,
         ))
@@ -185,10 +205,48 @@ impl SearchIndex {
     /// # Errors
     /// Internal tantivy errors only.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+        self.search_with(req, Features::ALL)
+    }
+
+    /// Replaces the synonym sets; the next search uses them.
+    pub fn set_synonyms(&self, synonyms: &Synonyms) {
+        let table = Arc::new(SynonymTable::new(synonyms));
+        match self.synonyms.write() {
+            Ok(mut guard) => *guard = table,
+            Err(poisoned) => *poisoned.into_inner() = table,
+        }
+    }
+
+    /// The synonym sets in force.
+    pub fn synonyms(&self) -> Arc<SynonymTable> {
+        match self.synonyms.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// [`SearchIndex::search`] with some ranking features turned off (for measuring them).
+    ///
+    /// # Errors
+    /// Internal tantivy errors only.
+    pub fn search_with(
+        &self,
+        req: &SearchRequest,
+        features: Features,
+    ) -> Result<SearchResults, SearchError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let text = query::text_query(&self.fields, &mut analyzer, &req.text);
+        let mut analyzers = self.analyzers.clone();
+        let synonyms = self.synonyms();
+        let plan = query::text_query(
+            &self.fields,
+            &mut analyzers,
+            &synonyms,
+            &req.text,
+            features,
+            req.lang,
+        );
+        let text = plan.query;
         let filters = ActiveFilters::from_filters(&req.filters);
         let has_text = text.is_some();
         let ranking = match req.sort {
@@ -251,7 +309,7 @@ impl SearchIndex {
             }
         };
 
-        let mut highlighter = snippet::Highlighter::new(analyzer, &req.text);
+        let mut highlighter = snippet::Highlighter::new(analyzers, plan.marks);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             hits.push(self.hit(&searcher, address, score, highlighter.as_mut())?);
@@ -263,6 +321,7 @@ impl SearchIndex {
             took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
             hits,
             facets: FacetCounts::from_tally(&tally, req),
+            suggested_filters: plan.suggested,
         })
     }
 
@@ -276,17 +335,16 @@ impl SearchIndex {
     pub fn similar(&self, text: &str, limit: usize) -> Result<Vec<ProjectId>, SearchError> {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};
         let searcher = self.reader.searcher();
-        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut words = std::collections::BTreeSet::new();
-        let mut stream = analyzer.token_stream(text);
-        while let Some(token) = stream.next() {
-            words.insert(token.text.clone());
-        }
+        let mut analyzers = self.analyzers.clone();
+        let words: std::collections::BTreeSet<String> = analysis::tokens(analyzers.folded(), text)
+            .into_iter()
+            .filter(|w| !analysis::is_stop_word(w))
+            .collect();
         let clauses: Vec<(Occur, Box<dyn Query>)> = words
             .into_iter()
             .take(64)
             .map(|w| {
-                let term = tantivy::Term::from_field_text(self.fields.text, &w);
+                let term = tantivy::Term::from_field_text(self.fields.all_folded, &w);
                 let q: Box<dyn Query> = Box::new(TermQuery::new(
                     term,
                     tantivy::schema::IndexRecordOption::WithFreqs,
@@ -346,8 +404,9 @@ impl SearchIndex {
             .get_first(self.fields.description)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
+        let language = summary.language;
         let snippet = highlighter
-            .and_then(|h| h.snippet(description))
+            .and_then(|h| h.snippet(description, language))
             .unwrap_or_else(|| lead(description));
         Ok(Hit {
             summary,
@@ -481,6 +540,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Disjunctive facet counts.
     pub facets: FacetCounts,
+    /// Filters the text seems to ask for (`SDG 3` proposes `sdg=3`).
+    pub suggested_filters: Vec<SuggestedFilter>,
 }
 
 /// Facet counts: per facet, (value, count) pairs, most frequent first (years in order).

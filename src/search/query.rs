@@ -1,65 +1,454 @@
-//! Turning a [`SearchRequest`] into tantivy queries: the text query, the filter clauses, the
-//! main query for hits and the relaxed query the facet collector scans.
+//! Turning a [`SearchRequest`](crate::model::SearchRequest) into tantivy queries: the text
+//! query, the filter clauses, the main query for hits and the relaxed query the facet
+//! collector scans.
+//!
+//! A typed word matches when any of its forms does: its analysis in each language's title
+//! and body fields (title weighted above the organization, the organization above the
+//! description), a typo-tolerant form (one edit from 5 letters, two from 9, never for words
+//! with digits) and, for the last word of a query typed without a trailing space, its
+//! prefix. Synonyms and taxonomy mentions add their alternatives to the words they cover;
+//! consecutive words also score as an exact phrase.
 
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use super::analysis::{
+    folded_analyzer, is_stop_word, language_analyzer, positioned_tokens, tokens, Segmenter,
+};
+use super::expansion::{tag_table, SuggestedFilter, SynonymTable, Tag};
 use super::facets::{Accept, ActiveFilters, Dim};
 use super::schema::Fields;
-use crate::model::{TextClause, TextQuery};
+use crate::model::{Language, TextClause, TextQuery};
 
-/// The query for one clause, or `None` when it has no searchable word.
-fn clause_query(
-    fields: &Fields,
-    analyzer: &mut TextAnalyzer,
-    clause: &TextClause,
-) -> Option<Box<dyn Query>> {
-    let mut words = Vec::new();
-    let mut stream = analyzer.token_stream(&clause.text);
-    while let Some(token) = stream.next() {
-        words.push(Term::from_field_text(fields.text, &token.text));
-    }
-    match words.len() {
-        0 => None,
-        1 => Some(Box::new(TermQuery::new(
-            words.remove(0),
-            IndexRecordOption::WithFreqs,
-        ))),
-        _ => Some(Box::new(PhraseQuery::new(words))),
+/// Weight of a title match.
+const TITLE_BOOST: f32 = 2.0;
+/// Extra weight of an organization match (it also matches as body text).
+const ORG_BOOST: f32 = 0.5;
+/// Score of a typo-tolerant match (constant, below any exact match).
+const FUZZY_SCORE: f32 = 0.3;
+/// Score of a prefix match of the last word.
+const PREFIX_SCORE: f32 = 0.5;
+/// Weight of a synonym's expression against the words typed.
+const SYNONYM_BOOST: f32 = 0.9;
+/// Score of a document tagged with a tag the query names.
+const TAG_SCORE: f32 = 1.5;
+/// Extra weight when the typed words occur as one phrase (any field / the title).
+const PHRASE_BOOST: f32 = 1.5;
+const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Longest word run scored as a phrase.
+const MAX_PHRASE_WORDS: usize = 10;
+
+/// Which ranking features are on (all of them for the service; the relevance harness turns
+/// them off one by one to measure each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Features {
+    /// Title above organization above description.
+    pub field_weights: bool,
+    /// Typo tolerance.
+    pub typos: bool,
+    /// Prefix matching of the last word.
+    pub prefix: bool,
+    /// Synonym sets.
+    pub synonyms: bool,
+    /// Taxonomy mentions match tags.
+    pub tags: bool,
+    /// Exact phrase boost.
+    pub phrase: bool,
+}
+
+impl Features {
+    /// Everything on.
+    pub const ALL: Features = Features {
+        field_weights: true,
+        typos: true,
+        prefix: true,
+        synonyms: true,
+        tags: true,
+        phrase: true,
+    };
+    /// Everything off: per-language BM25 alone.
+    pub const NONE: Features = Features {
+        field_weights: false,
+        typos: false,
+        prefix: false,
+        synonyms: false,
+        tags: false,
+        phrase: false,
+    };
+}
+
+/// Analyzers for query text: one per language, and the folded one.
+#[derive(Clone)]
+pub struct QueryAnalyzers {
+    languages: Vec<TextAnalyzer>,
+    folded: TextAnalyzer,
+}
+
+impl Default for QueryAnalyzers {
+    fn default() -> Self {
+        QueryAnalyzers {
+            languages: Language::ALL
+                .iter()
+                .map(|&l| language_analyzer(l, Segmenter::Query))
+                .collect(),
+            folded: folded_analyzer(Segmenter::Query),
+        }
     }
 }
 
-/// The text query: all words required, phrases in order, exclusions removed; `None` when the
-/// text matches everything.
+impl QueryAnalyzers {
+    /// The analyzer of one language.
+    pub fn language(&mut self, lang: Language) -> &mut TextAnalyzer {
+        &mut self.languages[lang.index()]
+    }
+
+    /// The folded analyzer.
+    pub fn folded(&mut self) -> &mut TextAnalyzer {
+        &mut self.folded
+    }
+}
+
+/// The text part of a search, planned.
+pub struct TextPlan {
+    /// The query, or `None` when the text matches everything.
+    pub query: Option<Box<dyn Query>>,
+    /// Tags the text names, as filters to propose.
+    pub suggested: Vec<SuggestedFilter>,
+    /// Words to mark in snippets (typed words and synonyms).
+    pub marks: Vec<String>,
+}
+
+/// Plans the text query: all words required (stop words only score), phrases in order,
+/// exclusions removed.
 pub fn text_query(
     fields: &Fields,
-    analyzer: &mut TextAnalyzer,
+    analyzers: &mut QueryAnalyzers,
+    synonyms: &SynonymTable,
     text: &TextQuery,
-) -> Option<Box<dyn Query>> {
-    let mut must = Vec::new();
-    let mut must_not = Vec::new();
-    for clause in &text.clauses {
-        let Some(q) = clause_query(fields, analyzer, clause) else {
+    features: Features,
+    lang: Language,
+) -> TextPlan {
+    let mut b = Builder {
+        fields,
+        an: analyzers,
+        features,
+    };
+    let mut must: Vec<Box<dyn Query>> = Vec::new();
+    let mut should: Vec<Box<dyn Query>> = Vec::new();
+    let mut must_not: Vec<Box<dyn Query>> = Vec::new();
+    let mut suggested = Vec::new();
+    let mut marks = Vec::new();
+
+    // Plain words, with their folded forms, for synonyms and taxonomy mentions.
+    let plain: Vec<(usize, &TextClause, Vec<String>)> = text
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.phrase && !c.negated)
+        .map(|(i, c)| (i, c, tokens(b.an.folded(), &c.text)))
+        .collect();
+    let last_clause = text.clauses.len().checked_sub(1);
+    let prefix_at = (text.open_end && features.prefix)
+        .then_some(last_clause)
+        .flatten();
+
+    let mut i = 0;
+    while i < plain.len() {
+        let rest: Vec<String> = plain[i..].iter().flat_map(|p| p.2.clone()).collect();
+        // Word counts at each clause boundary after `i`.
+        let mut bounds = Vec::new();
+        let mut n = 0;
+        for p in &plain[i..] {
+            n += p.2.len();
+            bounds.push(n);
+        }
+        let aligned = |len: usize| bounds.iter().position(|b| *b == len).map(|k| k + 1);
+        let mut tag_span = 0;
+        let mut tags: Vec<Tag> = Vec::new();
+        if features.tags {
+            let found = tag_table().matches_at(&rest);
+            if let Some((len, k)) = found
+                .iter()
+                .find_map(|(len, _)| aligned(*len).map(|k| (*len, k)))
+            {
+                tag_span = k;
+                tags = found
+                    .iter()
+                    .filter(|(l, _)| *l == len)
+                    .map(|(_, t)| **t)
+                    .collect();
+            }
+        }
+        let mut synonym_span = 0;
+        let mut alternatives: Vec<Vec<String>> = Vec::new();
+        // A lone stop word ("un", "ai") is never expanded: in one language or another it is
+        // only a function word.
+        let lone_stop_word = plain[i].2.len() == 1 && is_stop_word(&plain[i].2[0]);
+        if features.synonyms {
+            if let Some((len, alts)) = synonyms
+                .expand(&rest)
+                .filter(|(len, _)| !(lone_stop_word && *len == 1))
+            {
+                if let Some(k) = aligned(len) {
+                    synonym_span = k;
+                    alternatives = alts;
+                }
+            }
+        }
+        let span = tag_span.max(synonym_span).max(1);
+        if tag_span < span {
+            tags.clear();
+        }
+        if synonym_span < span {
+            alternatives.clear();
+        }
+        let covered = &plain[i..i + span];
+        let typed: Vec<Box<dyn Query>> = covered
+            .iter()
+            .filter_map(|(at, clause, _)| b.word(&clause.text, Some(*at) == prefix_at))
+            .collect();
+        marks.extend(covered.iter().map(|c| c.1.text.clone()));
+        let optional = span == 1
+            && tags.is_empty()
+            && alternatives.is_empty()
+            && covered[0].2.len() == 1
+            && is_stop_word(&covered[0].2[0]);
+        let mut options: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(q) = all_of(typed) {
+            options.push(q);
+        }
+        for expression in &alternatives {
+            let joined = expression.join(" ");
+            if let Some(q) = any_of(b.forms(&joined)) {
+                options.push(Box::new(BoostQuery::new(q, SYNONYM_BOOST)));
+            }
+            marks.push(joined);
+        }
+        for tag in &tags {
+            options.push(Box::new(ConstScoreQuery::new(
+                tag_query(fields, *tag),
+                TAG_SCORE,
+            )));
+            let matched = covered
+                .iter()
+                .map(|c| c.1.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !suggested
+                .iter()
+                .any(|s: &SuggestedFilter| s.facet == tag.facet() && s.value == tag.value())
+            {
+                suggested.push(SuggestedFilter {
+                    facet: tag.facet(),
+                    value: tag.value(),
+                    label: tag.label(lang),
+                    matched,
+                });
+            }
+        }
+        if let Some(q) = any_of(options) {
+            if optional {
+                should.push(q);
+            } else {
+                must.push(q);
+            }
+        }
+        i += span;
+    }
+
+    for clause in text.clauses.iter().filter(|c| c.phrase || c.negated) {
+        let Some(q) = any_of(b.forms(&clause.text)) else {
             continue;
         };
         if clause.negated {
-            must_not.push((Occur::MustNot, q));
+            must_not.push(q);
         } else {
-            must.push((Occur::Must, q));
+            marks.push(clause.text.clone());
+            must.push(q);
         }
     }
-    if must.is_empty() && must_not.is_empty() {
+
+    if features.phrase && plain.len() >= 2 {
+        let joined = plain
+            .iter()
+            .take(MAX_PHRASE_WORDS)
+            .map(|p| p.1.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = positioned_tokens(b.an.folded(), &joined);
+        if words.len() >= 2 {
+            for (field, boost) in [
+                (fields.all_folded, PHRASE_BOOST),
+                (fields.title_folded, TITLE_PHRASE_BOOST),
+            ] {
+                if let Some(q) = sequence(field, &words) {
+                    should.push(Box::new(BoostQuery::new(q, boost)));
+                }
+            }
+        }
+    }
+
+    let query = assemble(must, should, must_not);
+    TextPlan {
+        query,
+        suggested,
+        marks,
+    }
+}
+
+fn assemble(
+    must: Vec<Box<dyn Query>>,
+    should: Vec<Box<dyn Query>>,
+    must_not: Vec<Box<dyn Query>>,
+) -> Option<Box<dyn Query>> {
+    if must.is_empty() && should.is_empty() && must_not.is_empty() {
         return None;
     }
-    if must.is_empty() {
-        must.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if must.is_empty() && should.is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
     }
-    must.extend(must_not);
-    Some(Box::new(BooleanQuery::new(must)))
+    clauses.extend(must.into_iter().map(|q| (Occur::Must, q)));
+    clauses.extend(should.into_iter().map(|q| (Occur::Should, q)));
+    clauses.extend(must_not.into_iter().map(|q| (Occur::MustNot, q)));
+    if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    an: &'a mut QueryAnalyzers,
+    features: Features,
+}
+
+impl Builder<'_> {
+    /// The exact and stemmed forms of `text` (a word or a phrase) in every language's fields.
+    fn forms(&mut self, text: &str) -> Vec<Box<dyn Query>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        let title_boost = if self.features.field_weights {
+            TITLE_BOOST
+        } else {
+            1.0
+        };
+        for &lang in Language::ALL {
+            let words = positioned_tokens(self.an.language(lang), text);
+            let l = lang.index();
+            if let Some(q) = sequence(self.fields.title[l], &words) {
+                out.push(boost(q, title_boost));
+            }
+            if let Some(q) = sequence(self.fields.body[l], &words) {
+                out.push(q);
+            }
+        }
+        if self.features.field_weights {
+            let folded = positioned_tokens(self.an.folded(), text);
+            if let Some(q) = sequence(self.fields.org_folded, &folded) {
+                out.push(boost(q, ORG_BOOST));
+            }
+        }
+        out
+    }
+
+    /// One typed word: its forms, its typo-tolerant form and, when it is the last word typed,
+    /// its prefix.
+    fn word(&mut self, text: &str, last: bool) -> Option<Box<dyn Query>> {
+        let mut options = self.forms(text);
+        let folded = tokens(self.an.folded(), text);
+        if let [word] = folded.as_slice() {
+            let letters = word.chars().count();
+            let plain_word = !word.chars().any(|c| c.is_numeric()) && !is_stop_word(word);
+            if self.features.typos && plain_word {
+                if let Some(distance) = typo_budget(letters) {
+                    let term = Term::from_field_text(self.fields.all_folded, word);
+                    let fuzzy = FuzzyTermQuery::new(term, distance, true);
+                    options.push(Box::new(ConstScoreQuery::new(Box::new(fuzzy), FUZZY_SCORE)));
+                }
+            }
+            if last && plain_word && letters >= 2 {
+                let term = Term::from_field_text(self.fields.all_folded, word);
+                let prefix = FuzzyTermQuery::new_prefix(term, 0, false);
+                options.push(Box::new(ConstScoreQuery::new(
+                    Box::new(prefix),
+                    PREFIX_SCORE,
+                )));
+            }
+        }
+        any_of(options)
+    }
+}
+
+/// Edits tolerated in a word of `letters` letters: one from 5, two from 9.
+pub fn typo_budget(letters: usize) -> Option<u8> {
+    match letters {
+        0..=4 => None,
+        5..=8 => Some(1),
+        _ => Some(2),
+    }
+}
+
+fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    if (by - 1.0).abs() < f32::EPSILON {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, by))
+    }
+}
+
+/// A term, or the words in order at their positions.
+fn sequence(field: Field, words: &[(usize, String)]) -> Option<Box<dyn Query>> {
+    match words {
+        [] => None,
+        [(_, word)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, word),
+            IndexRecordOption::WithFreqs,
+        ))),
+        [(first, _), ..] => Some(Box::new(PhraseQuery::new_with_offset(
+            words
+                .iter()
+                .map(|(at, w)| (at - first, Term::from_field_text(field, w)))
+                .collect(),
+        ))),
+    }
+}
+
+/// Documents matching any of the queries.
+fn any_of(mut options: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match options.len() {
+        0 => None,
+        1 => options.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            options.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    }
+}
+
+/// Documents matching all of the queries.
+fn all_of(mut parts: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            parts.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ))),
+    }
+}
+
+/// Documents carrying a tag.
+pub fn tag_query(fields: &Fields, tag: Tag) -> Box<dyn Query> {
+    let term = match tag {
+        Tag::ActionLine(line) => Term::from_field_u64(fields.action_line, line.index() as u64),
+        Tag::Sdg(goal) => Term::from_field_u64(fields.sdg, u64::from(goal.number())),
+    };
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
 fn dim_field(fields: &Fields, dim: Dim) -> Field {
@@ -135,4 +524,17 @@ pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
         (Occur::Should, a),
         (Occur::Should, b),
     ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_budgets_follow_word_length() {
+        assert_eq!(typo_budget(4), None);
+        assert_eq!(typo_budget(5), Some(1));
+        assert_eq!(typo_budget(8), Some(1));
+        assert_eq!(typo_budget(9), Some(2));
+    }
 }

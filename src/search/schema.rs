@@ -1,6 +1,8 @@
 //! The tantivy schema: text fields for matching and snippets, u64 fields (indexed and fast)
 //! for filters and facet counts, sort keys, and a stored hit summary.
 
+use super::analysis;
+use crate::model::Language;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED, STRING,
@@ -8,19 +10,27 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
 /// from the store on start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// The analyzer for text fields (English stemming for now).
-pub const TEXT_ANALYZER: &str = "en_stem";
+/// Per-language text fields, indexed by [`Language::index`].
+pub type PerLanguage = [Field; 6];
 
 /// Handles of every field.
 #[derive(Clone, Debug)]
 pub struct Fields {
     /// Project id (raw string; used to replace a document).
     pub id: Field,
-    /// Everything searchable in one field: the title (twice, as a boost), the organization
-    /// and the description. One field keeps a query to one posting list per word.
-    pub text: Field,
+    /// The title, in the field of the project's language (stemmed there).
+    pub title: PerLanguage,
+    /// The organization and the description, in the field of the project's language.
+    pub body: PerLanguage,
+    /// Title, organization and description folded but not stemmed: typo tolerance, prefixes
+    /// and exact phrases.
+    pub all_folded: Field,
+    /// The title folded (prefixes for suggestions, exact title phrases).
+    pub title_folded: Field,
+    /// The organization folded.
+    pub org_folded: Field,
     /// Description (stored only, for snippets).
     pub description: Field,
     /// Lower-cased title, a fast field for sorting by title.
@@ -82,15 +92,37 @@ pub mod names {
 /// Builds the schema and returns it with the field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TEXT_ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let text = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let per_language = |b: &mut tantivy::schema::SchemaBuilder, part: &str| -> PerLanguage {
+        let mut field = |lang: Language| {
+            b.add_text_field(
+                &format!("{part}_{}", lang.code()),
+                text(analysis::analyzer_name(lang)),
+            )
+        };
+        [
+            field(Language::Ar),
+            field(Language::Zh),
+            field(Language::En),
+            field(Language::Fr),
+            field(Language::Ru),
+            field(Language::Es),
+        ]
+    };
     let facet = || NumericOptions::from(INDEXED | FAST);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        text: b.add_text_field("text", text),
+        title: per_language(&mut b, "title"),
+        body: per_language(&mut b, "body"),
+        all_folded: b.add_text_field("all_folded", text(analysis::FOLDED)),
+        title_folded: b.add_text_field("title_folded", text(analysis::FOLDED)),
+        org_folded: b.add_text_field("org_folded", text(analysis::FOLDED)),
         description: b.add_text_field("description", STORED),
         title_sort: b.add_text_field(names::TITLE_SORT, TextOptions::default().set_fast("raw")),
         action_line: b.add_u64_field(names::ACTION_LINE, facet()),

@@ -11,15 +11,23 @@ use aho_corasick::AhoCorasick;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::escape_html;
-use crate::model::TextQuery;
+use super::query::QueryAnalyzers;
+use crate::model::Language;
 
 /// Longest snippet, in bytes of source text.
 pub const SNIPPET_BYTES: usize = 220;
 /// Context kept before the first match of the window.
 const LEAD_IN_BYTES: usize = 40;
 
-/// Highlights the words of one query.
+/// Highlights the words of one query, in whichever language a document is written.
 pub struct Highlighter {
+    words: Vec<String>,
+    analyzers: QueryAnalyzers,
+    by_language: Vec<Option<Option<Marks>>>,
+}
+
+/// What to mark in one language: the searched words' stems and their first letters.
+struct Marks {
     stems: HashSet<String>,
     prefixes: Vec<String>,
     /// Finds the prefixes in a text at once when they are all ASCII.
@@ -28,12 +36,36 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
-    /// A highlighter for the required words of `text`, analyzed by `stemmer` (the index's
-    /// analyzer); `None` when nothing is to be marked.
-    pub fn new(mut stemmer: TextAnalyzer, text: &TextQuery) -> Option<Highlighter> {
+    /// A highlighter for `words` (the typed words and their synonyms); `None` when nothing
+    /// is to be marked.
+    pub fn new(analyzers: QueryAnalyzers, words: Vec<String>) -> Option<Highlighter> {
+        if words.iter().all(|w| w.trim().is_empty()) {
+            return None;
+        }
+        Some(Highlighter {
+            words,
+            analyzers,
+            by_language: (0..Language::ALL.len()).map(|_| None).collect(),
+        })
+    }
+
+    /// The snippet of `text`, written in `lang`, or `None` when no searched word occurs.
+    pub fn snippet(&mut self, text: &str, lang: Language) -> Option<String> {
+        let slot = &mut self.by_language[lang.index()];
+        if slot.is_none() {
+            let stemmer = self.analyzers.language(lang).clone();
+            *slot = Some(Marks::new(stemmer, &self.words));
+        }
+        slot.as_mut().and_then(|m| m.as_mut())?.snippet(text)
+    }
+}
+
+impl Marks {
+    /// Marks for `words` analyzed by `stemmer`; `None` when none survives analysis.
+    fn new(mut stemmer: TextAnalyzer, words: &[String]) -> Option<Marks> {
         let mut stems = HashSet::new();
-        for clause in text.clauses.iter().filter(|c| !c.negated) {
-            let mut stream = stemmer.token_stream(&clause.text);
+        for word in words {
+            let mut stream = stemmer.token_stream(word);
             while let Some(token) = stream.next() {
                 stems.insert(token.text.clone());
             }
@@ -52,7 +84,7 @@ impl Highlighter {
                     .ok()
             })
             .flatten();
-        Some(Highlighter {
+        Some(Marks {
             stems,
             prefixes,
             finder,
@@ -64,6 +96,10 @@ impl Highlighter {
     /// splits them (runs of letters and digits); only words that start like a searched stem
     /// are stemmed and compared.
     fn matches(&mut self, text: &str) -> Vec<(usize, usize)> {
+        // Stems are accent-folded: a text with accents is scanned word by word.
+        if !text.is_ascii() {
+            return self.matches_by_scan(text);
+        }
         let Some(finder) = self.finder.take() else {
             return self.matches_by_scan(text);
         };
@@ -129,6 +165,8 @@ impl Highlighter {
                 Some(head) if p.is_ascii() && head.is_ascii() => {
                     head.eq_ignore_ascii_case(p.as_bytes())
                 }
+                // An accented word may fold to the prefix: leave it to the stemmer.
+                _ if !word.is_ascii() => true,
                 _ => {
                     let n = p.chars().count();
                     word.chars()
@@ -147,7 +185,7 @@ impl Highlighter {
     }
 
     /// The snippet, or `None` when no searched word occurs in `text`.
-    pub fn snippet(&mut self, text: &str) -> Option<String> {
+    fn snippet(&mut self, text: &str) -> Option<String> {
         let matches = self.matches(text);
         if matches.is_empty() {
             return None;
@@ -236,15 +274,33 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer};
+    use crate::model::TextQuery;
+    use crate::search::analysis::{language_analyzer, Segmenter};
 
-    fn highlighter(q: &str) -> Highlighter {
-        let stemmer = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
-        Highlighter::new(stemmer, &TextQuery::parse(q).unwrap()).unwrap()
+    fn highlighter(q: &str) -> Marks {
+        marks(q).unwrap()
+    }
+
+    /// `None` when every word is a stop word.
+    fn marks(q: &str) -> Option<Marks> {
+        let words: Vec<String> = TextQuery::parse(q)
+            .unwrap()
+            .clauses
+            .into_iter()
+            .filter(|c| !c.negated)
+            .map(|c| c.text)
+            .collect();
+        Marks::new(language_analyzer(Language::En, Segmenter::Query), &words)
+    }
+
+    #[test]
+    fn each_language_is_marked_with_its_own_stems() {
+        let mut h = Highlighter::new(QueryAnalyzers::default(), vec!["vacunas".into()]).unwrap();
+        assert_eq!(
+            h.snippet("Una vacuna nueva.", Language::Es).unwrap(),
+            "Una <mark>vacuna</mark> nueva."
+        );
+        assert!(h.snippet("Une vaccination.", Language::Fr).is_none());
     }
 
     #[test]
@@ -320,8 +376,9 @@ mod tests {
                 text in "[a-zA-Zé<>&\" /.:-]{0,400}",
                 words in "[a-z]{1,6}( [a-z]{1,6}){0,2}",
             ) {
-                let mut h = highlighter(&words);
-                prop_assume!(h.finder.is_some());
+                let h = marks(&words);
+                prop_assume!(h.as_ref().is_some_and(|h| h.finder.is_some()));
+                let Some(mut h) = h else { return Ok(()) };
                 prop_assert_eq!(h.matches(&text), h.matches_by_scan(&text));
             }
 
@@ -330,7 +387,7 @@ mod tests {
                 text in "[a-zé<>&\" /.:-]{0,600}",
                 word in "[a-zé]{1,6}",
             ) {
-                let mut h = highlighter(&word);
+                let Some(mut h) = marks(&word) else { return Ok(()) };
                 if let Some(s) = h.snippet(&text) {
                     let without_marks = s.replace("<mark>", "").replace("</mark>", "");
                     prop_assert!(!without_marks.contains('<') && !without_marks.contains('>'));

@@ -6,6 +6,7 @@
 //! Searches read the index only.
 
 mod backup;
+mod discovery;
 mod export;
 mod import;
 pub mod keys;
@@ -26,6 +27,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 pub use backup::{BackupSummary, Manifest};
+pub use discovery::{SynonymList, TagRequest, MAX_LIMIT};
 pub use export::{ExportFormat, ExportOptions};
 pub use import::{ImportObserver, ImportOptions, ImportReport, LineError, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
@@ -217,6 +219,7 @@ impl Service {
             failed: Arc::new(AtomicBool::new(false)),
             refresh_timeout: config.refresh_timeout,
         });
+        service.load_synonyms()?;
         let needs_catch_up = match start {
             IndexStart::UpTo(seq) => seq < log_seq,
             IndexStart::Rebuild => true,

@@ -24,6 +24,8 @@ const SELECTION: u8 = b'e';
 const WAITING: u8 = b'w';
 const WAITING_BUILT: &[u8] = b"mwaiting_v1";
 const LAST_SEQ: &[u8] = b"mlast_seq";
+/// `c` + name: settings (the synonym sets).
+const SETTING: u8 = b'c';
 /// Present while a restore is loading the store: a store with it is incomplete.
 const RESTORING: &[u8] = b"mrestoring";
 
@@ -312,6 +314,26 @@ impl Store {
     /// sled errors.
     pub fn delete_selection(&self, id: SelectionId) -> Result<bool, StoreError> {
         Ok(self.tree.remove(key(SELECTION, &id.to_bytes()))?.is_some())
+    }
+
+    /// A setting's stored value, if it was ever set.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn setting(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .tree
+            .get(key(SETTING, name.as_bytes()))?
+            .map(|v| v.to_vec()))
+    }
+
+    /// Sets a setting, durably.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn put_setting(&self, name: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.tree.insert(key(SETTING, name.as_bytes()), value)?;
+        self.flush()
     }
 
     /// Bytes the store occupies on disk.

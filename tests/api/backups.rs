@@ -231,7 +231,7 @@ fn the_command_line_backs_up_a_running_server_and_restores_it() {
     let (code, stdout, stderr) = run_cli(&restored, &["restore", target.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout} {stderr}");
     assert!(
-        stdout.contains("restored 120 projects") && stdout.contains("1 keys"),
+        stdout.contains("restored 129 projects") && stdout.contains("1 keys"),
         "{stdout}"
     );
     let server = Server::start(&restored);
@@ -239,7 +239,7 @@ fn the_command_line_backs_up_a_running_server_and_restores_it() {
         .unwrap()
         .json()
         .unwrap();
-    assert_eq!(body["total"], 120);
+    assert_eq!(body["total"], 129);
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn serve_seeds_an_empty_data_dir_and_is_ready_once_they_are_searchable() {
         .unwrap()
         .json()
         .unwrap();
-    assert_eq!(body["total"], 120);
+    assert_eq!(body["total"], 129);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod helpers;
 mod imports;
 mod lifecycle;
 mod pages;
+mod quality;
 mod refresh;
 mod report;
 mod search;

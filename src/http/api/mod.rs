@@ -1,6 +1,7 @@
 //! JSON endpoints under `/api/v1`, one module per resource.
 
 pub mod backup;
+pub mod discovery;
 pub mod export;
 pub mod import;
 pub mod moderation;

@@ -1,0 +1,158 @@
+//! Search helpers: `GET /suggest` (search-as-you-type), `GET /projects/{id}/related`,
+//! `POST /suggest-tags` and the synonym sets, `GET/PUT /synonyms`.
+
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::http::auth::Credentials;
+use crate::http::error::ApiError;
+use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::{blocking, AppState};
+use crate::model::Language;
+use crate::search::{Hit, Suggestions, TagSuggestions};
+use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
+
+/// Longest `q` of a suggestion, in characters.
+pub const MAX_SUGGEST_CHARS: usize = 200;
+/// Suggestions of each kind, and related projects, by default.
+const DEFAULT_LIMIT: usize = 5;
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/suggest", get(suggest))
+        .route("/suggest-tags", post(suggest_tags))
+        .route("/projects/{id}/related", get(related))
+        .route("/synonyms", get(synonyms).put(put_synonyms))
+}
+
+fn unknown(name: &str) -> ApiError {
+    ApiError::bad_parameter(
+        name,
+        "unknown_parameter",
+        format!("unknown parameter '{name}'"),
+    )
+}
+
+/// Reads `limit` (1 to [`MAX_LIMIT`]).
+fn limit(value: &str) -> Result<usize, ApiError> {
+    match value.parse::<usize>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        _ => Err(ApiError::bad_parameter(
+            "limit",
+            "invalid_parameter",
+            format!("'limit' must be a whole number from 1 to {MAX_LIMIT}, not '{value}'"),
+        )),
+    }
+}
+
+async fn suggest(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Suggestions>, ApiError> {
+    let mut q = None;
+    let mut lang = Language::En;
+    let mut count = DEFAULT_LIMIT;
+    for (key, value) in query_pairs(query.as_deref()) {
+        match key.as_str() {
+            "q" => q = Some(value),
+            "lang" => {
+                lang = Language::parse(&value).ok_or_else(|| {
+                    ApiError::bad_parameter(
+                        "lang",
+                        "invalid_parameter",
+                        format!("'lang' must be one of {}", Language::expected()),
+                    )
+                })?
+            }
+            "limit" => count = limit(&value)?,
+            other => return Err(unknown(other)),
+        }
+    }
+    let q = q.ok_or_else(|| {
+        ApiError::bad_parameter("q", "missing_parameter", "'q' is required: the text typed")
+    })?;
+    if q.chars().count() > MAX_SUGGEST_CHARS {
+        return Err(ApiError::bad_parameter(
+            "q",
+            "invalid_parameter",
+            format!("'q' has at most {MAX_SUGGEST_CHARS} characters"),
+        ));
+    }
+    let _permit = state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok(Json(
+        blocking(&state, move |s| s.suggest(&q, lang, count)).await?,
+    ))
+}
+
+/// The answer of `GET /projects/{id}/related`.
+#[derive(Serialize)]
+struct Related {
+    /// The project they are like.
+    id: String,
+    /// Similar published projects, best first.
+    hits: Vec<Hit>,
+}
+
+async fn related(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Related>, ApiError> {
+    let mut count = DEFAULT_LIMIT;
+    for (key, value) in query_pairs(query.as_deref()) {
+        match key.as_str() {
+            "limit" => count = limit(&value)?,
+            other => return Err(unknown(other)),
+        }
+    }
+    let _permit = state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let key = id.clone();
+    let hits = blocking(&state, move |s| s.related(&key, count)).await?;
+    Ok(Json(Related { id, hits }))
+}
+
+async fn suggest_tags(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<TagSuggestions>, ApiError> {
+    let request = TagRequest::parse(&body).map_err(ServiceError::from)?;
+    let _permit = state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok(Json(
+        blocking(&state, move |s| s.suggest_tags(&request)).await?,
+    ))
+}
+
+async fn synonyms(State(state): State<AppState>) -> Result<Json<SynonymList>, ApiError> {
+    Ok(Json(blocking(&state, |s| Ok(s.synonyms())).await?))
+}
+
+async fn put_synonyms(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<SynonymList>, ApiError> {
+    let credentials = Credentials::from_headers(&headers);
+    let list = blocking(&state, move |s| {
+        credentials.secretariat_editor(s)?;
+        s.put_synonyms(body)
+    })
+    .await?;
+    Ok(Json(list))
+}

@@ -1,0 +1,230 @@
+//! The taxonomy's labels in the six UN languages: Action Line short titles and SDG short
+//! names (from the taxonomy file), used by the pages, suggestions and query recognition.
+
+use std::sync::OnceLock;
+
+use super::{ActionLine, Language, Sdg};
+
+/// One label per language, in [`Language::ALL`] order.
+pub type Six = [&'static str; 6];
+
+fn pick(labels: &Six, lang: Language) -> &'static str {
+    labels[lang.index()]
+}
+
+/// The Action Line's short title.
+pub fn action_line(lang: Language, line: ActionLine) -> &'static str {
+    const LINES: [Six; ActionLine::COUNT] = [
+        [
+            "دور الحكومات وجميع أصحاب المصلحة",
+            "政府和所有利益攸关方的作用",
+            "Role of governments and all stakeholders",
+            "Rôle des gouvernements et de toutes les parties prenantes",
+            "Роль правительств и всех заинтересованных сторон",
+            "Papel de los gobiernos y de todas las partes interesadas",
+        ],
+        [
+            "البنية التحتية للمعلومات والاتصالات",
+            "信息和通信基础设施",
+            "Information and communication infrastructure",
+            "Infrastructure de l'information et de la communication",
+            "Информационно-коммуникационная инфраструктура",
+            "Infraestructura de la información y la comunicación",
+        ],
+        [
+            "النفاذ إلى المعلومات والمعارف",
+            "获取信息和知识",
+            "Access to information and knowledge",
+            "Accès à l'information et au savoir",
+            "Доступ к информации и знаниям",
+            "Acceso a la información y al conocimiento",
+        ],
+        [
+            "بناء القدرات",
+            "能力建设",
+            "Capacity building",
+            "Renforcement des capacités",
+            "Создание потенциала",
+            "Creación de capacidad",
+        ],
+        [
+            "بناء الثقة والأمن في استخدام تكنولوجيا المعلومات والاتصالات",
+            "树立使用信通技术的信心和安全",
+            "Building confidence and security in the use of ICTs",
+            "Établir la confiance et la sécurité dans l'utilisation des TIC",
+            "Укрепление доверия и безопасности при использовании ИКТ",
+            "Crear confianza y seguridad en la utilización de las TIC",
+        ],
+        [
+            "البيئة التمكينية",
+            "有利环境",
+            "Enabling environment",
+            "Environnement propice",
+            "Благоприятная среда",
+            "Entorno habilitador",
+        ],
+        [
+            "الحكومة الإلكترونية",
+            "电子政务",
+            "E-government",
+            "Cybergouvernement",
+            "Электронное правительство",
+            "Gobierno electrónico",
+        ],
+        [
+            "الأعمال الإلكترونية",
+            "电子商务",
+            "E-business",
+            "Cybercommerce",
+            "Электронная деловая активность",
+            "Negocios electrónicos",
+        ],
+        [
+            "التعلم الإلكتروني",
+            "电子学习",
+            "E-learning",
+            "Téléenseignement",
+            "Электронное обучение",
+            "Aprendizaje electrónico",
+        ],
+        [
+            "الصحة الإلكترونية",
+            "电子卫生",
+            "E-health",
+            "Cybersanté",
+            "Электронное здравоохранение",
+            "Cibersalud",
+        ],
+        [
+            "التوظيف الإلكتروني",
+            "电子就业",
+            "E-employment",
+            "Cyberemploi",
+            "Электронная занятость",
+            "Ciberempleo",
+        ],
+        [
+            "البيئة الإلكترونية",
+            "电子环境",
+            "E-environment",
+            "Cyberécologie",
+            "Электронная охрана окружающей среды",
+            "Ciberecología",
+        ],
+        [
+            "الزراعة الإلكترونية",
+            "电子农业",
+            "E-agriculture",
+            "Cyberagriculture",
+            "Электронное сельское хозяйство",
+            "Ciberagricultura",
+        ],
+        [
+            "العلوم الإلكترونية",
+            "电子科学",
+            "E-science",
+            "Cyberscience",
+            "Электронная наука",
+            "Ciberciencia",
+        ],
+        [
+            "التنوع الثقافي والهوية الثقافية والتنوع اللغوي والمحتوى المحلي",
+            "文化多样性和特性、语言多样性和本地内容",
+            "Cultural diversity and identity, linguistic diversity and local content",
+            "Diversité et identité culturelles, diversité linguistique et contenus locaux",
+            "Культурное разнообразие и самобытность, языковое разнообразие и местный контент",
+            "Diversidad e identidad culturales, diversidad lingüística y contenido local",
+        ],
+        [
+            "وسائط الإعلام",
+            "媒体",
+            "Media",
+            "Médias",
+            "Средства массовой информации",
+            "Medios de comunicación",
+        ],
+        [
+            "الأبعاد الأخلاقية لمجتمع المعلومات",
+            "信息社会的伦理层面",
+            "Ethical dimensions of the Information Society",
+            "Dimensions éthiques de la société de l'information",
+            "Этические аспекты информационного общества",
+            "Dimensiones éticas de la sociedad de la información",
+        ],
+        [
+            "التعاون الدولي والإقليمي",
+            "国际和区域合作",
+            "International and regional cooperation",
+            "Coopération internationale et régionale",
+            "Международное и региональное сотрудничество",
+            "Cooperación internacional y regional",
+        ],
+        [
+            "تطبيقات تكنولوجيا المعلومات والاتصالات",
+            "信通技术应用",
+            "ICT applications",
+            "Applications TIC",
+            "Применение ИКТ",
+            "Aplicaciones de las TIC",
+        ],
+    ];
+    pick(&LINES[line.index()], lang)
+}
+
+/// An SDG's short name and colour, from the taxonomy file.
+struct SdgLabel {
+    names: [String; 6],
+    color: String,
+}
+
+fn sdg_labels() -> &'static [SdgLabel] {
+    static LABELS: OnceLock<Vec<SdgLabel>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let doc = &crate::model::taxonomy().document;
+        let sdgs = doc.get("sdgs").and_then(|v| v.as_array());
+        sdgs.map(|list| {
+            list.iter()
+                .map(|sdg| {
+                    let english = sdg.get("short").and_then(|v| v.as_str()).unwrap_or("");
+                    let name = |lang: Language| {
+                        sdg.get("short_i18n")
+                            .and_then(|m| m.get(lang.code()))
+                            .and_then(|v| v.as_str())
+                            .unwrap_or(english)
+                            .to_string()
+                    };
+                    let names = [
+                        name(Language::Ar),
+                        name(Language::Zh),
+                        name(Language::En),
+                        name(Language::Fr),
+                        name(Language::Ru),
+                        name(Language::Es),
+                    ];
+                    let color = sdg.get("color").and_then(|v| v.as_str()).unwrap_or("#777");
+                    SdgLabel {
+                        names,
+                        color: color.to_string(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    })
+}
+
+/// The SDG's short name.
+pub fn sdg(lang: Language, goal: Sdg) -> &'static str {
+    sdg_labels()
+        .get(usize::from(goal.number()) - 1)
+        .map(|l| l.names[lang.index()].as_str())
+        .unwrap_or("")
+}
+
+/// The SDG's official colour (`#RRGGBB`).
+pub fn sdg_color(goal: Sdg) -> &'static str {
+    sdg_labels()
+        .get(usize::from(goal.number()) - 1)
+        .map(|l| l.color.as_str())
+        .unwrap_or("#777777")
+}

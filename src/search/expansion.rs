@@ -1,0 +1,322 @@
+//! Query expansion: synonym sets and taxonomy mentions recognised in the typed words.
+//!
+//! Both are phrase tables over folded words: the longest expression that starts at a word
+//! and covers whole typed words wins. A synonym brings its set's other expressions as
+//! alternatives; a taxonomy mention (`SDG 3`, `goal 3`, `objetivo 4`, `C7 e-health`,
+//! `e-health`, an SDG's or Action Line's name in one of the six languages) brings the tag
+//! itself, matched in the index's facet fields, and is proposed to the caller as a filter.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::analysis::{folded_analyzer, tokens, Segmenter};
+use crate::model::labels;
+use crate::model::{ActionLine, Language, Sdg, Synonyms};
+
+/// A table of expressions (as folded words) and what each stands for.
+#[derive(Clone, Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    longest: usize,
+}
+
+impl<T: Clone> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+            longest: 0,
+        }
+    }
+}
+
+impl<T: Clone + PartialEq> PhraseTable<T> {
+    /// Adds an expression already split into folded words.
+    pub fn insert(&mut self, words: Vec<String>, value: T) {
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        self.longest = self.longest.max(words.len());
+        let entries = self.by_first.entry(first).or_default();
+        if !entries.iter().any(|(w, v)| *w == words && *v == value) {
+            entries.push((words, value));
+        }
+    }
+
+    /// The expressions matching `words` from its start, longest first, with their lengths.
+    pub fn matches_at<'a>(&'a self, words: &[String]) -> Vec<(usize, &'a T)> {
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, &T)> = self
+            .by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .filter(|(w, _)| words.len() >= w.len() && words[..w.len()] == w[..])
+            .map(|(w, v)| (w.len(), v))
+            .collect();
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        found
+    }
+
+    /// Number of expressions.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The synonym sets, ready for matching: each expression points at its set.
+#[derive(Clone, Debug, Default)]
+pub struct SynonymTable {
+    /// Every set's expressions as folded words.
+    pub sets: Vec<Vec<Vec<String>>>,
+    table: PhraseTable<usize>,
+    /// The list as the secretariat wrote it.
+    pub source: Synonyms,
+}
+
+impl SynonymTable {
+    /// Analyses every expression.
+    pub fn new(synonyms: &Synonyms) -> SynonymTable {
+        let mut folded = folded_analyzer(Segmenter::Query);
+        let mut table = PhraseTable::default();
+        let mut sets = Vec::with_capacity(synonyms.sets.len());
+        for (i, set) in synonyms.sets.iter().enumerate() {
+            let expressions: Vec<Vec<String>> = set
+                .iter()
+                .map(|e| tokens(&mut folded, e))
+                .filter(|w| !w.is_empty())
+                .collect();
+            for words in &expressions {
+                table.insert(words.clone(), i);
+            }
+            sets.push(expressions);
+        }
+        SynonymTable {
+            sets,
+            table,
+            source: synonyms.clone(),
+        }
+    }
+
+    /// The longest synonym starting at `words`: its length and the other expressions of its
+    /// sets.
+    pub fn expand(&self, words: &[String]) -> Option<(usize, Vec<Vec<String>>)> {
+        let found = self.table.matches_at(words);
+        let (len, _) = *found.first()?;
+        let matched = &words[..len];
+        let mut alternatives: Vec<Vec<String>> = Vec::new();
+        for (_, set) in found.iter().filter(|(l, _)| *l == len) {
+            for expression in self.sets.get(**set).into_iter().flatten() {
+                if expression[..] != *matched && !alternatives.contains(expression) {
+                    alternatives.push(expression.clone());
+                }
+            }
+        }
+        Some((len, alternatives))
+    }
+}
+
+/// A taxonomy tag a query can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// An Action Line (or the C7 group).
+    ActionLine(ActionLine),
+    /// An SDG.
+    Sdg(Sdg),
+}
+
+impl Tag {
+    /// The search parameter that filters on it.
+    pub fn facet(self) -> &'static str {
+        match self {
+            Tag::ActionLine(_) => "action_line",
+            Tag::Sdg(_) => "sdg",
+        }
+    }
+
+    /// The parameter's value.
+    pub fn value(self) -> String {
+        match self {
+            Tag::ActionLine(line) => line.code().to_string(),
+            Tag::Sdg(goal) => goal.number().to_string(),
+        }
+    }
+
+    /// Its label in `lang`.
+    pub fn label(self, lang: Language) -> String {
+        match self {
+            Tag::ActionLine(line) => {
+                let code = if line.is_c7() { "C7" } else { line.code() };
+                format!("{code} {}", labels::action_line(lang, line))
+            }
+            Tag::Sdg(goal) => format!("SDG {} {}", goal.number(), labels::sdg(lang, goal)),
+        }
+    }
+}
+
+/// A filter the query seems to ask for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SuggestedFilter {
+    /// The search parameter (`sdg`, `action_line`).
+    pub facet: &'static str,
+    /// Its value (`3`, `C7.e-health`).
+    pub value: String,
+    /// The tag's label in the request's language.
+    pub label: String,
+    /// The words of the query that name it.
+    pub matched: String,
+}
+
+/// Words that introduce an SDG number, in the six languages.
+const GOAL_WORDS: &[&str] = &[
+    "sdg",
+    "sdgs",
+    "goal",
+    "objetivo",
+    "ods",
+    "objectif",
+    "odd",
+    "цур",
+    "цель",
+    "الهدف",
+    "هدف",
+    "目标",
+    "可持续发展目标",
+];
+
+/// Every way of naming a tag, as folded words.
+pub fn tag_table() -> &'static PhraseTable<Tag> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<PhraseTable<Tag>> = OnceLock::new();
+    TABLE.get_or_init(build_tag_table)
+}
+
+fn build_tag_table() -> PhraseTable<Tag> {
+    let mut folded = folded_analyzer(Segmenter::Query);
+    let mut table = PhraseTable::default();
+    fn add_to(folded: &mut TextAnalyzer, table: &mut PhraseTable<Tag>, text: &str, tag: Tag) {
+        let words = tokens(folded, text);
+        if !words.is_empty() {
+            table.insert(words, tag);
+        }
+    }
+    for goal in Sdg::all() {
+        let n = goal.number();
+        for word in GOAL_WORDS {
+            add_to(
+                &mut folded,
+                &mut table,
+                &format!("{word} {n}"),
+                Tag::Sdg(goal),
+            );
+        }
+        add_to(&mut folded, &mut table, &format!("sdg{n}"), Tag::Sdg(goal));
+        for &lang in Language::ALL {
+            let name = labels::sdg(lang, goal);
+            // One-word names ("Partnerships") are ordinary words: only longer names count.
+            if tokens(&mut folded, name).len() >= 2 || lang == Language::Zh {
+                add_to(&mut folded, &mut table, name, Tag::Sdg(goal));
+            }
+        }
+    }
+    for line in ActionLine::all() {
+        let tag = Tag::ActionLine(line);
+        if line.is_c7() {
+            // `C7.e-health`, `C7 e-health`, `e-health`, `ehealth` and the sub-line's title.
+            let sub = line.code().trim_start_matches("C7.");
+            add_to(&mut folded, &mut table, line.code(), tag);
+            add_to(&mut folded, &mut table, &format!("c7 {sub}"), tag);
+            add_to(&mut folded, &mut table, sub, tag);
+            add_to(&mut folded, &mut table, &sub.replace('-', ""), tag);
+            for &lang in Language::ALL {
+                add_to(
+                    &mut folded,
+                    &mut table,
+                    labels::action_line(lang, line),
+                    tag,
+                );
+                add_to(
+                    &mut folded,
+                    &mut table,
+                    &format!("c7 {}", labels::action_line(lang, line)),
+                    tag,
+                );
+            }
+        } else {
+            add_to(&mut folded, &mut table, line.code(), tag);
+            for &lang in Language::ALL {
+                let title = labels::action_line(lang, line);
+                if tokens(&mut folded, title).len() >= 2 {
+                    add_to(&mut folded, &mut table, title, tag);
+                }
+            }
+        }
+    }
+    table
+}
+
+/// Splits typed text into folded words (the form tables are keyed by).
+pub fn folded_words(folded: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    tokens(folded, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(&mut folded_analyzer(Segmenter::Query), text)
+    }
+
+    fn tag_of(text: &str) -> Option<(usize, Tag)> {
+        tag_table()
+            .matches_at(&words(text))
+            .first()
+            .map(|(n, t)| (*n, **t))
+    }
+
+    #[test]
+    fn goals_and_action_lines_are_recognised_in_several_languages() {
+        let sdg = |n| Tag::Sdg(Sdg::new(n).unwrap());
+        let line = |c| Tag::ActionLine(ActionLine::parse(c).unwrap());
+        assert_eq!(tag_of("SDG 3 clinics"), Some((2, sdg(3))));
+        assert_eq!(tag_of("Goal 4"), Some((2, sdg(4))));
+        assert_eq!(tag_of("objetivo 4"), Some((2, sdg(4))));
+        assert_eq!(tag_of("sdg3"), Some((1, sdg(3))));
+        assert_eq!(tag_of("C7 e-health"), Some((3, line("C7.e-health"))));
+        assert_eq!(tag_of("e-health"), Some((2, line("C7.e-health"))));
+        assert_eq!(tag_of("C5"), Some((1, line("C5"))));
+        assert_eq!(tag_of("quality education"), Some((2, sdg(4))));
+        assert_eq!(tag_of("SDG 18"), None);
+        assert_eq!(tag_of("health"), None);
+    }
+
+    #[test]
+    fn synonyms_expand_to_the_other_expressions_of_their_set() {
+        let table = SynonymTable::new(&Synonyms {
+            sets: vec![vec![
+                "ict".into(),
+                "information and communication technologies".into(),
+            ]],
+        });
+        let (len, alts) = table.expand(&words("ict for schools")).unwrap();
+        assert_eq!(len, 1);
+        assert_eq!(
+            alts,
+            vec![words("information and communication technologies")]
+        );
+        let (len, alts) = table
+            .expand(&words("information and communication technologies in"))
+            .unwrap();
+        assert_eq!((len, alts), (4, vec![words("ict")]));
+        assert!(table.expand(&words("schools")).is_none());
+    }
+}
