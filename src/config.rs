@@ -51,6 +51,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Measure search relevance (nDCG@10, MRR over the judged queries) for the BM25
+    /// baseline and each ranking feature, and tag suggestions over held-out labelled texts;
+    /// works on its own temporary copy of the sample projects.
+    Eval(EvalArgs),
     /// Manage the secretariat's API keys (works while a server runs).
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -153,6 +157,23 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The directory holding `backup.ndjson`.
     pub dir: PathBuf,
+}
+
+/// `eval` options.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Judged queries (JSON); the shipped `seed/eval/queries.json` when absent.
+    #[arg(long)]
+    pub queries: Option<PathBuf>,
+    /// Labelled texts for tag suggestions (NDJSON); the shipped held-out set when absent.
+    #[arg(long)]
+    pub tags: Option<PathBuf>,
+    /// A Digital Public Goods registry export (NDJSON) to score SDG suggestions on too.
+    #[arg(long)]
+    pub dpg: Option<PathBuf>,
+    /// Also list nDCG@10 per query, baseline against the service.
+    #[arg(long)]
+    pub per_query: bool,
 }
 
 /// `report` options.

@@ -6,6 +6,7 @@
 //! sled (`store`) is the source of truth; tantivy (`search`) is a view rebuilt from it.
 
 pub mod config;
+pub mod eval;
 pub mod http;
 pub mod model;
 pub mod report;

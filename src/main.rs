@@ -10,7 +10,9 @@ use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use wsis_stocktaking::config::{Cli, Command, ExportArgs, KeysCommand, ReportArgs, ServeArgs};
+use wsis_stocktaking::config::{
+    Cli, Command, EvalArgs, ExportArgs, KeysCommand, ReportArgs, ServeArgs,
+};
 use wsis_stocktaking::model::SearchRequest;
 use wsis_stocktaking::report::ReportFormat;
 use wsis_stocktaking::service::{ExportFormat, ExportOptions, KeyRole, Keys, Service};
@@ -42,6 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // These open the data directory themselves (or reach a running server).
         Command::Backup(args) => return backup_command::backup(&cli, args),
         Command::Restore(args) => return backup_command::restore(&cli, args),
+        Command::Eval(args) => return eval(args),
         _ => {}
     }
     let config = cli.service_config();
@@ -53,7 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export(&service, &args),
         Command::Report(args) => report(&service, &args),
         Command::Backup(_) | Command::Restore(_) => Ok(ExitCode::SUCCESS),
-        Command::Keys(_) => Ok(ExitCode::SUCCESS),
+        Command::Keys(_) | Command::Eval(_) => Ok(ExitCode::SUCCESS),
         Command::Reindex => {
             let docs = service.reindex()?;
             service.shutdown();
@@ -61,6 +64,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `stocktaking eval`: the relevance harness, printed as Markdown.
+fn eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    use wsis_stocktaking::eval;
+    let read = |path: &std::path::Path| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let queries = match &args.queries {
+        Some(path) => read(path)?,
+        None => eval::QUERIES.to_string(),
+    };
+    let tags = match &args.tags {
+        Some(path) => read(path)?,
+        None => eval::HELD_OUT_TAGS.to_string(),
+    };
+    let extra = match &args.dpg {
+        Some(path) => Some(eval::dpg_texts(&read(path)?)),
+        None => None,
+    };
+    let report = eval::run(&queries, &tags, extra)?;
+    print!("{}", report.markdown(args.per_query));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn keys(keys: &Keys, command: &KeysCommand) -> anyhow::Result<ExitCode> {

@@ -615,6 +615,14 @@ impl FacetTally {
         }
     }
 
+    /// Whether no document was counted at all (none matched, even failing one filter).
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+            && Dim::ALL
+                .iter()
+                .all(|d| self.counts(*d).all(|(_, n)| n == 0))
+    }
+
     /// Adds another tally.
     pub fn merge(&mut self, o: &FacetTally) {
         fn add<const N: usize>(a: &mut [u64; N], b: &[u64; N]) {

@@ -264,8 +264,23 @@ impl SearchIndex {
         // What to scan: the text matches when there is text (filters are checked in memory);
         // otherwise the precomputed counts of all documents and, with filters, the documents
         // that pass the most selective one or two of them.
+        let mut partial_match = false;
+        let mut text = text;
         let collected = match &text {
-            Some(q) => scan(&**q)?,
+            Some(q) => {
+                let strict = scan(&**q)?;
+                match &plan.relaxed {
+                    // No document has every word, whatever the filters: take those with
+                    // most of them.
+                    Some(relaxed) if strict.tally.is_empty() => {
+                        partial_match = true;
+                        let c = scan(&**relaxed)?;
+                        text = Some(relaxed.box_clone());
+                        c
+                    }
+                    _ => strict,
+                }
+            }
             None => {
                 let all = facets::all_docs_tally(&self.facet_cache, &searcher)?;
                 let mut by_selectivity: Vec<&(Dim, facets::Accept)> = filters.0.iter().collect();
@@ -322,6 +337,7 @@ impl SearchIndex {
             hits,
             facets: FacetCounts::from_tally(&tally, req),
             suggested_filters: plan.suggested,
+            partial_match,
         })
     }
 
@@ -542,6 +558,9 @@ pub struct SearchResults {
     pub facets: FacetCounts,
     /// Filters the text seems to ask for (`SDG 3` proposes `sdg=3`).
     pub suggested_filters: Vec<SuggestedFilter>,
+    /// No project has every word typed: the hits have at least half of them, those with
+    /// more first, and the counts are over them.
+    pub partial_match: bool,
 }
 
 /// Facet counts: per facet, (value, count) pairs, most frequent first (years in order).

@@ -42,6 +42,8 @@ const TAG_SCORE: f32 = 1.5;
 /// Extra weight when the typed words occur as one phrase (any field / the title).
 const PHRASE_BOOST: f32 = 1.5;
 const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Score of each typed word a document has, when not all are required.
+const WORD_FOUND_SCORE: f32 = 4.0;
 /// Longest word run scored as a phrase.
 const MAX_PHRASE_WORDS: usize = 10;
 
@@ -61,6 +63,8 @@ pub struct Features {
     pub tags: bool,
     /// Exact phrase boost.
     pub phrase: bool,
+    /// When no document has every word, those with most of them.
+    pub partial: bool,
 }
 
 impl Features {
@@ -72,6 +76,7 @@ impl Features {
         synonyms: true,
         tags: true,
         phrase: true,
+        partial: true,
     };
     /// Everything off: per-language BM25 alone.
     pub const NONE: Features = Features {
@@ -81,6 +86,7 @@ impl Features {
         synonyms: false,
         tags: false,
         phrase: false,
+        partial: false,
     };
 }
 
@@ -119,6 +125,9 @@ impl QueryAnalyzers {
 pub struct TextPlan {
     /// The query, or `None` when the text matches everything.
     pub query: Option<Box<dyn Query>>,
+    /// For two or more words: the query that needs only half of them, documents with more
+    /// of them first (used when no document has them all).
+    pub relaxed: Option<Box<dyn Query>>,
     /// Tags the text names, as filters to propose.
     pub suggested: Vec<SuggestedFilter>,
     /// Words to mark in snippets (typed words and synonyms).
@@ -141,6 +150,7 @@ pub fn text_query(
         features,
     };
     let mut must: Vec<Box<dyn Query>> = Vec::new();
+    let mut words: Vec<Box<dyn Query>> = Vec::new();
     let mut should: Vec<Box<dyn Query>> = Vec::new();
     let mut must_not: Vec<Box<dyn Query>> = Vec::new();
     let mut suggested = Vec::new();
@@ -257,7 +267,7 @@ pub fn text_query(
             if optional {
                 should.push(q);
             } else {
-                must.push(q);
+                words.push(q);
             }
         }
         i += span;
@@ -295,9 +305,37 @@ pub fn text_query(
         }
     }
 
+    let relaxed = (features.partial && words.len() >= 2).then(|| {
+        let needed = words.len().div_ceil(2);
+        // Each word found adds a constant, so documents with more of them rank first.
+        let counted: Vec<(Occur, Box<dyn Query>)> = words
+            .iter()
+            .map(|w| {
+                let with_bonus: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, w.box_clone()),
+                    (
+                        Occur::Should,
+                        Box::new(ConstScoreQuery::new(w.box_clone(), WORD_FOUND_SCORE)),
+                    ),
+                ]));
+                (Occur::Should, with_bonus)
+            })
+            .collect();
+        let some: Box<dyn Query> =
+            Box::new(BooleanQuery::with_minimum_required_clauses(counted, needed));
+        let mut relaxed_must = vec![some];
+        relaxed_must.extend(must.iter().map(|q| q.box_clone()));
+        assemble(
+            relaxed_must,
+            should.iter().map(|q| q.box_clone()).collect(),
+            must_not.iter().map(|q| q.box_clone()).collect(),
+        )
+    });
+    must.extend(words);
     let query = assemble(must, should, must_not);
     TextPlan {
         query,
+        relaxed: relaxed.flatten(),
         suggested,
         marks,
     }

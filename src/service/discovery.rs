@@ -6,8 +6,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Service, ServiceError};
+use crate::model::SearchRequest;
 use crate::model::{parse_synonyms, FieldError, Language, ProjectId, Synonyms, ValidationErrors};
-use crate::search::{Hit, Suggestions, TagSuggestions};
+use crate::search::{Features, Hit, SearchResults, Suggestions, TagSuggestions, TagWeights};
 
 /// The store setting holding the synonym sets.
 const SYNONYMS: &str = "synonyms";
@@ -172,6 +173,53 @@ impl Service {
         let not_found = || ServiceError::NotFound(format!("no published project '{id}'"));
         let id: ProjectId = id.parse().map_err(|_| not_found())?;
         self.index.related(id, limit)?.ok_or_else(not_found)
+    }
+
+    /// A search with some ranking features off (the relevance harness measures each).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn search_with(
+        &self,
+        req: &SearchRequest,
+        features: Features,
+    ) -> Result<SearchResults, ServiceError> {
+        Ok(self.index.search_with(req, features)?)
+    }
+
+    /// Tag suggestions with other signal weights (the relevance harness measures each).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn suggest_tags_with(
+        &self,
+        title: &str,
+        description: &str,
+        language: Language,
+        weights: TagWeights,
+    ) -> Result<TagSuggestions, ServiceError> {
+        Ok(self
+            .index
+            .suggest_tags_with(title, description, language, weights)?)
+    }
+
+    /// The `n` Action Lines (leaves) and SDGs most often tagged on published projects.
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn popular_tags(&self, n: usize) -> Result<(Vec<String>, Vec<String>), ServiceError> {
+        let all = self.index.search(&SearchRequest::default())?;
+        let top = |facet: &str, keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+            all.facets
+                .get(facet)
+                .unwrap_or_default()
+                .iter()
+                .filter(|(code, _)| keep(code))
+                .take(n)
+                .map(|(code, _)| code.clone())
+                .collect()
+        };
+        Ok((top("action_line", &|c| c != "C7"), top("sdg", &|_| true)))
     }
 
     /// Action Lines and SDGs for a text, best first, each with its reasons.

@@ -13,6 +13,7 @@ mod lifecycle;
 mod pages;
 mod quality;
 mod refresh;
+mod relevance;
 mod report;
 mod search;
 mod selections;

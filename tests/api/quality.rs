@@ -154,15 +154,33 @@ async fn exact_and_stemmed_forms_rank_above_typo_matches() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_last_word_typed_is_a_prefix_unless_a_space_follows() {
     let app = multilingual_app();
+    let r = app.get(&search_uri("island telemed")).await;
+    assert_eq!(titles(&r.body), ["Telemedicine carts for island clinics"]);
+    assert_eq!(r.body["partial_match"], false, "both words match");
+    assert!(found(&app, "telemed ").await.is_empty());
+    // Not the last word: no prefix, so only one of the two words matches.
+    let r = app.get(&search_uri("telemed island")).await;
+    assert_eq!(r.body["partial_match"], true);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn when_no_project_has_every_word_those_with_most_come_first() {
+    let app = multilingual_app();
+    let r = app.get(&search_uri("island clinics carts unicorn")).await;
+    assert_eq!(r.body["partial_match"], true);
+    assert_eq!(titles(&r.body), ["Telemedicine carts for island clinics"]);
+    let r = app.get(&search_uri("unicorn dragon island")).await;
+    assert_eq!(total(&r.body), 0, "fewer than half the words: nothing");
+    // Filters that exclude everything are not a reason to relax the words.
+    let r = app
+        .get(&format!("{}&sdg=1", search_uri("island clinics")))
+        .await;
     assert_eq!(
-        found(&app, "island telemed").await,
-        ["Telemedicine carts for island clinics"]
+        (total(&r.body), &r.body["partial_match"]),
+        (0, &json!(false))
     );
-    assert!(found(&app, "island telemed ").await.is_empty());
-    assert!(
-        found(&app, "telemed island").await.is_empty(),
-        "only the last word"
-    );
+    let r = app.get(&search_uri("island clinics")).await;
+    assert_eq!(r.body["partial_match"], false);
 }
 
 #[tokio::test(flavor = "multi_thread")]
