@@ -16,6 +16,7 @@ use serde_json::json;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use wsis_stocktaking::model::{ActionLine, SearchRequest};
+use wsis_stocktaking::search::Features;
 use wsis_stocktaking::service::{Service, ServiceConfig};
 
 const TOPICS: &[&str] = &[
@@ -405,19 +406,28 @@ fn main() {
                     SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).ok()
                 })
                 .collect();
-            let mut latencies = Vec::new();
             let rounds = env_or("BENCH_ENGINE_ROUNDS", 2_000);
-            for r in requests.iter().cycle().take(rounds) {
-                let started = Instant::now();
-                let _ = service.search(r);
-                latencies.push(started.elapsed());
+            // With BENCH_FEATURES, text searches are also timed with each ranking feature
+            // added in turn (the steps of `stocktaking eval`).
+            let mut steps = vec![("", Features::ALL)];
+            if text && std::env::var("BENCH_FEATURES").is_ok() {
+                steps = wsis_stocktaking::eval::feature_steps();
             }
-            latencies.sort();
-            println!(
-                "{name}: p50 {:.2} ms, p99 {:.2} ms",
-                percentile(&latencies, 0.50),
-                percentile(&latencies, 0.99)
-            );
+            for (step, features) in steps {
+                let mut latencies = Vec::new();
+                for r in requests.iter().cycle().take(rounds) {
+                    let started = Instant::now();
+                    let _ = service.search_with(r, features);
+                    latencies.push(started.elapsed());
+                }
+                latencies.sort();
+                println!(
+                    "{name}{}{step}: p50 {:.2} ms, p99 {:.2} ms",
+                    if step.is_empty() { "" } else { ", " },
+                    percentile(&latencies, 0.50),
+                    percentile(&latencies, 0.99)
+                );
+            }
         }
         if std::env::var("BENCH_ENGINE_ONLY").is_ok() {
             return;

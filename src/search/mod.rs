@@ -92,6 +92,8 @@ pub struct SearchIndex {
     synonyms: RwLock<Arc<SynonymTable>>,
     /// Query analyzers, cloned for each search.
     analyzers: QueryAnalyzers,
+    /// Typo and prefix expansions of words already searched.
+    expansions: query::ExpansionCache,
 }
 
 impl SearchIndex {
@@ -159,6 +161,7 @@ impl SearchIndex {
                 _warmer: warmer,
                 synonyms: RwLock::new(Arc::new(SynonymTable::new(&Synonyms::defaults()))),
                 analyzers: QueryAnalyzers::default(),
+                expansions: query::ExpansionCache::default(),
             },
             start,
         ))
@@ -239,6 +242,8 @@ impl SearchIndex {
         let mut analyzers = self.analyzers.clone();
         let synonyms = self.synonyms();
         let plan = query::text_query(
+            &searcher,
+            &self.expansions,
             &self.fields,
             &mut analyzers,
             &synonyms,

@@ -9,7 +9,9 @@
 //! prefix. Synonyms and taxonomy mentions add their alternatives to the words they cover;
 //! consecutive words also score as an exact phrase.
 
+use std::collections::HashMap;
 use std::ops::Bound;
+use std::sync::{Arc, Mutex};
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
@@ -17,7 +19,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use super::analysis::{
     folded_analyzer, is_stop_word, language_analyzer, positioned_tokens, tokens, Segmenter,
@@ -42,6 +44,8 @@ const TAG_SCORE: f32 = 1.5;
 /// Extra weight when the typed words occur as one phrase (any field / the title).
 const PHRASE_BOOST: f32 = 1.5;
 const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Most words a typo-tolerant or prefix form expands to (the most frequent are kept).
+const MAX_EXPANSIONS: usize = 20;
 /// Score of each typed word a document has, when not all are required.
 const WORD_FOUND_SCORE: f32 = 4.0;
 /// Longest word run scored as a phrase.
@@ -136,7 +140,10 @@ pub struct TextPlan {
 
 /// Plans the text query: all words required (stop words only score), phrases in order,
 /// exclusions removed.
+#[allow(clippy::too_many_arguments)]
 pub fn text_query(
+    searcher: &Searcher,
+    cache: &ExpansionCache,
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     synonyms: &SynonymTable,
@@ -144,10 +151,18 @@ pub fn text_query(
     features: Features,
     lang: Language,
 ) -> TextPlan {
+    let languages: Vec<Language> = Language::ALL
+        .iter()
+        .copied()
+        .filter(|l| has_terms(searcher, fields.body[l.index()]))
+        .collect();
     let mut b = Builder {
+        searcher,
+        cache,
         fields,
         an: analyzers,
         features,
+        languages,
     };
     let mut must: Vec<Box<dyn Query>> = Vec::new();
     let mut words: Vec<Box<dyn Query>> = Vec::new();
@@ -363,9 +378,115 @@ fn assemble(
 }
 
 struct Builder<'a> {
+    searcher: &'a Searcher,
+    cache: &'a ExpansionCache,
     fields: &'a Fields,
     an: &'a mut QueryAnalyzers,
     features: Features,
+    /// The languages some indexed project is written in (the others' fields are empty).
+    languages: Vec<Language>,
+}
+
+/// The cache key of a prefix expansion (typo expansions are keyed by their distance).
+const PREFIX: u8 = 0;
+/// Most words the expansion cache holds before it starts again.
+const CACHE_ENTRIES: usize = 20_000;
+
+/// Expansions already looked up in the current index generation: popular words are looked
+/// up in the term dictionary once per commit, not once per search.
+#[derive(Default)]
+pub struct ExpansionCache {
+    inner: Mutex<(u64, ExpansionMap)>,
+}
+
+/// Expansions by word and kind.
+type ExpansionMap = HashMap<(String, u8), Arc<Vec<String>>>;
+
+impl ExpansionCache {
+    fn get_or(
+        &self,
+        searcher: &Searcher,
+        word: &str,
+        kind: u8,
+        compute: impl FnOnce() -> Vec<String>,
+    ) -> Arc<Vec<String>> {
+        let generation = searcher.generation().generation_id();
+        let key = (word.to_string(), kind);
+        {
+            let guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.0 == generation {
+                if let Some(found) = guard.1.get(&key) {
+                    return found.clone();
+                }
+            }
+        }
+        let computed = Arc::new(compute());
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.0 != generation || guard.1.len() >= CACHE_ENTRIES {
+            guard.0 = generation;
+            guard.1.clear();
+        }
+        guard.1.insert(key, computed.clone());
+        computed
+    }
+}
+
+/// Whether any segment has a term in `field`.
+fn has_terms(searcher: &Searcher, field: Field) -> bool {
+    searcher.segment_readers().iter().any(|r| {
+        r.inverted_index(field)
+            .map(|ii| ii.terms().num_terms() > 0)
+            .unwrap_or(true)
+    })
+}
+
+/// The terms of `field` that `automaton` accepts, other than `exact`: the most frequent
+/// `limit` of them.
+fn expansions(
+    searcher: &Searcher,
+    field: Field,
+    automaton: &FuzzyTermQuery,
+    exact: &str,
+    limit: usize,
+) -> Vec<String> {
+    let Ok(dfa) = automaton.automaton() else {
+        return Vec::new();
+    };
+    let mut found: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
+    for reader in searcher.segment_readers() {
+        let Ok(index) = reader.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = index.terms().search(&dfa).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if stream.key() != exact.as_bytes() {
+                *found.entry(stream.key().to_vec()).or_default() += stream.value().doc_freq;
+            }
+        }
+    }
+    let mut terms: Vec<(u32, String)> = found
+        .into_iter()
+        .filter_map(|(k, n)| String::from_utf8(k).ok().map(|t| (n, t)))
+        .collect();
+    terms.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    terms.truncate(limit);
+    terms.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Documents holding any of `terms` in `field`, all scored `score`.
+fn any_term(field: Field, terms: &[String], score: f32) -> Option<Box<dyn Query>> {
+    let options: Vec<Box<dyn Query>> = terms
+        .iter()
+        .map(|t| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, t),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>
+        })
+        .collect();
+    any_of(options).map(|q| Box::new(ConstScoreQuery::new(q, score)) as Box<dyn Query>)
 }
 
 impl Builder<'_> {
@@ -377,7 +498,8 @@ impl Builder<'_> {
         } else {
             1.0
         };
-        for &lang in Language::ALL {
+        for i in 0..self.languages.len() {
+            let lang = self.languages[i];
             let words = positioned_tokens(self.an.language(lang), text);
             let l = lang.index();
             if let Some(q) = sequence(self.fields.title[l], &words) {
@@ -404,20 +526,27 @@ impl Builder<'_> {
         if let [word] = folded.as_slice() {
             let letters = word.chars().count();
             let plain_word = !word.chars().any(|c| c.is_numeric()) && !is_stop_word(word);
+            // The words within reach are looked up in the term dictionary, less the word
+            // itself (its documents already match): reading only their postings keeps a
+            // common word's typo tolerance cheap.
+            let field = self.fields.all_folded;
             if self.features.typos && plain_word {
                 if let Some(distance) = typo_budget(letters) {
-                    let term = Term::from_field_text(self.fields.all_folded, word);
+                    let term = Term::from_field_text(field, word);
                     let fuzzy = FuzzyTermQuery::new(term, distance, true);
-                    options.push(Box::new(ConstScoreQuery::new(Box::new(fuzzy), FUZZY_SCORE)));
+                    let near = self.cache.get_or(self.searcher, word, distance, || {
+                        expansions(self.searcher, field, &fuzzy, word, MAX_EXPANSIONS)
+                    });
+                    options.extend(any_term(field, &near, FUZZY_SCORE));
                 }
             }
             if last && plain_word && letters >= 2 {
-                let term = Term::from_field_text(self.fields.all_folded, word);
+                let term = Term::from_field_text(field, word);
                 let prefix = FuzzyTermQuery::new_prefix(term, 0, false);
-                options.push(Box::new(ConstScoreQuery::new(
-                    Box::new(prefix),
-                    PREFIX_SCORE,
-                )));
+                let longer = self.cache.get_or(self.searcher, word, PREFIX, || {
+                    expansions(self.searcher, field, &prefix, word, MAX_EXPANSIONS)
+                });
+                options.extend(any_term(field, &longer, PREFIX_SCORE));
             }
         }
         any_of(options)

@@ -648,6 +648,8 @@ async fn every_page_is_valid_html() {
         "/secretariat",
         "/no/such/page",
         "/?q=zzzznothing&sdg=1",
+        "/?q=SDG+3+telemedicine",
+        "/?q=telemedicine+zzzznothing+kenya",
         &format!("/projects/{project_id}"),
         &format!("/submissions/{id}?token={token}"),
         &selection,
@@ -667,6 +669,21 @@ async fn every_page_is_valid_html() {
     pages.push((
         "/submit (errors)".into(),
         post_form(&app, "/submit", &[("title", "x"), ("lang", "ru")], &[]).await,
+    ));
+    pages.push((
+        "/submit (suggested tags)".into(),
+        post_form(
+            &app,
+            "/submit",
+            &[
+                ("title", "Telemedicine for rural clinics"),
+                ("description", "Nurses consult doctors by video."),
+                ("suggest", "1"),
+                ("lang", "fr"),
+            ],
+            &[],
+        )
+        .await,
     ));
     for (i, (path, response)) in pages.iter().enumerate() {
         assert!(response.status.as_u16() < 500, "{path}");
@@ -790,4 +807,100 @@ async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_l
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.headers["cache-control"], "no-store");
     assert_eq!(r.headers["referrer-policy"], "no-referrer");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_project_page_lists_related_projects() {
+    let app = TestApp::seeded();
+    let found = app
+        .get("/api/v1/search?q=%22Lake+Basin+Community+Telecentres%22")
+        .await;
+    let id = found.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let related = app
+        .get(&format!("/api/v1/projects/{id}/related?limit=5"))
+        .await;
+    let page = app.get(&format!("/projects/{id}?lang=es")).await;
+    let page = html(&page);
+    assert!(page.contains("id=\"related-heading\""), "{page}");
+    assert!(page.contains("Proyectos relacionados"));
+    for hit in related.body["hits"].as_array().unwrap() {
+        let link = format!("/projects/{}?lang=es", hit["id"].as_str().unwrap());
+        assert!(page.contains(&link), "{link}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_page_proposes_named_filters_and_says_when_words_are_missing() {
+    let app = TestApp::seeded();
+    let r = app.get("/?q=SDG+3+telemedicine").await;
+    let page = html(&r);
+    assert!(page.contains("id=\"suggested-filters\""), "{page}");
+    assert!(
+        page.contains("q=SDG+3+telemedicine&amp;sdg=3"),
+        "the link adds the filter"
+    );
+    assert!(!page.contains("id=\"partial-match\""));
+    // Once the filter is set it is not proposed again.
+    let r = app.get("/?q=SDG+3+telemedicine&sdg=3").await;
+    assert!(!html(&r).contains("id=\"suggested-filters\""));
+
+    let r = app.get("/?q=telemedicine+zzzznothing+kenya").await;
+    let page = html(&r);
+    assert!(page.contains("id=\"partial-match\""));
+    let api = app
+        .get("/api/v1/search?q=telemedicine+zzzznothing+kenya")
+        .await;
+    assert_eq!(api.body["partial_match"], true);
+    assert_eq!(text_of(page, "total"), api.body["total"].to_string());
+}
+
+/// Whether the Action Line's checkbox is ticked.
+fn ticked(page: &str, code: &str) -> bool {
+    let marker = format!("name=\"action_lines\" value=\"{code}\"");
+    let at = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no box {code}"));
+    let end = at + page[at..].find('>').unwrap();
+    page[at..end].contains("checked")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_form_suggests_tags_and_ticks_them_when_none_is_ticked() {
+    let app = TestApp::seeded();
+    let typed = [
+        ("title", "Telemedicine for rural clinics"),
+        (
+            "description",
+            "Nurses at remote health posts consult hospital doctors by video and keep \
+             electronic patient records.",
+        ),
+        ("organization", "Clinic Network"),
+        ("suggest", "1"),
+    ];
+    let r = post_form(&app, "/submit", &typed, &[]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let page = html(&r);
+    assert!(page.contains("id=\"tag-suggestions\""));
+    assert!(page.contains("data-code=\"C7.e-health\""), "{page}");
+    assert!(page.contains("data-sdg=\"3\""));
+    // Ticked for the submitter, with what was typed kept.
+    assert!(ticked(page, "C7.e-health"), "{page}");
+    assert!(page.contains("Clinic Network"));
+    // Nothing was submitted.
+    let queue = app
+        .get("/api/v1/search?q=%22Telemedicine+for+rural+clinics%22")
+        .await;
+    assert_eq!(queue.body["total"], 0);
+
+    // What the submitter ticked is kept as it is.
+    let mut mine = typed.to_vec();
+    mine.push(("action_lines", "C4"));
+    let r = post_form(&app, "/submit", &mine, &[]).await;
+    let page = html(&r);
+    assert!(page.contains("data-code=\"C7.e-health\""));
+    assert!(!ticked(page, "C7.e-health") && ticked(page, "C4"));
+
+    // With no text there is nothing to suggest from: the form says so beside the title.
+    let r = post_form(&app, "/submit", &[("suggest", "1")], &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -133,6 +133,7 @@ fn page(
                     button: t.revise_button,
                     hidden: hidden.clone(),
                     with_contact: false,
+                    suggest_tags: false,
                 }, values, errors))
             }
             section aria-labelledby="withdraw-heading" {

@@ -84,6 +84,14 @@ impl FormValues {
         self.single.get(key).map(|s| s.trim()).unwrap_or("")
     }
 
+    /// Ticks these values of a list field when none is ticked.
+    pub fn tick_if_none(&mut self, key: &str, values: Vec<String>) {
+        let list = self.lists.entry(key.to_string()).or_default();
+        if list.is_empty() {
+            *list = values;
+        }
+    }
+
     fn list(&self, key: &str) -> &[String] {
         self.lists.get(key).map(Vec::as_slice).unwrap_or_default()
     }
@@ -235,6 +243,8 @@ pub struct FormSpec<'a> {
     pub hidden: Markup,
     /// Whether the contact fields are shown (new submissions).
     pub with_contact: bool,
+    /// Whether a "suggest tags" button is shown (it posts the form with `suggest=1`).
+    pub suggest_tags: bool,
 }
 
 /// The whole project form.
@@ -306,6 +316,13 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                 select #countries name="countries" multiple size="8" aria-describedby="countries-hint" {
                     @for (code, name) in &countries {
                         option value=(code) selected[v.has("countries", code)] { (name) }
+                    }
+                }
+            }
+            @if spec.suggest_tags {
+                div.field {
+                    button.secondary #suggest-tags type="submit" name="suggest" value="1" formnovalidate {
+                        (t.suggest_tags_button)
                     }
                 }
             }

@@ -15,6 +15,9 @@ use crate::http::AppState;
 use crate::model::{ProjectFields, Region};
 use crate::service::{Caller, ProjectView};
 
+/// Related projects shown under a project.
+const RELATED: usize = 5;
+
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new().route("/projects/{id}", get(project_page))
@@ -26,7 +29,14 @@ async fn project_page(
     RawQuery(raw): RawQuery,
 ) -> PageResult {
     let ctx = Ctx::from_query(&format!("/projects/{id}"), query_pairs(raw.as_deref()));
-    let view = call(&state, &ctx, move |s| s.project_view(&id, &Caller::Public)).await?;
+    let view = call(&state, &ctx, move |s| {
+        let view = s.project_view(&id, &Caller::Public)?;
+        // Related projects are a help, not the page: without them the page still shows.
+        let related = s.related(&id, RELATED).unwrap_or_default();
+        Ok((view, related))
+    })
+    .await?;
+    let (view, related) = view;
     let project = match view {
         ProjectView::Public(p) => *p,
         ProjectView::Owner(p) => p.project,
@@ -38,6 +48,23 @@ async fn project_page(
             (tag_links(&ctx, &project.fields.action_lines, &project.fields.sdgs))
             (fields_list(&ctx, &project.fields, &project.regions))
             p.meta { (ctx.t.published_on) " " (project.updated_at.format("%Y-%m-%d")) " · " (ctx.t.version) " " (project.version) }
+        }
+        @if !related.is_empty() {
+            section.related aria-labelledby="related-heading" {
+                h2 #related-heading { (ctx.t.related_projects) }
+                ul.related-list {
+                    @for hit in &related {
+                        li {
+                            a href=(ctx.href(&format!("/projects/{}", hit.summary.id), &[])) lang=(hit.summary.language.code()) {
+                                (hit.summary.title)
+                            }
+                            " "
+                            span.meta lang=(hit.summary.language.code()) { (hit.summary.organization) }
+                            (tag_links(&ctx, &hit.summary.action_lines, &hit.summary.sdgs))
+                        }
+                    }
+                }
+            }
         }
     };
     Ok(HtmlPage(

@@ -91,6 +91,7 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
                         }
                     }
                     (active_filters(&ctx, &view))
+                    (query_notes(&ctx, &view, &results))
                     @if results.hits.is_empty() {
                         (no_results(&ctx, &view))
                     } @else {
@@ -183,6 +184,17 @@ impl View {
             kept.chain(page.as_deref().map(|p| ("page", p))),
             Language::En,
         )
+    }
+
+    /// This view with one more filter value.
+    fn with(&self, key: &str, value: &str) -> String {
+        let kept = self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        url(self.path, kept.chain([(key, value)]), Language::En)
+    }
+
+    /// Whether a filter value is set.
+    fn has(&self, key: &str, value: &str) -> bool {
+        self.pairs.iter().any(|(k, v)| k == key && v == value)
     }
 
     /// The filter pairs set (not the text, sort, language or page size).
@@ -453,6 +465,29 @@ fn active_filters(ctx: &Ctx, view: &View) -> Markup {
                             (filter_label(ctx, k, v)) " ×"
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// What the search made of the words: filters they name, and whether every word matched.
+fn query_notes(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+    let proposals: Vec<_> = results
+        .suggested_filters
+        .iter()
+        .filter(|s| !view.has(s.facet, &s.value))
+        .collect();
+    html! {
+        @if results.partial_match {
+            p.notice #partial-match role="status" { (ctx.t.partial_match) }
+        }
+        @if !proposals.is_empty() {
+            p.suggested-filters #suggested-filters {
+                (ctx.t.filter_suggestion) " "
+                @for (i, s) in proposals.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href=(view.with(s.facet, &s.value)) { (s.label) }
                 }
             }
         }

@@ -11,37 +11,137 @@ use maud::html;
 
 use super::edit::edit_link;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
+use super::i18n;
 use super::layout::{document, hidden_lang};
 use super::{error_page, origin, private, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::limits::ClientIp;
 use crate::http::{on_service, AppState};
 use crate::model::Language;
-use crate::service::{Caller, ServiceError};
+use crate::search::{Reason, TagSuggestions};
+use crate::service::{Caller, ServiceError, TagRequest};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new().route("/submit", get(form_page).post(submit))
 }
 
+/// Suggested tags pre-ticked when none is ticked: at most this many, from this score.
+const TICKED_LINES: usize = 2;
+const TICKED_SDGS: usize = 3;
+const TICK_FROM_SCORE: f32 = 0.3;
+
 async fn form_page(RawQuery(raw): RawQuery) -> HtmlPage {
     let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
     let values = FormValues::default();
-    HtmlPage(StatusCode::OK, page(&ctx, &values, &Errors::none()))
+    HtmlPage(StatusCode::OK, page(&ctx, &values, &Errors::none(), None))
 }
 
-fn page(ctx: &Ctx, values: &FormValues, errors: &Errors) -> maud::Markup {
+fn page(
+    ctx: &Ctx,
+    values: &FormValues,
+    errors: &Errors,
+    suggestions: Option<&TagSuggestions>,
+) -> maud::Markup {
     let body = html! {
         h1 { (ctx.t.submit_heading) }
         p.intro { (ctx.t.submit_intro) }
+        @if let Some(s) = suggestions { (suggestion_panel(ctx, s)) }
         (project_form(ctx, FormSpec {
             action: "/submit",
             button: ctx.t.submit_button,
             hidden: hidden_lang(ctx),
             with_contact: true,
+            suggest_tags: true,
         }, values, errors))
     };
     document(ctx, ctx.t.submit_heading, body)
+}
+
+/// The tags suggested for the typed text, with their reasons.
+fn suggestion_panel(ctx: &Ctx, s: &TagSuggestions) -> maud::Markup {
+    let reasons = |reasons: &[Reason]| {
+        reasons
+            .iter()
+            .map(|r| r.evidence.join(", "))
+            .filter(|e| !e.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let percent = |score: f32| format!("{:.0} %", score * 100.0);
+    html! {
+        section.suggestions #tag-suggestions role="status" aria-labelledby="suggestions-heading" {
+            h2 #suggestions-heading { (ctx.t.suggested_tags) }
+            p.hint { (ctx.t.suggested_tags_hint) }
+            ul.plain {
+                @for a in &s.action_lines {
+                    li.suggested-line data-code=(a.code.code()) {
+                        strong { (i18n::action_line_label(ctx.lang, a.code)) } " " span.meta { (percent(a.score)) }
+                        br; span.meta { (reasons(&a.reasons)) }
+                    }
+                }
+                @for g in &s.sdgs {
+                    li.suggested-sdg data-sdg=(g.sdg.number()) {
+                        span class=(format!("swatch sdg-{}", g.sdg.number())) aria-hidden="true" {}
+                        strong { " SDG " (g.sdg.number()) " " (i18n::sdg(ctx.lang, g.sdg)) } " " span.meta { (percent(g.score)) }
+                        br; span.meta { (reasons(&g.reasons)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Suggest tags": the form again, with the suggestions shown and ticked where none was.
+async fn suggest(
+    state: &AppState,
+    ctx: &Ctx,
+    mut values: FormValues,
+) -> Result<Response, Response> {
+    let body = serde_json::json!({
+        "title": values.get("title"),
+        "description": values.get("description"),
+        "language": Language::parse(values.get("language")).unwrap_or(Language::En).code(),
+    });
+    let request = match TagRequest::parse(&body) {
+        Ok(r) => r,
+        Err(errors) => {
+            return Ok(HtmlPage(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(ctx, &values, &Errors::from(errors.0), None),
+            )
+            .into_response())
+        }
+    };
+    let suggestions = on_service(state, move |s| s.suggest_tags(&request))
+        .await
+        .map_err(|e| error_page(ctx, &e))?;
+    let strong = |score: f32| score >= TICK_FROM_SCORE;
+    values.tick_if_none(
+        "action_lines",
+        suggestions
+            .action_lines
+            .iter()
+            .filter(|a| strong(a.score))
+            .take(TICKED_LINES)
+            .map(|a| a.code.code().to_string())
+            .collect(),
+    );
+    values.tick_if_none(
+        "sdgs",
+        suggestions
+            .sdgs
+            .iter()
+            .filter(|g| strong(g.score))
+            .take(TICKED_SDGS)
+            .map(|g| g.sdg.number().to_string())
+            .collect(),
+    );
+    Ok(HtmlPage(
+        StatusCode::OK,
+        page(ctx, &values, &Errors::none(), Some(&suggestions)),
+    )
+    .into_response())
 }
 
 async fn submit(
@@ -53,6 +153,9 @@ async fn submit(
     let values = FormValues::parse(&body);
     let lang = Language::parse(values.get("lang")).unwrap_or(Language::En);
     let ctx = Ctx::new(lang, "/submit", Vec::new());
+    if !values.get("suggest").is_empty() {
+        return suggest(&state, &ctx, values).await;
+    }
     if let Err(e) = state.write_limiter.check(&Caller::Public, &client) {
         return Err(error_page(&ctx, &e));
     }
@@ -79,7 +182,7 @@ async fn submit(
         }
         Err(ServiceError::Invalid(errors)) => Ok(HtmlPage(
             StatusCode::UNPROCESSABLE_ENTITY,
-            page(&ctx, &values, &Errors::from(errors.0)),
+            page(&ctx, &values, &Errors::from(errors.0), None),
         )
         .into_response()),
         Err(other) => Err(error_page(&ctx, &other)),
