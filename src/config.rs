@@ -136,6 +136,10 @@ pub struct ImportArgs {
     /// Publish the imported projects (otherwise they wait for moderation as `pending`).
     #[arg(long)]
     pub publish: bool,
+    /// Give records without Action Lines or SDGs the suggested ones (from their title and
+    /// description), and count them.
+    #[arg(long)]
+    pub suggest_tags: bool,
 }
 
 /// `backup` options.

@@ -76,6 +76,7 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         publish: args.publish,
         dry_run: args.dry_run,
         mapping,
+        suggest_tags: args.suggest_tags,
     };
     let started = Instant::now();
     let report_file = match &args.report {
@@ -103,7 +104,7 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         file.finish(&report)?;
     }
     println!(
-        "{} {} rows in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}",
+        "{} {} rows in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}{}",
         if args.dry_run { "checked" } else { "imported" },
         report.read,
         started.elapsed().as_secs_f64(),
@@ -111,6 +112,11 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         report.updated,
         report.unchanged,
         report.rejected_rows,
+        if args.suggest_tags {
+            format!(", {} tagged by suggestion", report.tagged)
+        } else {
+            String::new()
+        },
         if args.dry_run {
             " (dry run: nothing written)"
         } else {

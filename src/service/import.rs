@@ -2,6 +2,7 @@
 //! and field, and a known `source_id` updates its project (an unchanged record changes
 //! nothing).
 
+use serde_json::Value;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -41,6 +42,8 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Records rejected (each may have several problems).
     pub rejected_rows: usize,
+    /// Records whose missing Action Lines or SDGs were filled with suggested tags.
+    pub tagged: usize,
     /// The first [`KEPT_PROBLEMS`] problems of the rejected records (all of them reach the
     /// observer).
     pub rejected: Vec<LineError>,
@@ -89,10 +92,77 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// How records become submissions.
     pub mapping: Mapping,
+    /// Fill a record's missing Action Lines or SDGs with the suggested ones.
+    pub suggest_tags: bool,
 }
 
 /// Records between progress calls.
 const PROGRESS_EVERY: usize = 1_000;
+
+/// Suggested tags kept for a record lacking them: this many at most, from this score (the
+/// best one whatever its score).
+const FILLED_LINES: usize = 2;
+const FILLED_SDGS: usize = 3;
+const FILL_FROM_SCORE: f32 = 0.3;
+
+/// Gives a record without Action Lines (or SDGs) the suggested ones; whether it did.
+fn fill_missing_tags(service: &Service, value: &mut Value) -> Result<bool, ServiceError> {
+    let Some(object) = value.as_object_mut() else {
+        return Ok(false);
+    };
+    let missing = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    };
+    let (no_lines, no_sdgs) = (
+        missing(object.get("action_lines")),
+        missing(object.get("sdgs")),
+    );
+    if !no_lines && !no_sdgs {
+        return Ok(false);
+    }
+    let text = |k: &str| {
+        object
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let language =
+        crate::model::Language::parse(&text("language")).unwrap_or(crate::model::Language::En);
+    let (title, description) = (text("title"), text("description"));
+    if title.trim().is_empty() && description.trim().is_empty() {
+        return Ok(false);
+    }
+    let s = service.index.suggest_tags(&title, &description, language)?;
+    let keep = |i: usize, score: f32, most: usize| i < most && (i == 0 || score >= FILL_FROM_SCORE);
+    let mut filled = false;
+    if no_lines && !s.action_lines.is_empty() {
+        let codes: Vec<Value> = s
+            .action_lines
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| keep(*i, a.score, FILLED_LINES))
+            .map(|(_, a)| Value::from(a.code.code()))
+            .collect();
+        object.insert("action_lines".into(), Value::Array(codes));
+        filled = true;
+    }
+    if no_sdgs && !s.sdgs.is_empty() {
+        let goals: Vec<Value> = s
+            .sdgs
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| keep(*i, g.score, FILLED_SDGS))
+            .map(|(_, g)| Value::from(g.sdg.number()))
+            .collect();
+        object.insert("sdgs".into(), Value::Array(goals));
+        filled = true;
+    }
+    Ok(filled)
+}
 
 pub(super) fn run(
     service: &Service,
@@ -112,6 +182,13 @@ pub(super) fn run(
             observer.progress(&report);
         }
         let value = match record.value {
+            Ok(value) if options.suggest_tags => {
+                let mut value = options.mapping.apply(value);
+                if fill_missing_tags(service, &mut value)? {
+                    report.tagged += 1;
+                }
+                value
+            }
             Ok(value) => options.mapping.apply(value),
             Err(e) => {
                 report.reject(vec![e], observer);

@@ -665,3 +665,54 @@ async fn related_projects_favour_shared_tags_among_similar_texts() {
         json!(["C7.e-agriculture"])
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn imports_lacking_tags_can_take_the_suggested_ones() {
+    use wsis_stocktaking::service::{records, Format, ImportOptions};
+    let app = TestApp::seeded();
+    let mut untagged = record(
+        "untagged",
+        "en",
+        "Video consultations for district hospitals",
+        "Doctors examine patients of remote health posts by video; nurses use telemedicine kits.",
+    );
+    untagged.as_object_mut().unwrap().remove("action_lines");
+    untagged["sdgs"] = json!([]);
+    let ndjson = format!("{untagged}\n");
+    let import = |suggest_tags: bool| {
+        let options = ImportOptions {
+            publish: true,
+            suggest_tags,
+            ..ImportOptions::default()
+        };
+        crate::helpers::outside_async(|| {
+            let report = app
+                .service
+                .import(
+                    records(Format::Ndjson, ndjson.as_bytes()),
+                    &options,
+                    &mut (),
+                )
+                .unwrap();
+            app.service.commit_index().unwrap();
+            report
+        })
+    };
+    let plain = import(false);
+    assert_eq!(plain.rejected_rows, 1, "tags are required");
+    let tagged = import(true);
+    assert_eq!(
+        (tagged.created, tagged.tagged),
+        (1, 1),
+        "{:?}",
+        tagged.rejected
+    );
+    let r = app
+        .get(&search_uri(
+            "\"Video consultations for district hospitals\"",
+        ))
+        .await;
+    let hit = &r.body["hits"][0];
+    assert_eq!(hit["action_lines"][0], "C7.e-health", "{hit}");
+    assert!(hit["sdgs"].as_array().unwrap().contains(&json!(3)), "{hit}");
+}

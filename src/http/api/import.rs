@@ -100,6 +100,7 @@ async fn import(
         publish: flag(&pairs, "publish")?,
         dry_run: flag(&pairs, "dry_run")?,
         mapping,
+        suggest_tags: flag(&pairs, "suggest_tags")?,
     };
     let format = format(&pairs, &headers)?;
     let dry_run = options.dry_run;
