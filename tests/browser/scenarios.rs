@@ -410,3 +410,37 @@ async fn the_statistics_page_draws_charts_that_follow_the_filters() {
     assert_eq!(regions.len(), 1, "only the chosen region is drawn");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_form_suggests_tags_from_the_text_and_keeps_what_was_typed() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let c = &browser.client;
+    c.goto(&app.url("/submit")).await.unwrap();
+    let title = "Video consultations for district hospitals";
+    browser.type_into("#title", title).await;
+    browser
+        .type_into(
+            "#description",
+            "Doctors examine patients of remote health posts by video; nurses keep electronic patient records.",
+        )
+        .await;
+    assert!(!browser.is_ticked("#al-C7-e-health").await);
+    browser.click("#suggest-tags").await;
+    let heading = browser.text("#suggestions-heading").await;
+    assert!(!heading.is_empty());
+    assert!(
+        browser.is_ticked("#al-C7-e-health").await,
+        "the suggestion is ticked"
+    );
+    assert!(browser.is_ticked("#sdg-3").await);
+    assert_eq!(
+        browser.prop("#title", "value").await.as_deref(),
+        Some(title)
+    );
+    // The page still submits with Enter-free clicking on the main button.
+    browser.screenshot("suggest-tags").await;
+    browser.close().await;
+}

@@ -319,13 +319,6 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                     }
                 }
             }
-            @if spec.suggest_tags {
-                div.field {
-                    button.secondary #suggest-tags type="submit" name="suggest" value="1" formnovalidate {
-                        (t.suggest_tags_button)
-                    }
-                }
-            }
             div.field.invalid[errors.for_field("action_lines").is_some()] {
                 fieldset #action_lines {
                     legend { (t.action_lines) " " span.req { "(" (t.required) ")" } }
@@ -372,7 +365,16 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                     }
                 }
             }
-            button type="submit" { (spec.button) }
+            // The form's default button (Enter in a field) comes first.
+            div.buttons {
+                button type="submit" { (spec.button) }
+                @if spec.suggest_tags {
+                    " "
+                    button.secondary #suggest-tags type="submit" name="suggest" value="1" formnovalidate {
+                        (t.suggest_tags_button)
+                    }
+                }
+            }
         }
     }
 }

@@ -63,8 +63,15 @@ fn suggestion_panel(ctx: &Ctx, s: &TagSuggestions) -> maud::Markup {
     let reasons = |reasons: &[Reason]| {
         reasons
             .iter()
-            .map(|r| r.evidence.join(", "))
-            .filter(|e| !e.is_empty())
+            .filter(|r| !r.evidence.is_empty())
+            .map(|r| {
+                let kind = match r.kind {
+                    "keywords" => ctx.t.reason_keywords,
+                    "similar_projects" => ctx.t.reason_similar,
+                    _ => ctx.t.reason_matrix,
+                };
+                format!("{kind}: {}", r.evidence.join(", "))
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     };
