@@ -219,8 +219,6 @@ pub fn feature_steps() -> Vec<(&'static str, Features)> {
     let mut steps = vec![("per-language analysis (BM25, all words required)", f)];
     f.partial = true;
     steps.push(("+ most words when none has all", f));
-    f.field_weights = true;
-    steps.push(("+ title > organization > description", f));
     f.phrase = true;
     steps.push(("+ exact phrase boost", f));
     f.typos = true;
@@ -409,7 +407,8 @@ fn baseline(
             let f = &project.fields;
             let mut doc = TantivyDocument::default();
             doc.add_text(source, sid);
-            for part in [&f.title, &f.organization, &f.description] {
+            // As the old engine indexed them: the title twice, as a boost.
+            for part in [&f.title, &f.title, &f.organization, &f.description] {
                 doc.add_text(text, part);
             }
             writer.add_document(doc).map_err(internal)?;

@@ -8,6 +8,11 @@ use tantivy::TantivyDocument;
 use super::schema::Fields;
 use crate::model::{ActionLine, Country, Language, Project, ProjectId, Region, Sdg, Status};
 
+/// Times the title is indexed in its language's text field (a title match weighs most).
+const TITLE_REPEATS: usize = 3;
+/// Times the organization is indexed there (above a description match).
+const ORGANIZATION_REPEATS: usize = 2;
+
 /// The part of a hit that is stored in the index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HitSummary {
@@ -87,9 +92,13 @@ impl IndexDoc {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.id, s.id.to_string());
         let lang = s.language.index();
-        doc.add_text(fields.title[lang], &s.title);
-        doc.add_text(fields.body[lang], &s.organization);
-        doc.add_text(fields.body[lang], &self.description);
+        for _ in 0..TITLE_REPEATS {
+            doc.add_text(fields.text[lang], &s.title);
+        }
+        for _ in 0..ORGANIZATION_REPEATS {
+            doc.add_text(fields.text[lang], &s.organization);
+        }
+        doc.add_text(fields.text[lang], &self.description);
         doc.add_text(fields.all_folded, &s.title);
         doc.add_text(fields.all_folded, &s.organization);
         doc.add_text(fields.all_folded, &self.description);

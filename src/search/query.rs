@@ -29,10 +29,6 @@ use super::facets::{Accept, ActiveFilters, Dim};
 use super::schema::Fields;
 use crate::model::{Language, TextClause, TextQuery};
 
-/// Weight of a title match.
-const TITLE_BOOST: f32 = 2.0;
-/// Extra weight of an organization match (it also matches as body text).
-const ORG_BOOST: f32 = 0.5;
 /// Score of a typo-tolerant match (constant, below any exact match).
 const FUZZY_SCORE: f32 = 0.3;
 /// Score of a prefix match of the last word.
@@ -44,6 +40,9 @@ const TAG_SCORE: f32 = 1.5;
 /// Extra weight when the typed words occur as one phrase (any field / the title).
 const PHRASE_BOOST: f32 = 1.5;
 const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Words of one query given typo tolerance (a 1,000-character query of short words would
+/// otherwise walk the term dictionary hundreds of times).
+const MAX_TOLERANT_WORDS: usize = 10;
 /// Most words a typo-tolerant or prefix form expands to (the most frequent are kept).
 const MAX_EXPANSIONS: usize = 20;
 /// Score of each typed word a document has, when not all are required.
@@ -55,8 +54,6 @@ const MAX_PHRASE_WORDS: usize = 10;
 /// them off one by one to measure each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Features {
-    /// Title above organization above description.
-    pub field_weights: bool,
     /// Typo tolerance.
     pub typos: bool,
     /// Prefix matching of the last word.
@@ -74,7 +71,6 @@ pub struct Features {
 impl Features {
     /// Everything on.
     pub const ALL: Features = Features {
-        field_weights: true,
         typos: true,
         prefix: true,
         synonyms: true,
@@ -84,7 +80,6 @@ impl Features {
     };
     /// Everything off: per-language BM25 alone.
     pub const NONE: Features = Features {
-        field_weights: false,
         typos: false,
         prefix: false,
         synonyms: false,
@@ -154,7 +149,7 @@ pub fn text_query(
     let languages: Vec<Language> = Language::ALL
         .iter()
         .copied()
-        .filter(|l| has_terms(searcher, fields.body[l.index()]))
+        .filter(|l| has_terms(searcher, fields.text[l.index()]))
         .collect();
     let mut b = Builder {
         searcher,
@@ -163,6 +158,7 @@ pub fn text_query(
         an: analyzers,
         features,
         languages,
+        tolerant: 0,
     };
     let mut must: Vec<Box<dyn Query>> = Vec::new();
     let mut words: Vec<Box<dyn Query>> = Vec::new();
@@ -385,6 +381,8 @@ struct Builder<'a> {
     features: Features,
     /// The languages some indexed project is written in (the others' fields are empty).
     languages: Vec<Language>,
+    /// Words given typo tolerance so far (at most [`MAX_TOLERANT_WORDS`] per query).
+    tolerant: usize,
 }
 
 /// The cache key of a prefix expansion (typo expansions are keyed by their distance).
@@ -493,26 +491,11 @@ impl Builder<'_> {
     /// The exact and stemmed forms of `text` (a word or a phrase) in every language's fields.
     fn forms(&mut self, text: &str) -> Vec<Box<dyn Query>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
-        let title_boost = if self.features.field_weights {
-            TITLE_BOOST
-        } else {
-            1.0
-        };
         for i in 0..self.languages.len() {
             let lang = self.languages[i];
             let words = positioned_tokens(self.an.language(lang), text);
-            let l = lang.index();
-            if let Some(q) = sequence(self.fields.title[l], &words) {
-                out.push(boost(q, title_boost));
-            }
-            if let Some(q) = sequence(self.fields.body[l], &words) {
+            if let Some(q) = sequence(self.fields.text[lang.index()], &words) {
                 out.push(q);
-            }
-        }
-        if self.features.field_weights {
-            let folded = positioned_tokens(self.an.folded(), text);
-            if let Some(q) = sequence(self.fields.org_folded, &folded) {
-                out.push(boost(q, ORG_BOOST));
             }
         }
         out
@@ -530,8 +513,9 @@ impl Builder<'_> {
             // itself (its documents already match): reading only their postings keeps a
             // common word's typo tolerance cheap.
             let field = self.fields.all_folded;
-            if self.features.typos && plain_word {
+            if self.features.typos && plain_word && self.tolerant < MAX_TOLERANT_WORDS {
                 if let Some(distance) = typo_budget(letters) {
+                    self.tolerant += 1;
                     let term = Term::from_field_text(field, word);
                     let fuzzy = FuzzyTermQuery::new(term, distance, true);
                     let near = self.cache.get_or(self.searcher, word, distance, || {
@@ -559,14 +543,6 @@ pub fn typo_budget(letters: usize) -> Option<u8> {
         0..=4 => None,
         5..=8 => Some(1),
         _ => Some(2),
-    }
-}
-
-fn boost(q: Box<dyn Query>, by: f32) -> Box<dyn Query> {
-    if (by - 1.0).abs() < f32::EPSILON {
-        q
-    } else {
-        Box::new(BoostQuery::new(q, by))
     }
 }
 

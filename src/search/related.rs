@@ -165,20 +165,15 @@ impl SearchIndex {
             }
         }
         let l = lang.index();
-        let (title, body) = (self.fields.title[l], self.fields.body[l]);
+        let field = self.fields.text[l];
         let docs = searcher.num_docs().max(1) as f32;
         // Chosen by tf-idf; boosted by the frequency alone (BM25 brings the idf).
         let mut weighted: Vec<(f32, f32, String)> = tf
             .into_iter()
             .filter_map(|(word, n)| {
                 let df = searcher
-                    .doc_freq(&Term::from_field_text(body, &word))
+                    .doc_freq(&Term::from_field_text(field, &word))
                     .unwrap_or(0)
-                    .max(
-                        searcher
-                            .doc_freq(&Term::from_field_text(title, &word))
-                            .unwrap_or(0),
-                    )
                     .saturating_sub(u64::from(indexed));
                 // A word no other document has says nothing about similarity; one that most
                 // have says little.
@@ -196,16 +191,14 @@ impl SearchIndex {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (_, weight, word) in weighted {
-            for (field, by) in [(body, 1.0), (title, 1.5)] {
-                let q = TermQuery::new(
-                    Term::from_field_text(field, &word),
-                    IndexRecordOption::WithFreqs,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), weight * by)),
-                ));
-            }
+            let q = TermQuery::new(
+                Term::from_field_text(field, &word),
+                IndexRecordOption::WithFreqs,
+            );
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(q), weight)),
+            ));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
     }

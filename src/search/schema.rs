@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
 /// from the store on start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Per-language text fields, indexed by [`Language::index`].
 pub type PerLanguage = [Field; 6];
@@ -20,10 +20,11 @@ pub type PerLanguage = [Field; 6];
 pub struct Fields {
     /// Project id (raw string; used to replace a document).
     pub id: Field,
-    /// The title, in the field of the project's language (stemmed there).
-    pub title: PerLanguage,
-    /// The organization and the description, in the field of the project's language.
-    pub body: PerLanguage,
+    /// Everything searchable, in the field of the project's language (analysed there): the
+    /// title three times and the organization twice, so that BM25 weighs a title match
+    /// above an organization match above a description match, with one posting list per
+    /// word and language.
+    pub text: PerLanguage,
     /// Title, organization and description folded but not stemmed: typo tolerance, prefixes
     /// and exact phrases.
     pub all_folded: Field,
@@ -118,8 +119,7 @@ pub fn build() -> (Schema, Fields) {
     let facet = || NumericOptions::from(INDEXED | FAST);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        title: per_language(&mut b, "title"),
-        body: per_language(&mut b, "body"),
+        text: per_language(&mut b, "text"),
         all_folded: b.add_text_field("all_folded", text(analysis::FOLDED)),
         title_folded: b.add_text_field("title_folded", text(analysis::FOLDED)),
         org_folded: b.add_text_field("org_folded", text(analysis::FOLDED)),
