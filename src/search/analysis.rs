@@ -71,8 +71,8 @@ pub fn language_analyzer(lang: Language, segmenter: Segmenter) -> TextAnalyzer {
             .filter(RemoveLongFilter::limit(LONGEST_TOKEN))
             .filter(LowerCaser)
             .filter(MapFilter(arabic_prestem))
-            .filter(Stemmer::new(Snowball::Arabic))
             .filter(MapFilter(arabic_normalize))
+            .filter(Stemmer::new(Snowball::Arabic))
             .filter(AsciiFoldingFilter)
             .build(),
         Language::Ru => TextAnalyzer::builder(words)
@@ -156,11 +156,14 @@ const STOP_PROBES: &[&str] = &[
 ];
 
 /// Splits text into words: runs of letters and digits, with runs of Chinese characters cut
-/// into words by jieba.
+/// into words by jieba. Positions count words (the words jieba finds inside a longer word,
+/// at index time, share its position), so phrases match across scripts.
 #[derive(Clone)]
 pub struct WordTokenizer {
     simple: SimpleTokenizer,
-    jieba: JiebaTokenizer,
+    /// The best cut (positions), and the index-time cut with the words inside words.
+    best: JiebaTokenizer,
+    all: Option<JiebaTokenizer>,
     token: Token,
     tokens: Vec<Token>,
 }
@@ -170,10 +173,53 @@ impl WordTokenizer {
     pub fn new(segmenter: Segmenter) -> WordTokenizer {
         WordTokenizer {
             simple: SimpleTokenizer::default(),
-            jieba: JiebaTokenizer::with_search_mode(segmenter == Segmenter::Index),
+            best: JiebaTokenizer::with_search_mode(false),
+            all: (segmenter == Segmenter::Index).then(|| JiebaTokenizer::with_search_mode(true)),
             token: Token::default(),
             tokens: Vec::new(),
         }
+    }
+
+    /// The words of a run of Chinese characters starting at byte `from`, numbered from
+    /// `position`; the next free position.
+    fn han_run(&mut self, run: &str, from: usize, mut position: usize) -> usize {
+        // The best cut: each word's character span and its position.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let mut stream = self.best.token_stream(run);
+        while let Some(t) = stream.next() {
+            if t.text.chars().any(char::is_alphanumeric) {
+                spans.push((t.position, t.position + t.position_length, position));
+                if self.all.is_none() {
+                    self.tokens.push(shifted(t, from, position));
+                }
+                position += 1;
+            }
+        }
+        if let Some(all) = self.all.as_mut() {
+            let mut stream = all.token_stream(run);
+            while let Some(t) = stream.next() {
+                if !t.text.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let at = spans
+                    .iter()
+                    .find(|(start, end, _)| (*start..*end).contains(&t.position))
+                    .map_or(position, |s| s.2);
+                self.tokens.push(shifted(t, from, at));
+            }
+        }
+        position
+    }
+}
+
+/// A token of a substring starting at byte `from`, at `position`.
+fn shifted(t: &Token, from: usize, position: usize) -> Token {
+    Token {
+        offset_from: t.offset_from + from,
+        offset_to: t.offset_to + from,
+        position,
+        text: t.text.clone(),
+        position_length: 1,
     }
 }
 
@@ -201,13 +247,28 @@ impl Tokenizer for WordTokenizer {
                 token: &mut self.token,
             };
         }
-        // jieba also returns spaces and punctuation as tokens: keep words only. Positions are
-        // jieba's character offsets, so phrases keep their gaps.
+        // Runs of Chinese go to jieba, the rest to the simple tokenizer.
         self.tokens.clear();
-        let mut stream = self.jieba.token_stream(text);
-        while let Some(token) = stream.next() {
-            if token.text.chars().any(char::is_alphanumeric) {
-                self.tokens.push(token.clone());
+        let mut position = 0;
+        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let han = is_han(c);
+            match runs.last_mut() {
+                Some(last) if last.2 == han => last.1 = i + c.len_utf8(),
+                _ => runs.push((i, i + c.len_utf8(), han)),
+            }
+        }
+        for (from, to, han) in runs {
+            let run = &text[from..to];
+            if han {
+                position = self.han_run(run, from, position);
+            } else {
+                let mut stream = self.simple.token_stream(run);
+                while let Some(t) = stream.next() {
+                    let token = shifted(t, from, position);
+                    self.tokens.push(token);
+                    position += 1;
+                }
             }
         }
         WordStream {
@@ -448,6 +509,36 @@ mod tests {
             assert!(doc.contains(word), "{word} in {doc:?}");
         }
         assert!(!doc.iter().any(|t| t == "。" || t.trim().is_empty()));
+    }
+
+    #[test]
+    fn mixed_scripts_keep_latin_words_whole_and_positions_count_words() {
+        let mut a = language_analyzer(Language::Fr, Segmenter::Query);
+        let words = positioned_tokens(&mut a, "Santé publique « 健康 » à Lyon, COVID-19");
+        let texts: Vec<&str> = words.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(
+            texts.contains(&"sant") && texts.contains(&"lyon"),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"covid") && texts.contains(&"19"),
+            "{texts:?}"
+        );
+        let positions: Vec<usize> = words.iter().map(|(p, _)| *p).collect();
+        assert!(positions.windows(2).all(|w| w[1] > w[0]), "{words:?}");
+        // Words found inside a longer word share its position.
+        let mut index = language_analyzer(Language::Zh, Segmenter::Index);
+        let doc = positioned_tokens(&mut index, "远程医疗服务");
+        let query = positioned_tokens(
+            &mut language_analyzer(Language::Zh, Segmenter::Query),
+            "远程医疗服务",
+        );
+        for (i, (_, w)) in query.iter().enumerate() {
+            assert!(
+                doc.iter().any(|(p, t)| t == w && *p == i),
+                "{w} at {i} in {doc:?}"
+            );
+        }
     }
 
     #[test]

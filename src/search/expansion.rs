@@ -109,7 +109,21 @@ impl SynonymTable {
     /// The longest synonym starting at `words`: its length and the other expressions of its
     /// sets.
     pub fn expand(&self, words: &[String]) -> Option<(usize, Vec<Vec<String>>)> {
-        let found = self.table.matches_at(words);
+        self.expand_where(words, |_| true)
+    }
+
+    /// [`SynonymTable::expand`] for the longest synonym whose length `usable` accepts.
+    pub fn expand_where(
+        &self,
+        words: &[String],
+        usable: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Vec<Vec<String>>)> {
+        let found: Vec<(usize, &usize)> = self
+            .table
+            .matches_at(words)
+            .into_iter()
+            .filter(|(len, _)| usable(*len))
+            .collect();
         let (len, _) = *found.first()?;
         let matched = &words[..len];
         let mut alternatives: Vec<Vec<String>> = Vec::new();

@@ -40,6 +40,8 @@ const TAG_SCORE: f32 = 1.5;
 /// Extra weight when the typed words occur as one phrase (any field / the title).
 const PHRASE_BOOST: f32 = 1.5;
 const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Longest run of words matched against synonyms and taxonomy names.
+const MAX_SPAN_WORDS: usize = 12;
 /// Words of one query given typo tolerance (a 1,000-character query of short words would
 /// otherwise walk the term dictionary hundreds of times).
 const MAX_TOLERANT_WORDS: usize = 10;
@@ -182,11 +184,23 @@ pub fn text_query(
 
     let mut i = 0;
     while i < plain.len() {
-        let rest: Vec<String> = plain[i..].iter().flat_map(|p| p.2.clone()).collect();
+        // The plain words from `i` that were typed one after the other (a phrase or an
+        // exclusion between two words ends the run), at most as many as the longest
+        // expression.
+        let mut run = 1;
+        while i + run < plain.len() && plain[i + run].0 == plain[i + run - 1].0 + 1 {
+            run += 1;
+        }
+        let run = &plain[i..i + run];
+        let rest: Vec<String> = run
+            .iter()
+            .flat_map(|p| p.2.clone())
+            .take(MAX_SPAN_WORDS)
+            .collect();
         // Word counts at each clause boundary after `i`.
         let mut bounds = Vec::new();
         let mut n = 0;
-        for p in &plain[i..] {
+        for p in run {
             n += p.2.len();
             bounds.push(n);
         }
@@ -211,12 +225,10 @@ pub fn text_query(
         let mut alternatives: Vec<Vec<String>> = Vec::new();
         // A lone stop word ("un", "ai") is never expanded: in one language or another it is
         // only a function word.
-        let lone_stop_word = plain[i].2.len() == 1 && is_stop_word(&plain[i].2[0]);
+        let lone_stop_word = plain[i].2.len() == 1 && b.is_function_word(&plain[i].1.text);
         if features.synonyms {
-            if let Some((len, alts)) = synonyms
-                .expand(&rest)
-                .filter(|(len, _)| !(lone_stop_word && *len == 1))
-            {
+            let usable = |len: usize| aligned(len).is_some() && !(lone_stop_word && len == 1);
+            if let Some((len, alts)) = synonyms.expand_where(&rest, usable) {
                 if let Some(k) = aligned(len) {
                     synonym_span = k;
                     alternatives = alts;
@@ -240,7 +252,7 @@ pub fn text_query(
             && tags.is_empty()
             && alternatives.is_empty()
             && covered[0].2.len() == 1
-            && is_stop_word(&covered[0].2[0]);
+            && b.is_function_word(&covered[0].1.text);
         let mut options: Vec<Box<dyn Query>> = Vec::new();
         if let Some(q) = all_of(typed) {
             options.push(q);
@@ -420,6 +432,10 @@ impl ExpansionCache {
         }
         let computed = Arc::new(compute());
         let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation < guard.0 {
+            // A search on an older index finishing late: its words are not kept.
+            return computed;
+        }
         if guard.0 != generation || guard.1.len() >= CACHE_ENTRIES {
             guard.0 = generation;
             guard.1.clear();
@@ -488,6 +504,20 @@ fn any_term(field: Field, terms: &[String], score: f32) -> Option<Box<dyn Query>
 }
 
 impl Builder<'_> {
+    /// Whether a typed word is a function word: one that the analyzer of a language present
+    /// in the index drops (a stop word there). Such a word only scores.
+    fn is_function_word(&mut self, text: &str) -> bool {
+        let folded = tokens(self.an.folded(), text);
+        if folded.len() != 1 {
+            return false;
+        }
+        is_stop_word(&folded[0])
+            || (0..self.languages.len()).any(|i| {
+                let lang = self.languages[i];
+                tokens(self.an.language(lang), text).is_empty()
+            })
+    }
+
     /// The exact and stemmed forms of `text` (a word or a phrase) in every language's fields.
     fn forms(&mut self, text: &str) -> Vec<Box<dyn Query>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
@@ -508,7 +538,8 @@ impl Builder<'_> {
         let folded = tokens(self.an.folded(), text);
         if let [word] = folded.as_slice() {
             let letters = word.chars().count();
-            let plain_word = !word.chars().any(|c| c.is_numeric()) && !is_stop_word(word);
+            let no_digits = !word.chars().any(|c| c.is_numeric());
+            let plain_word = no_digits && !is_stop_word(word);
             // The words within reach are looked up in the term dictionary, less the word
             // itself (its documents already match): reading only their postings keeps a
             // common word's typo tolerance cheap.
@@ -524,7 +555,8 @@ impl Builder<'_> {
                     options.extend(any_term(field, &near, FUZZY_SCORE));
                 }
             }
-            if last && plain_word && letters >= 2 {
+            // A stop word typed last may be the start of a word ("des" of "design").
+            if last && no_digits && letters >= 2 {
                 let term = Term::from_field_text(field, word);
                 let prefix = FuzzyTermQuery::new_prefix(term, 0, false);
                 let longer = self.cache.get_or(self.searcher, word, PREFIX, || {

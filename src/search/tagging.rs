@@ -99,7 +99,7 @@ fn keyword_tables() -> &'static [PhraseTable<(Tag, usize)>] {
         Language::ALL
             .iter()
             .map(|&lang| {
-                let mut analyzer = language_analyzer(lang, Segmenter::Index);
+                let mut analyzer = language_analyzer(lang, Segmenter::Query);
                 let mut table = PhraseTable::default();
                 for (tag, keywords) in &entries {
                     let mut sources = vec![&keywords[lang.index()]];

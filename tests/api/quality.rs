@@ -716,3 +716,24 @@ async fn imports_lacking_tags_can_take_the_suggested_ones() {
     assert_eq!(hit["action_lines"][0], "C7.e-health", "{hit}");
     assert!(hit["sdgs"].as_array().unwrap().contains(&json!(3)), "{hit}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stop_words_of_any_language_present_only_score() {
+    let app = TestApp::empty();
+    app.import(
+        &[record(
+            "es",
+            "es",
+            "Clínicas rurales",
+            "Atención de salud en aldeas con poca conectividad.",
+        )],
+        true,
+    );
+    // "sin" and "entre" are Spanish stop words: dropped from the Spanish field, so they
+    // cannot be required.
+    let r = app.get(&search_uri("salud sin conectividad")).await;
+    assert_eq!(titles(&r.body), ["Clínicas rurales"]);
+    assert_eq!(r.body["partial_match"], false);
+    // A stop word typed last is still a prefix: "con" finds "conectividad".
+    assert_eq!(found(&app, "aldeas con").await, ["Clínicas rurales"]);
+}
