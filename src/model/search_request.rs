@@ -38,6 +38,8 @@ impl TextQuery {
     pub fn parse(q: &str) -> Result<TextQuery, String> {
         let mut clauses = Vec::new();
         let mut chars = q.chars().peekable();
+        // Whether the text ends right after a plain word (no space, no stray sign).
+        let mut ends_in_word = false;
         loop {
             while chars.peek().is_some_and(|c| c.is_whitespace()) {
                 chars.next();
@@ -48,7 +50,10 @@ impl TextQuery {
                 chars.next();
                 match chars.peek() {
                     Some(c) if !c.is_whitespace() => negated = true,
-                    _ => continue,
+                    _ => {
+                        ends_in_word = false;
+                        continue;
+                    }
                 }
             }
             if chars.peek() == Some(&'"') {
@@ -89,10 +94,10 @@ impl TextQuery {
                         negated,
                     });
                 }
+                ends_in_word = chars.peek().is_none();
             }
         }
-        let open_end = !q.ends_with(char::is_whitespace)
-            && clauses.last().is_some_and(|c| !c.phrase && !c.negated);
+        let open_end = ends_in_word && clauses.last().is_some_and(|c| !c.phrase && !c.negated);
         Ok(TextQuery { clauses, open_end })
     }
 
@@ -482,6 +487,17 @@ mod tests {
                 ("e-health", false, false)
             ]
         );
+    }
+
+    #[test]
+    fn only_a_word_ending_the_text_is_open() {
+        let open = |q: &str| TextQuery::parse(q).unwrap().open_end;
+        assert!(open("rural teleme"));
+        assert!(!open("rural teleme "));
+        assert!(!open("health -"));
+        assert!(!open("health -malaria"));
+        assert!(!open("\"rural clinics\""));
+        assert!(!open(""));
     }
 
     #[test]
