@@ -429,6 +429,7 @@ fn main() {
                 );
             }
         }
+        discovery_timings(&service, &mut rng);
         if std::env::var("BENCH_ENGINE_ONLY").is_ok() {
             return;
         }
@@ -462,4 +463,57 @@ fn main() {
         }
     });
     service.shutdown();
+}
+
+/// One thread: search-as-you-type on word beginnings, related projects of indexed projects,
+/// and tag suggestions for generated texts.
+fn discovery_timings(service: &Service, rng: &mut StdRng) {
+    use wsis_stocktaking::model::Language;
+    let rounds = env_or("BENCH_ENGINE_ROUNDS", 2_000);
+    let report = |name: &str, mut latencies: Vec<Duration>| {
+        latencies.sort();
+        println!(
+            "engine only, 1 thread: {name}: p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&latencies, 0.50),
+            percentile(&latencies, 0.99)
+        );
+    };
+    let mut latencies = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let word = TOPICS[rng.gen_range(0..TOPICS.len())];
+        let typed = &word[..rng.gen_range(2..=word.len())];
+        let started = Instant::now();
+        let _ = service.suggest(typed, Language::En, 5);
+        latencies.push(started.elapsed());
+    }
+    report("suggest (a word's first letters)", latencies);
+
+    let ids: Vec<String> = service
+        .search(&SearchRequest::from_pairs([("per_page", "100")]).unwrap_or_default())
+        .map(|r| r.hits.iter().map(|h| h.summary.id.to_string()).collect())
+        .unwrap_or_default();
+    let mut latencies = Vec::with_capacity(rounds);
+    for i in 0..rounds.min(500) {
+        let Some(id) = ids.get(i % ids.len().max(1)) else {
+            break;
+        };
+        let started = Instant::now();
+        let _ = service.related(id, 5);
+        latencies.push(started.elapsed());
+    }
+    report("related projects", latencies);
+
+    let mut latencies = Vec::with_capacity(rounds);
+    for n in 0..rounds.min(500) {
+        let p = project(rng, n);
+        let request = wsis_stocktaking::service::TagRequest {
+            title: p["title"].as_str().unwrap_or("").to_string(),
+            description: p["description"].as_str().unwrap_or("").to_string(),
+            language: Language::En,
+        };
+        let started = Instant::now();
+        let _ = service.suggest_tags(&request);
+        latencies.push(started.elapsed());
+    }
+    report("suggest-tags (a generated description)", latencies);
 }
