@@ -132,6 +132,17 @@ where
         .unwrap_or_else(|join| Err(ServiceError::Internal(join.to_string())))
 }
 
+/// Waits for a search turn ([`AppState::search_permits`]): searches, counts, suggestions.
+pub(crate) async fn search_turn(
+    state: &AppState,
+) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+    state
+        .search_permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(&e))
+}
+
 /// Runs a service call on the blocking pool, in the API's error shape.
 pub(crate) async fn blocking<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
 where

@@ -213,6 +213,13 @@ fn sdg_labels() -> &'static [SdgLabel] {
     })
 }
 
+/// The Action Line as pages show it: `C3 Access to information and knowledge`, and
+/// `C7 E-health` for the C7 sub-lines (whose codes repeat their titles).
+pub fn action_line_label(lang: Language, line: ActionLine) -> String {
+    let code = if line.is_c7() { "C7" } else { line.code() };
+    format!("{code} {}", action_line(lang, line))
+}
+
 /// The SDG's short name.
 pub fn sdg(lang: Language, goal: Sdg) -> &'static str {
     sdg_labels()

@@ -442,12 +442,10 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// The analyzed forms of `text`, in order.
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(t) = stream.next() {
-        out.push(t.text.clone());
-    }
-    out
+    positioned_tokens(analyzer, text)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
 }
 
 /// The analyzed forms of `text` with their positions.

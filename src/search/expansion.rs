@@ -19,14 +19,12 @@ use crate::model::{ActionLine, Language, Sdg, Synonyms};
 #[derive(Clone, Debug)]
 pub struct PhraseTable<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    longest: usize,
 }
 
 impl<T: Clone> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: HashMap::new(),
-            longest: 0,
         }
     }
 }
@@ -37,7 +35,6 @@ impl<T: Clone + PartialEq> PhraseTable<T> {
         let Some(first) = words.first().cloned() else {
             return;
         };
-        self.longest = self.longest.max(words.len());
         let entries = self.by_first.entry(first).or_default();
         if !entries.iter().any(|(w, v)| *w == words && *v == value) {
             entries.push((words, value));
@@ -59,16 +56,6 @@ impl<T: Clone + PartialEq> PhraseTable<T> {
             .collect();
         found.sort_by_key(|f| std::cmp::Reverse(f.0));
         found
-    }
-
-    /// Number of expressions.
-    pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
-    }
-
-    /// Whether the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
     }
 }
 
@@ -164,19 +151,26 @@ impl Tag {
         }
     }
 
+    /// The filter it stands for, labelled in `lang`, found as `matched`.
+    pub fn as_filter(self, lang: Language, matched: String) -> SuggestedFilter {
+        SuggestedFilter {
+            facet: self.facet(),
+            value: self.value(),
+            label: self.label(lang),
+            matched,
+        }
+    }
+
     /// Its label in `lang`.
     pub fn label(self, lang: Language) -> String {
         match self {
-            Tag::ActionLine(line) => {
-                let code = if line.is_c7() { "C7" } else { line.code() };
-                format!("{code} {}", labels::action_line(lang, line))
-            }
+            Tag::ActionLine(line) => labels::action_line_label(lang, line),
             Tag::Sdg(goal) => format!("SDG {} {}", goal.number(), labels::sdg(lang, goal)),
         }
     }
 }
 
-/// A filter the query seems to ask for.
+/// A filter that the words of a query (or of a suggestion) name.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SuggestedFilter {
     /// The search parameter (`sdg`, `action_line`).
@@ -185,7 +179,7 @@ pub struct SuggestedFilter {
     pub value: String,
     /// The tag's label in the request's language.
     pub label: String,
-    /// The words of the query that name it.
+    /// The words that name it, as typed (or the label matched, in its own language).
     pub matched: String,
 }
 
@@ -275,11 +269,6 @@ fn build_tag_table() -> PhraseTable<Tag> {
         }
     }
     table
-}
-
-/// Splits typed text into folded words (the form tables are keyed by).
-pub fn folded_words(folded: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    tokens(folded, text)
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub use expansion::{SuggestedFilter, SynonymTable, Tag};
 pub use facets::Dim;
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
 pub use query::{Features, QueryAnalyzers};
-pub use suggest::{Suggestions, TaxonomySuggestion, TitleSuggestion};
+pub use suggest::{Suggestions, TitleSuggestion};
 pub use tagging::{ActionLineSuggestion, Reason, SdgSuggestion, TagSuggestions, TagWeights};
 
 use crate::model::{

@@ -278,12 +278,7 @@ pub fn text_query(
                 .iter()
                 .any(|s: &SuggestedFilter| s.facet == tag.facet() && s.value == tag.value())
             {
-                suggested.push(SuggestedFilter {
-                    facet: tag.facet(),
-                    value: tag.value(),
-                    label: tag.label(lang),
-                    matched,
-                });
+                suggested.push(tag.as_filter(lang, matched));
             }
         }
         if let Some(q) = any_of(options) {

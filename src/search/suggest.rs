@@ -11,7 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::analysis::{folded_analyzer, tokens, Segmenter};
-use super::expansion::Tag;
+use super::expansion::{SuggestedFilter, Tag};
 use super::{SearchError, SearchIndex};
 use crate::model::labels;
 use crate::model::{ActionLine, Language, ProjectId, Sdg};
@@ -22,24 +22,11 @@ pub struct Suggestions {
     /// The text as typed.
     pub q: String,
     /// Action Lines and SDGs whose label (in any of the six languages) or code matches.
-    pub taxonomy: Vec<TaxonomySuggestion>,
+    pub taxonomy: Vec<SuggestedFilter>,
     /// Published projects whose title matches.
     pub titles: Vec<TitleSuggestion>,
     /// Organizations of published projects whose name matches.
     pub organizations: Vec<String>,
-}
-
-/// A tag to filter on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TaxonomySuggestion {
-    /// The search parameter (`sdg`, `action_line`).
-    pub facet: &'static str,
-    /// Its value.
-    pub value: String,
-    /// The tag's label in the requested language.
-    pub label: String,
-    /// The label (or code) that matched, in the language it is written in.
-    pub matched: String,
 }
 
 /// A project title.
@@ -139,12 +126,8 @@ impl SearchIndex {
             {
                 continue;
             }
-            out.taxonomy.push(TaxonomySuggestion {
-                facet,
-                value,
-                label: label.tag.label(lang),
-                matched: label.text.clone(),
-            });
+            out.taxonomy
+                .push(label.tag.as_filter(lang, label.text.clone()));
         }
 
         let searcher = self.reader.searcher();

@@ -85,6 +85,36 @@ pub struct TagSuggestions {
     pub sdgs: Vec<SdgSuggestion>,
 }
 
+/// Suggestions taken as tags (by the form, by imports): at most this many, from this score.
+const ADOPTED_LINES: usize = 2;
+const ADOPTED_SDGS: usize = 3;
+const ADOPT_FROM_SCORE: f32 = 0.3;
+
+impl TagSuggestions {
+    /// The suggestions strong enough to take as tags: the first two Action Lines and three
+    /// SDGs scoring 0.3 or more (and the best of each whatever its score, with `keep_best`).
+    pub fn adopted(&self, keep_best: bool) -> (Vec<ActionLine>, Vec<Sdg>) {
+        let keep = |i: usize, score: f32| (keep_best && i == 0) || score >= ADOPT_FROM_SCORE;
+        let lines = self
+            .action_lines
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| keep(*i, a.score))
+            .take(ADOPTED_LINES)
+            .map(|(_, a)| a.code)
+            .collect();
+        let sdgs = self
+            .sdgs
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| keep(*i, g.score))
+            .take(ADOPTED_SDGS)
+            .map(|(_, g)| g.sdg)
+            .collect();
+        (lines, sdgs)
+    }
+}
+
 /// Per language: every tag keyword (of that language and of English) as analyzed words.
 fn keyword_tables() -> &'static [PhraseTable<(Tag, usize)>] {
     static TABLES: OnceLock<Vec<PhraseTable<(Tag, usize)>>> = OnceLock::new();

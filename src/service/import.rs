@@ -99,12 +99,6 @@ pub struct ImportOptions {
 /// Records between progress calls.
 const PROGRESS_EVERY: usize = 1_000;
 
-/// Suggested tags kept for a record lacking them: this many at most, from this score (the
-/// best one whatever its score).
-const FILLED_LINES: usize = 2;
-const FILLED_SDGS: usize = 3;
-const FILL_FROM_SCORE: f32 = 0.3;
-
 /// Gives a record without Action Lines (or SDGs) the suggested ones; whether it did.
 fn fill_missing_tags(service: &Service, value: &mut Value) -> Result<bool, ServiceError> {
     let Some(object) = value.as_object_mut() else {
@@ -136,29 +130,20 @@ fn fill_missing_tags(service: &Service, value: &mut Value) -> Result<bool, Servi
     if title.trim().is_empty() && description.trim().is_empty() {
         return Ok(false);
     }
-    let s = service.index.suggest_tags(&title, &description, language)?;
-    let keep = |i: usize, score: f32, most: usize| i < most && (i == 0 || score >= FILL_FROM_SCORE);
+    // The best suggestion of each kind is kept whatever its score: a record needs tags.
+    let (lines, goals) = service
+        .index
+        .suggest_tags(&title, &description, language)?
+        .adopted(true);
     let mut filled = false;
-    if no_lines && !s.action_lines.is_empty() {
-        let codes: Vec<Value> = s
-            .action_lines
-            .iter()
-            .enumerate()
-            .filter(|(i, a)| keep(*i, a.score, FILLED_LINES))
-            .map(|(_, a)| Value::from(a.code.code()))
-            .collect();
+    if no_lines && !lines.is_empty() {
+        let codes = lines.iter().map(|a| Value::from(a.code())).collect();
         object.insert("action_lines".into(), Value::Array(codes));
         filled = true;
     }
-    if no_sdgs && !s.sdgs.is_empty() {
-        let goals: Vec<Value> = s
-            .sdgs
-            .iter()
-            .enumerate()
-            .filter(|(i, g)| keep(*i, g.score, FILLED_SDGS))
-            .map(|(_, g)| Value::from(g.sdg.number()))
-            .collect();
-        object.insert("sdgs".into(), Value::Array(goals));
+    if no_sdgs && !goals.is_empty() {
+        let numbers = goals.iter().map(|g| Value::from(g.number())).collect();
+        object.insert("sdgs".into(), Value::Array(numbers));
         filled = true;
     }
     Ok(filled)

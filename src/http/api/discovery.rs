@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
-use crate::http::{blocking, AppState};
+use crate::http::{blocking, search_turn, AppState};
 use crate::model::Language;
 use crate::search::{Hit, Suggestions, TagSuggestions};
 use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
@@ -83,11 +83,7 @@ async fn suggest(
             format!("'q' has at most {MAX_SUGGEST_CHARS} characters"),
         ));
     }
-    let _permit = state
-        .search_permits
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let _permit = search_turn(&state).await?;
     Ok(Json(
         blocking(&state, move |s| s.suggest(&q, lang, count)).await?,
     ))
@@ -114,11 +110,7 @@ async fn related(
             other => return Err(unknown(other)),
         }
     }
-    let _permit = state
-        .search_permits
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let _permit = search_turn(&state).await?;
     let key = id.clone();
     let hits = blocking(&state, move |s| s.related(&key, count)).await?;
     Ok(Json(Related { id, hits }))
@@ -129,11 +121,7 @@ async fn suggest_tags(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<TagSuggestions>, ApiError> {
     let request = TagRequest::parse(&body).map_err(ServiceError::from)?;
-    let _permit = state
-        .search_permits
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let _permit = search_turn(&state).await?;
     Ok(Json(
         blocking(&state, move |s| s.suggest_tags(&request)).await?,
     ))

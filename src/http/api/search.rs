@@ -6,7 +6,7 @@ use axum::{Json, Router};
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
-use crate::http::{blocking, AppState};
+use crate::http::{blocking, search_turn, AppState};
 use crate::model::SearchRequest;
 use crate::search::SearchResults;
 
@@ -22,11 +22,7 @@ async fn search(
     let pairs = query_pairs(query.as_deref());
     let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
-    let _permit = state
-        .search_permits
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let _permit = search_turn(&state).await?;
     let results = blocking(&state, move |s| s.search(&request)).await?;
     Ok(Json(results))
 }

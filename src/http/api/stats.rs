@@ -6,7 +6,7 @@ use axum::{Json, Router};
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
-use crate::http::{blocking, AppState};
+use crate::http::{blocking, search_turn, AppState};
 use crate::model::SearchRequest;
 use crate::search::{Dim, Groups};
 
@@ -73,11 +73,7 @@ async fn stats(
     let request = SearchRequest::from_pairs(filters.map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
     // A grouped count scans like a search: it waits for a search permit.
-    let _permit = state
-        .search_permits
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let _permit = search_turn(&state).await?;
     let groups = blocking(&state, move |s| s.stats(&request.filters, dims)).await?;
     Ok(Json(groups))
 }

@@ -3,8 +3,8 @@
 //! taxonomy's labels. Project texts are never translated.
 
 use crate::model::labels::Six;
-pub use crate::model::labels::{action_line, sdg, sdg_color};
-use crate::model::{ActionLine, Country, Language, Region, Scope, StakeholderType, State, Status};
+pub use crate::model::labels::{action_line, action_line_label, sdg, sdg_color};
+use crate::model::{Country, Language, Region, Scope, StakeholderType, State, Status};
 
 /// Whether a language is written right to left.
 pub fn is_rtl(lang: Language) -> bool {
@@ -757,13 +757,6 @@ fn pick(labels: &Six, lang: Language) -> &'static str {
     labels[lang.index()]
 }
 
-/// The Action Line as pages show it: `C3 Access to information and knowledge`, and
-/// `C7 E-health` for the C7 sub-lines (whose codes repeat their titles).
-pub fn action_line_label(lang: Language, line: ActionLine) -> String {
-    let code = if line.is_c7() { "C7" } else { line.code() };
-    format!("{code} {}", action_line(lang, line))
-}
-
 /// The ITU region's name.
 pub fn region(lang: Language, region: Region) -> &'static str {
     let labels: Six = match region {
@@ -1029,7 +1022,7 @@ mod tests {
     #[test]
     fn labels_differ_by_language() {
         assert_eq!(
-            action_line(Language::En, ActionLine::C7),
+            action_line(Language::En, crate::model::ActionLine::C7),
             "ICT applications"
         );
         assert_eq!(region(Language::Fr, Region::Africa), "Afrique");

@@ -26,11 +26,6 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/submit", get(form_page).post(submit))
 }
 
-/// Suggested tags pre-ticked when none is ticked: at most this many, from this score.
-const TICKED_LINES: usize = 2;
-const TICKED_SDGS: usize = 3;
-const TICK_FROM_SCORE: f32 = 0.3;
-
 async fn form_page(RawQuery(raw): RawQuery) -> HtmlPage {
     let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
     let values = FormValues::default();
@@ -123,26 +118,14 @@ async fn suggest(
     let suggestions = on_service(state, move |s| s.suggest_tags(&request))
         .await
         .map_err(|e| error_page(ctx, &e))?;
-    let strong = |score: f32| score >= TICK_FROM_SCORE;
+    let (lines, goals) = suggestions.adopted(false);
     values.tick_if_none(
         "action_lines",
-        suggestions
-            .action_lines
-            .iter()
-            .filter(|a| strong(a.score))
-            .take(TICKED_LINES)
-            .map(|a| a.code.code().to_string())
-            .collect(),
+        lines.iter().map(|a| a.code().to_string()).collect(),
     );
     values.tick_if_none(
         "sdgs",
-        suggestions
-            .sdgs
-            .iter()
-            .filter(|g| strong(g.score))
-            .take(TICKED_SDGS)
-            .map(|g| g.sdg.number().to_string())
-            .collect(),
+        goals.iter().map(|g| g.number().to_string()).collect(),
     );
     Ok(HtmlPage(
         StatusCode::OK,
