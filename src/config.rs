@@ -25,9 +25,27 @@ pub struct Cli {
         default_value = "index"
     )]
     pub data_dir: PathBuf,
+    /// Log lines as text for people, or as one JSON object a line.
+    #[arg(
+        long,
+        global = true,
+        env = "STOCKTAKING_LOG_FORMAT",
+        value_enum,
+        default_value_t = LogFormat::Text
+    )]
+    pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written (to standard error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object a line, with the request id and route of each request's lines.
+    Json,
 }
 
 /// Subcommands.
@@ -99,6 +117,10 @@ pub struct ServeArgs {
     /// Largest request body in bytes (larger ones get 413).
     #[arg(long, env = "STOCKTAKING_MAX_BODY_BYTES", default_value_t = crate::http::MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
+    /// On SIGTERM or SIGINT, seconds that requests in flight have to finish before the
+    /// server stops answering them; then the index commits and the store flushes.
+    #[arg(long, env = "STOCKTAKING_SHUTDOWN_GRACE_SECS", default_value_t = 10)]
+    pub shutdown_grace_secs: u64,
 }
 
 impl ServeArgs {

@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod eval;
+pub mod fuzzing;
 pub mod http;
 pub mod model;
 pub mod report;

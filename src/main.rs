@@ -11,7 +11,7 @@ use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
 use wsis_stocktaking::config::{
-    Cli, Command, EvalArgs, ExportArgs, KeysCommand, ReportArgs, ServeArgs,
+    Cli, Command, EvalArgs, ExportArgs, KeysCommand, LogFormat, ReportArgs, ServeArgs,
 };
 use wsis_stocktaking::model::SearchRequest;
 use wsis_stocktaking::report::ReportFormat;
@@ -22,13 +22,16 @@ use wsis_stocktaking::service::{ExportFormat, ExportOptions, KeyRole, Keys, Serv
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_env("STOCKTAKING_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let filter =
+        EnvFilter::try_from_env("STOCKTAKING_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -133,15 +136,41 @@ fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let addr = listener.local_addr()?;
         println!("listening on http://{addr}");
         let app = wsis_stocktaking::http::router_with(service.clone(), args.http_limits());
-        axum::serve(
+        let (stopping, stop) = tokio::sync::watch::channel(false);
+        let server = axum::serve(
             listener,
             app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            let _ = stopping.send(true);
+        });
+        // Once the signal came, requests in flight get the grace period, no more.
+        let grace = std::time::Duration::from_secs(args.shutdown_grace_secs);
+        let deadline = async move {
+            let mut stop = stop;
+            while !*stop.borrow() {
+                if stop.changed().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            }
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            served = server => served?,
+            () = deadline => tracing::warn!(
+                grace_secs = args.shutdown_grace_secs,
+                "requests still in flight after the grace period were cut"
+            ),
+        }
         anyhow::Ok(())
     })?;
+    // Blocking work of requests that were cut gets a moment to end (a write it holds ends
+    // in the store either way: the log is the truth).
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    // No request is left: commit the index and flush the store, so a restart replays nothing.
     service.shutdown();
+    tracing::info!("stopped cleanly");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,19 +21,26 @@ pub struct ApiError {
     retry_after: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
+/// The body of every error answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
-    code: &'a str,
-    message: &'a str,
+/// What went wrong: a code for programs, a sentence for people, the field at fault.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Machine-readable code, e.g. `invalid_action_line`.
+    pub code: String,
+    /// A sentence for people.
+    pub message: String,
+    /// The field or parameter at fault.
     #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<&'a str>,
+    pub field: Option<String>,
+    /// Every bad field of a submission, the first one leading.
     #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<&'a [FieldError]>,
+    pub details: Option<Vec<FieldError>>,
 }
 
 impl ApiError {
@@ -165,12 +172,12 @@ impl From<PathRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: Inner {
-                code: &self.code,
-                message: &self.message,
-                field: self.field.as_deref(),
-                details: self.details.as_deref(),
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+                field: self.field,
+                details: self.details,
             },
         };
         let mut response = (self.status, Json(body)).into_response();

@@ -4,12 +4,42 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use std::time::Duration;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 
 use governor::{DefaultKeyedRateLimiter, Quota};
 
+use super::error::ApiError;
 use crate::service::{Caller, ServiceError};
+
+/// Longest a request may take (imports, whose bodies stream, excepted).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Answers 503 with `Retry-After` when a request takes longer than [`REQUEST_TIMEOUT`].
+pub async fn deadline(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let message = format!(
+                "the request took longer than {} s; try a narrower one, or later",
+                REQUEST_TIMEOUT.as_secs()
+            );
+            if api {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", message)
+                    .with_retry_after(5)
+                    .into_response()
+            } else {
+                (StatusCode::SERVICE_UNAVAILABLE, message).into_response()
+            }
+        }
+    }
+}
 
 /// Limits of the HTTP layer.
 #[derive(Clone, Copy, Debug)]

@@ -7,19 +7,19 @@ pub mod error;
 pub mod extract;
 mod health;
 pub mod limits;
+pub mod metrics;
+pub mod openapi;
 pub mod pages;
 mod security;
 pub mod stream;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::service::{Service, ServiceError};
 use error::ApiError;
@@ -42,6 +42,8 @@ pub struct AppState {
     pub sessions: Arc<pages::session::Sessions>,
     /// Turns of the streamed bodies (exports, backups).
     pub stream_permits: Arc<tokio::sync::Semaphore>,
+    /// Request counts and timings.
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// The whole application router, with the default limits.
@@ -49,9 +51,9 @@ pub fn router(service: Arc<Service>) -> Router {
     router_with(service, HttpLimits::default())
 }
 
-/// The whole application router.
-pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
-    let api = Router::new()
+/// Every route, each registered with its OpenAPI operation (see [`openapi`]).
+fn routes(root: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    let api = OpenApiRouter::new()
         .merge(api::backup::router())
         .merge(api::discovery::router())
         .merge(api::export::router())
@@ -60,39 +62,60 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .merge(api::search::router())
         .merge(api::selections::router())
         .merge(api::stats::router())
-        .merge(api::taxonomy::router());
+        .merge(api::taxonomy::router())
+        .merge(openapi::router());
     // Everything answers within 60 s but imports, which answer when the file is in (their
     // bodies stream, so the timeout would cut a large file short while it goes on).
-    let timed = Router::new()
+    let timed = OpenApiRouter::new()
         .nest("/api/v1", api)
         .merge(health::router())
+        .merge(metrics::router())
         .merge(pages::router())
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(60),
-        ));
-    let app = timed
-        .merge(Router::new().nest("/api/v1", api::import::router()))
+        .layer(axum::middleware::from_fn(limits::deadline));
+    root.merge(timed)
+        .merge(OpenApiRouter::new().nest("/api/v1", api::import::router()))
+}
+
+/// The whole application router.
+pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
+    let state = AppState {
+        service,
+        sessions: Arc::new(pages::session::Sessions::default()),
+        stream_permits: Arc::new(tokio::sync::Semaphore::new(stream::STREAMS)),
+        write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
+        search_permits: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism()
+                .map(|n| n.get() * 2)
+                .unwrap_or(4),
+        )),
+        metrics: Arc::new(metrics::Metrics::new()),
+    };
+    let (app, _) = routes(OpenApiRouter::new()).split_for_parts();
+    let app = app
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
-        .layer(TraceLayer::new_for_http())
-        .with_state(AppState {
-            service,
-            sessions: Arc::new(pages::session::Sessions::default()),
-            stream_permits: Arc::new(tokio::sync::Semaphore::new(stream::STREAMS)),
-            write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
-            search_permits: Arc::new(tokio::sync::Semaphore::new(
-                std::thread::available_parallelism()
-                    .map(|n| n.get() * 2)
-                    .unwrap_or(4),
-            )),
-        });
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .with_state(state);
     security::with_headers(app)
 }
 
+/// Marks answers of the fallbacks (no route, or no such method on a route) in the
+/// response's extensions, for the route-coverage test; never sent.
+#[derive(Clone, Copy, Debug)]
+pub struct Unrouted;
+
 /// Unknown paths: the API's JSON error under `/api/`, the 404 page elsewhere.
 async fn not_found(uri: Uri) -> Response {
+    let mut response = not_found_answer(&uri);
+    response.extensions_mut().insert(Unrouted);
+    response
+}
+
+fn not_found_answer(uri: &Uri) -> Response {
     if uri.path().starts_with("/api/") {
         ApiError::new(
             StatusCode::NOT_FOUND,
@@ -107,6 +130,12 @@ async fn not_found(uri: Uri) -> Response {
 
 /// Wrong methods: the API's JSON error under `/api/`, the 405 page elsewhere.
 async fn method_not_allowed(uri: Uri) -> Response {
+    let mut response = method_not_allowed_answer(&uri);
+    response.extensions_mut().insert(Unrouted);
+    response
+}
+
+fn method_not_allowed_answer(uri: &Uri) -> Response {
     if uri.path().starts_with("/api/") {
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,

@@ -32,7 +32,7 @@ impl Role {
 }
 
 /// What happened to a project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Submitted through the API.
@@ -52,7 +52,7 @@ pub enum Action {
 }
 
 /// One entry of a project's history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Transition {
     /// When.
     pub at: DateTime<Utc>,
@@ -72,7 +72,7 @@ pub struct Transition {
 }
 
 /// A submitter's revision of a published project, waiting for the secretariat.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     /// The proposed fields.
     pub fields: ProjectFields,

@@ -7,6 +7,7 @@ pub mod lifecycle;
 pub mod mapping;
 pub mod project;
 pub mod resolve;
+pub mod schema;
 pub mod search_request;
 pub mod selection;
 pub mod synonyms;
@@ -24,7 +25,7 @@ pub use project::{
 };
 pub use search_request::{
     Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
-    MAX_RESULT_WINDOW,
+    MAX_QUERY_TERMS, MAX_RESULT_WINDOW,
 };
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,

@@ -58,7 +58,7 @@ impl FromStr for ProjectId {
 }
 
 /// Where a project is in its life: only `published` projects are public and searchable.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Submitted, waiting for the secretariat.
@@ -74,6 +74,15 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in life-cycle order.
+    pub const ALL: [State; 5] = [
+        State::Pending,
+        State::ChangesRequested,
+        State::Published,
+        State::Rejected,
+        State::Withdrawn,
+    ];
+
     /// The API code.
     pub fn code(self) -> &'static str {
         match self {
@@ -87,7 +96,7 @@ impl State {
 }
 
 /// The fields a stakeholder writes: everything searchable about a project.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProjectFields {
     /// Title, 3–300 characters.
     pub title: String,
@@ -138,7 +147,7 @@ impl ProjectFields {
 }
 
 /// Private contact details of a submitter: never public.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     /// Contact person.
     pub name: String,
@@ -211,7 +220,7 @@ impl Project {
 }
 
 /// What kind of thing waits for review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
     /// A pending submission.
@@ -232,7 +241,7 @@ pub struct Review<'a> {
 }
 
 /// A project as anyone may see it: no contact, no token.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PublicProject {
     /// Id.
     pub id: ProjectId,
@@ -257,7 +266,7 @@ pub struct PublicProject {
 /// A project as its submitter or the secretariat sees it: the public record, the waiting
 /// revision, the last message from the secretariat and (for the secretariat only) the
 /// contact details.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct OwnerProject {
     /// What the public sees (or would see once published).
     #[serde(flatten)]

@@ -9,6 +9,8 @@ pub const MAX_PER_PAGE: u32 = 100;
 pub const MAX_RESULT_WINDOW: u32 = 10_000;
 /// Longest `q`, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Most words `q` may hold, phrases and exclusions included.
+pub const MAX_QUERY_TERMS: usize = 32;
 
 /// One piece of the text query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,6 +101,14 @@ impl TextQuery {
         }
         let open_end = ends_in_word && clauses.last().is_some_and(|c| !c.phrase && !c.negated);
         Ok(TextQuery { clauses, open_end })
+    }
+
+    /// Words typed, in phrases and exclusions too.
+    pub fn word_count(&self) -> usize {
+        self.clauses
+            .iter()
+            .map(|c| c.text.split_whitespace().count())
+            .sum()
     }
 
     /// Whether nothing was typed.
@@ -323,6 +333,14 @@ impl SearchRequest {
                     // The untrimmed text: a trailing space says the last word is complete.
                     req.text =
                         TextQuery::parse(raw_value).map_err(|m| bad("q", "invalid_query", m))?;
+                    let terms = req.text.word_count();
+                    if terms > MAX_QUERY_TERMS {
+                        return Err(bad(
+                            "q",
+                            "too_many_terms",
+                            format!("'q' may have at most {MAX_QUERY_TERMS} words, not {terms}"),
+                        ));
+                    }
                 }
                 "action_line" => push_unique(
                     &mut f.action_lines,

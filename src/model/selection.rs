@@ -18,7 +18,7 @@ pub const MAX_ITEMS: usize = 500;
 pub const MAX_NOTE_CHARS: usize = 2_000;
 
 /// The kind of a selection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SelectionKind {
     /// A WSIS TalkX session: title, theme, date, speakers' projects.
@@ -60,7 +60,7 @@ impl SelectionKind {
 }
 
 /// The editable description of a selection.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SelectionFields {
     /// Kind.
     pub kind: SelectionKind,
@@ -80,7 +80,7 @@ pub struct SelectionFields {
 }
 
 /// One entry of a selection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SelectionItem {
     /// The project.
     pub project_id: ProjectId,
@@ -89,7 +89,7 @@ pub struct SelectionItem {
 }
 
 /// A stored selection.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Selection {
     /// Id.
     pub id: SelectionId,
@@ -105,7 +105,7 @@ pub struct Selection {
 }
 
 /// An item with its project's public fields (and state: a withdrawn project stays, marked).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct ExpandedItem {
     /// The project.
     pub project_id: ProjectId,
@@ -116,7 +116,7 @@ pub struct ExpandedItem {
 }
 
 /// A selection as the API shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct SelectionView {
     /// Id.
     pub id: SelectionId,

@@ -19,7 +19,7 @@ pub const MAX_EXPRESSION_WORDS: usize = 8;
 const DEFAULT_JSON: &str = include_str!("../../seed/taxonomy/synonyms.json");
 
 /// The synonym sets, each with its expressions in lower case, single-spaced.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Synonyms {
     /// Sets of equivalent expressions.
     pub sets: Vec<Vec<String>>,

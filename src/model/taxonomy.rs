@@ -263,6 +263,17 @@ macro_rules! code_enum {
             }
         }
 
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+                super::schema::codes(
+                    concat!("One of the ", stringify!($name), " codes."),
+                    Self::ALL.iter().map(|v| v.code().to_string()).collect(),
+                )
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.code())
@@ -367,7 +378,7 @@ impl<'de> Deserialize<'de> for Sdg {
 }
 
 /// One country record of the taxonomy file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize)]
 pub struct CountryInfo {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,

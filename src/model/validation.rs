@@ -24,7 +24,7 @@ pub const URL_MAX_CHARS: usize = 2_000;
 pub const SOURCE_ID_MAX_CHARS: usize = 200;
 
 /// One problem with one field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     /// Machine-readable code, e.g. `invalid_action_line`.
     pub code: &'static str,

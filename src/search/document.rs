@@ -14,7 +14,7 @@ const TITLE_REPEATS: usize = 3;
 const ORGANIZATION_REPEATS: usize = 2;
 
 /// The part of a hit that is stored in the index.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HitSummary {
     /// Id.
     pub id: ProjectId,

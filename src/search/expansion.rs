@@ -171,7 +171,7 @@ impl Tag {
 }
 
 /// A filter that the words of a query (or of a suggestion) name.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct SuggestedFilter {
     /// The search parameter (`sdg`, `action_line`).
     pub facet: &'static str,

@@ -252,6 +252,7 @@ impl SearchIndex {
             req.lang,
         );
         let text = plan.query;
+        let planned = started.elapsed();
         let filters = ActiveFilters::from_filters(&req.filters);
         let has_text = text.is_some();
         let ranking = match req.sort {
@@ -329,20 +330,28 @@ impl SearchIndex {
             }
         };
 
+        let collected_at = started.elapsed();
         let mut highlighter = snippet::Highlighter::new(analyzers, plan.marks);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             hits.push(self.hit(&searcher, address, score, highlighter.as_mut())?);
         }
+        let facets = FacetCounts::from_tally(&tally, req);
+        let timings = SearchTimings {
+            plan: planned,
+            match_and_count: collected_at.saturating_sub(planned),
+            hits: started.elapsed().saturating_sub(collected_at),
+        };
         Ok(SearchResults {
             total: tally.total,
             page: req.page,
             per_page: req.per_page,
             took_ms: (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
             hits,
-            facets: FacetCounts::from_tally(&tally, req),
+            facets,
             suggested_filters: plan.suggested,
             partial_match,
+            timings,
         })
     }
 
@@ -450,7 +459,7 @@ fn lead(text: &str) -> String {
 }
 
 /// Published projects counted by one or two facets.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Groups {
     /// Projects that pass the filters.
     pub total: u64,
@@ -462,7 +471,7 @@ pub struct Groups {
 }
 
 /// One group: its value per facet, how many projects, and their share of the total.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     /// The value of each facet grouped by, by facet name.
     #[serde(flatten)]
@@ -535,7 +544,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// One search hit.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
     /// The stored summary.
     #[serde(flatten)]
@@ -547,7 +556,7 @@ pub struct Hit {
 }
 
 /// The answer to a search.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResults {
     /// Projects matching the text and every filter.
     pub total: u64,
@@ -566,6 +575,20 @@ pub struct SearchResults {
     /// No project has every word typed: the hits have at least half of them, those with
     /// more first, and the counts are over them.
     pub partial_match: bool,
+    /// Where the time went (for the metrics; not sent).
+    #[serde(skip)]
+    pub timings: SearchTimings,
+}
+
+/// The phases of one search.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SearchTimings {
+    /// Analysing the text and planning the query (typo and prefix expansions).
+    pub plan: std::time::Duration,
+    /// Matching, ranking and counting every facet: one pass over the matches.
+    pub match_and_count: std::time::Duration,
+    /// Reading the page of hits and their snippets, and ordering the facet counts.
+    pub hits: std::time::Duration,
 }
 
 /// Facet counts: per facet, (value, count) pairs, most frequent first (years in order).
@@ -639,6 +662,37 @@ fn label(dim: Dim, value: u64) -> Option<String> {
         Dim::Year => value.to_string(),
     })
 }
+
+impl utoipa::PartialSchema for FacetCounts {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, SchemaType, Type};
+        let counts = || {
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::Object))
+                .description(Some(
+                    "Projects per value (code, goal number, year, true/false).",
+                ))
+                .additional_properties(Some(AdditionalProperties::RefOr(
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::new(Type::Integer))
+                        .minimum(Some(0))
+                        .into(),
+                )))
+                .build()
+        };
+        let mut facets = ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Object))
+            .description(Some(
+                "Disjunctive counts per facet: each facet counted with every filter but its own.",
+            ));
+        for dim in Dim::ALL {
+            facets = facets.property(dim.name(), counts()).required(dim.name());
+        }
+        facets.into()
+    }
+}
+
+impl utoipa::ToSchema for FacetCounts {}
 
 impl Serialize for FacetCounts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -17,7 +17,7 @@ use crate::model::labels;
 use crate::model::{ActionLine, Language, ProjectId, Sdg};
 
 /// What `GET /suggest` answers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Suggestions {
     /// The text as typed.
     pub q: String,
@@ -30,7 +30,7 @@ pub struct Suggestions {
 }
 
 /// A project title.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct TitleSuggestion {
     /// The project.
     pub id: ProjectId,

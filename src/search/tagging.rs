@@ -45,7 +45,7 @@ impl TagWeights {
 }
 
 /// Why a tag is suggested.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Reason {
     /// `keywords`, `similar_projects` or `wsis_sdg_matrix`.
     pub kind: &'static str,
@@ -55,7 +55,7 @@ pub struct Reason {
 }
 
 /// A suggested Action Line.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct ActionLineSuggestion {
     /// Its code.
     pub code: ActionLine,
@@ -66,7 +66,7 @@ pub struct ActionLineSuggestion {
 }
 
 /// A suggested SDG.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct SdgSuggestion {
     /// Its number.
     pub sdg: Sdg,
@@ -77,7 +77,7 @@ pub struct SdgSuggestion {
 }
 
 /// What `POST /suggest-tags` answers, best first.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TagSuggestions {
     /// Action Lines.
     pub action_lines: Vec<ActionLineSuggestion>,

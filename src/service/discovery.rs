@@ -19,7 +19,7 @@ const MAX_DESCRIPTION_CHARS: usize = 20_000;
 pub const MAX_LIMIT: usize = 50;
 
 /// The synonym sets in force, as `GET /synonyms` shows them.
-#[derive(Clone, Debug, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Serialize)]
 pub struct SynonymList {
     /// Sets of equivalent expressions.
     pub sets: Vec<Vec<String>>,

@@ -17,7 +17,7 @@ use crate::model::{
 use crate::store::{Change, ChangeKind};
 
 /// One rejected line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LineError {
     /// 1-based line number.
     pub line: usize,
@@ -30,7 +30,7 @@ pub struct LineError {
 }
 
 /// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
     /// Records read (non-blank lines, CSV rows).
     pub read: usize,

@@ -44,7 +44,7 @@ pub enum ProjectView {
 }
 
 /// One entry of the moderation queue.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct QueueItem {
     /// `submission` (a pending project) or `revision` (of a published one).
     pub kind: ReviewKind,
@@ -57,7 +57,7 @@ pub struct QueueItem {
 }
 
 /// A published project that looks like a queued one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Duplicate {
     /// Its id.
     pub id: ProjectId,

@@ -15,6 +15,7 @@ mod records;
 mod report;
 mod selections;
 pub mod tokens;
+mod vitals;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -35,6 +36,7 @@ pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem}
 pub use records::{records, Format, Record};
 pub use report::{english_label, Chapter, ChapterItem, Report, Row, Section, REPORT_FACETS};
 pub use selections::selection_csv;
+pub use vitals::Vitals;
 
 use crate::model::{
     parse_submission, Action, ParamError, Project, ProjectId, Role, SearchRequest, State,
@@ -134,7 +136,7 @@ impl ServiceConfig {
 }
 
 /// The answer to a submission.
-#[derive(Clone, Debug, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Serialize)]
 pub struct Submitted {
     /// The new project's id.
     pub id: ProjectId,
@@ -147,7 +149,7 @@ pub struct Submitted {
 }
 
 /// Whether the index has caught up with the log it found at start.
-#[derive(Clone, Debug, Serialize)]
+#[derive(utoipa::ToSchema, Clone, Debug, Serialize)]
 pub struct Readiness {
     /// True once the start-up catch-up is searchable.
     pub ready: bool,
@@ -159,6 +161,9 @@ pub struct Readiness {
     pub documents: u64,
     /// Index segments.
     pub segments: usize,
+    /// Log entries the index had not applied when the service opened: 0 after a clean
+    /// shutdown, the whole log when the index was rebuilt.
+    pub start_backlog: u64,
 }
 
 /// The service: store, index and the single write path between them.
@@ -174,6 +179,11 @@ pub struct Service {
     /// replays the log, so the index never skips an entry.
     failed: Arc<AtomicBool>,
     refresh_timeout: Duration,
+    /// See [`Readiness::start_backlog`].
+    start_backlog: u64,
+    data_dir: PathBuf,
+    /// Projects by state, counted at a log position (see [`Service::vitals`]).
+    state_counts: std::sync::Mutex<Option<vitals::StateCounts>>,
 }
 
 impl Service {
@@ -218,6 +228,9 @@ impl Service {
             ready_at: AtomicU64::new(log_seq),
             failed: Arc::new(AtomicBool::new(false)),
             refresh_timeout: config.refresh_timeout,
+            start_backlog: log_seq - indexed.min(log_seq),
+            data_dir: config.data_dir.clone(),
+            state_counts: std::sync::Mutex::new(None),
         });
         service.load_synonyms()?;
         let needs_catch_up = match start {
@@ -466,6 +479,7 @@ impl Service {
             log_seq: self.store.last_seq()?,
             documents: self.index.doc_count(),
             segments: self.index.segment_count(),
+            start_backlog: self.start_backlog,
         })
     }
 
@@ -489,10 +503,14 @@ impl Service {
         &self.store
     }
 
-    /// Commits pending index work and stops the indexer. Call once, at shutdown.
+    /// Commits pending index work and flushes the store. Call once, at shutdown, when no
+    /// request is left: a restart then finds nothing to replay.
     pub fn shutdown(&self) {
         if let Err(e) = self.commit_index() {
             tracing::warn!(error = %e, "final index commit failed");
+        }
+        if let Err(e) = self.store.flush() {
+            tracing::warn!(error = %e, "final store flush failed");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Reading import files one record at a time (constant memory): NDJSON lines, or CSV rows
 //! as objects keyed by the header. Each record carries its line number in the file.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -55,14 +55,136 @@ fn unreadable(line: usize, code: &str, message: String) -> Record {
     }
 }
 
+/// Longest line of an import file, in bytes: a longer one stops the import there (no
+/// record is anywhere near it: a description has at most 20,000 characters).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// The records of an input in a format, read lazily.
 pub fn records<'a>(
     format: Format,
     input: impl BufRead + 'a,
 ) -> Box<dyn Iterator<Item = Record> + 'a> {
+    let input = LineLimited::new(input, MAX_LINE_BYTES);
     match format {
         Format::Ndjson => Box::new(ndjson(input)),
         Format::Csv => Box::new(csv_rows(input)),
+    }
+}
+
+/// The error of a line longer than the limit.
+#[derive(Debug)]
+pub struct LineTooLong {
+    /// 1-based line number.
+    pub line: usize,
+    /// The limit, in bytes.
+    pub max: usize,
+}
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} is longer than {} bytes", self.line, self.max)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// The code of a read error: `line_too_long`, or `unreadable_input`.
+fn read_error_code(e: &std::io::Error) -> &'static str {
+    match e.get_ref().and_then(|r| r.downcast_ref::<LineTooLong>()) {
+        Some(_) => "line_too_long",
+        None => "unreadable_input",
+    }
+}
+
+/// A reader that fails, from then on, once a line grows past `max` bytes: memory stays
+/// bounded whatever the input.
+struct LineLimited<R> {
+    inner: R,
+    max: usize,
+    /// Bytes of the current line read so far.
+    run: usize,
+    /// 1-based number of the current line.
+    line: usize,
+    /// Where the newline is in the slice `fill_buf` last gave, if it holds one.
+    newline_at: Option<usize>,
+    failed: bool,
+}
+
+impl<R: BufRead> LineLimited<R> {
+    fn new(inner: R, max: usize) -> LineLimited<R> {
+        LineLimited {
+            inner,
+            max,
+            run: 0,
+            line: 1,
+            newline_at: None,
+            failed: false,
+        }
+    }
+
+    fn too_long(&self) -> std::io::Error {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            LineTooLong {
+                line: self.line,
+                max: self.max,
+            },
+        )
+    }
+}
+
+impl<R: BufRead> Read for LineLimited<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineLimited<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.failed {
+            return Err(self.too_long());
+        }
+        let room = self.max - self.run;
+        let (line, max) = (self.line, self.max);
+        let buf = self.inner.fill_buf()?;
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) if i <= room => {
+                self.newline_at = Some(i);
+                Ok(&buf[..=i])
+            }
+            _ if room == 0 && !buf.is_empty() => {
+                self.failed = true;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    LineTooLong { line, max },
+                ))
+            }
+            _ => {
+                self.newline_at = None;
+                Ok(&buf[..room.min(buf.len())])
+            }
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        match self.newline_at.take() {
+            Some(i) if n > i => {
+                self.run = n - i - 1;
+                self.line += 1;
+            }
+            at => {
+                self.newline_at = at.map(|i| i - n);
+                self.run += n;
+            }
+        }
+        self.inner.consume(n);
     }
 }
 
@@ -82,7 +204,7 @@ fn ndjson(input: impl BufRead) -> impl Iterator<Item = Record> {
                     failed = true;
                     Some(unreadable(
                         number,
-                        "unreadable_input",
+                        read_error_code(&e),
                         format!("cannot read line {number}, the import stops here: {e}"),
                     ))
                 }
@@ -161,11 +283,11 @@ fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
             return Some(match row {
                 Err(e) => {
                     let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                    if e.is_io_error() {
+                    if let csv::ErrorKind::Io(io) = e.kind() {
                         stopped = true;
                         unreadable(
                             line,
-                            "unreadable_input",
+                            read_error_code(io),
                             format!("cannot read the file, the import stops here: {e}"),
                         )
                     } else {
@@ -206,6 +328,42 @@ fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_line_past_the_limit_stops_the_import_there() {
+        let ok = format!("{{\"title\": \"{}\"}}", "a".repeat(MAX_LINE_BYTES - 20));
+        let long = format!("{{\"title\": \"{}\"}}", "b".repeat(MAX_LINE_BYTES));
+        let text = format!("{ok}\n{ok}\n{long}\n{ok}\n");
+        let got = read(Format::Ndjson, &text);
+        assert_eq!(got.len(), 3, "two records, then the stop");
+        assert!(got[0].1.is_ok() && got[1].1.is_ok());
+        assert_eq!(got[2], (3, Err("line_too_long".to_string())));
+
+        let csv = format!(
+            "title,description\nshort,{}\nnext,{}\n",
+            "x".repeat(100),
+            "y".repeat(MAX_LINE_BYTES)
+        );
+        let got = read(Format::Csv, &csv);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.is_ok());
+        assert_eq!(got[1].1, Err("line_too_long".to_string()));
+    }
+
+    #[test]
+    fn the_line_limit_counts_each_line_on_its_own() {
+        let mut input = LineLimited::new("abc\ndefg\nhi".as_bytes(), 4);
+        let mut out = String::new();
+        assert!(input.read_to_string(&mut out).is_ok());
+        assert_eq!(out, "abc\ndefg\nhi");
+        let mut input = LineLimited::new("abc\ndefgh\n".as_bytes(), 4);
+        let mut out = String::new();
+        let e = input
+            .read_to_string(&mut out)
+            .err()
+            .map(|e| read_error_code(&e));
+        assert_eq!(e, Some("line_too_long"));
+    }
 
     fn read(format: Format, text: &str) -> Vec<(usize, Result<Value, String>)> {
         records(format, text.as_bytes())

@@ -332,3 +332,74 @@ pub fn ndjson_file(dir: &std::path::Path, n: usize, title: &str) -> std::path::P
     std::fs::write(&file, lines).unwrap();
     file
 }
+
+/// A free loopback port, picked once so that a test can restart a server on the same address
+/// and its clients keep one URL.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Server {
+    /// The real binary on `127.0.0.1:port` with extra `serve` flags, its log (stderr) appended
+    /// to `log`. Returns once it listens, without waiting for readiness (the caller watches
+    /// `/readyz`); an error with the log's tail when it exits or stays silent for 60 s first.
+    pub fn spawn_at(
+        data_dir: &std::path::Path,
+        port: u16,
+        extra: &[&str],
+        log: &std::path::Path,
+    ) -> Result<Server, String> {
+        use std::io::BufRead;
+        let stderr = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| format!("cannot open {}: {e}", log.display()))?;
+        let addr = format!("127.0.0.1:{port}");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(["serve", "--addr", &addr, "--commit-interval-ms", "20"])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .map_err(|e| format!("cannot spawn: {e}"))?;
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let read = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(read.map(|_| line));
+        });
+        let line = rx.recv_timeout(Duration::from_secs(60));
+        let tail = || {
+            let text = std::fs::read_to_string(log).unwrap_or_default();
+            let start = text.len().saturating_sub(2000);
+            text.get(start..).unwrap_or_default().to_string()
+        };
+        match line {
+            Ok(Ok(line)) if line.starts_with("listening on ") => Ok(Server {
+                child,
+                base: line.trim().trim_start_matches("listening on ").to_string(),
+            }),
+            other => {
+                let _ = child.kill();
+                let status = child.wait().ok();
+                Err(format!(
+                    "server on {addr} did not start ({other:?}, exit {status:?}); log tail:\n{}",
+                    tail()
+                ))
+            }
+        }
+    }
+
+    /// Whether the process has exited on its own (it was not killed by the test).
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+}

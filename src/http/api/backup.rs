@@ -4,20 +4,35 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
+use crate::http::openapi::SECRETARIAT;
 use crate::http::stream::streamed;
 use crate::http::{blocking, on_service, AppState};
 use crate::service::ServiceError;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/backup", get(backup))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(backup))
 }
 
+/// A consistent backup of the store (projects, selections, keys, settings) as NDJSON; restore
+/// it with `stocktaking restore`.
+#[utoipa::path(
+    get,
+    path = "/backup",
+    tag = SECRETARIAT,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The backup", content_type = "application/x-ndjson", body = String),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key")
+    )
+)]
 async fn backup(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     blocking(&state, move |s| credentials.secretariat_editor(s)).await?;

@@ -3,16 +3,18 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::openapi::{IdPath, TagBody, SEARCH, SECRETARIAT};
 use crate::http::{blocking, search_turn, AppState};
-use crate::model::Language;
+use crate::model::{Language, Synonyms};
 use crate::search::{Hit, Suggestions, TagSuggestions};
 use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
 
@@ -22,12 +24,39 @@ pub const MAX_SUGGEST_CHARS: usize = 200;
 const DEFAULT_LIMIT: usize = 5;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/suggest", get(suggest))
-        .route("/suggest-tags", post(suggest_tags))
-        .route("/projects/{id}/related", get(related))
-        .route("/synonyms", get(synonyms).put(put_synonyms))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(suggest))
+        .routes(routes!(suggest_tags))
+        .routes(routes!(related))
+        .routes(routes!(synonyms, put_synonyms))
+}
+
+/// `?q=&lang=&limit=` of suggestions.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct SuggestParams {
+    /// The text typed so far, at most 200 characters.
+    #[param(required = true, max_length = 200)]
+    q: String,
+    /// The language of the labels (en by default).
+    lang: Option<Language>,
+    /// Suggestions of each kind, 1 to 20 (5 by default).
+    #[param(minimum = 1, maximum = 20)]
+    limit: Option<usize>,
+}
+
+/// `?limit=` of related projects.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct LimitParam {
+    /// How many, 1 to 20 (5 by default).
+    #[param(minimum = 1, maximum = 20)]
+    limit: Option<usize>,
 }
 
 fn unknown(name: &str) -> ApiError {
@@ -50,6 +79,15 @@ fn limit(value: &str) -> Result<usize, ApiError> {
     }
 }
 
+/// Search-as-you-type: taxonomy labels, project titles and organizations that match what is
+/// typed.
+#[utoipa::path(
+    get,
+    path = "/suggest",
+    tag = SEARCH,
+    params(SuggestParams),
+    responses((status = 200, description = "Suggestions, best first", body = Suggestions))
+)]
 async fn suggest(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
@@ -90,7 +128,7 @@ async fn suggest(
 }
 
 /// The answer of `GET /projects/{id}/related`.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Related {
     /// The project they are like.
     id: String,
@@ -98,6 +136,14 @@ struct Related {
     hits: Vec<Hit>,
 }
 
+/// Published projects like this one (text and shared tags), best first.
+#[utoipa::path(
+    get,
+    path = "/projects/{id}/related",
+    tag = SEARCH,
+    params(IdPath, LimitParam),
+    responses((status = 200, description = "Similar published projects", body = Related))
+)]
 async fn related(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -116,6 +162,18 @@ async fn related(
     Ok(Json(Related { id, hits }))
 }
 
+/// Action Lines and SDGs that fit a title and description, best first, with reasons.
+#[utoipa::path(
+    post,
+    path = "/suggest-tags",
+    tag = SEARCH,
+    request_body = TagBody,
+    responses(
+        (status = 200, description = "Suggested Action Lines and SDGs", body = TagSuggestions),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Missing or invalid title, description or language")
+    )
+)]
 async fn suggest_tags(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Value>,
@@ -127,10 +185,32 @@ async fn suggest_tags(
     ))
 }
 
+/// The synonym and acronym sets used at query time.
+#[utoipa::path(
+    get,
+    path = "/synonyms",
+    tag = SEARCH,
+    responses((status = 200, description = "The sets", body = SynonymList))
+)]
 async fn synonyms(State(state): State<AppState>) -> Result<Json<SynonymList>, ApiError> {
     Ok(Json(blocking(&state, |s| Ok(s.synonyms())).await?))
 }
 
+/// Replaces the synonym sets.
+#[utoipa::path(
+    put,
+    path = "/synonyms",
+    tag = SECRETARIAT,
+    request_body = Synonyms,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The sets as stored", body = SynonymList),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid sets")
+    )
+)]
 async fn put_synonyms(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -5,22 +5,66 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
+use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
 use crate::http::stream::streamed;
 use crate::http::{blocking, AppState};
 use crate::model::SearchRequest;
 use crate::service::{ExportFormat, ExportOptions};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/export", get(export))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(export))
 }
 
+/// The format of an export.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum ExportFormatParam {
+    /// One JSON object a line (the default).
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON array.
+    Json,
+}
+
+/// `format` and `bom` of an export.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct ExportParams {
+    /// The format.
+    #[param(inline)]
+    format: Option<ExportFormatParam>,
+    /// A UTF-8 byte-order mark before CSV, for spreadsheets.
+    bom: Option<bool>,
+}
+
+/// Every project that passes the filters, streamed: published ones with public fields, or
+/// (for the secretariat) every state with the contact.
+#[utoipa::path(
+    get,
+    path = "/export",
+    tag = SEARCH,
+    params(ExportParams, FilterParams),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The projects",
+            content(
+                (ExportRecord = "application/x-ndjson"),
+                (String = "text/csv"),
+                (Vec<ExportRecord> = "application/json")
+            )),
+        (status = 401, description = "A bad key")
+    )
+)]
 async fn export(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,

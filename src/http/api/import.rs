@@ -8,22 +8,65 @@ use std::io::BufReader;
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap};
-use axum::routing::post;
-use axum::{Json, Router};
-use serde_json::{json, Value};
+use axum::Json;
+use serde::Serialize;
 use tokio_stream::StreamExt;
 use tokio_util::io::{StreamReader, SyncIoBridge};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
+use crate::http::openapi::SECRETARIAT;
 use crate::http::{blocking, on_service, AppState};
 use crate::model::mapping::Mapping;
-use crate::service::{records, Format, ImportOptions};
+use crate::service::{records, Format, ImportOptions, ImportReport};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/import", post(import))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(import))
+}
+
+/// The format of an import body.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum ImportFormat {
+    /// One JSON object a line.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// The options of an import.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct ImportParams {
+    /// The body's format (else its content type tells).
+    #[param(inline)]
+    format: Option<ImportFormat>,
+    /// Column mappings `field=column` (repeatable).
+    map: Option<Vec<String>>,
+    /// Fixed values `field=value` (repeatable).
+    set: Option<Vec<String>>,
+    /// Publish the imported records at once.
+    publish: Option<bool>,
+    /// Check every record, store nothing.
+    dry_run: Option<bool>,
+    /// Fill missing Action Lines and SDGs with the suggester's confident picks.
+    suggest_tags: Option<bool>,
+}
+
+/// The answer of an import: the report, and whether it was a dry run.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ImportAnswer {
+    /// Counts and rejected records.
+    #[serde(flatten)]
+    pub report: ImportReport,
+    /// Nothing was stored.
+    pub dry_run: bool,
 }
 
 fn flag(pairs: &[(String, String)], name: &str) -> Result<bool, ApiError> {
@@ -72,12 +115,29 @@ fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, Api
     }
 }
 
+/// Bulk import of NDJSON or CSV, read as it arrives; the answer is the import report.
+#[utoipa::path(
+    post,
+    path = "/import",
+    tag = SECRETARIAT,
+    params(ImportParams),
+    request_body(content(
+        (String = "application/x-ndjson"),
+        (String = "text/csv")
+    ), description = "One record a line (NDJSON) or a CSV file with a header row"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The import report", body = ImportAnswer),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key")
+    )
+)]
 async fn import(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ImportAnswer>, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
     let pairs = query_pairs(query.as_deref());
@@ -117,7 +177,5 @@ async fn import(
     })
     .await
     .map_err(ApiError::from)?;
-    let mut answer = serde_json::to_value(&report).unwrap_or_else(|_| json!({}));
-    answer["dry_run"] = json!(dry_run);
-    Ok(Json(answer))
+    Ok(Json(ImportAnswer { report, dry_run }))
 }

@@ -2,28 +2,49 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
-use axum::routing::get;
-use axum::{Json, Router};
-use serde_json::{json, Value};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
+use crate::http::openapi::{FilterParams, SECRETARIAT};
 use crate::http::{blocking, AppState};
 use crate::model::SearchRequest;
-use crate::service::ServiceError;
+use crate::service::{QueueItem, ServiceError};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/moderation", get(queue))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(queue))
+}
+
+/// The moderation queue.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Queue {
+    /// Items waiting.
+    pub total: usize,
+    /// Oldest first.
+    pub items: Vec<QueueItem>,
 }
 
 /// The queue, oldest first, filtered with the search filters (`action_line`, `sdg`, …).
+#[utoipa::path(
+    get,
+    path = "/moderation",
+    tag = SECRETARIAT,
+    params(FilterParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Submissions and revisions waiting, oldest first", body = Queue),
+        (status = 401, description = "No or a bad key")
+    )
+)]
 async fn queue(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Queue>, ApiError> {
     let pairs = query_pairs(query.as_deref());
     // The search parser validates the filters; text, sort and paging do not apply here.
     if let Some((key, _)) = pairs
@@ -44,5 +65,8 @@ async fn queue(
         s.moderation_queue(&request.filters)
     })
     .await?;
-    Ok(Json(json!({ "total": items.len(), "items": items })))
+    Ok(Json(Queue {
+        total: items.len(),
+        items,
+    }))
 }

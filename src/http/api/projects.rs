@@ -3,30 +3,34 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use serde::Deserialize;
+use axum::Json;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
+use crate::http::openapi::{
+    IdPath, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS, SECRETARIAT,
+};
 use crate::http::{blocking, AppState};
-use crate::model::{message_text, Decision, OwnerProject, MESSAGE_MAX_CHARS};
-use crate::service::{Caller, Service, ServiceError};
+use crate::model::{message_text, Decision, OwnerProject, Transition, MESSAGE_MAX_CHARS};
+use crate::service::{Caller, Service, ServiceError, Submitted};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/projects", post(submit))
-        .route("/projects/{id}", get(show).put(revise).delete(withdraw))
-        .route("/projects/{id}/publish", post(publish))
-        .route("/projects/{id}/request-changes", post(request_changes))
-        .route("/projects/{id}/reject", post(reject))
-        .route("/projects/{id}/history", get(history))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(routes!(show, revise, withdraw))
+        .routes(routes!(publish))
+        .routes(routes!(request_changes))
+        .routes(routes!(reject))
+        .routes(routes!(history))
 }
 
 /// Reads `?refresh=wait_for`.
@@ -55,6 +59,21 @@ pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
     Ok(refresh)
 }
 
+/// Submits a project; it waits for the secretariat as `pending`. The answer carries the
+/// edit token, shown once.
+#[utoipa::path(
+    post,
+    path = "/projects",
+    tag = PROJECTS,
+    params(RefreshParam),
+    request_body = SubmissionBody,
+    responses(
+        (status = 201, description = "Stored, pending", body = Submitted,
+            headers(("Location" = String, description = "The project's URL"))),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid fields, every one listed in details")
+    )
+)]
 async fn submit(
     State(state): State<AppState>,
     client: ClientIp,
@@ -81,6 +100,18 @@ async fn submit(
     ))
 }
 
+/// One project: published ones for anyone, any state for its submitter or the secretariat.
+#[utoipa::path(
+    get,
+    path = "/projects/{id}",
+    tag = PROJECTS,
+    params(IdPath),
+    security((), ("edit_token" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The project (with the contact for the secretariat)", body = OwnerProject),
+        (status = 401, description = "A bad key or token")
+    )
+)]
 async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -95,6 +126,18 @@ async fn show(
     Ok(Json(project))
 }
 
+/// Every state change of a project: who, when, the message.
+#[utoipa::path(
+    get,
+    path = "/projects/{id}/history",
+    tag = PROJECTS,
+    params(IdPath),
+    security(("edit_token" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The history, oldest first", body = History),
+        (status = 401, description = "A bad key or token")
+    )
+)]
 async fn history(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -106,7 +149,14 @@ async fn history(
         s.history(&id, &caller)
     })
     .await?;
-    Ok(Json(serde_json::json!({ "history": history })))
+    Ok(Json(History { history }))
+}
+
+/// A project's history.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct History {
+    /// Every state change, oldest first.
+    pub history: Vec<Transition>,
 }
 
 /// The version in `If-Match` (`3`, `"3"` or `W/"3"`).
@@ -178,6 +228,25 @@ async fn decide(
     .await
 }
 
+/// Revises a project. A revision of a published project waits for approval while the
+/// published version stays visible.
+#[utoipa::path(
+    put,
+    path = "/projects/{id}",
+    tag = PROJECTS,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    request_body = SubmissionBody,
+    security(("edit_token" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The project as it is now", body = OwnerProject),
+        (status = 401, description = "A bad key or token"),
+        (status = 403, description = "Not allowed in this state"),
+        (status = 409, description = "Stale If-Match version, or a move the state does not allow"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid fields, every one listed in details"),
+        (status = 428, description = "If-Match is required")
+    )
+)]
 async fn revise(
     State(state): State<AppState>,
     client: ClientIp,
@@ -196,6 +265,21 @@ async fn revise(
     .await
 }
 
+/// Withdraws a project: kept in the store, gone from search.
+#[utoipa::path(
+    delete,
+    path = "/projects/{id}",
+    tag = PROJECTS,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    security(("edit_token" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, withdrawn", body = OwnerProject),
+        (status = 401, description = "A bad key or token"),
+        (status = 403, description = "Not allowed"),
+        (status = 409, description = "Stale If-Match version, or a move the state does not allow"),
+        (status = 428, description = "If-Match is required")
+    )
+)]
 async fn withdraw(
     State(state): State<AppState>,
     client: ClientIp,
@@ -206,6 +290,20 @@ async fn withdraw(
     decide(state, id, headers, query, Decision::Withdraw, Some(client)).await
 }
 
+/// Publishes a pending project or its waiting revision.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/publish",
+    tag = SECRETARIAT,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, published", body = OwnerProject),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key, or not the secretariat"),
+        (status = 409, description = "Stale If-Match version, or nothing to publish")
+    )
+)]
 async fn publish(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -216,16 +314,20 @@ async fn publish(
 }
 
 /// The body of a request for changes.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MessageBody {
+    /// What the submitter should change, 1 to 5,000 characters.
+    #[schema(min_length = 1, max_length = 5000)]
     message: String,
 }
 
 /// The body of a rejection.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ReasonBody {
+    /// Why, 1 to 5,000 characters.
+    #[schema(min_length = 1, max_length = 5000)]
     reason: String,
 }
 
@@ -240,6 +342,23 @@ fn required_text(field: &str, text: String) -> Result<String, ApiError> {
     })
 }
 
+/// Asks the submitter for changes, with a message they see.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/request-changes",
+    tag = SECRETARIAT,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    request_body = MessageBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, sent back", body = OwnerProject),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 409, description = "Stale If-Match version, or the state does not allow it"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "No message, or too long")
+    )
+)]
 async fn request_changes(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -259,6 +378,23 @@ async fn request_changes(
     .await
 }
 
+/// Rejects a pending project or its waiting revision, with a reason.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/reject",
+    tag = SECRETARIAT,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    request_body = ReasonBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, rejected", body = OwnerProject),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 409, description = "Stale If-Match version, or the state does not allow it"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "No reason, or too long")
+    )
+)]
 async fn reject(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

@@ -1,20 +1,31 @@
 //! `GET /search`: full text, filters, sort, pages and disjunctive facet counts.
 
 use axum::extract::{RawQuery, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
+use crate::http::openapi::{FilterParams, SearchParams, SEARCH};
 use crate::http::{blocking, search_turn, AppState};
 use crate::model::SearchRequest;
 use crate::search::SearchResults;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/search", get(search))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search))
 }
 
+/// Full-text search of published projects with filters, pages and exact disjunctive facet
+/// counts.
+#[utoipa::path(
+    get,
+    path = "/search",
+    tag = SEARCH,
+    params(SearchParams, FilterParams),
+    responses((status = 200, description = "A page of hits and the facet counts", body = SearchResults))
+)]
 async fn search(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
@@ -24,5 +35,6 @@ async fn search(
         .map_err(crate::service::ServiceError::from)?;
     let _permit = search_turn(&state).await?;
     let results = blocking(&state, move |s| s.search(&request)).await?;
+    state.metrics.search(&results.timings);
     Ok(Json(results))
 }

@@ -4,23 +4,57 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
-use axum::{Json, Router};
-use serde_json::{json, Value};
+use axum::Json;
+use serde::Serialize;
+use serde_json::Value;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
 use crate::http::{blocking, AppState};
+use crate::model::SelectionView;
 use crate::service::{selection_csv, Service, ServiceError};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/selections", get(list).post(create))
-        .route("/selections/{id}", get(show).put(update).delete(remove))
-        .route("/selections/{id}/items", put(set_items))
-        .route("/selections/{id}/export", get(export))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+        .routes(routes!(set_items))
+        .routes(routes!(export))
+}
+
+/// The list of selections.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SelectionList {
+    /// How many.
+    pub total: usize,
+    /// Published ones (all for the secretariat).
+    pub selections: Vec<SelectionView>,
+}
+
+/// The format of a selection export.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum SelectionFormat {
+    /// The selection as JSON (the default).
+    Json,
+    /// One row per item.
+    Csv,
+}
+
+/// `?format=` of a selection export.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct FormatParam {
+    /// The format.
+    #[param(inline)]
+    format: Option<SelectionFormat>,
 }
 
 /// Runs a read with whether the caller holds a secretariat key (a bad key is a 401, not
@@ -52,13 +86,44 @@ where
     .await
 }
 
-async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
+/// Published selections (all of them for the secretariat).
+#[utoipa::path(
+    get,
+    path = "/selections",
+    tag = SELECTIONS,
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The selections", body = SelectionList),
+        (status = 401, description = "A bad key")
+    )
+)]
+async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<SelectionList>, ApiError> {
     let selections = read(&state, &headers, |s, secretariat| s.selections(secretariat)).await?;
-    Ok(Json(
-        json!({ "total": selections.len(), "selections": selections }),
-    ))
+    Ok(Json(SelectionList {
+        total: selections.len(),
+        selections,
+    }))
 }
 
+/// Creates a selection.
+#[utoipa::path(
+    post,
+    path = "/selections",
+    tag = SELECTIONS,
+    request_body = SelectionBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = SelectionView,
+            headers(("Location" = String, description = "The selection's URL"))),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid fields")
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -73,6 +138,18 @@ async fn create(
     ))
 }
 
+/// One selection with its projects (unpublished ones for the secretariat only).
+#[utoipa::path(
+    get,
+    path = "/selections/{id}",
+    tag = SELECTIONS,
+    params(IdPath),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The selection", body = SelectionView),
+        (status = 401, description = "A bad key")
+    )
+)]
 async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -85,6 +162,22 @@ async fn show(
     Ok(Json(view))
 }
 
+/// Replaces a selection's description (and items, if given).
+#[utoipa::path(
+    put,
+    path = "/selections/{id}",
+    tag = SELECTIONS,
+    params(IdPath),
+    request_body = SelectionBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The selection as it is now", body = SelectionView),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid fields")
+    )
+)]
 async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -95,6 +188,22 @@ async fn update(
     Ok(Json(view))
 }
 
+/// Replaces the ordered items of a selection.
+#[utoipa::path(
+    put,
+    path = "/selections/{id}/items",
+    tag = SELECTIONS,
+    params(IdPath),
+    request_body = Vec<ItemBody>,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The selection as it is now", body = SelectionView),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 415, description = "The body is not JSON"),
+        (status = 422, description = "Invalid items, unknown projects, or more than 500")
+    )
+)]
 async fn set_items(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -105,6 +214,19 @@ async fn set_items(
     Ok(Json(view))
 }
 
+/// Deletes a selection.
+#[utoipa::path(
+    delete,
+    path = "/selections/{id}",
+    tag = SELECTIONS,
+    params(IdPath),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key")
+    )
+)]
 async fn remove(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -115,6 +237,19 @@ async fn remove(
 }
 
 /// `?format=json` (default) or `?format=csv`.
+/// A selection with its projects, as JSON or CSV.
+#[utoipa::path(
+    get,
+    path = "/selections/{id}/export",
+    tag = SELECTIONS,
+    params(IdPath, FormatParam),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The selection",
+            content((SelectionView = "application/json"), (String = "text/csv"))),
+        (status = 401, description = "A bad key")
+    )
+)]
 async fn export(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

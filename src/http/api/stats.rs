@@ -1,8 +1,11 @@
 //! `GET /stats`: published projects counted by one or two facets, with the search filters.
 
 use axum::extract::{RawQuery, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::{FilterParams, SEARCH};
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
@@ -11,8 +14,20 @@ use crate::model::SearchRequest;
 use crate::search::{Dim, Groups};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/stats", get(stats))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(stats))
+}
+
+/// `group_by` of statistics.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+// Describes parameters the handler reads by hand: OpenAPI only.
+#[allow(dead_code)]
+struct GroupByParam {
+    /// One or two facets (repeated, or comma-separated): action_line, sdg, region, country,
+    /// stakeholder_type, scope, status, covid19, year.
+    #[param(required = true)]
+    group_by: Vec<String>,
 }
 
 fn bad(message: impl Into<String>) -> ApiError {
@@ -51,6 +66,14 @@ fn group_by(values: &[&str]) -> Result<(Dim, Option<Dim>), ApiError> {
     }
 }
 
+/// Published projects counted by one or two facets, with the search filters.
+#[utoipa::path(
+    get,
+    path = "/stats",
+    tag = SEARCH,
+    params(GroupByParam, FilterParams),
+    responses((status = 200, description = "One group per value (pair of values) held by a project", body = Groups))
+)]
 async fn stats(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
@@ -74,6 +97,8 @@ async fn stats(
         .map_err(crate::service::ServiceError::from)?;
     // A grouped count scans like a search: it waits for a search permit.
     let _permit = search_turn(&state).await?;
+    let started = std::time::Instant::now();
     let groups = blocking(&state, move |s| s.stats(&request.filters, dims)).await?;
+    state.metrics.observe_phase("stats", started.elapsed());
     Ok(Json(groups))
 }

@@ -3,16 +3,27 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::SEARCH;
 
 use crate::http::AppState;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/taxonomy", get(taxonomy))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(taxonomy))
 }
 
+/// Action Lines with sub-lines, SDGs, regions, countries and the WSIS–SDG matrix, with their
+/// labels in the six UN languages.
+#[utoipa::path(
+    get,
+    path = "/taxonomy",
+    tag = SEARCH,
+    responses((status = 200, description = "The taxonomy document", body = Object))
+)]
 async fn taxonomy(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CACHE_CONTROL, "public, max-age=3600")],

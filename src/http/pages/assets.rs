@@ -4,8 +4,10 @@ use std::sync::OnceLock;
 
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 
 use super::i18n;
 use crate::http::AppState;
@@ -15,10 +17,10 @@ const STYLE: &str = include_str!("static/style.css");
 const SCRIPT: &str = include_str!("static/app.js");
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/static/style.css", get(style))
-        .route("/static/app.js", get(script))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(style))
+        .routes(routes!(script))
 }
 
 /// The stylesheet, then one class per SDG with its official colour (`.sdg-3`).
@@ -37,6 +39,15 @@ fn stylesheet() -> &'static str {
     })
 }
 
+/// The pages' style sheet.
+#[utoipa::path(
+    get,
+    path = "/static/style.css",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/css", body = String)
+    )
+)]
 async fn style() -> impl IntoResponse {
     (
         [
@@ -47,6 +58,15 @@ async fn style() -> impl IntoResponse {
     )
 }
 
+/// The pages' script (progressive enhancement only).
+#[utoipa::path(
+    get,
+    path = "/static/app.js",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/javascript", body = String)
+    )
+)]
 async fn script() -> impl IntoResponse {
     (
         [

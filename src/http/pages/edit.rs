@@ -5,8 +5,10 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::forms::{project_form, Errors, FormSpec, FormValues};
@@ -20,11 +22,11 @@ use crate::model::{Decision, Language, OwnerProject, State as ProjectState, Tran
 use crate::service::{Caller, ProjectView, ServiceError};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/submissions/{id}", get(show))
-        .route("/submissions/{id}/revise", post(revise))
-        .route("/submissions/{id}/withdraw", post(withdraw))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(show))
+        .routes(routes!(revise))
+        .routes(routes!(withdraw))
 }
 
 /// The submitter's private page of a project (the edit link).
@@ -53,6 +55,17 @@ async fn load(
     .await
 }
 
+/// A submitter's page of their submission (`?token=`).
+#[utoipa::path(
+    get,
+    path = "/submissions/{id}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String)
+    )
+)]
 async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -175,6 +188,22 @@ fn submitter_post(id: &str, values: &FormValues) -> SubmitterPost {
     }
 }
 
+/// Revises a submission from its page.
+#[utoipa::path(
+    post,
+    path = "/submissions/{id}/revise",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Revised: back to the page", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
+        (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+    )
+)]
 async fn revise(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -214,6 +243,21 @@ async fn revise(
     }
 }
 
+/// Withdraws a submission from its page.
+#[utoipa::path(
+    post,
+    path = "/submissions/{id}/withdraw",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Withdrawn: back to the page", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
+        (status = 409, description = "Not in a state that can be withdrawn", content_type = "text/html", body = String),
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+    )
+)]
 async fn withdraw(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

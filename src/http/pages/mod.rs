@@ -20,8 +20,8 @@ mod widgets;
 
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Router;
 use maud::Markup;
+use utoipa_axum::router::OpenApiRouter;
 
 use super::{on_service, AppState};
 use crate::model::Language;
@@ -29,8 +29,8 @@ use crate::service::ServiceError;
 pub use layout::Ctx;
 
 /// The page routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(assets::router())
         .merge(search::router())
         .merge(project::router())

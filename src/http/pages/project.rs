@@ -3,8 +3,10 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::layout::document;
@@ -19,10 +21,21 @@ use crate::service::{Caller, ProjectView};
 const RELATED: usize = 5;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/projects/{id}", get(project_page))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(project_page))
 }
 
+/// A published project's page, with related projects.
+#[utoipa::path(
+    get,
+    path = "/projects/{id}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown or not public", content_type = "text/html", body = String)
+    )
+)]
 async fn project_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::{html, Markup, PreEscaped};
 
 use super::layout::{document, hidden_lang, url};
@@ -23,20 +25,40 @@ use crate::model::{
 use crate::search::SearchResults;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(search_page))
-        .route("/covid19", get(covid_page))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(search_page))
+        .routes(routes!(covid_page))
 }
 
 /// Countries listed before the "more countries" fold.
 const COUNTRIES_SHOWN: usize = 12;
 
+/// The search page: full text, facets, hits; takes the search parameters.
+#[utoipa::path(
+    get,
+    path = "/",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
+    )
+)]
 async fn search_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let pairs = query_pairs(raw.as_deref());
     render(&state, "/", pairs).await
 }
 
+/// The COVID-19 ICT Case Repository: the search page limited to COVID-19 responses.
+#[utoipa::path(
+    get,
+    path = "/covid19",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
+    )
+)]
 async fn covid_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let mut pairs = query_pairs(raw.as_deref());
     pairs.retain(|(k, _)| k != "covid19");

@@ -6,8 +6,10 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::desk_texts::desk_texts;
@@ -26,12 +28,12 @@ use crate::model::{
 use crate::service::{Caller, QueueItem, ServiceError};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/secretariat", get(desk_page))
-        .route("/secretariat/sign-in", post(sign_in))
-        .route("/secretariat/sign-out", post(sign_out))
-        .route("/secretariat/projects/{id}/{decision}", post(decide))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(desk_page))
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+        .routes(routes!(decide))
 }
 
 /// A signed-in secretariat member.
@@ -144,6 +146,15 @@ pub(super) fn desk_nav(ctx: &Ctx, desk: &Desk) -> Markup {
     }
 }
 
+/// The secretariat's desk: sign-in, or the moderation queue.
+#[utoipa::path(
+    get,
+    path = "/secretariat",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String)
+    )
+)]
 async fn desk_page(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -265,6 +276,19 @@ fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
     HtmlPage(status, document(ctx, ctx.t.nav_secretariat, body))
 }
 
+/// Signs in with a secretariat key.
+#[utoipa::path(
+    post,
+    path = "/secretariat/sign-in",
+    tag = PAGES,
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Signed in: to the desk", content_type = "text/html", body = String),
+        (status = 401, description = "Unknown key", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 429, description = "Too many attempts", content_type = "text/html", body = String)
+    )
+)]
 async fn sign_in(
     State(state): State<AppState>,
     client: ClientIp,
@@ -302,6 +326,17 @@ async fn sign_in(
     }
 }
 
+/// Signs out.
+#[utoipa::path(
+    post,
+    path = "/secretariat/sign-out",
+    tag = PAGES,
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Signed out", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String)
+    )
+)]
 async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -318,6 +353,21 @@ async fn sign_out(
     Ok(response)
 }
 
+/// A moderation decision from the desk: publish, request-changes or reject.
+#[utoipa::path(
+    post,
+    path = "/secretariat/projects/{id}/{decision}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The project"), ("decision" = String, Path, description = "publish, request-changes or reject")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Decided: back to the desk", content_type = "text/html", body = String),
+        (status = 403, description = "Not signed in, a read-only key or a bad form token", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown project or decision", content_type = "text/html", body = String),
+        (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
+        (status = 422, description = "A message or reason is missing", content_type = "text/html", body = String)
+    )
+)]
 async fn decide(
     State(state): State<AppState>,
     ApiPath((id, decision)): ApiPath<(String, String)>,

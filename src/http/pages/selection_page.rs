@@ -3,8 +3,10 @@
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::html;
 
 use super::desk_texts;
@@ -14,10 +16,21 @@ use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/selections/{id}", get(public_page))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(public_page))
 }
 
+/// A published selection's page.
+#[utoipa::path(
+    get,
+    path = "/selections/{id}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown or not published", content_type = "text/html", body = String)
+    )
+)]
 async fn public_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

@@ -7,8 +7,10 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
@@ -24,18 +26,12 @@ use crate::model::{ActionLine, SearchRequest, SelectionKind, SelectionView, Text
 use crate::service::{selection_csv, ServiceError};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/secretariat/selections", get(list_page).post(create))
-        .route(
-            "/secretariat/selections/{id}",
-            get(builder_page).post(update),
-        )
-        .route(
-            "/secretariat/selections/{id}/items",
-            axum::routing::post(edit_items),
-        )
-        .route("/secretariat/selections/{id}/export", get(export))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_page, create))
+        .routes(routes!(builder_page, update))
+        .routes(routes!(edit_items))
+        .routes(routes!(export))
 }
 
 async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Desk, Response> {
@@ -44,6 +40,16 @@ async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<D
         .ok_or_else(|| see_other(&ctx.href("/secretariat", &[])))
 }
 
+/// The secretariat's selections.
+#[utoipa::path(
+    get,
+    path = "/secretariat/selections",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String)
+    )
+)]
 async fn list_page(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -169,6 +175,18 @@ fn errors_text(e: &ServiceError) -> String {
     }
 }
 
+/// Creates a selection from the form.
+#[utoipa::path(
+    post,
+    path = "/secretariat/selections",
+    tag = PAGES,
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Created: to its builder", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -197,6 +215,18 @@ async fn create(
     }
 }
 
+/// A selection's builder: its items, and a search to add projects.
+#[utoipa::path(
+    get,
+    path = "/secretariat/selections/{id}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
+    )
+)]
 async fn builder_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -336,6 +366,20 @@ async fn builder(
     Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
 }
 
+/// Changes a selection's description from the builder.
+#[utoipa::path(
+    post,
+    path = "/secretariat/selections/{id}",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Changed: back to the builder", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
+    )
+)]
 async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -418,6 +462,20 @@ fn edited_items(view: &SelectionView, values: &FormValues) -> Result<Vec<Value>,
         .collect())
 }
 
+/// Adds, moves, annotates or removes an item from the builder.
+#[utoipa::path(
+    post,
+    path = "/secretariat/selections/{id}/items",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Changed: back to the builder", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
+        (status = 422, description = "Invalid item", content_type = "text/html", body = String)
+    )
+)]
 async fn edit_items(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -473,6 +531,18 @@ async fn edit_items(
     }
 }
 
+/// Downloads a selection as CSV or JSON.
+#[utoipa::path(
+    get,
+    path = "/secretariat/selections/{id}/export",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The page", content_type = "text/csv", body = String),
+        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
+    )
+)]
 async fn export(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

@@ -12,8 +12,10 @@ use std::collections::HashMap;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::html;
 
 use super::charts::{bar_chart, Bar};
@@ -26,8 +28,8 @@ use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_
 use crate::search::Dim;
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/stats", get(stats_page))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(stats_page))
 }
 
 const ACCENT: &str = "#00558c";
@@ -37,6 +39,16 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
     chosen.is_empty() || chosen.contains(value)
 }
 
+/// Statistics: counts by Action Line, SDG, region and year, with the search filters.
+#[utoipa::path(
+    get,
+    path = "/stats",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "Bad filters", content_type = "text/html", body = String)
+    )
+)]
 async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let pairs = query_pairs(raw.as_deref());
     let ctx = Ctx::from_query("/stats", pairs.clone());

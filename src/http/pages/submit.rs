@@ -5,8 +5,10 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::http::openapi::PAGES;
 use maud::html;
 
 use super::edit::edit_link;
@@ -22,10 +24,19 @@ use crate::search::{Reason, TagSuggestions};
 use crate::service::{Caller, ServiceError, TagRequest};
 
 /// The routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/submit", get(form_page).post(submit))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(form_page, submit))
 }
 
+/// The submission form.
+#[utoipa::path(
+    get,
+    path = "/submit",
+    tag = PAGES,
+    responses(
+        (status = 200, description = "The page", content_type = "text/html", body = String)
+    )
+)]
 async fn form_page(RawQuery(raw): RawQuery) -> HtmlPage {
     let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
     let values = FormValues::default();
@@ -134,6 +145,19 @@ async fn suggest(
     .into_response())
 }
 
+/// Submits the form (or asks for Action Line and SDG suggestions); redirects to the submission's page.
+#[utoipa::path(
+    post,
+    path = "/submit",
+    tag = PAGES,
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    responses(
+        (status = 303, description = "Stored: to the submission's page", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+    )
+)]
 async fn submit(
     State(state): State<AppState>,
     client: ClientIp,

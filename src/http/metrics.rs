@@ -1,0 +1,317 @@
+//! `GET /metrics` in the Prometheus text format, and the middleware that gives every request
+//! an id, a log line, its counts and its latency.
+//!
+//! Requests are labelled by route template (`/api/v1/projects/{id}`), never by the raw path
+//! or query: no id, text or contact data reaches a label or a log line.
+
+use std::time::{Duration, Instant};
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::{Registry, Unit};
+use tracing::Instrument;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::error::ApiError;
+use super::openapi::OPERATIONS;
+use super::{blocking, AppState};
+use crate::search::SearchTimings;
+use crate::service::Vitals;
+
+/// The request-id header, taken from the client when it is a plain token, else made here.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    route: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    method: String,
+    route: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PhaseLabels {
+    phase: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StateLabels {
+    state: &'static str,
+}
+
+fn latency_histogram() -> Histogram {
+    Histogram::new([
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+    ])
+}
+
+/// The registry and every metric in it.
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    in_flight: Gauge,
+    search_phases: Family<PhaseLabels, Histogram, fn() -> Histogram>,
+    index_lag: Gauge,
+    log_seq: Gauge,
+    indexed_seq: Gauge,
+    searchable: Gauge,
+    segments: Gauge,
+    documents: Family<StateLabels, Gauge>,
+    store_bytes: Gauge,
+    index_bytes: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Metrics {
+        Metrics::new()
+    }
+}
+
+impl Metrics {
+    /// A registry with every metric at zero.
+    pub fn new() -> Metrics {
+        let mut registry = Registry::with_prefix("stocktaking");
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "HTTP requests answered, by method, route template and status",
+            requests.clone(),
+        );
+        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram,
+        );
+        registry.register_with_unit(
+            "http_request_duration",
+            "Time to answer (until the headers), by method and route template",
+            Unit::Seconds,
+            latency.clone(),
+        );
+        let in_flight = Gauge::default();
+        registry.register(
+            "http_requests_in_flight",
+            "Requests being answered",
+            in_flight.clone(),
+        );
+        let search_phases =
+            Family::<PhaseLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+                latency_histogram,
+            );
+        registry.register_with_unit(
+            "search_phase_duration",
+            "Time of each phase of a search: plan (text analysis, typo and prefix expansion), match_and_count (matching, ranking and every facet count, one pass), hits (page of hits, snippets); total; and facet grouping of /stats",
+            Unit::Seconds,
+            search_phases.clone(),
+        );
+        let gauge = |registry: &mut Registry, name: &str, help: &str| {
+            let g = Gauge::default();
+            registry.register(name, help, g.clone());
+            g
+        };
+        let index_lag = gauge(
+            &mut registry,
+            "index_lag",
+            "Log entries written but not yet searchable: last log sequence minus last indexed sequence",
+        );
+        let log_seq = gauge(&mut registry, "log_seq", "Last log sequence number written");
+        let indexed_seq = gauge(
+            &mut registry,
+            "indexed_seq",
+            "Last log sequence number visible to search",
+        );
+        let searchable = gauge(
+            &mut registry,
+            "searchable_documents",
+            "Published projects in the search index",
+        );
+        let segments = gauge(&mut registry, "index_segments", "Search index segments");
+        let documents = Family::<StateLabels, Gauge>::default();
+        registry.register(
+            "documents",
+            "Projects in the store by state (on a large store, recounted at most every 10 s while writes go on)",
+            documents.clone(),
+        );
+        let store_bytes = Gauge::default();
+        registry.register_with_unit(
+            "store_size",
+            "Size of the store (sled) on disk",
+            Unit::Bytes,
+            store_bytes.clone(),
+        );
+        let index_bytes = Gauge::default();
+        registry.register_with_unit(
+            "index_size",
+            "Size of the search index on disk",
+            Unit::Bytes,
+            index_bytes.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            latency,
+            in_flight,
+            search_phases,
+            index_lag,
+            log_seq,
+            indexed_seq,
+            searchable,
+            segments,
+            documents,
+            store_bytes,
+            index_bytes,
+        }
+    }
+
+    /// Records the phases of one search.
+    pub fn search(&self, timings: &SearchTimings) {
+        let phases = [
+            ("plan", timings.plan),
+            ("match_and_count", timings.match_and_count),
+            ("hits", timings.hits),
+            (
+                "total",
+                timings.plan + timings.match_and_count + timings.hits,
+            ),
+        ];
+        for (phase, took) in phases {
+            self.observe_phase(phase, took);
+        }
+    }
+
+    /// Records one timed phase (`stats` for a grouped count).
+    pub fn observe_phase(&self, phase: &'static str, took: Duration) {
+        self.search_phases
+            .get_or_create(&PhaseLabels { phase })
+            .observe(took.as_secs_f64());
+    }
+
+    fn set_vitals(&self, v: &Vitals) {
+        let int = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        self.index_lag.set(int(v.index_lag()));
+        self.log_seq.set(int(v.log_seq));
+        self.indexed_seq.set(int(v.indexed_seq));
+        self.searchable.set(int(v.searchable));
+        self.segments.set(int(v.segments as u64));
+        for (state, count) in &v.by_state {
+            self.documents
+                .get_or_create(&StateLabels {
+                    state: state.code(),
+                })
+                .set(int(*count));
+        }
+        self.store_bytes.set(int(v.store_bytes));
+        self.index_bytes.set(int(v.index_bytes));
+    }
+
+    /// The text exposition of every metric, with the data's numbers as of now.
+    fn render(&self, vitals: &Vitals) -> Result<String, std::fmt::Error> {
+        self.set_vitals(vitals);
+        let mut out = String::new();
+        prometheus_client::encoding::text::encode(&mut out, &self.registry)?;
+        Ok(out)
+    }
+}
+
+/// The route of the metrics.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(metrics))
+}
+
+/// Every metric, in the Prometheus text format: requests by route and status, latency
+/// histograms, search phase timings, index lag, projects by state, store and index size.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = OPERATIONS,
+    responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain", body = String))
+)]
+async fn metrics(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let vitals = blocking(&state, |s| s.vitals()).await?;
+    let text = state
+        .metrics
+        .render(&vitals)
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response())
+}
+
+/// The client's request id if it is a plain token of at most 64 characters, else a new one.
+fn request_id(request: &Request) -> String {
+    request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        })
+        .map(str::to_string)
+        .unwrap_or_else(|| ulid::Ulid::new().to_string())
+}
+
+/// Gives the request an id (answered in `X-Request-Id`), logs it in a span under that id,
+/// counts it and times it.
+pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let id = request_id(&request);
+    let method = request.method().as_str().to_string();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".to_string());
+    let span = tracing::info_span!("request", id = %id, method = %method, route = %route);
+    let metrics = &state.metrics;
+    metrics.in_flight.inc();
+    let mut response = next.run(request).instrument(span.clone()).await;
+    metrics.in_flight.dec();
+    let took = started.elapsed();
+    let status = response.status();
+    metrics
+        .requests
+        .get_or_create(&RequestLabels {
+            method: method.clone(),
+            route: route.clone(),
+            status: status.as_u16(),
+        })
+        .inc();
+    metrics
+        .latency
+        .get_or_create(&RouteLabels { method, route })
+        .observe(took.as_secs_f64());
+    let ms = (took.as_secs_f64() * 1000.0 * 100.0).round() / 100.0;
+    span.in_scope(|| {
+        if status.is_server_error() {
+            tracing::error!(status = status.as_u16(), ms, "answered");
+        } else if status == StatusCode::TOO_MANY_REQUESTS || status.is_client_error() {
+            tracing::info!(status = status.as_u16(), ms, "answered");
+        } else {
+            tracing::debug!(status = status.as_u16(), ms, "answered");
+        }
+    });
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    }
+    response
+}
