@@ -579,19 +579,42 @@ fn stay_up(shared: &Shared, server: &mut Server, how_long: Duration) {
     }
 }
 
+/// A log line without its terminal colours.
+fn plain(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters final-byte
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Lines of the server logs that report a panic or an error.
 fn log_problems(logs: &[PathBuf]) -> Vec<String> {
     let mut problems = Vec::new();
     for log in logs {
         let text = std::fs::read_to_string(log).unwrap_or_default();
-        for line in text.lines() {
-            // Every 5xx the clients got is already a failure; the trace layer's line for each
-            // 503 of /readyz while starting is expected.
-            if line.contains("tower_http::trace::on_failure") {
+        for line in text.lines().map(plain) {
+            // Every 5xx the clients got is already a failure, so the request logs' lines for
+            // 5xx answers (the trace layer's on_failure, the metrics layer's "answered
+            // status=5xx") are skipped: they are the expected 503s of /readyz while starting.
+            let answered_5xx = (line.contains("on_failure") && line.contains("Status code: 5"))
+                || (line.contains("answered") && line.contains("status=5"));
+            let readyz_503 = line.contains("/readyz") && line.contains("503");
+            if answered_5xx || readyz_503 {
                 continue;
             }
             if line.contains("panicked") || line.contains("ERROR") {
-                problems.push(format!("{}: {}", log.display(), truncate(line, 400)));
+                problems.push(format!("{}: {}", log.display(), truncate(&line, 400)));
             }
         }
     }
