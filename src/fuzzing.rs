@@ -187,17 +187,11 @@ pub fn import_row(data: &[u8]) -> Result<Vec<RowResult>, String> {
         None => (data, &[][..]),
     };
     let pairs: Vec<(String, String)> = form_urlencoded::parse(line).into_owned().collect();
-    let values = |name: &str| -> Vec<String> {
-        pairs
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    };
-    let mapping = Mapping::parse(&values("map"), &values("set"))?;
-    let format = values("format")
-        .first()
-        .and_then(|f| Format::parse(f))
+    let mapping = Mapping::from_params(&pairs)?;
+    let format = pairs
+        .iter()
+        .find(|(k, _)| k == "format")
+        .and_then(|(_, f)| Format::parse(f))
         .unwrap_or(Format::Ndjson);
     let mut out = Vec::new();
     let mut last_line = 0;
@@ -219,16 +213,7 @@ pub fn import_row(data: &[u8]) -> Result<Vec<RowResult>, String> {
         out.push(
             parse_submission(value, SubmissionKind::Import).map_err(|errors| {
                 assert!(!errors.0.is_empty(), "a rejection without a reason");
-                errors
-                    .0
-                    .into_iter()
-                    .map(|e| LineError {
-                        line: number,
-                        field: e.field,
-                        code: e.code.into(),
-                        message: e.message,
-                    })
-                    .collect()
+                LineError::from_validation(number, errors)
             }),
         );
     }

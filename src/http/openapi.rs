@@ -102,24 +102,12 @@ const COMMON_ERRORS: [(&str, &str); 7] = [
     ("503", "Overloaded, timed out or shutting down; retry later"),
 ];
 
-/// Adds the shared error response and [`COMMON_ERRORS`] to every API operation.
+/// Adds [`COMMON_ERRORS`] to every API operation, and the shared error body to every
+/// declared error.
 struct ErrorResponses;
 
 impl Modify for ErrorResponses {
     fn modify(&self, openapi: &mut Document) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.responses.insert(
-            "Error".to_string(),
-            RefOr::T(
-                ResponseBuilder::new()
-                    .description("An error")
-                    .content(
-                        "application/json",
-                        Content::new(Some(Ref::from_schema_name("ErrorBody"))),
-                    )
-                    .build(),
-            ),
-        );
         for (path, item) in openapi.paths.paths.iter_mut() {
             if !path.starts_with("/api/") {
                 continue;

@@ -68,6 +68,22 @@ impl Mapping {
         Mapping::default()
     }
 
+    /// [`Mapping::parse`] of the `map` and `set` values of query parameters (as
+    /// `POST /api/v1/import` takes them).
+    ///
+    /// # Errors
+    /// As [`Mapping::parse`].
+    pub fn from_params(pairs: &[(String, String)]) -> Result<Mapping, String> {
+        let values = |name: &str| -> Vec<String> {
+            pairs
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        Mapping::parse(&values("map"), &values("set"))
+    }
+
     /// Parses `--map` specs (`Source=field,…`, each may hold several) and `--set` specs
     /// (`field=value`; lists separated by `;`).
     ///

@@ -29,6 +29,22 @@ pub struct LineError {
     pub message: String,
 }
 
+impl LineError {
+    /// The problems of a record refused by the validation, at its line.
+    pub fn from_validation(line: usize, errors: crate::model::ValidationErrors) -> Vec<LineError> {
+        errors
+            .0
+            .into_iter()
+            .map(|e| LineError {
+                line,
+                field: e.field,
+                code: e.code.into(),
+                message: e.message,
+            })
+            .collect()
+    }
+}
+
 /// What an import did.
 #[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
@@ -183,17 +199,7 @@ pub(super) fn run(
         let submission = match parse_submission(value, SubmissionKind::Import) {
             Ok(s) => s,
             Err(errors) => {
-                let problems = errors
-                    .0
-                    .into_iter()
-                    .map(|e| LineError {
-                        line: number,
-                        field: e.field,
-                        code: e.code.into(),
-                        message: e.message,
-                    })
-                    .collect();
-                report.reject(problems, observer);
+                report.reject(LineError::from_validation(number, errors), observer);
                 continue;
             }
         };

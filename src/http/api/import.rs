@@ -141,14 +141,7 @@ async fn import(
     let credentials = Credentials::from_headers(&headers);
     blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
     let pairs = query_pairs(query.as_deref());
-    let values = |name: &str| -> Vec<String> {
-        pairs
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    };
-    let mapping = Mapping::parse(&values("map"), &values("set")).map_err(|message| {
+    let mapping = Mapping::from_params(&pairs).map_err(|message| {
         let param = if message.starts_with("--set") {
             "set"
         } else {
