@@ -10,10 +10,12 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::AdditionalProperties;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Schema};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -153,6 +155,174 @@ fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
     )
 }
 
+/// The id of a created or found record, for the operations that take it as `{id}`.
+const ID: &[(&str, &str)] = &[("id", "$response.body#/id")];
+
+/// Links from one answer: the parameters it fills from its body, and the operations they fill.
+struct AnswerLinks {
+    method: &'static str,
+    path: &'static str,
+    status: &'static str,
+    parameters: &'static [(&'static str, &'static str)],
+    targets: &'static [&'static str],
+}
+
+/// Where answers lead. Clients and schemathesis' stateful phase follow these links.
+const LINKS: [AnswerLinks; 4] = [
+    AnswerLinks {
+        method: "post",
+        path: "/api/v1/projects",
+        status: "201",
+        parameters: ID,
+        targets: &[
+            "show_project",
+            "history",
+            "withdraw_project",
+            "publish",
+            "request_changes",
+            "reject",
+            "related",
+            "submission_page",
+            "revise_form",
+            "withdraw_form",
+            "project_page",
+        ],
+    },
+    AnswerLinks {
+        method: "get",
+        path: "/api/v1/projects/{id}",
+        status: "200",
+        parameters: &[
+            ("id", "$response.body#/id"),
+            ("header.If-Match", "$response.body#/version"),
+        ],
+        targets: &["revise_project", "withdraw_project"],
+    },
+    AnswerLinks {
+        method: "get",
+        path: "/api/v1/search",
+        status: "200",
+        parameters: &[("id", "$response.body#/hits/0/id")],
+        targets: &["show_project", "related", "project_page"],
+    },
+    AnswerLinks {
+        method: "post",
+        path: "/api/v1/selections",
+        status: "201",
+        parameters: ID,
+        targets: &[
+            "show_selection",
+            "update_selection",
+            "set_items",
+            "export_selection",
+            "delete_selection",
+            "public_page",
+            "builder_page",
+            "update_selection_form",
+            "edit_items",
+            "export_selection_page",
+        ],
+    },
+];
+
+/// Adds [`LINKS`] to their responses.
+struct Links;
+
+impl Modify for Links {
+    fn modify(&self, openapi: &mut Document) {
+        for AnswerLinks {
+            method,
+            path,
+            status,
+            parameters,
+            targets,
+        } in LINKS
+        {
+            let response = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .and_then(|item| match method {
+                    "get" => item.get.as_mut(),
+                    "post" => item.post.as_mut(),
+                    _ => None,
+                })
+                .and_then(|operation| operation.responses.responses.get_mut(status));
+            let Some(RefOr::T(response)) = response else {
+                continue;
+            };
+            for target in targets {
+                let mut link = LinkBuilder::new().operation_id(*target);
+                for (name, expression) in parameters {
+                    link = link.parameter(*name, *expression);
+                }
+                let link = link.build();
+                response.links.insert((*target).to_string(), RefOr::T(link));
+            }
+        }
+    }
+}
+
+/// The submission bodies as the validation reads them, beyond what the field types say: no
+/// unknown field, no repeated list item, and a contact in a new public submission. (The
+/// shared `SubmissionBody` stays open: exports add fields to it.)
+struct StrictBodies;
+
+impl Modify for StrictBodies {
+    fn modify(&self, openapi: &mut Document) {
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let Some(RefOr::T(Schema::Object(fields))) = components.schemas.get("SubmissionBody")
+        else {
+            return;
+        };
+        let mut strict = fields.clone();
+        strict.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        for property in strict.properties.values_mut() {
+            if let RefOr::T(Schema::Array(list)) = property {
+                list.unique_items = true;
+            }
+        }
+        let mut new = strict.clone();
+        new.required.push("contact".into());
+        new.properties.insert(
+            "contact".into(),
+            RefOr::Ref(Ref::from_schema_name("ContactBody")),
+        );
+        new.description = Some("A new public submission: every field, and the contact.".into());
+        strict.description =
+            Some("A revision: every field again; the contact may be left out.".into());
+        components
+            .schemas
+            .insert("NewSubmission".into(), RefOr::T(Schema::Object(new)));
+        components
+            .schemas
+            .insert("Revision".into(), RefOr::T(Schema::Object(strict)));
+        for (path, method, component) in [
+            ("/api/v1/projects", "post", "NewSubmission"),
+            ("/api/v1/projects/{id}", "put", "Revision"),
+        ] {
+            let operation = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .and_then(|item| match method {
+                    "post" => item.post.as_mut(),
+                    _ => item.put.as_mut(),
+                });
+            let body = operation.and_then(|o| match o.request_body.as_mut() {
+                Some(RefOr::T(body)) => Some(body),
+                _ => None,
+            });
+            let content = body.and_then(|b| b.content.get_mut("application/json"));
+            if let Some(RefOr::T(content)) = content {
+                content.schema = Some(RefOr::Ref(Ref::from_schema_name(component)));
+            }
+        }
+    }
+}
+
 /// Every documented route: the API under `/api/v1`, health and metrics, and the pages.
 fn documented() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(Header::openapi())
@@ -164,6 +334,8 @@ pub fn document() -> &'static Document {
     DOC.get_or_init(|| {
         let mut doc = super::routes(documented()).into_openapi();
         ErrorResponses.modify(&mut doc);
+        Links.modify(&mut doc);
+        StrictBodies.modify(&mut doc);
         doc
     })
 }
@@ -229,7 +401,7 @@ pub struct RefreshParam {
 pub struct IfMatchHeader {
     /// The version last seen (`3`, `"3"` or `W/"3"`); a stale one is a 409.
     #[serde(rename = "If-Match")]
-    #[param(rename = "If-Match")]
+    #[param(rename = "If-Match", pattern = r#"^(W/)?"?[0-9]{1,19}"?$"#)]
     pub if_match: Option<String>,
 }
 
@@ -317,9 +489,10 @@ pub struct SubmissionBody {
     /// Countries; may be empty only for international scope.
     pub countries: Vec<Country>,
     /// One or more Action Lines, no duplicates.
+    #[schema(min_items = 1)]
     pub action_lines: Vec<ActionLine>,
     /// One or more SDGs, no duplicates.
-    #[schema(value_type = Vec<crate::model::Sdg>)]
+    #[schema(value_type = Vec<crate::model::Sdg>, min_items = 1)]
     pub sdgs: Vec<u8>,
     /// Responds to COVID-19 (false by default).
     pub covid19: Option<bool>,
@@ -330,7 +503,11 @@ pub struct SubmissionBody {
     /// End date, not before the start.
     pub end_date: Option<NaiveDate>,
     /// http or https URL.
-    #[schema(max_length = 2000)]
+    #[schema(
+        max_length = 2000,
+        format = "uri",
+        pattern = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]"
+    )]
     pub website: Option<String>,
     /// The language of the text (en by default).
     pub language: Option<Language>,
@@ -353,10 +530,13 @@ pub struct ExportRecord {
 
 /// The private contact of a submission.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ContactBody {
     /// Contact person.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// E-mail address.
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
 }
 
@@ -420,5 +600,69 @@ mod tests {
         read.push("contact".into());
         read.sort();
         assert_eq!(documented, read);
+    }
+
+    fn operation_ids(doc: &serde_json::Value) -> Vec<String> {
+        let mut ids = Vec::new();
+        for item in doc["paths"]
+            .as_object()
+            .into_iter()
+            .flat_map(|p| p.values())
+        {
+            for method in ["get", "post", "put", "delete"] {
+                if let Some(id) = item[method]["operationId"].as_str() {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn operation_ids_are_unique() {
+        let doc = serde_json::to_value(document()).unwrap_or_default();
+        let mut ids = operation_ids(&doc);
+        let all = ids.len();
+        assert!(all >= 50, "{all} operations");
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "an operationId is used twice");
+    }
+
+    #[test]
+    fn every_link_starts_at_a_documented_answer_and_leads_to_an_operation_with_an_id() {
+        let doc = serde_json::to_value(document()).unwrap_or_default();
+        let ids = operation_ids(&doc);
+        let mut linked = 0;
+        for AnswerLinks {
+            method,
+            path,
+            status,
+            targets,
+            ..
+        } in LINKS
+        {
+            let links = &doc["paths"][path][method]["responses"][status]["links"];
+            for target in targets {
+                assert!(ids.iter().any(|id| id == target), "no operation {target}");
+                assert!(
+                    links.get(target).is_some(),
+                    "{method} {path} {status} -> {target}"
+                );
+                linked += 1;
+            }
+        }
+        assert!(linked >= 20);
+        // Each target takes an {id}.
+        for item in doc["paths"].as_object().into_iter().flat_map(|p| p.iter()) {
+            for method in ["get", "post", "put", "delete"] {
+                let Some(id) = item.1[method]["operationId"].as_str() else {
+                    continue;
+                };
+                if LINKS.iter().any(|links| links.targets.contains(&id)) {
+                    assert!(item.0.contains("{id}"), "{id} at {} takes no id", item.0);
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod backups;
 mod cli;
+mod contract;
 mod durability;
 mod exports;
 mod facets;

@@ -151,7 +151,21 @@ async fn the_contract_endpoints_are_documented_with_their_bodies_and_errors() {
     let submit = &doc["paths"]["/api/v1/projects"]["post"];
     assert_eq!(
         submit["requestBody"]["content"]["application/json"]["schema"]["$ref"],
-        "#/components/schemas/SubmissionBody"
+        "#/components/schemas/NewSubmission"
+    );
+    // The new submission's schema is as strict as its validation: no unknown field, no
+    // repeated Action Line, a contact.
+    let new = &doc["components"]["schemas"]["NewSubmission"];
+    assert_eq!(new["additionalProperties"], false);
+    assert_eq!(new["properties"]["action_lines"]["uniqueItems"], true);
+    assert!(new["required"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("contact")));
+    let revise = &doc["paths"]["/api/v1/projects/{id}"]["put"];
+    assert_eq!(
+        revise["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Revision"
     );
     for status in ["201", "400", "413", "415", "422", "429"] {
         assert!(

@@ -52,6 +52,7 @@ struct ExportParams {
 #[utoipa::path(
     get,
     path = "/export",
+    operation_id = "export_projects",
     tag = SEARCH,
     params(ExportParams, FilterParams),
     security((), ("bearer" = [])),

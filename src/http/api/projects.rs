@@ -64,6 +64,7 @@ pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
 #[utoipa::path(
     post,
     path = "/projects",
+    operation_id = "submit_project",
     tag = PROJECTS,
     params(RefreshParam),
     request_body = SubmissionBody,
@@ -104,6 +105,7 @@ async fn submit(
 #[utoipa::path(
     get,
     path = "/projects/{id}",
+    operation_id = "show_project",
     tag = PROJECTS,
     params(IdPath),
     security((), ("edit_token" = []), ("bearer" = [])),
@@ -233,6 +235,7 @@ async fn decide(
 #[utoipa::path(
     put,
     path = "/projects/{id}",
+    operation_id = "revise_project",
     tag = PROJECTS,
     params(IdPath, RefreshParam, IfMatchHeader),
     request_body = SubmissionBody,
@@ -269,6 +272,7 @@ async fn revise(
 #[utoipa::path(
     delete,
     path = "/projects/{id}",
+    operation_id = "withdraw_project",
     tag = PROJECTS,
     params(IdPath, RefreshParam, IfMatchHeader),
     security(("edit_token" = []), ("bearer" = [])),

@@ -90,6 +90,7 @@ where
 #[utoipa::path(
     get,
     path = "/selections",
+    operation_id = "list_selections",
     tag = SELECTIONS,
     security((), ("bearer" = [])),
     responses(
@@ -112,6 +113,7 @@ async fn list(
 #[utoipa::path(
     post,
     path = "/selections",
+    operation_id = "create_selection",
     tag = SELECTIONS,
     request_body = SelectionBody,
     security(("bearer" = [])),
@@ -142,6 +144,7 @@ async fn create(
 #[utoipa::path(
     get,
     path = "/selections/{id}",
+    operation_id = "show_selection",
     tag = SELECTIONS,
     params(IdPath),
     security((), ("bearer" = [])),
@@ -166,6 +169,7 @@ async fn show(
 #[utoipa::path(
     put,
     path = "/selections/{id}",
+    operation_id = "update_selection",
     tag = SELECTIONS,
     params(IdPath),
     request_body = SelectionBody,
@@ -218,6 +222,7 @@ async fn set_items(
 #[utoipa::path(
     delete,
     path = "/selections/{id}",
+    operation_id = "delete_selection",
     tag = SELECTIONS,
     params(IdPath),
     security(("bearer" = [])),
@@ -241,6 +246,7 @@ async fn remove(
 #[utoipa::path(
     get,
     path = "/selections/{id}/export",
+    operation_id = "export_selection",
     tag = SELECTIONS,
     params(IdPath, FormatParam),
     security((), ("bearer" = [])),

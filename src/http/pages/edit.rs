@@ -59,6 +59,7 @@ async fn load(
 #[utoipa::path(
     get,
     path = "/submissions/{id}",
+    operation_id = "submission_page",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     responses(
@@ -192,15 +193,18 @@ fn submitter_post(id: &str, values: &FormValues) -> SubmitterPost {
 #[utoipa::path(
     post,
     path = "/submissions/{id}/revise",
+    operation_id = "revise_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Revised: back to the page", content_type = "text/html", body = String),
+        (status = 303, description = "Revised: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
+        (status = 428, description = "No version in the form", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
@@ -247,11 +251,13 @@ async fn revise(
 #[utoipa::path(
     post,
     path = "/submissions/{id}/withdraw",
+    operation_id = "withdraw_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Withdrawn: back to the page", content_type = "text/html", body = String),
+        (status = 303, description = "Withdrawn: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Not in a state that can be withdrawn", content_type = "text/html", body = String),

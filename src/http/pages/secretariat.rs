@@ -283,7 +283,7 @@ fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
     tag = PAGES,
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Signed in: to the desk", content_type = "text/html", body = String),
+        (status = 303, description = "Signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "Unknown key", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 429, description = "Too many attempts", content_type = "text/html", body = String)
@@ -333,7 +333,7 @@ async fn sign_in(
     tag = PAGES,
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Signed out", content_type = "text/html", body = String),
+        (status = 303, description = "Signed out", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String)
     )
 )]
@@ -361,7 +361,7 @@ async fn sign_out(
     params(("id" = String, Path, description = "The project"), ("decision" = String, Path, description = "publish, request-changes or reject")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Decided: back to the desk", content_type = "text/html", body = String),
+        (status = 303, description = "Decided: back to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Not signed in, a read-only key or a bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown project or decision", content_type = "text/html", body = String),
         (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),

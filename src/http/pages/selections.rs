@@ -47,7 +47,7 @@ async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<D
     tag = PAGES,
     responses(
         (status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String)
+        (status = 303, description = "Not signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next")))
     )
 )]
 async fn list_page(
@@ -179,10 +179,11 @@ fn errors_text(e: &ServiceError) -> String {
 #[utoipa::path(
     post,
     path = "/secretariat/selections",
+    operation_id = "create_selection_form",
     tag = PAGES,
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Created: to its builder", content_type = "text/html", body = String),
+        (status = 303, description = "Created: to its builder", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
     )
@@ -223,7 +224,7 @@ async fn create(
     params(("id" = String, Path, description = "The id")),
     responses(
         (status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String),
+        (status = 303, description = "Not signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
     )
 )]
@@ -370,11 +371,12 @@ async fn builder(
 #[utoipa::path(
     post,
     path = "/secretariat/selections/{id}",
+    operation_id = "update_selection_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Changed: back to the builder", content_type = "text/html", body = String),
+        (status = 303, description = "Changed: back to the builder", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
         (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
@@ -470,7 +472,7 @@ fn edited_items(view: &SelectionView, values: &FormValues) -> Result<Vec<Value>,
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Changed: back to the builder", content_type = "text/html", body = String),
+        (status = 303, description = "Changed: back to the builder", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
         (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
         (status = 422, description = "Invalid item", content_type = "text/html", body = String)
@@ -535,11 +537,12 @@ async fn edit_items(
 #[utoipa::path(
     get,
     path = "/secretariat/selections/{id}/export",
+    operation_id = "export_selection_page",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     responses(
         (status = 200, description = "The page", content_type = "text/csv", body = String),
-        (status = 303, description = "Not signed in: to the desk", content_type = "text/html", body = String),
+        (status = 303, description = "Not signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
     )
 )]

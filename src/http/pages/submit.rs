@@ -149,10 +149,11 @@ async fn suggest(
 #[utoipa::path(
     post,
     path = "/submit",
+    operation_id = "submit_form",
     tag = PAGES,
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Stored: to the submission's page", content_type = "text/html", body = String),
+        (status = 303, description = "Stored: to the submission's page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
