@@ -240,7 +240,8 @@ impl Server {
         Server::spawn(data_dir, &[])
     }
 
-    fn spawn(data_dir: &std::path::Path, extra: &[&str]) -> Server {
+    /// A server on an ephemeral port with extra `serve` flags, once it is ready.
+    pub fn spawn(data_dir: &std::path::Path, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stocktaking"))
             .args(["--data-dir"])

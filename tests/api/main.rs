@@ -4,6 +4,7 @@
 
 mod backups;
 mod cli;
+mod conformance;
 mod contract;
 mod durability;
 mod exports;

@@ -165,7 +165,7 @@ async fn the_contract_endpoints_are_documented_with_their_bodies_and_errors() {
     let revise = &doc["paths"]["/api/v1/projects/{id}"]["put"];
     assert_eq!(
         revise["requestBody"]["content"]["application/json"]["schema"]["$ref"],
-        "#/components/schemas/Revision"
+        "#/components/schemas/RevisionBody"
     );
     for status in ["201", "400", "413", "415", "422", "429"] {
         assert!(

@@ -280,8 +280,7 @@ async fn revise(
         (status = 200, description = "The project, withdrawn", body = OwnerProject),
         (status = 401, description = "A bad key or token"),
         (status = 403, description = "Not allowed"),
-        (status = 409, description = "Stale If-Match version, or a move the state does not allow"),
-        (status = 428, description = "If-Match is required")
+        (status = 409, description = "Stale If-Match version, or a move the state does not allow")
     )
 )]
 async fn withdraw(

@@ -61,7 +61,11 @@ async fn load(
     path = "/submissions/{id}",
     operation_id = "submission_page",
     tag = PAGES,
-    params(("id" = String, Path, description = "The id")),
+    params(
+        ("id" = String, Path, description = "The id"),
+        ("token" = String, Query, description = "The edit token, answered once by POST /api/v1/projects"),
+        ("lang" = Option<Language>, Query, description = "The language of the page")
+    ),
     responses(
         (status = 200, description = "The page", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String)

@@ -1,0 +1,364 @@
+//! What is added to the operations the annotations generate: the statuses every API
+//! operation can answer, links between answers and operations, and request bodies as strict
+//! as their validation.
+
+use utoipa::openapi::link::LinkBuilder;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::AdditionalProperties;
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Schema};
+use utoipa::Modify;
+
+/// Applies every addition to the generated document.
+pub(super) fn apply(doc: &mut Document) {
+    ErrorResponses.modify(doc);
+    Links.modify(doc);
+    StrictBodies.modify(doc);
+}
+
+/// Statuses every API operation can answer, whatever it does: a bad parameter, an unknown
+/// route or id, a body too large, rate limits, time-outs and an index not ready yet.
+const COMMON_ERRORS: [(&str, &str); 7] = [
+    (
+        "400",
+        "Malformed request: bad parameter, query syntax or JSON",
+    ),
+    (
+        "404",
+        "Unknown path or id (also for records the caller may not see)",
+    ),
+    ("405", "The path does not take this method"),
+    ("408", "The request body did not arrive in time"),
+    ("413", "The body is larger than this endpoint accepts"),
+    ("429", "Rate limited; see Retry-After"),
+    ("503", "Overloaded, timed out or shutting down; retry later"),
+];
+
+/// Adds [`COMMON_ERRORS`] to every API operation, and the shared error body to every
+/// declared error.
+struct ErrorResponses;
+
+impl Modify for ErrorResponses {
+    fn modify(&self, openapi: &mut Document) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with("/api/") {
+                continue;
+            }
+            let operations: [&mut Option<Operation>; 4] = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for (status, description) in COMMON_ERRORS {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| error_response(description));
+                }
+                // The declared errors share the one error body.
+                for (status, response) in operation.responses.responses.iter_mut() {
+                    if status.starts_with('4') || status.starts_with('5') {
+                        if let RefOr::T(r) = response {
+                            if r.content.is_empty() {
+                                *response = error_response(&r.description);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                Content::new(Some(Ref::from_schema_name("ErrorBody"))),
+            )
+            .build(),
+    )
+}
+
+/// The id of a created or found record, for the operations that take it as `{id}`.
+const ID: &[(&str, &str)] = &[("id", "$response.body#/id")];
+
+/// Links from one answer: the parameters it fills from its body, and the operations they fill.
+struct AnswerLinks {
+    method: &'static str,
+    path: &'static str,
+    status: &'static str,
+    parameters: &'static [(&'static str, &'static str)],
+    targets: &'static [&'static str],
+}
+
+/// Where answers lead. Clients and schemathesis' stateful phase follow these links.
+const LINKS: [AnswerLinks; 5] = [
+    AnswerLinks {
+        method: "post",
+        path: "/api/v1/projects",
+        status: "201",
+        parameters: ID,
+        targets: &[
+            "show_project",
+            "history",
+            "withdraw_project",
+            "publish",
+            "request_changes",
+            "reject",
+            "related",
+            "project_page",
+        ],
+    },
+    AnswerLinks {
+        method: "post",
+        path: "/api/v1/projects",
+        status: "201",
+        parameters: &[
+            ("id", "$response.body#/id"),
+            ("token", "$response.body#/edit_token"),
+        ],
+        targets: &["submission_page"],
+    },
+    AnswerLinks {
+        method: "get",
+        path: "/api/v1/projects/{id}",
+        status: "200",
+        parameters: &[
+            ("id", "$response.body#/id"),
+            ("header.If-Match", "$response.body#/version"),
+        ],
+        targets: &["revise_project", "withdraw_project"],
+    },
+    AnswerLinks {
+        method: "get",
+        path: "/api/v1/search",
+        status: "200",
+        parameters: &[("id", "$response.body#/hits/0/id")],
+        targets: &["show_project", "related", "project_page"],
+    },
+    AnswerLinks {
+        method: "post",
+        path: "/api/v1/selections",
+        status: "201",
+        parameters: ID,
+        targets: &[
+            "show_selection",
+            "update_selection",
+            "set_items",
+            "export_selection",
+            "delete_selection",
+            "public_page",
+            "builder_page",
+            "update_selection_form",
+            "edit_items",
+            "export_selection_page",
+        ],
+    },
+];
+
+/// Adds [`LINKS`] to their responses.
+struct Links;
+
+impl Modify for Links {
+    fn modify(&self, openapi: &mut Document) {
+        for AnswerLinks {
+            method,
+            path,
+            status,
+            parameters,
+            targets,
+        } in LINKS
+        {
+            let response = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .and_then(|item| match method {
+                    "get" => item.get.as_mut(),
+                    "post" => item.post.as_mut(),
+                    _ => None,
+                })
+                .and_then(|operation| operation.responses.responses.get_mut(status));
+            let Some(RefOr::T(response)) = response else {
+                continue;
+            };
+            for target in targets {
+                let mut link = LinkBuilder::new().operation_id(*target);
+                for (name, expression) in parameters {
+                    link = link.parameter(*name, *expression);
+                }
+                let link = link.build();
+                response.links.insert((*target).to_string(), RefOr::T(link));
+            }
+        }
+    }
+}
+
+/// The submission bodies as the validation reads them, beyond what the field types say: no
+/// unknown field, no repeated list item, and a contact in a new public submission. (The
+/// shared `SubmissionBody` stays open: exports add fields to it.)
+struct StrictBodies;
+
+impl Modify for StrictBodies {
+    fn modify(&self, openapi: &mut Document) {
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let Some(RefOr::T(Schema::Object(fields))) = components.schemas.get("SubmissionBody")
+        else {
+            return;
+        };
+        let mut strict = fields.clone();
+        strict.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        for property in strict.properties.values_mut() {
+            if let RefOr::T(Schema::Array(list)) = property {
+                list.unique_items = true;
+            }
+        }
+        let mut new = strict.clone();
+        new.required.push("contact".into());
+        new.properties.insert(
+            "contact".into(),
+            RefOr::Ref(Ref::from_schema_name("ContactBody")),
+        );
+        new.description = Some("A new public submission: every field, and the contact.".into());
+        strict.description =
+            Some("A revision: every field again; the contact may be left out.".into());
+        components
+            .schemas
+            .insert("NewSubmission".into(), RefOr::T(Schema::Object(new)));
+        components
+            .schemas
+            .insert("RevisionBody".into(), RefOr::T(Schema::Object(strict)));
+        for (path, method, component) in [
+            ("/api/v1/projects", "post", "NewSubmission"),
+            ("/api/v1/projects/{id}", "put", "RevisionBody"),
+        ] {
+            let operation = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .and_then(|item| match method {
+                    "post" => item.post.as_mut(),
+                    _ => item.put.as_mut(),
+                });
+            let body = operation.and_then(|o| match o.request_body.as_mut() {
+                Some(RefOr::T(body)) => Some(body),
+                _ => None,
+            });
+            let content = body.and_then(|b| b.content.get_mut("application/json"));
+            if let Some(RefOr::T(content)) = content {
+                content.schema = Some(RefOr::Ref(Ref::from_schema_name(component)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{document, generated};
+    use super::*;
+
+    fn operation_ids(doc: &serde_json::Value) -> Vec<String> {
+        let mut ids = Vec::new();
+        for item in doc["paths"]
+            .as_object()
+            .into_iter()
+            .flat_map(|p| p.values())
+        {
+            for method in ["get", "post", "put", "delete"] {
+                if let Some(id) = item[method]["operationId"].as_str() {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn the_additions_add_components_and_replace_none() {
+        let before = serde_json::to_value(generated()).unwrap_or_default();
+        let after = serde_json::to_value(document()).unwrap_or_default();
+        let before = before["components"]["schemas"].as_object().cloned();
+        let after = after["components"]["schemas"].as_object().cloned();
+        let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
+        for (name, schema) in &before {
+            assert_eq!(
+                after.get(name),
+                Some(schema),
+                "component {name} was replaced"
+            );
+        }
+        for added in ["NewSubmission", "RevisionBody"] {
+            assert!(
+                !before.contains_key(added) && after.contains_key(added),
+                "{added}"
+            );
+        }
+        // The strict bodies hold every list field as a set.
+        for body in ["NewSubmission", "RevisionBody"] {
+            for list in ["countries", "action_lines", "sdgs"] {
+                let field = &after[body]["properties"][list];
+                assert_eq!(field["uniqueItems"], true, "{body}.{list}");
+            }
+            assert_eq!(after[body]["additionalProperties"], false, "{body}");
+        }
+        assert!(after["NewSubmission"]["required"]
+            .as_array()
+            .is_some_and(|r| r.contains(&serde_json::json!("contact"))));
+    }
+
+    #[test]
+    fn operation_ids_are_unique() {
+        let doc = serde_json::to_value(document()).unwrap_or_default();
+        let mut ids = operation_ids(&doc);
+        let all = ids.len();
+        assert!(all >= 50, "{all} operations");
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "an operationId is used twice");
+    }
+
+    #[test]
+    fn every_link_starts_at_a_documented_answer_and_leads_to_an_operation_with_an_id() {
+        let doc = serde_json::to_value(document()).unwrap_or_default();
+        let ids = operation_ids(&doc);
+        let mut linked = 0;
+        for AnswerLinks {
+            method,
+            path,
+            status,
+            targets,
+            ..
+        } in LINKS
+        {
+            let links = &doc["paths"][path][method]["responses"][status]["links"];
+            for target in targets {
+                assert!(ids.iter().any(|id| id == target), "no operation {target}");
+                assert!(
+                    links.get(target).is_some(),
+                    "{method} {path} {status} -> {target}"
+                );
+                linked += 1;
+            }
+        }
+        assert!(linked >= 20);
+        // Each target takes an {id}.
+        for item in doc["paths"].as_object().into_iter().flat_map(|p| p.iter()) {
+            for method in ["get", "post", "put", "delete"] {
+                let Some(id) = item.1[method]["operationId"].as_str() else {
+                    continue;
+                };
+                if LINKS.iter().any(|links| links.targets.contains(&id)) {
+                    assert!(item.0.contains("{id}"), "{id} at {} takes no id", item.0);
+                }
+            }
+        }
+    }
+}
