@@ -359,7 +359,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("commit: {e}"));
     let searchable = started.elapsed().as_secs_f64();
     assert_eq!(report.created, docs);
-    let (store_bytes, index_bytes) = service.disk_usage(dir.path()).unwrap_or((0, 0));
+    let (store_bytes, index_bytes) = service.disk_usage().unwrap_or((0, 0));
     println!(
         "import: {docs} projects durable in {durable:.2}s ({:.0} docs/s); searchable after {searchable:.2}s ({:.0} docs/s)",
         docs as f64 / durable,

@@ -281,10 +281,7 @@ fn check_round_trip(s: &Submission, kind: SubmissionKind) {
         panic!("project fields do not serialise to an object: {s:?}");
     };
     if let Some(contact) = &s.contact {
-        let mut c = Map::new();
-        c.insert("name".into(), Value::from(contact.name.as_str()));
-        c.insert("email".into(), Value::from(contact.email.as_str()));
-        map.insert("contact".into(), Value::Object(c));
+        map.insert("contact".into(), serde_json::json!(contact));
     }
     if let Some(sid) = &s.source_id {
         map.insert("source_id".into(), Value::from(sid.as_str()));

@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -304,7 +304,7 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     span.in_scope(|| {
         if status.is_server_error() {
             tracing::error!(status = status.as_u16(), ms, "answered");
-        } else if status == StatusCode::TOO_MANY_REQUESTS || status.is_client_error() {
+        } else if status.is_client_error() {
             tracing::info!(status = status.as_u16(), ms, "answered");
         } else {
             tracing::debug!(status = status.as_u16(), ms, "answered");

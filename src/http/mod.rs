@@ -110,7 +110,10 @@ pub struct Unrouted;
 
 /// Unknown paths: the API's JSON error under `/api/`, the 404 page elsewhere.
 async fn not_found(uri: Uri) -> Response {
-    let mut response = not_found_answer(&uri);
+    unrouted(not_found_answer(&uri))
+}
+
+fn unrouted(mut response: Response) -> Response {
     response.extensions_mut().insert(Unrouted);
     response
 }
@@ -130,9 +133,7 @@ fn not_found_answer(uri: &Uri) -> Response {
 
 /// Wrong methods: the API's JSON error under `/api/`, the 405 page elsewhere.
 async fn method_not_allowed(uri: Uri) -> Response {
-    let mut response = method_not_allowed_answer(&uri);
-    response.extensions_mut().insert(Unrouted);
-    response
+    unrouted(method_not_allowed_answer(&uri))
 }
 
 fn method_not_allowed_answer(uri: &Uri) -> Response {
@@ -164,12 +165,12 @@ where
 /// Waits for a search turn ([`AppState::search_permits`]): searches, counts, suggestions.
 pub(crate) async fn search_turn(
     state: &AppState,
-) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+) -> Result<tokio::sync::SemaphorePermit<'_>, ServiceError> {
     state
         .search_permits
         .acquire()
         .await
-        .map_err(|e| ApiError::internal(&e))
+        .map_err(|e| ServiceError::Internal(e.to_string()))
 }
 
 /// Runs a service call on the blocking pool, in the API's error shape.

@@ -11,7 +11,8 @@ use crate::model::validation::SUBMISSION_FIELDS;
 use crate::model::{Filters, Project, State};
 
 /// The format of an export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[schema(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// One JSON object a line.
     Ndjson,

@@ -492,10 +492,10 @@ impl Service {
     ///
     /// # Errors
     /// Storage errors.
-    pub fn disk_usage(&self, data_dir: &Path) -> Result<(u64, u64), ServiceError> {
+    pub fn disk_usage(&self) -> Result<(u64, u64), ServiceError> {
         Ok((
             self.store.size_on_disk()?,
-            dir_size(&data_dir.join("search")),
+            dir_size(&self.data_dir.join("search")),
         ))
     }
 

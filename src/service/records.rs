@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use super::import::LineError;
 
 /// The format of an import file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[schema(rename_all = "snake_case")]
 pub enum Format {
     /// One JSON object a line.
     Ndjson,
@@ -72,7 +73,8 @@ pub fn records<'a>(
 }
 
 /// The error of a line longer than the limit.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("line {line} is longer than {max} bytes")]
 pub struct LineTooLong {
     /// 1-based line number.
     pub line: usize,
@@ -80,13 +82,11 @@ pub struct LineTooLong {
     pub max: usize,
 }
 
-impl std::fmt::Display for LineTooLong {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {} is longer than {} bytes", self.line, self.max)
+impl LineTooLong {
+    fn io(line: usize, max: usize) -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, LineTooLong { line, max })
     }
 }
-
-impl std::error::Error for LineTooLong {}
 
 /// The code of a read error: `line_too_long`, or `unreadable_input`.
 fn read_error_code(e: &std::io::Error) -> &'static str {
@@ -121,16 +121,6 @@ impl<R: BufRead> LineLimited<R> {
             failed: false,
         }
     }
-
-    fn too_long(&self) -> std::io::Error {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            LineTooLong {
-                line: self.line,
-                max: self.max,
-            },
-        )
-    }
 }
 
 impl<R: BufRead> Read for LineLimited<R> {
@@ -149,7 +139,7 @@ impl<R: BufRead> Read for LineLimited<R> {
 impl<R: BufRead> BufRead for LineLimited<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         if self.failed {
-            return Err(self.too_long());
+            return Err(LineTooLong::io(self.line, self.max));
         }
         let room = self.max - self.run;
         let (line, max) = (self.line, self.max);
@@ -161,10 +151,7 @@ impl<R: BufRead> BufRead for LineLimited<R> {
             }
             _ if room == 0 && !buf.is_empty() => {
                 self.failed = true;
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    LineTooLong { line, max },
-                ))
+                Err(LineTooLong::io(line, max))
             }
             _ => {
                 self.newline_at = None;

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{dir_size, Service, ServiceError};
+use super::{Readiness, Service, ServiceError};
 use crate::model::State;
 
 /// A count of projects by state that took longer than this is redone at most every
@@ -53,18 +53,23 @@ impl Service {
     /// # Errors
     /// Storage errors.
     pub fn vitals(&self) -> Result<Vitals, ServiceError> {
-        // The indexed position first: read after the log's, it could pass it.
-        let indexed_seq = self.indexer.indexed_seq();
-        let log_seq = self.store.last_seq()?;
+        let Readiness {
+            indexed_seq,
+            log_seq,
+            documents,
+            segments,
+            ..
+        } = self.readiness()?;
         let counts = self.state_counts(log_seq)?;
+        let (store_bytes, index_bytes) = self.disk_usage()?;
         Ok(Vitals {
             log_seq,
             indexed_seq,
-            searchable: self.index.doc_count(),
-            segments: self.index.segment_count(),
+            searchable: documents,
+            segments,
             by_state: State::ALL.iter().copied().zip(counts).collect(),
-            store_bytes: self.store.size_on_disk()?,
-            index_bytes: dir_size(&self.data_dir.join("search")),
+            store_bytes,
+            index_bytes,
         })
     }
 

@@ -22,27 +22,15 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(export))
 }
 
-/// The format of an export.
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-enum ExportFormatParam {
-    /// One JSON object a line (the default).
-    Ndjson,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// One JSON array.
-    Json,
-}
-
 /// `format` and `bom` of an export.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 // Describes parameters the handler reads by hand: OpenAPI only.
 #[allow(dead_code)]
 struct ExportParams {
     /// The format.
     #[param(inline)]
-    format: Option<ExportFormatParam>,
+    format: Option<crate::service::ExportFormat>,
     /// A UTF-8 byte-order mark before CSV, for spreadsheets.
     bom: Option<bool>,
 }

@@ -28,25 +28,15 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(import))
 }
 
-/// The format of an import body.
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-enum ImportFormat {
-    /// One JSON object a line.
-    Ndjson,
-    /// Comma-separated values with a header row.
-    Csv,
-}
-
 /// The options of an import.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 // Describes parameters the handler reads by hand: OpenAPI only.
 #[allow(dead_code)]
 struct ImportParams {
     /// The body's format (else its content type tells).
     #[param(inline)]
-    format: Option<ImportFormat>,
+    format: Option<crate::service::Format>,
     /// Column mappings `field=column` (repeatable).
     map: Option<Vec<String>>,
     /// Fixed values `field=value` (repeatable).

@@ -133,9 +133,9 @@ pub(super) async fn search(
     ctx: &Ctx,
     request: SearchRequest,
 ) -> Result<SearchResults, Response> {
-    let _permit = state.search_permits.acquire().await.map_err(|e| {
-        super::error_page(ctx, &crate::service::ServiceError::Internal(e.to_string()))
-    })?;
+    let _permit = crate::http::search_turn(state)
+        .await
+        .map_err(|e| super::error_page(ctx, &e))?;
     call(state, ctx, move |s| s.search(&request)).await
 }
 
