@@ -21,6 +21,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::model::{Filters, SearchRequest};
+use crate::search::{Dim, Groups, SearchResults};
 use crate::service::{Service, ServiceError};
 use error::ApiError;
 pub use limits::HttpLimits;
@@ -171,6 +173,31 @@ pub(crate) async fn search_turn(
         .acquire()
         .await
         .map_err(|e| ServiceError::Internal(e.to_string()))
+}
+
+/// A search under a search turn, its phases recorded in the metrics (API and pages alike).
+pub(crate) async fn run_search(
+    state: &AppState,
+    request: SearchRequest,
+) -> Result<SearchResults, ServiceError> {
+    let _permit = search_turn(state).await?;
+    let results = on_service(state, move |s| s.search(&request)).await?;
+    state.metrics.search(&results.timings);
+    Ok(results)
+}
+
+/// A grouped count (`/stats`) under a search turn, since it scans like a search; timed in
+/// the metrics as the `stats` phase (API and pages alike).
+pub(crate) async fn run_stats(
+    state: &AppState,
+    filters: Filters,
+    dims: (Dim, Option<Dim>),
+) -> Result<Groups, ServiceError> {
+    let _permit = search_turn(state).await?;
+    let started = std::time::Instant::now();
+    let groups = on_service(state, move |s| s.stats(&filters, dims)).await?;
+    state.metrics.observe_phase("stats", started.elapsed());
+    Ok(groups)
 }
 
 /// Runs a service call on the blocking pool, in the API's error shape.

@@ -214,6 +214,35 @@ fn metric(text: &str, name: &str) -> Option<f64> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn searches_of_the_pages_are_timed_like_the_apis() {
+    let app = TestApp::seeded();
+    let count = |text: &str, phase: &str| {
+        metric(
+            text,
+            &format!("stocktaking_search_phase_duration_seconds_count{{phase=\"{phase}\"}}"),
+        )
+        .unwrap_or(0.0)
+    };
+    assert_eq!(app.get("/?q=health").await.status, 200);
+    let text = app.get("/metrics").await.body.as_str().unwrap().to_string();
+    assert_eq!(
+        count(&text, "total"),
+        1.0,
+        "the search page's search: {text}"
+    );
+    // The statistics page: a search for its facets and one grouped count for its table.
+    assert_eq!(app.get("/stats").await.status, 200);
+    app.get("/api/v1/stats?group_by=sdg").await;
+    let text = app.get("/metrics").await.body.as_str().unwrap().to_string();
+    assert_eq!(count(&text, "total"), 2.0, "{text}");
+    assert_eq!(
+        count(&text, "stats"),
+        2.0,
+        "the page's and the API's counts: {text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn metrics_count_requests_and_the_index_lag_returns_to_zero_after_a_burst() {
     // An index that commits only every 300 ms: a burst leaves a lag to see.
     let app = TestApp::with(false, 300);

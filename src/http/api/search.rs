@@ -8,7 +8,7 @@ use utoipa_axum::routes;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{FilterParams, SearchParams, SEARCH};
-use crate::http::{blocking, search_turn, AppState};
+use crate::http::{run_search, AppState};
 use crate::model::SearchRequest;
 use crate::search::SearchResults;
 
@@ -33,8 +33,5 @@ async fn search(
     let pairs = query_pairs(query.as_deref());
     let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
-    let _permit = search_turn(&state).await?;
-    let results = blocking(&state, move |s| s.search(&request)).await?;
-    state.metrics.search(&results.timings);
-    Ok(Json(results))
+    Ok(Json(run_search(&state, request).await?))
 }

@@ -9,7 +9,7 @@ use crate::http::openapi::{FilterParams, SEARCH};
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
-use crate::http::{blocking, search_turn, AppState};
+use crate::http::{run_stats, AppState};
 use crate::model::SearchRequest;
 use crate::search::{Dim, Groups};
 
@@ -95,10 +95,5 @@ async fn stats(
     let filters = pairs.iter().filter(|(k, _)| k != "group_by");
     let request = SearchRequest::from_pairs(filters.map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(crate::service::ServiceError::from)?;
-    // A grouped count scans like a search: it waits for a search permit.
-    let _permit = search_turn(&state).await?;
-    let started = std::time::Instant::now();
-    let groups = blocking(&state, move |s| s.stats(&request.filters, dims)).await?;
-    state.metrics.observe_phase("stats", started.elapsed());
-    Ok(Json(groups))
+    Ok(Json(run_stats(&state, request.filters, dims).await?))
 }

@@ -15,7 +15,7 @@ use maud::{html, Markup, PreEscaped};
 
 use super::layout::{document, hidden_lang, url};
 use super::widgets::{country_names, tag_links};
-use super::{call, i18n, Ctx, HtmlPage};
+use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{
@@ -127,16 +127,15 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
     HtmlPage(StatusCode::OK, document(&ctx, heading, body)).into_response()
 }
 
-/// Runs the search under the search permits, as the API does.
+/// Runs the search as the API does (a search turn, timed in the metrics).
 pub(super) async fn search(
     state: &AppState,
     ctx: &Ctx,
     request: SearchRequest,
 ) -> Result<SearchResults, Response> {
-    let _permit = crate::http::search_turn(state)
+    crate::http::run_search(state, request)
         .await
-        .map_err(|e| super::error_page(ctx, &e))?;
-    call(state, ctx, move |s| s.search(&request)).await
+        .map_err(|e| super::error_page(ctx, &e))
 }
 
 /// The view a URL describes: its query pairs (without the page number).

@@ -21,7 +21,7 @@ use maud::html;
 use super::charts::{bar_chart, Bar};
 use super::layout::{document, hidden_lang};
 use super::search::{facet_counts, facet_sidebar, search, View};
-use super::{call, i18n, Ctx, HtmlPage};
+use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
@@ -189,11 +189,10 @@ async fn region_table(
     ctx: &Ctx,
     request: &SearchRequest,
 ) -> Result<Vec<(Region, HashMap<String, u64>)>, Response> {
-    let filters = request.filters.clone();
-    let groups = call(state, ctx, move |s| {
-        s.stats(&filters, (Dim::ActionLine, Some(Dim::Region)))
-    })
-    .await?;
+    let dims = (Dim::ActionLine, Some(Dim::Region));
+    let groups = crate::http::run_stats(state, request.filters.clone(), dims)
+        .await
+        .map_err(|e| super::error_page(ctx, &e))?;
     let mut table: Vec<(Region, HashMap<String, u64>)> = Region::ALL
         .iter()
         .filter(|r| shown(&request.filters.regions, *r))
