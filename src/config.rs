@@ -121,6 +121,17 @@ pub struct ServeArgs {
     /// server stops answering them; then the index commits and the store flushes.
     #[arg(long, env = "STOCKTAKING_SHUTDOWN_GRACE_SECS", default_value_t = 10)]
     pub shutdown_grace_secs: u64,
+    /// Seconds a connection has to send a complete request head (from its first byte, or
+    /// from its opening); then it is closed.
+    #[arg(long, env = "STOCKTAKING_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_secs: u64,
+    /// Seconds a keep-alive connection may stay idle between requests before it is closed.
+    #[arg(long, env = "STOCKTAKING_IDLE_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_secs: u64,
+    /// Seconds the server waits for a client that takes no bytes of its answer; then the
+    /// answer stops and the connection is closed (an export frees its turn).
+    #[arg(long, env = "STOCKTAKING_SEND_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub send_timeout_secs: u64,
 }
 
 impl ServeArgs {
@@ -129,6 +140,16 @@ impl ServeArgs {
         crate::http::HttpLimits {
             writes_per_minute: self.writes_per_minute,
             max_body_bytes: self.max_body_bytes,
+            send_timeout: Duration::from_secs(self.send_timeout_secs),
+        }
+    }
+
+    /// The connection limits these options set.
+    pub fn connection_limits(&self) -> crate::http::server::ConnectionLimits {
+        crate::http::server::ConnectionLimits {
+            header_timeout: Duration::from_secs(self.header_timeout_secs),
+            idle_timeout: Duration::from_secs(self.idle_timeout_secs),
+            send_timeout: Duration::from_secs(self.send_timeout_secs),
         }
     }
 }

@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use wsis_stocktaking::config::ImportArgs;
 use wsis_stocktaking::model::mapping::Mapping;
 use wsis_stocktaking::service::{
-    records, Format, ImportObserver, ImportOptions, ImportReport, LineError, Service,
+    csv_cells, records, Format, ImportObserver, ImportOptions, ImportReport, LineError, Service,
 };
 
 /// Counts the bytes read, for the progress bar.
@@ -104,9 +104,10 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         file.finish(&report)?;
     }
     println!(
-        "{} {} rows in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}{}",
+        "{} {} rows ({} lines) in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}{}",
         if args.dry_run { "checked" } else { "imported" },
         report.read,
+        report.lines,
         started.elapsed().as_secs_f64(),
         report.created,
         report.updated,
@@ -173,7 +174,7 @@ impl ImportObserver for Observer {
 /// The report file, written as problems are found: CSV (`line,field,code,message`), or for
 /// `.json` a document whose `rejected` list comes first and the counts after it.
 enum ReportFile {
-    Csv(Box<csv::Writer<File>>),
+    Csv(Box<csv_cells::Writer<File>>),
     Json { out: BufWriter<File>, first: bool },
 }
 
@@ -188,8 +189,8 @@ impl ReportFile {
             out.write_all(br#"{"rejected": ["#)?;
             Ok(ReportFile::Json { out, first: true })
         } else {
-            let mut out = csv::Writer::from_writer(file);
-            out.write_record(["line", "field", "code", "message"])?;
+            let mut out = csv_cells::Writer::new(file);
+            out.row(["line", "field", "code", "message"])?;
             Ok(ReportFile::Csv(Box::new(out)))
         }
     }
@@ -197,7 +198,7 @@ impl ReportFile {
     fn add(&mut self, problems: &[LineError]) -> anyhow::Result<()> {
         for e in problems {
             match self {
-                ReportFile::Csv(out) => out.write_record([
+                ReportFile::Csv(out) => out.row([
                     e.line.to_string(),
                     e.field.clone(),
                     e.code.clone(),
@@ -219,8 +220,8 @@ impl ReportFile {
             ReportFile::Json { mut out, .. } => {
                 write!(
                     out,
-                    "\n], \"read\": {}, \"created\": {}, \"updated\": {}, \"unchanged\": {}, \"rejected_rows\": {}}}\n",
-                    report.read, report.created, report.updated, report.unchanged, report.rejected_rows
+                    "\n], \"lines\": {}, \"read\": {}, \"created\": {}, \"updated\": {}, \"unchanged\": {}, \"rejected_rows\": {}}}\n",
+                    report.lines, report.read, report.created, report.updated, report.unchanged, report.rejected_rows
                 )?;
                 out.flush()?;
             }

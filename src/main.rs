@@ -137,14 +137,15 @@ fn serve(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         println!("listening on http://{addr}");
         let app = wsis_stocktaking::http::router_with(service.clone(), args.http_limits());
         let (stopping, stop) = tokio::sync::watch::channel(false);
-        let server = axum::serve(
+        let server = wsis_stocktaking::http::server::serve(
             listener,
-            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            let _ = stopping.send(true);
-        });
+            app,
+            args.connection_limits(),
+            async move {
+                shutdown_signal().await;
+                let _ = stopping.send(true);
+            },
+        );
         // Once the signal came, requests in flight get the grace period, no more.
         let grace = std::time::Duration::from_secs(args.shutdown_grace_secs);
         let deadline = async move {

@@ -208,12 +208,12 @@ fn markdown(report: &Report) -> String {
 }
 
 fn csv_table(report: &Report) -> Result<String, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(["section", "subset", "code", "label", "count", "share"])?;
+    let mut out = crate::service::csv_cells::Writer::new(Vec::new());
+    out.row(["section", "subset", "code", "label", "count", "share"])?;
     for section in &report.sections {
         for (subset, rows) in [("all", &section.all), ("covid19", &section.covid19)] {
             for r in rows {
-                out.write_record([
+                out.row([
                     section.facet,
                     subset,
                     &r.code,
@@ -224,6 +224,6 @@ fn csv_table(report: &Report) -> Result<String, csv::Error> {
             }
         }
     }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    let bytes = out.into_inner()?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

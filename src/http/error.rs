@@ -131,6 +131,11 @@ impl From<ServiceError> for ApiError {
             ServiceError::Unavailable(message) => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
             }
+            ServiceError::Busy {
+                message,
+                retry_after,
+            } => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
+                .with_retry_after(retry_after),
             ServiceError::Internal(cause) => ApiError::internal(&cause),
         }
     }

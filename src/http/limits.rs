@@ -35,7 +35,12 @@ pub async fn deadline(request: Request, next: Next) -> Response {
                     .with_retry_after(5)
                     .into_response()
             } else {
-                (StatusCode::SERVICE_UNAVAILABLE, message).into_response()
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(axum::http::header::RETRY_AFTER, "5")],
+                    message,
+                )
+                    .into_response()
             }
         }
     }
@@ -48,6 +53,9 @@ pub struct HttpLimits {
     pub writes_per_minute: u32,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
+    /// How long a streamed body waits for a client that does not read before it gives up
+    /// (and frees its turn).
+    pub send_timeout: Duration,
 }
 
 impl Default for HttpLimits {
@@ -55,6 +63,7 @@ impl Default for HttpLimits {
         HttpLimits {
             writes_per_minute: 60,
             max_body_bytes: super::MAX_BODY_BYTES,
+            send_timeout: Duration::from_secs(30),
         }
     }
 }

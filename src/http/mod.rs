@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod pages;
 mod security;
+pub mod server;
 pub mod stream;
 
 use std::sync::Arc;
@@ -43,7 +44,7 @@ pub struct AppState {
     /// Secretariat sign-in sessions of the pages.
     pub sessions: Arc<pages::session::Sessions>,
     /// Turns of the streamed bodies (exports, backups).
-    pub stream_permits: Arc<tokio::sync::Semaphore>,
+    pub stream_budgets: Arc<stream::StreamBudgets>,
     /// Request counts and timings.
     pub metrics: Arc<metrics::Metrics>,
 }
@@ -83,7 +84,11 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let state = AppState {
         service,
         sessions: Arc::new(pages::session::Sessions::default()),
-        stream_permits: Arc::new(tokio::sync::Semaphore::new(stream::STREAMS)),
+        stream_budgets: Arc::new(stream::StreamBudgets::new(
+            stream::PUBLIC_STREAMS,
+            stream::SECRETARIAT_STREAMS,
+            limits.send_timeout,
+        )),
         write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
         search_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism()

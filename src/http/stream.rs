@@ -1,26 +1,91 @@
 //! Response bodies written by blocking service calls (exports, backups) and sent to the
 //! client as they are written.
+//!
+//! Each body holds a blocking thread while it is written, so bodies take turns: the public
+//! and the secretariat have budgets of their own ([`StreamBudgets`]), so anonymous exports
+//! never hold up the secretariat's exports and backups. A client that stops reading loses
+//! its turn after the send timeout: the writer gives up, frees its thread and its turn, and
+//! the body ends with an error (a cut transfer, never a complete-looking file).
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 use tokio_stream::wrappers::ReceiverStream;
+use tokio_stream::StreamExt;
 
 use super::AppState;
 use crate::service::{Service, ServiceError};
 
-/// Streamed bodies written at once.
-pub const STREAMS: usize = 4;
+/// Anonymous streamed bodies written at once.
+pub const PUBLIC_STREAMS: usize = 4;
+/// The secretariat's streamed bodies written at once (its own budget).
+pub const SECRETARIAT_STREAMS: usize = 4;
 
 /// Bytes gathered before they are sent on.
 const CHUNK_BYTES: usize = 64 * 1024;
 
+/// Chunks queued between the writer and the connection.
+const QUEUED_CHUNKS: usize = 8;
+
+/// How long a body waits for a turn before the answer is 503 with `Retry-After`.
+const TURN_WAIT: Duration = Duration::from_secs(10);
+
+/// Whose budget a streamed body takes its turn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    /// Anyone without a secretariat key.
+    Public,
+    /// A secretariat key (exports with contacts, backups).
+    Secretariat,
+}
+
+/// The turns of streamed bodies: one budget each for the public and the secretariat.
+pub struct StreamBudgets {
+    public: Arc<Semaphore>,
+    secretariat: Arc<Semaphore>,
+    /// How long a chunk waits for a client that does not read.
+    send_timeout: Duration,
+}
+
+impl StreamBudgets {
+    /// `public` and `secretariat` bodies at once; a client that stops reading is given
+    /// up after `send_timeout`.
+    pub fn new(public: usize, secretariat: usize, send_timeout: Duration) -> StreamBudgets {
+        StreamBudgets {
+            public: Arc::new(Semaphore::new(public)),
+            secretariat: Arc::new(Semaphore::new(secretariat)),
+            send_timeout,
+        }
+    }
+
+    /// A turn from `budget`, waiting at most [`TURN_WAIT`].
+    async fn turn(&self, budget: Budget) -> Result<OwnedSemaphorePermit, ServiceError> {
+        let semaphore = match budget {
+            Budget::Public => &self.public,
+            Budget::Secretariat => &self.secretariat,
+        };
+        let busy = || ServiceError::Busy {
+            message: "every export slot is taken; try again shortly".into(),
+            retry_after: 5,
+        };
+        match tokio::time::timeout(TURN_WAIT, semaphore.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_)) | Err(_) => Err(busy()),
+        }
+    }
+}
+
 /// A writer that sends what it is given to the response body, in chunks; it fails once
-/// the client has gone, which stops the export.
+/// the client has gone or has not taken a chunk for the send timeout, which stops the
+/// export.
 struct BodyWriter {
     buffer: Vec<u8>,
     tx: mpsc::Sender<Result<Bytes, std::io::Error>>,
+    send_timeout: Duration,
 }
 
 impl Write for BodyWriter {
@@ -36,22 +101,20 @@ impl Write for BodyWriter {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        // A client that stops reading gets SEND_TIMEOUT, then the export stops and frees
-        // its thread.
         let mut chunk = Ok(Bytes::from(std::mem::take(&mut self.buffer)));
-        let deadline = std::time::Instant::now() + SEND_TIMEOUT;
+        let deadline = Instant::now() + self.send_timeout;
         loop {
             match self.tx.try_send(chunk) {
                 Ok(()) => return Ok(()),
                 Err(mpsc::error::TrySendError::Full(back)) => {
-                    if std::time::Instant::now() > deadline {
+                    if Instant::now() > deadline {
                         return Err(std::io::Error::new(
                             std::io::ErrorKind::TimedOut,
                             "the client stopped reading",
                         ));
                     }
                     chunk = back;
-                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(mpsc::error::TrySendError::Closed(_)) => {
                     return Err(std::io::Error::new(
@@ -64,36 +127,63 @@ impl Write for BodyWriter {
     }
 }
 
-/// How long a chunk waits for a client that does not read.
-const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// After the writer's chunks: nothing when the writer finished, an error otherwise, so a
+/// body cut short never looks complete.
+struct Ending {
+    finished: Arc<AtomicBool>,
+    checked: bool,
+}
 
-/// A body that `write` fills on the blocking pool. A failure after the first bytes cannot
-/// change the status any more: it is logged and ends the body with an error, so the client
-/// sees a cut transfer rather than a complete-looking file.
+impl Iterator for Ending {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if std::mem::replace(&mut self.checked, true) || self.finished.load(Ordering::SeqCst) {
+            return None;
+        }
+        Some(Err(std::io::Error::other("the body was cut short")))
+    }
+}
+
+/// A body that `write` fills on the blocking pool, once `budget` gives it a turn. A
+/// failure after the first bytes cannot change the status any more: it is logged and ends
+/// the body with an error.
 ///
-/// At most [`STREAMS`] bodies are written at once (each holds a blocking thread); more
-/// wait their turn.
-pub async fn streamed<F>(state: &AppState, write: F) -> Body
+/// # Errors
+/// [`ServiceError::Busy`] when no turn came within [`TURN_WAIT`].
+pub async fn streamed<F>(state: &AppState, budget: Budget, write: F) -> Result<Body, ServiceError>
 where
     F: FnOnce(&Service, &mut dyn Write) -> Result<(), ServiceError> + Send + 'static,
 {
-    let permit = state.stream_permits.clone().acquire_owned().await;
-    let (tx, rx) = mpsc::channel(8);
+    let budgets = &state.stream_budgets;
+    let permit = budgets.turn(budget).await?;
+    let (tx, rx) = mpsc::channel(QUEUED_CHUNKS);
+    let finished = Arc::new(AtomicBool::new(false));
     let service = state.service.clone();
+    let send_timeout = budgets.send_timeout;
+    let done = finished.clone();
     tokio::task::spawn_blocking(move || {
+        // Held until the writer stops, whatever the client does.
         let _permit = permit;
         let mut out = BodyWriter {
             buffer: Vec::with_capacity(CHUNK_BYTES),
-            tx: tx.clone(),
+            tx,
+            send_timeout,
         };
         let result = write(&service, &mut out).and_then(|()| {
             out.flush()
                 .map_err(|e| ServiceError::Internal(e.to_string()))
         });
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "streamed response stopped");
-            let _ = tx.blocking_send(Err(std::io::Error::other(e.to_string())));
+        match result {
+            Ok(()) => done.store(true, Ordering::SeqCst),
+            // The body ends with an error after what was sent ([`Ending`]); nothing here
+            // waits for the client.
+            Err(e) => tracing::warn!(error = %e, "streamed response stopped"),
         }
     });
-    Body::from_stream(ReceiverStream::new(rx))
+    let ending = tokio_stream::iter(Ending {
+        finished,
+        checked: false,
+    });
+    Ok(Body::from_stream(ReceiverStream::new(rx).chain(ending)))
 }

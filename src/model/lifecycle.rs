@@ -11,6 +11,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::project::{Project, ProjectFields, State};
+use super::text::Lines;
+use super::validation::{FieldError, Reader};
 
 /// Who acts on a project.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,10 +87,20 @@ pub struct Revision {
 /// Longest secretariat message or reason, in characters.
 pub const MESSAGE_MAX_CHARS: usize = 5_000;
 
-/// A secretariat message or reason, trimmed, if it has 1 to [`MESSAGE_MAX_CHARS`] characters.
-pub fn message_text(text: &str) -> Option<String> {
-    let text = text.trim();
-    (!text.is_empty() && text.chars().count() <= MESSAGE_MAX_CHARS).then(|| text.to_string())
+/// A secretariat message or reason (`field`), trimmed and normalised, if it has 1 to
+/// [`MESSAGE_MAX_CHARS`] characters and none that [`text::check`](super::text::check)
+/// refuses.
+///
+/// # Errors
+/// The problem, naming the field.
+pub fn message_text(field: &str, text: &str) -> Result<String, FieldError> {
+    let mut r = Reader::default();
+    r.check_text(field, text, (1, MESSAGE_MAX_CHARS), Lines::Many)
+        .ok_or_else(|| {
+            r.errors.pop().unwrap_or_else(|| {
+                FieldError::new(field, "invalid_length", "the text is not acceptable")
+            })
+        })
 }
 
 /// A move asked for.

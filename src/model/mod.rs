@@ -13,6 +13,7 @@ pub mod selection;
 pub mod synonyms;
 pub mod tag_lexicon;
 pub mod taxonomy;
+pub mod text;
 pub mod validation;
 
 pub use lifecycle::{
@@ -25,7 +26,7 @@ pub use project::{
 };
 pub use search_request::{
     Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
-    MAX_QUERY_TERMS, MAX_RESULT_WINDOW,
+    MAX_QUERY_TERMS, MAX_RESULT_WINDOW, UNKNOWN_YEAR_LABEL,
 };
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,

@@ -118,8 +118,8 @@ pub struct ProjectFields {
     pub covid19: bool,
     /// Planned, ongoing or completed.
     pub status: Status,
-    /// Start date.
-    pub start_date: NaiveDate,
+    /// Start date; `None` when the source does not say (never invented).
+    pub start_date: Option<NaiveDate>,
     /// End date, not before the start date.
     pub end_date: Option<NaiveDate>,
     /// The project's web site (http or https).
@@ -140,9 +140,9 @@ impl ProjectFields {
         regions
     }
 
-    /// The year the project starts.
-    pub fn start_year(&self) -> i32 {
-        self.start_date.year()
+    /// The year the project starts, when its start date is known.
+    pub fn start_year(&self) -> Option<i32> {
+        self.start_date.map(|d| d.year())
     }
 }
 

@@ -11,6 +11,8 @@ pub const MAX_RESULT_WINDOW: u32 = 10_000;
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Most words `q` may hold, phrases and exclusions included.
 pub const MAX_QUERY_TERMS: usize = 32;
+/// The start year of projects whose start date is unknown, in facets and statistics.
+pub const UNKNOWN_YEAR_LABEL: &str = "unknown";
 
 /// One piece of the text query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +174,8 @@ pub struct Filters {
     pub statuses: Vec<Status>,
     /// COVID-19 flag.
     pub covid19: Option<bool>,
-    /// Earliest start year, inclusive.
+    /// Earliest start year, inclusive (a year filter leaves out projects whose start date
+    /// is unknown).
     pub year_from: Option<i32>,
     /// Latest start year, inclusive.
     pub year_to: Option<i32>,
@@ -199,8 +202,12 @@ impl Filters {
             && any(&self.scopes, [f.scope])
             && any(&self.statuses, [f.status])
             && self.covid19.is_none_or(|c| c == f.covid19)
-            && self.year_from.is_none_or(|y| year >= y)
-            && self.year_to.is_none_or(|y| year <= y)
+            && self
+                .year_from
+                .is_none_or(|y| year.is_some_and(|year| year >= y))
+            && self
+                .year_to
+                .is_none_or(|y| year.is_some_and(|year| year <= y))
     }
 }
 

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::project::{Project, ProjectId, PublicProject, State};
 use super::taxonomy::ActionLine;
+use super::text::Lines;
 use super::validation::{FieldError, Reader, ValidationErrors};
 
 /// A selection's id: a ULID, like a project's.
@@ -159,7 +160,7 @@ pub fn parse_selection(
     let kind = r
         .required::<String>(&mut map, "kind")
         .and_then(|k| r.enum_value("kind", &k, SelectionKind::parse, SelectionKind::expected));
-    let title = r.text(&mut map, "title", 3, 300);
+    let title = r.text(&mut map, "title", (3, 300), Lines::One);
     let theme = match r.optional::<String>(&mut map, "theme") {
         None => Some(None),
         Some(None) => None,
@@ -171,7 +172,9 @@ pub fn parse_selection(
             );
             None
         }
-        Some(Some(t)) => Some(Some(t.trim().to_string()).filter(|t| !t.is_empty())),
+        Some(Some(t)) => r
+            .characters("theme", t.trim(), Lines::Many)
+            .map(|t| Some(t).filter(|t| !t.is_empty())),
     };
     let date = r.date(&mut map, "date", false);
     let category = match r.optional::<String>(&mut map, "category") {
@@ -340,7 +343,10 @@ fn parse_items_value(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors
         let note = match map.remove("note") {
             None | Some(Value::Null) => None,
             Some(Value::String(n)) if n.chars().count() <= MAX_NOTE_CHARS => {
-                Some(n.trim().to_string()).filter(|n| !n.is_empty())
+                match r.characters(&field("note"), n.trim(), Lines::Many) {
+                    Some(n) => Some(n).filter(|n| !n.is_empty()),
+                    None => continue,
+                }
             }
             Some(_) => {
                 r.fail(

@@ -105,7 +105,13 @@ pub fn parse_synonyms(body: Value) -> Result<Synonyms, ValidationErrors> {
             };
             let expression = normalize(raw);
             let words = expression.split(' ').count();
-            if !expression.chars().any(char::is_alphanumeric) {
+            if let Err(problem) = super::text::check(&expression, super::text::Lines::One) {
+                errors.push(FieldError::new(
+                    &field,
+                    problem.code(),
+                    format!("'{field}' {problem}"),
+                ));
+            } else if !expression.chars().any(char::is_alphanumeric) {
                 errors.push(invalid(&field, format!("'{raw}' has no letter or digit")));
             } else if expression.chars().count() > MAX_EXPRESSION_CHARS {
                 errors.push(invalid(

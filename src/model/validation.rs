@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::project::{Contact, ProjectFields};
 use super::taxonomy::{ActionLine, Country, Language, Scope, Sdg, StakeholderType, Status};
+use super::text::{self, Lines};
 
 /// Title length bounds, in characters.
 pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 3..=300;
@@ -35,11 +36,13 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A problem; control and bidirectional formatting characters of quoted values are
+    /// removed from the message, so it is safe on a page and a terminal.
     pub(crate) fn new(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
         FieldError {
             code,
-            message: message.into(),
-            field: field.to_string(),
+            message: text::strip_unsafe(&message.into()).into_owned(),
+            field: text::strip_unsafe(field).into_owned(),
         }
     }
 }
@@ -114,9 +117,24 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
         }
     }
 
-    let title = r.text(&mut map, "title", *TITLE_CHARS.start(), *TITLE_CHARS.end());
-    let description = r.text(&mut map, "description", 1, DESCRIPTION_MAX_CHARS);
-    let organization = r.text(&mut map, "organization", 1, ORGANIZATION_MAX_CHARS);
+    let title = r.text(
+        &mut map,
+        "title",
+        (*TITLE_CHARS.start(), *TITLE_CHARS.end()),
+        Lines::One,
+    );
+    let description = r.text(
+        &mut map,
+        "description",
+        (1, DESCRIPTION_MAX_CHARS),
+        Lines::Many,
+    );
+    let organization = r.text(
+        &mut map,
+        "organization",
+        (1, ORGANIZATION_MAX_CHARS),
+        Lines::One,
+    );
     let stakeholder_type = r.code(
         &mut map,
         "stakeholder_type",
@@ -137,9 +155,10 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
         None => Some(false),
         Some(value) => value,
     };
-    let start_date = r.date(&mut map, "start_date", true).flatten();
+    // An unknown start date stays unknown: nothing is invented.
+    let start_date = r.date(&mut map, "start_date", false);
     let end_date = r.date(&mut map, "end_date", false);
-    if let (Some(start), Some(Some(end))) = (start_date, end_date) {
+    if let (Some(Some(start)), Some(Some(end))) = (start_date, end_date) {
         if end < start {
             r.fail(
                 "end_date",
@@ -251,15 +270,23 @@ impl Reader {
         &mut self,
         map: &mut Map<String, Value>,
         field: &str,
-        min: usize,
-        max: usize,
+        (min, max): (usize, usize),
+        lines: Lines,
     ) -> Option<String> {
         let raw: String = self.required(map, field)?;
-        self.check_text(field, raw, min, max)
+        self.check_text(field, &raw, (min, max), lines)
     }
 
-    fn check_text(&mut self, field: &str, raw: String, min: usize, max: usize) -> Option<String> {
-        let text = raw.trim().to_string();
+    /// The text trimmed and normalised ([`text::normalize`]), if its characters and length
+    /// are acceptable; otherwise the problem is recorded.
+    pub(crate) fn check_text(
+        &mut self,
+        field: &str,
+        raw: &str,
+        (min, max): (usize, usize),
+        lines: Lines,
+    ) -> Option<String> {
+        let text = self.characters(field, raw.trim(), lines)?;
         let chars = text.chars().count();
         if chars < min {
             let what = if chars == 0 {
@@ -283,6 +310,18 @@ impl Reader {
             return None;
         }
         Some(text)
+    }
+
+    /// The text normalised ([`text::normalize`]) if [`text::check`] accepts its characters;
+    /// otherwise the problem is recorded.
+    pub(crate) fn characters(&mut self, field: &str, raw: &str, lines: Lines) -> Option<String> {
+        match text::check(raw, lines) {
+            Ok(()) => Some(text::normalize(raw, lines).into_owned()),
+            Err(problem) => {
+                self.fail(field, problem.code(), format!("'{field}' {problem}"));
+                None
+            }
+        }
     }
 
     pub(crate) fn enum_value<T>(
@@ -345,7 +384,13 @@ impl Reader {
         ok.then_some(out)
     }
 
+    /// The countries; an absent list is an empty one (allowed for international scope only,
+    /// which the caller checks).
     fn countries(&mut self, map: &mut Map<String, Value>) -> Option<Vec<Country>> {
+        if map.get("countries").is_none_or(Value::is_null) {
+            map.remove("countries");
+            return Some(Vec::new());
+        }
         self.list(
             map,
             "countries",
@@ -420,7 +465,7 @@ impl Reader {
             None => Some(None),
             Some(None) => None,
             Some(Some(raw)) => {
-                let raw = raw.trim().to_string();
+                let raw = self.characters("website", raw.trim(), Lines::One)?;
                 if raw.is_empty() {
                     return Some(None);
                 }
@@ -470,7 +515,7 @@ impl Reader {
             }
         }
         let name = match obj.remove("name") {
-            Some(Value::String(s)) => self.check_text("contact.name", s, 1, 200),
+            Some(Value::String(s)) => self.check_text("contact.name", &s, (1, 200), Lines::One),
             None | Some(Value::Null) => {
                 self.fail("contact.name", "required", "'contact.name' is required");
                 None
@@ -486,7 +531,7 @@ impl Reader {
         };
         let email = match obj.remove("email") {
             Some(Value::String(s)) => {
-                let s = s.trim().to_string();
+                let s = self.characters("contact.email", s.trim(), Lines::One)?;
                 if is_email(&s) {
                     Some(s)
                 } else {
@@ -522,7 +567,7 @@ impl Reader {
             None => Some(None),
             Some(None) => None,
             Some(Some(s)) => self
-                .check_text("source_id", s, 1, SOURCE_ID_MAX_CHARS)
+                .check_text("source_id", &s, (1, SOURCE_ID_MAX_CHARS), Lines::One)
                 .map(Some),
         }
     }

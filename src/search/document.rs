@@ -13,6 +13,12 @@ const TITLE_REPEATS: usize = 3;
 /// Times the organization is indexed there (above a description match).
 const ORGANIZATION_REPEATS: usize = 2;
 
+/// The `year` of a project whose start date is unknown.
+pub const UNKNOWN_YEAR: u64 = 0;
+/// The `start_day` of a project whose start date is unknown: below every real day, so it
+/// sorts after dated projects.
+pub const UNKNOWN_START_DAY: i64 = i32::MIN as i64;
+
 /// The part of a hit that is stored in the index.
 #[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HitSummary {
@@ -34,8 +40,8 @@ pub struct HitSummary {
     pub covid19: bool,
     /// Status.
     pub status: Status,
-    /// Start date.
-    pub start_date: NaiveDate,
+    /// Start date, when known.
+    pub start_date: Option<NaiveDate>,
     /// The language of the text.
     pub language: Language,
 }
@@ -57,8 +63,8 @@ impl IndexDoc {
         let f = &project.fields;
         let start_day = f
             .start_date
-            .signed_duration_since(NaiveDate::default())
-            .num_days();
+            .map(|d| d.signed_duration_since(NaiveDate::default()).num_days())
+            .unwrap_or(UNKNOWN_START_DAY);
         IndexDoc {
             summary: HitSummary {
                 id: project.id,
@@ -76,7 +82,7 @@ impl IndexDoc {
             description: f.description.clone(),
             stakeholder_type: f.stakeholder_type.index() as u64,
             scope: f.scope.index() as u64,
-            year: f.start_year().max(0) as u64,
+            year: f.start_year().map_or(UNKNOWN_YEAR, |y| y.max(0) as u64),
             start_day,
         }
     }

@@ -21,6 +21,7 @@ use tantivy::{
     DocAddress, DocId, Score, SearcherGeneration, SegmentOrdinal, SegmentReader, Warmer,
 };
 
+use super::document::UNKNOWN_YEAR;
 use super::schema::names;
 use crate::model::{ActionLine, Country, Filters, Region, Scope, StakeholderType, Status};
 
@@ -82,9 +83,22 @@ impl Dim {
     }
 }
 
-/// Years counted: 1900 to 2100.
+/// Years counted: 1900 to 2100, and a last slot for unknown start dates.
 const FIRST_YEAR: u64 = 1900;
 const YEAR_SLOTS: usize = 201;
+/// A document's `start_day` when its start date is unknown.
+const UNKNOWN_DAY: i32 = i32::MIN;
+/// The day an unknown start date counts as when it breaks a tie of scores: before 1900.
+const TIE_DAY_UNKNOWN: i32 = -25_568;
+
+/// The value of a year slot: the year, or [`UNKNOWN_YEAR`] for the last slot.
+fn year_of_slot(slot: usize) -> u64 {
+    if slot >= YEAR_SLOTS {
+        UNKNOWN_YEAR
+    } else {
+        slot as u64 + FIRST_YEAR
+    }
+}
 /// Countries kept inline per document; more go to an overflow table.
 const INLINE_COUNTRIES: usize = 3;
 /// An unused inline country place.
@@ -237,7 +251,10 @@ impl ActiveFilters {
             f.covid19.map(|c| vec![usize::from(c)]).unwrap_or_default(),
         );
         if f.year_from.is_some() || f.year_to.is_some() {
-            let from = f.year_from.map(|y| y.max(0) as u64).unwrap_or(0);
+            // From 1900 at the earliest, so an unknown year (0) never passes a year filter.
+            let from = f
+                .year_from
+                .map_or(FIRST_YEAR, |y| (y.max(0) as u64).max(FIRST_YEAR));
             let to = f.year_to.map(|y| y.max(0) as u64).unwrap_or(u64::MAX);
             active.push((Dim::Year, Accept::Years(from, to)));
         }
@@ -340,9 +357,13 @@ impl SegmentFacetData {
             days[b].cmp(&days[a]).then(ties[a].cmp(&ties[b]))
         });
         let mut oldest: Vec<DocId> = (0..reader.max_doc()).collect();
+        // Unknown dates come last in both orders.
         oldest.sort_by(|a, b| {
             let (a, b) = (*a as usize, *b as usize);
-            days[a].cmp(&days[b]).then(ties[a].cmp(&ties[b]))
+            let unknown = |d: i32| d == UNKNOWN_DAY;
+            (unknown(days[a]), days[a])
+                .cmp(&(unknown(days[b]), days[b]))
+                .then(ties[a].cmp(&ties[b]))
         });
         data.newest = newest;
         data.oldest = oldest;
@@ -352,12 +373,19 @@ impl SegmentFacetData {
     /// The sort key of a document: higher is better.
     #[inline]
     fn key(&self, doc: DocId, ranking: Ranking, score: Score) -> f64 {
-        let day = || f64::from(self.start_day.get(doc as usize).copied().unwrap_or(0));
+        let day = self.start_day.get(doc as usize).copied().unwrap_or(0);
+        let known = day != UNKNOWN_DAY;
         match ranking {
-            // Scores equal to four decimals tie; the later start date wins the tie.
-            Ranking::Score => (f64::from(score) * 1e4).round() + day() * 1e-6,
-            Ranking::Newest => day(),
-            Ranking::Oldest => -day(),
+            // Scores equal to four decimals tie; the later start date wins the tie (an
+            // unknown one loses it).
+            Ranking::Score => {
+                let day = if known { day } else { TIE_DAY_UNKNOWN };
+                (f64::from(score) * 1e4).round() + f64::from(day) * 1e-6
+            }
+            Ranking::Newest if known => f64::from(day),
+            Ranking::Oldest if known => -f64::from(day),
+            // Unknown start dates come after every dated project, whichever the order.
+            Ranking::Newest | Ranking::Oldest => f64::NEG_INFINITY,
         }
     }
 
@@ -529,7 +557,8 @@ pub struct FacetTally {
     values: [u64; 64],
     /// By country index; the last slot absorbs unused places.
     countries: [u64; COUNTRY_SLOTS + 1],
-    /// By year from `FIRST_YEAR`; the last slot absorbs years out of range.
+    /// By year from `FIRST_YEAR`; the last slot counts unknown start dates (and would absorb
+    /// years out of range, which validation never lets in).
     years: [u64; YEAR_SLOTS + 1],
 }
 
@@ -548,29 +577,32 @@ impl FacetTally {
         match (dim, span(dim)) {
             (_, Some(span)) => &self.values[span.range()],
             (Dim::Country, _) => &self.countries[..Country::count().min(COUNTRY_SLOTS)],
-            _ => &self.years[..YEAR_SLOTS],
+            _ => &self.years[..],
         }
     }
 
     /// The counts of one facet as (value, count): the index for coded facets, the SDG
-    /// number, the year.
+    /// number, the year ([`UNKNOWN_YEAR`] for unknown start dates).
     pub fn counts(&self, dim: Dim) -> impl Iterator<Item = (u64, u64)> + '_ {
-        let offset = if dim == Dim::Year { FIRST_YEAR } else { 0 };
+        let value = move |i: usize| {
+            if dim == Dim::Year {
+                year_of_slot(i)
+            } else {
+                i as u64
+            }
+        };
         self.slots(dim)
             .iter()
             .enumerate()
-            .map(move |(i, n)| (i as u64 + offset, *n))
+            .map(move |(i, n)| (value(i), *n))
     }
 
     /// How many documents the filter of `dim` accepts (an estimate of its selectivity when
     /// documents carry several values).
     pub fn estimate(&self, dim: Dim, accept: &Accept) -> u64 {
-        let offset = if dim == Dim::Year { FIRST_YEAR } else { 0 };
-        self.slots(dim)
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| accept.accepts(*i as u64 + offset))
-            .map(|(_, n)| *n)
+        self.counts(dim)
+            .filter(|(value, _)| accept.accepts(*value))
+            .map(|(_, n)| n)
             .sum()
     }
 

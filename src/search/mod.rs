@@ -44,7 +44,7 @@ pub use tagging::{ActionLineSuggestion, Reason, SdgSuggestion, TagSuggestions, T
 
 use crate::model::{
     ActionLine, Country, ProjectId, Region, Scope, SearchRequest, SortOrder, StakeholderType,
-    Status, Synonyms,
+    Status, Synonyms, UNKNOWN_YEAR_LABEL,
 };
 use facets::{ActiveFilters, FacetCache, FacetTally, FacetWarmer, FacetsAndTop, Ranking};
 use schema::{names, Fields, SCHEMA_VERSION};
@@ -496,7 +496,11 @@ impl SearchIndex {
         let active = ActiveFilters::from_filters(filters);
         let (total, counts) = facets::group_counts(&self.facet_cache, &searcher, &active, dims)?;
         let mut keys: Vec<(u64, u64)> = counts.keys().copied().collect();
-        keys.sort_unstable();
+        let order = |dim: Option<Dim>, v: u64| match dim {
+            Some(Dim::Year) => year_order(v),
+            _ => v,
+        };
+        keys.sort_unstable_by_key(|(a, b)| (order(Some(dims.0), *a), order(dims.1, *b)));
         let groups = keys
             .into_iter()
             .filter_map(|(a, b)| {
@@ -611,7 +615,7 @@ impl FacetCounts {
                 })
                 .collect();
             if dim == Dim::Year {
-                values.sort_by_key(|v| v.0);
+                values.sort_by_key(|v| year_order(v.0));
             } else {
                 values.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
             }
@@ -659,8 +663,18 @@ fn label(dim: Dim, value: u64) -> Option<String> {
         Dim::Scope => Scope::ALL.get(v)?.code().to_string(),
         Dim::Status => Status::ALL.get(v)?.code().to_string(),
         Dim::Covid19 => if value == 1 { "true" } else { "false" }.to_string(),
+        Dim::Year if value == document::UNKNOWN_YEAR => UNKNOWN_YEAR_LABEL.to_string(),
         Dim::Year => value.to_string(),
     })
+}
+
+/// Years in order, the unknown year last.
+fn year_order(year: u64) -> u64 {
+    if year == document::UNKNOWN_YEAR {
+        u64::MAX
+    } else {
+        year
+    }
 }
 
 impl utoipa::PartialSchema for FacetCounts {
@@ -670,7 +684,7 @@ impl utoipa::PartialSchema for FacetCounts {
             ObjectBuilder::new()
                 .schema_type(SchemaType::new(Type::Object))
                 .description(Some(
-                    "Projects per value (code, goal number, year, true/false).",
+                    "Projects per value (code, goal number, year or `unknown`, true/false).",
                 ))
                 .additional_properties(Some(AdditionalProperties::RefOr(
                     ObjectBuilder::new()

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use super::{Service, ServiceError};
+use super::{csv_cells, Service, ServiceError};
 use crate::model::validation::SUBMISSION_FIELDS;
 use crate::model::{Filters, Project, State};
 
@@ -175,12 +175,12 @@ fn write_csv(
     if options.bom {
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
     }
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = csv_cells::Writer::new(out);
     let mut header: Vec<&str> = columns().collect();
     if options.secretariat {
         header.extend(PRIVATE_COLUMNS);
     }
-    writer.write_record(&header).map_err(io_error)?;
+    writer.row(&header).map_err(io_error)?;
     let mut count = 0;
     for record in records {
         let record = record?;
@@ -191,7 +191,7 @@ fn write_csv(
             row.push(cell(contact.and_then(|c| c.get("name"))));
             row.push(cell(contact.and_then(|c| c.get("email"))));
         }
-        writer.write_record(&row).map_err(io_error)?;
+        writer.row(&row).map_err(io_error)?;
         count += 1;
     }
     writer.flush().map_err(io_error)?;

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use chrono::Utc;
 use serde::Serialize;
 
-use super::records::Record;
+use super::records::Records;
 use super::{Service, ServiceError, CHUNK};
 use crate::model::mapping::Mapping;
+use crate::model::text::strip_unsafe;
 use crate::model::{
     parse_submission, Action, Project, ProjectId, State, Submission, SubmissionKind, Transition,
 };
@@ -19,35 +20,60 @@ use crate::store::{Change, ChangeKind};
 /// One rejected line.
 #[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LineError {
-    /// 1-based line number.
+    /// 1-based line number (where the record starts).
     pub line: usize,
+    /// The last line of a record that spans several (a CSV row with quoted line breaks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<usize>,
     /// The bad field (or `line` when the line is not a JSON object).
     pub field: String,
     /// Machine-readable code.
     pub code: String,
-    /// What is wrong.
+    /// What is wrong (control and bidirectional formatting characters of quoted values
+    /// removed, so a report is safe on a terminal).
     pub message: String,
 }
 
 impl LineError {
+    /// A problem at a line.
+    pub fn new(line: usize, field: &str, code: &str, message: impl Into<String>) -> LineError {
+        LineError {
+            line,
+            last_line: None,
+            field: field.to_string(),
+            code: code.to_string(),
+            message: strip_unsafe(&message.into()).into_owned(),
+        }
+    }
+
     /// The problems of a record refused by the validation, at its line.
     pub fn from_validation(line: usize, errors: crate::model::ValidationErrors) -> Vec<LineError> {
         errors
             .0
             .into_iter()
-            .map(|e| LineError {
-                line,
-                field: e.field,
-                code: e.code.into(),
-                message: e.message,
-            })
+            .map(|e| LineError::new(line, &e.field, e.code, e.message))
             .collect()
+    }
+
+    /// The same problem, for a record that spans lines `line` to `last_line`.
+    pub fn spanning(mut self, last_line: usize) -> LineError {
+        if last_line > self.line {
+            self.last_line = Some(last_line);
+            self.message = format!(
+                "{} (the record spans lines {}–{last_line}: is a quote left open?)",
+                self.message, self.line
+            );
+        }
+        self
     }
 }
 
 /// What an import did.
 #[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
+    /// Physical lines of the input (blank lines, a CSV header and lines inside quoted
+    /// cells included): compare with `read` to see that no line was swallowed.
+    pub lines: usize,
     /// Records read (non-blank lines, CSV rows).
     pub read: usize,
     /// New projects.
@@ -167,7 +193,7 @@ fn fill_missing_tags(service: &Service, value: &mut Value) -> Result<bool, Servi
 
 pub(super) fn run(
     service: &Service,
-    records: impl Iterator<Item = Record>,
+    mut records: Records<'_>,
     options: &ImportOptions,
     observer: &mut dyn ImportObserver,
 ) -> Result<ImportReport, ServiceError> {
@@ -176,8 +202,9 @@ pub(super) fn run(
     // The line of each source id seen in this file (by hash, so memory stays small): a
     // repeat is rejected, which keeps a second import of the same file a no-op.
     let mut seen: HashMap<u64, usize> = HashMap::new();
-    for record in records {
+    for record in records.by_ref() {
         let number = record.line;
+        let last_line = record.last_line;
         report.read += 1;
         if report.read.is_multiple_of(PROGRESS_EVERY) {
             observer.progress(&report);
@@ -192,28 +219,32 @@ pub(super) fn run(
             }
             Ok(value) => options.mapping.apply(value),
             Err(e) => {
-                report.reject(vec![e], observer);
+                report.reject(vec![e.spanning(last_line)], observer);
                 continue;
             }
         };
         let submission = match parse_submission(value, SubmissionKind::Import) {
             Ok(s) => s,
             Err(errors) => {
-                report.reject(LineError::from_validation(number, errors), observer);
+                let problems = LineError::from_validation(number, errors)
+                    .into_iter()
+                    .map(|p| p.spanning(last_line))
+                    .collect();
+                report.reject(problems, observer);
                 continue;
             }
         };
         if let Some(sid) = &submission.source_id {
             if let Some(first) = seen.insert(hash_of(sid), number) {
                 seen.insert(hash_of(sid), first);
-                let problem = LineError {
-                    line: number,
-                    field: "source_id".into(),
-                    code: "duplicate_source_id".into(),
-                    message: format!(
+                let problem = LineError::new(
+                    number,
+                    "source_id",
+                    "duplicate_source_id",
+                    format!(
                         "source_id '{sid}' already appeared on line {first}; the first is kept"
                     ),
-                };
+                );
                 report.reject(vec![problem], observer);
                 continue;
             }
@@ -224,6 +255,7 @@ pub(super) fn run(
         }
     }
     apply(service, &mut pending, options, &mut report)?;
+    report.lines = records.lines();
     observer.progress(&report);
     if report.last_seq == 0 {
         report.last_seq = service.store().last_seq()?;

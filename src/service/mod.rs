@@ -6,6 +6,7 @@
 //! Searches read the index only.
 
 mod backup;
+pub mod csv_cells;
 mod discovery;
 mod export;
 mod import;
@@ -33,7 +34,7 @@ pub use export::{ExportFormat, ExportOptions};
 pub use import::{ImportObserver, ImportOptions, ImportReport, LineError, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
-pub use records::{records, Format, Record};
+pub use records::{records, Format, Record, Records};
 pub use report::{english_label, Chapter, ChapterItem, Report, Row, Section, REPORT_FACETS};
 pub use selections::selection_csv;
 pub use vitals::Vitals;
@@ -90,6 +91,14 @@ pub enum ServiceError {
     /// stopped after a storage or index failure).
     #[error("{0}")]
     Unavailable(String),
+    /// Every turn for this kind of work is taken; retry after this many seconds.
+    #[error("{message}")]
+    Busy {
+        /// What is busy.
+        message: String,
+        /// Seconds to wait.
+        retry_after: u64,
+    },
     /// Our fault: storage or index errors.
     #[error("{0}")]
     Internal(String),
@@ -439,7 +448,7 @@ impl Service {
     /// Storage and index errors (bad records are not errors).
     pub fn import(
         &self,
-        records: impl Iterator<Item = Record>,
+        records: Records<'_>,
         options: &ImportOptions,
         observer: &mut dyn ImportObserver,
     ) -> Result<ImportReport, ServiceError> {

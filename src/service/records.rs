@@ -1,11 +1,14 @@
 //! Reading import files one record at a time (constant memory): NDJSON lines, or CSV rows
 //! as objects keyed by the header. Each record carries its line number in the file.
 
+use std::cell::Cell;
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
+use super::csv_cells::restore;
 use super::import::LineError;
 
 /// The format of an import file.
@@ -36,10 +39,12 @@ impl Format {
     }
 }
 
-/// One record of a file: its line number, and the object or why it could not be read.
+/// One record of a file: the lines it spans, and the object or why it could not be read.
 pub struct Record {
     /// 1-based line number (for CSV, the line the row starts on).
     pub line: usize,
+    /// The last line of the record (a CSV row with quoted line breaks spans several).
+    pub last_line: usize,
     /// The record, or the reason it is unreadable.
     pub value: Result<Value, LineError>,
 }
@@ -47,12 +52,8 @@ pub struct Record {
 fn unreadable(line: usize, code: &str, message: String) -> Record {
     Record {
         line,
-        value: Err(LineError {
-            line,
-            field: "line".into(),
-            code: code.into(),
-            message,
-        }),
+        last_line: line,
+        value: Err(LineError::new(line, "line", code, message)),
     }
 }
 
@@ -60,16 +61,39 @@ fn unreadable(line: usize, code: &str, message: String) -> Record {
 /// record is anywhere near it: a description has at most 20,000 characters).
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
-/// The records of an input in a format, read lazily.
-pub fn records<'a>(
-    format: Format,
-    input: impl BufRead + 'a,
-) -> Box<dyn Iterator<Item = Record> + 'a> {
-    let input = LineLimited::new(input, MAX_LINE_BYTES);
-    match format {
-        Format::Ndjson => Box::new(ndjson(input)),
-        Format::Csv => Box::new(csv_rows(input)),
+/// The records of an input, read lazily, and the physical lines read so far.
+pub struct Records<'a> {
+    inner: Box<dyn Iterator<Item = Record> + 'a>,
+    lines: Rc<Cell<usize>>,
+}
+
+impl Records<'_> {
+    /// Physical lines read so far (all of them once the records are exhausted): blank
+    /// lines, header and the lines inside quoted CSV cells included.
+    pub fn lines(&self) -> usize {
+        self.lines.get()
     }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        self.inner.next()
+    }
+}
+
+/// The records of an input in a format, read lazily.
+pub fn records<'a>(format: Format, input: impl BufRead + 'a) -> Records<'a> {
+    let lines = Rc::new(Cell::new(0));
+    let inner: Box<dyn Iterator<Item = Record> + 'a> = match format {
+        Format::Ndjson => Box::new(ndjson(input, lines.clone())),
+        Format::Csv => Box::new(csv_rows(
+            LineLimited::new(input, MAX_LINE_BYTES, lines.clone()),
+            lines.clone(),
+        )),
+    };
+    Records { inner, lines }
 }
 
 /// The error of a line longer than the limit.
@@ -97,7 +121,7 @@ fn read_error_code(e: &std::io::Error) -> &'static str {
 }
 
 /// A reader that fails, from then on, once a line grows past `max` bytes: memory stays
-/// bounded whatever the input.
+/// bounded whatever the input. It counts the lines it has passed on.
 struct LineLimited<R> {
     inner: R,
     max: usize,
@@ -105,18 +129,21 @@ struct LineLimited<R> {
     run: usize,
     /// 1-based number of the current line.
     line: usize,
+    /// Lines passed on: complete ones, and the current one once it has a byte.
+    lines: Rc<Cell<usize>>,
     /// Where the newline is in the slice `fill_buf` last gave, if it holds one.
     newline_at: Option<usize>,
     failed: bool,
 }
 
 impl<R: BufRead> LineLimited<R> {
-    fn new(inner: R, max: usize) -> LineLimited<R> {
+    fn new(inner: R, max: usize, lines: Rc<Cell<usize>>) -> LineLimited<R> {
         LineLimited {
             inner,
             max,
             run: 0,
             line: 1,
+            lines,
             newline_at: None,
             failed: false,
         }
@@ -161,10 +188,17 @@ impl<R: BufRead> BufRead for LineLimited<R> {
     }
 
     fn consume(&mut self, n: usize) {
+        if n > 0 && self.run == 0 {
+            // The first byte of a line.
+            self.lines.set(self.line);
+        }
         match self.newline_at.take() {
             Some(i) if n > i => {
                 self.run = n - i - 1;
                 self.line += 1;
+                if self.run > 0 {
+                    self.lines.set(self.line);
+                }
             }
             at => {
                 self.newline_at = at.map(|i| i - n);
@@ -175,139 +209,240 @@ impl<R: BufRead> BufRead for LineLimited<R> {
     }
 }
 
-fn ndjson(input: impl BufRead) -> impl Iterator<Item = Record> {
-    let mut failed = false;
-    input
-        .lines()
-        .enumerate()
-        .map_while(move |(i, line)| {
-            // A read error (a cut stream, a disk fault) ends the import: reported once.
-            if failed {
-                return None;
-            }
-            let number = i + 1;
-            Some(match line {
-                Err(e) => {
-                    failed = true;
-                    Some(unreadable(
-                        number,
-                        read_error_code(&e),
-                        format!("cannot read line {number}, the import stops here: {e}"),
-                    ))
-                }
-                Ok(line) => {
-                    // A JSON array written one record a line (our JSON export) reads as
-                    // NDJSON: its brackets and separating commas are skipped.
-                    let text = line.trim();
-                    let text = text.strip_suffix(',').unwrap_or(text);
-                    if text.is_empty() || text == "[" || text == "]" {
-                        None
-                    } else {
-                        Some(match serde_json::from_str::<Value>(text) {
-                            Ok(value) => Record {
-                                line: number,
-                                value: Ok(value),
-                            },
-                            Err(e) => {
-                                unreadable(number, "malformed_json", format!("not valid JSON: {e}"))
-                            }
-                        })
-                    }
-                }
-            })
-        })
-        .flatten()
+/// The lines of an input as bytes, ended by `\n`, `\r\n` or a lone `\r`, each at most
+/// `max` bytes (a longer one fails, and every read after it).
+struct Lines<R> {
+    input: R,
+    max: usize,
+    /// Lines returned so far.
+    count: Rc<Cell<usize>>,
+    /// The last line ended with `\r`: a `\n` right after it belongs to that end.
+    after_cr: bool,
+    failed: bool,
 }
 
-fn csv_rows(input: impl BufRead) -> impl Iterator<Item = Record> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input);
-    let headers: Result<Vec<String>, String> = reader
-        .headers()
-        .map(|h| {
-            h.iter()
-                .map(|s| s.trim_start_matches('\u{feff}').to_string())
-                .collect()
-        })
-        .map_err(|e| e.to_string());
-    let duplicate = headers.as_ref().ok().and_then(|h| {
-        h.iter()
-            .enumerate()
-            .find(|(i, name)| !name.is_empty() && h[..*i].contains(name))
-            .map(|(_, name)| name.clone())
-    });
-    let mut failed_header = match (&headers, duplicate) {
-        (Err(e), _) => Some(unreadable(
-            1,
-            "malformed_csv",
-            format!("cannot read the header row: {e}"),
-        )),
-        (Ok(_), Some(name)) => Some(unreadable(
+impl<R: BufRead> Lines<R> {
+    /// The next line into `out` (cleared first); `false` at the end of the input.
+    fn next_line(&mut self, out: &mut Vec<u8>) -> std::io::Result<bool> {
+        out.clear();
+        let line = self.count.get() + 1;
+        if self.failed {
+            return Err(LineTooLong::io(line, self.max));
+        }
+        loop {
+            let buf = self.input.fill_buf()?;
+            if buf.is_empty() {
+                if out.is_empty() {
+                    return Ok(false);
+                }
+                self.count.set(line);
+                return Ok(true);
+            }
+            if self.after_cr && buf[0] == b'\n' {
+                self.input.consume(1);
+                self.after_cr = false;
+                continue;
+            }
+            self.after_cr = false;
+            let end = buf.iter().position(|&b| b == b'\n' || b == b'\r');
+            let take = end.unwrap_or(buf.len());
+            if out.len() + take > self.max {
+                self.failed = true;
+                return Err(LineTooLong::io(line, self.max));
+            }
+            out.extend_from_slice(&buf[..take]);
+            match end {
+                Some(i) => {
+                    self.after_cr = buf[i] == b'\r';
+                    self.input.consume(i + 1);
+                    self.count.set(line);
+                    return Ok(true);
+                }
+                None => self.input.consume(take),
+            }
+        }
+    }
+}
+
+fn ndjson(input: impl BufRead, count: Rc<Cell<usize>>) -> impl Iterator<Item = Record> {
+    let mut lines = Lines {
+        input,
+        max: MAX_LINE_BYTES,
+        count,
+        after_cr: false,
+        failed: false,
+    };
+    let mut bytes = Vec::new();
+    let mut stopped = false;
+    std::iter::from_fn(move || loop {
+        // A read error (a cut stream, a disk fault) ends the import: reported once.
+        if stopped {
+            return None;
+        }
+        let number = lines.count.get() + 1;
+        match lines.next_line(&mut bytes) {
+            Err(e) => {
+                stopped = true;
+                return Some(unreadable(
+                    number,
+                    read_error_code(&e),
+                    format!("cannot read line {number}, the import stops here: {e}"),
+                ));
+            }
+            Ok(false) => return None,
+            Ok(true) => {
+                if let Some(record) = ndjson_line(number, &bytes) {
+                    return Some(record);
+                }
+            }
+        }
+    })
+}
+
+/// The record on one NDJSON line, if the line holds one.
+fn ndjson_line(number: usize, bytes: &[u8]) -> Option<Record> {
+    // A UTF-8 byte-order mark may open the file, as spreadsheets write it.
+    let bytes = match number {
+        1 => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes),
+        _ => bytes,
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return Some(unreadable(
+                number,
+                "invalid_utf8",
+                format!(
+                    "line {number} is not valid UTF-8 (at byte {}); the line is skipped",
+                    e.valid_up_to() + 1
+                ),
+            ))
+        }
+    };
+    // A JSON array written one record a line (our JSON export) reads as NDJSON: its
+    // brackets and separating commas are skipped.
+    let text = text.trim();
+    let text = text.strip_suffix(',').unwrap_or(text);
+    if text.is_empty() || text == "[" || text == "]" {
+        return None;
+    }
+    Some(match serde_json::from_str::<Value>(text) {
+        Ok(value) => Record {
+            line: number,
+            last_line: number,
+            value: Ok(value),
+        },
+        Err(e) => unreadable(number, "malformed_json", format!("not valid JSON: {e}")),
+    })
+}
+
+/// The header of a CSV file, or the record that says why it cannot be read.
+fn csv_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Vec<String>, Record> {
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h
+            .iter()
+            .map(|s| restore(s.trim_start_matches('\u{feff}').trim()).to_string())
+            .collect(),
+        Err(e) => {
+            return Err(unreadable(
+                1,
+                "malformed_csv",
+                format!("cannot read the header row: {e}"),
+            ))
+        }
+    };
+    let duplicate = headers
+        .iter()
+        .enumerate()
+        .find(|(i, name)| !name.is_empty() && headers[..*i].contains(name));
+    match duplicate {
+        Some((_, name)) => Err(unreadable(
             1,
             "malformed_csv",
             format!("the header names the column '{name}' twice; the file is not read"),
         )),
-        (Ok(_), None) => None,
-    };
-    let headers = if failed_header.is_some() {
-        Vec::new()
-    } else {
-        headers.unwrap_or_default()
-    };
-    let mut rows = reader.into_records();
+        None => Ok(headers),
+    }
+}
+
+fn csv_rows<R: Read>(input: R, lines: Rc<Cell<usize>>) -> impl Iterator<Item = Record> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut header = Some(csv_header(&mut reader));
+    let mut headers = Vec::new();
     let mut stopped = false;
+    let mut row = csv::StringRecord::new();
     std::iter::from_fn(move || {
-        if let Some(bad) = failed_header.take() {
-            return Some(bad);
+        match header.take() {
+            Some(Err(bad)) => {
+                stopped = true;
+                return Some(bad);
+            }
+            Some(Ok(h)) => headers = h,
+            None => {}
         }
-        if headers.is_empty() || stopped {
-            return None;
-        }
-        loop {
-            let row = rows.next()?;
-            return Some(match row {
+        while !stopped {
+            match reader.read_record(&mut row) {
+                Ok(false) => return None,
+                Ok(true) => {
+                    if let Some(record) = csv_record(&headers, &row, lines.get()) {
+                        return Some(record);
+                    }
+                }
                 Err(e) => {
                     let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
                     if let csv::ErrorKind::Io(io) = e.kind() {
                         stopped = true;
-                        unreadable(
+                        return Some(unreadable(
                             line,
                             read_error_code(io),
                             format!("cannot read the file, the import stops here: {e}"),
-                        )
-                    } else {
-                        unreadable(line, "malformed_csv", format!("not a valid CSV row: {e}"))
-                    }
-                }
-                Ok(row) => {
-                    if row.iter().all(str::is_empty) {
-                        continue;
-                    }
-                    let line = row.position().map(|p| p.line() as usize).unwrap_or(0);
-                    if row.len() > headers.len() {
-                        return Some(unreadable(
-                            line,
-                            "malformed_csv",
-                            format!(
-                                "the row has {} cells but the header names {} columns",
-                                row.len(),
-                                headers.len()
-                            ),
                         ));
                     }
-                    let mut object = Map::new();
-                    for (name, value) in headers.iter().zip(row.iter()) {
-                        object.insert(name.clone(), Value::from(value));
-                    }
-                    Record {
+                    return Some(unreadable(
                         line,
-                        value: Ok(Value::Object(object)),
-                    }
+                        "malformed_csv",
+                        format!("not a valid CSV row: {e}"),
+                    ));
                 }
-            });
+            }
         }
+        None
+    })
+}
+
+/// A CSV row as an object keyed by the header, with the lines it spans (at most `read`,
+/// the lines read so far); `None` for a blank row.
+fn csv_record(headers: &[String], row: &csv::StringRecord, read: usize) -> Option<Record> {
+    if row.iter().all(|cell| cell.trim().is_empty()) {
+        return None;
+    }
+    let line = row.position().map(|p| p.line() as usize).unwrap_or(0);
+    // Line breaks inside quoted cells make the row span more lines (a quote left open
+    // takes the end of the file's last line too).
+    let breaks: usize = row.iter().map(|cell| cell.matches('\n').count()).sum();
+    let last_line = (line + breaks).min(read.max(line));
+    if row.len() > headers.len() {
+        let mut record = unreadable(
+            line,
+            "malformed_csv",
+            format!(
+                "the row has {} cells but the header names {} columns",
+                row.len(),
+                headers.len()
+            ),
+        );
+        record.last_line = last_line;
+        return Some(record);
+    }
+    let object = headers
+        .iter()
+        .zip(row.iter())
+        .map(|(name, cell)| (name.clone(), Value::from(restore(cell.trim()))))
+        .collect::<Map<String, Value>>();
+    Some(Record {
+        line,
+        last_line,
+        value: Ok(Value::Object(object)),
     })
 }
 
@@ -339,11 +474,11 @@ mod tests {
 
     #[test]
     fn the_line_limit_counts_each_line_on_its_own() {
-        let mut input = LineLimited::new("abc\ndefg\nhi".as_bytes(), 4);
+        let mut input = LineLimited::new("abc\ndefg\nhi".as_bytes(), 4, Rc::default());
         let mut out = String::new();
         assert!(input.read_to_string(&mut out).is_ok());
         assert_eq!(out, "abc\ndefg\nhi");
-        let mut input = LineLimited::new("abc\ndefgh\n".as_bytes(), 4);
+        let mut input = LineLimited::new("abc\ndefgh\n".as_bytes(), 4, Rc::default());
         let mut out = String::new();
         let e = input
             .read_to_string(&mut out)
@@ -398,6 +533,64 @@ mod tests {
         assert_eq!(
             array,
             vec![(2, Ok(json!({"a": 1}))), (3, Ok(json!({"b": 2})))]
+        );
+    }
+
+    fn spans(format: Format, text: &[u8]) -> (Vec<(usize, usize, Result<Value, String>)>, usize) {
+        let mut records = records(format, text);
+        let got = records
+            .by_ref()
+            .map(|r| (r.line, r.last_line, r.value.map_err(|e| e.code)))
+            .collect();
+        (got, records.lines())
+    }
+
+    #[test]
+    fn an_open_quote_makes_one_record_of_the_lines_it_swallows_and_lines_are_counted() {
+        let text = "title,organization\nA,B\n\"C open,D\nE,F\nG,H\n";
+        let (got, lines) = spans(Format::Csv, text.as_bytes());
+        assert_eq!(lines, 5);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].0, got[0].1), (2, 2));
+        assert_eq!((got[1].0, got[1].1), (3, 5));
+        assert_eq!(got[1].2, Ok(json!({"title": "C open,D\nE,F\nG,H"})));
+        // A quoted line break that is closed spans exactly its lines.
+        let (got, lines) = spans(Format::Csv, b"t,d\n\"a\nb\",x\nc,y");
+        assert_eq!(lines, 4);
+        assert_eq!(
+            got.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>(),
+            [(2, 3), (4, 4)]
+        );
+    }
+
+    #[test]
+    fn ndjson_takes_a_byte_order_mark_every_line_end_and_skips_only_bad_utf8() {
+        let (got, lines) = spans(
+            Format::Ndjson,
+            b"\xEF\xBB\xBF{\"a\": 1}\r{\"b\": 2}\r\n{\"c\": \"\xFF\"}\n\r\n{\"d\": 4}",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (1, 1, Ok(json!({"a": 1}))),
+                (2, 2, Ok(json!({"b": 2}))),
+                (3, 3, Err("invalid_utf8".into())),
+                (5, 5, Ok(json!({"d": 4}))),
+            ]
+        );
+        assert_eq!(lines, 5);
+        // A lone \r at the end of a read does not end two lines with the \n after it.
+        let input = std::io::BufReader::with_capacity(8, &b"{\"a\": 1}\r\n{\"b\": 2}\n"[..]);
+        let numbers: Vec<usize> = records(Format::Ndjson, input).map(|r| r.line).collect();
+        assert_eq!(numbers, [1, 2]);
+    }
+
+    #[test]
+    fn formula_guards_of_our_exports_come_off_on_import() {
+        let (got, _) = spans(Format::Csv, b"title,note\n'=1+1,'Smart' villages\n");
+        assert_eq!(
+            got[0].2,
+            Ok(json!({"title": "=1+1", "note": "'Smart' villages"}))
         );
     }
 

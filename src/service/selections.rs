@@ -227,8 +227,8 @@ const CSV_HEADER: [&str; 19] = [
 /// Only if writing to memory fails.
 pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
     let internal = |e: csv::Error| ServiceError::Internal(e.to_string());
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(CSV_HEADER).map_err(internal)?;
+    let mut out = super::csv_cells::Writer::new(Vec::new());
+    out.row(CSV_HEADER).map_err(internal)?;
     for (i, item) in view.items.iter().enumerate() {
         let mut row = vec![
             (i + 1).to_string(),
@@ -256,7 +256,7 @@ pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
                     join(f.sdgs.iter().map(|s| s.number().to_string()).collect()),
                     f.covid19.to_string(),
                     f.status.code().to_string(),
-                    f.start_date.to_string(),
+                    f.start_date.map(|d| d.to_string()).unwrap_or_default(),
                     f.end_date.map(|d| d.to_string()).unwrap_or_default(),
                     f.website.clone().unwrap_or_default(),
                     f.language.code().to_string(),
@@ -268,7 +268,7 @@ pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
                 row.extend(std::iter::repeat_n(String::new(), CSV_HEADER.len() - 4));
             }
         }
-        out.write_record(&row).map_err(internal)?;
+        out.row(&row).map_err(internal)?;
     }
     out.into_inner()
         .map_err(|e| ServiceError::Internal(e.to_string()))

@@ -629,6 +629,7 @@ async fn submissions_and_edits_are_rate_limited_per_client_and_bodies_are_capped
         wsis_stocktaking::http::HttpLimits {
             writes_per_minute: 2,
             max_body_bytes: 4_000,
+            ..Default::default()
         },
     );
     let auth = bearer(&app.key("desk"));

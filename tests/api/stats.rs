@@ -36,7 +36,9 @@ fn values(f: &ProjectFields, dim: &str) -> Vec<String> {
         "scope" => vec![f.scope.code().to_string()],
         "status" => vec![f.status.code().to_string()],
         "covid19" => vec![f.covid19.to_string()],
-        _ => vec![f.start_year().to_string()],
+        _ => vec![f
+            .start_year()
+            .map_or("unknown".to_string(), |y| y.to_string())],
     }
 }
 

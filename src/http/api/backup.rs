@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::openapi::SECRETARIAT;
-use crate::http::stream::streamed;
+use crate::http::stream::{streamed, Budget};
 use crate::http::{blocking, on_service, AppState};
 use crate::service::ServiceError;
 
@@ -51,13 +51,13 @@ async fn backup(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         reader
     })
     .await?;
-    let body = streamed(&state, move |_, out| {
+    let body = streamed(&state, Budget::Secretariat, move |_, out| {
         let mut file = file;
         std::io::copy(&mut file, out)
             .map(|_| ())
             .map_err(|e| ServiceError::Internal(format!("backup file: {e}")))
     })
-    .await;
+    .await?;
     Ok((
         StatusCode::OK,
         [

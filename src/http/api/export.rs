@@ -12,7 +12,7 @@ use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
-use crate::http::stream::streamed;
+use crate::http::stream::{streamed, Budget};
 use crate::http::{blocking, AppState};
 use crate::model::SearchRequest;
 use crate::service::{ExportFormat, ExportOptions};
@@ -96,10 +96,15 @@ async fn export(
         secretariat,
         bom,
     };
-    let body = streamed(&state, move |service, out| {
+    let budget = if secretariat {
+        Budget::Secretariat
+    } else {
+        Budget::Public
+    };
+    let body = streamed(&state, budget, move |service, out| {
         service.export(&options, out).map(|_| ())
     })
-    .await;
+    .await?;
     let disposition = format!("attachment; filename=\"projects.{}\"", format.extension());
     Ok((
         StatusCode::OK,

@@ -17,7 +17,7 @@ use crate::http::openapi::{
     IdPath, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS, SECRETARIAT,
 };
 use crate::http::{blocking, AppState};
-use crate::model::{message_text, Decision, OwnerProject, Transition, MESSAGE_MAX_CHARS};
+use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationErrors};
 use crate::service::{Caller, Service, ServiceError, Submitted};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
@@ -335,14 +335,8 @@ struct ReasonBody {
 }
 
 fn required_text(field: &str, text: String) -> Result<String, ApiError> {
-    message_text(&text).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_length",
-            format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
-        )
-        .with_field(field)
-    })
+    message_text(field, &text)
+        .map_err(|e| ApiError::from(ServiceError::Invalid(ValidationErrors(vec![e]))))
 }
 
 /// Asks the submitter for changes, with a message they see.

@@ -127,8 +127,8 @@ pub struct SubmissionBody {
     pub stakeholder_type: StakeholderType,
     /// The level the activity works at.
     pub scope: Scope,
-    /// Countries; may be empty only for international scope.
-    pub countries: Vec<Country>,
+    /// Countries; may be empty or absent only for international scope.
+    pub countries: Option<Vec<Country>>,
     /// One or more Action Lines, no duplicates.
     #[schema(min_items = 1)]
     pub action_lines: Vec<ActionLine>,
@@ -139,8 +139,8 @@ pub struct SubmissionBody {
     pub covid19: Option<bool>,
     /// Planned, ongoing or completed.
     pub status: Status,
-    /// Start date (YYYY-MM-DD).
-    pub start_date: NaiveDate,
+    /// Start date (YYYY-MM-DD); absent or null when unknown.
+    pub start_date: Option<NaiveDate>,
     /// End date, not before the start.
     pub end_date: Option<NaiveDate>,
     /// http or https URL.

@@ -51,7 +51,10 @@ impl FormValues {
         set("stakeholder_type", f.stakeholder_type.code().to_string());
         set("scope", f.scope.code().to_string());
         set("status", f.status.code().to_string());
-        set("start_date", f.start_date.to_string());
+        set(
+            "start_date",
+            f.start_date.map(|d| d.to_string()).unwrap_or_default(),
+        );
         set(
             "end_date",
             f.end_date.map(|d| d.to_string()).unwrap_or_default(),
@@ -350,7 +353,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
                 " " label.inline for="covid19" { (t.covid19) }
             }
             (select("status", t.status, Status::ALL.iter().map(|s| (s.code(), i18n::status(lang, *s))).collect()))
-            (text("start_date", t.start_date, "date", true))
+            (text("start_date", t.start_date, "date", false))
             (text("end_date", t.end_date, "date", false))
             (text("website", t.website, "url", false))
             (select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))

@@ -73,7 +73,9 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
         ServiceError::PreconditionRequired(_) => {
             (StatusCode::PRECONDITION_REQUIRED, ctx.t.bad_request)
         }
-        ServiceError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ctx.t.bad_request),
+        ServiceError::Unavailable(_) | ServiceError::Busy { .. } => {
+            (StatusCode::SERVICE_UNAVAILABLE, ctx.t.bad_request)
+        }
         ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ctx.t.bad_request),
     };
     let detail = match error {
@@ -86,7 +88,15 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
         p.error-detail { (detail) }
         p { a href=(ctx.href("/", &[])) { (ctx.t.nav_search) } }
     };
-    HtmlPage(status, layout::document(ctx, heading, body)).into_response()
+    let mut response = HtmlPage(status, layout::document(ctx, heading, body)).into_response();
+    if let ServiceError::RateLimited { retry_after } | ServiceError::Busy { retry_after, .. } =
+        error
+    {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+    }
+    response
 }
 
 /// The 404 page for any path no route serves (outside `/api/`). Its language links lead

@@ -135,7 +135,7 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
             dt { (t.status) }
             dd { (i18n::status(lang, f.status)) }
             dt { (t.start_date) }
-            dd { (f.start_date) }
+            dd { @if let Some(start) = f.start_date { (start) } @else { (t.date_unknown) } }
             @if let Some(end) = f.end_date {
                 dt { (t.end_date) }
                 dd { (end) }

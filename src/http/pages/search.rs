@@ -18,6 +18,7 @@ use super::widgets::{country_names, tag_links};
 use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
+use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{
     ActionLine, Country, Language, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType,
     Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
@@ -367,8 +368,11 @@ pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> 
                 }
                 @if !years.is_empty() {
                     ul.year-counts {
-                        @for (year, n) in years.iter().rev().take(8) {
+                        @for (year, n) in years.iter().filter(|(y, _)| y != UNKNOWN_YEAR_LABEL).rev().take(8) {
                             li { span { (year) } " " span.count { (n) } }
+                        }
+                        @for (_, n) in years.iter().filter(|(y, _)| y == UNKNOWN_YEAR_LABEL) {
+                            li.year-unknown { span { (t.date_unknown) } " " span.count { (n) } }
                         }
                     }
                 }
@@ -550,7 +554,7 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
                     p.meta {
                         span.org { (s.organization) }
                         @if !s.countries.is_empty() { " · " span.countries { (country_names(ctx, &s.countries)) } }
-                        " · " span.year { (s.start_date.format("%Y")) }
+                        " · " span.year { @if let Some(start) = s.start_date { (start.format("%Y")) } @else { (ctx.t.date_unknown) } }
                     }
                     // The snippet is escaped by the search layer; only its <mark> tags are markup.
                     p.snippet { (PreEscaped(&hit.snippet)) }

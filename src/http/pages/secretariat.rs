@@ -377,16 +377,16 @@ async fn decide(
     let values = FormValues::parse(&body);
     let ctx = form_ctx("/secretariat", &values);
     let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
-    let text = |field: &str| message_text(values.get(field));
+    let text = |field: &str| message_text(field, values.get(field));
     let (decision, done) = match decision.as_str() {
         "publish" => (Decision::Publish, "published"),
         "request-changes" => match text("message") {
-            Some(message) => (Decision::RequestChanges(message), "changes_requested"),
-            None => return Err(bad_text(&ctx, "message")),
+            Ok(message) => (Decision::RequestChanges(message), "changes_requested"),
+            Err(problem) => return Err(bad_text(&ctx, problem)),
         },
         "reject" => match text("reason") {
-            Some(reason) => (Decision::Reject(reason), "rejected"),
-            None => return Err(bad_text(&ctx, "reason")),
+            Ok(reason) => (Decision::Reject(reason), "rejected"),
+            Err(problem) => return Err(bad_text(&ctx, problem)),
         },
         _ => {
             return Err(error_page(
@@ -415,14 +415,7 @@ fn done_state(code: &str) -> Option<ProjectState> {
     .find(|s| s.code() == code)
 }
 
-/// The error page for a missing or too long message or reason.
-fn bad_text(ctx: &Ctx, field: &str) -> Response {
-    error_page(
-        ctx,
-        &ServiceError::Invalid(ValidationErrors(vec![FieldError::new(
-            field,
-            "invalid_length",
-            format!("'{field}' must be 1 to {MESSAGE_MAX_CHARS} characters"),
-        )])),
-    )
+/// The error page for a missing, too long or unacceptable message or reason.
+fn bad_text(ctx: &Ctx, problem: FieldError) -> Response {
+    error_page(ctx, &ServiceError::Invalid(ValidationErrors(vec![problem])))
 }

@@ -24,6 +24,7 @@ use super::search::{facet_counts, facet_sidebar, search, View};
 use super::{i18n, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
+use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
 use crate::search::Dim;
 
@@ -122,12 +123,17 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         .get("year")
         .unwrap_or_default()
         .iter()
-        .filter(|(year, _)| {
-            let y = year.parse::<i32>().unwrap_or(0);
-            f.year_from.is_none_or(|from| y >= from) && f.year_to.is_none_or(|to| y <= to)
+        .filter(|(year, _)| match year.parse::<i32>() {
+            Ok(y) => f.year_from.is_none_or(|from| y >= from) && f.year_to.is_none_or(|to| y <= to),
+            // Unknown start dates: outside any year range.
+            Err(_) => f.year_from.is_none() && f.year_to.is_none(),
         })
         .map(|(year, n)| Bar {
-            label: year.clone(),
+            label: if year == UNKNOWN_YEAR_LABEL {
+                t.date_unknown.to_string()
+            } else {
+                year.clone()
+            },
             value: *n,
             color: ACCENT.into(),
         })

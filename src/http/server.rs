@@ -1,0 +1,352 @@
+//! Serving connections: HTTP/1.1 on every accepted socket, with the limits a slow or
+//! careless client meets.
+//!
+//! - A connection that sends no complete request head within the header timeout is closed
+//!   (counted from its opening, and for later requests from their first byte).
+//! - A keep-alive connection idle between requests for the idle timeout is closed.
+//! - A client that takes no byte of its answer for the send timeout is cut off.
+//!
+//! On shutdown the listener closes, idle connections close at once, and the others close
+//! after their answer.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
+use axum::http::Request;
+use axum::Router;
+use hyper::body::{Body as HttpBody, Frame, Incoming, SizeHint};
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Notify};
+use tokio::time::Instant;
+use tokio_util::task::TaskTracker;
+use tower::ServiceExt;
+
+/// The time limits of a connection.
+#[derive(Clone, Copy, Debug)]
+pub struct ConnectionLimits {
+    /// Longest time to send a complete request head.
+    pub header_timeout: Duration,
+    /// Longest idle time between requests on a keep-alive connection.
+    pub idle_timeout: Duration,
+    /// Longest time a client may take no byte of its answer.
+    pub send_timeout: Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> ConnectionLimits {
+        ConnectionLimits {
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(30),
+            send_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Serves `app` on every connection `listener` accepts until `shutdown` resolves; then
+/// stops accepting and returns once every connection has closed.
+///
+/// # Errors
+/// None today: a failed accept (too many open files) is logged and retried.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    limits: ConnectionLimits,
+    shutdown: impl Future<Output = ()>,
+) -> io::Result<()> {
+    let (stop, stopping) = watch::channel(false);
+    let connections = TaskTracker::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((socket, remote)) => {
+                    let _ = socket.set_nodelay(true);
+                    connections.spawn(connection(socket, remote, app.clone(), limits, stopping.clone()));
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            },
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    let _ = stop.send(true);
+    connections.close();
+    connections.wait().await;
+    Ok(())
+}
+
+/// What a connection is doing, as its watchdog sees it.
+struct Activity {
+    opened: Instant,
+    /// Requests whose answer is not sent yet.
+    in_flight: usize,
+    /// Requests begun on the connection.
+    served: u64,
+    /// When the last answer ended.
+    idle_since: Instant,
+    /// The first byte of the next request head, read while nothing was in flight.
+    head_started: Option<Instant>,
+    /// Since when the client has taken no byte of the answer.
+    write_blocked: Option<Instant>,
+}
+
+impl Activity {
+    /// When the connection must close unless something happens first.
+    fn deadline(&self, limits: &ConnectionLimits) -> Option<Instant> {
+        if self.in_flight > 0 {
+            return self.write_blocked.map(|t| t + limits.send_timeout);
+        }
+        Some(match (self.served, self.head_started) {
+            (0, _) => self.opened + limits.header_timeout,
+            (_, Some(t)) => t + limits.header_timeout,
+            (_, None) => self.idle_since + limits.idle_timeout,
+        })
+    }
+
+    /// Why the connection closes at its deadline.
+    fn reason(&self) -> &'static str {
+        match (self.in_flight, self.served, self.head_started) {
+            (0, 0, _) | (0, _, Some(_)) => "no complete request head in time",
+            (0, _, None) => "idle",
+            _ => "the client stopped reading the answer",
+        }
+    }
+}
+
+/// The connection's activity, shared by its socket, its requests and its watchdog.
+struct Watch {
+    activity: Mutex<Activity>,
+    changed: Notify,
+}
+
+impl Watch {
+    fn new() -> Watch {
+        let now = Instant::now();
+        Watch {
+            activity: Mutex::new(Activity {
+                opened: now,
+                in_flight: 0,
+                served: 0,
+                idle_since: now,
+                head_started: None,
+                write_blocked: None,
+            }),
+            changed: Notify::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Activity> {
+        self.activity.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn request_began(self: &Arc<Self>) -> InFlight {
+        let mut a = self.lock();
+        a.in_flight += 1;
+        a.served += 1;
+        a.head_started = None;
+        InFlight(self.clone())
+    }
+
+    fn read(&self) {
+        let mut a = self.lock();
+        if a.in_flight == 0 && a.head_started.is_none() {
+            a.head_started = Some(Instant::now());
+            drop(a);
+            self.changed.notify_one();
+        }
+    }
+
+    fn wrote(&self, progress: bool) {
+        let mut a = self.lock();
+        match (progress, a.write_blocked) {
+            (true, Some(_)) => a.write_blocked = None,
+            (false, None) => {
+                a.write_blocked = Some(Instant::now());
+                drop(a);
+                self.changed.notify_one();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A request in flight: its answer ends when this drops (with the answer's body).
+struct InFlight(Arc<Watch>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut a = self.0.lock();
+        a.in_flight = a.in_flight.saturating_sub(1);
+        if a.in_flight == 0 {
+            a.idle_since = Instant::now();
+            a.write_blocked = None;
+        }
+        drop(a);
+        self.0.changed.notify_one();
+    }
+}
+
+/// An answer's body that holds its request's [`InFlight`] until it is sent or dropped.
+struct Tracked {
+    body: Body,
+    _in_flight: InFlight,
+}
+
+impl HttpBody for Tracked {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+/// The socket, telling the watch when bytes come in and when the client takes none.
+struct Watched {
+    socket: TcpStream,
+    watch: Arc<Watch>,
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.socket).poll_read(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before {
+            self.watch.read();
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let polled = Pin::new(&mut self.socket).poll_write(cx, data);
+        self.watch.wrote(!polled.is_pending());
+        polled
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let polled = Pin::new(&mut self.socket).poll_write_vectored(cx, data);
+        self.watch.wrote(!polled.is_pending());
+        polled
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.socket.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let polled = Pin::new(&mut self.socket).poll_flush(cx);
+        self.watch.wrote(!polled.is_pending());
+        polled
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.socket).poll_shutdown(cx)
+    }
+}
+
+/// Serves one connection until it ends, its watchdog closes it, or the server stops.
+async fn connection(
+    socket: TcpStream,
+    remote: SocketAddr,
+    app: Router,
+    limits: ConnectionLimits,
+    mut stopping: watch::Receiver<bool>,
+) {
+    let watch = Arc::new(Watch::new());
+    let requests = watch.clone();
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        let in_flight = requests.request_began();
+        request.extensions_mut().insert(ConnectInfo(remote));
+        let answer = app.clone().oneshot(request.map(Body::new));
+        async move {
+            let response = answer
+                .await
+                .unwrap_or_else(|never: Infallible| match never {});
+            Ok::<_, Infallible>(response.map(|body| Tracked {
+                body,
+                _in_flight: in_flight,
+            }))
+        }
+    });
+    let io = TokioIo::new(Watched {
+        socket,
+        watch: watch.clone(),
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .keep_alive(true)
+        .serve_connection(io, service);
+    tokio::pin!(conn);
+    let mut shutting_down = *stopping.borrow();
+    if shutting_down {
+        conn.as_mut().graceful_shutdown();
+    }
+    loop {
+        let deadline = watch.lock().deadline(&limits);
+        let expired = async {
+            match deadline {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            served = conn.as_mut() => {
+                if let Err(e) = served {
+                    tracing::debug!(error = %e, %remote, "connection ended with an error");
+                }
+                return;
+            }
+            () = expired => {
+                let activity = watch.lock();
+                if activity.deadline(&limits).is_some_and(|at| at <= Instant::now()) {
+                    tracing::debug!(%remote, reason = activity.reason(), "connection closed");
+                    return;
+                }
+            }
+            () = watch.changed.notified() => {}
+            changed = stopping.changed(), if !shutting_down => {
+                if changed.is_err() || *stopping.borrow() {
+                    shutting_down = true;
+                    conn.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+}
