@@ -387,7 +387,12 @@ fn main() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("bind: {e}"));
         let base = format!("http://{}", listener.local_addr().unwrap_or_else(|e| panic!("addr: {e}")));
         let app = wsis_stocktaking::http::router(service.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        tokio::spawn(wsis_stocktaking::http::server::serve(
+            listener,
+            app,
+            wsis_stocktaking::http::server::ConnectionLimits::default(),
+            std::future::pending(),
+        ));
 
         for (name, text, filters) in [
             ("engine only, 1 thread: text + filters", true, true),
@@ -430,6 +435,7 @@ fn main() {
             }
         }
         discovery_timings(&service, &mut rng);
+        synonym_timings(&service);
         if std::env::var("BENCH_ENGINE_ONLY").is_ok() {
             return;
         }
@@ -463,6 +469,53 @@ fn main() {
         }
     });
     service.shutdown();
+}
+
+/// One thread: text searches whose words are synonyms, with the default sets and with the
+/// largest list allowed (2,000 sets of 20 expressions) in which every set holds one of
+/// the searched words; the expansion is bounded, so both stay fast.
+fn synonym_timings(service: &Service) {
+    let rounds = env_or("BENCH_ENGINE_ROUNDS", 2_000).min(500);
+    let texts = [
+        "health",
+        "rural health",
+        "mobile money health",
+        "water school radio",
+    ];
+    let requests: Vec<SearchRequest> = texts
+        .iter()
+        .filter_map(|q| SearchRequest::from_pairs([("q", *q)]).ok())
+        .collect();
+    let time = |label: &str| {
+        let mut latencies = Vec::with_capacity(rounds);
+        for r in requests.iter().cycle().take(rounds) {
+            let started = Instant::now();
+            let _ = service.search(r);
+            latencies.push(started.elapsed());
+        }
+        latencies.sort();
+        println!(
+            "engine only, 1 thread: synonym words, {label}: p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&latencies, 0.50),
+            percentile(&latencies, 0.99)
+        );
+    };
+    let defaults = service.synonyms();
+    time("default sets");
+    let shared = ["health", "water", "school", "radio", "mobile", "money"];
+    let sets: Vec<Vec<String>> = (0..2_000)
+        .map(|i| {
+            std::iter::once(shared[i % shared.len()].to_string())
+                .chain((0..19).map(|j| format!("syn{i}w{j}")))
+                .collect()
+        })
+        .collect();
+    if let Err(e) = service.put_synonyms(json!({ "sets": sets })) {
+        println!("cannot set the synonym sets: {e}");
+        return;
+    }
+    time("2,000 sets sharing the searched words");
+    let _ = service.put_synonyms(json!({ "sets": defaults.sets }));
 }
 
 /// One thread: search-as-you-type on word beginnings, related projects of indexed projects,

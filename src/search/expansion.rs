@@ -18,13 +18,16 @@ use crate::model::{ActionLine, Language, Sdg, Synonyms};
 /// A table of expressions (as folded words) and what each stands for.
 #[derive(Clone, Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_words: HashMap<Vec<String>, Vec<T>>,
+    /// Words of the longest expression.
+    longest: usize,
 }
 
 impl<T: Clone> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_words: HashMap::new(),
+            longest: 0,
         }
     }
 }
@@ -32,32 +35,30 @@ impl<T: Clone> Default for PhraseTable<T> {
 impl<T: Clone + PartialEq> PhraseTable<T> {
     /// Adds an expression already split into folded words.
     pub fn insert(&mut self, words: Vec<String>, value: T) {
-        let Some(first) = words.first().cloned() else {
+        if words.is_empty() {
             return;
-        };
-        let entries = self.by_first.entry(first).or_default();
-        if !entries.iter().any(|(w, v)| *w == words && *v == value) {
-            entries.push((words, value));
+        }
+        self.longest = self.longest.max(words.len());
+        let values = self.by_words.entry(words).or_default();
+        if !values.contains(&value) {
+            values.push(value);
         }
     }
 
-    /// The expressions matching `words` from its start, longest first, with their lengths.
+    /// The expressions matching `words` from its start, longest first, with their lengths:
+    /// one lookup per length, however many expressions share a word.
     pub fn matches_at<'a>(&'a self, words: &[String]) -> Vec<(usize, &'a T)> {
-        let Some(first) = words.first() else {
-            return Vec::new();
-        };
-        let mut found: Vec<(usize, &T)> = self
-            .by_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .filter(|(w, _)| words.len() >= w.len() && words[..w.len()] == w[..])
-            .map(|(w, v)| (w.len(), v))
-            .collect();
-        found.sort_by_key(|f| std::cmp::Reverse(f.0));
-        found
+        (1..=self.longest.min(words.len()))
+            .rev()
+            .filter_map(|len| self.by_words.get(&words[..len]).map(|v| (len, v)))
+            .flat_map(|(len, values)| values.iter().map(move |v| (len, v)))
+            .collect()
     }
 }
+
+/// Most alternatives one synonym brings to a query (a word shared by many sets would
+/// otherwise bring thousands of clauses).
+pub const MAX_ALTERNATIVES: usize = 16;
 
 /// The synonym sets, ready for matching: each expression points at its set.
 #[derive(Clone, Debug, Default)]
@@ -99,7 +100,8 @@ impl SynonymTable {
         self.expand_where(words, |_| true)
     }
 
-    /// [`SynonymTable::expand`] for the longest synonym whose length `usable` accepts.
+    /// [`SynonymTable::expand`] for the longest synonym whose length `usable` accepts; at
+    /// most [`MAX_ALTERNATIVES`] alternatives, from the sets in list order.
     pub fn expand_where(
         &self,
         words: &[String],
@@ -114,11 +116,16 @@ impl SynonymTable {
         let (len, _) = *found.first()?;
         let matched = &words[..len];
         let mut alternatives: Vec<Vec<String>> = Vec::new();
-        for (_, set) in found.iter().filter(|(l, _)| *l == len) {
-            for expression in self.sets.get(**set).into_iter().flatten() {
-                if expression[..] != *matched && !alternatives.contains(expression) {
-                    alternatives.push(expression.clone());
-                }
+        let expressions = found
+            .iter()
+            .filter(|(l, _)| *l == len)
+            .flat_map(|(_, set)| self.sets.get(**set).into_iter().flatten());
+        for expression in expressions {
+            if alternatives.len() == MAX_ALTERNATIVES {
+                break;
+            }
+            if expression[..] != *matched && !alternatives.contains(expression) {
+                alternatives.push(expression.clone());
             }
         }
         Some((len, alternatives))
@@ -300,6 +307,22 @@ mod tests {
         assert_eq!(tag_of("quality education"), Some((2, sdg(4))));
         assert_eq!(tag_of("SDG 18"), None);
         assert_eq!(tag_of("health"), None);
+    }
+
+    #[test]
+    fn a_word_shared_by_thousands_of_sets_brings_a_bounded_number_of_alternatives() {
+        let sets = (0..crate::model::synonyms::MAX_SETS)
+            .map(|i| {
+                std::iter::once("health".to_string())
+                    .chain((0..19).map(|j| format!("term{i}x{j}")))
+                    .collect()
+            })
+            .collect();
+        let table = SynonymTable::new(&Synonyms { sets });
+        let (len, alts) = table.expand(&words("health clinics")).unwrap();
+        assert_eq!(len, 1);
+        assert_eq!(alts.len(), MAX_ALTERNATIVES);
+        assert_eq!(alts[0], words("term0x0"), "the first sets come first");
     }
 
     #[test]

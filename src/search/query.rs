@@ -40,6 +40,9 @@ const TAG_SCORE: f32 = 1.5;
 /// Extra weight when the typed words occur as one phrase (any field / the title).
 const PHRASE_BOOST: f32 = 1.5;
 const TITLE_PHRASE_BOOST: f32 = 2.5;
+/// Most synonym alternatives one query brings in all (each word brings at most
+/// [`MAX_ALTERNATIVES`](super::expansion::MAX_ALTERNATIVES)).
+pub const MAX_QUERY_ALTERNATIVES: usize = 64;
 /// Longest run of words matched against synonyms and taxonomy names.
 const MAX_SPAN_WORDS: usize = 12;
 /// Words of one query given typo tolerance (a 1,000-character query of short words would
@@ -168,6 +171,7 @@ pub fn text_query(
     let mut must_not: Vec<Box<dyn Query>> = Vec::new();
     let mut suggested = Vec::new();
     let mut marks = Vec::new();
+    let mut alternatives_left = MAX_QUERY_ALTERNATIVES;
 
     // Plain words, with their folded forms, for synonyms and taxonomy mentions.
     let plain: Vec<(usize, &TextClause, Vec<String>)> = text
@@ -242,6 +246,8 @@ pub fn text_query(
         if synonym_span < span {
             alternatives.clear();
         }
+        alternatives.truncate(alternatives_left);
+        alternatives_left -= alternatives.len();
         let covered = &plain[i..i + span];
         let typed: Vec<Box<dyn Query>> = covered
             .iter()
@@ -699,6 +705,38 @@ pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_brings_a_bounded_number_of_synonym_alternatives() {
+        use crate::model::Synonyms;
+        let (schema, fields) = super::super::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        super::super::analysis::register(&index);
+        let searcher = index.reader().unwrap().searcher();
+        // 2,000 sets, each word of the query in hundreds of them.
+        let words = ["health", "water", "school", "farm", "radio", "clinic"];
+        let sets = (0..crate::model::synonyms::MAX_SETS)
+            .map(|i| {
+                std::iter::once(words[i % words.len()].to_string())
+                    .chain((0..19).map(|j| format!("term{i}x{j}")))
+                    .collect()
+            })
+            .collect();
+        let table = SynonymTable::new(&Synonyms { sets });
+        let text = TextQuery::parse(&words.join(" ")).unwrap();
+        let plan = text_query(
+            &searcher,
+            &ExpansionCache::default(),
+            &fields,
+            &mut QueryAnalyzers::default(),
+            &table,
+            &text,
+            Features::ALL,
+            Language::En,
+        );
+        let alternatives = plan.marks.len() - words.len();
+        assert_eq!(alternatives, MAX_QUERY_ALTERNATIVES);
+    }
 
     #[test]
     fn typo_budgets_follow_word_length() {
