@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+mod caching;
 pub mod error;
 pub mod extract;
 mod health;
@@ -10,6 +11,7 @@ pub mod limits;
 pub mod metrics;
 pub mod openapi;
 pub mod pages;
+mod params;
 mod security;
 pub mod server;
 pub mod stream;
@@ -102,6 +104,8 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(axum::middleware::from_fn(params::single_values))
+        .layer(axum::middleware::from_fn(caching::private_answers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

@@ -26,7 +26,7 @@ pub use project::{
 };
 pub use search_request::{
     Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
-    MAX_QUERY_TERMS, MAX_RESULT_WINDOW, UNKNOWN_YEAR_LABEL,
+    MAX_QUERY_TERMS, MAX_RESULT_WINDOW, REPEATABLE_FILTERS, UNKNOWN_YEAR_LABEL,
 };
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,

@@ -11,6 +11,17 @@ pub const MAX_RESULT_WINDOW: u32 = 10_000;
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Most words `q` may hold, phrases and exclusions included.
 pub const MAX_QUERY_TERMS: usize = 32;
+/// The search parameters that may be given many times (values OR-ed); every other
+/// parameter takes one value.
+pub const REPEATABLE_FILTERS: [&str; 7] = [
+    "action_line",
+    "sdg",
+    "country",
+    "region",
+    "stakeholder_type",
+    "scope",
+    "status",
+];
 /// The start year of projects whose start date is unknown, in facets and statistics.
 pub const UNKNOWN_YEAR_LABEL: &str = "unknown";
 

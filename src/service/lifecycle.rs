@@ -56,7 +56,7 @@ pub struct QueueItem {
     pub possible_duplicates: Vec<Duplicate>,
 }
 
-/// A published project that looks like a queued one.
+/// A project that looks like a queued one: a published project, or another one waiting.
 #[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
 pub struct Duplicate {
     /// Its id.
@@ -65,6 +65,8 @@ pub struct Duplicate {
     pub title: String,
     /// Its organization.
     pub organization: String,
+    /// Its state: `published`, or the state of another waiting project.
+    pub state: crate::model::State,
     /// Why it is flagged.
     pub reason: &'static str,
 }
@@ -260,20 +262,42 @@ impl Service {
     /// # Errors
     /// Storage and index errors.
     pub fn moderation_queue(&self, filters: &Filters) -> Result<Vec<QueueItem>, ServiceError> {
+        let waiting: Vec<Project> = self
+            .store
+            .waiting()
+            .filter(|p| p.as_ref().map_or(true, |p| p.review().is_some()))
+            .collect::<Result<_, _>>()?;
+        // Every waiting project is compared with every other, filtered out or not.
+        let prints: Vec<Fingerprint> = waiting
+            .iter()
+            .filter_map(|p| p.review().map(|r| Fingerprint::of(r.fields)))
+            .collect();
         let mut items = Vec::new();
-        for project in self.store.waiting() {
-            let project = project?;
+        for (i, project) in waiting.iter().enumerate() {
             let Some(review) = project.review() else {
                 continue;
             };
             if !filters.accepts(review.fields) {
                 continue;
             }
-            let possible_duplicates = self.duplicates_of(project.id, review.fields)?;
+            let mut possible_duplicates = self.published_duplicates_of(project.id, &prints[i])?;
+            for (j, other) in waiting.iter().enumerate() {
+                let Some(reason) = (i != j).then(|| prints[i].reason(&prints[j])).flatten() else {
+                    continue;
+                };
+                let fields = other.review().map_or(&other.fields, |r| r.fields);
+                possible_duplicates.push(Duplicate {
+                    id: other.id,
+                    title: fields.title.clone(),
+                    organization: fields.organization.clone(),
+                    state: other.state,
+                    reason,
+                });
+            }
             items.push(QueueItem {
                 kind: review.kind,
                 waiting_since: review.since,
-                project: OwnerProject::with_contact(&project),
+                project: OwnerProject::with_contact(project),
                 possible_duplicates,
             });
         }
@@ -281,27 +305,27 @@ impl Service {
         Ok(items)
     }
 
-    /// Published projects that look like `fields`: the same organization and a similar
-    /// title, or a near-identical text.
-    fn duplicates_of(
+    /// Published projects that look like a waiting one: the same organization and a
+    /// similar title, or a near-identical text.
+    fn published_duplicates_of(
         &self,
         id: ProjectId,
-        fields: &ProjectFields,
+        print: &Fingerprint,
     ) -> Result<Vec<Duplicate>, ServiceError> {
-        let probe = format!("{} {}", fields.title, fields.organization);
         let mut found = Vec::new();
-        for candidate in self.index.similar(&probe, DUPLICATE_CANDIDATES)? {
+        for candidate in self.index.similar(&print.probe, DUPLICATE_CANDIDATES)? {
             if candidate == id {
                 continue;
             }
             let Some(other) = self.store.get(candidate)? else {
                 continue;
             };
-            if let Some(reason) = duplicate_reason(fields, &other.fields) {
+            if let Some(reason) = print.reason(&Fingerprint::of(&other.fields)) {
                 found.push(Duplicate {
                     id: other.id,
                     title: other.fields.title.clone(),
                     organization: other.fields.organization.clone(),
+                    state: other.state,
                     reason,
                 });
             }
@@ -320,12 +344,35 @@ fn owner_view(project: &Project, role: &Role) -> OwnerProject {
 
 /// Why two projects look like one, if they do.
 pub fn duplicate_reason(a: &ProjectFields, b: &ProjectFields) -> Option<&'static str> {
-    let same_org = normalized(&a.organization) == normalized(&b.organization);
-    if same_org && similarity(&a.title, &b.title) >= 0.5 {
-        return Some("same organization and a similar title");
+    Fingerprint::of(a).reason(&Fingerprint::of(b))
+}
+
+/// What a duplicate check compares of a project, worked out once.
+struct Fingerprint {
+    organization: String,
+    title: HashSet<String>,
+    text: HashSet<String>,
+    /// The words to look for similar published projects with.
+    probe: String,
+}
+
+impl Fingerprint {
+    fn of(f: &ProjectFields) -> Fingerprint {
+        Fingerprint {
+            organization: normalized(&f.organization),
+            title: words(&f.title),
+            text: words(&format!("{} {}", f.title, f.description)),
+            probe: format!("{} {}", f.title, f.organization),
+        }
     }
-    let text = |f: &ProjectFields| format!("{} {}", f.title, f.description);
-    (similarity(&text(a), &text(b)) >= 0.85).then_some("near-identical text")
+
+    /// The same organization and a similar title, or a near-identical text.
+    fn reason(&self, other: &Fingerprint) -> Option<&'static str> {
+        if self.organization == other.organization && jaccard(&self.title, &other.title) >= 0.5 {
+            return Some("same organization and a similar title");
+        }
+        (jaccard(&self.text, &other.text) >= 0.85).then_some("near-identical text")
+    }
 }
 
 fn normalized(s: &str) -> String {
@@ -335,20 +382,21 @@ fn normalized(s: &str) -> String {
         .join(" ")
 }
 
-/// Jaccard similarity of the lower-cased word sets.
-fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let union = a.union(&b).count();
+/// The lower-cased words of a text.
+fn words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Jaccard similarity of two word sets.
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let union = a.union(b).count();
     if union == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f64 / union as f64
+    a.intersection(b).count() as f64 / union as f64
 }
 
 #[cfg(test)]

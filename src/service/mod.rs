@@ -9,6 +9,7 @@ mod backup;
 pub mod csv_cells;
 mod discovery;
 mod export;
+pub mod idempotency;
 mod import;
 pub mod keys;
 mod lifecycle;
@@ -31,6 +32,7 @@ use tokio::sync::Mutex;
 pub use backup::{BackupSummary, Manifest};
 pub use discovery::{SynonymList, TagRequest, MAX_LIMIT};
 pub use export::{ExportFormat, ExportOptions};
+pub use idempotency::IdempotencyKey;
 pub use import::{ImportObserver, ImportOptions, ImportReport, LineError, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
 pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
@@ -155,6 +157,10 @@ pub struct Submitted {
     pub edit_token: String,
     /// The log sequence number of the write.
     pub seq: u64,
+    /// The first answer to the same `Idempotency-Key` and body, given again.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub replayed: bool,
 }
 
 /// Whether the index has caught up with the log it found at start.
@@ -193,6 +199,8 @@ pub struct Service {
     data_dir: PathBuf,
     /// Projects by state, counted at a log position (see [`Service::vitals`]).
     state_counts: std::sync::Mutex<Option<vitals::StateCounts>>,
+    /// When remembered answers were last pruned.
+    answers_pruned: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
 }
 
 impl Service {
@@ -240,6 +248,7 @@ impl Service {
             start_backlog: log_seq - indexed.min(log_seq),
             data_dir: config.data_dir.clone(),
             state_counts: std::sync::Mutex::new(None),
+            answers_pruned: std::sync::Mutex::new(None),
         });
         service.load_synonyms()?;
         let needs_catch_up = match start {
@@ -274,19 +283,24 @@ impl Service {
         Ok(service)
     }
 
-    /// Writes changes durably, then hands them to the indexer; returns the last sequence number.
-    fn commit(&self, changes: &[Change]) -> Result<u64, ServiceError> {
-        let _guard = self.write_lock.blocking_lock();
-        self.commit_locked(changes)
+    /// Writes changes durably, then hands them to the indexer; returns the last sequence
+    /// number (the caller holds the write lock).
+    fn commit_locked(&self, changes: &[Change]) -> Result<u64, ServiceError> {
+        self.commit_locked_remembering(changes, None)
     }
 
-    fn commit_locked(&self, changes: &[Change]) -> Result<u64, ServiceError> {
+    /// [`Service::commit_locked`], remembering an answer in the same store batch.
+    fn commit_locked_remembering(
+        &self,
+        changes: &[Change],
+        remember: Option<(&[u8], &[u8])>,
+    ) -> Result<u64, ServiceError> {
         if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
             return Err(ServiceError::Unavailable(
                 "writes are stopped after a storage or index failure; restart the server".into(),
             ));
         }
-        let seq = self.store.write(changes)?;
+        let seq = self.store.write_remembering(changes, remember)?;
         let ops = changes.iter().map(|c| index_op(&c.project)).collect();
         let handed_over = self
             .store
@@ -360,14 +374,39 @@ impl Service {
         Ok(self.index.doc_count())
     }
 
-    /// Accepts a public submission: validated, stored as `pending`, durable on return.
+    /// Accepts a public submission: validated, stored as `pending`, durable on return. With
+    /// a `key`, the same key and body within 24 hours get the first answer again.
     ///
     /// # Errors
-    /// [`ServiceError::Invalid`] listing every bad field; storage errors.
-    pub fn submit(&self, body: Value) -> Result<Submitted, ServiceError> {
+    /// 403 for a read-only key; [`ServiceError::Invalid`] listing every bad field, or
+    /// naming the key when it came with another body; storage errors.
+    pub fn submit(
+        &self,
+        body: Value,
+        caller: &Caller,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<Submitted, ServiceError> {
+        if let Caller::Reader(name) = caller {
+            return Err(ServiceError::Forbidden(format!(
+                "the key '{name}' is read-only"
+            )));
+        }
+        let body_hash = key.map(|_| idempotency::body_hash(&body));
         let submission = parse_submission(body, SubmissionKind::Public)?;
-        let token = tokens::new_token();
+        let _guard = self.write_lock.blocking_lock();
         let now = Utc::now();
+        if let (Some(key), Some(hash)) = (key, &body_hash) {
+            self.forget_old_answers(now)?;
+            let earlier = self
+                .store
+                .remembered(&key.store_key())?
+                .and_then(|bytes| idempotency::Remembered::from_bytes(&bytes))
+                .filter(|r| r.is_live(now));
+            if let Some(earlier) = earlier {
+                return earlier.replay(key, hash);
+            }
+        }
+        let token = tokens::new_token();
         let project = Project {
             id: ProjectId::generate(),
             fields: submission.fields,
@@ -389,17 +428,48 @@ impl Service {
             }],
             revision: None,
         };
-        let id = project.id;
-        let seq = self.commit(&[Change {
-            project,
-            kind: ChangeKind::Created,
-        }])?;
-        Ok(Submitted {
-            id,
+        let mut answer = Submitted {
+            id: project.id,
             state: State::Pending,
             edit_token: token,
-            seq,
-        })
+            seq: 0,
+            replayed: false,
+        };
+        let change = [Change {
+            project,
+            kind: ChangeKind::Created,
+        }];
+        answer.seq = match (key, body_hash) {
+            (Some(key), Some(hash)) => {
+                // The answer's sequence number is the next one: this write takes it.
+                answer.seq = self.store.last_seq()? + 1;
+                let remembered = idempotency::Remembered::new(key, hash, &answer, now);
+                let bytes = remembered.to_bytes()?;
+                self.commit_locked_remembering(&change, Some((&key.store_key(), &bytes)))?
+            }
+            _ => self.commit_locked(&change)?,
+        };
+        Ok(answer)
+    }
+
+    /// Forgets remembered answers older than a day, at most once an hour (caller holds the
+    /// write lock).
+    fn forget_old_answers(&self, now: chrono::DateTime<Utc>) -> Result<(), ServiceError> {
+        let mut last = self
+            .answers_pruned
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if last.is_some_and(|at| now - at < chrono::Duration::hours(1)) {
+            return Ok(());
+        }
+        *last = Some(now);
+        let forgotten = self.store.forget_remembered(|bytes| {
+            idempotency::Remembered::from_bytes(bytes).is_some_and(|r| r.is_live(now))
+        })?;
+        if forgotten > 0 {
+            tracing::debug!(forgotten, "forgot remembered answers older than a day");
+        }
+        Ok(())
     }
 
     /// Runs a search on the index (never on the store).

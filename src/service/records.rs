@@ -536,7 +536,10 @@ mod tests {
         );
     }
 
-    fn spans(format: Format, text: &[u8]) -> (Vec<(usize, usize, Result<Value, String>)>, usize) {
+    /// Each record's first and last line and value (or error code).
+    type Spanned = (usize, usize, Result<Value, String>);
+
+    fn spans(format: Format, text: &[u8]) -> (Vec<Spanned>, usize) {
         let mut records = records(format, text);
         let got = records
             .by_ref()

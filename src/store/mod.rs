@@ -2,7 +2,8 @@
 //!
 //! Everything lives in one sled tree under key prefixes: `p` + project id → record,
 //! `l` + sequence number (big-endian, so byte order is numeric order) → log entry,
-//! `s` + source id → project id, `m` + name → counters. One tree means one write is one
+//! `s` + source id → project id, `m` + name → counters, `i` + hashed key → an answer
+//! remembered for a repeated request. One tree means one write is one
 //! `apply_batch`, which sled applies atomically: records and their log entries appear together
 //! or not at all, and batches are much cheaper than multi-tree transactions.
 //! A write is **not durable** until [`Store::flush`] returns; callers flush before they
@@ -28,6 +29,8 @@ const LAST_SEQ: &[u8] = b"mlast_seq";
 const SETTING: u8 = b'c';
 /// Present while a restore is loading the store: a store with it is incomplete.
 const RESTORING: &[u8] = b"mrestoring";
+/// `i` + key: answers remembered for repeated requests (`Idempotency-Key`).
+const REMEMBERED: u8 = b'i';
 
 fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
     let mut k = Vec::with_capacity(rest.len() + 1);
@@ -204,6 +207,18 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn write(&self, changes: &[Change]) -> Result<u64, StoreError> {
+        self.write_remembering(changes, None)
+    }
+
+    /// [`Store::write`], and in the same batch an answer to remember under `key`.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn write_remembering(
+        &self,
+        changes: &[Change],
+        remember: Option<(&[u8], &[u8])>,
+    ) -> Result<u64, StoreError> {
         let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
         let now = Utc::now();
         let mut seq = self.last_seq()?;
@@ -231,8 +246,38 @@ impl Store {
             batch.insert(key(LOG, &seq.to_be_bytes()), entry);
         }
         batch.insert(LAST_SEQ, &seq.to_be_bytes());
+        if let Some((k, answer)) = remember {
+            batch.insert(key(REMEMBERED, k), answer);
+        }
         self.tree.apply_batch(batch)?;
         Ok(seq)
+    }
+
+    /// The answer remembered under `k`, if any.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn remembered(&self, k: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.tree.get(key(REMEMBERED, k))?.map(|v| v.to_vec()))
+    }
+
+    /// Forgets the remembered answers `keep` refuses; how many (not durable until
+    /// [`Store::flush`]).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn forget_remembered(&self, keep: impl Fn(&[u8]) -> bool) -> Result<usize, StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut forgotten = 0;
+        for item in self.tree.scan_prefix([REMEMBERED]) {
+            let (k, v) = item?;
+            if !keep(&v) {
+                batch.remove(k);
+                forgotten += 1;
+            }
+        }
+        self.tree.apply_batch(batch)?;
+        Ok(forgotten)
     }
 
     /// Makes every earlier write durable (fsync).

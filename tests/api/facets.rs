@@ -48,14 +48,15 @@ struct Spec {
     scope: usize,
     status: usize,
     covid: bool,
-    year: i32,
+    /// The start year; `None`: the start date is unknown.
+    year: Option<i32>,
     word: usize,
 }
 
 impl Spec {
     fn json(&self, n: usize) -> Value {
         let countries: Vec<&str> = self.countries.iter().map(|c| COUNTRIES[*c].0).collect();
-        json!({
+        let mut record = json!({
             "source_id": format!("gen-{n}"),
             "title": format!("Generated project {n} {}", WORDS[self.word]),
             "description": format!("A generated description about {} and more.", WORDS[self.word]),
@@ -67,8 +68,11 @@ impl Spec {
             "sdgs": self.sdgs.iter().collect::<Vec<_>>(),
             "covid19": self.covid,
             "status": STATUSES[self.status],
-            "start_date": format!("{}-03-01", self.year),
-        })
+        });
+        if let Some(year) = self.year {
+            record["start_date"] = json!(format!("{year}-03-01"));
+        }
+        record
     }
 
     fn scope_code(&self) -> &'static str {
@@ -108,7 +112,7 @@ impl Spec {
             "scope" => vec![self.scope_code().into()],
             "status" => vec![STATUSES[self.status].into()],
             "covid19" => vec![self.covid.to_string()],
-            "year" => vec![self.year.to_string()],
+            "year" => vec![self.year.map_or("unknown".to_string(), |y| y.to_string())],
             _ => vec![],
         }
     }
@@ -125,7 +129,8 @@ struct Query {
     scopes: Vec<usize>,
     statuses: Vec<usize>,
     covid: Option<bool>,
-    years: Option<(i32, i32)>,
+    /// `year_from` and `year_to`, each optional.
+    years: (Option<i32>, Option<i32>),
 }
 
 const REGIONS: [&str; 5] = ["africa", "europe", "americas", "international", "cis"];
@@ -170,8 +175,10 @@ impl Query {
         if let Some(c) = self.covid {
             p.push(("covid19".into(), c.to_string()));
         }
-        if let Some((from, to)) = self.years {
+        if let Some(from) = self.years.0 {
             p.push(("year_from".into(), from.to_string()));
+        }
+        if let Some(to) = self.years.1 {
             p.push(("year_to".into(), to.to_string()));
         }
         p
@@ -207,9 +214,14 @@ impl Query {
                 .map(|s| STATUSES[*s].to_string())
                 .collect()),
             "covid19" => self.covid.is_none_or(|c| c == spec.covid),
-            "year" => self
-                .years
-                .is_none_or(|(from, to)| (from..=to).contains(&spec.year)),
+            // A year range leaves out the projects whose start date is unknown.
+            "year" => match (self.years, spec.year) {
+                ((None, None), _) => true,
+                (_, None) => false,
+                ((from, to), Some(y)) => {
+                    from.is_none_or(|from| y >= from) && to.is_none_or(|to| y <= to)
+                }
+            },
             _ => unreachable!("unknown facet {facet}"),
         }
     }
@@ -252,7 +264,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         0..SCOPES.len(),
         0..STATUSES.len(),
         any::<bool>(),
-        2005i32..2012,
+        proptest::option::weighted(0.85, 2005i32..2012),
         0..WORDS.len(),
     )
         .prop_map(
@@ -287,7 +299,12 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         some_of(0..SCOPES.len()),
         some_of(0..STATUSES.len()),
         proptest::option::weighted(0.3, any::<bool>()),
-        proptest::option::weighted(0.3, (2004i32..2013, 0i32..4).prop_map(|(a, d)| (a, a + d))),
+        prop_oneof![
+            7 => Just((None, None)),
+            1 => (2004i32..2013).prop_map(|a| (Some(a), None)),
+            1 => (2004i32..2013).prop_map(|b| (None, Some(b))),
+            1 => (2004i32..2013, 0i32..4).prop_map(|(a, d)| (Some(a), Some(a + d))),
+        ],
     )
         .prop_map(
             |(
@@ -351,7 +368,11 @@ proptest! {
         let mut changed = Vec::new();
         for (i, s) in specs.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
             s.covid = !s.covid;
-            s.year = 2005 + (s.year + 3) % 7;
+            s.year = match s.year {
+                Some(y) if y % 2 == 0 => None,
+                Some(y) => Some(2005 + (y + 3) % 7),
+                None => Some(2008),
+            };
             changed.push(s.json(i));
         }
         let report = app.import(&changed, true);
@@ -382,7 +403,8 @@ proptest! {
                 .map(|h| h["title"].as_str().unwrap().split(' ').nth(2).unwrap().parse().unwrap())
                 .collect();
             if q.word.is_none() {
-                let dates: Vec<&str> = hits.iter().map(|h| h["start_date"].as_str().unwrap()).collect();
+                // Latest first, unknown start dates last.
+                let dates: Vec<&str> = hits.iter().map(|h| h["start_date"].as_str().unwrap_or("")).collect();
                 prop_assert!(dates.windows(2).all(|w| w[0] >= w[1]), "order {:?}", dates);
             }
             // A later page of a small page size is the same slice of the full order (the

@@ -157,6 +157,31 @@ impl TestApp {
     }
 }
 
+/// The body of an HTML answer.
+pub fn html(r: &Response) -> &str {
+    r.body
+        .as_str()
+        .unwrap_or_else(|| panic!("not HTML: {:?}", r.body))
+}
+
+/// A form post, as a browser sends it.
+pub async fn post_form(
+    app: &TestApp,
+    uri: &str,
+    form: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Response {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish();
+    let mut request =
+        Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    app.send(request.body(Body::from(body)).unwrap()).await
+}
+
 /// Runs blocking service calls (sled, the indexer) from sync or async tests alike.
 pub fn outside_async<T>(f: impl FnOnce() -> T) -> T {
     if tokio::runtime::Handle::try_current().is_ok() {

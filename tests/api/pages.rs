@@ -2,11 +2,10 @@
 //! headers, the submission form, the secretariat's session, CSRF and selection builder.
 //! (The browser tests in `tests/browser` drive the same pages in Chromium.)
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{outside_async, submission, tool_on_path, Response, TestApp};
+use crate::helpers::{html, outside_async, post_form, submission, tool_on_path, Response, TestApp};
 
 /// The text inside the element with this id, up to its first child tag.
 fn text_of(html: &str, id: &str) -> String {
@@ -17,29 +16,6 @@ fn text_of(html: &str, id: &str) -> String {
     let open_end = start + html[start..].find('>').unwrap() + 1;
     let close = open_end + html[open_end..].find('<').unwrap();
     html[open_end..close].trim().to_string()
-}
-
-fn html(r: &Response) -> &str {
-    r.body
-        .as_str()
-        .unwrap_or_else(|| panic!("not HTML: {:?}", r.body))
-}
-
-async fn post_form(
-    app: &TestApp,
-    uri: &str,
-    form: &[(&str, &str)],
-    headers: &[(&str, &str)],
-) -> Response {
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(form)
-        .finish();
-    let mut request =
-        Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
-    for (k, v) in headers {
-        request = request.header(*k, *v);
-    }
-    app.send(request.body(Body::from(body)).unwrap()).await
 }
 
 fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
@@ -209,9 +185,14 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
 
     form.push(("stakeholder_type", "civil_society"));
     let r = post_form(&app, "/submit", &form, &[]).await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    let page = html(&r);
-    let start = page.find("href=\"/submissions/").unwrap() + 6;
+    // Stored: to the submitter's page, which shows the private link.
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let confirmation = app.get(r.headers["location"].to_str().unwrap()).await;
+    assert_eq!(confirmation.status, StatusCode::OK);
+    let page = html(&confirmation);
+    assert!(page.contains("id=\"submitted\""));
+    let anchor = "id=\"edit-link\" href=\"";
+    let start = page.find(anchor).unwrap() + anchor.len();
     let link = page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&");
     assert!(link.contains("token="));
     let mine = app.get(&link).await;
@@ -791,9 +772,11 @@ async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_l
         ("contact_email", "a@example.org"),
     ];
     let r = post_form(&app, "/submit", &form, &[]).await;
-    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.headers["cache-control"], "no-store");
-    assert_eq!(r.headers["referrer-policy"], "no-referrer");
+    let confirmation = app.get(r.headers["location"].to_str().unwrap()).await;
+    assert_eq!(confirmation.headers["cache-control"], "no-store");
+    assert_eq!(confirmation.headers["referrer-policy"], "no-referrer");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -97,17 +97,27 @@ fn filter_query() -> impl Strategy<Value = String> {
             .prop_map(|a| format!("action_line={a}")),
         prop::sample::select(vec!["true", "false"]).prop_map(|c| format!("covid19={c}")),
         (2000..2026i32).prop_map(|y| format!("year_from={y}")),
+        (2000..2026i32).prop_map(|y| format!("year_to={y}")),
         prop::sample::select(vec!["government", "civil_society", "academia"])
             .prop_map(|s| format!("stakeholder_type={s}")),
     ];
     prop::collection::vec(one, 0..3).prop_map(|parts| {
         let mut seen = Vec::new();
+        let year = |name: &str| {
+            parts
+                .iter()
+                .find_map(|p| p.strip_prefix(name)?.parse::<i32>().ok())
+        };
+        // A range that ends before it starts is a 400 (tested elsewhere).
+        let reversed =
+            matches!((year("year_from="), year("year_to=")), (Some(a), Some(b)) if a > b);
         parts
             .into_iter()
+            .filter(|p| !(reversed && p.starts_with("year_to=")))
             .filter(|p| {
-                // covid19 and year_from may be given once.
+                // covid19 and the years may be given once.
                 let key = p.split('=').next().unwrap_or("").to_string();
-                let single = key == "covid19" || key == "year_from";
+                let single = key == "covid19" || key.starts_with("year_");
                 let fresh = !(single && seen.contains(&key));
                 seen.push(key);
                 fresh
@@ -157,10 +167,27 @@ proptest! {
     }
 }
 
-/// One seeded app shared by every case (building it is the slow part).
+/// One seeded app shared by every case (building it is the slow part), with a few
+/// projects whose start date is unknown.
 fn shared_app() -> &'static TestApp {
     static APP: std::sync::OnceLock<TestApp> = std::sync::OnceLock::new();
-    APP.get_or_init(TestApp::seeded)
+    APP.get_or_init(|| {
+        let app = TestApp::seeded();
+        let undated: Vec<serde_json::Value> = (0..4)
+            .map(|i| {
+                let mut r = crate::helpers::import_record(
+                    &format!("undated-{i}"),
+                    &format!("Undated project {i}"),
+                    "Nobody recorded when it began.",
+                );
+                r.as_object_mut().unwrap().remove("start_date");
+                r.as_object_mut().unwrap().remove("end_date");
+                r
+            })
+            .collect();
+        app.import(&undated, true);
+        app
+    })
 }
 
 fn app_projects() -> Vec<ProjectFields> {

@@ -1,7 +1,6 @@
 //! The app on an ephemeral port, chromedriver with headless Chromium, and waiting helpers.
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -41,14 +40,12 @@ impl App {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let router = wsis_stocktaking::http::router(service.clone());
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
+        tokio::spawn(wsis_stocktaking::http::server::serve(
+            listener,
+            router,
+            wsis_stocktaking::http::server::ConnectionLimits::default(),
+            std::future::pending(),
+        ));
         App {
             dir,
             _service: service,
@@ -64,6 +61,19 @@ impl App {
     pub fn key(&self, name: &str) -> String {
         Keys::new(self.dir.path())
             .create(name, KeyRole::Editor)
+            .unwrap()
+    }
+
+    /// A GET of the JSON API with a secretariat key.
+    pub async fn api_with_key(&self, path: &str, key: &str) -> Value {
+        reqwest::Client::new()
+            .get(self.url(path))
+            .bearer_auth(key)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
             .unwrap()
     }
 

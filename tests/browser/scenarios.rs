@@ -209,12 +209,18 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
         .next()
         .unwrap()
         .to_string();
+    // The post led to a page that a reload only shows again: still one submission.
+    assert!(browser.url().await.as_str().contains("submitted=1"));
+    c.refresh().await.unwrap();
+    browser.text("#submitted").await;
+    let key = app.key("desk");
+    let queue = app.api_with_key("/api/v1/moderation", &key).await;
+    assert_eq!(queue["total"], 1, "a reload submitted again: {queue}");
     c.goto(&app.url(&link)).await.unwrap();
     let state = browser.attr("#state-value", "data-state").await;
     assert_eq!(state.as_deref(), Some("pending"));
 
     // The secretariat signs in and publishes it.
-    let key = app.key("desk");
     c.goto(&app.url("/secretariat")).await.unwrap();
     browser.type_into("#key", &key).await;
     browser.click("form.stack button[type=submit]").await;

@@ -1,7 +1,7 @@
 //! Projects: submit, read, revise, withdraw, the secretariat's decisions and the history.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -14,11 +14,12 @@ use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::openapi::{
-    IdPath, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS, SECRETARIAT,
+    IdPath, IdempotencyKeyHeader, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS,
+    SECRETARIAT,
 };
 use crate::http::{blocking, AppState};
 use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationErrors};
-use crate::service::{Caller, Service, ServiceError, Submitted};
+use crate::service::{idempotency, Caller, IdempotencyKey, Service, ServiceError, Submitted};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
@@ -66,13 +67,19 @@ pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
     path = "/projects",
     operation_id = "submit_project",
     tag = PROJECTS,
-    params(RefreshParam),
+    params(RefreshParam, IdempotencyKeyHeader),
     request_body = SubmissionBody,
+    security((), ("bearer" = [])),
     responses(
-        (status = 201, description = "Stored, pending", body = Submitted,
-            headers(("Location" = String, description = "The project's URL"))),
+        (status = 201, description = "Stored, pending (or, for a repeated Idempotency-Key and body, the first answer again)", body = Submitted,
+            headers(
+                ("Location" = String, description = "The project's URL"),
+                ("Idempotent-Replayed" = String, description = "`true` when this is the first answer given again")
+            )),
+        (status = 401, description = "A bad key"),
+        (status = 403, description = "A read-only key"),
         (status = 415, description = "The body is not JSON"),
-        (status = 422, description = "Invalid fields, every one listed in details")
+        (status = 422, description = "Invalid fields, every one listed in details; or an Idempotency-Key used with another body")
     )
 )]
 async fn submit(
@@ -83,22 +90,51 @@ async fn submit(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
     let refresh = wants_refresh(query.as_deref())?;
+    let key = idempotency_key(&headers)?;
     let credentials = Credentials::from_headers(&headers);
     let limiter = state.write_limiter.clone();
     let submitted = blocking(&state, move |s| {
-        limiter.check(&credentials.caller(s)?, &client)?;
-        s.submit(body)
+        let caller = credentials.caller(s)?;
+        limiter.check(&caller, &client)?;
+        s.submit(body, &caller, key.as_ref())
     })
     .await?;
     if refresh {
         state.service.wait_indexed(submitted.seq).await;
     }
     let location = format!("/api/v1/projects/{}", submitted.id);
-    Ok((
+    let mut response = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(submitted),
-    ))
+        Json(&submitted),
+    )
+        .into_response();
+    if submitted.replayed {
+        response
+            .headers_mut()
+            .insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// Set on the answer to a submission repeated with its `Idempotency-Key`.
+pub const REPLAYED_HEADER: &str = "idempotent-replayed";
+
+/// The `Idempotency-Key` header, if sent (once).
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<IdempotencyKey>, ApiError> {
+    let mut values = headers.get_all(idempotency::HEADER).iter();
+    let (Some(value), None) = (values.next(), values.next()) else {
+        return match headers.contains_key(idempotency::HEADER) {
+            true => Err(ApiError::bad_parameter(
+                idempotency::HEADER,
+                "duplicate_parameter",
+                format!("'{}' may be given only once", idempotency::HEADER),
+            )),
+            false => Ok(None),
+        };
+    };
+    let key = IdempotencyKey::parse(value.to_str().unwrap_or_default())?;
+    Ok(Some(key))
 }
 
 /// One project: published ones for anyone, any state for its submitter or the secretariat.

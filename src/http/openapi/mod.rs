@@ -9,8 +9,8 @@ mod additions;
 mod shapes;
 
 pub use shapes::{
-    ContactBody, ExportRecord, FilterParams, IdPath, IfMatchHeader, ItemBody, RefreshMode,
-    RefreshParam, SearchParams, SelectionBody, SortParam, SubmissionBody, TagBody,
+    ContactBody, ExportRecord, FilterParams, IdPath, IdempotencyKeyHeader, IfMatchHeader, ItemBody,
+    RefreshMode, RefreshParam, SearchParams, SelectionBody, SortParam, SubmissionBody, TagBody,
 };
 
 use std::sync::OnceLock;

@@ -46,6 +46,17 @@ pub struct IfMatchHeader {
     pub if_match: Option<String>,
 }
 
+/// `Idempotency-Key` on a submission.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IdempotencyKeyHeader {
+    /// Any 1 to 255 visible ASCII characters (a UUID, say): the same key and body within
+    /// 24 hours answer the first result again; another body with the key is a 422.
+    #[serde(rename = "Idempotency-Key")]
+    #[param(rename = "Idempotency-Key", pattern = r"^[!-~]{1,255}$")]
+    pub idempotency_key: Option<String>,
+}
+
 /// The search filters, shared by search, statistics, exports and the moderation queue.
 /// Repeatable ones are ORed within, ANDed across.
 #[derive(Deserialize, IntoParams)]

@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -14,7 +14,7 @@ use maud::{html, Markup};
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::layout::{document, hidden_lang, url};
 use super::project::fields_list;
-use super::{call, error_page, i18n, private, see_other, Ctx, HtmlPage};
+use super::{call, error_page, i18n, origin, private, see_other, Ctx, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::{on_service, AppState};
@@ -29,12 +29,41 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(withdraw))
 }
 
-/// The submitter's private page of a project (the edit link).
-pub(super) fn edit_link(id: &str, token: &str, lang: Language, done: bool) -> String {
-    let mut pairs = vec![("token", token)];
-    if done {
-        pairs.push(("done", "1"));
+/// What the submitter's page says on top, after a form post led there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Notice {
+    /// Nothing.
+    None,
+    /// A revision or withdrawal was saved.
+    Done,
+    /// The submission was just made: the confirmation, with the private link.
+    Submitted,
+}
+
+impl Notice {
+    fn param(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Notice::None => None,
+            Notice::Done => Some(("done", "1")),
+            Notice::Submitted => Some(("submitted", "1")),
+        }
     }
+
+    fn of(pairs: &[(String, String)]) -> Notice {
+        let has = |name: &str| pairs.iter().any(|(k, _)| k == name);
+        if has("submitted") {
+            Notice::Submitted
+        } else if has("done") {
+            Notice::Done
+        } else {
+            Notice::None
+        }
+    }
+}
+
+/// The submitter's private page of a project (the edit link), with a notice on top.
+pub(super) fn edit_link(id: &str, token: &str, lang: Language, notice: Notice) -> String {
+    let pairs = std::iter::once(("token", token)).chain(notice.param());
     url(&format!("/submissions/{id}"), pairs, lang)
 }
 
@@ -64,7 +93,9 @@ async fn load(
     params(
         ("id" = String, Path, description = "The id"),
         ("token" = String, Query, description = "The edit token, answered once by POST /api/v1/projects"),
-        ("lang" = Option<Language>, Query, description = "The language of the page")
+        ("lang" = Option<Language>, Query, description = "The language of the page"),
+        ("submitted" = Option<String>, Query, description = "Show the confirmation of a new submission"),
+        ("done" = Option<String>, Query, description = "Say that a change was saved")
     ),
     responses(
         (status = 200, description = "The page", content_type = "text/html", body = String),
@@ -75,6 +106,7 @@ async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> Result<Response, Response> {
     let pairs = query_pairs(raw.as_deref());
     let token = pairs
@@ -82,36 +114,54 @@ async fn show(
         .find(|(k, _)| k == "token")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let done = pairs.iter().any(|(k, _)| k == "done");
+    let notice = Notice::of(&pairs);
     let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
     let (project, history) = load(&state, &ctx, id, token.clone()).await?;
     let values = FormValues::from_fields(match &project.revision {
         Some(revision) => &revision.fields,
         None => &project.project.fields,
     });
+    let shown = Shown {
+        token: &token,
+        notice,
+        origin: origin(&headers),
+    };
     Ok(private(HtmlPage(
         StatusCode::OK,
-        page(
-            &ctx,
-            &project,
-            &history,
-            &token,
-            &values,
-            &Errors::none(),
-            done,
-        ),
+        page(&ctx, &project, &history, &shown, &values, &Errors::none()),
     )))
+}
+
+/// The confirmation of a new submission: the private link, to keep.
+fn confirmation(ctx: &Ctx, id: &str, shown: &Shown) -> Markup {
+    let t = ctx.t;
+    let link = edit_link(id, shown.token, ctx.lang, Notice::None);
+    html! {
+        section.confirmation role="status" aria-labelledby="submitted" {
+            h2 #submitted { (t.submitted_heading) }
+            p { (t.submitted_text) }
+            p { strong { (t.edit_link) ": " } a.edit-link #edit-link href=(link) { (shown.origin) (link) } }
+            p.hint { (t.edit_link_hint) }
+        }
+    }
+}
+
+/// How the page is shown: the token it was opened with, its notice, the site's address.
+struct Shown<'a> {
+    token: &'a str,
+    notice: Notice,
+    origin: String,
 }
 
 fn page(
     ctx: &Ctx,
     project: &OwnerProject,
     history: &[Transition],
-    token: &str,
+    shown: &Shown,
     values: &FormValues,
     errors: &Errors,
-    done: bool,
 ) -> Markup {
+    let token = shown.token;
     let t = ctx.t;
     let p = &project.project;
     let id = p.id.to_string();
@@ -127,7 +177,8 @@ fn page(
     let messages: Vec<&Transition> = history.iter().filter(|h| h.message.is_some()).collect();
     let body = html! {
         h1 { (t.your_submission) ": " (p.fields.title) }
-        @if done { p.notice role="status" { (t.done) } }
+        @if shown.notice == Notice::Done { p.notice role="status" { (t.done) } }
+        @if shown.notice == Notice::Submitted { (confirmation(ctx, &id, shown)) }
         p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
         @if project.revision.is_some() { p.notice { (t.waiting_revision) } }
         section aria-labelledby="messages-heading" {
@@ -233,17 +284,21 @@ async fn revise(
     let json = values.to_json(false);
     let target = id.clone();
     match on_service(&state, move |s| s.revise(&target, &caller, json, version)).await {
-        Ok(_) => Ok(see_other(&edit_link(&id, &token, lang, true))),
+        Ok(_) => Ok(see_other(&edit_link(&id, &token, lang, Notice::Done))),
         Err(ServiceError::Invalid(errors)) => {
             let (project, history) = load(&state, &ctx, id, token.clone()).await?;
+            let shown = Shown {
+                token: &token,
+                notice: Notice::None,
+                origin: String::new(),
+            };
             let page = page(
                 &ctx,
                 &project,
                 &history,
-                &token,
+                &shown,
                 &values,
                 &Errors::from(errors.0),
-                false,
             );
             Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
         }
@@ -291,5 +346,5 @@ async fn withdraw(
         s.decide(&target, &caller, Decision::Withdraw, version)
     })
     .await?;
-    Ok(see_other(&edit_link(&id, &token, lang, true)))
+    Ok(see_other(&edit_link(&id, &token, lang, Notice::Done)))
 }

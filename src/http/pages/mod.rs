@@ -99,6 +99,11 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
     response
 }
 
+/// The 400 page for a bad request refused before any page handler saw it.
+pub fn bad_request(lang: Language, error: &ServiceError) -> Response {
+    error_page(&Ctx::new(lang, "/", Vec::new()), error)
+}
+
 /// The 404 page for any path no route serves (outside `/api/`). Its language links lead
 /// to the search page: the unknown path is never echoed into a link.
 pub fn not_found(path: &str) -> Response {

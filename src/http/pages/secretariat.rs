@@ -211,7 +211,14 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
                     p { strong { (d.duplicates) ":" } }
                     ul {
                         @for dup in &item.possible_duplicates {
-                            li { a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) } " (" (dup.organization) "; " (dup.reason) ")" }
+                            li.duplicate data-id=(dup.id) data-state=(dup.state.code()) {
+                                @if dup.state == ProjectState::Published {
+                                    a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) }
+                                } @else {
+                                    (dup.title) " · " (i18n::state(ctx.lang, dup.state))
+                                }
+                                " (" (dup.organization) "; " (dup.reason) ")"
+                            }
                         }
                     }
                 }

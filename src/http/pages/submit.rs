@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -11,17 +11,17 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::html;
 
-use super::edit::edit_link;
+use super::edit::{edit_link, Notice};
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
 use super::layout::{document, hidden_lang};
-use super::{error_page, origin, private, Ctx, HtmlPage};
+use super::{error_page, see_other, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::limits::ClientIp;
 use crate::http::{on_service, AppState};
 use crate::model::Language;
 use crate::search::{Reason, TagSuggestions};
-use crate::service::{Caller, ServiceError, TagRequest};
+use crate::service::{tokens, Caller, IdempotencyKey, ServiceError, TagRequest};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -43,12 +43,24 @@ async fn form_page(RawQuery(raw): RawQuery) -> HtmlPage {
     HtmlPage(StatusCode::OK, page(&ctx, &values, &Errors::none(), None))
 }
 
+/// The form's hidden field that makes posting it twice one submission.
+const FORM_KEY: &str = "submission_key";
+
 fn page(
     ctx: &Ctx,
     values: &FormValues,
     errors: &Errors,
     suggestions: Option<&TagSuggestions>,
 ) -> maud::Markup {
+    // Kept when the form comes back (errors, suggestions); new for a new form.
+    let form_key = match values.get(FORM_KEY) {
+        "" => tokens::new_token(),
+        kept => kept.to_string(),
+    };
+    let hidden = html! {
+        (hidden_lang(ctx))
+        input type="hidden" name=(FORM_KEY) value=(form_key);
+    };
     let body = html! {
         h1 { (ctx.t.submit_heading) }
         p.intro { (ctx.t.submit_intro) }
@@ -56,7 +68,7 @@ fn page(
         (project_form(ctx, FormSpec {
             action: "/submit",
             button: ctx.t.submit_button,
-            hidden: hidden_lang(ctx),
+            hidden,
             with_contact: true,
             suggest_tags: true,
         }, values, errors))
@@ -162,7 +174,6 @@ async fn suggest(
 async fn submit(
     State(state): State<AppState>,
     client: ClientIp,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
     let values = FormValues::parse(&body);
@@ -175,26 +186,21 @@ async fn submit(
         return Err(error_page(&ctx, &e));
     }
     let json = values.to_json(true);
-    match on_service(&state, move |s| s.submit(json)).await {
-        Ok(submitted) => {
-            let link = edit_link(
-                &submitted.id.to_string(),
-                &submitted.edit_token,
-                lang,
-                false,
-            );
-            let body = html! {
-                h1 #submitted { (ctx.t.submitted_heading) }
-                p { (ctx.t.submitted_text) }
-                h2 { (ctx.t.edit_link) }
-                p { a.edit-link #edit-link href=(link) { (origin(&headers)) (link) } }
-                p.hint { (ctx.t.edit_link_hint) }
-            };
-            Ok(private(HtmlPage(
-                StatusCode::CREATED,
-                document(&ctx, ctx.t.submitted_heading, body),
-            )))
-        }
+    // The same form posted again with the same content (a double click, a resent post)
+    // is the same submission.
+    let key = IdempotencyKey::for_form(values.get(FORM_KEY), &json);
+    match on_service(&state, move |s| {
+        s.submit(json, &Caller::Public, key.as_ref())
+    })
+    .await
+    {
+        // To the submitter's page, which a reload only shows again.
+        Ok(submitted) => Ok(see_other(&edit_link(
+            &submitted.id.to_string(),
+            &submitted.edit_token,
+            lang,
+            Notice::Submitted,
+        ))),
         Err(ServiceError::Invalid(errors)) => Ok(HtmlPage(
             StatusCode::UNPROCESSABLE_ENTITY,
             page(&ctx, &values, &Errors::from(errors.0), None),

@@ -1,0 +1,351 @@
+//! What careless and hostile requests meet (issue 15): repeated parameters, private answers
+//! kept out of caches, 429 with `Retry-After` on every form post, read-only keys.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{html, post_form, submission, TestApp};
+
+fn bearer(key: &str) -> String {
+    format!("Bearer {key}")
+}
+
+/// Submits and publishes a project; returns (id, edit token).
+async fn published(app: &TestApp, key: &str, n: usize) -> (String, String) {
+    let r = app.post_json("/api/v1/projects", &submission(n)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let token = r.body["edit_token"].as_str().unwrap().to_string();
+    let p = app
+        .call(
+            "POST",
+            &format!("/api/v1/projects/{id}/publish?refresh=wait_for"),
+            &[("authorization", &bearer(key))],
+            None,
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+    (id, token)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_single_valued_parameter_given_twice_is_a_400_naming_it_on_every_route() {
+    let app = TestApp::with(false, 5);
+    let key = app.key("desk");
+    let (id, _) = published(&app, &key, 1).await;
+    let selection = app
+        .call(
+            "POST",
+            "/api/v1/selections",
+            &[("authorization", &bearer(&key))],
+            Some(
+                &json!({"kind": "talkx", "title": "A session", "published": true,
+                         "items": [{"project_id": id}]}),
+            ),
+        )
+        .await;
+    let sel = selection.body["id"].as_str().unwrap().to_string();
+    let api = [
+        (
+            "GET",
+            "/api/v1/export?format=csv&format=json".to_string(),
+            "format",
+        ),
+        (
+            "GET",
+            "/api/v1/export?bom=true&bom=false".to_string(),
+            "bom",
+        ),
+        ("GET", "/api/v1/suggest?q=hea&q=wat".to_string(), "q"),
+        (
+            "GET",
+            "/api/v1/suggest?q=hea&limit=2&limit=3".to_string(),
+            "limit",
+        ),
+        (
+            "GET",
+            "/api/v1/search?sort=newest&sort=title".to_string(),
+            "sort",
+        ),
+        (
+            "GET",
+            "/api/v1/stats?group_by=sdg&year_to=2020&year_to=2021".to_string(),
+            "year_to",
+        ),
+        (
+            "GET",
+            format!("/api/v1/projects/{id}/related?limit=1&limit=2"),
+            "limit",
+        ),
+        (
+            "GET",
+            format!("/api/v1/selections/{sel}/export?format=csv&format=json"),
+            "format",
+        ),
+        (
+            "POST",
+            "/api/v1/import?dry_run=true&dry_run=false&format=ndjson".to_string(),
+            "dry_run",
+        ),
+        (
+            "POST",
+            "/api/v1/import?publish=true&publish=false&format=ndjson".to_string(),
+            "publish",
+        ),
+        (
+            "POST",
+            "/api/v1/import?format=ndjson&format=csv".to_string(),
+            "format",
+        ),
+        (
+            "POST",
+            "/api/v1/projects?refresh=wait_for&refresh=false".to_string(),
+            "refresh",
+        ),
+        (
+            "GET",
+            "/api/v1/moderation?covid19=true&covid19=false".to_string(),
+            "covid19",
+        ),
+    ];
+    for (method, uri, param) in api {
+        let r = app
+            .call(
+                method,
+                &uri,
+                &[("authorization", &bearer(&key))],
+                Some(&submission(2)),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::BAD_REQUEST,
+            "{method} {uri}: {}",
+            r.body
+        );
+        assert_eq!(r.body["error"]["code"], "duplicate_parameter", "{uri}");
+        assert_eq!(r.body["error"]["field"], param, "{uri}");
+    }
+    // The pages too, in the page's language.
+    for uri in [
+        "/?sort=newest&sort=title&lang=fr",
+        "/stats?lang=fr&year_from=2001&year_from=2002",
+        &format!("/projects/{id}?lang=fr&lang=es"),
+        "/submit?lang=fr&lang=fr",
+    ] {
+        let r = app.get(uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(html(&r).contains("<!DOCTYPE html>"), "{uri}");
+    }
+    assert!(html(&app.get("/?sort=newest&sort=title&lang=fr").await).contains("lang=\"fr\""));
+    // Repeatable ones stay repeatable, and empty values (as forms send them) do not count.
+    for uri in [
+        "/api/v1/search?sdg=3&sdg=9&region=africa&region=europe",
+        "/api/v1/stats?group_by=sdg&group_by=region",
+        "/api/v1/search?q=&q=broadband",
+        "/?q=&q=broadband&action_line=C2&action_line=C4",
+    ] {
+        assert_eq!(app.get(uri).await.status, StatusCode::OK, "{uri}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_key_cannot_submit() {
+    let app = TestApp::empty();
+    let reader = app.read_only_key("auditor");
+    let r = app
+        .call(
+            "POST",
+            "/api/v1/projects",
+            &[("authorization", &bearer(&reader))],
+            Some(&submission(1)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(r.body["error"]["code"], "forbidden");
+    let editor = app.key("desk");
+    let queue = app
+        .call(
+            "GET",
+            "/api/v1/moderation",
+            &[("authorization", &bearer(&editor))],
+            None,
+        )
+        .await;
+    assert_eq!(queue.body["total"], 0, "nothing was stored");
+}
+
+/// The `Cache-Control` of an answer.
+fn cache_control(r: &crate::helpers::Response) -> String {
+    r.headers
+        .get("cache-control")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn private_answers_are_never_stored_by_caches() {
+    let app = TestApp::with(false, 5);
+    let key = app.key("desk");
+    let auth = bearer(&key);
+    let submitted = app.post_json("/api/v1/projects", &submission(1)).await;
+    assert_eq!(
+        cache_control(&submitted),
+        "no-store",
+        "the answer with the edit token"
+    );
+    let id = submitted.body["id"].as_str().unwrap().to_string();
+    let token = submitted.body["edit_token"].as_str().unwrap().to_string();
+    let private = [
+        (
+            format!("/api/v1/projects/{id}"),
+            vec![("x-edit-token", token.as_str())],
+        ),
+        (
+            format!("/api/v1/projects/{id}"),
+            vec![("authorization", auth.as_str())],
+        ),
+        (
+            format!("/api/v1/projects/{id}/history"),
+            vec![("x-edit-token", token.as_str())],
+        ),
+        (
+            "/api/v1/moderation".to_string(),
+            vec![("authorization", auth.as_str())],
+        ),
+        (
+            "/api/v1/backup".to_string(),
+            vec![("authorization", auth.as_str())],
+        ),
+        (
+            "/api/v1/export?format=csv".to_string(),
+            vec![("authorization", auth.as_str())],
+        ),
+        (format!("/submissions/{id}?token={token}"), vec![]),
+        ("/secretariat".to_string(), vec![]),
+        ("/secretariat/selections".to_string(), vec![]),
+    ];
+    for (uri, headers) in &private {
+        let r = app.call("GET", uri, headers, None).await;
+        assert!(r.status.as_u16() < 400, "{uri}: {}", r.status);
+        assert_eq!(cache_control(&r), "no-store", "{uri}");
+    }
+    // A signed-in secretariat page.
+    let signed_in = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
+    let cookie = signed_in.headers["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    let desk = app
+        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
+        .await;
+    assert!(html(&desk).contains("id=\"signed-in\""));
+    assert_eq!(cache_control(&desk), "no-store");
+    // Public answers may be kept, and say what they vary with.
+    for uri in ["/api/v1/search?q=broadband", "/", "/api/v1/taxonomy"] {
+        let r = app.get(uri).await;
+        assert!(!cache_control(&r).contains("no-store"), "{uri}");
+        assert!(
+            r.headers["vary"].to_str().unwrap().contains("X-Edit-Token"),
+            "{uri}"
+        );
+    }
+}
+
+/// The `Retry-After` of an answer, in seconds.
+fn retry_after(r: &crate::helpers::Response) -> u64 {
+    r.headers
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_429_says_when_to_retry_the_form_posts_included() {
+    let mut app = TestApp::empty();
+    app.router = wsis_stocktaking::http::router_with(
+        app.service.clone(),
+        wsis_stocktaking::http::HttpLimits {
+            writes_per_minute: 1,
+            ..Default::default()
+        },
+    );
+    let r = app.post_json("/api/v1/projects", &submission(1)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let token = r.body["edit_token"].as_str().unwrap().to_string();
+    let form: Vec<(&str, &str)> = vec![
+        ("title", "A second project"),
+        ("token", &token),
+        ("version", "1"),
+    ];
+    let limited: Vec<(&str, crate::helpers::Response)> = vec![
+        (
+            "POST /api/v1/projects",
+            app.post_json("/api/v1/projects", &submission(2)).await,
+        ),
+        ("POST /submit", post_form(&app, "/submit", &form, &[]).await),
+        (
+            "revise",
+            post_form(&app, &format!("/submissions/{id}/revise"), &form, &[]).await,
+        ),
+        (
+            "withdraw",
+            post_form(&app, &format!("/submissions/{id}/withdraw"), &form, &[]).await,
+        ),
+        (
+            "sign-in",
+            post_form(&app, "/secretariat/sign-in", &[("key", "a guess")], &[]).await,
+        ),
+        (
+            "PUT",
+            app.call(
+                "PUT",
+                &format!("/api/v1/projects/{id}"),
+                &[("x-edit-token", &token), ("if-match", "1")],
+                Some(&submission(3)),
+            )
+            .await,
+        ),
+    ];
+    for (what, r) in limited {
+        assert_eq!(
+            r.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{what}: {:?}",
+            r.body
+        );
+        let wait = retry_after(&r);
+        assert!((1..=60).contains(&wait), "{what}: Retry-After {wait}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn read_only_key_submissions_do_not_spend_or_bypass_budgets() {
+    // A read-only key used to count as the secretariat (no limit) and submit anyway.
+    let mut app = TestApp::empty();
+    app.router = wsis_stocktaking::http::router_with(
+        app.service.clone(),
+        wsis_stocktaking::http::HttpLimits {
+            writes_per_minute: 1,
+            ..Default::default()
+        },
+    );
+    let reader = app.read_only_key("auditor");
+    for n in 0..3 {
+        let r = app
+            .call(
+                "POST",
+                "/api/v1/projects",
+                &[("authorization", &bearer(&reader))],
+                Some(&submission(n)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let body: Value = app.post_json("/api/v1/projects", &submission(9)).await.body;
+    assert!(
+        body["id"].is_string(),
+        "the public budget is untouched: {body}"
+    );
+}
