@@ -15,6 +15,23 @@ content_type_conformance,response_schema_conformance,response_headers_conformanc
 /// The longest one schemathesis run may take before the test gives up on it.
 const RUN_DEADLINE: Duration = Duration::from_secs(600);
 
+/// A schemathesis hook: every generated `Idempotency-Key` that the server would take is
+/// made a fresh UUID, as clients are told to send. Generated keys repeat (the coverage
+/// phase uses one example), and a repeated key with another body is rightly a 422, which
+/// would keep almost every generated submission from reaching the service.
+const HOOKS: &str = r#"
+import uuid
+import schemathesis
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    headers = case.headers or {}
+    for name in list(headers):
+        value = headers[name]
+        if name.lower() == "idempotency-key" and isinstance(value, str) and 0 < len(value) <= 255 and all(33 <= ord(c) <= 126 for c in value):
+            headers[name] = str(uuid.uuid4())
+"#;
+
 /// Runs schemathesis with `document` (a URL or a file) against `server` with `args`;
 /// returns (success, combined output). Killed past [`RUN_DEADLINE`].
 fn run(
@@ -26,9 +43,12 @@ fn run(
 ) -> (bool, String) {
     let out = workdir.join("schemathesis.out");
     let file = std::fs::File::create(&out).unwrap();
+    std::fs::write(workdir.join("stocktaking_hooks.py"), HOOKS).unwrap();
     let mut child = Command::new(program)
         .current_dir(workdir)
         .env("NO_COLOR", "1")
+        .env("PYTHONPATH", workdir)
+        .env("SCHEMATHESIS_HOOKS", "stocktaking_hooks")
         .arg("run")
         .arg(document)
         .arg("--url")

@@ -19,7 +19,9 @@ use crate::http::openapi::{
 };
 use crate::http::{blocking, AppState};
 use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationErrors};
-use crate::service::{idempotency, Caller, IdempotencyKey, Service, ServiceError, Submitted};
+use crate::service::{
+    idempotency, Caller, IdempotencyKey, ProjectView, Service, ServiceError, Submitted,
+};
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
@@ -146,7 +148,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<IdempotencyKey>, ApiErr
     params(IdPath),
     security((), ("edit_token" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "The project (with the contact for the secretariat)", body = OwnerProject),
+        (status = 200, description = "The project (with the contact for the secretariat)", body = OwnerProject,
+            headers(("ETag" = String, description = "The version, quoted: what If-Match takes to revise or withdraw it"))),
         (status = 401, description = "A bad key or token")
     )
 )]
@@ -161,7 +164,11 @@ async fn show(
         s.project_view(&id, &caller)
     })
     .await?;
-    Ok(Json(project))
+    let version = match &project {
+        ProjectView::Public(p) => p.version,
+        ProjectView::Owner(p) => p.project.version,
+    };
+    Ok(([(header::ETAG, format!("\"{version}\""))], Json(project)))
 }
 
 /// Every state change of a project: who, when, the message.
@@ -357,7 +364,11 @@ async fn publish(
 #[serde(deny_unknown_fields)]
 struct MessageBody {
     /// What the submitter should change, 1 to 5,000 characters.
-    #[schema(min_length = 1, max_length = 5000)]
+    #[schema(
+        min_length = 1,
+        max_length = 5000,
+        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     message: String,
 }
 
@@ -366,7 +377,11 @@ struct MessageBody {
 #[serde(deny_unknown_fields)]
 struct ReasonBody {
     /// Why, 1 to 5,000 characters.
-    #[schema(min_length = 1, max_length = 5000)]
+    #[schema(
+        min_length = 1,
+        max_length = 5000,
+        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     reason: String,
 }
 

@@ -14,6 +14,36 @@ pub(super) fn apply(doc: &mut Document) {
     ErrorResponses.modify(doc);
     Links.modify(doc);
     StrictBodies.modify(doc);
+    uuid_keys(doc);
+}
+
+/// `Idempotency-Key` is documented as a UUID, what clients should send (any visible ASCII
+/// key is taken); utoipa names that format only with its `uuid` feature.
+fn uuid_keys(doc: &mut Document) {
+    use utoipa::openapi::schema::SchemaFormat;
+    let operations = doc.paths.paths.values_mut().flat_map(|item| {
+        [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+    });
+    for operation in operations {
+        for parameter in operation.parameters.iter_mut().flatten() {
+            let RefOr::T(parameter) = parameter else {
+                continue;
+            };
+            if parameter.name != "Idempotency-Key" {
+                continue;
+            }
+            if let Some(RefOr::T(Schema::Object(object))) = parameter.schema.as_mut() {
+                object.format = Some(SchemaFormat::Custom("uuid".into()));
+            }
+        }
+    }
 }
 
 /// Statuses every API operation can answer, whatever it does: a bad parameter, an unknown
@@ -41,15 +71,23 @@ struct ErrorResponses;
 impl Modify for ErrorResponses {
     fn modify(&self, openapi: &mut Document) {
         for (path, item) in openapi.paths.paths.iter_mut() {
-            if !path.starts_with("/api/") {
-                continue;
-            }
             let operations: [&mut Option<Operation>; 4] = [
                 &mut item.get,
                 &mut item.post,
                 &mut item.put,
                 &mut item.delete,
             ];
+            if !path.starts_with("/api/") {
+                // Every page refuses a query parameter given twice with its error page.
+                for operation in operations.into_iter().flatten() {
+                    operation
+                        .responses
+                        .responses
+                        .entry("400".to_string())
+                        .or_insert_with(|| page_error(REPEATED_PARAMETER));
+                }
+                continue;
+            }
             for operation in operations.into_iter().flatten() {
                 for (status, description) in COMMON_ERRORS {
                     operation
@@ -71,6 +109,25 @@ impl Modify for ErrorResponses {
             }
         }
     }
+}
+
+/// Why any operation may answer 400.
+const REPEATED_PARAMETER: &str = "A query parameter that takes one value was given twice";
+
+fn page_error(description: &str) -> RefOr<utoipa::openapi::Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "text/html",
+                Content::new(Some(RefOr::T(Schema::Object(
+                    utoipa::openapi::schema::Object::with_type(
+                        utoipa::openapi::schema::Type::String,
+                    ),
+                )))),
+            )
+            .build(),
+    )
 }
 
 fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
@@ -131,7 +188,7 @@ const LINKS: [AnswerLinks; 5] = [
         status: "200",
         parameters: &[
             ("id", "$response.body#/id"),
-            ("header.If-Match", "$response.body#/version"),
+            ("header.If-Match", "$response.header.ETag"),
         ],
         targets: &["revise_project", "withdraw_project"],
     },

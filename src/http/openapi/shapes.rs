@@ -50,10 +50,11 @@ pub struct IfMatchHeader {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct IdempotencyKeyHeader {
-    /// Any 1 to 255 visible ASCII characters (a UUID, say): the same key and body within
-    /// 24 hours answer the first result again; another body with the key is a 422.
+    /// A new UUID per submission (any 1 to 255 visible ASCII characters are taken): the
+    /// same key and body within 24 hours answer the first result again; another body with
+    /// the key is a 422.
     #[serde(rename = "Idempotency-Key")]
-    #[param(rename = "Idempotency-Key", pattern = r"^[!-~]{1,255}$")]
+    #[param(rename = "Idempotency-Key")]
     pub idempotency_key: Option<String>,
 }
 
@@ -126,20 +127,32 @@ pub struct SearchParams {
 #[derive(Deserialize, ToSchema)]
 pub struct SubmissionBody {
     /// 3 to 300 characters.
-    #[schema(min_length = 3, max_length = 300)]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
     /// Up to 20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub description: String,
     /// Up to 300 characters.
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub organization: String,
     /// The kind of organization.
     pub stakeholder_type: StakeholderType,
     /// The level the activity works at.
     pub scope: Scope,
-    /// Countries; may be empty or absent only for international scope.
-    pub countries: Option<Vec<Country>>,
+    /// Countries; may be empty (or left out) only for international scope.
+    pub countries: Vec<Country>,
     /// One or more Action Lines, no duplicates.
     #[schema(min_items = 1)]
     pub action_lines: Vec<ActionLine>,
@@ -185,7 +198,11 @@ pub struct ExportRecord {
 #[serde(deny_unknown_fields)]
 pub struct ContactBody {
     /// Contact person.
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub name: String,
     /// E-mail address.
     #[schema(format = Email, max_length = 254)]
@@ -198,9 +215,16 @@ pub struct SelectionBody {
     /// Kind.
     pub kind: SelectionKind,
     /// 3 to 300 characters.
-    #[schema(min_length = 3, max_length = 300)]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub title: String,
     /// Theme or summary.
+    #[schema(
+        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub theme: Option<String>,
     /// Date of the session or edition.
     pub date: Option<NaiveDate>,
@@ -220,6 +244,9 @@ pub struct ItemBody {
     /// The project.
     pub project_id: String,
     /// The curator's note, up to 2,000 characters.
+    #[schema(
+        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    )]
     pub note: Option<String>,
 }
 
