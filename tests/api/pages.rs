@@ -191,8 +191,8 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
     assert_eq!(confirmation.status, StatusCode::OK);
     let page = html(&confirmation);
     assert!(page.contains("id=\"submitted\""));
-    let anchor = "id=\"edit-link\" href=\"";
-    let start = page.find(anchor).unwrap() + anchor.len();
+    let at = page.find("id=\"edit-link\"").unwrap();
+    let start = at + page[at..].find("href=\"").unwrap() + "href=\"".len();
     let link = page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&");
     assert!(link.contains("token="));
     let mine = app.get(&link).await;

@@ -140,7 +140,7 @@ fn confirmation(ctx: &Ctx, id: &str, shown: &Shown) -> Markup {
         section.confirmation role="status" aria-labelledby="submitted" {
             h2 #submitted { (t.submitted_heading) }
             p { (t.submitted_text) }
-            p { strong { (t.edit_link) ": " } a.edit-link #edit-link href=(link) { (shown.origin) (link) } }
+            p { strong { (t.edit_link) ": " } a.edit-link #edit-link dir="ltr" href=(link) { (shown.origin) (link) } }
             p.hint { (t.edit_link_hint) }
         }
     }
