@@ -132,6 +132,9 @@ pub struct ServeArgs {
     /// answer stops and the connection is closed (an export frees its turn).
     #[arg(long, env = "STOCKTAKING_SEND_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub send_timeout_secs: u64,
+    /// Most connections open at once; more wait to be accepted.
+    #[arg(long, env = "STOCKTAKING_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
 }
 
 impl ServeArgs {
@@ -150,6 +153,7 @@ impl ServeArgs {
             header_timeout: Duration::from_secs(self.header_timeout_secs),
             idle_timeout: Duration::from_secs(self.idle_timeout_secs),
             send_timeout: Duration::from_secs(self.send_timeout_secs),
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
         }
     }
 }

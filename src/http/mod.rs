@@ -86,11 +86,7 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
     let state = AppState {
         service,
         sessions: Arc::new(pages::session::Sessions::default()),
-        stream_budgets: Arc::new(stream::StreamBudgets::new(
-            stream::PUBLIC_STREAMS,
-            stream::SECRETARIAT_STREAMS,
-            limits.send_timeout,
-        )),
+        stream_budgets: Arc::new(stream::StreamBudgets::new(limits.send_timeout)),
         write_limiter: Arc::new(limits::WriteLimiter::new(limits.writes_per_minute)),
         search_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism()

@@ -5,6 +5,7 @@
 //!   (counted from its opening, and for later requests from their first byte).
 //! - A keep-alive connection idle between requests for the idle timeout is closed.
 //! - A client that takes no byte of its answer for the send timeout is cut off.
+//! - At most so many connections are open at once; the others wait to be accepted.
 //!
 //! On shutdown the listener closes, idle connections close at once, and the others close
 //! after their answer.
@@ -40,6 +41,8 @@ pub struct ConnectionLimits {
     pub idle_timeout: Duration,
     /// Longest time a client may take no byte of its answer.
     pub send_timeout: Duration,
+    /// Most connections open at once; more wait in the listen queue.
+    pub max_connections: usize,
 }
 
 impl Default for ConnectionLimits {
@@ -48,6 +51,7 @@ impl Default for ConnectionLimits {
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(30),
             send_timeout: Duration::from_secs(30),
+            max_connections: 1024,
         }
     }
 }
@@ -65,13 +69,24 @@ pub async fn serve(
 ) -> io::Result<()> {
     let (stop, stopping) = watch::channel(false);
     let connections = TaskTracker::new();
+    // A place for each open connection, so a flood of sockets cannot exhaust the files.
+    let places = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
     tokio::pin!(shutdown);
     loop {
+        let place = tokio::select! {
+            place = places.clone().acquire_owned() => place,
+            () = &mut shutdown => break,
+        };
+        let Ok(place) = place else { break };
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((socket, remote)) => {
                     let _ = socket.set_nodelay(true);
-                    connections.spawn(connection(socket, remote, app.clone(), limits, stopping.clone()));
+                    let served = connection(socket, remote, app.clone(), limits, stopping.clone());
+                    connections.spawn(async move {
+                        served.await;
+                        drop(place);
+                    });
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot accept a connection");

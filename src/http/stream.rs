@@ -22,8 +22,10 @@ use crate::service::{Service, ServiceError};
 
 /// Anonymous streamed bodies written at once.
 pub const PUBLIC_STREAMS: usize = 4;
-/// The secretariat's streamed bodies written at once (its own budget).
+/// The secretariat's exports written at once (a budget of their own).
 pub const SECRETARIAT_STREAMS: usize = 4;
+/// Backups written at once (a budget of their own).
+pub const BACKUP_STREAMS: usize = 2;
 
 /// Bytes gathered before they are sent on.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -37,43 +39,57 @@ const TURN_WAIT: Duration = Duration::from_secs(10);
 /// Whose budget a streamed body takes its turn from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Budget {
-    /// Anyone without a secretariat key.
+    /// Exports of anyone without a secretariat key.
     Public,
-    /// A secretariat key (exports with contacts, backups).
+    /// Exports with a secretariat key (every state, with contacts).
     Secretariat,
+    /// Backups (keys that may change things).
+    Backup,
 }
 
-/// The turns of streamed bodies: one budget each for the public and the secretariat.
+/// The turns of streamed bodies: one budget each for public exports, the secretariat's
+/// exports and backups, so no one of them waits behind another.
 pub struct StreamBudgets {
     public: Arc<Semaphore>,
     secretariat: Arc<Semaphore>,
+    backup: Arc<Semaphore>,
     /// How long a chunk waits for a client that does not read.
     send_timeout: Duration,
 }
 
+/// A turn to write a streamed body, given back when dropped (when the writer stops).
+pub struct Turn {
+    _permit: OwnedSemaphorePermit,
+}
+
 impl StreamBudgets {
-    /// `public` and `secretariat` bodies at once; a client that stops reading is given
-    /// up after `send_timeout`.
-    pub fn new(public: usize, secretariat: usize, send_timeout: Duration) -> StreamBudgets {
+    /// [`PUBLIC_STREAMS`], [`SECRETARIAT_STREAMS`] and [`BACKUP_STREAMS`] bodies at once; a
+    /// client that stops reading is given up after `send_timeout`.
+    pub fn new(send_timeout: Duration) -> StreamBudgets {
         StreamBudgets {
-            public: Arc::new(Semaphore::new(public)),
-            secretariat: Arc::new(Semaphore::new(secretariat)),
+            public: Arc::new(Semaphore::new(PUBLIC_STREAMS)),
+            secretariat: Arc::new(Semaphore::new(SECRETARIAT_STREAMS)),
+            backup: Arc::new(Semaphore::new(BACKUP_STREAMS)),
             send_timeout,
         }
     }
 
     /// A turn from `budget`, waiting at most [`TURN_WAIT`].
-    async fn turn(&self, budget: Budget) -> Result<OwnedSemaphorePermit, ServiceError> {
+    ///
+    /// # Errors
+    /// [`ServiceError::Busy`] when no turn came in time.
+    pub async fn turn(&self, budget: Budget) -> Result<Turn, ServiceError> {
         let semaphore = match budget {
             Budget::Public => &self.public,
             Budget::Secretariat => &self.secretariat,
+            Budget::Backup => &self.backup,
         };
         let busy = || ServiceError::Busy {
             message: "every export slot is taken; try again shortly".into(),
             retry_after: 5,
         };
         match tokio::time::timeout(TURN_WAIT, semaphore.clone().acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(permit),
+            Ok(Ok(permit)) => Ok(Turn { _permit: permit }),
             Ok(Err(_)) | Err(_) => Err(busy()),
         }
     }
@@ -145,26 +161,21 @@ impl Iterator for Ending {
     }
 }
 
-/// A body that `write` fills on the blocking pool, once `budget` gives it a turn. A
-/// failure after the first bytes cannot change the status any more: it is logged and ends
-/// the body with an error.
-///
-/// # Errors
-/// [`ServiceError::Busy`] when no turn came within [`TURN_WAIT`].
-pub async fn streamed<F>(state: &AppState, budget: Budget, write: F) -> Result<Body, ServiceError>
+/// A body that `write` fills on the blocking pool, in its `turn`
+/// ([`StreamBudgets::turn`]). A failure after the first bytes cannot change the status any
+/// more: it is logged and ends the body with an error.
+pub fn streamed<F>(state: &AppState, turn: Turn, write: F) -> Body
 where
     F: FnOnce(&Service, &mut dyn Write) -> Result<(), ServiceError> + Send + 'static,
 {
-    let budgets = &state.stream_budgets;
-    let permit = budgets.turn(budget).await?;
     let (tx, rx) = mpsc::channel(QUEUED_CHUNKS);
     let finished = Arc::new(AtomicBool::new(false));
     let service = state.service.clone();
-    let send_timeout = budgets.send_timeout;
+    let send_timeout = state.stream_budgets.send_timeout;
     let done = finished.clone();
     tokio::task::spawn_blocking(move || {
         // Held until the writer stops, whatever the client does.
-        let _permit = permit;
+        let _turn = turn;
         let mut out = BodyWriter {
             buffer: Vec::with_capacity(CHUNK_BYTES),
             tx,
@@ -185,5 +196,5 @@ where
         finished,
         checked: false,
     });
-    Ok(Body::from_stream(ReceiverStream::new(rx).chain(ending)))
+    Body::from_stream(ReceiverStream::new(rx).chain(ending))
 }

@@ -10,6 +10,7 @@ use ulid::Ulid;
 
 use super::lifecycle::{Revision, Transition};
 use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
+use super::text::{self, Lines};
 
 /// A project's id: a ULID, so ids sort by creation time.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize, Deserialize)]
@@ -144,6 +145,30 @@ impl ProjectFields {
     pub fn start_year(&self) -> Option<i32> {
         self.start_date.map(|d| d.year())
     }
+
+    /// The fields as they may be shown: themselves when every text keeps the text rules;
+    /// otherwise (a record stored before the rules) without what they refuse
+    /// ([`text::cleaned`]).
+    pub fn cleaned(&self) -> std::borrow::Cow<'_, ProjectFields> {
+        let keeps = |t: &str, lines| text::check(t, lines).is_ok();
+        if keeps(&self.title, Lines::One)
+            && keeps(&self.description, Lines::Many)
+            && keeps(&self.organization, Lines::One)
+            && self.website.as_deref().is_none_or(|w| keeps(w, Lines::One))
+        {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(ProjectFields {
+            title: text::cleaned(&self.title, Lines::One).into_owned(),
+            description: text::cleaned(&self.description, Lines::Many).into_owned(),
+            organization: text::cleaned(&self.organization, Lines::One).into_owned(),
+            website: self
+                .website
+                .as_deref()
+                .map(|w| text::cleaned(w, Lines::One).into_owned()),
+            ..self.clone()
+        })
+    }
 }
 
 /// Private contact details of a submitter: never public.
@@ -153,6 +178,16 @@ pub struct Contact {
     pub name: String,
     /// Contact e-mail.
     pub email: String,
+}
+
+impl Contact {
+    /// The contact as it may be shown (see [`ProjectFields::cleaned`]).
+    pub fn cleaned(&self) -> Contact {
+        Contact {
+            name: text::cleaned(&self.name, Lines::One).into_owned(),
+            email: text::cleaned(&self.email, Lines::One).into_owned(),
+        }
+    }
 }
 
 /// A project as stored: fields, private data and bookkeeping.
@@ -284,7 +319,7 @@ impl OwnerProject {
     /// The view with the contact details, for the secretariat.
     pub fn with_contact(p: &Project) -> OwnerProject {
         OwnerProject {
-            contact: p.contact.clone(),
+            contact: p.contact.as_ref().map(Contact::cleaned),
             ..OwnerProject::from(p)
         }
     }
@@ -292,20 +327,27 @@ impl OwnerProject {
 
 impl From<&Project> for OwnerProject {
     fn from(p: &Project) -> OwnerProject {
+        let revision = p.revision.clone().map(|mut r| {
+            r.fields = r.fields.cleaned().into_owned();
+            r
+        });
+        let message = p.history.iter().rev().find_map(|t| t.message.as_deref());
         OwnerProject {
             project: PublicProject::from(p),
-            revision: p.revision.clone(),
-            message: p.history.iter().rev().find_map(|t| t.message.clone()),
+            revision,
+            message: message.map(|m| text::cleaned(m, Lines::Many).into_owned()),
             contact: None,
         }
     }
 }
 
+/// Views of a project show its fields cleaned ([`ProjectFields::cleaned`]): nothing a
+/// record stored before the text rules holds reaches a page, an answer or an export.
 impl From<&Project> for PublicProject {
     fn from(p: &Project) -> PublicProject {
         PublicProject {
             id: p.id,
-            fields: p.fields.clone(),
+            fields: p.fields.cleaned().into_owned(),
             regions: p.fields.regions(),
             state: p.state,
             source_id: p.source_id.clone(),

@@ -144,6 +144,15 @@ pub fn normalize(text: &str, lines: Lines) -> Cow<'_, str> {
     }
 }
 
+/// The text as it may be shown: itself when [`check`] accepts it, otherwise (a record
+/// stored before the rules) without what [`strip_unsafe`] removes.
+pub fn cleaned(text: &str, lines: Lines) -> Cow<'_, str> {
+    match check(text, lines) {
+        Ok(()) => Cow::Borrowed(text),
+        Err(_) => strip_unsafe(text),
+    }
+}
+
 /// The text without what [`check`] refuses: control characters and every bidirectional
 /// embedding, override and isolate (for writing out records that predate the rule).
 pub fn strip_unsafe(text: &str) -> Cow<'_, str> {

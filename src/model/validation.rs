@@ -116,106 +116,91 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
             r.fail(key, "unknown_field", format!("unknown field '{key}'"));
         }
     }
-
-    let title = r.text(
-        &mut map,
-        "title",
-        (*TITLE_CHARS.start(), *TITLE_CHARS.end()),
-        Lines::One,
-    );
-    let description = r.text(
-        &mut map,
-        "description",
-        (1, DESCRIPTION_MAX_CHARS),
-        Lines::Many,
-    );
-    let organization = r.text(
-        &mut map,
-        "organization",
-        (1, ORGANIZATION_MAX_CHARS),
-        Lines::One,
-    );
-    let stakeholder_type = r.code(
-        &mut map,
-        "stakeholder_type",
-        StakeholderType::parse,
-        StakeholderType::expected,
-    );
-    let scope = r.code(&mut map, "scope", Scope::parse, Scope::expected);
-    let status = r.code(&mut map, "status", Status::parse, Status::expected);
-    let language = match r.optional::<String>(&mut map, "language") {
-        None => Some(Language::En),
-        Some(None) => None,
-        Some(Some(code)) => r.enum_value("language", &code, Language::parse, Language::expected),
-    };
-    let countries = r.countries(&mut map);
-    let action_lines = r.action_lines(&mut map);
-    let sdgs = r.sdgs(&mut map);
-    let covid19 = match r.optional::<bool>(&mut map, "covid19") {
-        None => Some(false),
-        Some(value) => value,
-    };
-    // An unknown start date stays unknown: nothing is invented.
-    let start_date = r.date(&mut map, "start_date", false);
-    let end_date = r.date(&mut map, "end_date", false);
-    if let (Some(Some(start)), Some(Some(end))) = (start_date, end_date) {
-        if end < start {
-            r.fail(
-                "end_date",
-                "invalid_date_range",
-                format!("end_date {end} is before start_date {start}"),
-            );
-        }
-    }
-    let website = r.website(&mut map);
-    if let (Some(scope), Some(countries)) = (scope, countries.as_ref()) {
-        if countries.is_empty() && scope != Scope::International {
-            r.fail(
-                "countries",
-                "required",
-                "at least one country is required unless scope is 'international'",
-            );
-        }
-    }
+    let fields = read_fields(&mut r, &mut map);
     let contact = r.contact(&mut map, kind == SubmissionKind::Public);
     let source_id = if kind == SubmissionKind::Import {
         r.source_id(&mut map)
     } else {
         Some(None)
     };
-
-    if !r.errors.is_empty() {
-        return Err(ValidationErrors(r.errors));
-    }
-    // Every `None` below recorded an error above, so this builds whenever `errors` is empty.
-    let submission = || -> Option<Submission> {
-        Some(Submission {
-            fields: ProjectFields {
-                title: title?,
-                description: description?,
-                organization: organization?,
-                stakeholder_type: stakeholder_type?,
-                scope: scope?,
-                countries: countries?,
-                action_lines: action_lines?,
-                sdgs: sdgs?,
-                covid19: covid19?,
-                status: status?,
-                start_date: start_date?,
-                end_date: end_date?,
-                website: website?,
-                language: language?,
-            },
-            contact: contact?,
-            source_id: source_id?,
-        })
-    };
-    submission().ok_or_else(|| {
-        ValidationErrors(vec![FieldError::new(
+    // Every `None` recorded an error, so this builds whenever `errors` is empty.
+    match (fields, contact, source_id) {
+        (Some(fields), Some(contact), Some(source_id)) if r.errors.is_empty() => Ok(Submission {
+            fields,
+            contact,
+            source_id,
+        }),
+        _ if !r.errors.is_empty() => Err(ValidationErrors(r.errors)),
+        _ => Err(ValidationErrors(vec![FieldError::new(
             "body",
             "invalid_submission",
             "the submission is incomplete",
-        )])
+        )])),
+    }
+}
+
+/// A submission's project fields, each checked on its own and against the others (dates in
+/// order, countries unless international); `None` when any problem was recorded.
+fn read_fields(r: &mut Reader, map: &mut Map<String, Value>) -> Option<ProjectFields> {
+    let title = r.text(
+        map,
+        "title",
+        (*TITLE_CHARS.start(), *TITLE_CHARS.end()),
+        Lines::One,
+    );
+    let description = r.text(map, "description", (1, DESCRIPTION_MAX_CHARS), Lines::Many);
+    let organization = r.text(map, "organization", (1, ORGANIZATION_MAX_CHARS), Lines::One);
+    let stakeholder_type = r.code(
+        map,
+        "stakeholder_type",
+        StakeholderType::parse,
+        StakeholderType::expected,
+    );
+    let scope = r.code(map, "scope", Scope::parse, Scope::expected);
+    let status = r.code(map, "status", Status::parse, Status::expected);
+    let language = match r.optional::<String>(map, "language") {
+        None => Some(Language::En),
+        Some(None) => None,
+        Some(Some(code)) => r.enum_value("language", &code, Language::parse, Language::expected),
+    };
+    let countries = r.countries(map);
+    let action_lines = r.action_lines(map);
+    let sdgs = r.sdgs(map);
+    let covid19 = match r.optional::<bool>(map, "covid19") {
+        None => Some(false),
+        Some(value) => value,
+    };
+    // An unknown start date stays unknown: nothing is invented.
+    let start_date = r.date(map, "start_date", false);
+    let end_date = r.date(map, "end_date", false);
+    if let (Some(Some(start)), Some(Some(end))) = (start_date, end_date) {
+        if end < start {
+            let message = format!("end_date {end} is before start_date {start}");
+            r.fail("end_date", "invalid_date_range", message);
+        }
+    }
+    let website = r.website(map);
+    if let (Some(scope), Some(countries)) = (scope, countries.as_ref()) {
+        if countries.is_empty() && scope != Scope::International {
+            let message = "at least one country is required unless scope is 'international'";
+            r.fail("countries", "required", message);
+        }
+    }
+    Some(ProjectFields {
+        title: title?,
+        description: description?,
+        organization: organization?,
+        stakeholder_type: stakeholder_type?,
+        scope: scope?,
+        countries: countries?,
+        action_lines: action_lines?,
+        sdgs: sdgs?,
+        covid19: covid19?,
+        status: status?,
+        start_date: start_date?,
+        end_date: end_date?,
+        website: website?,
+        language: language?,
     })
 }
 

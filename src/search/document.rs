@@ -60,7 +60,7 @@ pub struct IndexDoc {
 impl IndexDoc {
     /// The index form of a project's current fields (the caller decides that it is public).
     pub fn from_project(project: &Project) -> IndexDoc {
-        let f = &project.fields;
+        let f = &*project.fields.cleaned();
         let start_day = f
             .start_date
             .map(|d| d.signed_duration_since(NaiveDate::default()).num_days())

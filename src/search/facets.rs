@@ -21,7 +21,7 @@ use tantivy::{
     DocAddress, DocId, Score, SearcherGeneration, SegmentOrdinal, SegmentReader, Warmer,
 };
 
-use super::document::UNKNOWN_YEAR;
+use super::document::{UNKNOWN_START_DAY, UNKNOWN_YEAR};
 use super::schema::names;
 use crate::model::{ActionLine, Country, Filters, Region, Scope, StakeholderType, Status};
 
@@ -87,9 +87,14 @@ impl Dim {
 const FIRST_YEAR: u64 = 1900;
 const YEAR_SLOTS: usize = 201;
 /// A document's `start_day` when its start date is unknown.
-const UNKNOWN_DAY: i32 = i32::MIN;
-/// The day an unknown start date counts as when it breaks a tie of scores: before 1900.
+const UNKNOWN_DAY: i32 = UNKNOWN_START_DAY as i32;
+/// The day an unknown start date counts as when it breaks a tie of scores: the last day
+/// before 1900 (days count from 1970-01-01), below every known date.
 const TIE_DAY_UNKNOWN: i32 = -25_568;
+const _: () = assert!(
+    UNKNOWN_START_DAY == i32::MIN as i64,
+    "start_day is kept as an i32"
+);
 
 /// The value of a year slot: the year, or [`UNKNOWN_YEAR`] for the last slot.
 fn year_of_slot(slot: usize) -> u64 {
@@ -1009,6 +1014,15 @@ mod tests {
         assert!(!a.accepts(1000));
         let y = Accept::Years(2010, 2012);
         assert!(y.accepts(2010) && y.accepts(2012) && !y.accepts(2013));
+    }
+
+    #[test]
+    fn an_unknown_start_date_loses_ties_to_every_known_one() {
+        let first_known = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).map(|d| {
+            d.signed_duration_since(chrono::NaiveDate::default())
+                .num_days()
+        });
+        assert_eq!(first_known, Some(i64::from(TIE_DAY_UNKNOWN) + 1));
     }
 
     #[test]

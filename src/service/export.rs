@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{csv_cells, Service, ServiceError};
 use crate::model::validation::SUBMISSION_FIELDS;
-use crate::model::{Filters, Project, State};
+use crate::model::{Contact, Filters, Project, State};
 
 /// The format of an export.
 #[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ const PRIVATE_COLUMNS: [&str; 3] = ["state", "contact.name", "contact.email"];
 /// A project as an import record: its fields, its source id (its own id when it has none),
 /// and for the secretariat its state and contact.
 fn record(project: &Project, secretariat: bool) -> Map<String, Value> {
-    let mut map = match serde_json::to_value(&project.fields) {
+    let mut map = match serde_json::to_value(&*project.fields.cleaned()) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };
@@ -90,7 +90,7 @@ fn record(project: &Project, secretariat: bool) -> Map<String, Value> {
     map.insert("source_id".into(), Value::from(source));
     if secretariat {
         map.insert("state".into(), Value::from(project.state.code()));
-        if let Some(contact) = &project.contact {
+        if let Some(contact) = project.contact.as_ref().map(Contact::cleaned) {
             map.insert(
                 "contact".into(),
                 serde_json::json!({"name": contact.name, "email": contact.email}),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{ServiceError, Submitted};
+use super::{Caller, ServiceError, Submitted};
 use crate::model::{FieldError, ProjectId, State, ValidationErrors};
 
 /// How long an answer is remembered.
@@ -60,10 +60,17 @@ impl IdempotencyKey {
         )))
     }
 
-    /// The key as stored: its hash.
-    pub(super) fn store_key(&self) -> [u8; 32] {
+    /// The key as stored: its hash, with whose key it is (a secretariat key's name, or the
+    /// public), so one caller's key never answers another caller.
+    pub(super) fn store_key(&self, caller: &Caller) -> [u8; 32] {
+        let scope = match caller {
+            Caller::Secretariat(name) | Caller::Reader(name) => format!("key {name}"),
+            Caller::Public | Caller::Submitter(_) => "public".to_string(),
+        };
         Sha256::new()
             .chain_update(b"idempotency-key:")
+            .chain_update(scope.as_bytes())
+            .chain_update(b":")
             .chain_update(self.0.as_bytes())
             .finalize()
             .into()
@@ -81,7 +88,8 @@ impl IdempotencyKey {
     }
 }
 
-/// A remembered answer, as stored.
+/// A remembered answer, as stored. A replay gives the first answer as it was (state
+/// `pending`), whatever happened to the project since.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct Remembered {
     /// The hash of the body it answered.
@@ -143,8 +151,9 @@ impl Remembered {
         })
     }
 
-    pub(super) fn to_bytes(&self) -> Result<Vec<u8>, ServiceError> {
-        serde_json::to_vec(self).map_err(|e| ServiceError::Internal(e.to_string()))
+    pub(super) fn to_bytes(&self) -> Vec<u8> {
+        // Plain strings and numbers: serializing cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
     pub(super) fn from_bytes(bytes: &[u8]) -> Option<Remembered> {
@@ -233,7 +242,7 @@ mod tests {
         };
         let body = body_hash(&json!({"a": 1}));
         let remembered = Remembered::new(&key, body.clone(), &answer, Utc::now());
-        let stored = String::from_utf8(remembered.to_bytes().unwrap()).unwrap();
+        let stored = String::from_utf8(remembered.to_bytes()).unwrap();
         assert!(!stored.contains(&answer.edit_token));
         let again = remembered.replay(&key, &body).unwrap();
         assert_eq!((again.id, again.seq), (answer.id, 7));

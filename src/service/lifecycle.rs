@@ -1,11 +1,10 @@
 //! Moderation and revision: who may read and change a project, the moves of its life, its
 //! history, and the secretariat's queue with duplicate hints.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::duplicates::{Fingerprint, Peers};
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
     apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
@@ -71,8 +70,10 @@ pub struct Duplicate {
     pub reason: &'static str,
 }
 
-/// Candidates looked at per queued project.
+/// Published candidates looked at per queued project.
 const DUPLICATE_CANDIDATES: usize = 20;
+/// Most possible duplicates listed per queued project.
+const MAX_DUPLICATES: usize = 10;
 
 impl Service {
     /// The caller a live secretariat key makes.
@@ -267,11 +268,12 @@ impl Service {
             .waiting()
             .filter(|p| p.as_ref().map_or(true, |p| p.review().is_some()))
             .collect::<Result<_, _>>()?;
-        // Every waiting project is compared with every other, filtered out or not.
+        // Every waiting project is compared with the others, filtered out or not.
         let prints: Vec<Fingerprint> = waiting
             .iter()
-            .filter_map(|p| p.review().map(|r| Fingerprint::of(r.fields)))
+            .map(|p| Fingerprint::of(under_review(p)))
             .collect();
+        let peers = Peers::new(&prints);
         let mut items = Vec::new();
         for (i, project) in waiting.iter().enumerate() {
             let Some(review) = project.review() else {
@@ -281,11 +283,12 @@ impl Service {
                 continue;
             }
             let mut possible_duplicates = self.published_duplicates_of(project.id, &prints[i])?;
-            for (j, other) in waiting.iter().enumerate() {
-                let Some(reason) = (i != j).then(|| prints[i].reason(&prints[j])).flatten() else {
+            for (j, reason) in peers.of(i) {
+                let other = &waiting[j];
+                if possible_duplicates.iter().any(|d| d.id == other.id) {
                     continue;
-                };
-                let fields = other.review().map_or(&other.fields, |r| r.fields);
+                }
+                let fields = under_review(other).cleaned();
                 possible_duplicates.push(Duplicate {
                     id: other.id,
                     title: fields.title.clone(),
@@ -294,6 +297,7 @@ impl Service {
                     reason,
                 });
             }
+            possible_duplicates.truncate(MAX_DUPLICATES);
             items.push(QueueItem {
                 kind: review.kind,
                 waiting_since: review.since,
@@ -305,8 +309,7 @@ impl Service {
         Ok(items)
     }
 
-    /// Published projects that look like a waiting one: the same organization and a
-    /// similar title, or a near-identical text.
+    /// Published projects that look like a waiting one.
     fn published_duplicates_of(
         &self,
         id: ProjectId,
@@ -321,10 +324,11 @@ impl Service {
                 continue;
             };
             if let Some(reason) = print.reason(&Fingerprint::of(&other.fields)) {
+                let shown = other.fields.cleaned();
                 found.push(Duplicate {
                     id: other.id,
-                    title: other.fields.title.clone(),
-                    organization: other.fields.organization.clone(),
+                    title: shown.title.clone(),
+                    organization: shown.organization.clone(),
                     state: other.state,
                     reason,
                 });
@@ -334,89 +338,15 @@ impl Service {
     }
 }
 
+/// The fields the secretariat reviews: a waiting revision's, or the project's.
+fn under_review(p: &Project) -> &ProjectFields {
+    p.review().map_or(&p.fields, |r| r.fields)
+}
+
 /// The owner's view: contact details for the secretariat only.
 fn owner_view(project: &Project, role: &Role) -> OwnerProject {
     match role {
         Role::Secretariat(_) => OwnerProject::with_contact(project),
         Role::Submitter => OwnerProject::from(project),
-    }
-}
-
-/// Why two projects look like one, if they do.
-pub fn duplicate_reason(a: &ProjectFields, b: &ProjectFields) -> Option<&'static str> {
-    Fingerprint::of(a).reason(&Fingerprint::of(b))
-}
-
-/// What a duplicate check compares of a project, worked out once.
-struct Fingerprint {
-    organization: String,
-    title: HashSet<String>,
-    text: HashSet<String>,
-    /// The words to look for similar published projects with.
-    probe: String,
-}
-
-impl Fingerprint {
-    fn of(f: &ProjectFields) -> Fingerprint {
-        Fingerprint {
-            organization: normalized(&f.organization),
-            title: words(&f.title),
-            text: words(&format!("{} {}", f.title, f.description)),
-            probe: format!("{} {}", f.title, f.organization),
-        }
-    }
-
-    /// The same organization and a similar title, or a near-identical text.
-    fn reason(&self, other: &Fingerprint) -> Option<&'static str> {
-        if self.organization == other.organization && jaccard(&self.title, &other.title) >= 0.5 {
-            return Some("same organization and a similar title");
-        }
-        (jaccard(&self.text, &other.text) >= 0.85).then_some("near-identical text")
-    }
-}
-
-fn normalized(s: &str) -> String {
-    s.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The lower-cased words of a text.
-fn words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Jaccard similarity of two word sets.
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / union as f64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_resubmission_by_the_same_organization_is_a_duplicate() {
-        let a = crate::model::validation::tests::sample_fields();
-        let mut b = a.clone();
-        b.title = format!("{} (second call)", a.title);
-        b.description = "Entirely different words here.".into();
-        assert_eq!(
-            duplicate_reason(&a, &b),
-            Some("same organization and a similar title")
-        );
-        b.organization = "Someone Else".into();
-        assert_eq!(duplicate_reason(&a, &b), None);
-        let mut c = a.clone();
-        c.organization = "Another Body".into();
-        assert_eq!(duplicate_reason(&a, &c), Some("near-identical text"));
     }
 }

@@ -8,6 +8,7 @@
 mod backup;
 pub mod csv_cells;
 mod discovery;
+mod duplicates;
 mod export;
 pub mod idempotency;
 mod import;
@@ -31,11 +32,12 @@ use tokio::sync::Mutex;
 
 pub use backup::{BackupSummary, Manifest};
 pub use discovery::{SynonymList, TagRequest, MAX_LIMIT};
+pub use duplicates::duplicate_reason;
 pub use export::{ExportFormat, ExportOptions};
 pub use idempotency::IdempotencyKey;
 pub use import::{ImportObserver, ImportOptions, ImportReport, LineError, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};
-pub use lifecycle::{duplicate_reason, Caller, Duplicate, ProjectView, QueueItem};
+pub use lifecycle::{Caller, Duplicate, ProjectView, QueueItem};
 pub use records::{records, Format, Record, Records};
 pub use report::{english_label, Chapter, ChapterItem, Report, Row, Section, REPORT_FACETS};
 pub use selections::selection_csv;
@@ -293,7 +295,7 @@ impl Service {
     fn commit_locked_remembering(
         &self,
         changes: &[Change],
-        remember: Option<(&[u8], &[u8])>,
+        remember: Option<crate::store::Remember<'_>>,
     ) -> Result<u64, ServiceError> {
         if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
             return Err(ServiceError::Unavailable(
@@ -399,7 +401,7 @@ impl Service {
             self.forget_old_answers(now)?;
             let earlier = self
                 .store
-                .remembered(&key.store_key())?
+                .remembered(&key.store_key(caller))?
                 .and_then(|bytes| idempotency::Remembered::from_bytes(&bytes))
                 .filter(|r| r.is_live(now));
             if let Some(earlier) = earlier {
@@ -441,11 +443,15 @@ impl Service {
         }];
         answer.seq = match (key, body_hash) {
             (Some(key), Some(hash)) => {
-                // The answer's sequence number is the next one: this write takes it.
-                answer.seq = self.store.last_seq()? + 1;
-                let remembered = idempotency::Remembered::new(key, hash, &answer, now);
-                let bytes = remembered.to_bytes()?;
-                self.commit_locked_remembering(&change, Some((&key.store_key(), &bytes)))?
+                let store_key = key.store_key(caller);
+                let remember = |seq: u64| {
+                    let first = Submitted {
+                        seq,
+                        ..answer.clone()
+                    };
+                    idempotency::Remembered::new(key, hash.clone(), &first, now).to_bytes()
+                };
+                self.commit_locked_remembering(&change, Some((&store_key, &remember)))?
             }
             _ => self.commit_locked(&change)?,
         };

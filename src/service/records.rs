@@ -365,49 +365,119 @@ fn csv_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Vec<String>, Recor
     }
 }
 
+/// Where a CSV reader is, for quotes: at a cell's start, in an unquoted cell, in a quoted
+/// cell, or just after a quote inside a quoted cell (an escaped quote or the closing one).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    CellStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// A reader that follows the CSV quoting of the bytes passing through it, as the `csv`
+/// crate reads them (a quote inside an unquoted cell is a plain character), and says
+/// whether the text so far ends inside a quoted cell.
+struct Quotes<R> {
+    inner: R,
+    state: QuoteState,
+    open: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for Quotes<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        use QuoteState::*;
+        let n = self.inner.read(out)?;
+        for &b in &out[..n] {
+            self.state = match (self.state, b) {
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (QuoteInQuoted, b'"') | (CellStart, b'"') => Quoted,
+                (_, b',' | b'\n' | b'\r') => CellStart,
+                _ => Unquoted,
+            };
+        }
+        self.open.set(self.state == Quoted);
+        Ok(n)
+    }
+}
+
 fn csv_rows<R: Read>(input: R, lines: Rc<Cell<usize>>) -> impl Iterator<Item = Record> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let open = Rc::new(Cell::new(false));
+    let followed = Quotes {
+        inner: input,
+        state: QuoteState::CellStart,
+        open: open.clone(),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(followed);
     let mut header = Some(csv_header(&mut reader));
     let mut headers = Vec::new();
-    let mut stopped = false;
+    let mut ended = false;
     let mut row = csv::StringRecord::new();
+    // One record is read ahead: only at the end of the file is it known whether the last
+    // one ran into it inside a quote.
+    let mut ready: std::collections::VecDeque<Record> = std::collections::VecDeque::new();
     std::iter::from_fn(move || {
         match header.take() {
             Some(Err(bad)) => {
-                stopped = true;
+                ended = true;
                 return Some(bad);
             }
             Some(Ok(h)) => headers = h,
             None => {}
         }
-        while !stopped {
+        while !ended && ready.len() < 2 {
             match reader.read_record(&mut row) {
-                Ok(false) => return None,
-                Ok(true) => {
-                    if let Some(record) = csv_record(&headers, &row, lines.get()) {
-                        return Some(record);
+                Ok(false) => {
+                    ended = true;
+                    if open.get() {
+                        if let Some(last) = ready.back_mut() {
+                            open_quote(last);
+                        }
                     }
                 }
+                Ok(true) => ready.extend(csv_record(&headers, &row, lines.get())),
                 Err(e) => {
-                    let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                    let line = e
+                        .position()
+                        .map_or_else(|| lines.get().max(1), |p| p.line() as usize);
                     if let csv::ErrorKind::Io(io) = e.kind() {
-                        stopped = true;
-                        return Some(unreadable(
+                        ended = true;
+                        ready.push_back(unreadable(
                             line,
                             read_error_code(io),
                             format!("cannot read the file, the import stops here: {e}"),
                         ));
+                    } else {
+                        ready.push_back(unreadable(
+                            line,
+                            "malformed_csv",
+                            format!("not a valid CSV row: {e}"),
+                        ));
                     }
-                    return Some(unreadable(
-                        line,
-                        "malformed_csv",
-                        format!("not a valid CSV row: {e}"),
-                    ));
                 }
             }
         }
-        None
+        ready.pop_front()
     })
+}
+
+/// The last record of a file that ends inside a quoted cell: when it spans several lines,
+/// a quote opened in it swallowed the lines after it, and it is refused.
+fn open_quote(record: &mut Record) {
+    if record.last_line > record.line && record.value.is_ok() {
+        let (line, last) = (record.line, record.last_line);
+        let mut problem = LineError::new(
+            line,
+            "line",
+            "unterminated_quote",
+            format!("a quote opened on line {line} is never closed: the record runs to the end of the file, swallowing lines {}–{last}", line + 1),
+        );
+        problem.last_line = Some(last);
+        record.value = Err(problem);
+    }
 }
 
 /// A CSV row as an object keyed by the header, with the lines it spans (at most `read`,
@@ -556,7 +626,7 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!((got[0].0, got[0].1), (2, 2));
         assert_eq!((got[1].0, got[1].1), (3, 5));
-        assert_eq!(got[1].2, Ok(json!({"title": "C open,D\nE,F\nG,H"})));
+        assert_eq!(got[1].2, Err("unterminated_quote".to_string()));
         // A quoted line break that is closed spans exactly its lines.
         let (got, lines) = spans(Format::Csv, b"t,d\n\"a\nb\",x\nc,y");
         assert_eq!(lines, 4);
@@ -564,6 +634,25 @@ mod tests {
             got.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>(),
             [(2, 3), (4, 4)]
         );
+    }
+
+    #[test]
+    fn a_file_that_ends_inside_a_quote_refuses_the_record_that_swallowed_the_rest() {
+        // The open quote is in a description, which may span lines: only the end of the
+        // file inside the quote tells.
+        let text = "title,description\nA,fine\nB,\"open\nC,swallowed\nD,too\n";
+        let (got, lines) = spans(Format::Csv, text.as_bytes());
+        assert_eq!(lines, 5);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].2.is_ok());
+        assert_eq!((got[1].0, got[1].1), (3, 5));
+        assert_eq!(got[1].2, Err("unterminated_quote".to_string()));
+        // A stray quote inside an unquoted cell, and quotes that close, are fine.
+        let (got, _) = spans(
+            Format::Csv,
+            b"title,size\nTV,12\" screen\nB,\"two\nlines\"\n",
+        );
+        assert!(got.iter().all(|r| r.2.is_ok()), "{got:?}");
     }
 
     #[test]

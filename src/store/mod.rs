@@ -80,6 +80,10 @@ pub struct LogEntry {
     pub at: DateTime<Utc>,
 }
 
+/// An answer to remember with a write: its key, and the answer made from the write's
+/// last sequence number.
+pub type Remember<'a> = (&'a [u8], &'a dyn Fn(u64) -> Vec<u8>);
+
 /// A record to write with its log entry.
 #[derive(Clone, Debug)]
 pub struct Change {
@@ -210,14 +214,15 @@ impl Store {
         self.write_remembering(changes, None)
     }
 
-    /// [`Store::write`], and in the same batch an answer to remember under `key`.
+    /// [`Store::write`], and in the same batch an answer to remember under a key: the
+    /// answer is made from the last sequence number the write takes.
     ///
     /// # Errors
     /// sled errors.
     pub fn write_remembering(
         &self,
         changes: &[Change],
-        remember: Option<(&[u8], &[u8])>,
+        remember: Option<Remember<'_>>,
     ) -> Result<u64, StoreError> {
         let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
         let now = Utc::now();
@@ -247,7 +252,7 @@ impl Store {
         }
         batch.insert(LAST_SEQ, &seq.to_be_bytes());
         if let Some((k, answer)) = remember {
-            batch.insert(key(REMEMBERED, k), answer);
+            batch.insert(key(REMEMBERED, k), answer(seq));
         }
         self.tree.apply_batch(batch)?;
         Ok(seq)

@@ -184,8 +184,8 @@ async fn a_quote_left_open_cannot_swallow_rows_unreported() {
     );
     let key = app.key("desk");
     let report = import(&app, &key, "csv", text.into_bytes()).await;
-    // Five physical lines; the open quote makes one record of lines 3 to 5, refused and
-    // named with its lines, so nothing disappears unreported.
+    // Five physical lines; the open quote makes one record of lines 3 to 5 that runs to the
+    // end of the file: refused, named with its lines, so nothing disappears unreported.
     assert_eq!(report["lines"], 5, "{report}");
     assert_eq!(report["read"], 2, "{report}");
     assert_eq!(report["created"], 1, "{report}");
@@ -193,10 +193,33 @@ async fn a_quote_left_open_cannot_swallow_rows_unreported() {
     let problem = &report["rejected"][0];
     assert_eq!(problem["line"], 3);
     assert_eq!(problem["last_line"], 5);
+    assert_eq!(problem["code"], "unterminated_quote");
+    assert!(
+        problem["message"].as_str().unwrap().contains("lines 4–5"),
+        "{problem}"
+    );
+    // A quote that another quote closes further on: the title holds a line break, refused
+    // with the lines the record spans.
+    let text = format!(
+        "{header}\n{}\n{}\n{}\n",
+        row(1, "\"First\nkiosks\""),
+        row(2, "Second kiosks"),
+        row(3, "Third kiosks"),
+    );
+    let report = import(&app, &key, "csv", text.into_bytes()).await;
+    assert_eq!(
+        (report["lines"].as_u64(), report["read"].as_u64()),
+        (Some(5), Some(3))
+    );
+    let problem = &report["rejected"][0];
+    assert_eq!(
+        (problem["line"].as_u64(), problem["last_line"].as_u64()),
+        (Some(2), Some(3))
+    );
     assert_eq!(problem["field"], "title");
     assert_eq!(problem["code"], "line_break");
     assert!(
-        problem["message"].as_str().unwrap().contains("lines 3–5"),
+        problem["message"].as_str().unwrap().contains("lines 2–3"),
         "{problem}"
     );
     // A quoted line break in a description is fine and spans its lines.

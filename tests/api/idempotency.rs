@@ -280,3 +280,31 @@ async fn pending_submissions_are_compared_with_each_other_in_the_queue() {
         .await;
     assert_eq!(html(&page).matches("data-state=\"pending\"").count(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_answers_only_the_caller_that_used_it() {
+    let app = TestApp::empty();
+    let (a, b) = (app.key("desk-a"), app.key("desk-b"));
+    let send = |auth: Option<String>| {
+        let app = &app;
+        async move {
+            let mut headers = vec![("idempotency-key", "shared-weak-key".to_string())];
+            if let Some(auth) = auth {
+                headers.push(("authorization", auth));
+            }
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call("POST", "/api/v1/projects", &headers, Some(&submission(7)))
+                .await
+                .body
+        }
+    };
+    let public = send(None).await;
+    let by_a = send(Some(bearer(&a))).await;
+    let by_b = send(Some(bearer(&b))).await;
+    let again_a = send(Some(bearer(&a))).await;
+    assert_ne!(public["id"], by_a["id"]);
+    assert_ne!(by_a["id"], by_b["id"]);
+    assert_eq!(by_a["id"], again_a["id"]);
+    assert_eq!(queue(&app, &a).await["total"], 3);
+}

@@ -191,3 +191,58 @@ fn a_rejected_value_never_reaches_the_terminal_or_the_report_raw() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn records_stored_before_the_rules_reach_no_answer_page_or_export_with_such_characters() {
+    // A record with an escape sequence and an open override, as an older version stored it.
+    let old = TestApp::empty();
+    let mut record = crate::helpers::import_record("legacy", "Legacy title XYZ", "Legacy text");
+    record["organization"] = json!("Legacy org");
+    old.import(&[record], true);
+    let mut backup = Vec::new();
+    crate::helpers::outside_async(|| old.service.backup(&mut backup).unwrap());
+    let backup = String::from_utf8(backup)
+        .unwrap()
+        .replace("Legacy title XYZ", "Legacy \\u001b[2J title \\u202e XYZ")
+        .replace("Legacy text", "Legacy \\u009b31m text");
+    let app = TestApp::empty();
+    crate::helpers::outside_async(|| {
+        app.service.restore(backup.as_bytes()).unwrap();
+        app.service.commit_index().unwrap();
+    });
+    let key = bearer(&app.key("desk"));
+    let search = app.get("/api/v1/search?q=legacy").await;
+    let id = search.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let answers = [
+        search.body.to_string(),
+        app.get(&format!("/api/v1/projects/{id}"))
+            .await
+            .body
+            .to_string(),
+        app.call("GET", "/api/v1/export", &[("authorization", &key)], None)
+            .await
+            .body
+            .to_string(),
+        app.call(
+            "GET",
+            "/api/v1/export?format=csv",
+            &[("authorization", &key)],
+            None,
+        )
+        .await
+        .body
+        .to_string(),
+        crate::helpers::html(&app.get(&format!("/projects/{id}")).await).to_string(),
+        crate::helpers::html(&app.get("/?q=legacy").await).to_string(),
+    ];
+    for answer in answers {
+        assert!(answer.contains("Legacy"), "{answer}");
+        for bad in ['\u{1b}', '\u{9b}', '\u{202e}'] {
+            assert!(!answer.contains(bad), "{bad:?} in {answer}");
+        }
+        assert!(
+            !answer.contains("\\u001b") && !answer.contains("\\u009b"),
+            "{answer}"
+        );
+    }
+}

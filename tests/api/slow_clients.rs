@@ -207,3 +207,36 @@ async fn slow_heads_and_idle_connections_are_closed() {
         "an idle connection is closed"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connections_beyond_the_limit_wait_until_one_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = outside_async(|| {
+        Server::spawn(
+            dir.path(),
+            &[
+                "--no-seed",
+                "--max-connections",
+                "2",
+                "--header-timeout-secs",
+                "60",
+            ],
+        )
+    });
+    let addr = address(&server);
+    let first = TcpStream::connect(addr).await.unwrap();
+    let _second = TcpStream::connect(addr).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A third is not served while two are open...
+    let mut third = TcpStream::connect(addr).await.unwrap();
+    third
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buf = [0u8; 64];
+    let early = tokio::time::timeout(Duration::from_secs(1), third.read(&mut buf)).await;
+    assert!(early.is_err(), "served beyond the limit");
+    // ...and is once one of them closes.
+    drop(first);
+    assert!(answer(&mut third).await.starts_with("HTTP/1.1 200"));
+}

@@ -36,6 +36,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn backup(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let credentials = Credentials::from_headers(&headers);
     blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
+    // A turn first, so a busy answer costs nothing.
+    let turn = state.stream_budgets.turn(Budget::Backup).await?;
     // Taken into a temporary file under the write lock (fast, local), then sent: a slow
     // download never holds writes up.
     let file = on_service(&state, |service| {
@@ -51,13 +53,12 @@ async fn backup(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         reader
     })
     .await?;
-    let body = streamed(&state, Budget::Secretariat, move |_, out| {
+    let body = streamed(&state, turn, move |_, out| {
         let mut file = file;
         std::io::copy(&mut file, out)
             .map(|_| ())
             .map_err(|e| ServiceError::Internal(format!("backup file: {e}")))
-    })
-    .await?;
+    });
     Ok((
         StatusCode::OK,
         [

@@ -101,10 +101,10 @@ async fn export(
     } else {
         Budget::Public
     };
-    let body = streamed(&state, budget, move |service, out| {
+    let turn = state.stream_budgets.turn(budget).await?;
+    let body = streamed(&state, turn, move |service, out| {
         service.export(&options, out).map(|_| ())
-    })
-    .await?;
+    });
     let disposition = format!("attachment; filename=\"projects.{}\"", format.extension());
     Ok((
         StatusCode::OK,

@@ -15,7 +15,7 @@ use super::edit::{edit_link, Notice};
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
 use super::layout::{document, hidden_lang};
-use super::{error_page, see_other, Ctx, HtmlPage};
+use super::{error_page, private, see_other, Ctx, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::limits::ClientIp;
 use crate::http::{on_service, AppState};
@@ -37,10 +37,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 200, description = "The page", content_type = "text/html", body = String)
     )
 )]
-async fn form_page(RawQuery(raw): RawQuery) -> HtmlPage {
+async fn form_page(RawQuery(raw): RawQuery) -> Response {
     let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
     let values = FormValues::default();
-    HtmlPage(StatusCode::OK, page(&ctx, &values, &Errors::none(), None))
+    // Private: the form carries its own submission key, which no cache may share.
+    private(HtmlPage(
+        StatusCode::OK,
+        page(&ctx, &values, &Errors::none(), None),
+    ))
 }
 
 /// The form's hidden field that makes posting it twice one submission.
