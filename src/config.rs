@@ -135,6 +135,12 @@ pub struct ServeArgs {
     /// Most connections open at once; more wait to be accepted.
     #[arg(long, env = "STOCKTAKING_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_connections: u64,
+    /// Most connections open at once from one client address; more are closed at once.
+    #[arg(long, env = "STOCKTAKING_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections_per_client: u64,
+    /// Seconds a request may wait for the next bytes of its body; then it is cut off.
+    #[arg(long, env = "STOCKTAKING_BODY_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout_secs: u64,
 }
 
 impl ServeArgs {
@@ -152,8 +158,10 @@ impl ServeArgs {
         crate::http::server::ConnectionLimits {
             header_timeout: Duration::from_secs(self.header_timeout_secs),
             idle_timeout: Duration::from_secs(self.idle_timeout_secs),
+            body_timeout: Duration::from_secs(self.body_timeout_secs),
             send_timeout: Duration::from_secs(self.send_timeout_secs),
             max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
+            max_per_client: usize::try_from(self.max_connections_per_client).unwrap_or(usize::MAX),
         }
     }
 }

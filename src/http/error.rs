@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
+use crate::model::text::strip_unsafe;
 use crate::model::FieldError;
 use crate::service::ServiceError;
 
@@ -177,11 +178,13 @@ impl From<PathRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // A message or field may quote what the client sent: never its control characters.
+        let clean = |s: String| strip_unsafe(&s).into_owned();
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code,
-                message: self.message,
-                field: self.field,
+                message: clean(self.message),
+                field: self.field.map(clean),
                 details: self.details,
             },
         };

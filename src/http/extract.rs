@@ -3,6 +3,7 @@
 use axum::extract::FromRequest;
 
 use super::error::ApiError;
+use crate::model::text::strip_unsafe;
 
 /// JSON body; a malformed body, a wrong content type or an oversized body becomes an
 /// [`ApiError`] (400, 415, 413) instead of axum's plain-text rejection.
@@ -25,8 +26,15 @@ mod path {
     pub struct ApiPath<T>(pub T);
 }
 
-/// Decoded query-string pairs, in order (repeatable parameters appear many times).
+/// Decoded query-string pairs, in order (repeatable parameters appear many times), without
+/// control or bidirectional formatting characters: nothing of the kind is a meaningful
+/// parameter, and none is echoed into an answer or a page.
 pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
-    raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-        .unwrap_or_default()
+    let clean = |s: std::borrow::Cow<'_, str>| strip_unsafe(&s).into_owned();
+    raw.map(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .map(|(k, v)| (clean(k), clean(v)))
+            .collect()
+    })
+    .unwrap_or_default()
 }

@@ -46,6 +46,34 @@ pub async fn deadline(request: Request, next: Next) -> Response {
     }
 }
 
+/// Refuses at once (413) a request whose declared `Content-Length` is over `max` bytes,
+/// before its body is read; imports, whose bodies stream, are exempt.
+pub async fn declared_size(
+    axum::extract::State(max): axum::extract::State<usize>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let too_large = declared.is_some_and(|n| n > max as u64);
+    if !too_large || request.uri().path() == "/api/v1/import" {
+        return next.run(request).await;
+    }
+    let error = ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body_too_large",
+        format!("the body is larger than the {max} bytes this endpoint accepts"),
+    );
+    if request.uri().path().starts_with("/api/") {
+        error.into_response()
+    } else {
+        (StatusCode::PAYLOAD_TOO_LARGE, "the form is too large").into_response()
+    }
+}
+
 /// Limits of the HTTP layer.
 #[derive(Clone, Copy, Debug)]
 pub struct HttpLimits {

@@ -100,6 +100,10 @@ pub fn router_with(service: Arc<Service>, limits: HttpLimits) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            limits.max_body_bytes,
+            limits::declared_size,
+        ))
         .layer(axum::middleware::from_fn(params::single_values))
         .layer(axum::middleware::from_fn(caching::private_answers))
         .layer(axum::middleware::from_fn_with_state(

@@ -4,16 +4,20 @@
 //! - A connection that sends no complete request head within the header timeout is closed
 //!   (counted from its opening, and for later requests from their first byte).
 //! - A keep-alive connection idle between requests for the idle timeout is closed.
+//! - A request whose body stops coming for the body timeout (the handler waits for bytes
+//!   that do not arrive) is cut off.
 //! - A client that takes no byte of its answer for the send timeout is cut off.
-//! - At most so many connections are open at once; the others wait to be accepted.
+//! - At most so many connections are open at once, the others wait to be accepted; and at
+//!   most so many from one address, more are closed at once.
 //!
 //! On shutdown the listener closes, idle connections close at once, and the others close
 //! after their answer.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
@@ -39,10 +43,14 @@ pub struct ConnectionLimits {
     pub header_timeout: Duration,
     /// Longest idle time between requests on a keep-alive connection.
     pub idle_timeout: Duration,
+    /// Longest wait for the next bytes of a request body.
+    pub body_timeout: Duration,
     /// Longest time a client may take no byte of its answer.
     pub send_timeout: Duration,
     /// Most connections open at once; more wait in the listen queue.
     pub max_connections: usize,
+    /// Most connections open at once from one client address; more are closed.
+    pub max_per_client: usize,
 }
 
 impl Default for ConnectionLimits {
@@ -50,8 +58,10 @@ impl Default for ConnectionLimits {
         ConnectionLimits {
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(30),
+            body_timeout: Duration::from_secs(10),
             send_timeout: Duration::from_secs(30),
             max_connections: 1024,
+            max_per_client: 64,
         }
     }
 }
@@ -71,6 +81,7 @@ pub async fn serve(
     let connections = TaskTracker::new();
     // A place for each open connection, so a flood of sockets cannot exhaust the files.
     let places = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let clients = Arc::new(Clients::default());
     tokio::pin!(shutdown);
     loop {
         let place = tokio::select! {
@@ -81,11 +92,15 @@ pub async fn serve(
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((socket, remote)) => {
+                    let Some(counted) = clients.admit(remote.ip(), limits.max_per_client) else {
+                        tracing::debug!(%remote, "too many connections from one address");
+                        continue;
+                    };
                     let _ = socket.set_nodelay(true);
                     let served = connection(socket, remote, app.clone(), limits, stopping.clone());
                     connections.spawn(async move {
                         served.await;
-                        drop(place);
+                        drop((counted, place));
                     });
                 }
                 Err(e) => {
@@ -103,6 +118,44 @@ pub async fn serve(
     Ok(())
 }
 
+/// Open connections by client address.
+#[derive(Default)]
+struct Clients(Mutex<HashMap<IpAddr, usize>>);
+
+/// One open connection of an address, counted until dropped.
+struct Counted {
+    clients: Arc<Clients>,
+    ip: IpAddr,
+}
+
+impl Clients {
+    /// Counts one more connection of `ip`, unless it has `max` open already.
+    fn admit(self: &Arc<Self>, ip: IpAddr, max: usize) -> Option<Counted> {
+        let mut open = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let count = open.entry(ip).or_default();
+        if *count >= max.max(1) {
+            return None;
+        }
+        *count += 1;
+        Some(Counted {
+            clients: self.clone(),
+            ip,
+        })
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        let mut open = self.clients.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = open.get_mut(&self.ip) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.ip);
+            }
+        }
+    }
+}
+
 /// What a connection is doing, as its watchdog sees it.
 struct Activity {
     opened: Instant,
@@ -116,13 +169,17 @@ struct Activity {
     head_started: Option<Instant>,
     /// Since when the client has taken no byte of the answer.
     write_blocked: Option<Instant>,
+    /// Since when a request has waited for body bytes that have not come.
+    body_waiting: Option<Instant>,
 }
 
 impl Activity {
     /// When the connection must close unless something happens first.
     fn deadline(&self, limits: &ConnectionLimits) -> Option<Instant> {
         if self.in_flight > 0 {
-            return self.write_blocked.map(|t| t + limits.send_timeout);
+            let sending = self.write_blocked.map(|t| t + limits.send_timeout);
+            let receiving = self.body_waiting.map(|t| t + limits.body_timeout);
+            return sending.into_iter().chain(receiving).min();
         }
         Some(match (self.served, self.head_started) {
             (0, _) => self.opened + limits.header_timeout,
@@ -136,6 +193,7 @@ impl Activity {
         match (self.in_flight, self.served, self.head_started) {
             (0, 0, _) | (0, _, Some(_)) => "no complete request head in time",
             (0, _, None) => "idle",
+            _ if self.body_waiting.is_some() => "the request body stopped coming",
             _ => "the client stopped reading the answer",
         }
     }
@@ -158,6 +216,7 @@ impl Watch {
                 idle_since: now,
                 head_started: None,
                 write_blocked: None,
+                body_waiting: None,
             }),
             changed: Notify::new(),
         }
@@ -181,6 +240,20 @@ impl Watch {
             a.head_started = Some(Instant::now());
             drop(a);
             self.changed.notify_one();
+        }
+    }
+
+    /// Whether a request waits for body bytes now.
+    fn body_wait(&self, waiting: bool) {
+        let mut a = self.lock();
+        match (waiting, a.body_waiting) {
+            (false, Some(_)) => a.body_waiting = None,
+            (true, None) => {
+                a.body_waiting = Some(Instant::now());
+                drop(a);
+                self.changed.notify_one();
+            }
+            _ => {}
         }
     }
 
@@ -211,6 +284,41 @@ impl Drop for InFlight {
         }
         drop(a);
         self.0.changed.notify_one();
+    }
+}
+
+/// A request's body, telling the watch when the handler waits for bytes that have not
+/// come.
+struct Received {
+    body: Incoming,
+    watch: Arc<Watch>,
+}
+
+impl HttpBody for Received {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        let polled = Pin::new(&mut self.body).poll_frame(cx);
+        self.watch.body_wait(polled.is_pending());
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+impl Drop for Received {
+    fn drop(&mut self) {
+        self.watch.body_wait(false);
     }
 }
 
@@ -310,7 +418,9 @@ async fn connection(
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
         let in_flight = requests.request_began();
         request.extensions_mut().insert(ConnectInfo(remote));
-        let answer = app.clone().oneshot(request.map(Body::new));
+        let watch = requests.clone();
+        let request = request.map(|body| Body::new(Received { body, watch }));
+        let answer = app.clone().oneshot(request);
         async move {
             let response = answer
                 .await

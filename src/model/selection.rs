@@ -112,7 +112,10 @@ pub struct ExpandedItem {
     pub project_id: ProjectId,
     /// The curator's note.
     pub note: Option<String>,
-    /// The project's public fields, or `None` if it no longer exists.
+    /// The project's state now, or `None` if it no longer exists.
+    pub state: Option<State>,
+    /// The project's public fields; for the public only while the project is published
+    /// (a member withdrawn later shows its state alone), `None` if it no longer exists.
     pub project: Option<PublicProject>,
 }
 

@@ -58,7 +58,9 @@ pub fn parse_synonyms(body: Value) -> Result<Synonyms, ValidationErrors> {
             "the body must be an object {\"sets\": [[…], …]}".into(),
         )]));
     };
-    if let Some(unknown) = object.keys().find(|k| *k != "sets" && *k != "note") {
+    // `source` is what GET says of the list: a list read may be written back as it is.
+    let known = |k: &str| matches!(k, "sets" | "note" | "source");
+    if let Some(unknown) = object.keys().find(|k| !known(k)) {
         errors.push(FieldError::new(
             unknown,
             "unknown_field",

@@ -596,9 +596,11 @@ pub fn is_web_url(raw: &str) -> bool {
             .unwrap_or(false)
 }
 
-/// A plain check of an e-mail address: one `@`, a dotted domain, no spaces.
+/// A plain check of an e-mail address: one `@`, a dotted domain, no spaces and no
+/// invisible formatting characters (zero-width, direction marks, byte-order mark).
 pub fn is_email(raw: &str) -> bool {
-    if raw.len() > 254 || raw.chars().any(char::is_whitespace) {
+    let invisible = |c: char| matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
+    if raw.len() > 254 || raw.chars().any(|c| c.is_whitespace() || invisible(c)) {
         return false;
     }
     let mut parts = raw.split('@');
@@ -740,6 +742,11 @@ pub(crate) mod tests {
             (json!({"contact": "__remove__"}), "contact", "required"),
             (
                 json!({"contact": {"name": "A", "email": "nope"}}),
+                "contact.email",
+                "invalid_email",
+            ),
+            (
+                json!({"contact": {"name": "A", "email": "a\u{200d}@example.org"}}),
                 "contact.email",
                 "invalid_email",
             ),

@@ -21,14 +21,22 @@ impl Service {
 
     /// The items of a selection with their projects' public fields, in order. A project that
     /// left the repository's public part stays, with its state.
-    fn expand(&self, selection: Selection) -> Result<SelectionView, ServiceError> {
+    /// The selection with its members' fields: every member's for the secretariat, the
+    /// published ones' for the public.
+    fn expand(
+        &self,
+        selection: Selection,
+        secretariat: bool,
+    ) -> Result<SelectionView, ServiceError> {
         let mut items = Vec::with_capacity(selection.items.len());
         for item in selection.items {
             let project = self.store.get(item.project_id)?;
+            let shown = project.as_ref().filter(|p| secretariat || p.is_public());
             items.push(ExpandedItem {
                 project_id: item.project_id,
                 note: item.note,
-                project: project.as_ref().map(PublicProject::from),
+                state: project.as_ref().map(|p| p.state),
+                project: shown.map(PublicProject::from),
             });
         }
         Ok(SelectionView {
@@ -83,7 +91,8 @@ impl Service {
     fn save_selection(&self, selection: Selection) -> Result<SelectionView, ServiceError> {
         self.store.put_selection(&selection)?;
         self.store.flush()?;
-        self.expand(selection)
+        // Saved by the secretariat, shown to it.
+        self.expand(selection, true)
     }
 
     /// Creates a selection (secretariat), durably.
@@ -178,7 +187,7 @@ impl Service {
                 "no selection with id '{id}'"
             )));
         }
-        self.expand(selection)
+        self.expand(selection, secretariat)
     }
 
     /// Every selection the caller may see, oldest first.
@@ -190,7 +199,7 @@ impl Service {
         for selection in self.store.selections() {
             let selection = selection?;
             if selection.fields.published || secretariat {
-                views.push(self.expand(selection)?);
+                views.push(self.expand(selection, secretariat)?);
             }
         }
         Ok(views)
@@ -264,7 +273,7 @@ pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
                 ]);
             }
             None => {
-                row.push("deleted".into());
+                row.push(item.state.map_or("deleted", |s| s.code()).into());
                 row.extend(std::iter::repeat_n(String::new(), CSV_HEADER.len() - 4));
             }
         }

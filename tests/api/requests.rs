@@ -349,3 +349,85 @@ async fn read_only_key_submissions_do_not_spend_or_bypass_budgets() {
         "the public budget is untouched: {body}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_a_request_sends_is_never_echoed_with_control_characters() {
+    let app = TestApp::seeded();
+    let nasty = "a%1B%5B31mb%E2%80%AEc%00d%C2%85e%E2%81%A6";
+    for uri in [
+        format!("/api/v1/search?sort={nasty}"),
+        format!("/api/v1/search?region={nasty}"),
+        format!("/api/v1/search?{nasty}=1"),
+        format!("/api/v1/export?format={nasty}"),
+        format!("/api/v1/stats?group_by={nasty}"),
+        format!("/?sort={nasty}"),
+        format!("/?q={nasty}"),
+        format!("/covid19?year_from={nasty}"),
+        format!("/projects/{nasty}"),
+    ] {
+        let r = app.get(&uri).await;
+        let text = match &r.body {
+            Value::String(page) => page.clone(),
+            other => {
+                // Decoded, as a client reads it.
+                let mut all = String::new();
+                for v in [&other["error"]["message"], &other["error"]["field"]] {
+                    all.push_str(v.as_str().unwrap_or(""));
+                }
+                all
+            }
+        };
+        for bad in ['\u{1b}', '\u{0}', '\u{85}', '\u{202e}', '\u{2066}'] {
+            assert!(!text.contains(bad), "{uri}: {bad:?} echoed in {text}");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_withdrawn_from_a_published_selection_shows_only_its_state_to_the_public() {
+    let app = TestApp::with(false, 5);
+    let key = app.key("desk");
+    let (id, token) = published(&app, &key, 1).await;
+    let r = app
+        .call(
+            "POST",
+            "/api/v1/selections",
+            &[("authorization", &bearer(&key))],
+            Some(
+                &json!({"kind": "talkx", "title": "A session", "published": true,
+                         "items": [{"project_id": id, "note": "speaker"}]}),
+            ),
+        )
+        .await;
+    let sel = r.body["id"].as_str().unwrap().to_string();
+    let title = submission(1)["title"].as_str().unwrap().to_string();
+    let withdrawn = app
+        .call(
+            "DELETE",
+            &format!("/api/v1/projects/{id}"),
+            &[("x-edit-token", &token), ("if-match", "2")],
+            None,
+        )
+        .await;
+    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
+    let public = app.get(&format!("/api/v1/selections/{sel}")).await;
+    assert_eq!(public.body["items"][0]["state"], "withdrawn");
+    assert_eq!(public.body["items"][0]["project"], Value::Null);
+    let csv = app
+        .get(&format!("/api/v1/selections/{sel}/export?format=csv"))
+        .await;
+    let csv = csv.body.as_str().unwrap().to_string();
+    assert!(csv.contains("withdrawn") && !csv.contains(&title), "{csv}");
+    let page = app.get(&format!("/selections/{sel}")).await;
+    assert!(!html(&page).contains(&title));
+    // The secretariat still sees what it chose.
+    let desk = app
+        .call(
+            "GET",
+            &format!("/api/v1/selections/{sel}"),
+            &[("authorization", &bearer(&key))],
+            None,
+        )
+        .await;
+    assert_eq!(desk.body["items"][0]["project"]["title"], title.as_str());
+}

@@ -146,7 +146,8 @@ async fn a_selection_keeps_order_and_notes_through_export_and_marks_withdrawn_me
         StatusCode::BAD_REQUEST
     );
 
-    // A withdrawn member stays, marked as withdrawn, in the view and the exports.
+    // A withdrawn member stays, marked as withdrawn, in the view and the exports; the
+    // public no longer sees what it said.
     let r = app
         .call(
             "DELETE",
@@ -157,7 +158,8 @@ async fn a_selection_keeps_order_and_notes_through_export_and_marks_withdrawn_me
         .await;
     assert_eq!(r.status, StatusCode::OK);
     let public = app.get(&uri).await;
-    assert_eq!(public.body["items"][1]["project"]["state"], "withdrawn");
+    assert_eq!(public.body["items"][1]["state"], "withdrawn");
+    assert_eq!(public.body["items"][1]["project"], serde_json::Value::Null);
     assert_eq!(public.body["items"].as_array().unwrap().len(), 3);
     let text = app
         .get(&format!("{uri}/export?format=csv"))

@@ -240,3 +240,51 @@ async fn connections_beyond_the_limit_wait_until_one_closes() {
     drop(first);
     assert!(answer(&mut third).await.starts_with("HTTP/1.1 200"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_body_that_stops_coming_is_cut_off_and_one_address_cannot_take_every_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = outside_async(|| {
+        Server::spawn(
+            dir.path(),
+            &[
+                "--no-seed",
+                "--body-timeout-secs",
+                "1",
+                "--max-connections-per-client",
+                "3",
+            ],
+        )
+    });
+    let addr = address(&server);
+    // A head that promises a body, then a byte of it, then nothing.
+    let mut stalled = TcpStream::connect(addr).await.unwrap();
+    stalled
+        .write_all(b"POST /api/v1/suggest-tags HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        .await
+        .unwrap();
+    let rest = rest_of(&mut stalled, Duration::from_secs(15)).await;
+    assert!(rest.is_some(), "a stalled body keeps its connection");
+    // A body declared larger than any accepted is refused before it is sent.
+    let mut huge = TcpStream::connect(addr).await.unwrap();
+    huge.write_all(b"POST /api/v1/projects HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n")
+        .await
+        .unwrap();
+    let refused = answer(&mut huge).await;
+    assert!(refused.starts_with("HTTP/1.1 413"), "{refused}");
+    drop(huge);
+    // Three connections from one address are the most; a fourth is closed at once.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut open = Vec::new();
+    for _ in 0..3 {
+        open.push(TcpStream::connect(addr).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut fourth = TcpStream::connect(addr).await.unwrap();
+    let closed = rest_of(&mut fourth, Duration::from_secs(5)).await;
+    assert_eq!(
+        closed.as_deref(),
+        Some(&b""[..]),
+        "a fourth connection is refused"
+    );
+}

@@ -23,7 +23,9 @@ impl Ctx {
         Ctx {
             lang,
             t: i18n::texts(lang),
-            path: path.to_string(),
+            // The path may hold what the client sent (an id): no control character of it
+            // reaches the page's links.
+            path: crate::model::text::strip_unsafe(path).into_owned(),
             query,
         }
     }

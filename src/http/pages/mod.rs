@@ -81,7 +81,8 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
     let detail = match error {
         ServiceError::NotFound(_) => ctx.t.not_found_text.to_string(),
         ServiceError::Internal(_) => "internal error".to_string(),
-        other => other.to_string(),
+        // It may quote what the client sent: never its control characters.
+        other => crate::model::text::strip_unsafe(&other.to_string()).into_owned(),
     };
     let body = maud::html! {
         h1 { (heading) }
