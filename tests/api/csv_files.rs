@@ -6,11 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{outside_async, run_cli, submission, TestApp};
-
-fn bearer(key: &str) -> String {
-    format!("Bearer {key}")
-}
+use crate::helpers::{bearer, import_with_report, outside_async, run_cli, submission, TestApp};
 
 /// Cells of a spreadsheet's nightmare, one per text field.
 fn formula_project() -> Value {
@@ -135,15 +131,7 @@ fn the_report_and_the_import_report_guard_their_cells_too() {
     let file = dir.path().join("in.csv");
     std::fs::write(&file, "title,=HYPERLINK(\"http://x\"),-cmd\nA title,1,2\n").unwrap();
     let report = dir.path().join("report.csv");
-    let (code, _, stderr) = run_cli(
-        &data,
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--report",
-            report.to_str().unwrap(),
-        ],
-    );
+    let (code, stderr) = import_with_report(&data, &file, &report);
     assert_eq!(code, 1, "{stderr}");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.contains("'=HYPERLINK"), "{text}");

@@ -157,6 +157,29 @@ impl TestApp {
     }
 }
 
+/// The `Authorization` value of a secretariat key.
+pub fn bearer(key: &str) -> String {
+    format!("Bearer {key}")
+}
+
+/// `stocktaking import FILE --report REPORT` on a data directory: (exit code, stderr).
+pub fn import_with_report(
+    data_dir: &std::path::Path,
+    file: &std::path::Path,
+    report: &std::path::Path,
+) -> (i32, String) {
+    let (code, _, stderr) = run_cli(
+        data_dir,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+    );
+    (code, stderr)
+}
+
 /// The body of an HTML answer.
 pub fn html(r: &Response) -> &str {
     r.body

@@ -4,11 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{html, outside_async, post_form, submission, TestApp};
-
-fn bearer(key: &str) -> String {
-    format!("Bearer {key}")
-}
+use crate::helpers::{bearer, html, outside_async, post_form, submission, TestApp};
 
 async fn queue(app: &TestApp, key: &str) -> Value {
     app.call(

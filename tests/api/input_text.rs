@@ -4,11 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{run_cli, submission, TestApp};
-
-fn bearer(key: &str) -> String {
-    format!("Bearer {key}")
-}
+use crate::helpers::{bearer, import_with_report, submission, TestApp};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn control_and_unbalanced_direction_characters_are_refused_naming_the_field() {
@@ -172,15 +168,7 @@ fn a_rejected_value_never_reaches_the_terminal_or_the_report_raw() {
     record["status"] = json!("\u{9b}2J");
     std::fs::write(&file, format!("{record}\n")).unwrap();
     let report = dir.path().join("report.csv");
-    let (code, _, stderr) = run_cli(
-        &data,
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--report",
-            report.to_str().unwrap(),
-        ],
-    );
+    let (code, stderr) = import_with_report(&data, &file, &report);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("stakeholder_type"), "{stderr}");
     let report = std::fs::read_to_string(&report).unwrap();

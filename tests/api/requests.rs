@@ -4,11 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{html, post_form, submission, TestApp};
-
-fn bearer(key: &str) -> String {
-    format!("Bearer {key}")
-}
+use crate::helpers::{bearer, html, post_form, submission, TestApp};
 
 /// Submits and publishes a project; returns (id, edit token).
 async fn published(app: &TestApp, key: &str, n: usize) -> (String, String) {
@@ -28,23 +24,28 @@ async fn published(app: &TestApp, key: &str, n: usize) -> (String, String) {
     (id, token)
 }
 
+/// A published TalkX session holding one project; returns its id.
+async fn published_selection(app: &TestApp, key: &str, project: &str) -> String {
+    let selection = app
+        .call(
+            "POST",
+            "/api/v1/selections",
+            &[("authorization", &bearer(key))],
+            Some(
+                &json!({"kind": "talkx", "title": "A session", "published": true,
+                         "items": [{"project_id": project, "note": "speaker"}]}),
+            ),
+        )
+        .await;
+    selection.body["id"].as_str().unwrap().to_string()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_single_valued_parameter_given_twice_is_a_400_naming_it_on_every_route() {
     let app = TestApp::with(false, 5);
     let key = app.key("desk");
     let (id, _) = published(&app, &key, 1).await;
-    let selection = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &bearer(&key))],
-            Some(
-                &json!({"kind": "talkx", "title": "A session", "published": true,
-                         "items": [{"project_id": id}]}),
-            ),
-        )
-        .await;
-    let sel = selection.body["id"].as_str().unwrap().to_string();
+    let sel = published_selection(&app, &key, &id).await;
     let api = [
         (
             "GET",
@@ -388,18 +389,7 @@ async fn a_member_withdrawn_from_a_published_selection_shows_only_its_state_to_t
     let app = TestApp::with(false, 5);
     let key = app.key("desk");
     let (id, token) = published(&app, &key, 1).await;
-    let r = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &bearer(&key))],
-            Some(
-                &json!({"kind": "talkx", "title": "A session", "published": true,
-                         "items": [{"project_id": id, "note": "speaker"}]}),
-            ),
-        )
-        .await;
-    let sel = r.body["id"].as_str().unwrap().to_string();
+    let sel = published_selection(&app, &key, &id).await;
     let title = submission(1)["title"].as_str().unwrap().to_string();
     let withdrawn = app
         .call(
