@@ -414,6 +414,20 @@ mod tests {
     use super::*;
     use crate::model::State;
 
+    /// Opens the store again: sled's background thread may hold the directory's lock for
+    /// a moment after the last handle is dropped.
+    fn reopen(dir: &Path) -> Store {
+        for _ in 0..200 {
+            match Store::open(dir) {
+                Err(StoreError::Locked(_)) => {
+                    std::thread::sleep(std::time::Duration::from_millis(25))
+                }
+                other => return other.unwrap(),
+            }
+        }
+        panic!("the store stayed locked");
+    }
+
     fn project(source_id: Option<&str>) -> Project {
         Project {
             source_id: source_id.map(str::to_string),
@@ -473,7 +487,7 @@ mod tests {
                 .unwrap();
             store.flush().unwrap();
         }
-        let store = Store::open(dir.path()).unwrap();
+        let store = reopen(dir.path());
         let ids: Vec<ProjectId> = store.waiting().map(|p| p.unwrap().id).collect();
         assert_eq!(ids, vec![pending.id]);
         let mut decided = pending.clone();
@@ -501,7 +515,7 @@ mod tests {
                 .unwrap();
             store.flush().unwrap();
         }
-        let store = Store::open(dir.path()).unwrap();
+        let store = reopen(dir.path());
         assert_eq!(store.get(p.id).unwrap(), Some(p));
         assert_eq!(store.last_seq().unwrap(), 1);
     }

@@ -157,6 +157,21 @@ impl TestApp {
     }
 }
 
+/// Opens a data directory again after its last service was dropped: sled's background
+/// thread may hold the directory's lock for a moment longer.
+pub fn reopened(config: &ServiceConfig) -> Arc<Service> {
+    for _ in 0..200 {
+        match outside_async(|| Service::open(config)) {
+            Ok(service) => return service,
+            Err(wsis_stocktaking::service::ServiceError::Unavailable(_)) => {
+                std::thread::sleep(Duration::from_millis(25))
+            }
+            Err(e) => panic!("cannot open: {e}"),
+        }
+    }
+    panic!("the data directory stayed locked");
+}
+
 /// The `Authorization` value of a secretariat key.
 pub fn bearer(key: &str) -> String {
     format!("Bearer {key}")

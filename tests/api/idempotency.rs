@@ -133,7 +133,7 @@ async fn a_remembered_answer_survives_a_restart() {
         outside_async(|| service.shutdown());
         answer
     };
-    let service = outside_async(|| wsis_stocktaking::service::Service::open(&config).unwrap());
+    let service = crate::helpers::reopened(&config);
     let again = send_keyed(&wsis_stocktaking::http::router(service), "after-restart").await;
     assert_eq!(first["id"], again["id"]);
     assert_eq!(first["edit_token"], again["edit_token"]);
