@@ -1,4 +1,5 @@
-//! The one place where errors become HTTP statuses and the API's error body:
+//! Errors as HTTP answers: the one table from a kind of service error to its status and
+//! code ([`answer`], used by the API and the pages), and the API's error body
 //! `{"error": {"code", "message", "field", "details"}}`.
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -20,6 +21,7 @@ pub struct ApiError {
     field: Option<String>,
     details: Option<Vec<FieldError>>,
     retry_after: Option<u64>,
+    cause: Option<Cause>,
 }
 
 /// The body of every error answer.
@@ -54,6 +56,7 @@ impl ApiError {
             field: None,
             details: None,
             retry_after: None,
+            cause: None,
         }
     }
 
@@ -74,71 +77,102 @@ impl ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, code, message).with_field(param)
     }
 
-    /// 500; the cause is logged here and never sent.
-    pub fn internal(cause: &dyn std::fmt::Display) -> ApiError {
-        tracing::error!(error = %cause, "internal error");
-        ApiError::new(
+    /// 500; the cause goes to the request's log line, never to the client.
+    pub fn internal(cause: &dyn std::error::Error) -> ApiError {
+        let mut error = ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
             "something went wrong on our side; the error has been logged",
-        )
+        );
+        error.cause = Some(Cause::of(cause));
+        error
+    }
+}
+
+/// How a service error is answered, in the API and on the pages alike.
+pub struct Answer {
+    /// The status.
+    pub status: StatusCode,
+    /// The machine-readable code.
+    pub code: &'static str,
+    /// Seconds to wait before retrying, sent as `Retry-After`.
+    pub retry_after: Option<u64>,
+}
+
+/// The one table from a kind of service error to its status and code.
+pub fn answer(error: &ServiceError) -> Answer {
+    let (status, code, retry_after) = match error {
+        ServiceError::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors.0.first().map(|f| f.code).unwrap_or("invalid"),
+            None,
+        ),
+        ServiceError::BadParameter(p) => (StatusCode::BAD_REQUEST, p.code, None),
+        ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", None),
+        ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized", None),
+        ServiceError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", None),
+        ServiceError::Conflict { code, .. } => (StatusCode::CONFLICT, *code, None),
+        ServiceError::RateLimited { retry_after } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            Some(*retry_after),
+        ),
+        ServiceError::PreconditionRequired(_) => {
+            (StatusCode::PRECONDITION_REQUIRED, "if_match_required", None)
+        }
+        ServiceError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", None),
+        ServiceError::Busy { retry_after, .. } => {
+            (StatusCode::SERVICE_UNAVAILABLE, "busy", Some(*retry_after))
+        }
+        ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", None),
+    };
+    Answer {
+        status,
+        code,
+        retry_after,
+    }
+}
+
+/// The cause of a 5xx answer, carried in the response's extensions to the request's log
+/// line ([`crate::http::metrics::track`]); never sent.
+#[derive(Clone, Debug)]
+pub struct Cause(pub String);
+
+impl Cause {
+    /// The cause of an internal error, with every source it holds.
+    pub fn of(error: &dyn std::error::Error) -> Cause {
+        let mut text = error.to_string();
+        let mut source = error.source();
+        while let Some(inner) = source {
+            text.push_str(": ");
+            text.push_str(&inner.to_string());
+            source = inner.source();
+        }
+        Cause(text)
     }
 }
 
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
+        let answer = answer(&e);
+        let mut error = ApiError::new(answer.status, answer.code, e.to_string());
+        error.retry_after = answer.retry_after;
         match e {
             ServiceError::Invalid(errors) => {
-                let first = errors.0.first().cloned();
-                ApiError {
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                    code: first
-                        .as_ref()
-                        .map(|f| f.code)
-                        .unwrap_or("invalid")
-                        .to_string(),
-                    message: first
-                        .as_ref()
-                        .map(|f| f.message.clone())
-                        .unwrap_or_default(),
-                    field: first.map(|f| f.field),
-                    details: Some(errors.0),
-                    retry_after: None,
-                }
+                let first = errors.0.first();
+                error.message = first.map(|f| f.message.clone()).unwrap_or_default();
+                error.field = first.map(|f| f.field.clone());
+                error.details = Some(errors.0);
             }
-            ServiceError::BadParameter(p) => ApiError::bad_parameter(&p.param, p.code, p.message),
-            ServiceError::NotFound(message) => {
-                ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+            ServiceError::BadParameter(p) => {
+                error.message = p.message;
+                error.field = Some(p.param);
             }
-            ServiceError::Unauthorized(message) => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
-            }
-            ServiceError::Forbidden(message) => {
-                ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
-            }
-            ServiceError::Conflict { code, message } => {
-                ApiError::new(StatusCode::CONFLICT, code, message)
-            }
-            e @ ServiceError::RateLimited { retry_after } => {
-                ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", e.to_string())
-                    .with_retry_after(retry_after)
-            }
-            ServiceError::PreconditionRequired(message) => ApiError::new(
-                StatusCode::PRECONDITION_REQUIRED,
-                "if_match_required",
-                message,
-            )
-            .with_field("If-Match"),
-            ServiceError::Unavailable(message) => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
-            }
-            ServiceError::Busy {
-                message,
-                retry_after,
-            } => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
-                .with_retry_after(retry_after),
-            ServiceError::Internal(cause) => ApiError::internal(&cause),
+            ServiceError::PreconditionRequired(_) => error.field = Some("If-Match".into()),
+            ServiceError::Internal(_) => return ApiError::internal(&e),
+            _ => {}
         }
+        error
     }
 }
 
@@ -193,6 +227,9 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        if let Some(cause) = self.cause {
+            response.extensions_mut().insert(cause);
         }
         response
     }

@@ -74,6 +74,9 @@ pub async fn declared_size(
     }
 }
 
+/// Largest request body accepted (a description is at most 20,000 characters).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
 /// Limits of the HTTP layer.
 #[derive(Clone, Copy, Debug)]
 pub struct HttpLimits {
@@ -90,7 +93,7 @@ impl Default for HttpLimits {
     fn default() -> HttpLimits {
         HttpLimits {
             writes_per_minute: 60,
-            max_body_bytes: super::MAX_BODY_BYTES,
+            max_body_bytes: MAX_BODY_BYTES,
             send_timeout: Duration::from_secs(30),
         }
     }

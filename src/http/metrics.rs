@@ -1,15 +1,16 @@
-//! `GET /metrics` in the Prometheus text format, and the middleware that gives every request
+//! The metrics rendered by `GET /metrics` (Prometheus text format), and the middleware that gives every request
 //! an id, a log line, its counts and its latency.
 //!
 //! Requests are labelled by route template (`/api/v1/projects/{id}`), never by the raw path
 //! or query: no id, text or contact data reaches a label or a log line.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderValue};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -17,12 +18,8 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::{Registry, Unit};
 use tracing::Instrument;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
-use super::error::ApiError;
-use super::openapi::OPERATIONS;
-use super::{blocking, AppState};
+use super::error::Cause;
 use crate::search::SearchTimings;
 use crate::service::Vitals;
 
@@ -217,41 +214,12 @@ impl Metrics {
     }
 
     /// The text exposition of every metric, with the data's numbers as of now.
-    fn render(&self, vitals: &Vitals) -> Result<String, std::fmt::Error> {
+    pub(crate) fn render(&self, vitals: &Vitals) -> Result<String, std::fmt::Error> {
         self.set_vitals(vitals);
         let mut out = String::new();
         prometheus_client::encoding::text::encode(&mut out, &self.registry)?;
         Ok(out)
     }
-}
-
-/// The route of the metrics.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(metrics))
-}
-
-/// Every metric, in the Prometheus text format: requests by route and status, latency
-/// histograms, search phase timings, index lag, projects by state, store and index size.
-#[utoipa::path(
-    get,
-    path = "/metrics",
-    tag = OPERATIONS,
-    responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain", body = String))
-)]
-async fn metrics(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let vitals = blocking(&state, |s| s.vitals()).await?;
-    let text = state
-        .metrics
-        .render(&vitals)
-        .map_err(|e| ApiError::internal(&e))?;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        text,
-    )
-        .into_response())
 }
 
 /// The client's request id if it is a plain token of at most 64 characters, else a new one.
@@ -271,8 +239,8 @@ fn request_id(request: &Request) -> String {
 }
 
 /// Gives the request an id (answered in `X-Request-Id`), logs it in a span under that id,
-/// counts it and times it.
-pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// counts it and times it; a 5xx is logged as an error with its cause.
+pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let id = request_id(&request);
     let method = request.method().as_str().to_string();
@@ -282,7 +250,6 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "unmatched".to_string());
     let span = tracing::info_span!("request", id = %id, method = %method, route = %route);
-    let metrics = &state.metrics;
     metrics.in_flight.inc();
     let mut response = next.run(request).instrument(span.clone()).await;
     metrics.in_flight.dec();
@@ -301,9 +268,12 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .get_or_create(&RouteLabels { method, route })
         .observe(took.as_secs_f64());
     let ms = (took.as_secs_f64() * 1000.0 * 100.0).round() / 100.0;
+    // Every 5xx is logged here, once, with the cause its answer carries.
+    let cause = response.extensions_mut().remove::<Cause>();
     span.in_scope(|| {
         if status.is_server_error() {
-            tracing::error!(status = status.as_u16(), ms, "answered");
+            let cause = cause.map(|c| c.0).unwrap_or_default();
+            tracing::error!(status = status.as_u16(), ms, cause, "answered");
         } else if status.is_client_error() {
             tracing::info!(status = status.as_u16(), ms, "answered");
         } else {

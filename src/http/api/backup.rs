@@ -5,20 +5,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
-
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::openapi::SECRETARIAT;
 use crate::http::stream::{streamed, Budget};
-use crate::http::{blocking, on_service, AppState};
+use crate::http::{on_service, AppState};
 use crate::service::ServiceError;
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(backup))
-}
 
 /// A consistent backup of the store (projects, selections, keys, settings) as NDJSON; restore
 /// it with `stocktaking restore`.
@@ -33,9 +25,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 403, description = "A read-only key")
     )
 )]
-async fn backup(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub(crate) async fn backup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let credentials = Credentials::from_headers(&headers);
-    blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
+    on_service(&state, move |s| credentials.secretariat_editor(s)).await?;
     // A turn first, so a busy answer costs nothing.
     let turn = state.stream_budgets.turn(Budget::Backup).await?;
     // Taken into a temporary file under the write lock (fast, local), then sent: a slow

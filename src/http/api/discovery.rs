@@ -6,14 +6,12 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::openapi::{IdPath, TagBody, SEARCH, SECRETARIAT};
-use crate::http::{blocking, search_turn, AppState};
+use crate::http::{on_service, search_turn, AppState};
 use crate::model::{Language, Synonyms};
 use crate::search::{Hit, Suggestions, TagSuggestions};
 use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
@@ -22,15 +20,6 @@ use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
 pub const MAX_SUGGEST_CHARS: usize = 200;
 /// Suggestions of each kind, and related projects, by default.
 const DEFAULT_LIMIT: usize = 5;
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(suggest))
-        .routes(routes!(suggest_tags))
-        .routes(routes!(related))
-        .routes(routes!(synonyms, put_synonyms))
-}
 
 /// `?q=&lang=&limit=` of suggestions.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -88,7 +77,7 @@ fn limit(value: &str) -> Result<usize, ApiError> {
     params(SuggestParams),
     responses((status = 200, description = "Suggestions, best first", body = Suggestions))
 )]
-async fn suggest(
+pub(crate) async fn suggest(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Suggestions>, ApiError> {
@@ -123,13 +112,13 @@ async fn suggest(
     }
     let _permit = search_turn(&state).await?;
     Ok(Json(
-        blocking(&state, move |s| s.suggest(&q, lang, count)).await?,
+        on_service(&state, move |s| s.suggest(&q, lang, count)).await?,
     ))
 }
 
 /// The answer of `GET /projects/{id}/related`.
 #[derive(Serialize, utoipa::ToSchema)]
-struct Related {
+pub(crate) struct Related {
     /// The project they are like.
     id: String,
     /// Similar published projects, best first.
@@ -144,7 +133,7 @@ struct Related {
     params(IdPath, LimitParam),
     responses((status = 200, description = "Similar published projects", body = Related))
 )]
-async fn related(
+pub(crate) async fn related(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
@@ -158,7 +147,7 @@ async fn related(
     }
     let _permit = search_turn(&state).await?;
     let key = id.clone();
-    let hits = blocking(&state, move |s| s.related(&key, count)).await?;
+    let hits = on_service(&state, move |s| s.related(&key, count)).await?;
     Ok(Json(Related { id, hits }))
 }
 
@@ -174,14 +163,14 @@ async fn related(
         (status = 422, description = "Missing or invalid title, description or language")
     )
 )]
-async fn suggest_tags(
+pub(crate) async fn suggest_tags(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<TagSuggestions>, ApiError> {
     let request = TagRequest::parse(&body).map_err(ServiceError::from)?;
     let _permit = search_turn(&state).await?;
     Ok(Json(
-        blocking(&state, move |s| s.suggest_tags(&request)).await?,
+        on_service(&state, move |s| s.suggest_tags(&request)).await?,
     ))
 }
 
@@ -192,8 +181,8 @@ async fn suggest_tags(
     tag = SEARCH,
     responses((status = 200, description = "The sets", body = SynonymList))
 )]
-async fn synonyms(State(state): State<AppState>) -> Result<Json<SynonymList>, ApiError> {
-    Ok(Json(blocking(&state, |s| Ok(s.synonyms())).await?))
+pub(crate) async fn synonyms(State(state): State<AppState>) -> Result<Json<SynonymList>, ApiError> {
+    Ok(Json(on_service(&state, |s| Ok(s.synonyms())).await?))
 }
 
 /// Replaces the synonym sets.
@@ -211,13 +200,13 @@ async fn synonyms(State(state): State<AppState>) -> Result<Json<SynonymList>, Ap
         (status = 422, description = "Invalid sets")
     )
 )]
-async fn put_synonyms(
+pub(crate) async fn put_synonyms(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<SynonymList>, ApiError> {
     let credentials = Credentials::from_headers(&headers);
-    let list = blocking(&state, move |s| {
+    let list = on_service(&state, move |s| {
         credentials.secretariat_editor(s)?;
         s.put_synonyms(body)
     })

@@ -5,22 +5,15 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
 use crate::http::stream::{streamed, Budget};
-use crate::http::{blocking, AppState};
+use crate::http::{on_service, AppState};
 use crate::model::SearchRequest;
 use crate::service::{ExportFormat, ExportOptions};
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(export))
-}
 
 /// `format` and `bom` of an export.
 #[derive(utoipa::IntoParams)]
@@ -54,7 +47,7 @@ struct ExportParams {
         (status = 401, description = "A bad key")
     )
 )]
-async fn export(
+pub(crate) async fn export(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
@@ -89,7 +82,7 @@ async fn export(
         .map_err(crate::service::ServiceError::from)?;
     let credentials = Credentials::from_headers(&headers);
     let secretariat =
-        blocking(&state, move |s| Ok(credentials.caller(s)?.is_secretariat())).await?;
+        on_service(&state, move |s| Ok(credentials.caller(s)?.is_secretariat())).await?;
     let options = ExportOptions {
         format,
         filters: request.filters,

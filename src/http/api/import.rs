@@ -12,21 +12,14 @@ use axum::Json;
 use serde::Serialize;
 use tokio_stream::StreamExt;
 use tokio_util::io::{StreamReader, SyncIoBridge};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::SECRETARIAT;
-use crate::http::{blocking, on_service, AppState};
+use crate::http::{on_service, AppState};
 use crate::model::mapping::Mapping;
 use crate::service::{records, Format, ImportOptions, ImportReport};
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(import))
-}
 
 /// The options of an import.
 #[derive(utoipa::IntoParams)]
@@ -122,14 +115,14 @@ fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, Api
         (status = 403, description = "A read-only key")
     )
 )]
-async fn import(
+pub(crate) async fn import(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<ImportAnswer>, ApiError> {
     let credentials = Credentials::from_headers(&headers);
-    blocking(&state, move |s| credentials.secretariat_editor(s)).await?;
+    on_service(&state, move |s| credentials.secretariat_editor(s)).await?;
     let pairs = query_pairs(query.as_deref());
     let mapping = Mapping::from_params(&pairs).map_err(|message| {
         let param = if message.starts_with("--set") {

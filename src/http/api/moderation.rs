@@ -3,21 +3,14 @@
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{FilterParams, SECRETARIAT};
-use crate::http::{blocking, AppState};
+use crate::http::{on_service, AppState};
 use crate::model::SearchRequest;
 use crate::service::{QueueItem, ServiceError};
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(queue))
-}
 
 /// The moderation queue.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -40,7 +33,7 @@ pub struct Queue {
         (status = 401, description = "No or a bad key")
     )
 )]
-async fn queue(
+pub(crate) async fn queue(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
@@ -60,7 +53,7 @@ async fn queue(
     let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(ServiceError::from)?;
     let credentials = Credentials::from_headers(&headers);
-    let items = blocking(&state, move |s| {
+    let items = on_service(&state, move |s| {
         credentials.secretariat(s)?;
         s.moderation_queue(&request.filters)
     })

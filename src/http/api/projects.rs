@@ -6,8 +6,6 @@ use axum::response::IntoResponse;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
@@ -17,24 +15,13 @@ use crate::http::openapi::{
     IdPath, IdempotencyKeyHeader, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS,
     SECRETARIAT,
 };
-use crate::http::{blocking, AppState};
+use crate::http::{on_service, AppState};
 use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationErrors};
 use crate::service::{
     idempotency, Caller, IdempotencyKey, ProjectView, Service, ServiceError, Submitted,
 };
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(submit))
-        .routes(routes!(show, revise, withdraw))
-        .routes(routes!(publish))
-        .routes(routes!(request_changes))
-        .routes(routes!(reject))
-        .routes(routes!(history))
-}
 
 /// Reads `?refresh=wait_for`.
 pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
@@ -84,7 +71,7 @@ pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
         (status = 422, description = "Invalid fields, every one listed in details; or an Idempotency-Key used with another body")
     )
 )]
-async fn submit(
+pub(crate) async fn submit(
     State(state): State<AppState>,
     client: ClientIp,
     RawQuery(query): RawQuery,
@@ -95,7 +82,7 @@ async fn submit(
     let key = idempotency_key(&headers)?;
     let credentials = Credentials::from_headers(&headers);
     let limiter = state.write_limiter.clone();
-    let submitted = blocking(&state, move |s| {
+    let submitted = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         limiter.check(&caller, &client)?;
         s.submit(body, &caller, key.as_ref())
@@ -153,13 +140,13 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<IdempotencyKey>, ApiErr
         (status = 401, description = "A bad key or token")
     )
 )]
-async fn show(
+pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let credentials = Credentials::from_headers(&headers);
-    let project = blocking(&state, move |s| {
+    let project = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         s.project_view(&id, &caller)
     })
@@ -183,13 +170,13 @@ async fn show(
         (status = 401, description = "A bad key or token")
     )
 )]
-async fn history(
+pub(crate) async fn history(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let credentials = Credentials::from_headers(&headers);
-    let history = blocking(&state, move |s| {
+    let history = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         s.history(&id, &caller)
     })
@@ -244,7 +231,7 @@ where
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
     let limiter = state.write_limiter.clone();
-    let (project, seq) = blocking(&state, move |s| {
+    let (project, seq) = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         if let Some(client) = limited {
             limiter.check(&caller, &client)?;
@@ -293,7 +280,7 @@ async fn decide(
         (status = 428, description = "If-Match is required")
     )
 )]
-async fn revise(
+pub(crate) async fn revise(
     State(state): State<AppState>,
     client: ClientIp,
     ApiPath(id): ApiPath<String>,
@@ -326,7 +313,7 @@ async fn revise(
         (status = 409, description = "Stale If-Match version, or a move the state does not allow")
     )
 )]
-async fn withdraw(
+pub(crate) async fn withdraw(
     State(state): State<AppState>,
     client: ClientIp,
     ApiPath(id): ApiPath<String>,
@@ -350,7 +337,7 @@ async fn withdraw(
         (status = 409, description = "Stale If-Match version, or nothing to publish")
     )
 )]
-async fn publish(
+pub(crate) async fn publish(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
@@ -362,7 +349,7 @@ async fn publish(
 /// The body of a request for changes.
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct MessageBody {
+pub(crate) struct MessageBody {
     /// What the submitter should change, 1 to 5,000 characters.
     #[schema(
         min_length = 1,
@@ -375,7 +362,7 @@ struct MessageBody {
 /// The body of a rejection.
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ReasonBody {
+pub(crate) struct ReasonBody {
     /// Why, 1 to 5,000 characters.
     #[schema(
         min_length = 1,
@@ -407,7 +394,7 @@ fn required_text(field: &str, text: String) -> Result<String, ApiError> {
         (status = 422, description = "No message, or too long")
     )
 )]
-async fn request_changes(
+pub(crate) async fn request_changes(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
@@ -443,7 +430,7 @@ async fn request_changes(
         (status = 422, description = "No reason, or too long")
     )
 )]
-async fn reject(
+pub(crate) async fn reject(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,

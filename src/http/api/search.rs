@@ -2,8 +2,6 @@
 
 use axum::extract::{RawQuery, State};
 use axum::Json;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
@@ -11,11 +9,6 @@ use crate::http::openapi::{FilterParams, SearchParams, SEARCH};
 use crate::http::{run_search, AppState};
 use crate::model::SearchRequest;
 use crate::search::SearchResults;
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(search))
-}
 
 /// Full-text search of published projects with filters, pages and exact disjunctive facet
 /// counts.
@@ -26,7 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(SearchParams, FilterParams),
     responses((status = 200, description = "A page of hits and the facet counts", body = SearchResults))
 )]
-async fn search(
+pub(crate) async fn search(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<SearchResults>, ApiError> {

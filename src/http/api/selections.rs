@@ -7,25 +7,14 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{query_pairs, ApiJson, ApiPath};
 use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
-use crate::http::{blocking, AppState};
+use crate::http::{on_service, AppState};
 use crate::model::SelectionView;
 use crate::service::{selection_csv, Service, ServiceError};
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update, remove))
-        .routes(routes!(set_items))
-        .routes(routes!(export))
-}
 
 /// The list of selections.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -65,11 +54,12 @@ where
     F: FnOnce(&Service, bool) -> Result<T, ServiceError> + Send + 'static,
 {
     let credentials = Credentials::from_headers(headers);
-    blocking(state, move |s| {
+    on_service(state, move |s| {
         let secretariat = credentials.caller(s)?.is_secretariat();
         f(s, secretariat)
     })
     .await
+    .map_err(ApiError::from)
 }
 
 /// Runs a write for a secretariat key that may change things (401 or 403 otherwise).
@@ -79,11 +69,12 @@ where
     F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
 {
     let credentials = Credentials::from_headers(headers);
-    blocking(state, move |s| {
+    on_service(state, move |s| {
         credentials.secretariat_editor(s)?;
         f(s)
     })
     .await
+    .map_err(ApiError::from)
 }
 
 /// Published selections (all of them for the secretariat).
@@ -98,7 +89,7 @@ where
         (status = 401, description = "A bad key")
     )
 )]
-async fn list(
+pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Json<SelectionList>, ApiError> {
@@ -126,7 +117,7 @@ async fn list(
         (status = 422, description = "Invalid fields")
     )
 )]
-async fn create(
+pub(crate) async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
@@ -153,7 +144,7 @@ async fn create(
         (status = 401, description = "A bad key")
     )
 )]
-async fn show(
+pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
@@ -182,7 +173,7 @@ async fn show(
         (status = 422, description = "Invalid fields")
     )
 )]
-async fn update(
+pub(crate) async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
@@ -208,7 +199,7 @@ async fn update(
         (status = 422, description = "Invalid items, unknown projects, or more than 500")
     )
 )]
-async fn set_items(
+pub(crate) async fn set_items(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
@@ -232,7 +223,7 @@ async fn set_items(
         (status = 403, description = "A read-only key")
     )
 )]
-async fn remove(
+pub(crate) async fn remove(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
@@ -256,7 +247,7 @@ async fn remove(
         (status = 401, description = "A bad key")
     )
 )]
-async fn export(
+pub(crate) async fn export(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,

@@ -2,8 +2,6 @@
 
 use axum::extract::{RawQuery, State};
 use axum::Json;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::openapi::{FilterParams, SEARCH};
 
@@ -12,11 +10,6 @@ use crate::http::extract::query_pairs;
 use crate::http::{run_stats, AppState};
 use crate::model::SearchRequest;
 use crate::search::{Dim, Groups};
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(stats))
-}
 
 /// `group_by` of statistics.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -74,7 +67,7 @@ fn group_by(values: &[&str]) -> Result<(Dim, Option<Dim>), ApiError> {
     params(GroupByParam, FilterParams),
     responses((status = 200, description = "One group per value (pair of values) held by a project", body = Groups))
 )]
-async fn stats(
+pub(crate) async fn stats(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Groups>, ApiError> {

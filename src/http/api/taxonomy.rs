@@ -4,17 +4,10 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::openapi::SEARCH;
 
 use crate::http::AppState;
-
-/// The routes.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(taxonomy))
-}
 
 /// Action Lines with sub-lines, SDGs, regions, countries and the WSIS–SDG matrix, with their
 /// labels in the six UN languages.
@@ -24,7 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = SEARCH,
     responses((status = 200, description = "The taxonomy document", body = Object))
 )]
-async fn taxonomy(State(state): State<AppState>) -> impl IntoResponse {
+pub(crate) async fn taxonomy(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CACHE_CONTROL, "public, max-age=3600")],
         Json(state.service.taxonomy()),

@@ -15,13 +15,10 @@ pub use shapes::{
 
 use std::sync::OnceLock;
 
-use axum::http::header;
-use axum::response::IntoResponse;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::OpenApi as Document;
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::AppState;
 
@@ -93,7 +90,7 @@ fn documented() -> OpenApiRouter<AppState> {
 
 /// The document as the annotations make it, before the additions.
 fn generated() -> Document {
-    super::routes(documented()).into_openapi()
+    crate::http::routes(documented()).into_openapi()
 }
 
 /// The OpenAPI document of the whole router.
@@ -107,29 +104,7 @@ pub fn document() -> &'static Document {
 }
 
 /// The document's JSON, rendered once.
-fn document_json() -> &'static str {
+pub(crate) fn document_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
     JSON.get_or_init(|| document().to_pretty_json().unwrap_or_else(|_| "{}".into()))
-}
-
-/// The route of this document.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(openapi_json))
-}
-
-/// The OpenAPI document of this service.
-#[utoipa::path(
-    get,
-    path = "/openapi.json",
-    tag = OPERATIONS,
-    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json", body = Object))
-)]
-async fn openapi_json() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "public, max-age=300"),
-        ],
-        document_json(),
-    )
 }

@@ -23,6 +23,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 use utoipa_axum::router::OpenApiRouter;
 
+use super::error::{answer, Cause};
 use super::{on_service, AppState};
 use crate::model::Language;
 use crate::service::ServiceError;
@@ -59,43 +60,33 @@ impl IntoResponse for HtmlPage {
 /// A page, or the page that explains why there is none.
 pub type PageResult = Result<HtmlPage, Response>;
 
-/// The error page for a service error, in the page's language.
+/// The error page for a service error, in the page's language; its status and
+/// `Retry-After` come from the table the API uses ([`answer`]).
 pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
-    let (status, heading) = match error {
-        ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, ctx.t.not_found),
-        ServiceError::Invalid(_) | ServiceError::BadParameter(_) => {
-            (StatusCode::BAD_REQUEST, ctx.t.bad_request)
-        }
-        ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, ctx.t.bad_request),
-        ServiceError::Forbidden(_) => (StatusCode::FORBIDDEN, ctx.t.bad_request),
-        ServiceError::Conflict { .. } => (StatusCode::CONFLICT, ctx.t.bad_request),
-        ServiceError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ctx.t.bad_request),
-        ServiceError::PreconditionRequired(_) => {
-            (StatusCode::PRECONDITION_REQUIRED, ctx.t.bad_request)
-        }
-        ServiceError::Unavailable(_) | ServiceError::Busy { .. } => {
-            (StatusCode::SERVICE_UNAVAILABLE, ctx.t.bad_request)
-        }
-        ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ctx.t.bad_request),
-    };
-    let detail = match error {
-        ServiceError::NotFound(_) => ctx.t.not_found_text.to_string(),
-        ServiceError::Internal(_) => "internal error".to_string(),
+    let answer = answer(error);
+    let (heading, detail) = match error {
+        ServiceError::NotFound(_) => (ctx.t.not_found, ctx.t.not_found_text.to_string()),
+        ServiceError::Internal(_) => (ctx.t.bad_request, "internal error".to_string()),
         // It may quote what the client sent: never its control characters.
-        other => crate::model::text::strip_unsafe(&other.to_string()).into_owned(),
+        other => (
+            ctx.t.bad_request,
+            crate::model::text::strip_unsafe(&other.to_string()).into_owned(),
+        ),
     };
     let body = maud::html! {
         h1 { (heading) }
         p.error-detail { (detail) }
         p { a href=(ctx.href("/", &[])) { (ctx.t.nav_search) } }
     };
-    let mut response = HtmlPage(status, layout::document(ctx, heading, body)).into_response();
-    if let ServiceError::RateLimited { retry_after } | ServiceError::Busy { retry_after, .. } =
-        error
-    {
+    let mut response =
+        HtmlPage(answer.status, layout::document(ctx, heading, body)).into_response();
+    if let Some(seconds) = answer.retry_after {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    if answer.status.is_server_error() {
+        response.extensions_mut().insert(Cause::of(error));
     }
     response
 }
