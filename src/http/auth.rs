@@ -1,6 +1,8 @@
 //! Who is calling: `Authorization: Bearer <key>` (the secretariat) or `X-Edit-Token` (a
 //! submitter). Keys are checked by the service; edit tokens against each project.
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
 use crate::service::{Caller, Service, ServiceError};
@@ -19,6 +21,14 @@ pub enum Credentials {
     EditToken(String),
     /// An `Authorization` header that is not `Bearer <key>`.
     Malformed,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Credentials {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Credentials, Self::Rejection> {
+        Ok(Credentials::from_headers(&parts.headers))
+    }
 }
 
 impl Credentials {

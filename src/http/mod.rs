@@ -15,6 +15,7 @@ pub mod openapi;
 mod operations;
 pub mod pages;
 mod params;
+mod query;
 mod router;
 mod security;
 pub mod server;

@@ -13,11 +13,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_stream::StreamExt;
 
-use super::AppState;
 use crate::service::{Service, ServiceError};
 
 /// Anonymous streamed bodies written at once.
@@ -60,6 +61,8 @@ pub struct StreamBudgets {
 /// A turn to write a streamed body, given back when dropped (when the writer stops).
 pub struct Turn {
     _permit: OwnedSemaphorePermit,
+    /// How long a chunk of this body waits for a client that does not read.
+    send_timeout: Duration,
 }
 
 impl StreamBudgets {
@@ -89,7 +92,10 @@ impl StreamBudgets {
             retry_after: 5,
         };
         match tokio::time::timeout(TURN_WAIT, semaphore.clone().acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(Turn { _permit: permit }),
+            Ok(Ok(permit)) => Ok(Turn {
+                _permit: permit,
+                send_timeout: self.send_timeout,
+            }),
             Ok(Err(_)) | Err(_) => Err(busy()),
         }
     }
@@ -164,14 +170,14 @@ impl Iterator for Ending {
 /// A body that `write` fills on the blocking pool, in its `turn`
 /// ([`StreamBudgets::turn`]). A failure after the first bytes cannot change the status any
 /// more: it is logged and ends the body with an error.
-pub fn streamed<F>(state: &AppState, turn: Turn, write: F) -> Body
+pub fn streamed<F>(service: &Arc<Service>, turn: Turn, write: F) -> Body
 where
     F: FnOnce(&Service, &mut dyn Write) -> Result<(), ServiceError> + Send + 'static,
 {
     let (tx, rx) = mpsc::channel(QUEUED_CHUNKS);
     let finished = Arc::new(AtomicBool::new(false));
-    let service = state.service.clone();
-    let send_timeout = state.stream_budgets.send_timeout;
+    let service = service.clone();
+    let send_timeout = turn.send_timeout;
     let done = finished.clone();
     tokio::task::spawn_blocking(move || {
         // Held until the writer stops, whatever the client does.
@@ -197,4 +203,14 @@ where
         checked: false,
     });
     Body::from_stream(ReceiverStream::new(rx).chain(ending))
+}
+
+/// A body sent as a file to save: its content type and file name.
+pub fn attachment(content_type: &str, filename: &str, body: impl IntoResponse) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    let headers = [
+        (header::CONTENT_TYPE, content_type.to_string()),
+        (header::CONTENT_DISPOSITION, disposition),
+    ];
+    (StatusCode::OK, headers, body).into_response()
 }

@@ -2,15 +2,14 @@
 //! (secretariat keys that may change things only: it holds contacts and key hashes).
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::openapi::SECRETARIAT;
-use crate::http::stream::{streamed, Budget};
+use crate::http::stream::{attachment, streamed, Budget};
 use crate::http::{on_service, AppState};
-use crate::service::ServiceError;
+use crate::service::{Service, ServiceError};
 
 /// A consistent backup of the store (projects, selections, keys, settings) as NDJSON; restore
 /// it with `stocktaking restore`.
@@ -27,43 +26,32 @@ use crate::service::ServiceError;
 )]
 pub(crate) async fn backup(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<Response, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
     on_service(&state, move |s| credentials.secretariat_editor(s)).await?;
     // A turn first, so a busy answer costs nothing.
     let turn = state.stream_budgets.turn(Budget::Backup).await?;
-    // Taken into a temporary file under the write lock (fast, local), then sent: a slow
-    // download never holds writes up.
-    let file = on_service(&state, |service| {
-        let path =
-            std::env::temp_dir().join(format!("stocktaking-backup-{}.ndjson", ulid::Ulid::new()));
-        let io = |e: std::io::Error| ServiceError::Internal(format!("backup file: {e}"));
-        let file = std::fs::File::create(&path).map_err(io)?;
-        let written = service.backup(&mut std::io::BufWriter::new(&file));
-        let reader = std::fs::File::open(&path).map_err(io);
-        // Gone from the directory at once; the open handle keeps it until it is sent.
-        let _ = std::fs::remove_file(&path);
-        written?;
-        reader
-    })
-    .await?;
-    let body = streamed(&state, turn, move |_, out| {
+    let file = on_service(&state, backup_file).await?;
+    let body = streamed(&state.service, turn, move |_, out| {
         let mut file = file;
         std::io::copy(&mut file, out)
             .map(|_| ())
             .map_err(|e| ServiceError::Internal(format!("backup file: {e}")))
     });
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "application/x-ndjson"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"backup.ndjson\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(attachment("application/x-ndjson", "backup.ndjson", body))
+}
+
+/// The backup taken into a temporary file under the write lock (fast, local), to be sent
+/// after: a slow download never holds writes up. The file is gone from its directory at
+/// once; the open handle keeps it until it is sent.
+fn backup_file(service: &Service) -> Result<std::fs::File, ServiceError> {
+    let name = format!("stocktaking-backup-{}.ndjson", ulid::Ulid::new());
+    let path = std::env::temp_dir().join(name);
+    let io = |e: std::io::Error| ServiceError::Internal(format!("backup file: {e}"));
+    let file = std::fs::File::create(&path).map_err(io)?;
+    let written = service.backup(&mut std::io::BufWriter::new(&file));
+    let reader = std::fs::File::open(&path).map_err(io);
+    let _ = std::fs::remove_file(&path);
+    written?;
+    reader
 }

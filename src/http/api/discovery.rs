@@ -1,16 +1,16 @@
 //! Search helpers: `GET /suggest` (search-as-you-type), `GET /projects/{id}/related`,
 //! `POST /suggest-tags` and the synonym sets, `GET/PUT /synonyms`.
 
-use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
-use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::openapi::{IdPath, TagBody, SEARCH, SECRETARIAT};
+use crate::http::query::{invalid, Query, QueryParams};
 use crate::http::{on_service, search_turn, AppState};
 use crate::model::{Language, Synonyms};
 use crate::search::{Hit, Suggestions, TagSuggestions};
@@ -22,11 +22,9 @@ pub const MAX_SUGGEST_CHARS: usize = 200;
 const DEFAULT_LIMIT: usize = 5;
 
 /// `?q=&lang=&limit=` of suggestions.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct SuggestParams {
+pub(crate) struct SuggestParams {
     /// The text typed so far, at most 200 characters.
     #[param(required = true, max_length = 200)]
     q: String,
@@ -35,34 +33,64 @@ struct SuggestParams {
     /// Suggestions of each kind, 1 to 20 (5 by default).
     #[param(minimum = 1, maximum = 20)]
     limit: Option<usize>,
+    /// Whether `q` was given.
+    #[param(ignore)]
+    has_q: bool,
+}
+
+impl QueryParams for SuggestParams {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        match key {
+            "q" => (self.q, self.has_q) = (value, true),
+            "lang" => {
+                let expected = || format!("'lang' must be one of {}", Language::expected());
+                self.lang =
+                    Some(Language::parse(&value).ok_or_else(|| invalid("lang", expected()))?)
+            }
+            "limit" => self.limit = Some(limit(&value)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> Result<(), ApiError> {
+        if !self.has_q {
+            let message = "'q' is required: the text typed";
+            return Err(ApiError::bad_parameter("q", "missing_parameter", message));
+        }
+        if self.q.chars().count() > MAX_SUGGEST_CHARS {
+            let message = format!("'q' has at most {MAX_SUGGEST_CHARS} characters");
+            return Err(invalid("q", message));
+        }
+        Ok(())
+    }
 }
 
 /// `?limit=` of related projects.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct LimitParam {
+pub(crate) struct LimitParam {
     /// How many, 1 to 20 (5 by default).
     #[param(minimum = 1, maximum = 20)]
     limit: Option<usize>,
 }
 
-fn unknown(name: &str) -> ApiError {
-    ApiError::bad_parameter(
-        name,
-        "unknown_parameter",
-        format!("unknown parameter '{name}'"),
-    )
+impl QueryParams for LimitParam {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        if key != "limit" {
+            return Ok(false);
+        }
+        self.limit = Some(limit(&value)?);
+        Ok(true)
+    }
 }
 
 /// Reads `limit` (1 to [`MAX_LIMIT`]).
 fn limit(value: &str) -> Result<usize, ApiError> {
     match value.parse::<usize>() {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(ApiError::bad_parameter(
+        _ => Err(invalid(
             "limit",
-            "invalid_parameter",
             format!("'limit' must be a whole number from 1 to {MAX_LIMIT}, not '{value}'"),
         )),
     }
@@ -79,41 +107,13 @@ fn limit(value: &str) -> Result<usize, ApiError> {
 )]
 pub(crate) async fn suggest(
     State(state): State<AppState>,
-    RawQuery(query): RawQuery,
+    Query(params): Query<SuggestParams>,
 ) -> Result<Json<Suggestions>, ApiError> {
-    let mut q = None;
-    let mut lang = Language::En;
-    let mut count = DEFAULT_LIMIT;
-    for (key, value) in query_pairs(query.as_deref()) {
-        match key.as_str() {
-            "q" => q = Some(value),
-            "lang" => {
-                lang = Language::parse(&value).ok_or_else(|| {
-                    ApiError::bad_parameter(
-                        "lang",
-                        "invalid_parameter",
-                        format!("'lang' must be one of {}", Language::expected()),
-                    )
-                })?
-            }
-            "limit" => count = limit(&value)?,
-            other => return Err(unknown(other)),
-        }
-    }
-    let q = q.ok_or_else(|| {
-        ApiError::bad_parameter("q", "missing_parameter", "'q' is required: the text typed")
-    })?;
-    if q.chars().count() > MAX_SUGGEST_CHARS {
-        return Err(ApiError::bad_parameter(
-            "q",
-            "invalid_parameter",
-            format!("'q' has at most {MAX_SUGGEST_CHARS} characters"),
-        ));
-    }
+    let lang = params.lang.unwrap_or(Language::En);
+    let count = params.limit.unwrap_or(DEFAULT_LIMIT);
     let _permit = search_turn(&state).await?;
-    Ok(Json(
-        on_service(&state, move |s| s.suggest(&q, lang, count)).await?,
-    ))
+    let suggestions = on_service(&state, move |s| s.suggest(&params.q, lang, count)).await?;
+    Ok(Json(suggestions))
 }
 
 /// The answer of `GET /projects/{id}/related`.
@@ -136,15 +136,9 @@ pub(crate) struct Related {
 pub(crate) async fn related(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
+    Query(params): Query<LimitParam>,
 ) -> Result<Json<Related>, ApiError> {
-    let mut count = DEFAULT_LIMIT;
-    for (key, value) in query_pairs(query.as_deref()) {
-        match key.as_str() {
-            "limit" => count = limit(&value)?,
-            other => return Err(unknown(other)),
-        }
-    }
+    let count = params.limit.unwrap_or(DEFAULT_LIMIT);
     let _permit = search_turn(&state).await?;
     let key = id.clone();
     let hits = on_service(&state, move |s| s.related(&key, count)).await?;
@@ -202,10 +196,9 @@ pub(crate) async fn synonyms(State(state): State<AppState>) -> Result<Json<Synon
 )]
 pub(crate) async fn put_synonyms(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    credentials: Credentials,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<SynonymList>, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
     let list = on_service(&state, move |s| {
         credentials.secretariat_editor(s)?;
         s.put_synonyms(body)

@@ -2,30 +2,52 @@
 //! are read. The secretariat's export holds every state and the contact details; anyone
 //! else's, published projects and public fields.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::response::Response;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
-use crate::http::extract::query_pairs;
 use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
-use crate::http::stream::{streamed, Budget};
+use crate::http::query::{invalid, FilterPairs, Query, QueryParams};
+use crate::http::stream::{attachment, streamed, Budget};
 use crate::http::{on_service, AppState};
-use crate::model::SearchRequest;
 use crate::service::{ExportFormat, ExportOptions};
 
-/// `format` and `bom` of an export.
-#[derive(utoipa::IntoParams)]
+/// `format` and `bom` of an export; the other parameters are the search filters.
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct ExportParams {
+pub(crate) struct ExportParams {
     /// The format.
     #[param(inline)]
     format: Option<crate::service::ExportFormat>,
     /// A UTF-8 byte-order mark before CSV, for spreadsheets.
     bom: Option<bool>,
+    /// The search filters.
+    #[param(ignore)]
+    filters: FilterPairs,
+}
+
+impl QueryParams for ExportParams {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        match key {
+            "format" => {
+                let bad = || format!("'format' must be ndjson, csv or json, not '{value}'");
+                self.format = Some(ExportFormat::parse(&value).ok_or_else(|| invalid(key, bad()))?)
+            }
+            "bom" => self.bom = Some(value == "true"),
+            "q" => {
+                let message = "exports take the search filters but not full text ('q')";
+                return Err(invalid(key, message));
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn other(&mut self, key: String, value: String) -> Result<(), ApiError> {
+        self.filters.push(key, value);
+        Ok(())
+    }
 }
 
 /// Every project that passes the filters, streamed: published ones with public fields, or
@@ -49,63 +71,28 @@ struct ExportParams {
 )]
 pub(crate) async fn export(
     State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    Query(params): Query<ExportParams>,
+    credentials: Credentials,
 ) -> Result<Response, ApiError> {
-    let mut pairs = query_pairs(query.as_deref());
-    let mut format = ExportFormat::Ndjson;
-    let mut bom = false;
-    for (key, value) in &pairs {
-        match key.as_str() {
-            "format" => {
-                format = ExportFormat::parse(value).ok_or_else(|| {
-                    ApiError::bad_parameter(
-                        "format",
-                        "invalid_parameter",
-                        format!("'format' must be ndjson, csv or json, not '{value}'"),
-                    )
-                })?
-            }
-            "bom" => bom = value == "true",
-            "q" => {
-                return Err(ApiError::bad_parameter(
-                    "q",
-                    "invalid_parameter",
-                    "exports take the search filters but not full text ('q')",
-                ))
-            }
-            _ => {}
-        }
-    }
-    pairs.retain(|(k, _)| k != "format" && k != "bom");
-    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(crate::service::ServiceError::from)?;
-    let credentials = Credentials::from_headers(&headers);
+    let filters = params.filters.filters()?;
     let secretariat =
         on_service(&state, move |s| Ok(credentials.caller(s)?.is_secretariat())).await?;
+    let format = params.format.unwrap_or(ExportFormat::Ndjson);
+    let bom = params.bom.unwrap_or(false);
     let options = ExportOptions {
         format,
-        filters: request.filters,
+        filters,
         secretariat,
         bom,
     };
-    let budget = if secretariat {
-        Budget::Secretariat
-    } else {
-        Budget::Public
+    let budget = match secretariat {
+        true => Budget::Secretariat,
+        false => Budget::Public,
     };
     let turn = state.stream_budgets.turn(budget).await?;
-    let body = streamed(&state, turn, move |service, out| {
+    let body = streamed(&state.service, turn, move |service, out| {
         service.export(&options, out).map(|_| ())
     });
-    let disposition = format!("attachment; filename=\"projects.{}\"", format.extension());
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, format.content_type().to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    let filename = format!("projects.{}", format.extension());
+    Ok(attachment(format.content_type(), &filename, body))
 }

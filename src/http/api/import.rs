@@ -15,18 +15,16 @@ use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
-use crate::http::extract::query_pairs;
 use crate::http::openapi::SECRETARIAT;
+use crate::http::query::{self, flag, invalid, QueryParams};
 use crate::http::{on_service, AppState};
 use crate::model::mapping::Mapping;
 use crate::service::{records, Format, ImportOptions, ImportReport};
 
 /// The options of an import.
-#[derive(utoipa::IntoParams)]
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct ImportParams {
+pub(crate) struct ImportParams {
     /// The body's format (else its content type tells).
     #[param(inline)]
     format: Option<crate::service::Format>,
@@ -42,6 +40,48 @@ struct ImportParams {
     suggest_tags: Option<bool>,
 }
 
+impl QueryParams for ImportParams {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        match key {
+            "format" => self.format = Some(format_param(&value)?),
+            "map" => self.map.get_or_insert_with(Vec::new).push(value),
+            "set" => self.set.get_or_insert_with(Vec::new).push(value),
+            "publish" => self.publish = Some(flag(key, &value)?),
+            "dry_run" => self.dry_run = Some(flag(key, &value)?),
+            "suggest_tags" => self.suggest_tags = Some(flag(key, &value)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Imports pass other parameters by.
+    fn other(&mut self, _key: String, _value: String) -> Result<(), ApiError> {
+        Ok(())
+    }
+}
+
+impl ImportParams {
+    /// The options; a bad `map` or `set` spec is a 400 naming it.
+    fn options(&self) -> Result<ImportOptions, ApiError> {
+        let (maps, sets) = (self.map.clone(), self.set.clone());
+        let mapping = Mapping::parse(&maps.unwrap_or_default(), &sets.unwrap_or_default())
+            .map_err(|message| {
+                let param = if message.starts_with("--set") {
+                    "set"
+                } else {
+                    "map"
+                };
+                invalid(param, message.replace("--", ""))
+            })?;
+        Ok(ImportOptions {
+            publish: self.publish.unwrap_or(false),
+            dry_run: self.dry_run.unwrap_or(false),
+            mapping,
+            suggest_tags: self.suggest_tags.unwrap_or(false),
+        })
+    }
+}
+
 /// The answer of an import: the report, and whether it was a dry run.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ImportAnswer {
@@ -52,32 +92,20 @@ pub struct ImportAnswer {
     pub dry_run: bool,
 }
 
-fn flag(pairs: &[(String, String)], name: &str) -> Result<bool, ApiError> {
-    match pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-    {
-        None | Some("false") => Ok(false),
-        Some("true") => Ok(true),
-        Some(other) => Err(ApiError::bad_parameter(
-            name,
-            "invalid_parameter",
-            format!("'{name}' must be true or false, not '{other}'"),
-        )),
-    }
+/// `format=ndjson|csv`.
+fn format_param(name: &str) -> Result<Format, ApiError> {
+    Format::parse(name).ok_or_else(|| {
+        invalid(
+            "format",
+            format!("'format' must be ndjson or csv, not '{name}'"),
+        )
+    })
 }
 
 /// The format: the `format` parameter, else the body's content type.
-fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, ApiError> {
-    if let Some((_, name)) = pairs.iter().find(|(k, _)| k == "format") {
-        return Format::parse(name).ok_or_else(|| {
-            ApiError::bad_parameter(
-                "format",
-                "invalid_parameter",
-                format!("'format' must be ndjson or csv, not '{name}'"),
-            )
-        });
+fn format(given: Option<Format>, headers: &HeaderMap) -> Result<Format, ApiError> {
+    if let Some(format) = given {
+        return Ok(format);
     }
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -90,9 +118,8 @@ fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, Api
     {
         Ok(Format::Ndjson)
     } else {
-        Err(ApiError::bad_parameter(
+        Err(invalid(
             "format",
-            "invalid_parameter",
             "give 'format' (ndjson or csv) or a content type of text/csv or application/x-ndjson",
         ))
     }
@@ -118,40 +145,22 @@ fn format(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Format, Api
 pub(crate) async fn import(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
+    credentials: Credentials,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<ImportAnswer>, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
     on_service(&state, move |s| credentials.secretariat_editor(s)).await?;
-    let pairs = query_pairs(query.as_deref());
-    let mapping = Mapping::from_params(&pairs).map_err(|message| {
-        let param = if message.starts_with("--set") {
-            "set"
-        } else {
-            "map"
-        };
-        ApiError::bad_parameter(param, "invalid_parameter", message.replace("--", ""))
-    })?;
-    let options = ImportOptions {
-        publish: flag(&pairs, "publish")?,
-        dry_run: flag(&pairs, "dry_run")?,
-        mapping,
-        suggest_tags: flag(&pairs, "suggest_tags")?,
-    };
-    let format = format(&pairs, &headers)?;
+    let params: ImportParams = query::read(query.as_deref())?;
+    let options = params.options()?;
+    let format = format(params.format, &headers)?;
     let dry_run = options.dry_run;
     let stream = body
         .into_data_stream()
         .map(|chunk| chunk.map_err(std::io::Error::other));
-    let reader = SyncIoBridge::new(StreamReader::new(stream));
+    let reader = BufReader::with_capacity(1 << 16, SyncIoBridge::new(StreamReader::new(stream)));
     let report = on_service(&state, move |s| {
-        s.import(
-            records(format, BufReader::with_capacity(1 << 16, reader)),
-            &options,
-            &mut (),
-        )
+        s.import(records(format, reader), &options, &mut ())
     })
-    .await
-    .map_err(ApiError::from)?;
+    .await?;
     Ok(Json(ImportAnswer { report, dry_run }))
 }

@@ -1,16 +1,16 @@
 //! `GET /moderation`: the secretariat's queue of pending submissions and revisions.
 
 use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
 use axum::Json;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{FilterParams, SECRETARIAT};
+use crate::http::query::FilterPairs;
 use crate::http::{on_service, AppState};
-use crate::model::SearchRequest;
-use crate::service::{QueueItem, ServiceError};
+use crate::model::Filters;
+use crate::service::QueueItem;
 
 /// The moderation queue.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -36,30 +36,28 @@ pub struct Queue {
 pub(crate) async fn queue(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<Json<Queue>, ApiError> {
-    let pairs = query_pairs(query.as_deref());
-    // The search parser validates the filters; text, sort and paging do not apply here.
-    if let Some((key, _)) = pairs
-        .iter()
-        .find(|(k, _)| matches!(k.as_str(), "q" | "sort" | "page" | "per_page"))
-    {
-        return Err(ApiError::bad_parameter(
-            key,
-            "unknown_parameter",
-            format!("the moderation queue takes filters only, not '{key}'"),
-        ));
-    }
-    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(ServiceError::from)?;
-    let credentials = Credentials::from_headers(&headers);
+    let filters = filters_only(query.as_deref())?;
     let items = on_service(&state, move |s| {
         credentials.secretariat(s)?;
-        s.moderation_queue(&request.filters)
+        s.moderation_queue(&filters)
     })
     .await?;
-    Ok(Json(Queue {
-        total: items.len(),
-        items,
-    }))
+    let total = items.len();
+    Ok(Json(Queue { total, items }))
+}
+
+/// The search filters of the query; text, sort and paging do not apply to the queue.
+fn filters_only(raw: Option<&str>) -> Result<Filters, ApiError> {
+    let pairs = query_pairs(raw);
+    let not_filters = ["q", "sort", "page", "per_page"];
+    if let Some((key, _)) = pairs
+        .iter()
+        .find(|(k, _)| not_filters.contains(&k.as_str()))
+    {
+        let message = format!("the moderation queue takes filters only, not '{key}'");
+        return Err(ApiError::bad_parameter(key, "unknown_parameter", message));
+    }
+    FilterPairs::from(pairs).filters()
 }

@@ -2,19 +2,20 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
-use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
 use crate::http::openapi::{
-    IdPath, IdempotencyKeyHeader, IfMatchHeader, RefreshParam, SubmissionBody, PROJECTS,
-    SECRETARIAT,
+    IdPath, IdempotencyKeyHeader, IfMatchHeader, RefreshMode, RefreshParam, SubmissionBody,
+    PROJECTS, SECRETARIAT,
 };
+use crate::http::query::{self, invalid, QueryParams};
 use crate::http::{on_service, AppState};
 use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationErrors};
 use crate::service::{
@@ -23,30 +24,27 @@ use crate::service::{
 
 pub use crate::http::auth::EDIT_TOKEN_HEADER;
 
-/// Reads `?refresh=wait_for`.
-pub(crate) fn wants_refresh(raw: Option<&str>) -> Result<bool, ApiError> {
-    let mut refresh = false;
-    for (key, value) in query_pairs(raw) {
-        match (key.as_str(), value.as_str()) {
-            ("refresh", "wait_for") => refresh = true,
-            ("refresh", "false" | "") => refresh = false,
-            ("refresh", other) => {
-                return Err(ApiError::bad_parameter(
-                    "refresh",
-                    "invalid_parameter",
-                    format!("'refresh' must be wait_for or false, not '{other}'"),
-                ))
-            }
-            (other, _) => {
-                return Err(ApiError::bad_parameter(
-                    other,
-                    "unknown_parameter",
-                    format!("unknown parameter '{other}'"),
-                ))
-            }
+impl QueryParams for RefreshParam {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        if key != "refresh" {
+            return Ok(false);
         }
+        self.refresh = match value.as_str() {
+            "wait_for" => Some(RefreshMode::WaitFor),
+            "false" | "" => Some(RefreshMode::False),
+            other => {
+                let message = format!("'refresh' must be wait_for or false, not '{other}'");
+                return Err(invalid("refresh", message));
+            }
+        };
+        Ok(true)
     }
-    Ok(refresh)
+}
+
+/// Whether `?refresh=wait_for` asks to answer once the change is searchable.
+fn waits(raw: Option<&str>) -> Result<bool, ApiError> {
+    let param: RefreshParam = query::read(raw)?;
+    Ok(matches!(param.refresh, Some(RefreshMode::WaitFor)))
 }
 
 /// Submits a project; it waits for the secretariat as `pending`. The answer carries the
@@ -75,12 +73,12 @@ pub(crate) async fn submit(
     State(state): State<AppState>,
     client: ClientIp,
     RawQuery(query): RawQuery,
+    credentials: Credentials,
     headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
-) -> Result<impl IntoResponse, ApiError> {
-    let refresh = wants_refresh(query.as_deref())?;
+) -> Result<Response, ApiError> {
+    let refresh = waits(query.as_deref())?;
     let key = idempotency_key(&headers)?;
-    let credentials = Credentials::from_headers(&headers);
     let limiter = state.write_limiter.clone();
     let submitted = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
@@ -91,19 +89,23 @@ pub(crate) async fn submit(
     if refresh {
         state.service.wait_indexed(submitted.seq).await;
     }
+    Ok(created(&submitted))
+}
+
+/// 201 with the project's URL, marked when it is the first answer given again.
+fn created(submitted: &Submitted) -> Response {
     let location = format!("/api/v1/projects/{}", submitted.id);
     let mut response = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(&submitted),
+        Json(submitted),
     )
         .into_response();
     if submitted.replayed {
-        response
-            .headers_mut()
-            .insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+        let replayed = HeaderValue::from_static("true");
+        response.headers_mut().insert(REPLAYED_HEADER, replayed);
     }
-    Ok(response)
+    response
 }
 
 /// Set on the answer to a submission repeated with its `Idempotency-Key`.
@@ -143,9 +145,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<IdempotencyKey>, ApiErr
 pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
     let project = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         s.project_view(&id, &caller)
@@ -173,9 +174,8 @@ pub(crate) async fn show(
 pub(crate) async fn history(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<impl IntoResponse, ApiError> {
-    let credentials = Credentials::from_headers(&headers);
     let history = on_service(&state, move |s| {
         let caller = credentials.caller(s)?;
         s.history(&id, &caller)
@@ -227,7 +227,7 @@ where
         + Send
         + 'static,
 {
-    let refresh = wants_refresh(query.as_deref())?;
+    let refresh = waits(query.as_deref())?;
     let version = if_match(&headers)?;
     let credentials = Credentials::from_headers(&headers);
     let limiter = state.write_limiter.clone();

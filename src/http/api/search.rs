@@ -6,8 +6,8 @@ use axum::Json;
 use crate::http::error::ApiError;
 use crate::http::extract::query_pairs;
 use crate::http::openapi::{FilterParams, SearchParams, SEARCH};
+use crate::http::query::FilterPairs;
 use crate::http::{run_search, AppState};
-use crate::model::SearchRequest;
 use crate::search::SearchResults;
 
 /// Full-text search of published projects with filters, pages and exact disjunctive facet
@@ -23,8 +23,6 @@ pub(crate) async fn search(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<SearchResults>, ApiError> {
-    let pairs = query_pairs(query.as_deref());
-    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(crate::service::ServiceError::from)?;
+    let request = FilterPairs::from(query_pairs(query.as_deref())).request()?;
     Ok(Json(run_search(&state, request).await?))
 }

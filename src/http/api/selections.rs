@@ -2,7 +2,7 @@
 //! the published ones.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -10,8 +10,10 @@ use serde_json::Value;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
-use crate::http::extract::{query_pairs, ApiJson, ApiPath};
+use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
+use crate::http::query::{self, invalid, QueryParams};
+use crate::http::stream::attachment;
 use crate::http::{on_service, AppState};
 use crate::model::SelectionView;
 use crate::service::{selection_csv, Service, ServiceError};
@@ -28,7 +30,7 @@ pub struct SelectionList {
 /// The format of a selection export.
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-enum SelectionFormat {
+pub(crate) enum SelectionFormat {
     /// The selection as JSON (the default).
     Json,
     /// One row per item.
@@ -36,24 +38,38 @@ enum SelectionFormat {
 }
 
 /// `?format=` of a selection export.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct FormatParam {
+pub(crate) struct FormatParam {
     /// The format.
     #[param(inline)]
     format: Option<SelectionFormat>,
 }
 
+impl QueryParams for FormatParam {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        if key != "format" {
+            return Ok(false);
+        }
+        self.format = Some(match value.as_str() {
+            "csv" => SelectionFormat::Csv,
+            "json" => SelectionFormat::Json,
+            other => {
+                let message = format!("'format' must be csv or json, not '{other}'");
+                return Err(invalid("format", message));
+            }
+        });
+        Ok(true)
+    }
+}
+
 /// Runs a read with whether the caller holds a secretariat key (a bad key is a 401, not
 /// "public").
-async fn read<T, F>(state: &AppState, headers: &HeaderMap, f: F) -> Result<T, ApiError>
+async fn read<T, F>(state: &AppState, credentials: Credentials, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&Service, bool) -> Result<T, ServiceError> + Send + 'static,
 {
-    let credentials = Credentials::from_headers(headers);
     on_service(state, move |s| {
         let secretariat = credentials.caller(s)?.is_secretariat();
         f(s, secretariat)
@@ -63,12 +79,11 @@ where
 }
 
 /// Runs a write for a secretariat key that may change things (401 or 403 otherwise).
-async fn write<T, F>(state: &AppState, headers: &HeaderMap, f: F) -> Result<T, ApiError>
+async fn write<T, F>(state: &AppState, credentials: Credentials, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
 {
-    let credentials = Credentials::from_headers(headers);
     on_service(state, move |s| {
         credentials.secretariat_editor(s)?;
         f(s)
@@ -91,9 +106,12 @@ where
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<Json<SelectionList>, ApiError> {
-    let selections = read(&state, &headers, |s, secretariat| s.selections(secretariat)).await?;
+    let selections = read(&state, credentials, |s, secretariat| {
+        s.selections(secretariat)
+    })
+    .await?;
     Ok(Json(SelectionList {
         total: selections.len(),
         selections,
@@ -119,10 +137,10 @@ pub(crate) async fn list(
 )]
 pub(crate) async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    credentials: Credentials,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let view = write(&state, &headers, move |s| s.create_selection(body)).await?;
+    let view = write(&state, credentials, move |s| s.create_selection(body)).await?;
     let location = format!("/api/v1/selections/{}", view.id);
     Ok((
         StatusCode::CREATED,
@@ -147,9 +165,9 @@ pub(crate) async fn create(
 pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<impl IntoResponse, ApiError> {
-    let view = read(&state, &headers, move |s, secretariat| {
+    let view = read(&state, credentials, move |s, secretariat| {
         s.selection(&id, secretariat)
     })
     .await?;
@@ -176,10 +194,10 @@ pub(crate) async fn show(
 pub(crate) async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let view = write(&state, &headers, move |s| s.update_selection(&id, body)).await?;
+    let view = write(&state, credentials, move |s| s.update_selection(&id, body)).await?;
     Ok(Json(view))
 }
 
@@ -202,10 +220,13 @@ pub(crate) async fn update(
 pub(crate) async fn set_items(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let view = write(&state, &headers, move |s| s.set_selection_items(&id, body)).await?;
+    let view = write(&state, credentials, move |s| {
+        s.set_selection_items(&id, body)
+    })
+    .await?;
     Ok(Json(view))
 }
 
@@ -226,9 +247,9 @@ pub(crate) async fn set_items(
 pub(crate) async fn remove(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<StatusCode, ApiError> {
-    write(&state, &headers, move |s| s.delete_selection(&id)).await?;
+    write(&state, credentials, move |s| s.delete_selection(&id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -251,44 +272,22 @@ pub(crate) async fn export(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    credentials: Credentials,
 ) -> Result<Response, ApiError> {
-    let mut csv = false;
-    for (key, value) in query_pairs(query.as_deref()) {
-        match (key.as_str(), value.as_str()) {
-            ("format", "csv") => csv = true,
-            ("format", "json") => csv = false,
-            ("format", other) => {
-                return Err(ApiError::bad_parameter(
-                    "format",
-                    "invalid_parameter",
-                    format!("'format' must be csv or json, not '{other}'"),
-                ))
-            }
-            (other, _) => {
-                return Err(ApiError::bad_parameter(
-                    other,
-                    "unknown_parameter",
-                    format!("unknown parameter '{other}'"),
-                ))
-            }
-        }
-    }
-    let view = read(&state, &headers, move |s, secretariat| {
+    let param: FormatParam = query::read(query.as_deref())?;
+    let view = read(&state, credentials, move |s, secretariat| {
         s.selection(&id, secretariat)
     })
     .await?;
-    if !csv {
-        return Ok(Json(view).into_response());
+    match param.format {
+        Some(SelectionFormat::Csv) => Ok(csv_answer(&view)?),
+        _ => Ok(Json(view).into_response()),
     }
-    let body = selection_csv(&view)?;
-    let filename = format!("attachment; filename=\"selection-{}.csv\"", view.id);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, filename),
-        ],
-        body,
-    )
-        .into_response())
+}
+
+/// A selection as a CSV attachment.
+fn csv_answer(view: &SelectionView) -> Result<Response, ServiceError> {
+    let body = selection_csv(view)?;
+    let filename = format!("selection-{}.csv", view.id);
+    Ok(attachment("text/csv; charset=utf-8", &filename, body))
 }

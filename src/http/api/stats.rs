@@ -1,26 +1,45 @@
 //! `GET /stats`: published projects counted by one or two facets, with the search filters.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::Json;
 
 use crate::http::openapi::{FilterParams, SEARCH};
 
 use crate::http::error::ApiError;
-use crate::http::extract::query_pairs;
+use crate::http::query::{FilterPairs, Query, QueryParams};
 use crate::http::{run_stats, AppState};
-use crate::model::SearchRequest;
 use crate::search::{Dim, Groups};
 
 /// `group_by` of statistics.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-// Describes parameters the handler reads by hand: OpenAPI only.
-#[allow(dead_code)]
-struct GroupByParam {
+pub(crate) struct GroupByParam {
     /// One or two facets (repeated, or comma-separated): action_line, sdg, region, country,
     /// stakeholder_type, scope, status, covid19, year.
     #[param(required = true)]
     group_by: Vec<String>,
+    /// The search filters.
+    #[param(ignore)]
+    filters: FilterPairs,
+    /// Whether full text (`q`) was given: statistics refuse it.
+    #[param(ignore)]
+    has_q: bool,
+}
+
+impl QueryParams for GroupByParam {
+    fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        match key {
+            "group_by" => self.group_by.push(value),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn other(&mut self, key: String, value: String) -> Result<(), ApiError> {
+        self.has_q |= key == "q";
+        self.filters.push(key, value);
+        Ok(())
+    }
 }
 
 fn bad(message: impl Into<String>) -> ApiError {
@@ -69,24 +88,14 @@ fn group_by(values: &[&str]) -> Result<(Dim, Option<Dim>), ApiError> {
 )]
 pub(crate) async fn stats(
     State(state): State<AppState>,
-    RawQuery(query): RawQuery,
+    Query(params): Query<GroupByParam>,
 ) -> Result<Json<Groups>, ApiError> {
-    let pairs = query_pairs(query.as_deref());
-    let grouping: Vec<&str> = pairs
-        .iter()
-        .filter(|(k, _)| k == "group_by")
-        .map(|(_, v)| v.as_str())
-        .collect();
+    let grouping: Vec<&str> = params.group_by.iter().map(String::as_str).collect();
     let dims = group_by(&grouping)?;
-    if pairs.iter().any(|(k, _)| k == "q") {
-        return Err(ApiError::bad_parameter(
-            "q",
-            "invalid_parameter",
-            "statistics take the search filters but not full text ('q')",
-        ));
+    if params.has_q {
+        let message = "statistics take the search filters but not full text ('q')";
+        return Err(ApiError::bad_parameter("q", "invalid_parameter", message));
     }
-    let filters = pairs.iter().filter(|(k, _)| k != "group_by");
-    let request = SearchRequest::from_pairs(filters.map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(crate::service::ServiceError::from)?;
-    Ok(Json(run_stats(&state, request.filters, dims).await?))
+    let filters = params.filters.filters()?;
+    Ok(Json(run_stats(&state, filters, dims).await?))
 }

@@ -28,7 +28,7 @@ pub enum RefreshMode {
 }
 
 /// `?refresh=` of writes.
-#[derive(Deserialize, IntoParams)]
+#[derive(Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RefreshParam {
     /// `wait_for`: answer only once the change is visible to search.
