@@ -7,69 +7,32 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{outside_async, submission, TestApp};
+use crate::helpers::{outside_async, submission, TestApp, Who};
+
+/// An id and the moment its submission was acknowledged.
+type Acked = Vec<(String, Instant)>;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_it() {
     let app = Arc::new(TestApp::empty());
     let key = app.key("desk");
-    let auth = format!("Bearer {key}");
-    let first = app.post_json("/api/v1/projects", &submission(0)).await;
-    let first_id = first.body["id"].as_str().unwrap().to_string();
-    let published = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{first_id}/publish"),
-            &[("authorization", &auth)],
-            None,
-        )
-        .await;
-    assert_eq!(published.status, StatusCode::OK);
-    let selection = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &auth)],
-            Some(
-                &json!({"kind": "collection", "title": "Kept across backups",
-                "items": [{"project_id": first_id, "note": "first"}]}),
-            ),
-        )
-        .await;
-    assert_eq!(selection.status, StatusCode::CREATED, "{}", selection.body);
-    let selection_id = selection.body["id"].as_str().unwrap().to_string();
+    let (first_id, selection_id) = a_published_project_in_a_selection(&app, &key).await;
 
     // Two writers submit until told to stop; each acknowledgement is timed.
     let stop = Arc::new(AtomicBool::new(false));
-    let mut writers = Vec::new();
-    for w in 0..2 {
-        let (app, stop, auth) = (app.clone(), stop.clone(), auth.clone());
-        writers.push(tokio::spawn(async move {
-            let mut acked = Vec::new();
-            let mut n = 0;
-            while !stop.load(Ordering::SeqCst) {
-                n += 1;
-                // The secretariat's calls are not rate-limited.
-                let r = app
-                    .call(
-                        "POST",
-                        "/api/v1/projects",
-                        &[("authorization", &auth)],
-                        Some(&submission(1000 * (w + 1) + n)),
-                    )
-                    .await;
-                if r.status == StatusCode::CREATED {
-                    acked.push((r.body["id"].as_str().unwrap().to_string(), Instant::now()));
-                }
-            }
-            acked
-        }));
-    }
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            tokio::spawn(submit_until_stopped(
+                app.clone(),
+                stop.clone(),
+                key.clone(),
+                w,
+            ))
+        })
+        .collect();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let started = Instant::now();
-    let backup = app
-        .call("GET", "/api/v1/backup", &[("authorization", &auth)], None)
-        .await;
+    let backup = app.backup(&key).await;
     assert_eq!(backup.status, StatusCode::OK);
     tokio::time::sleep(Duration::from_millis(100)).await;
     stop.store(true, Ordering::SeqCst);
@@ -87,7 +50,7 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
         "writes went on before the backup: {}",
         before.len()
     );
-    let text = backup.body.as_str().unwrap().to_string();
+    let text = backup.text().to_string();
     assert!(
         text.lines().last().unwrap().starts_with("{\"end\""),
         "complete backup"
@@ -104,14 +67,7 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
     // Every write acknowledged before the backup began is there, with its private fields;
     // the restored keys work.
     for id in before {
-        let p = restored
-            .call(
-                "GET",
-                &format!("/api/v1/projects/{id}"),
-                &[("authorization", &auth)],
-                None,
-            )
-            .await;
+        let p = restored.project(id, Who::Secretariat(&key)).await;
         assert_eq!(
             p.status,
             StatusCode::OK,
@@ -119,35 +75,68 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
         );
         assert_eq!(p.body["contact"]["email"], "grace.secret@example.org");
     }
-    let history = restored
-        .call(
-            "GET",
-            &format!("/api/v1/projects/{first_id}/history"),
-            &[("authorization", &auth)],
-            None,
+    the_rest_is_restored(&restored, &key, &first_id, &selection_id, summary.projects).await;
+}
+
+/// A published project in an unpublished selection; returns (project id, selection id).
+async fn a_published_project_in_a_selection(app: &TestApp, key: &str) -> (String, String) {
+    let (first_id, _) = app.submit(&submission(0)).await;
+    let published = app.publish(&first_id, key).await;
+    assert_eq!(published.status, StatusCode::OK);
+    let selection = app
+        .create_selection(
+            key,
+            &json!({"kind": "collection", "title": "Kept across backups",
+            "items": [{"project_id": first_id, "note": "first"}]}),
         )
         .await;
+    assert_eq!(selection.status, StatusCode::CREATED, "{}", selection.body);
+    (first_id, selection.id())
+}
+
+/// Writer `w` submits with the secretariat's key until `stop`; returns what was acknowledged.
+async fn submit_until_stopped(
+    app: Arc<TestApp>,
+    stop: Arc<AtomicBool>,
+    key: String,
+    w: usize,
+) -> Acked {
+    let mut acked = Vec::new();
+    let mut n = 0;
+    while !stop.load(Ordering::SeqCst) {
+        n += 1;
+        // The secretariat's calls are not rate-limited.
+        let r = app.submit_as(&key, &submission(1000 * (w + 1) + n)).await;
+        if r.status == StatusCode::CREATED {
+            acked.push((r.id(), Instant::now()));
+        }
+    }
+    acked
+}
+
+/// The history, the private selection and the index are restored, and nothing else.
+async fn the_rest_is_restored(
+    restored: &TestApp,
+    key: &str,
+    first_id: &str,
+    selection_id: &str,
+    projects: usize,
+) {
+    let history = restored.history(first_id, Who::Secretariat(key)).await;
     assert_eq!(
         history.body["history"].as_array().map(Vec::len),
         Some(2),
         "{}",
         history.body
     );
-    let sel = restored
-        .get(&format!("/api/v1/selections/{selection_id}"))
-        .await;
+    let sel = restored.selection(selection_id, Who::Public).await;
     assert_eq!(
         sel.status,
         StatusCode::NOT_FOUND,
         "unpublished selections stay private"
     );
     let sel = restored
-        .call(
-            "GET",
-            &format!("/api/v1/selections/{selection_id}"),
-            &[("authorization", &auth)],
-            None,
-        )
+        .selection(selection_id, Who::Secretariat(key))
         .await;
     assert_eq!(sel.body["items"][0]["note"], "first");
     let search = restored.get("/api/v1/search").await;
@@ -156,25 +145,16 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
         "the index is rebuilt: the published project is searchable"
     );
     // The backup is one moment: the restored store holds exactly what the backup listed.
-    let all = restored
-        .call("GET", "/api/v1/export", &[("authorization", &auth)], None)
-        .await;
-    assert_eq!(all.body.as_str().unwrap().lines().count(), summary.projects);
+    let all = restored.export(key, "").await;
+    assert_eq!(all.text().lines().count(), projects);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn restore_refuses_a_full_data_directory_and_a_cut_backup() {
     let app = TestApp::seeded();
     let key = app.key("desk");
-    let backup = app
-        .call(
-            "GET",
-            "/api/v1/backup",
-            &[("authorization", &format!("Bearer {key}"))],
-            None,
-        )
-        .await;
-    let text = backup.body.as_str().unwrap().to_string();
+    let backup = app.backup(&key).await;
+    let text = backup.text().to_string();
     let again = outside_async(|| app.service.restore(text.as_bytes()));
     assert!(again
         .unwrap_err()
@@ -186,14 +166,7 @@ async fn restore_refuses_a_full_data_directory_and_a_cut_backup() {
     assert!(result.unwrap_err().to_string().contains("cut short"));
     // Only keys that may change things take backups.
     let reader = app.read_only_key("auditor");
-    let r = app
-        .call(
-            "GET",
-            "/api/v1/backup",
-            &[("authorization", &format!("Bearer {reader}"))],
-            None,
-        )
-        .await;
+    let r = app.backup(&reader).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(
         app.get("/api/v1/backup").await.status,
@@ -248,16 +221,9 @@ fn a_data_directory_whose_restore_did_not_finish_refuses_to_open() {
     let app = TestApp::seeded();
     let key = app.key("desk");
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let backup = runtime.block_on(app.call(
-        "GET",
-        "/api/v1/backup",
-        &[("authorization", &format!("Bearer {key}"))],
-        None,
-    ));
+    let backup = runtime.block_on(app.backup(&key));
     let cut: String = backup
-        .body
-        .as_str()
-        .unwrap()
+        .text()
         .lines()
         .take(10)
         .map(|l| format!("{l}\n"))

@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{outside_async, submission, Response, TestApp};
+use crate::helpers::{outside_async, submission, Response, TestApp, Who};
 
 /// The document, served by the router itself.
 async fn served_document(app: &TestApp) -> Value {
@@ -52,9 +52,7 @@ fn assert_conforms(doc: &Value, method: &str, path: &str, answer: &Response) {
 async fn every_answer_of_a_projects_life_matches_the_document() {
     let app = TestApp::empty();
     let doc = served_document(&app).await;
-    let key = format!("Bearer {}", app.key("desk"));
-    let secretariat = [("authorization", key.as_str())];
-    let project_path = "/api/v1/projects/{id}";
+    let key = app.key("desk");
 
     // Two submissions: one goes to publication and a waiting revision, one back for changes.
     let mut ids = Vec::new();
@@ -62,136 +60,111 @@ async fn every_answer_of_a_projects_life_matches_the_document() {
         let created = app.post_json("/api/v1/projects", &submission(n)).await;
         assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
         assert_conforms(&doc, "post", "/api/v1/projects", &created);
-        let id = created.body["id"].as_str().unwrap().to_string();
+        let id = created.id();
         let token = created.body["edit_token"].as_str().unwrap().to_string();
         ids.push((id, token));
     }
     let (id, token) = ids[0].clone();
     let (other, other_token) = ids[1].clone();
-    let submitter = [("x-edit-token", token.as_str())];
-    let uri = format!("/api/v1/projects/{id}");
 
-    // Pending, as the submitter and the secretariat see it; the public gets a 404.
-    for headers in [&submitter[..], &secretariat[..]] {
-        let seen = app.call("GET", &uri, headers, None).await;
-        assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
-        assert_conforms(&doc, "get", project_path, &seen);
-    }
-    let hidden = app.get(&uri).await;
-    assert_conforms(&doc, "get", project_path, &hidden);
-    let queue = app
-        .call("GET", "/api/v1/moderation", &secretariat, None)
-        .await;
-    assert_conforms(&doc, "get", "/api/v1/moderation", &queue);
-
-    // Changes requested, then published.
-    let asked = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{other}/request-changes"),
-            &secretariat,
-            Some(&json!({"message": "Please name the partner universities."})),
-        )
-        .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
-    assert_conforms(
-        &doc,
-        "post",
-        "/api/v1/projects/{id}/request-changes",
-        &asked,
-    );
-    let seen = app
-        .call(
-            "GET",
-            &format!("/api/v1/projects/{other}"),
-            &[("x-edit-token", other_token.as_str())],
-            None,
-        )
-        .await;
-    assert_conforms(&doc, "get", project_path, &seen);
-    let published = app
-        .call("POST", &format!("{uri}/publish"), &secretariat, None)
-        .await;
-    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
-    assert_conforms(&doc, "post", "/api/v1/projects/{id}/publish", &published);
-    let public = app.get(&uri).await;
-    assert_eq!(public.status, StatusCode::OK);
-    assert_conforms(&doc, "get", project_path, &public);
-
-    // The submitter revises the published project: the revision waits beside it.
-    let version = public.body["version"].to_string();
-    let mut revised = submission(1);
-    revised["title"] = json!("Community broadband cooperative, second mast");
-    let revision = app
-        .call(
-            "PUT",
-            &uri,
-            &[("x-edit-token", token.as_str()), ("if-match", &version)],
-            Some(&revised),
-        )
-        .await;
-    assert_eq!(revision.status, StatusCode::OK, "{}", revision.body);
-    assert_conforms(&doc, "put", project_path, &revision);
-    for headers in [&submitter[..], &secretariat[..], &[][..]] {
-        let seen = app.call("GET", &uri, headers, None).await;
-        assert_conforms(&doc, "get", project_path, &seen);
-    }
-    let waiting = app.call("GET", &uri, &secretariat, None).await;
-    assert!(
-        waiting.body["revision"].is_object(),
-        "the secretariat sees the waiting revision: {}",
-        waiting.body
-    );
-    let queue = app
-        .call("GET", "/api/v1/moderation", &secretariat, None)
-        .await;
-    assert_conforms(&doc, "get", "/api/v1/moderation", &queue);
-    let history = app
-        .call("GET", &format!("{uri}/history"), &submitter, None)
-        .await;
-    assert_conforms(&doc, "get", "/api/v1/projects/{id}/history", &history);
+    pending_and_changes_requested(&app, &doc, &key, (&id, &token), (&other, &other_token)).await;
+    let revised = published_with_a_waiting_revision(&app, &doc, &key, &id, &token).await;
 
     // Search, suggestions and the secretariat's export of every state.
     outside_async(|| app.service.commit_index().unwrap());
-    let found = app.get("/api/v1/search?q=broadband").await;
+    let found = app.search("q=broadband").await;
     assert_eq!(found.body["total"], 1, "{}", found.body);
     assert_conforms(&doc, "get", "/api/v1/search", &found);
-    let related = app.get(&format!("{uri}/related")).await;
+    let related = app.get(&format!("/api/v1/projects/{id}/related")).await;
     assert_conforms(&doc, "get", "/api/v1/projects/{id}/related", &related);
-    let export = app
-        .call("GET", "/api/v1/export?format=json", &secretariat, None)
-        .await;
+    let export = app.export(&key, "?format=json").await;
     assert_eq!(export.status, StatusCode::OK, "{}", export.body);
     assert_conforms(&doc, "get", "/api/v1/export", &export);
 
     // Withdrawn, and errors: unknown id, a stale version, a bad body.
-    let withdrawn = app
-        .call(
-            "DELETE",
-            &format!("/api/v1/projects/{other}"),
-            &[("x-edit-token", other_token.as_str())],
-            None,
-        )
-        .await;
+    let withdrawn = app.withdraw(&other, Who::Submitter(&other_token)).await;
     assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
-    assert_conforms(&doc, "delete", project_path, &withdrawn);
+    assert_conforms(&doc, "delete", PROJECT, &withdrawn);
     let unknown = app.get("/api/v1/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV").await;
-    assert_conforms(&doc, "get", project_path, &unknown);
-    let stale = app
-        .call(
-            "PUT",
-            &uri,
-            &[("x-edit-token", token.as_str()), ("if-match", "1")],
-            Some(&revised),
-        )
-        .await;
+    assert_conforms(&doc, "get", PROJECT, &unknown);
+    let stale = app.revise(&id, &token, "1", &revised).await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
-    assert_conforms(&doc, "put", project_path, &stale);
+    assert_conforms(&doc, "put", PROJECT, &stale);
     let bad = app
         .post_json("/api/v1/projects", &json!({"title": "x", "sdgs": [99]}))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_conforms(&doc, "post", "/api/v1/projects", &bad);
+}
+
+/// The document's path of a project.
+const PROJECT: &str = "/api/v1/projects/{id}";
+
+/// Pending, as the submitter and the secretariat see it (the public gets a 404), and the
+/// queue; then `other` is sent back for changes and the first project is published.
+async fn pending_and_changes_requested(
+    app: &TestApp,
+    doc: &Value,
+    key: &str,
+    (id, token): (&str, &str),
+    (other, other_token): (&str, &str),
+) {
+    for who in [Who::Submitter(token), Who::Secretariat(key)] {
+        let seen = app.project(id, who).await;
+        assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+        assert_conforms(doc, "get", PROJECT, &seen);
+    }
+    let hidden = app.project(id, Who::Public).await;
+    assert_conforms(doc, "get", PROJECT, &hidden);
+    let queue = app.queue(key, "").await;
+    assert_conforms(doc, "get", "/api/v1/moderation", &queue);
+
+    // Changes requested, then published.
+    let asked = app
+        .request_changes(other, key, "Please name the partner universities.")
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    assert_conforms(doc, "post", "/api/v1/projects/{id}/request-changes", &asked);
+    let seen = app.project(other, Who::Submitter(other_token)).await;
+    assert_conforms(doc, "get", PROJECT, &seen);
+    let published = app.publish(id, key).await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    assert_conforms(doc, "post", "/api/v1/projects/{id}/publish", &published);
+}
+
+/// The submitter revises the published project: the revision waits beside it, as everyone,
+/// the queue and the history show. Returns the revised body.
+async fn published_with_a_waiting_revision(
+    app: &TestApp,
+    doc: &Value,
+    key: &str,
+    id: &str,
+    token: &str,
+) -> Value {
+    let public = app.project(id, Who::Public).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert_conforms(doc, "get", PROJECT, &public);
+    let version = public.body["version"].to_string();
+    let mut revised = submission(1);
+    revised["title"] = json!("Community broadband cooperative, second mast");
+    let revision = app.revise(id, token, &version, &revised).await;
+    assert_eq!(revision.status, StatusCode::OK, "{}", revision.body);
+    assert_conforms(doc, "put", PROJECT, &revision);
+    for who in [Who::Submitter(token), Who::Secretariat(key), Who::Public] {
+        let seen = app.project(id, who).await;
+        assert_conforms(doc, "get", PROJECT, &seen);
+    }
+    let waiting = app.project(id, Who::Secretariat(key)).await;
+    assert!(
+        waiting.body["revision"].is_object(),
+        "the secretariat sees the waiting revision: {}",
+        waiting.body
+    );
+    let queue = app.queue(key, "").await;
+    assert_conforms(doc, "get", "/api/v1/moderation", &queue);
+    let history = app.history(id, Who::Submitter(token)).await;
+    assert_conforms(doc, "get", "/api/v1/projects/{id}/history", &history);
+    revised
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -113,21 +113,34 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_document() {
     // No write rate limit: the run submits hundreds of projects from one address.
     let server = Server::spawn(&data, &["--writes-per-minute", "0"]);
 
-    // The harness can fail: against a copy of the document that mis-states /healthz (an
-    // integer instead of an object), the same checks report the served answer.
+    the_harness_reports_an_answer_off_the_document(&program, dir.path(), &server);
+    fuzzed_as_the_secretariat(&program, dir.path(), &server, &authorization);
+    fuzzed_as_the_public(&program, dir.path(), &server);
+    the_generated_bodies_reached_the_service(&server);
+    let mut server = server;
+    assert!(server.exited().is_none(), "the server is still up");
+}
+
+/// The harness can fail: against a copy of the document that mis-states /healthz (an
+/// integer instead of an object), the same checks report the served answer.
+fn the_harness_reports_an_answer_off_the_document(
+    program: &std::path::Path,
+    workdir: &std::path::Path,
+    server: &Server,
+) {
     let mut doc: serde_json::Value = reqwest::blocking::get(server.url("/api/v1/openapi.json"))
         .unwrap()
         .json()
         .unwrap();
     doc["paths"]["/healthz"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         serde_json::json!({"type": "integer"});
-    let wrong = dir.path().join("wrong.json");
+    let wrong = workdir.join("wrong.json");
     std::fs::write(&wrong, serde_json::to_vec(&doc).unwrap()).unwrap();
     let (passed, output) = run(
-        &program,
-        dir.path(),
+        program,
+        workdir,
         wrong.to_str().unwrap(),
-        &server,
+        server,
         &[
             "--include-path",
             "/healthz",
@@ -147,16 +160,24 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_document() {
         output.contains("Response violates schema") && output.contains("GET /healthz"),
         "{output}"
     );
+}
 
+/// The secretariat's run: every phase, with its key; enough operations and cases tested.
+fn fuzzed_as_the_secretariat(
+    program: &std::path::Path,
+    workdir: &std::path::Path,
+    server: &Server,
+    authorization: &str,
+) {
     let document = server.url("/api/v1/openapi.json");
     let (passed, output) = run(
-        &program,
-        dir.path(),
+        program,
+        workdir,
         &document,
-        &server,
+        server,
         &[
             "-H",
-            &authorization,
+            authorization,
             "--checks",
             CHECKS,
             "--phases",
@@ -182,13 +203,16 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_document() {
     assert!(tested >= 50, "{tested} operations tested:\n{output}");
     let generated = summary_number(summary, " generated", true);
     assert!(generated >= 1000, "{generated} test cases:\n{output}");
+}
 
-    // The public's view: no key, so every answer is what anyone gets.
+/// The public's view: no key, so every answer is what anyone gets.
+fn fuzzed_as_the_public(program: &std::path::Path, workdir: &std::path::Path, server: &Server) {
+    let document = server.url("/api/v1/openapi.json");
     let (passed, output) = run(
-        &program,
-        dir.path(),
+        program,
+        workdir,
         &document,
-        &server,
+        server,
         &[
             "--checks",
             CHECKS,
@@ -210,9 +234,11 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_document() {
     let summary = output.find("SUMMARY").map_or("", |at| &output[at..]);
     eprintln!("schemathesis (public) {summary}");
     assert!(summary_number(summary, "Tested:", false) >= 50, "{output}");
+}
 
-    // The bodies it made from the document were good enough to reach the service: projects
-    // were submitted and decided on, selections made.
+/// The bodies schemathesis made from the document were good enough to reach the service:
+/// projects were submitted and decided on, selections made.
+fn the_generated_bodies_reached_the_service(server: &Server) {
     let metrics = reqwest::blocking::get(server.url("/metrics"))
         .unwrap()
         .text()
@@ -228,8 +254,6 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_document() {
         let answered = metric_count(&metrics, route, status);
         assert!(answered >= 1, "no {status} for {route}:\n{metrics}");
     }
-    let mut server = server;
-    assert!(server.exited().is_none(), "the server is still up");
 }
 
 /// The value of `stocktaking_http_requests_total{<route>,status="<status>"}`.

@@ -44,39 +44,19 @@ fn assert_no_formula(text: &str, what: &str) {
 async fn no_csv_we_write_holds_a_formula_and_our_own_import_restores_every_value() {
     let app = TestApp::empty();
     let key = app.key("desk");
-    let auth = bearer(&key);
-    let r = app.post_json("/api/v1/projects", &formula_project()).await;
-    let id = r.body["id"].as_str().unwrap().to_string();
-    let published = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{id}/publish?refresh=wait_for"),
-            &[("authorization", &auth)],
-            None,
-        )
-        .await;
+    let (id, _) = app.submit(&formula_project()).await;
+    let published = app.publish_indexed(&id, &key).await;
     assert_eq!(published.status, StatusCode::OK);
     let selection = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &auth)],
-            Some(
-                &json!({"kind": "talkx", "title": "Session", "published": true,
-                         "items": [{"project_id": id, "note": "=cmd|' /C calc'!A0"}]}),
-            ),
+        .create_selection(
+            &key,
+            &json!({"kind": "talkx", "title": "Session", "published": true,
+                     "items": [{"project_id": id, "note": "=cmd|' /C calc'!A0"}]}),
         )
         .await;
-    let sel = selection.body["id"].as_str().unwrap().to_string();
+    let sel = selection.id();
     let public = app.get("/api/v1/export?format=csv").await;
-    let private = app
-        .call(
-            "GET",
-            "/api/v1/export?format=csv&bom=true",
-            &[("authorization", &auth)],
-            None,
-        )
-        .await;
+    let private = app.export(&key, "?format=csv&bom=true").await;
     let chosen = app
         .get(&format!("/api/v1/selections/{sel}/export?format=csv"))
         .await;
@@ -93,7 +73,7 @@ async fn no_csv_we_write_holds_a_formula_and_our_own_import_restores_every_value
             "{what}: the title is shown, guarded"
         );
     }
-    let private = private.body.as_str().unwrap().to_string();
+    let private = private.text().to_string();
     assert!(private.contains("'@admin"));
 
     // Our CSV imports back to the very same values, into another store.
@@ -108,14 +88,7 @@ async fn no_csv_we_write_holds_a_formula_and_our_own_import_restores_every_value
         .await;
     assert_eq!(report.body["created"], 1, "{}", report.body);
     outside_async(|| other.service.commit_index().unwrap());
-    let back = other
-        .call(
-            "GET",
-            "/api/v1/export?format=json",
-            &[("authorization", &bearer(&other.key("d2")))],
-            None,
-        )
-        .await;
+    let back = other.export(&other.key("d2"), "?format=json").await;
     let back = back.body;
     let original = formula_project();
     for field in ["title", "organization", "description"] {

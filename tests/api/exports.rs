@@ -100,10 +100,7 @@ async fn the_public_export_holds_published_projects_and_public_fields_only() {
     assert!(!public.contains("\"state\""));
 
     let key = app.key("desk");
-    let auth = format!("Bearer {key}");
-    let all = app
-        .call("GET", "/api/v1/export", &[("authorization", &auth)], None)
-        .await;
+    let all = app.export(&key, "").await;
     let all = text(&all.body);
     assert_eq!(all.lines().count(), 130);
     let pending: Value = serde_json::from_str(all.lines().last().unwrap()).unwrap();
@@ -140,14 +137,7 @@ async fn an_export_imported_back_into_its_own_store_changes_nothing() {
     let created = app.post_json("/api/v1/projects", &submission(9)).await;
     assert_eq!(created.status, StatusCode::CREATED);
     let key = app.key("desk");
-    let all = app
-        .call(
-            "GET",
-            "/api/v1/export",
-            &[("authorization", &format!("Bearer {key}"))],
-            None,
-        )
-        .await;
+    let all = app.export(&key, "").await;
     let all = text(&all.body);
     let report = outside_async(|| {
         app.service

@@ -621,99 +621,34 @@ fn log_problems(logs: &[PathBuf]) -> Vec<String> {
     problems
 }
 
+/// A GET after the chaos, with an `Authorization` value or none: (status, JSON body).
+fn get_json(client: &Client, server: &Server, path: &str, auth: Option<&str>) -> (u16, Value) {
+    let mut request = client.get(server.url(path));
+    if let Some(auth) = auth {
+        request = request.header("authorization", auth);
+    }
+    match request.send() {
+        Ok(r) => {
+            let status = r.status().as_u16();
+            (status, r.json().unwrap_or(Value::Null))
+        }
+        Err(e) => panic!("GET {path} after the chaos: {e}"),
+    }
+}
+
 /// After the chaos: every acknowledged write is there, and store and index agree.
 /// Returns the number of lost acknowledged writes.
 fn verify(shared: &Shared, server: &Server, initial_documents: u64, ready: &Value) -> u64 {
     let client = new_client();
     let auth = format!("Bearer {}", shared.key);
     let submitted = shared.submitted.lock().unwrap().clone();
+    let get = |path: &str, auth: Option<&str>| get_json(&client, server, path, auth);
     let mut lost = 0;
     let mut published = 0;
-    let get = |path: &str, auth: Option<&str>| -> (u16, Value) {
-        let mut request = client.get(server.url(path));
-        if let Some(auth) = auth {
-            request = request.header("authorization", auth);
-        }
-        match request.send() {
-            Ok(r) => {
-                let status = r.status().as_u16();
-                (status, r.json().unwrap_or(Value::Null))
-            }
-            Err(e) => panic!("GET {path} after the chaos: {e}"),
-        }
-    };
     for s in &submitted {
-        let path = format!("/api/v1/projects/{}", s.id);
-        let (status, body) = get(&path, Some(&auth));
-        if status != 200 {
-            lost += 1;
-            shared.fail(format!(
-                "LOST: submission {} {:?} (seq {}) acknowledged 201, now GET {path} -> {status} {body}",
-                s.id, s.title, s.seq
-            ));
-            continue;
-        }
-        if body["title"] != s.title.as_str() {
-            lost += 1;
-            shared.fail(format!(
-                "LOST: {path} has title {} instead of {:?}",
-                body["title"], s.title
-            ));
-        }
-        let is_published = body["state"] == "published";
-        match s.publish {
-            Publish::Acknowledged if !is_published => {
-                lost += 1;
-                shared.fail(format!(
-                    "LOST: publish of {} acknowledged 200, now state {}",
-                    s.id, body["state"]
-                ));
-            }
-            Publish::NotTried if body["state"] != "pending" => shared.fail(format!(
-                "{} was never decided on, yet its state is {}",
-                s.id, body["state"]
-            )),
-            _ => {}
-        }
-        if is_published {
-            published += 1;
-        }
-        let (public, _) = get(&path, None);
-        let expected = if is_published { 200 } else { 404 };
-        if public != expected {
-            shared.fail(format!(
-                "anonymous GET {path} -> {public}, expected {expected} (state {})",
-                body["state"]
-            ));
-        }
-        let search = format!("/api/v1/search?q={}&per_page=100", s.token);
-        let (status, results) = get(&search, None);
-        if status != 200 {
-            shared.fail(format!("GET {search} -> {status} {results}"));
-            continue;
-        }
-        let found = hit_ids(&results).contains(&s.id);
-        if is_published && !found {
-            if s.publish == Publish::Acknowledged {
-                lost += 1;
-            }
-            shared.fail(format!(
-                "{}published project {} missing from GET {search}: {}",
-                if s.publish == Publish::Acknowledged {
-                    "LOST: "
-                } else {
-                    ""
-                },
-                s.id,
-                truncate(&results.to_string(), 600)
-            ));
-        }
-        if !is_published && found {
-            shared.fail(format!(
-                "{} project {} ({:?}) found by public GET {search}",
-                body["state"], s.id, s.publish
-            ));
-        }
+        let (lost_here, is_published) = verify_submitted(shared, &client, server, &auth, s);
+        lost += lost_here;
+        published += u64::from(is_published);
     }
     let last_acknowledged = submitted.iter().map(|s| s.seq).max().unwrap_or(0);
     let log_seq = ready["log_seq"].as_u64().unwrap_or(0);
@@ -739,6 +674,88 @@ fn verify(shared: &Shared, server: &Server, initial_documents: u64, ready: &Valu
     lost
 }
 
+/// One acknowledged submission after the chaos: stored with its title, in the state its
+/// decision left, seen by the public and search only when published. Returns (lost
+/// acknowledged writes, whether it is published).
+fn verify_submitted(
+    shared: &Shared,
+    client: &Client,
+    server: &Server,
+    auth: &str,
+    s: &Submitted,
+) -> (u64, bool) {
+    let mut lost = 0;
+    let path = format!("/api/v1/projects/{}", s.id);
+    let get = |path: &str, auth: Option<&str>| get_json(client, server, path, auth);
+    let (status, body) = get(&path, Some(auth));
+    if status != 200 {
+        shared.fail(format!(
+            "LOST: submission {} {:?} (seq {}) acknowledged 201, now GET {path} -> {status} {body}",
+            s.id, s.title, s.seq
+        ));
+        return (1, false);
+    }
+    if body["title"] != s.title.as_str() {
+        lost += 1;
+        shared.fail(format!(
+            "LOST: {path} has title {} instead of {:?}",
+            body["title"], s.title
+        ));
+    }
+    let is_published = body["state"] == "published";
+    match s.publish {
+        Publish::Acknowledged if !is_published => {
+            lost += 1;
+            shared.fail(format!(
+                "LOST: publish of {} acknowledged 200, now state {}",
+                s.id, body["state"]
+            ));
+        }
+        Publish::NotTried if body["state"] != "pending" => shared.fail(format!(
+            "{} was never decided on, yet its state is {}",
+            s.id, body["state"]
+        )),
+        _ => {}
+    }
+    let (public, _) = get(&path, None);
+    let expected = if is_published { 200 } else { 404 };
+    if public != expected {
+        shared.fail(format!(
+            "anonymous GET {path} -> {public}, expected {expected} (state {})",
+            body["state"]
+        ));
+    }
+    let search = format!("/api/v1/search?q={}&per_page=100", s.token);
+    let (status, results) = get(&search, None);
+    if status != 200 {
+        shared.fail(format!("GET {search} -> {status} {results}"));
+        return (lost, is_published);
+    }
+    let found = hit_ids(&results).contains(&s.id);
+    if is_published && !found {
+        if s.publish == Publish::Acknowledged {
+            lost += 1;
+        }
+        shared.fail(format!(
+            "{}published project {} missing from GET {search}: {}",
+            if s.publish == Publish::Acknowledged {
+                "LOST: "
+            } else {
+                ""
+            },
+            s.id,
+            truncate(&results.to_string(), 600)
+        ));
+    }
+    if !is_published && found {
+        shared.fail(format!(
+            "{} project {} ({:?}) found by public GET {search}",
+            body["state"], s.id, s.publish
+        ));
+    }
+    (lost, is_published)
+}
+
 #[test]
 fn no_acknowledged_write_is_lost_and_no_5xx_under_load_with_random_kill_9() {
     let began = Instant::now();
@@ -748,35 +765,16 @@ fn no_acknowledged_write_is_lost_and_no_5xx_under_load_with_random_kill_9() {
         .unwrap_or(60);
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let (code, out, err) = run_cli(&data, &["keys", "create", "--name", "chaos-secretariat"]);
-    assert_eq!(code, 0, "{err}");
-    let key = out.lines().last().unwrap().trim().to_string();
     let port = free_port();
-    let shared = Arc::new(Shared {
-        base: format!("http://127.0.0.1:{port}"),
-        key,
-        stop: AtomicBool::new(false),
-        generation: AtomicU64::new(1),
-        up: AtomicBool::new(false),
-        counters: Counters::default(),
-        failures: Mutex::new(Vec::new()),
-        submitted: Mutex::new(Vec::new()),
-        next_n: AtomicUsize::new(0),
-    });
+    let shared = new_shared(&data, port);
     let mut logs = Vec::new();
-    let log = |incarnation: usize, logs: &mut Vec<PathBuf>| {
-        let path = dir.path().join(format!("server-{incarnation}.log"));
-        logs.push(path.clone());
-        path
-    };
 
     // First start: seeds the sample projects.
-    let mut incarnation = 0;
     let mut server = Server::spawn_at(
         &data,
         port,
         &["--writes-per-minute", "0"],
-        &log(0, &mut logs),
+        &log_path(dir.path(), 0, &mut logs),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(server.base, shared.base);
@@ -784,76 +782,17 @@ fn no_acknowledged_write_is_lost_and_no_5xx_under_load_with_random_kill_9() {
     let initial_documents = ready["documents"].as_u64().unwrap();
     shared.up.store(true, SeqCst);
 
-    let (queue_tx, queue_rx) = mpsc::channel();
-    let mut workers = Vec::new();
-    for _ in 0..SEARCHERS {
-        let shared = shared.clone();
-        workers.push(std::thread::spawn(move || searcher(&shared)));
-    }
-    for _ in 0..SUBMITTERS {
-        let shared = shared.clone();
-        let queue = queue_tx.clone();
-        workers.push(std::thread::spawn(move || submitter(&shared, &queue)));
-    }
-    drop(queue_tx);
-    {
-        let shared = shared.clone();
-        workers.push(std::thread::spawn(move || secretariat(&shared, &queue_rx)));
-    }
-
-    // The chaos: kill -9 after 2–8 s of readiness, or now and then right after the server
-    // starts listening (while it catches up), then restart on the same directory and port.
-    let mut rng = rand::thread_rng();
-    let chaos_started = Instant::now();
-    let deadline = chaos_started + Duration::from_secs(seconds);
-    let mut kills = 0u64;
-    let mut early_kills = 0u64;
-    let mut current = Some(server);
-    while let Some(mut server) = current.take() {
-        let early = incarnation > 0 && rng.gen_bool(0.2);
-        if early {
-            stay_up(
-                &shared,
-                &mut server,
-                Duration::from_millis(rng.gen_range(0..300)),
-            );
-            early_kills += 1;
-        } else {
-            if incarnation > 0 && wait_ready(&shared, &mut server, false).is_none() {
-                break;
-            }
-            stay_up(
-                &shared,
-                &mut server,
-                Duration::from_millis(rng.gen_range(2000..=8000)),
-            );
-        }
-        shared.up.store(false, SeqCst);
-        shared.generation.fetch_add(1, SeqCst);
-        server.kill_9();
-        kills += 1;
-        let enough = Instant::now() >= deadline && kills >= MIN_KILLS;
-        let too_long = chaos_started.elapsed() > Duration::from_secs(seconds * 3);
-        if enough || too_long {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(rng.gen_range(100..=1500)));
-        incarnation += 1;
-        current = start(&data, port, &log(incarnation, &mut logs), &shared);
-        if current.is_some() {
-            shared.up.store(true, SeqCst);
-        }
-    }
-    let chaos_seconds = chaos_started.elapsed().as_secs_f64();
+    let workers = spawn_workers(&shared);
+    let chaos = kill_and_restart(&shared, server, &data, port, dir.path(), &mut logs, seconds);
     shared.stop.store(true, SeqCst);
     for worker in workers {
         worker.join().unwrap();
     }
 
     // The final start, once the index has caught up with the log.
-    incarnation += 1;
-    let mut server =
-        start(&data, port, &log(incarnation, &mut logs), &shared).expect("final start");
+    let incarnation = chaos.incarnation + 1;
+    let final_log = log_path(dir.path(), incarnation, &mut logs);
+    let mut server = start(&data, port, &final_log, &shared).expect("final start");
     let ready = wait_ready(&shared, &mut server, true).expect("final readiness");
     let lost = verify(&shared, &server, initial_documents, &ready);
     drop(server);
@@ -863,48 +802,15 @@ fn no_acknowledged_write_is_lost_and_no_5xx_under_load_with_random_kill_9() {
 
     let c = &shared.counters;
     let submitted = shared.submitted.lock().unwrap().clone();
-    let acknowledged_publishes = submitted
-        .iter()
-        .filter(|s| s.publish == Publish::Acknowledged)
-        .count();
-    let uncertain = submitted
-        .iter()
-        .filter(|s| s.publish == Publish::Uncertain)
-        .count();
     let failures = shared.failures.lock().unwrap().clone();
-    let latency: Vec<String> = c
-        .latency
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|(kind, (n, sum, max))| {
-            format!(
-                "{kind} {n} × mean {:.0} ms, max {max:.0} ms",
-                sum / *n as f64
-            )
-        })
-        .collect();
-    eprintln!("fault-and-load latencies: {}", latency.join("; "));
-    eprintln!(
-        "fault-and-load: {} requests ({} ok, {} connection errors while down, {} while up, {} timeouts while up, {} 5xx, {} other unexpected statuses), \
-         {kills} kills ({early_kills} while starting), {} of {} starts answered /readyz 503 first ({} times), \
-         {} acknowledged submissions, {acknowledged_publishes} acknowledged publishes ({uncertain} unanswered), \
-         {} read-your-writes checks, {initial_documents} seeded, lost {lost}, {} failures; chaos {chaos_seconds:.0} s, total {:.0} s",
-        c.requests.load(SeqCst),
-        c.ok.load(SeqCst),
-        c.down_errors.load(SeqCst),
-        c.up_errors.load(SeqCst),
-        c.up_timeouts.load(SeqCst),
-        c.server_errors.load(SeqCst),
-        c.unexpected.load(SeqCst),
-        c.readyz_while_starting.load(SeqCst),
-        incarnation + 1,
-        c.readyz_503.load(SeqCst),
-        submitted.len(),
-        c.read_your_writes.load(SeqCst),
-        failures.len(),
-        began.elapsed().as_secs_f64(),
-    );
+    let run = Run {
+        chaos: &chaos,
+        starts: incarnation + 1,
+        initial_documents,
+        lost,
+        began,
+    };
+    print_summary(&shared, &run, &submitted, failures.len());
     assert_eq!(
         lost,
         0,
@@ -923,9 +829,182 @@ fn no_acknowledged_write_is_lost_and_no_5xx_under_load_with_random_kill_9() {
         failures.len(),
         failures.join("\n")
     );
-    assert!(kills >= MIN_KILLS, "only {kills} kills");
+    assert!(chaos.kills >= MIN_KILLS, "only {} kills", chaos.kills);
     assert!(
-        !submitted.is_empty() && acknowledged_publishes > 0,
+        !submitted.is_empty() && publishes(&submitted, Publish::Acknowledged) > 0,
         "no writes acknowledged"
     );
+}
+
+/// A secretariat key for the data directory, and the state the workers share.
+fn new_shared(data: &Path, port: u16) -> Arc<Shared> {
+    let (code, out, err) = run_cli(data, &["keys", "create", "--name", "chaos-secretariat"]);
+    assert_eq!(code, 0, "{err}");
+    let key = out.lines().last().unwrap().trim().to_string();
+    Arc::new(Shared {
+        base: format!("http://127.0.0.1:{port}"),
+        key,
+        stop: AtomicBool::new(false),
+        generation: AtomicU64::new(1),
+        up: AtomicBool::new(false),
+        counters: Counters::default(),
+        failures: Mutex::new(Vec::new()),
+        submitted: Mutex::new(Vec::new()),
+        next_n: AtomicUsize::new(0),
+    })
+}
+
+/// The log file of a server's `incarnation`, in `dir`, added to `logs`.
+fn log_path(dir: &Path, incarnation: usize, logs: &mut Vec<PathBuf>) -> PathBuf {
+    let path = dir.join(format!("server-{incarnation}.log"));
+    logs.push(path.clone());
+    path
+}
+
+/// The searchers, the submitters and the secretariat deciding on what they submit.
+fn spawn_workers(shared: &Arc<Shared>) -> Vec<std::thread::JoinHandle<()>> {
+    let (queue_tx, queue_rx) = mpsc::channel();
+    let mut workers = Vec::new();
+    for _ in 0..SEARCHERS {
+        let shared = shared.clone();
+        workers.push(std::thread::spawn(move || searcher(&shared)));
+    }
+    for _ in 0..SUBMITTERS {
+        let shared = shared.clone();
+        let queue = queue_tx.clone();
+        workers.push(std::thread::spawn(move || submitter(&shared, &queue)));
+    }
+    drop(queue_tx);
+    {
+        let shared = shared.clone();
+        workers.push(std::thread::spawn(move || secretariat(&shared, &queue_rx)));
+    }
+    workers
+}
+
+/// What the chaos did.
+struct Chaos {
+    kills: u64,
+    early_kills: u64,
+    /// The last server started.
+    incarnation: usize,
+    seconds: f64,
+}
+
+/// The chaos: kill -9 after 2–8 s of readiness, or now and then right after the server
+/// starts listening (while it catches up), then restart on the same directory and port.
+fn kill_and_restart(
+    shared: &Shared,
+    server: Server,
+    data: &Path,
+    port: u16,
+    dir: &Path,
+    logs: &mut Vec<PathBuf>,
+    seconds: u64,
+) -> Chaos {
+    let mut rng = rand::thread_rng();
+    let chaos_started = Instant::now();
+    let deadline = chaos_started + Duration::from_secs(seconds);
+    let (mut kills, mut early_kills, mut incarnation) = (0u64, 0u64, 0usize);
+    let mut current = Some(server);
+    while let Some(mut server) = current.take() {
+        let early = incarnation > 0 && rng.gen_bool(0.2);
+        if early {
+            let how_long = Duration::from_millis(rng.gen_range(0..300));
+            stay_up(shared, &mut server, how_long);
+            early_kills += 1;
+        } else {
+            if incarnation > 0 && wait_ready(shared, &mut server, false).is_none() {
+                break;
+            }
+            let how_long = Duration::from_millis(rng.gen_range(2000..=8000));
+            stay_up(shared, &mut server, how_long);
+        }
+        shared.up.store(false, SeqCst);
+        shared.generation.fetch_add(1, SeqCst);
+        server.kill_9();
+        kills += 1;
+        let enough = Instant::now() >= deadline && kills >= MIN_KILLS;
+        let too_long = chaos_started.elapsed() > Duration::from_secs(seconds * 3);
+        if enough || too_long {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(rng.gen_range(100..=1500)));
+        incarnation += 1;
+        current = start(data, port, &log_path(dir, incarnation, logs), shared);
+        if current.is_some() {
+            shared.up.store(true, SeqCst);
+        }
+    }
+    Chaos {
+        kills,
+        early_kills,
+        incarnation,
+        seconds: chaos_started.elapsed().as_secs_f64(),
+    }
+}
+
+/// What the summary reports besides the counters.
+struct Run<'a> {
+    chaos: &'a Chaos,
+    starts: usize,
+    initial_documents: u64,
+    lost: u64,
+    began: Instant,
+}
+
+/// The latencies and counts of the run, on stderr.
+fn print_summary(shared: &Shared, run: &Run, submitted: &[Submitted], failures: usize) {
+    let c = &shared.counters;
+    let acknowledged_publishes = publishes(submitted, Publish::Acknowledged);
+    let uncertain = publishes(submitted, Publish::Uncertain);
+    let latency: Vec<String> = c
+        .latency
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(kind, (n, sum, max))| {
+            format!(
+                "{kind} {n} × mean {:.0} ms, max {max:.0} ms",
+                sum / *n as f64
+            )
+        })
+        .collect();
+    eprintln!("fault-and-load latencies: {}", latency.join("; "));
+    let Run {
+        chaos,
+        starts,
+        initial_documents,
+        lost,
+        began,
+    } = run;
+    let Chaos {
+        kills,
+        early_kills,
+        seconds: chaos_seconds,
+        ..
+    } = chaos;
+    eprintln!(
+        "fault-and-load: {} requests ({} ok, {} connection errors while down, {} while up, {} timeouts while up, {} 5xx, {} other unexpected statuses), \
+         {kills} kills ({early_kills} while starting), {} of {starts} starts answered /readyz 503 first ({} times), \
+         {} acknowledged submissions, {acknowledged_publishes} acknowledged publishes ({uncertain} unanswered), \
+         {} read-your-writes checks, {initial_documents} seeded, lost {lost}, {failures} failures; chaos {chaos_seconds:.0} s, total {:.0} s",
+        c.requests.load(SeqCst),
+        c.ok.load(SeqCst),
+        c.down_errors.load(SeqCst),
+        c.up_errors.load(SeqCst),
+        c.up_timeouts.load(SeqCst),
+        c.server_errors.load(SeqCst),
+        c.unexpected.load(SeqCst),
+        c.readyz_while_starting.load(SeqCst),
+        c.readyz_503.load(SeqCst),
+        submitted.len(),
+        c.read_your_writes.load(SeqCst),
+        began.elapsed().as_secs_f64(),
+    );
+}
+
+/// How many of the submissions' publications ended as `publish`.
+fn publishes(submitted: &[Submitted], publish: Publish) -> usize {
+    submitted.iter().filter(|s| s.publish == publish).count()
 }

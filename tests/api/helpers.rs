@@ -157,6 +157,233 @@ impl TestApp {
     }
 }
 
+/// Who sends a request: the public, a submitter holding an edit token, or a secretariat key.
+#[derive(Clone, Copy, Debug)]
+pub enum Who<'a> {
+    Public,
+    Submitter(&'a str),
+    Secretariat(&'a str),
+}
+
+impl Who<'_> {
+    /// The header that says who sends the request, if any.
+    fn header(self) -> Option<(&'static str, String)> {
+        match self {
+            Who::Public => None,
+            Who::Submitter(token) => Some(("x-edit-token", token.to_string())),
+            Who::Secretariat(key) => Some(("authorization", bearer(key))),
+        }
+    }
+}
+
+impl Response {
+    /// The `id` of the created or shown resource.
+    pub fn id(&self) -> String {
+        self.body["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no id: {}", self.body))
+            .to_string()
+    }
+
+    /// The body of a text answer (CSV, NDJSON, a backup).
+    pub fn text(&self) -> &str {
+        self.body
+            .as_str()
+            .unwrap_or_else(|| panic!("not text: {:?}", self.body))
+    }
+}
+
+/// Typed calls for what the tests do again and again.
+impl TestApp {
+    /// `method uri` sent by `who`, with an optional JSON body.
+    pub async fn call_as(
+        &self,
+        method: &str,
+        uri: &str,
+        who: Who<'_>,
+        body: Option<&Value>,
+    ) -> Response {
+        let header = who.header();
+        let headers: Vec<(&str, &str)> = header.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.call(method, uri, &headers, body).await
+    }
+
+    /// A page or API answer for a signed-in secretariat session.
+    pub async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Response {
+        self.call("GET", uri, &[("cookie", cookie)], None).await
+    }
+
+    /// Submits `body` as the public; returns (id, edit token).
+    pub async fn submit(&self, body: &Value) -> (String, String) {
+        let r = self.post_json("/api/v1/projects", body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        (r.id(), r.body["edit_token"].as_str().unwrap().to_string())
+    }
+
+    /// Submits `body` with a secretariat key.
+    pub async fn submit_as(&self, key: &str, body: &Value) -> Response {
+        self.call_as(
+            "POST",
+            "/api/v1/projects",
+            Who::Secretariat(key),
+            Some(body),
+        )
+        .await
+    }
+
+    /// A project as `who` sees it.
+    pub async fn project(&self, id: &str, who: Who<'_>) -> Response {
+        self.call_as("GET", &format!("/api/v1/projects/{id}"), who, None)
+            .await
+    }
+
+    /// A project's history as `who` sees it.
+    pub async fn history(&self, id: &str, who: Who<'_>) -> Response {
+        self.call_as("GET", &format!("/api/v1/projects/{id}/history"), who, None)
+            .await
+    }
+
+    /// The secretariat publishes a project (or its waiting revision).
+    pub async fn publish(&self, id: &str, key: &str) -> Response {
+        let uri = format!("/api/v1/projects/{id}/publish");
+        self.call_as("POST", &uri, Who::Secretariat(key), None)
+            .await
+    }
+
+    /// [`TestApp::publish`] with `?refresh=wait_for`: answered once search shows it.
+    pub async fn publish_indexed(&self, id: &str, key: &str) -> Response {
+        let uri = format!("/api/v1/projects/{id}/publish?refresh=wait_for");
+        self.call_as("POST", &uri, Who::Secretariat(key), None)
+            .await
+    }
+
+    /// Submits `body` and publishes it (searchable at once); returns (id, edit token).
+    pub async fn submit_published(&self, key: &str, body: &Value) -> (String, String) {
+        let (id, token) = self.submit(body).await;
+        let r = self.publish_indexed(&id, key).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        (id, token)
+    }
+
+    /// The secretariat sends a project back to its submitter with `message`.
+    pub async fn request_changes(&self, id: &str, key: &str, message: &str) -> Response {
+        let uri = format!("/api/v1/projects/{id}/request-changes");
+        let body = json!({ "message": message });
+        self.call_as("POST", &uri, Who::Secretariat(key), Some(&body))
+            .await
+    }
+
+    /// The secretariat rejects a project (or its waiting revision) for `reason`.
+    pub async fn reject(&self, id: &str, key: &str, reason: &str) -> Response {
+        let uri = format!("/api/v1/projects/{id}/reject");
+        let body = json!({ "reason": reason });
+        self.call_as("POST", &uri, Who::Secretariat(key), Some(&body))
+            .await
+    }
+
+    /// The submitter revises a project; `version` is the `If-Match` value.
+    pub async fn revise(&self, id: &str, token: &str, version: &str, body: &Value) -> Response {
+        let uri = format!("/api/v1/projects/{id}");
+        self.call(
+            "PUT",
+            &uri,
+            &[("x-edit-token", token), ("if-match", version)],
+            Some(body),
+        )
+        .await
+    }
+
+    /// `who` withdraws a project.
+    pub async fn withdraw(&self, id: &str, who: Who<'_>) -> Response {
+        self.call_as("DELETE", &format!("/api/v1/projects/{id}"), who, None)
+            .await
+    }
+
+    /// The moderation queue; `query` is empty or starts with `?`.
+    pub async fn queue(&self, key: &str, query: &str) -> Response {
+        let uri = format!("/api/v1/moderation{query}");
+        self.call_as("GET", &uri, Who::Secretariat(key), None).await
+    }
+
+    /// A public search; `query` is the query string without its `?`.
+    pub async fn search(&self, query: &str) -> Response {
+        self.get(&format!("/api/v1/search?{query}")).await
+    }
+
+    /// The id of the first hit of a public search.
+    pub async fn first_hit(&self, query: &str) -> String {
+        let r = self.search(query).await;
+        r.body["hits"][0]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no hit for {query}: {}", r.body))
+            .to_string()
+    }
+
+    /// The secretariat's export; `query` is empty or starts with `?`.
+    pub async fn export(&self, key: &str, query: &str) -> Response {
+        let uri = format!("/api/v1/export{query}");
+        self.call_as("GET", &uri, Who::Secretariat(key), None).await
+    }
+
+    /// A backup taken with `key`.
+    pub async fn backup(&self, key: &str) -> Response {
+        self.call_as("GET", "/api/v1/backup", Who::Secretariat(key), None)
+            .await
+    }
+
+    /// The secretariat creates a selection.
+    pub async fn create_selection(&self, key: &str, body: &Value) -> Response {
+        self.call_as(
+            "POST",
+            "/api/v1/selections",
+            Who::Secretariat(key),
+            Some(body),
+        )
+        .await
+    }
+
+    /// A published TalkX session holding one project; returns its id.
+    pub async fn published_selection(&self, key: &str, project: &str) -> String {
+        let body = json!({"kind": "talkx", "title": "A session", "published": true,
+                          "items": [{"project_id": project, "note": "speaker"}]});
+        let r = self.create_selection(key, &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        r.id()
+    }
+
+    /// A selection as `who` sees it.
+    pub async fn selection(&self, id: &str, who: Who<'_>) -> Response {
+        self.call_as("GET", &format!("/api/v1/selections/{id}"), who, None)
+            .await
+    }
+
+    /// The list of selections as `who` sees it.
+    pub async fn selections(&self, who: Who<'_>) -> Response {
+        self.call_as("GET", "/api/v1/selections", who, None).await
+    }
+
+    /// The secretariat changes a selection's fields.
+    pub async fn update_selection(&self, id: &str, key: &str, body: &Value) -> Response {
+        let uri = format!("/api/v1/selections/{id}");
+        self.call_as("PUT", &uri, Who::Secretariat(key), Some(body))
+            .await
+    }
+
+    /// The secretariat replaces a selection's items.
+    pub async fn set_selection_items(&self, id: &str, key: &str, items: &Value) -> Response {
+        let uri = format!("/api/v1/selections/{id}/items");
+        self.call_as("PUT", &uri, Who::Secretariat(key), Some(items))
+            .await
+    }
+
+    /// The secretariat deletes a selection.
+    pub async fn delete_selection(&self, id: &str, key: &str) -> Response {
+        let uri = format!("/api/v1/selections/{id}");
+        self.call_as("DELETE", &uri, Who::Secretariat(key), None)
+            .await
+    }
+}
+
 /// Opens a data directory again after its last service was dropped: sled's background
 /// thread may hold the directory's lock for a moment longer.
 pub fn reopened(config: &ServiceConfig) -> Arc<Service> {

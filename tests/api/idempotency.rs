@@ -4,17 +4,10 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{bearer, html, outside_async, post_form, submission, TestApp};
+use crate::helpers::{bearer, html, outside_async, post_form, submission, TestApp, Who};
 
 async fn queue(app: &TestApp, key: &str) -> Value {
-    app.call(
-        "GET",
-        "/api/v1/moderation",
-        &[("authorization", &bearer(key))],
-        None,
-    )
-    .await
-    .body
+    app.queue(key, "").await.body
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -51,14 +44,7 @@ async fn the_same_key_and_body_answer_the_first_result_and_another_body_is_refus
     // The replayed token works.
     let id = first.body["id"].as_str().unwrap();
     let token = again.body["edit_token"].as_str().unwrap();
-    let mine = app
-        .call(
-            "GET",
-            &format!("/api/v1/projects/{id}"),
-            &[("x-edit-token", token)],
-            None,
-        )
-        .await;
+    let mine = app.project(id, Who::Submitter(token)).await;
     assert_eq!(mine.status, StatusCode::OK);
     // Another body under the key: 422 naming the header.
     let other = send("order-7f3a", submission(2)).await;
@@ -271,9 +257,7 @@ async fn pending_submissions_are_compared_with_each_other_in_the_queue() {
     let signed_in = post_form(&app, "/secretariat/sign-in", &[("key", &desk)], &[]).await;
     let cookie = signed_in.headers["set-cookie"].to_str().unwrap();
     let cookie = cookie.split(';').next().unwrap().to_string();
-    let page = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let page = app.get_with_cookie("/secretariat", &cookie).await;
     assert_eq!(html(&page).matches("data-state=\"pending\"").count(), 2);
 }
 

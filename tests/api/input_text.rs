@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{bearer, import_with_report, submission, TestApp};
+use crate::helpers::{import_with_report, submission, TestApp, Who};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn control_and_unbalanced_direction_characters_are_refused_naming_the_field() {
@@ -81,17 +81,8 @@ async fn line_ends_tabs_and_balanced_direction_marks_are_kept_as_text() {
     let mut body = submission(1);
     body["title"] = json!("Tabs\tbecome spaces \u{2067}مرحبا\u{2069}");
     body["description"] = json!("Line one\r\nline two\rline three\n\tindented");
-    let r = app.post_json("/api/v1/projects", &body).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.body["id"].as_str().unwrap();
-    let stored = app
-        .call(
-            "GET",
-            &format!("/api/v1/projects/{id}"),
-            &[("authorization", &bearer(&key))],
-            None,
-        )
-        .await;
+    let (id, _) = app.submit(&body).await;
+    let stored = app.project(&id, Who::Secretariat(&key)).await;
     assert_eq!(
         stored.body["title"],
         "Tabs become spaces \u{2067}مرحبا\u{2069}"
@@ -105,9 +96,9 @@ async fn line_ends_tabs_and_balanced_direction_marks_are_kept_as_text() {
 #[tokio::test(flavor = "multi_thread")]
 async fn messages_notes_titles_and_synonyms_of_the_secretariat_are_checked_too() {
     let app = TestApp::empty();
-    let auth = bearer(&app.key("desk"));
+    let key = app.key("desk");
     let r = app.post_json("/api/v1/projects", &submission(1)).await;
-    let id = r.body["id"].as_str().unwrap().to_string();
+    let id = r.id();
     let bad = [
         (
             "POST",
@@ -142,7 +133,7 @@ async fn messages_notes_titles_and_synonyms_of_the_secretariat_are_checked_too()
     ];
     for (method, uri, body, field) in bad {
         let r = app
-            .call(method, &uri, &[("authorization", &auth)], Some(&body))
+            .call_as(method, &uri, Who::Secretariat(&key), Some(&body))
             .await;
         assert_eq!(
             r.status,
@@ -198,7 +189,7 @@ async fn records_stored_before_the_rules_reach_no_answer_page_or_export_with_suc
         app.service.restore(backup.as_bytes()).unwrap();
         app.service.commit_index().unwrap();
     });
-    let key = bearer(&app.key("desk"));
+    let key = app.key("desk");
     let search = app.get("/api/v1/search?q=legacy").await;
     let id = search.body["hits"][0]["id"].as_str().unwrap().to_string();
     let answers = [
@@ -207,19 +198,8 @@ async fn records_stored_before_the_rules_reach_no_answer_page_or_export_with_suc
             .await
             .body
             .to_string(),
-        app.call("GET", "/api/v1/export", &[("authorization", &key)], None)
-            .await
-            .body
-            .to_string(),
-        app.call(
-            "GET",
-            "/api/v1/export?format=csv",
-            &[("authorization", &key)],
-            None,
-        )
-        .await
-        .body
-        .to_string(),
+        app.export(&key, "").await.body.to_string(),
+        app.export(&key, "?format=csv").await.body.to_string(),
         crate::helpers::html(&app.get(&format!("/projects/{id}")).await).to_string(),
         crate::helpers::html(&app.get("/?q=legacy").await).to_string(),
     ];

@@ -9,7 +9,7 @@ use axum::http::Request;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::helpers::{run_cli, submission, TestApp};
+use crate::helpers::{bearer, run_cli, submission, TestApp};
 
 /// A path of the document with its parameters filled in.
 fn concrete(path: &str) -> String {
@@ -105,44 +105,46 @@ fn no_route_bypasses_the_document() {
     assert!(files > 20);
 }
 
+/// The operations the API promises, as (method, path).
+const CONTRACT: [(&str, &str); 30] = [
+    ("POST", "/api/v1/projects"),
+    ("GET", "/api/v1/projects/{id}"),
+    ("PUT", "/api/v1/projects/{id}"),
+    ("DELETE", "/api/v1/projects/{id}"),
+    ("GET", "/api/v1/search"),
+    ("GET", "/api/v1/taxonomy"),
+    ("GET", "/api/v1/moderation"),
+    ("POST", "/api/v1/projects/{id}/publish"),
+    ("POST", "/api/v1/projects/{id}/request-changes"),
+    ("POST", "/api/v1/projects/{id}/reject"),
+    ("POST", "/api/v1/selections"),
+    ("GET", "/api/v1/selections"),
+    ("GET", "/api/v1/selections/{id}"),
+    ("PUT", "/api/v1/selections/{id}"),
+    ("DELETE", "/api/v1/selections/{id}"),
+    ("PUT", "/api/v1/selections/{id}/items"),
+    ("GET", "/api/v1/selections/{id}/export"),
+    ("GET", "/api/v1/stats"),
+    ("GET", "/api/v1/export"),
+    ("GET", "/api/v1/projects/{id}/history"),
+    ("GET", "/api/v1/projects/{id}/related"),
+    ("GET", "/api/v1/suggest"),
+    ("POST", "/api/v1/suggest-tags"),
+    ("GET", "/api/v1/synonyms"),
+    ("PUT", "/api/v1/synonyms"),
+    ("POST", "/api/v1/import"),
+    ("GET", "/api/v1/openapi.json"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/metrics"),
+];
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_contract_endpoints_are_documented_with_their_bodies_and_errors() {
     let app = TestApp::empty();
     let doc = document(&app);
     let ops = operations(&doc);
-    let contract = [
-        ("POST", "/api/v1/projects"),
-        ("GET", "/api/v1/projects/{id}"),
-        ("PUT", "/api/v1/projects/{id}"),
-        ("DELETE", "/api/v1/projects/{id}"),
-        ("GET", "/api/v1/search"),
-        ("GET", "/api/v1/taxonomy"),
-        ("GET", "/api/v1/moderation"),
-        ("POST", "/api/v1/projects/{id}/publish"),
-        ("POST", "/api/v1/projects/{id}/request-changes"),
-        ("POST", "/api/v1/projects/{id}/reject"),
-        ("POST", "/api/v1/selections"),
-        ("GET", "/api/v1/selections"),
-        ("GET", "/api/v1/selections/{id}"),
-        ("PUT", "/api/v1/selections/{id}"),
-        ("DELETE", "/api/v1/selections/{id}"),
-        ("PUT", "/api/v1/selections/{id}/items"),
-        ("GET", "/api/v1/selections/{id}/export"),
-        ("GET", "/api/v1/stats"),
-        ("GET", "/api/v1/export"),
-        ("GET", "/api/v1/projects/{id}/history"),
-        ("GET", "/api/v1/projects/{id}/related"),
-        ("GET", "/api/v1/suggest"),
-        ("POST", "/api/v1/suggest-tags"),
-        ("GET", "/api/v1/synonyms"),
-        ("PUT", "/api/v1/synonyms"),
-        ("POST", "/api/v1/import"),
-        ("GET", "/api/v1/openapi.json"),
-        ("GET", "/healthz"),
-        ("GET", "/readyz"),
-        ("GET", "/metrics"),
-    ];
-    for (method, path) in contract {
+    for (method, path) in CONTRACT {
         assert!(
             ops.contains(&(method.to_string(), path.to_string())),
             "{method} {path} is missing from the document"
@@ -254,9 +256,7 @@ async fn metrics_count_requests_and_the_index_lag_returns_to_zero_after_a_burst(
 
     let burst = 40;
     for i in 0..burst {
-        let r = app
-            .call("POST", "/api/v1/projects", &[], Some(&submission(i)))
-            .await;
+        let r = app.post_json("/api/v1/projects", &submission(i)).await;
         assert_eq!(r.status, 201, "{}", r.body);
     }
     let during = app.get("/metrics").await.body.as_str().unwrap().to_string();
@@ -369,32 +369,22 @@ async fn limits_answer_a_clear_4xx_naming_the_parameter() {
 
     // Selections: at most 500 items.
     let key = app.key("desk");
-    let auth = format!("Bearer {key}");
     let created = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &auth)],
-            Some(&json!({"kind": "collection", "title": "Too many"})),
-        )
+        .create_selection(&key, &json!({"kind": "collection", "title": "Too many"}))
         .await;
     assert_eq!(created.status, 201, "{}", created.body);
-    let id = created.body["id"].as_str().unwrap().to_string();
+    let id = created.id();
     let items: Vec<Value> = (0..501)
         .map(|_| json!({"project_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}))
         .collect();
-    let r = app
-        .call(
-            "PUT",
-            &format!("/api/v1/selections/{id}/items"),
-            &[("authorization", &auth)],
-            Some(&json!(items)),
-        )
-        .await;
+    let r = app.set_selection_items(&id, &key, &json!(items)).await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.body["error"]["field"], "items");
+    an_import_line_past_a_mib_stops_the_import(&app, &key).await;
+}
 
-    // Import: a line past 1 MiB stops the import at that line, named in the report.
+/// Import: a line past 1 MiB stops the import at that line, named in the report.
+async fn an_import_line_past_a_mib_stops_the_import(app: &TestApp, key: &str) {
     let line = |title: &str, filler: usize| {
         let mut record = crate::helpers::import_record(title, title, "About rain.");
         record["description"] = json!("x".repeat(filler));
@@ -407,7 +397,7 @@ async fn limits_answer_a_clear_4xx_naming_the_parameter() {
         line("fine-2", 10)
     );
     let request = Request::post("/api/v1/import?dry_run=true")
-        .header("authorization", &auth)
+        .header("authorization", bearer(key))
         .header("content-type", "application/x-ndjson")
         .body(Body::from(body))
         .unwrap();
@@ -510,30 +500,7 @@ fn sigterm_commits_and_flushes_so_a_restart_replays_nothing_and_json_logs_keep_c
     let key = key.trim().to_string();
     let server = LoggedServer::start(&data, &log, &["--log-format", "json"]);
     let client = reqwest::blocking::Client::new();
-    let mut published = Vec::new();
-    for i in 0..6 {
-        let mut body = submission(i);
-        body["contact"] = json!({"name": "Ada Secret", "email": format!("ada{i}@private.example")});
-        let r = client
-            .post(format!("{}/api/v1/projects", server.base))
-            .json(&body)
-            .send()
-            .unwrap();
-        assert_eq!(r.status(), 201);
-        let id = r.json::<Value>().unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        if i % 2 == 0 {
-            let p = client
-                .post(format!("{}/api/v1/projects/{id}/publish", server.base))
-                .bearer_auth(&key)
-                .send()
-                .unwrap();
-            assert_eq!(p.status(), 200);
-            published.push(id);
-        }
-    }
+    let published = submit_six_and_publish_half(&client, &server.base, &key);
     // A submission refused for its contact: the bad address is not logged either.
     let mut bad = submission(99);
     bad["contact"] = json!({"name": "Bob Hidden", "email": "not-an-address@"});
@@ -546,7 +513,63 @@ fn sigterm_commits_and_flushes_so_a_restart_replays_nothing_and_json_logs_keep_c
     // The index commits every 2 s: the writes are not all committed when SIGTERM comes.
     assert_eq!(server.terminate(), Some(0), "a clean shutdown exits 0");
 
-    let logs = std::fs::read_to_string(&log).unwrap();
+    assert_json_logs_keep_contacts_out(&log);
+
+    let server = LoggedServer::start(&data, &log, &[]);
+    let ready: Value = client
+        .get(format!("{}/readyz", server.base))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(ready["start_backlog"], 0, "{ready}");
+    assert_eq!(ready["indexed_seq"], ready["log_seq"]);
+    assert_eq!(ready["documents"], published.len());
+    let hits: Value = client
+        .get(format!("{}/api/v1/search?per_page=100", server.base))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(hits["total"], published.len());
+}
+
+/// Six submissions with private contacts; the even ones published. Returns their ids.
+fn submit_six_and_publish_half(
+    client: &reqwest::blocking::Client,
+    base: &str,
+    key: &str,
+) -> Vec<String> {
+    let mut published = Vec::new();
+    for i in 0..6 {
+        let mut body = submission(i);
+        body["contact"] = json!({"name": "Ada Secret", "email": format!("ada{i}@private.example")});
+        let r = client
+            .post(format!("{base}/api/v1/projects"))
+            .json(&body)
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        let id = r.json::<Value>().unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        if i % 2 == 0 {
+            let p = client
+                .post(format!("{base}/api/v1/projects/{id}/publish"))
+                .bearer_auth(key)
+                .send()
+                .unwrap();
+            assert_eq!(p.status(), 200);
+            published.push(id);
+        }
+    }
+    published
+}
+
+/// The JSON log names routes and request ids, says it stopped cleanly, and holds no contact.
+fn assert_json_logs_keep_contacts_out(log: &std::path::Path) {
+    let logs = std::fs::read_to_string(log).unwrap();
     let lines: Vec<Value> = logs
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
@@ -569,22 +592,4 @@ fn sigterm_commits_and_flushes_so_a_restart_replays_nothing_and_json_logs_keep_c
             "the log holds contact data: {secret}"
         );
     }
-
-    let server = LoggedServer::start(&data, &log, &[]);
-    let ready: Value = client
-        .get(format!("{}/readyz", server.base))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    assert_eq!(ready["start_backlog"], 0, "{ready}");
-    assert_eq!(ready["indexed_seq"], ready["log_seq"]);
-    assert_eq!(ready["documents"], published.len());
-    let hits: Value = client
-        .get(format!("{}/api/v1/search?per_page=100", server.base))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    assert_eq!(hits["total"], published.len());
 }

@@ -5,7 +5,9 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{html, outside_async, post_form, submission, tool_on_path, Response, TestApp};
+use crate::helpers::{
+    html, outside_async, post_form, submission, tool_on_path, Response, TestApp, Who,
+};
 
 /// The text inside the element with this id, up to its first child tag.
 fn text_of(html: &str, id: &str) -> String {
@@ -25,8 +27,7 @@ fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_is_html_with_security_headers_and_its_language() {
     let app = TestApp::seeded();
-    let any = app.get("/api/v1/search?per_page=1").await;
-    let id = any.body["hits"][0]["id"].as_str().unwrap().to_string();
+    let id = app.first_hit("per_page=1").await;
     for path in [
         "/".to_string(),
         "/covid19".into(),
@@ -126,18 +127,9 @@ async fn user_text_is_escaped_everywhere() {
     project["title"] = json!("<script>alert(1)</script> Solar kiosk");
     project["description"] = json!("Kiosks <img src=x onerror=alert(2)> charge phones.");
     project["organization"] = json!("\"><b>Org</b>");
-    let created = app.post_json("/api/v1/projects", &project).await;
-    let id = created.body["id"].as_str().unwrap().to_string();
+    let (id, _) = app.submit(&project).await;
     let key = app.key("desk");
-    let auth = format!("Bearer {key}");
-    let published = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{id}/publish?refresh=wait_for"),
-            &[("authorization", &auth)],
-            None,
-        )
-        .await;
+    let published = app.publish_indexed(&id, &key).await;
     assert_eq!(published.status, StatusCode::OK);
     for path in [format!("/projects/{id}"), "/?q=kiosk".to_string()] {
         let r = app.get(&path).await;
@@ -152,10 +144,9 @@ async fn user_text_is_escaped_everywhere() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() {
-    let app = TestApp::empty();
-    let mut form = vec![
+/// The submission form as a submitter fills it in, missing the stakeholder type.
+fn telemedicine_form() -> Vec<(&'static str, &'static str)> {
+    vec![
         ("title", "Telemedicine vans for rural districts"),
         (
             "description",
@@ -173,7 +164,13 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
         ("language", "en"),
         ("contact_name", "Amina"),
         ("contact_email", "amina@example.org"),
-    ];
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() {
+    let app = TestApp::empty();
+    let mut form = telemedicine_form();
     let r = post_form(&app, "/submit", &form, &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = html(&r);
@@ -187,14 +184,7 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
     let r = post_form(&app, "/submit", &form, &[]).await;
     // Stored: to the submitter's page, which shows the private link.
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let confirmation = app.get(r.headers["location"].to_str().unwrap()).await;
-    assert_eq!(confirmation.status, StatusCode::OK);
-    let page = html(&confirmation);
-    assert!(page.contains("id=\"submitted\""));
-    let at = page.find("id=\"edit-link\"").unwrap();
-    let start = at + page[at..].find("href=\"").unwrap() + "href=\"".len();
-    let link = page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&");
-    assert!(link.contains("token="));
+    let link = the_private_link(&app, &r).await;
     let mine = app.get(&link).await;
     assert_eq!(mine.status, StatusCode::OK);
     assert!(html(&mine).contains("data-state=\"pending\""));
@@ -215,26 +205,42 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
         app.get(&format!("/projects/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-
-    // Revise through the form (version 1), then withdraw.
     let token = link.split("token=").nth(1).unwrap().to_string();
-    let mut revised = form.clone();
+    revised_asked_and_withdrawn_through_the_form(&app, &form, &id, &token, &link).await;
+}
+
+/// The confirmation page the form's answer leads to, and the private edit link it shows.
+async fn the_private_link(app: &TestApp, stored: &Response) -> String {
+    let confirmation = app.get(stored.headers["location"].to_str().unwrap()).await;
+    assert_eq!(confirmation.status, StatusCode::OK);
+    let page = html(&confirmation);
+    assert!(page.contains("id=\"submitted\""));
+    let at = page.find("id=\"edit-link\"").unwrap();
+    let start = at + page[at..].find("href=\"").unwrap() + "href=\"".len();
+    let link = page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&");
+    assert!(link.contains("token="));
+    link
+}
+
+/// Revise through the form (version 1), read the secretariat's message on the edit page,
+/// then withdraw.
+async fn revised_asked_and_withdrawn_through_the_form(
+    app: &TestApp,
+    form: &[(&str, &str)],
+    id: &str,
+    token: &str,
+    link: &str,
+) {
+    let mut revised = form.to_vec();
     revised.retain(|(k, _)| !k.starts_with("contact"));
     revised[0] = ("title", "Telemedicine vans for remote districts");
-    revised.push(("token", &token));
+    revised.push(("token", token));
     revised.push(("version", "1"));
-    let r = post_form(&app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
+    let r = post_form(app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let stale = post_form(&app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
+    let stale = post_form(app, &format!("/submissions/{id}/revise"), &revised, &[]).await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "version 1 is stale now");
-    let project = app
-        .call(
-            "GET",
-            &format!("/api/v1/projects/{id}"),
-            &[("x-edit-token", &token)],
-            None,
-        )
-        .await;
+    let project = app.project(id, Who::Submitter(token)).await;
     assert_eq!(
         project.body["title"],
         "Telemedicine vans for remote districts"
@@ -242,26 +248,21 @@ async fn the_submission_form_keeps_values_shows_errors_and_gives_an_edit_link() 
     // The secretariat's message shows on the edit page.
     let key = app.key("desk");
     let asked = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{id}/request-changes"),
-            &[("authorization", &format!("Bearer {key}"))],
-            Some(&json!({"message": "Please name the districts you serve."})),
-        )
+        .request_changes(id, &key, "Please name the districts you serve.")
         .await;
     assert_eq!(asked.status, StatusCode::OK);
-    let mine = app.get(&link).await;
+    let mine = app.get(link).await;
     assert!(html(&mine).contains("data-state=\"changes_requested\""));
     assert!(html(&mine).contains("Please name the districts you serve."));
     let r = post_form(
-        &app,
+        app,
         &format!("/submissions/{id}/withdraw"),
-        &[("token", &token)],
+        &[("token", token)],
         &[],
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let mine = app.get(&link).await;
+    let mine = app.get(link).await;
     assert!(html(&mine).contains("data-state=\"withdrawn\""));
 }
 
@@ -279,6 +280,18 @@ fn csrf_of(page: &str) -> String {
     page[start..start + 64].to_string()
 }
 
+/// Signs in with `key`; returns the session cookie.
+async fn sign_in(app: &TestApp, key: &str) -> String {
+    let signed = post_form(app, "/secretariat/sign-in", &[("key", key)], &[]).await;
+    session_cookie(&signed)
+}
+
+/// The CSRF token of a signed-in session, read from the selections page.
+async fn selections_csrf(app: &TestApp, cookie: &str) -> String {
+    let list = app.get_with_cookie("/secretariat/selections", cookie).await;
+    csrf_of(html(&list))
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     let app = TestApp::empty();
@@ -287,8 +300,7 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     original["source_id"] = json!("registry-7");
     original.as_object_mut().unwrap().remove("contact");
     app.import(&[original], true);
-    let created = app.post_json("/api/v1/projects", &submission(7)).await;
-    let id = created.body["id"].as_str().unwrap().to_string();
+    let (id, _) = app.submit(&submission(7)).await;
     let key = app.key("desk");
 
     let bad = post_form(&app, "/secretariat/sign-in", &[("key", "not-a-key")], &[]).await;
@@ -305,9 +317,7 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
     let cookie = session_cookie(&signed);
 
-    let desk = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let desk = app.get_with_cookie("/secretariat", &cookie).await;
     let page = html(&desk);
     assert!(page.contains(&format!("data-id=\"{id}\"")));
     assert!(
@@ -321,33 +331,7 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
         "duplicate hint"
     );
     let csrf = csrf_of(page);
-
-    let publish = format!("/secretariat/projects/{id}/publish");
-    let no_token = post_form(&app, &publish, &[("version", "1")], &[("cookie", &cookie)]).await;
-    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
-    let no_session = post_form(&app, &publish, &[("csrf", &csrf)], &[]).await;
-    assert_eq!(no_session.status, StatusCode::SEE_OTHER, "back to sign-in");
-    let empty_reason = post_form(
-        &app,
-        &format!("/secretariat/projects/{id}/reject"),
-        &[("csrf", &csrf), ("reason", " ")],
-        &[("cookie", &cookie)],
-    )
-    .await;
-    assert_eq!(empty_reason.status, StatusCode::BAD_REQUEST);
-    let ok = post_form(
-        &app,
-        &publish,
-        &[("csrf", &csrf), ("version", "1")],
-        &[("cookie", &cookie)],
-    )
-    .await;
-    assert_eq!(ok.status, StatusCode::SEE_OTHER);
-    outside_async(|| app.service.commit_index().unwrap());
-    assert_eq!(
-        app.get(&format!("/projects/{id}")).await.status,
-        StatusCode::OK
-    );
+    a_decision_takes_the_session_and_its_token(&app, &id, &cookie, &csrf).await;
 
     // Signing out ends the session.
     let out = post_form(
@@ -358,27 +342,52 @@ async fn the_secretariat_signs_in_and_publishes_with_csrf_protection() {
     )
     .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    let after = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let after = app.get_with_cookie("/secretariat", &cookie).await;
     assert!(html(&after).contains("name=\"key\""), "signed out");
+}
+
+/// A decision form needs the session and its CSRF token (and a rejection its reason); with
+/// both the project is published.
+async fn a_decision_takes_the_session_and_its_token(
+    app: &TestApp,
+    id: &str,
+    cookie: &str,
+    csrf: &str,
+) {
+    let publish = format!("/secretariat/projects/{id}/publish");
+    let no_token = post_form(app, &publish, &[("version", "1")], &[("cookie", cookie)]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let no_session = post_form(app, &publish, &[("csrf", csrf)], &[]).await;
+    assert_eq!(no_session.status, StatusCode::SEE_OTHER, "back to sign-in");
+    let empty_reason = post_form(
+        app,
+        &format!("/secretariat/projects/{id}/reject"),
+        &[("csrf", csrf), ("reason", " ")],
+        &[("cookie", cookie)],
+    )
+    .await;
+    assert_eq!(empty_reason.status, StatusCode::BAD_REQUEST);
+    let ok = post_form(
+        app,
+        &publish,
+        &[("csrf", csrf), ("version", "1")],
+        &[("cookie", cookie)],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    outside_async(|| app.service.commit_index().unwrap());
+    assert_eq!(
+        app.get(&format!("/projects/{id}")).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_selection_builder_creates_fills_orders_and_publishes() {
     let app = TestApp::seeded();
     let key = app.key("curator");
-    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
-    let cookie = session_cookie(&signed);
-    let list = app
-        .call(
-            "GET",
-            "/secretariat/selections",
-            &[("cookie", &cookie)],
-            None,
-        )
-        .await;
-    let csrf = csrf_of(html(&list));
+    let cookie = sign_in(&app, &key).await;
+    let csrf = selections_csrf(&app, &cookie).await;
     let auth = [("cookie", cookie.as_str())];
 
     let bad = post_form(
@@ -405,49 +414,10 @@ async fn the_selection_builder_creates_fills_orders_and_publishes() {
     let location = created.headers["location"].to_str().unwrap().to_string();
     let sel_id = location.rsplit('/').next().unwrap().to_string();
 
-    let hits = app.get("/api/v1/search?per_page=2&sort=title").await;
+    let hits = app.search("per_page=2&sort=title").await;
     let first = hits.body["hits"][0]["id"].as_str().unwrap().to_string();
     let second = hits.body["hits"][1]["id"].as_str().unwrap().to_string();
-    let items = format!("{location}/items");
-    for project in [&first, &second] {
-        let r = post_form(
-            &app,
-            &items,
-            &[("csrf", &csrf), ("op", "add"), ("project_id", project)],
-            &auth,
-        )
-        .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER);
-    }
-    let r = post_form(
-        &app,
-        &items,
-        &[("csrf", &csrf), ("op", "down"), ("index", "0")],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = post_form(
-        &app,
-        &items,
-        &[
-            ("csrf", &csrf),
-            ("op", "note"),
-            ("index", "0"),
-            ("note", "Opens the session"),
-        ],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = post_form(
-        &app,
-        &items,
-        &[("csrf", &csrf), ("op", "remove"), ("index", "9")],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    filled_and_ordered(&app, &location, &csrf, &cookie, [&first, &second]).await;
 
     // Not public until published.
     assert_eq!(
@@ -467,7 +437,7 @@ async fn the_selection_builder_creates_fills_orders_and_publishes() {
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let api = app.get(&format!("/api/v1/selections/{sel_id}")).await;
+    let api = app.selection(&sel_id, Who::Public).await;
     assert_eq!(api.status, StatusCode::OK);
     let order: Vec<&str> = api.body["items"]
         .as_array()
@@ -481,7 +451,7 @@ async fn the_selection_builder_creates_fills_orders_and_publishes() {
     assert_eq!(public.status, StatusCode::OK);
     assert!(html(&public).contains("Opens the session"));
     let csv = app
-        .call("GET", &format!("{location}/export?format=csv"), &auth, None)
+        .get_with_cookie(&format!("{location}/export?format=csv"), &cookie)
         .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.headers["content-type"]
@@ -490,6 +460,58 @@ async fn the_selection_builder_creates_fills_orders_and_publishes() {
         .starts_with("text/csv"));
     // Without a session the builder sends people to sign in.
     assert_eq!(app.get(&location).await.status, StatusCode::SEE_OTHER);
+}
+
+/// The builder at `location` adds two projects, moves the first down, notes the new first
+/// one, and refuses to remove an item it does not have.
+async fn filled_and_ordered(
+    app: &TestApp,
+    location: &str,
+    csrf: &str,
+    cookie: &str,
+    projects: [&str; 2],
+) {
+    let auth = [("cookie", cookie)];
+    let items = format!("{location}/items");
+    for project in projects {
+        let r = post_form(
+            app,
+            &items,
+            &[("csrf", csrf), ("op", "add"), ("project_id", project)],
+            &auth,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let r = post_form(
+        app,
+        &items,
+        &[("csrf", csrf), ("op", "down"), ("index", "0")],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post_form(
+        app,
+        &items,
+        &[
+            ("csrf", csrf),
+            ("op", "note"),
+            ("index", "0"),
+            ("note", "Opens the session"),
+        ],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post_form(
+        app,
+        &items,
+        &[("csrf", csrf), ("op", "remove"), ("index", "9")],
+        &auth,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -548,61 +570,33 @@ async fn every_page_is_valid_html() {
     );
 
     let app = TestApp::seeded();
-    let any = app.get("/api/v1/search?per_page=1").await;
-    let project_id = any.body["hits"][0]["id"].as_str().unwrap().to_string();
-    let created = app.post_json("/api/v1/projects", &submission(3)).await;
-    let id = created.body["id"].as_str().unwrap().to_string();
-    let token = created.body["edit_token"].as_str().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (path, response)) in every_kind_of_page(&app).await.iter().enumerate() {
+        assert!(response.status.as_u16() < 500, "{path}");
+        std::fs::write(dir.path().join(format!("page{i}.html")), html(response)).unwrap();
+    }
+    let out = std::process::Command::new(validator)
+        .arg("--root")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "invalid HTML:\n{report}");
+}
+
+/// Every kind of page, public and the secretariat's, with errors and suggestions.
+async fn every_kind_of_page(app: &TestApp) -> Vec<(String, Response)> {
+    let project_id = app.first_hit("per_page=1").await;
+    let (id, token) = app.submit(&submission(3)).await;
     let key = app.key("desk");
-    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
-    let cookie = session_cookie(&signed);
-    let list = app
-        .call(
-            "GET",
-            "/secretariat/selections",
-            &[("cookie", &cookie)],
-            None,
-        )
-        .await;
-    let csrf = csrf_of(html(&list));
-    let made = post_form(
-        &app,
-        "/secretariat/selections",
-        &[
-            ("csrf", &csrf),
-            ("kind", "prizes_shortlist"),
-            ("title", "Prizes 2026: e-health"),
-            ("category", "C7.e-health"),
-            ("year", "2026"),
-        ],
-        &[("cookie", &cookie)],
-    )
-    .await;
-    let builder = made.headers["location"].to_str().unwrap().to_string();
-    post_form(
-        &app,
-        &format!("{builder}/items"),
-        &[("csrf", &csrf), ("op", "add"), ("project_id", &project_id)],
-        &[("cookie", &cookie)],
-    )
-    .await;
-    post_form(
-        &app,
-        &builder,
-        &[
-            ("csrf", &csrf),
-            ("kind", "prizes_shortlist"),
-            ("title", "Prizes 2026: e-health"),
-            ("category", "C7.e-health"),
-            ("year", "2026"),
-            ("published", "true"),
-        ],
-        &[("cookie", &cookie)],
-    )
-    .await;
+    let cookie = sign_in(app, &key).await;
+    let builder = a_published_shortlist(app, &cookie, &project_id).await;
     let selection = builder.replace("/secretariat", "");
 
-    let dir = tempfile::tempdir().unwrap();
     let mut pages: Vec<(String, Response)> = Vec::new();
     for path in [
         "/",
@@ -629,19 +623,16 @@ async fn every_page_is_valid_html() {
         "/secretariat/selections",
         &format!("{builder}?q=health"),
     ] {
-        pages.push((
-            path.to_string(),
-            app.call("GET", path, &[("cookie", &cookie)], None).await,
-        ));
+        pages.push((path.to_string(), app.get_with_cookie(path, &cookie).await));
     }
     pages.push((
         "/submit (errors)".into(),
-        post_form(&app, "/submit", &[("title", "x"), ("lang", "ru")], &[]).await,
+        post_form(app, "/submit", &[("title", "x"), ("lang", "ru")], &[]).await,
     ));
     pages.push((
         "/submit (suggested tags)".into(),
         post_form(
-            &app,
+            app,
             "/submit",
             &[
                 ("title", "Telemedicine for rural clinics"),
@@ -653,33 +644,49 @@ async fn every_page_is_valid_html() {
         )
         .await,
     ));
-    for (i, (path, response)) in pages.iter().enumerate() {
-        assert!(response.status.as_u16() < 500, "{path}");
-        std::fs::write(dir.path().join(format!("page{i}.html")), html(response)).unwrap();
-    }
-    let out = std::process::Command::new(validator)
-        .arg("--root")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "invalid HTML:\n{report}");
+    pages
+}
+
+/// A prizes shortlist holding `project_id`, made and published through the builder; returns
+/// the builder's path.
+async fn a_published_shortlist(app: &TestApp, cookie: &str, project_id: &str) -> String {
+    let csrf = selections_csrf(app, cookie).await;
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("kind", "prizes_shortlist"),
+        ("title", "Prizes 2026: e-health"),
+        ("category", "C7.e-health"),
+        ("year", "2026"),
+    ];
+    let made = post_form(
+        app,
+        "/secretariat/selections",
+        &fields,
+        &[("cookie", cookie)],
+    )
+    .await;
+    let builder = made.headers["location"].to_str().unwrap().to_string();
+    post_form(
+        app,
+        &format!("{builder}/items"),
+        &[("csrf", &csrf), ("op", "add"), ("project_id", project_id)],
+        &[("cookie", cookie)],
+    )
+    .await;
+    let mut published = fields.to_vec();
+    published.push(("published", "true"));
+    post_form(app, &builder, &published, &[("cookie", cookie)]).await;
+    builder
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn read_only_and_revoked_keys_change_nothing_through_the_pages() {
     let app = TestApp::empty();
-    let created = app.post_json("/api/v1/projects", &submission(5)).await;
-    let id = created.body["id"].as_str().unwrap().to_string();
+    let (id, _) = app.submit(&submission(5)).await;
     let reader = app.read_only_key("auditor");
-    let signed = post_form(&app, "/secretariat/sign-in", &[("key", &reader)], &[]).await;
-    let cookie = session_cookie(&signed);
+    let cookie = sign_in(&app, &reader).await;
     let auth = [("cookie", cookie.as_str())];
-    let desk = app.call("GET", "/secretariat", &auth, None).await;
+    let desk = app.get_with_cookie("/secretariat", &cookie).await;
     let page = html(&desk);
     assert!(
         page.contains(&format!("data-id=\"{id}\"")),
@@ -707,7 +714,7 @@ async fn read_only_and_revoked_keys_change_nothing_through_the_pages() {
     )
     .await;
     assert_eq!(create.status, StatusCode::FORBIDDEN);
-    let selections = app.get("/api/v1/selections").await;
+    let selections = app.selections(Who::Public).await;
     assert_eq!(selections.body["total"], 0);
 
     // An editor's session ends when the key is revoked.
@@ -725,16 +732,12 @@ async fn read_only_and_revoked_keys_change_nothing_through_the_pages() {
         "behind HTTPS the cookie is Secure: {set}"
     );
     let cookie = session_cookie(&signed);
-    let before = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let before = app.get_with_cookie("/secretariat", &cookie).await;
     assert!(html(&before).contains("id=\"signed-in\""));
     wsis_stocktaking::service::Keys::new(app._dir.path())
         .revoke("desk")
         .unwrap();
-    let after = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let after = app.get_with_cookie("/secretariat", &cookie).await;
     assert!(
         html(&after).contains("name=\"key\""),
         "a revoked key's session is over"

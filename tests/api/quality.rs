@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{import_record, titles, TestApp};
+use crate::helpers::{import_record, titles, Response, TestApp, Who};
 
 /// A published record in `language`.
 fn record(id: &str, language: &str, title: &str, description: &str) -> Value {
@@ -183,12 +183,17 @@ async fn when_no_project_has_every_word_those_with_most_come_first() {
     assert_eq!(r.body["partial_match"], false);
 }
 
+/// `who` replaces the synonym list.
+async fn put_synonyms(app: &TestApp, who: Who<'_>, body: &Value) -> Response {
+    app.call_as("PUT", "/api/v1/synonyms", who, Some(body))
+        .await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_synonym_put_through_the_api_changes_the_next_search_without_a_reindex() {
     let app = multilingual_app();
     assert!(found(&app, "kiosque").await.is_empty());
     let key = app.key("desk");
-    let auth = format!("Bearer {key}");
     let mut list = app.get("/api/v1/synonyms").await.body;
     assert_eq!(list["source"], "default");
     let sets = list["sets"].as_array_mut().unwrap();
@@ -196,26 +201,12 @@ async fn a_synonym_put_through_the_api_changes_the_next_search_without_a_reindex
     sets.push(json!(["Kiosque", "telemedicine carts"]));
     let body = json!({"sets": list["sets"]});
 
-    let r = app.call("PUT", "/api/v1/synonyms", &[], Some(&body)).await;
+    let r = put_synonyms(&app, Who::Public, &body).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let reader = format!("Bearer {}", app.read_only_key("reader"));
-    let r = app
-        .call(
-            "PUT",
-            "/api/v1/synonyms",
-            &[("authorization", &reader)],
-            Some(&body),
-        )
-        .await;
+    let reader = app.read_only_key("reader");
+    let r = put_synonyms(&app, Who::Secretariat(&reader), &body).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = app
-        .call(
-            "PUT",
-            "/api/v1/synonyms",
-            &[("authorization", &auth)],
-            Some(&body),
-        )
-        .await;
+    let r = put_synonyms(&app, Who::Secretariat(&key), &body).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["source"], "edited");
 
@@ -230,24 +221,10 @@ async fn a_synonym_put_through_the_api_changes_the_next_search_without_a_reindex
         .contains(&json!(["kiosque", "telemedicine carts"])));
 
     let bad = json!({"sets": [["ict", "information technology"], ["alone"]]});
-    let r = app
-        .call(
-            "PUT",
-            "/api/v1/synonyms",
-            &[("authorization", &auth)],
-            Some(&bad),
-        )
-        .await;
+    let r = put_synonyms(&app, Who::Secretariat(&key), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["error"]["field"], "sets[1]");
-    let r = app
-        .call(
-            "PUT",
-            "/api/v1/synonyms",
-            &[("authorization", &auth)],
-            Some(&json!({"sets": 3})),
-        )
-        .await;
+    let r = put_synonyms(&app, Who::Secretariat(&key), &json!({"sets": 3})).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         found(&app, "kiosque").await.len(),
@@ -567,6 +544,11 @@ async fn tag_suggestions_rank_the_right_tags_with_reasons_and_refuse_bad_input()
         r.body
     );
 
+    bad_tag_suggestion_requests_are_refused(&app).await;
+}
+
+/// An empty or ill-typed body is a 422 naming the field; no body a 400; no JSON a 415.
+async fn bad_tag_suggestion_requests_are_refused(app: &TestApp) {
     for (body, field) in [
         (json!({"title": "", "description": ""}), "title"),
         (json!({"title": "x", "language": "de"}), "language"),

@@ -2,51 +2,55 @@
 //! kept out of caches, 429 with `Retry-After` on every form post, read-only keys.
 
 use axum::http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::helpers::{bearer, html, post_form, submission, TestApp};
-
-/// Submits and publishes a project; returns (id, edit token).
-async fn published(app: &TestApp, key: &str, n: usize) -> (String, String) {
-    let r = app.post_json("/api/v1/projects", &submission(n)).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.body["id"].as_str().unwrap().to_string();
-    let token = r.body["edit_token"].as_str().unwrap().to_string();
-    let p = app
-        .call(
-            "POST",
-            &format!("/api/v1/projects/{id}/publish?refresh=wait_for"),
-            &[("authorization", &bearer(key))],
-            None,
-        )
-        .await;
-    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
-    (id, token)
-}
-
-/// A published TalkX session holding one project; returns its id.
-async fn published_selection(app: &TestApp, key: &str, project: &str) -> String {
-    let selection = app
-        .call(
-            "POST",
-            "/api/v1/selections",
-            &[("authorization", &bearer(key))],
-            Some(
-                &json!({"kind": "talkx", "title": "A session", "published": true,
-                         "items": [{"project_id": project, "note": "speaker"}]}),
-            ),
-        )
-        .await;
-    selection.body["id"].as_str().unwrap().to_string()
-}
+use crate::helpers::{html, post_form, submission, TestApp, Who};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_single_valued_parameter_given_twice_is_a_400_naming_it_on_every_route() {
     let app = TestApp::with(false, 5);
     let key = app.key("desk");
-    let (id, _) = published(&app, &key, 1).await;
-    let sel = published_selection(&app, &key, &id).await;
-    let api = [
+    let (id, _) = app.submit_published(&key, &submission(1)).await;
+    let sel = app.published_selection(&key, &id).await;
+    for (method, uri, param) in single_valued_parameters(&id, &sel) {
+        let r = app
+            .call_as(method, &uri, Who::Secretariat(&key), Some(&submission(2)))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::BAD_REQUEST,
+            "{method} {uri}: {}",
+            r.body
+        );
+        assert_eq!(r.body["error"]["code"], "duplicate_parameter", "{uri}");
+        assert_eq!(r.body["error"]["field"], param, "{uri}");
+    }
+    // The pages too, in the page's language.
+    for uri in [
+        "/?sort=newest&sort=title&lang=fr",
+        "/stats?lang=fr&year_from=2001&year_from=2002",
+        &format!("/projects/{id}?lang=fr&lang=es"),
+        "/submit?lang=fr&lang=fr",
+    ] {
+        let r = app.get(uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(html(&r).contains("<!DOCTYPE html>"), "{uri}");
+    }
+    assert!(html(&app.get("/?sort=newest&sort=title&lang=fr").await).contains("lang=\"fr\""));
+    // Repeatable ones stay repeatable, and empty values (as forms send them) do not count.
+    for uri in [
+        "/api/v1/search?sdg=3&sdg=9&region=africa&region=europe",
+        "/api/v1/stats?group_by=sdg&group_by=region",
+        "/api/v1/search?q=&q=broadband",
+        "/?q=&q=broadband&action_line=C2&action_line=C4",
+    ] {
+        assert_eq!(app.get(uri).await.status, StatusCode::OK, "{uri}");
+    }
+}
+
+/// (method, URI, parameter): an API route with a single-valued parameter given twice.
+fn single_valued_parameters(id: &str, sel: &str) -> Vec<(&'static str, String, &'static str)> {
+    vec![
         (
             "GET",
             "/api/v1/export?format=csv&format=json".to_string(),
@@ -108,71 +112,18 @@ async fn a_single_valued_parameter_given_twice_is_a_400_naming_it_on_every_route
             "/api/v1/moderation?covid19=true&covid19=false".to_string(),
             "covid19",
         ),
-    ];
-    for (method, uri, param) in api {
-        let r = app
-            .call(
-                method,
-                &uri,
-                &[("authorization", &bearer(&key))],
-                Some(&submission(2)),
-            )
-            .await;
-        assert_eq!(
-            r.status,
-            StatusCode::BAD_REQUEST,
-            "{method} {uri}: {}",
-            r.body
-        );
-        assert_eq!(r.body["error"]["code"], "duplicate_parameter", "{uri}");
-        assert_eq!(r.body["error"]["field"], param, "{uri}");
-    }
-    // The pages too, in the page's language.
-    for uri in [
-        "/?sort=newest&sort=title&lang=fr",
-        "/stats?lang=fr&year_from=2001&year_from=2002",
-        &format!("/projects/{id}?lang=fr&lang=es"),
-        "/submit?lang=fr&lang=fr",
-    ] {
-        let r = app.get(uri).await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
-        assert!(html(&r).contains("<!DOCTYPE html>"), "{uri}");
-    }
-    assert!(html(&app.get("/?sort=newest&sort=title&lang=fr").await).contains("lang=\"fr\""));
-    // Repeatable ones stay repeatable, and empty values (as forms send them) do not count.
-    for uri in [
-        "/api/v1/search?sdg=3&sdg=9&region=africa&region=europe",
-        "/api/v1/stats?group_by=sdg&group_by=region",
-        "/api/v1/search?q=&q=broadband",
-        "/?q=&q=broadband&action_line=C2&action_line=C4",
-    ] {
-        assert_eq!(app.get(uri).await.status, StatusCode::OK, "{uri}");
-    }
+    ]
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_read_only_key_cannot_submit() {
     let app = TestApp::empty();
     let reader = app.read_only_key("auditor");
-    let r = app
-        .call(
-            "POST",
-            "/api/v1/projects",
-            &[("authorization", &bearer(&reader))],
-            Some(&submission(1)),
-        )
-        .await;
+    let r = app.submit_as(&reader, &submission(1)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert_eq!(r.body["error"]["code"], "forbidden");
     let editor = app.key("desk");
-    let queue = app
-        .call(
-            "GET",
-            "/api/v1/moderation",
-            &[("authorization", &bearer(&editor))],
-            None,
-        )
-        .await;
+    let queue = app.queue(&editor, "").await;
     assert_eq!(queue.body["total"], 0, "nothing was stored");
 }
 
@@ -189,46 +140,28 @@ fn cache_control(r: &crate::helpers::Response) -> String {
 async fn private_answers_are_never_stored_by_caches() {
     let app = TestApp::with(false, 5);
     let key = app.key("desk");
-    let auth = bearer(&key);
     let submitted = app.post_json("/api/v1/projects", &submission(1)).await;
     assert_eq!(
         cache_control(&submitted),
         "no-store",
         "the answer with the edit token"
     );
-    let id = submitted.body["id"].as_str().unwrap().to_string();
+    let id = submitted.id();
     let token = submitted.body["edit_token"].as_str().unwrap().to_string();
+    let (submitter, desk) = (Who::Submitter(&token), Who::Secretariat(&key));
     let private = [
-        (
-            format!("/api/v1/projects/{id}"),
-            vec![("x-edit-token", token.as_str())],
-        ),
-        (
-            format!("/api/v1/projects/{id}"),
-            vec![("authorization", auth.as_str())],
-        ),
-        (
-            format!("/api/v1/projects/{id}/history"),
-            vec![("x-edit-token", token.as_str())],
-        ),
-        (
-            "/api/v1/moderation".to_string(),
-            vec![("authorization", auth.as_str())],
-        ),
-        (
-            "/api/v1/backup".to_string(),
-            vec![("authorization", auth.as_str())],
-        ),
-        (
-            "/api/v1/export?format=csv".to_string(),
-            vec![("authorization", auth.as_str())],
-        ),
-        (format!("/submissions/{id}?token={token}"), vec![]),
-        ("/secretariat".to_string(), vec![]),
-        ("/secretariat/selections".to_string(), vec![]),
+        (format!("/api/v1/projects/{id}"), submitter),
+        (format!("/api/v1/projects/{id}"), desk),
+        (format!("/api/v1/projects/{id}/history"), submitter),
+        ("/api/v1/moderation".to_string(), desk),
+        ("/api/v1/backup".to_string(), desk),
+        ("/api/v1/export?format=csv".to_string(), desk),
+        (format!("/submissions/{id}?token={token}"), Who::Public),
+        ("/secretariat".to_string(), Who::Public),
+        ("/secretariat/selections".to_string(), Who::Public),
     ];
-    for (uri, headers) in &private {
-        let r = app.call("GET", uri, headers, None).await;
+    for (uri, who) in private {
+        let r = app.call_as("GET", &uri, who, None).await;
         assert!(r.status.as_u16() < 400, "{uri}: {}", r.status);
         assert_eq!(cache_control(&r), "no-store", "{uri}");
     }
@@ -236,9 +169,7 @@ async fn private_answers_are_never_stored_by_caches() {
     let signed_in = post_form(&app, "/secretariat/sign-in", &[("key", &key)], &[]).await;
     let cookie = signed_in.headers["set-cookie"].to_str().unwrap();
     let cookie = cookie.split(';').next().unwrap().to_string();
-    let desk = app
-        .call("GET", "/secretariat", &[("cookie", &cookie)], None)
-        .await;
+    let desk = app.get_with_cookie("/secretariat", &cookie).await;
     assert!(html(&desk).contains("id=\"signed-in\""));
     assert_eq!(cache_control(&desk), "no-store");
     // Public answers may be kept, and say what they vary with.
@@ -271,10 +202,7 @@ async fn every_429_says_when_to_retry_the_form_posts_included() {
             ..Default::default()
         },
     );
-    let r = app.post_json("/api/v1/projects", &submission(1)).await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    let id = r.body["id"].as_str().unwrap().to_string();
-    let token = r.body["edit_token"].as_str().unwrap().to_string();
+    let (id, token) = app.submit(&submission(1)).await;
     let form: Vec<(&str, &str)> = vec![
         ("title", "A second project"),
         ("token", &token),
@@ -298,16 +226,7 @@ async fn every_429_says_when_to_retry_the_form_posts_included() {
             "sign-in",
             post_form(&app, "/secretariat/sign-in", &[("key", "a guess")], &[]).await,
         ),
-        (
-            "PUT",
-            app.call(
-                "PUT",
-                &format!("/api/v1/projects/{id}"),
-                &[("x-edit-token", &token), ("if-match", "1")],
-                Some(&submission(3)),
-            )
-            .await,
-        ),
+        ("PUT", app.revise(&id, &token, "1", &submission(3)).await),
     ];
     for (what, r) in limited {
         assert_eq!(
@@ -334,14 +253,7 @@ async fn read_only_key_submissions_do_not_spend_or_bypass_budgets() {
     );
     let reader = app.read_only_key("auditor");
     for n in 0..3 {
-        let r = app
-            .call(
-                "POST",
-                "/api/v1/projects",
-                &[("authorization", &bearer(&reader))],
-                Some(&submission(n)),
-            )
-            .await;
+        let r = app.submit_as(&reader, &submission(n)).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     }
     let body: Value = app.post_json("/api/v1/projects", &submission(9)).await.body;
@@ -388,8 +300,8 @@ async fn what_a_request_sends_is_never_echoed_with_control_characters() {
 async fn a_member_withdrawn_from_a_published_selection_shows_only_its_state_to_the_public() {
     let app = TestApp::with(false, 5);
     let key = app.key("desk");
-    let (id, token) = published(&app, &key, 1).await;
-    let sel = published_selection(&app, &key, &id).await;
+    let (id, token) = app.submit_published(&key, &submission(1)).await;
+    let sel = app.published_selection(&key, &id).await;
     let title = submission(1)["title"].as_str().unwrap().to_string();
     let withdrawn = app
         .call(
@@ -400,24 +312,17 @@ async fn a_member_withdrawn_from_a_published_selection_shows_only_its_state_to_t
         )
         .await;
     assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
-    let public = app.get(&format!("/api/v1/selections/{sel}")).await;
+    let public = app.selection(&sel, Who::Public).await;
     assert_eq!(public.body["items"][0]["state"], "withdrawn");
     assert_eq!(public.body["items"][0]["project"], Value::Null);
     let csv = app
         .get(&format!("/api/v1/selections/{sel}/export?format=csv"))
         .await;
-    let csv = csv.body.as_str().unwrap().to_string();
+    let csv = csv.text();
     assert!(csv.contains("withdrawn") && !csv.contains(&title), "{csv}");
     let page = app.get(&format!("/selections/{sel}")).await;
     assert!(!html(&page).contains(&title));
     // The secretariat still sees what it chose.
-    let desk = app
-        .call(
-            "GET",
-            &format!("/api/v1/selections/{sel}"),
-            &[("authorization", &bearer(&key))],
-            None,
-        )
-        .await;
+    let desk = app.selection(&sel, Who::Secretariat(&key)).await;
     assert_eq!(desk.body["items"][0]["project"]["title"], title.as_str());
 }

@@ -39,32 +39,7 @@ async fn an_unknown_start_date_stays_unknown_everywhere() {
         all.body["facets"]["year"],
         json!({"2001": 1, "2023": 1, "unknown": 1})
     );
-    // After dated projects by date, whichever the order.
-    for (sort, expected) in [
-        (
-            "newest",
-            [
-                "New radio archive",
-                "Old radio archive",
-                "Undated radio archive",
-            ],
-        ),
-        (
-            "oldest",
-            [
-                "Old radio archive",
-                "New radio archive",
-                "Undated radio archive",
-            ],
-        ),
-    ] {
-        let r = app
-            .get(&format!("/api/v1/search?q=radio&sort={sort}"))
-            .await;
-        assert_eq!(titles(&r.body), expected, "{sort}");
-        let r = app.get(&format!("/api/v1/search?sort={sort}")).await;
-        assert_eq!(titles(&r.body), expected, "{sort} without text");
-    }
+    undated_projects_sort_last(&app).await;
     let undated = all.body["hits"]
         .as_array()
         .unwrap()
@@ -101,7 +76,40 @@ async fn an_unknown_start_date_stays_unknown_everywhere() {
     assert!(html(&page).contains("date inconnue"));
     let search = app.get("/?q=radio").await;
     assert!(html(&search).contains("date unknown"));
-    // Exports leave it empty, and it imports back as unknown.
+    exports_leave_it_empty_and_it_imports_back_unknown(&app).await;
+}
+
+/// After dated projects by date, whichever the order.
+async fn undated_projects_sort_last(app: &TestApp) {
+    for (sort, expected) in [
+        (
+            "newest",
+            [
+                "New radio archive",
+                "Old radio archive",
+                "Undated radio archive",
+            ],
+        ),
+        (
+            "oldest",
+            [
+                "Old radio archive",
+                "New radio archive",
+                "Undated radio archive",
+            ],
+        ),
+    ] {
+        let r = app
+            .get(&format!("/api/v1/search?q=radio&sort={sort}"))
+            .await;
+        assert_eq!(titles(&r.body), expected, "{sort}");
+        let r = app.get(&format!("/api/v1/search?sort={sort}")).await;
+        assert_eq!(titles(&r.body), expected, "{sort} without text");
+    }
+}
+
+/// Exports leave it empty, and it imports back as unknown.
+async fn exports_leave_it_empty_and_it_imports_back_unknown(app: &TestApp) {
     let csv = app.get("/api/v1/export?format=csv").await;
     let csv = csv.body.as_str().unwrap().to_string();
     let row = csv
