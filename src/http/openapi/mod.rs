@@ -7,6 +7,8 @@
 
 mod additions;
 mod shapes;
+#[cfg(test)]
+mod tests;
 
 pub use shapes::{
     ContactBody, ExportRecord, FilterParams, IdPath, IdempotencyKeyHeader, IfMatchHeader, ItemBody,
