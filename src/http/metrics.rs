@@ -16,7 +16,7 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
-use prometheus_client::registry::{Registry, Unit};
+use prometheus_client::registry::{Metric, Registry, Unit};
 use tracing::Instrument;
 
 use super::error::Cause;
@@ -78,83 +78,79 @@ impl Default for Metrics {
     }
 }
 
+const SECONDS: Option<Unit> = Some(Unit::Seconds);
+const BYTES: Option<Unit> = Some(Unit::Bytes);
+const REQUESTS_HELP: &str = "HTTP requests answered, by method, route template and status";
+const LATENCY_HELP: &str = "Time to answer (until the headers), by method and route template";
+const IN_FLIGHT_HELP: &str = "Requests being answered";
+const PHASES_HELP: &str = "Time of each phase of a search: plan (text analysis, typo and prefix expansion), match_and_count (matching, ranking and every facet count, one pass), hits (page of hits, snippets); total; and facet grouping of /stats";
+const LAG_HELP: &str =
+    "Log entries written but not yet searchable: last log sequence minus last indexed sequence";
+const LOG_SEQ_HELP: &str = "Last log sequence number written";
+const INDEXED_SEQ_HELP: &str = "Last log sequence number visible to search";
+const SEARCHABLE_HELP: &str = "Published projects in the search index";
+const SEGMENTS_HELP: &str = "Search index segments";
+const DOCUMENTS_HELP: &str = "Projects in the store by state (on a large store, recounted at most every 10 s while writes go on)";
+const STORE_HELP: &str = "Size of the store (sled) on disk";
+const INDEX_HELP: &str = "Size of the search index on disk";
+
+/// Registers `metric` under `name` (with its unit, if any) and gives back a handle to it.
+fn register<M: Metric + Clone>(
+    registry: &mut Registry,
+    name: &str,
+    help: &str,
+    unit: Option<Unit>,
+    metric: M,
+) -> M {
+    match unit {
+        Some(unit) => registry.register_with_unit(name, help, unit, metric.clone()),
+        None => registry.register(name, help, metric.clone()),
+    }
+    metric
+}
+
 impl Metrics {
     /// A registry with every metric at zero.
     pub fn new() -> Metrics {
         let mut registry = Registry::with_prefix("stocktaking");
-        let requests = Family::<RequestLabels, Counter>::default();
-        registry.register(
-            "http_requests",
-            "HTTP requests answered, by method, route template and status",
-            requests.clone(),
-        );
-        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-            latency_histogram,
-        );
-        registry.register_with_unit(
+        let r = &mut registry;
+        let histograms = latency_histogram as fn() -> Histogram;
+        let requests = register(r, "http_requests", REQUESTS_HELP, None, Family::default());
+        let latency = register(
+            r,
             "http_request_duration",
-            "Time to answer (until the headers), by method and route template",
-            Unit::Seconds,
-            latency.clone(),
+            LATENCY_HELP,
+            SECONDS,
+            Family::new_with_constructor(histograms),
         );
-        let in_flight = Gauge::default();
-        registry.register(
+        let in_flight = register(
+            r,
             "http_requests_in_flight",
-            "Requests being answered",
-            in_flight.clone(),
+            IN_FLIGHT_HELP,
+            None,
+            Gauge::default(),
         );
-        let search_phases =
-            Family::<PhaseLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-                latency_histogram,
-            );
-        registry.register_with_unit(
+        let search_phases = register(
+            r,
             "search_phase_duration",
-            "Time of each phase of a search: plan (text analysis, typo and prefix expansion), match_and_count (matching, ranking and every facet count, one pass), hits (page of hits, snippets); total; and facet grouping of /stats",
-            Unit::Seconds,
-            search_phases.clone(),
+            PHASES_HELP,
+            SECONDS,
+            Family::new_with_constructor(histograms),
         );
-        let gauge = |registry: &mut Registry, name: &str, help: &str| {
-            let g = Gauge::default();
-            registry.register(name, help, g.clone());
-            g
-        };
-        let index_lag = gauge(
-            &mut registry,
-            "index_lag",
-            "Log entries written but not yet searchable: last log sequence minus last indexed sequence",
-        );
-        let log_seq = gauge(&mut registry, "log_seq", "Last log sequence number written");
-        let indexed_seq = gauge(
-            &mut registry,
-            "indexed_seq",
-            "Last log sequence number visible to search",
-        );
-        let searchable = gauge(
-            &mut registry,
+        let index_lag = register(r, "index_lag", LAG_HELP, None, Gauge::default());
+        let log_seq = register(r, "log_seq", LOG_SEQ_HELP, None, Gauge::default());
+        let indexed_seq = register(r, "indexed_seq", INDEXED_SEQ_HELP, None, Gauge::default());
+        let searchable = register(
+            r,
             "searchable_documents",
-            "Published projects in the search index",
+            SEARCHABLE_HELP,
+            None,
+            Gauge::default(),
         );
-        let segments = gauge(&mut registry, "index_segments", "Search index segments");
-        let documents = Family::<StateLabels, Gauge>::default();
-        registry.register(
-            "documents",
-            "Projects in the store by state (on a large store, recounted at most every 10 s while writes go on)",
-            documents.clone(),
-        );
-        let store_bytes = Gauge::default();
-        registry.register_with_unit(
-            "store_size",
-            "Size of the store (sled) on disk",
-            Unit::Bytes,
-            store_bytes.clone(),
-        );
-        let index_bytes = Gauge::default();
-        registry.register_with_unit(
-            "index_size",
-            "Size of the search index on disk",
-            Unit::Bytes,
-            index_bytes.clone(),
-        );
+        let segments = register(r, "index_segments", SEGMENTS_HELP, None, Gauge::default());
+        let documents = register(r, "documents", DOCUMENTS_HELP, None, Family::default());
+        let store_bytes = register(r, "store_size", STORE_HELP, BYTES, Gauge::default());
+        let index_bytes = register(r, "index_size", INDEX_HELP, BYTES, Gauge::default());
         Metrics {
             registry,
             requests,
