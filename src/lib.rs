@@ -14,6 +14,3 @@ pub mod report;
 pub mod search;
 pub mod service;
 pub mod store;
-
-/// The sample projects loaded into an empty data directory (`seed/projects.ndjson`).
-pub const SEED_PROJECTS: &str = include_str!("../seed/projects.ndjson");

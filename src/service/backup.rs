@@ -7,9 +7,9 @@ use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Service, ServiceError, CHUNK};
+use super::engine::CHUNK;
+use super::{KeyRecord, Service, ServiceError};
 use crate::model::{Project, Selection};
-use crate::service::KeyRecord;
 use crate::store::{Change, ChangeKind};
 
 /// The first line of a backup.
@@ -120,23 +120,8 @@ impl Service {
         // Until the end line is loaded, the directory says it is incomplete: opening it
         // again is refused, so a cut restore never passes for a whole one.
         self.store.set_restoring(true)?;
-        let invalid = |m: String| {
-            ServiceError::Invalid(crate::model::ValidationErrors(vec![
-                crate::model::FieldError::new("backup", "invalid_backup", m),
-            ]))
-        };
         let mut lines = input.lines().enumerate();
-        let manifest: Manifest = match lines.next() {
-            Some((_, Ok(first))) => serde_json::from_str(&first)
-                .map_err(|e| invalid(format!("line 1 is not a backup manifest: {e}")))?,
-            _ => return Err(invalid("the backup is empty".into())),
-        };
-        if manifest.format != FORMAT || manifest.version != VERSION {
-            return Err(invalid(format!(
-                "not a version {VERSION} stocktaking backup (format {}, version {})",
-                manifest.format, manifest.version
-            )));
-        }
+        let manifest = read_manifest(lines.next())?;
         let mut summary = BackupSummary {
             last_seq: manifest.last_seq,
             ..BackupSummary::default()
@@ -150,41 +135,7 @@ impl Service {
             }
             let entry: Entry =
                 serde_json::from_str(&text).map_err(|e| invalid(format!("line {}: {e}", i + 1)))?;
-            match entry {
-                Entry::Project(project) => {
-                    chunk.push(Change {
-                        project: *project,
-                        kind: ChangeKind::Created,
-                    });
-                    summary.projects += 1;
-                    if chunk.len() >= CHUNK {
-                        self.commit_locked(&chunk)?;
-                        chunk.clear();
-                    }
-                }
-                Entry::Selection(selection) => {
-                    self.store.put_selection(&selection)?;
-                    summary.selections += 1;
-                }
-                Entry::Keys(keys) => {
-                    self.keys
-                        .replace_all(&keys)
-                        .map_err(|e| ServiceError::Internal(e.to_string()))?;
-                    summary.keys = keys.len();
-                }
-                Entry::End {
-                    projects,
-                    selections,
-                } => {
-                    if projects != summary.projects || selections != summary.selections {
-                        return Err(invalid(format!(
-                            "the backup lists {projects} projects and {selections} selections but holds {} and {}",
-                            summary.projects, summary.selections
-                        )));
-                    }
-                    ended = true;
-                }
-            }
+            ended |= self.load_entry(entry, &mut chunk, &mut summary)?;
         }
         if !chunk.is_empty() {
             self.commit_locked(&chunk)?;
@@ -198,4 +149,75 @@ impl Service {
         self.store.set_restoring(false)?;
         Ok(summary)
     }
+
+    /// Loads one entry of a backup (projects a chunk at a time, through `chunk`) and counts
+    /// it in `summary`; whether it was the end line (caller holds the write lock).
+    fn load_entry(
+        &self,
+        entry: Entry,
+        chunk: &mut Vec<Change>,
+        summary: &mut BackupSummary,
+    ) -> Result<bool, ServiceError> {
+        match entry {
+            Entry::Project(project) => {
+                chunk.push(Change {
+                    project: *project,
+                    kind: ChangeKind::Created,
+                });
+                summary.projects += 1;
+                if chunk.len() >= CHUNK {
+                    self.commit_locked(chunk)?;
+                    chunk.clear();
+                }
+            }
+            Entry::Selection(selection) => {
+                self.store.put_selection(&selection)?;
+                summary.selections += 1;
+            }
+            Entry::Keys(keys) => {
+                self.keys
+                    .replace_all(&keys)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                summary.keys = keys.len();
+            }
+            Entry::End {
+                projects,
+                selections,
+            } => {
+                if projects != summary.projects || selections != summary.selections {
+                    return Err(invalid(format!(
+                        "the backup lists {projects} projects and {selections} selections but holds {} and {}",
+                        summary.projects, summary.selections
+                    )));
+                }
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// The manifest a backup's first line holds.
+fn read_manifest(
+    first: Option<(usize, std::io::Result<String>)>,
+) -> Result<Manifest, ServiceError> {
+    let manifest: Manifest = match first {
+        Some((_, Ok(first))) => serde_json::from_str(&first)
+            .map_err(|e| invalid(format!("line 1 is not a backup manifest: {e}")))?,
+        _ => return Err(invalid("the backup is empty".into())),
+    };
+    if manifest.format != FORMAT || manifest.version != VERSION {
+        return Err(invalid(format!(
+            "not a version {VERSION} stocktaking backup (format {}, version {})",
+            manifest.format, manifest.version
+        )));
+    }
+    Ok(manifest)
+}
+
+/// A file that is not a complete backup (422).
+fn invalid(message: String) -> ServiceError {
+    ServiceError::Invalid(crate::model::ValidationErrors(vec![
+        crate::model::FieldError::new("backup", "invalid_backup", message),
+    ]))
 }

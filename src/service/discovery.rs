@@ -1,6 +1,6 @@
-//! Search quality features beyond the search itself: the synonym sets (read by anyone,
-//! edited by the secretariat, effective at the next search), search-as-you-type
-//! suggestions, related projects and tag suggestions.
+//! Reading the index: the search itself, counts by facet, and the features around it —
+//! the synonym sets (read by anyone, edited by the secretariat, effective at the next
+//! search), search-as-you-type suggestions, related projects and tag suggestions.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -108,6 +108,32 @@ impl TagRequest {
 }
 
 impl Service {
+    /// Runs a search on the index (never on the store).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, ServiceError> {
+        Ok(self.index.search(req)?)
+    }
+
+    /// Published projects that pass the filters, counted by one or two facets (from the
+    /// index, so consistent with the search facets).
+    ///
+    /// # Errors
+    /// Internal index errors.
+    pub fn stats(
+        &self,
+        filters: &crate::model::Filters,
+        dims: (crate::search::Dim, Option<crate::search::Dim>),
+    ) -> Result<crate::search::Groups, ServiceError> {
+        Ok(self.index.group(filters, dims)?)
+    }
+
+    /// The taxonomy document.
+    pub fn taxonomy(&self) -> &'static Value {
+        &crate::model::taxonomy().document
+    }
+
     /// Loads the stored synonym sets into the index (the defaults when none are stored).
     pub(crate) fn load_synonyms(&self) -> Result<(), ServiceError> {
         if let Some(stored) = self.stored_synonyms()? {

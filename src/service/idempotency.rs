@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{Caller, ServiceError, Submitted};
+use super::{Caller, Service, ServiceError, Submitted};
 use crate::model::{FieldError, ProjectId, State, ValidationErrors};
 
 /// How long an answer is remembered.
@@ -161,6 +161,49 @@ impl Remembered {
     }
 }
 
+impl Service {
+    /// The first answer to `key` from `caller` within a day, given again, if there is one
+    /// (caller holds the write lock).
+    ///
+    /// # Errors
+    /// 422 naming the header when the key came with another body; storage errors.
+    pub(super) fn earlier_answer(
+        &self,
+        key: &IdempotencyKey,
+        caller: &Caller,
+        body_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Submitted>, ServiceError> {
+        self.forget_old_answers(now)?;
+        let earlier = self
+            .store
+            .remembered(&key.store_key(caller))?
+            .and_then(|bytes| Remembered::from_bytes(&bytes))
+            .filter(|r| r.is_live(now));
+        earlier.map(|r| r.replay(key, body_hash)).transpose()
+    }
+
+    /// Forgets remembered answers older than a day, at most once an hour (caller holds the
+    /// write lock).
+    fn forget_old_answers(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        let mut last = self
+            .answers_pruned
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if last.is_some_and(|at| now - at < Duration::hours(1)) {
+            return Ok(());
+        }
+        *last = Some(now);
+        let forgotten = self.store.forget_remembered(|bytes| {
+            Remembered::from_bytes(bytes).is_some_and(|r| r.is_live(now))
+        })?;
+        if forgotten > 0 {
+            tracing::debug!(forgotten, "forgot remembered answers older than a day");
+        }
+        Ok(())
+    }
+}
+
 /// XOR of a hex token with the pad, as hex (sealing and unsealing are the same).
 fn seal(token_hex: &str, pad: &[u8; 32]) -> String {
     let bytes = hex::decode(token_hex).unwrap_or_default();
@@ -236,7 +279,7 @@ mod tests {
         let answer = Submitted {
             id: ProjectId::generate(),
             state: State::Pending,
-            edit_token: super::super::tokens::new_token(),
+            edit_token: crate::service::tokens::new_token(),
             seq: 7,
             replayed: false,
         };

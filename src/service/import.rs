@@ -2,71 +2,21 @@
 //! and field, and a known `source_id` updates its project (an unchanged record changes
 //! nothing).
 
-use serde_json::Value;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use serde_json::Value;
 
-use super::records::Records;
-use super::{Service, ServiceError, CHUNK};
+use super::engine::CHUNK;
+use super::records::{records, Format, LineError, Record, Records};
+use super::{Service, ServiceError};
 use crate::model::mapping::Mapping;
-use crate::model::text::strip_unsafe;
 use crate::model::{
     parse_submission, Action, Project, ProjectId, State, Submission, SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
-
-/// One rejected line.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LineError {
-    /// 1-based line number (where the record starts).
-    pub line: usize,
-    /// The last line of a record that spans several (a CSV row with quoted line breaks).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_line: Option<usize>,
-    /// The bad field (or `line` when the line is not a JSON object).
-    pub field: String,
-    /// Machine-readable code.
-    pub code: String,
-    /// What is wrong (control and bidirectional formatting characters of quoted values
-    /// removed, so a report is safe on a terminal).
-    pub message: String,
-}
-
-impl LineError {
-    /// A problem at a line.
-    pub fn new(line: usize, field: &str, code: &str, message: impl Into<String>) -> LineError {
-        LineError {
-            line,
-            last_line: None,
-            field: field.to_string(),
-            code: code.to_string(),
-            message: strip_unsafe(&message.into()).into_owned(),
-        }
-    }
-
-    /// The problems of a record refused by the validation, at its line.
-    pub fn from_validation(line: usize, errors: crate::model::ValidationErrors) -> Vec<LineError> {
-        errors
-            .0
-            .into_iter()
-            .map(|e| LineError::new(line, &e.field, e.code, e.message))
-            .collect()
-    }
-
-    /// The same problem, for a record that spans lines `line` to `last_line`.
-    pub fn spanning(mut self, last_line: usize) -> LineError {
-        if last_line > self.line {
-            self.last_line = Some(last_line);
-            self.message = format!(
-                "{} (the record spans lines {}–{last_line}: is a quote left open?)",
-                self.message, self.line
-            );
-        }
-        self
-    }
-}
 
 /// What an import did.
 #[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -191,76 +141,121 @@ fn fill_missing_tags(service: &Service, value: &mut Value) -> Result<bool, Servi
     Ok(filled)
 }
 
-pub(super) fn run(
+impl Service {
+    /// Imports NDJSON submissions (one object a line, `source_id` optional). A record whose
+    /// `source_id` is known updates that project instead of adding one. Bad lines are
+    /// reported with their number and field; good lines are kept. Durable on return.
+    ///
+    /// # Errors
+    /// Storage and index errors (bad lines are not errors).
+    pub fn import_ndjson(
+        &self,
+        input: impl std::io::BufRead,
+        publish: bool,
+    ) -> Result<ImportReport, ServiceError> {
+        let options = ImportOptions {
+            publish,
+            ..ImportOptions::default()
+        };
+        self.import(records(Format::Ndjson, input), &options, &mut ())
+    }
+
+    /// Imports records (from [`records`]) through a mapping, or only checks them
+    /// (`dry_run`); `observer` hears every rejected record and how far it got.
+    ///
+    /// # Errors
+    /// Storage and index errors (bad records are not errors).
+    pub fn import(
+        &self,
+        mut records: Records<'_>,
+        options: &ImportOptions,
+        observer: &mut dyn ImportObserver,
+    ) -> Result<ImportReport, ServiceError> {
+        let mut report = ImportReport::default();
+        let mut pending: Vec<Submission> = Vec::with_capacity(CHUNK);
+        let mut seen = SeenSourceIds::default();
+        for record in records.by_ref() {
+            report.read += 1;
+            if report.read.is_multiple_of(PROGRESS_EVERY) {
+                observer.progress(&report);
+            }
+            let checked = check(self, record, options, &mut seen, &mut report)?;
+            match checked {
+                Ok(submission) => pending.push(submission),
+                Err(problems) => report.reject(problems, observer),
+            }
+            if pending.len() >= CHUNK {
+                apply(self, &mut pending, options, &mut report)?;
+            }
+        }
+        apply(self, &mut pending, options, &mut report)?;
+        report.lines = records.lines();
+        observer.progress(&report);
+        if report.last_seq == 0 {
+            report.last_seq = self.store.last_seq()?;
+        }
+        Ok(report)
+    }
+}
+
+/// A record as a submission (mapped, its missing tags filled when asked), or its problems.
+fn check(
     service: &Service,
-    mut records: Records<'_>,
+    record: Record,
     options: &ImportOptions,
-    observer: &mut dyn ImportObserver,
-) -> Result<ImportReport, ServiceError> {
-    let mut report = ImportReport::default();
-    let mut pending: Vec<Submission> = Vec::with_capacity(CHUNK);
-    // The line of each source id seen in this file (by hash, so memory stays small): a
-    // repeat is rejected, which keeps a second import of the same file a no-op.
-    let mut seen: HashMap<u64, usize> = HashMap::new();
-    for record in records.by_ref() {
-        let number = record.line;
-        let last_line = record.last_line;
-        report.read += 1;
-        if report.read.is_multiple_of(PROGRESS_EVERY) {
-            observer.progress(&report);
+    seen: &mut SeenSourceIds,
+    report: &mut ImportReport,
+) -> Result<Result<Submission, Vec<LineError>>, ServiceError> {
+    let (number, last_line) = (record.line, record.last_line);
+    let mut value = match record.value {
+        Ok(value) => options.mapping.apply(value),
+        Err(e) => return Ok(Err(vec![e.spanning(last_line)])),
+    };
+    if options.suggest_tags && fill_missing_tags(service, &mut value)? {
+        report.tagged += 1;
+    }
+    let submission = match parse_submission(value, SubmissionKind::Import) {
+        Ok(s) => s,
+        Err(errors) => {
+            let problems = LineError::from_validation(number, errors)
+                .into_iter()
+                .map(|p| p.spanning(last_line))
+                .collect();
+            return Ok(Err(problems));
         }
-        let value = match record.value {
-            Ok(value) if options.suggest_tags => {
-                let mut value = options.mapping.apply(value);
-                if fill_missing_tags(service, &mut value)? {
-                    report.tagged += 1;
-                }
-                value
+    };
+    match seen.repeated(&submission, number) {
+        Some(problem) => Ok(Err(vec![problem])),
+        None => Ok(Ok(submission)),
+    }
+}
+
+/// The line of each source id seen in a file (by hash, so memory stays small): a repeat is
+/// rejected, which keeps a second import of the same file a no-op.
+#[derive(Default)]
+struct SeenSourceIds(HashMap<u64, usize>);
+
+impl SeenSourceIds {
+    /// The problem of a submission at `line` whose source id appeared before (the first is
+    /// kept); notes the source id otherwise.
+    fn repeated(&mut self, submission: &Submission, line: usize) -> Option<LineError> {
+        let sid = submission.source_id.as_ref()?;
+        match self.0.entry(hash_of(sid)) {
+            Entry::Vacant(entry) => {
+                entry.insert(line);
+                None
             }
-            Ok(value) => options.mapping.apply(value),
-            Err(e) => {
-                report.reject(vec![e.spanning(last_line)], observer);
-                continue;
-            }
-        };
-        let submission = match parse_submission(value, SubmissionKind::Import) {
-            Ok(s) => s,
-            Err(errors) => {
-                let problems = LineError::from_validation(number, errors)
-                    .into_iter()
-                    .map(|p| p.spanning(last_line))
-                    .collect();
-                report.reject(problems, observer);
-                continue;
-            }
-        };
-        if let Some(sid) = &submission.source_id {
-            if let Some(first) = seen.insert(hash_of(sid), number) {
-                seen.insert(hash_of(sid), first);
-                let problem = LineError::new(
-                    number,
-                    "source_id",
-                    "duplicate_source_id",
-                    format!(
-                        "source_id '{sid}' already appeared on line {first}; the first is kept"
-                    ),
-                );
-                report.reject(vec![problem], observer);
-                continue;
-            }
-        }
-        pending.push(submission);
-        if pending.len() >= CHUNK {
-            apply(service, &mut pending, options, &mut report)?;
+            Entry::Occupied(entry) => Some(LineError::new(
+                line,
+                "source_id",
+                "duplicate_source_id",
+                format!(
+                    "source_id '{sid}' already appeared on line {}; the first is kept",
+                    entry.get()
+                ),
+            )),
         }
     }
-    apply(service, &mut pending, options, &mut report)?;
-    report.lines = records.lines();
-    observer.progress(&report);
-    if report.last_seq == 0 {
-        report.last_seq = service.store().last_seq()?;
-    }
-    Ok(report)
 }
 
 /// Writes a chunk of valid submissions: each is looked up (by `source_id`, or by the id an
@@ -283,72 +278,88 @@ fn apply(
             Some(sid) => existing(service, sid)?,
             None => None,
         };
-        let change = match previous {
-            Some(old) => {
-                // `--publish` publishes what waits; it never brings back a withdrawn,
-                // rejected or sent-back project.
-                let state = if options.publish && old.state == State::Pending {
-                    State::Published
-                } else {
-                    old.state
-                };
-                let contact = submission.contact.clone().or(old.contact.clone());
-                if old.fields == submission.fields && old.state == state && old.contact == contact {
-                    report.unchanged += 1;
-                    continue;
+        match previous {
+            Some(old) => match updated(old, submission, options.publish, now) {
+                Some(change) => {
+                    report.updated += 1;
+                    changes.push(change);
                 }
-                report.updated += 1;
-                let kind = if old.fields == submission.fields {
-                    ChangeKind::StateChanged
-                } else {
-                    ChangeKind::Updated
-                };
-                let mut history = old.history.clone();
-                history.push(imported(Action::Revised, Some(old.state), state, now));
-                Change {
-                    project: Project {
-                        fields: submission.fields,
-                        contact,
-                        state,
-                        updated_at: now,
-                        version: old.version + 1,
-                        history,
-                        ..old
-                    },
-                    kind,
-                }
-            }
+                None => report.unchanged += 1,
+            },
             None => {
                 report.created += 1;
-                let state = if options.publish {
-                    State::Published
-                } else {
-                    State::Pending
-                };
-                Change {
-                    project: Project {
-                        id: ProjectId::generate(),
-                        fields: submission.fields,
-                        contact: submission.contact,
-                        source_id: submission.source_id,
-                        state,
-                        created_at: now,
-                        updated_at: now,
-                        version: 1,
-                        edit_token_hash: None,
-                        history: vec![imported(Action::Imported, None, state, now)],
-                        revision: None,
-                    },
-                    kind: ChangeKind::Created,
-                }
+                changes.push(created(submission, options.publish, now));
             }
-        };
-        changes.push(change);
+        }
     }
     if !options.dry_run && !changes.is_empty() {
         report.last_seq = service.commit_locked(&changes)?;
     }
     Ok(())
+}
+
+/// The change a submission makes to the project it updates, if any.
+fn updated(
+    old: Project,
+    submission: Submission,
+    publish: bool,
+    now: DateTime<Utc>,
+) -> Option<Change> {
+    // `--publish` publishes what waits; it never brings back a withdrawn, rejected or
+    // sent-back project.
+    let state = if publish && old.state == State::Pending {
+        State::Published
+    } else {
+        old.state
+    };
+    let contact = submission.contact.clone().or(old.contact.clone());
+    if old.fields == submission.fields && old.state == state && old.contact == contact {
+        return None;
+    }
+    let kind = if old.fields == submission.fields {
+        ChangeKind::StateChanged
+    } else {
+        ChangeKind::Updated
+    };
+    let mut history = old.history.clone();
+    history.push(imported(Action::Revised, Some(old.state), state, now));
+    Some(Change {
+        project: Project {
+            fields: submission.fields,
+            contact,
+            state,
+            updated_at: now,
+            version: old.version + 1,
+            history,
+            ..old
+        },
+        kind,
+    })
+}
+
+/// The new project a submission makes.
+fn created(submission: Submission, publish: bool, now: DateTime<Utc>) -> Change {
+    let state = if publish {
+        State::Published
+    } else {
+        State::Pending
+    };
+    Change {
+        project: Project {
+            id: ProjectId::generate(),
+            fields: submission.fields,
+            contact: submission.contact,
+            source_id: submission.source_id,
+            state,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            edit_token_hash: None,
+            history: vec![imported(Action::Imported, None, state, now)],
+            revision: None,
+        },
+        kind: ChangeKind::Created,
+    }
 }
 
 /// The project a source id names: one imported with it, or (for records exported from a
@@ -374,12 +385,7 @@ fn hash_of(text: &str) -> u64 {
 }
 
 /// The history entry of an import.
-fn imported(
-    action: Action,
-    from: Option<State>,
-    to: State,
-    at: chrono::DateTime<Utc>,
-) -> Transition {
+fn imported(action: Action, from: Option<State>, to: State, at: DateTime<Utc>) -> Transition {
     Transition {
         at,
         action,

@@ -1,5 +1,6 @@
-//! Moderation and revision: who may read and change a project, the moves of its life, its
-//! history, and the secretariat's queue with duplicate hints.
+//! Moderation and revision: who may read and change a project, the answer to its
+//! submission, the moves of its life, its history, and the secretariat's queue with
+//! duplicate hints.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -8,7 +9,7 @@ use super::duplicates::{Fingerprint, Peers};
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
     apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
-    ProjectFields, ProjectId, PublicProject, ReviewKind, Role, SubmissionKind, Transition,
+    ProjectFields, ProjectId, PublicProject, ReviewKind, Role, State, SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
 
@@ -30,6 +31,23 @@ impl Caller {
     pub fn is_secretariat(&self) -> bool {
         matches!(self, Caller::Secretariat(_) | Caller::Reader(_))
     }
+}
+
+/// The answer to a submission.
+#[derive(utoipa::ToSchema, Clone, Debug, Serialize)]
+pub struct Submitted {
+    /// The new project's id.
+    pub id: ProjectId,
+    /// Always `pending`.
+    pub state: State,
+    /// The secret that lets the submitter see and revise the submission; shown once.
+    pub edit_token: String,
+    /// The log sequence number of the write.
+    pub seq: u64,
+    /// The first answer to the same `Idempotency-Key` and body, given again.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub replayed: bool,
 }
 
 /// A project as the caller may see it.
@@ -65,7 +83,7 @@ pub struct Duplicate {
     /// Its organization.
     pub organization: String,
     /// Its state: `published`, or the state of another waiting project.
-    pub state: crate::model::State,
+    pub state: State,
     /// Why it is flagged.
     pub reason: &'static str,
 }

@@ -1,15 +1,17 @@
 //! Reading import files one record at a time (constant memory): NDJSON lines, or CSV rows
-//! as objects keyed by the header. Each record carries its line number in the file.
+//! as objects keyed by the header. Each record carries its line numbers in the file, and an
+//! unreadable one its problem ([`LineError`], which imports also use for refused records).
 
 use std::cell::Cell;
 use std::io::{BufRead, Read};
 use std::path::Path;
 use std::rc::Rc;
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::csv_cells::restore;
-use super::import::LineError;
+use crate::model::text::strip_unsafe;
 
 /// The format of an import file.
 #[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +49,57 @@ pub struct Record {
     pub last_line: usize,
     /// The record, or the reason it is unreadable.
     pub value: Result<Value, LineError>,
+}
+
+/// One rejected line.
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    /// 1-based line number (where the record starts).
+    pub line: usize,
+    /// The last line of a record that spans several (a CSV row with quoted line breaks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<usize>,
+    /// The bad field (or `line` when the line is not a JSON object).
+    pub field: String,
+    /// Machine-readable code.
+    pub code: String,
+    /// What is wrong (control and bidirectional formatting characters of quoted values
+    /// removed, so a report is safe on a terminal).
+    pub message: String,
+}
+
+impl LineError {
+    /// A problem at a line.
+    pub fn new(line: usize, field: &str, code: &str, message: impl Into<String>) -> LineError {
+        LineError {
+            line,
+            last_line: None,
+            field: field.to_string(),
+            code: code.to_string(),
+            message: strip_unsafe(&message.into()).into_owned(),
+        }
+    }
+
+    /// The problems of a record refused by the validation, at its line.
+    pub fn from_validation(line: usize, errors: crate::model::ValidationErrors) -> Vec<LineError> {
+        errors
+            .0
+            .into_iter()
+            .map(|e| LineError::new(line, &e.field, e.code, e.message))
+            .collect()
+    }
+
+    /// The same problem, for a record that spans lines `line` to `last_line`.
+    pub fn spanning(mut self, last_line: usize) -> LineError {
+        if last_line > self.line {
+            self.last_line = Some(last_line);
+            self.message = format!(
+                "{} (the record spans lines {}–{last_line}: is a quote left open?)",
+                self.message, self.line
+            );
+        }
+        self
+    }
 }
 
 fn unreadable(line: usize, code: &str, message: String) -> Record {

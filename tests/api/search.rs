@@ -317,14 +317,14 @@ async fn the_sample_projects_cover_the_whole_taxonomy() {
         "about a fifth are COVID-19 responses, not {covid}"
     );
     for lang in ["fr", "es"] {
-        let seeded: Vec<serde_json::Value> = wsis_stocktaking::SEED_PROJECTS
+        let seeded: Vec<serde_json::Value> = wsis_stocktaking::service::SEED_PROJECTS
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .filter(|p: &serde_json::Value| p["language"] == lang)
             .collect();
         assert!(seeded.len() >= 2, "a few projects in {lang}");
     }
-    for line in wsis_stocktaking::SEED_PROJECTS.lines() {
+    for line in wsis_stocktaking::service::SEED_PROJECTS.lines() {
         let p: serde_json::Value = serde_json::from_str(line).unwrap();
         let description = p["description"].as_str().unwrap();
         // Chinese is written without spaces: about two characters a word.

@@ -1,0 +1,31 @@
+//! The settings a service opens with.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::search::IndexerConfig;
+
+/// Settings of the service.
+#[derive(Clone, Debug)]
+pub struct ServiceConfig {
+    /// The data directory (sled under `store/`, tantivy under `search/`).
+    pub data_dir: PathBuf,
+    /// Load the sample projects into an empty data directory.
+    pub seed: bool,
+    /// Indexer tuning.
+    pub indexer: IndexerConfig,
+    /// Longest wait for `refresh=wait_for`.
+    pub refresh_timeout: Duration,
+}
+
+impl ServiceConfig {
+    /// Defaults for a data directory.
+    pub fn new(data_dir: impl Into<PathBuf>) -> ServiceConfig {
+        ServiceConfig {
+            data_dir: data_dir.into(),
+            seed: true,
+            indexer: IndexerConfig::default(),
+            refresh_timeout: Duration::from_secs(30),
+        }
+    }
+}
