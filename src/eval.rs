@@ -242,7 +242,7 @@ pub fn run(
     extra_sdg_texts: Option<Vec<LabelledText>>,
 ) -> Result<EvalReport, ServiceError> {
     let bad =
-        |what: &str, e: &dyn std::fmt::Display| ServiceError::Internal(format!("{what}: {e}"));
+        |what: &str, e: &dyn std::fmt::Display| ServiceError::internal(format!("{what}: {e}"));
     let queries = serde_json::from_str::<QueryFile>(queries_json)
         .map_err(|e| bad("judged queries", &e))?
         .queries;
@@ -377,7 +377,7 @@ fn baseline(
     queries: &[JudgedQuery],
     source_ids: &HashMap<String, String>,
 ) -> Result<Scores, ServiceError> {
-    let internal = |e: tantivy::TantivyError| ServiceError::Internal(e.to_string());
+    let internal = |e: tantivy::TantivyError| ServiceError::caused("eval index", e);
     let mut schema = Schema::builder();
     let text = schema.add_text_field(
         "text",
@@ -392,7 +392,7 @@ fn baseline(
     let mut analyzer = index
         .tokenizers()
         .get("en_stem")
-        .ok_or_else(|| ServiceError::Internal("no en_stem analyzer".into()))?;
+        .ok_or_else(|| ServiceError::internal("no en_stem analyzer"))?;
     {
         let mut writer = index
             .writer::<TantivyDocument>(50_000_000)
@@ -588,7 +588,7 @@ impl TempDir {
     fn new() -> Result<TempDir, ServiceError> {
         let path = std::env::temp_dir().join(format!("stocktaking-eval-{}", ulid::Ulid::new()));
         std::fs::create_dir_all(&path)
-            .map_err(|e| ServiceError::Internal(format!("{}: {e}", path.display())))?;
+            .map_err(|e| ServiceError::caused(path.display().to_string(), e))?;
         Ok(TempDir(path))
     }
 }

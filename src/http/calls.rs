@@ -15,7 +15,7 @@ where
     let service = state.service.clone();
     tokio::task::spawn_blocking(move || f(&service))
         .await
-        .unwrap_or_else(|join| Err(ServiceError::Internal(join.to_string())))
+        .unwrap_or_else(|join| Err(ServiceError::caused("service call", join)))
 }
 
 /// Waits for a search turn ([`AppState::search_permits`]): searches, counts, suggestions.
@@ -26,7 +26,7 @@ pub(crate) async fn search_turn(
         .search_permits
         .acquire()
         .await
-        .map_err(|e| ServiceError::Internal(e.to_string()))
+        .map_err(|e| ServiceError::caused("search turn", e))
 }
 
 /// A search under a search turn, its phases recorded in the metrics (API and pages alike).

@@ -124,7 +124,9 @@ pub fn answer(error: &ServiceError) -> Answer {
         ServiceError::Busy { retry_after, .. } => {
             (StatusCode::SERVICE_UNAVAILABLE, "busy", Some(*retry_after))
         }
-        ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", None),
+        ServiceError::Internal { .. } => {
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", None)
+        }
     };
     Answer {
         status,
@@ -169,7 +171,7 @@ impl From<ServiceError> for ApiError {
                 error.field = Some(p.param);
             }
             ServiceError::PreconditionRequired(_) => error.field = Some("If-Match".into()),
-            ServiceError::Internal(_) => return ApiError::internal(&e),
+            ServiceError::Internal { .. } => return ApiError::internal(&e),
             _ => {}
         }
         error

@@ -281,3 +281,80 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use axum::body::Body;
+    use axum::http::Request;
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    use super::{track, Metrics};
+    use crate::http::error::ApiError;
+    use crate::http::pages::{error_page, Ctx};
+    use crate::model::Language;
+    use crate::service::ServiceError;
+
+    /// A log written to memory.
+    #[derive(Clone, Default)]
+    struct Log(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Log {
+        fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(data);
+            Ok(data.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn failure() -> ServiceError {
+        let disk = std::io::Error::other("disk on fire");
+        ServiceError::caused("store", disk)
+    }
+
+    #[tokio::test]
+    async fn every_5xx_is_logged_once_with_its_cause_from_the_api_and_the_pages() {
+        let log = Log::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let app = Router::new()
+            .route("/api", get(|| async { ApiError::from(failure()) }))
+            .route(
+                "/page",
+                get(|| async { error_page(&Ctx::new(Language::En, "/", Vec::new()), &failure()) }),
+            )
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::new(Metrics::new()),
+                track,
+            ));
+        for path in ["/api", "/page"] {
+            let request = Request::get(path).body(Body::empty()).unwrap();
+            let response = app.clone().oneshot(request).await.unwrap();
+            assert_eq!(response.status(), 500);
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            let body = String::from_utf8_lossy(&body);
+            assert!(!body.contains("disk on fire"), "the cause is never sent");
+        }
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("disk on fire"))
+            .collect();
+        assert_eq!(lines.len(), 2, "one line per answer: {text}");
+        assert!(
+            lines.iter().all(|l| l.contains("store: disk on fire")),
+            "{text}"
+        );
+    }
+}

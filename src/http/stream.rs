@@ -189,7 +189,7 @@ where
         };
         let result = write(&service, &mut out).and_then(|()| {
             out.flush()
-                .map_err(|e| ServiceError::Internal(e.to_string()))
+                .map_err(|e| ServiceError::caused("streamed body", e))
         });
         match result {
             Ok(()) => done.store(true, Ordering::SeqCst),

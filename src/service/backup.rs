@@ -51,8 +51,8 @@ pub struct BackupSummary {
 const FORMAT: &str = "stocktaking-backup";
 const VERSION: u32 = 1;
 
-fn io_error(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Internal(format!("backup: {e}"))
+fn io_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> ServiceError {
+    ServiceError::caused("backup", e)
 }
 
 fn line(out: &mut dyn Write, value: &impl Serialize) -> Result<(), ServiceError> {
@@ -90,7 +90,7 @@ impl Service {
         let keys = self
             .keys
             .list()
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+            .map_err(|e| ServiceError::caused("keys", e))?;
         summary.keys = keys.len();
         line(out, &Entry::Keys(keys))?;
         line(
@@ -177,7 +177,7 @@ impl Service {
             Entry::Keys(keys) => {
                 self.keys
                     .replace_all(&keys)
-                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                    .map_err(|e| ServiceError::caused("keys", e))?;
                 summary.keys = keys.len();
             }
             Entry::End {

@@ -146,7 +146,7 @@ impl Service {
         match self.store.setting(SYNONYMS)? {
             Some(bytes) => serde_json::from_slice(&bytes)
                 .map(Some)
-                .map_err(|e| ServiceError::Internal(format!("stored synonyms: {e}"))),
+                .map_err(|e| ServiceError::caused("stored synonyms", e)),
             None => Ok(None),
         }
     }
@@ -167,8 +167,8 @@ impl Service {
     /// 422 naming each bad set; storage errors.
     pub fn put_synonyms(&self, body: Value) -> Result<SynonymList, ServiceError> {
         let synonyms = parse_synonyms(body)?;
-        let bytes = serde_json::to_vec(&synonyms)
-            .map_err(|e| ServiceError::Internal(format!("synonyms: {e}")))?;
+        let bytes =
+            serde_json::to_vec(&synonyms).map_err(|e| ServiceError::caused("synonyms", e))?;
         let _guard = self.write_lock.blocking_lock();
         self.store.put_setting(SYNONYMS, &bytes)?;
         self.index.set_synonyms(&synonyms);

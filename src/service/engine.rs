@@ -96,7 +96,7 @@ impl Service {
         let catch_up_guard = write_lock
             .clone()
             .try_lock_owned()
-            .map_err(|_| ServiceError::Internal("write lock taken at start".into()))?;
+            .map_err(|_| ServiceError::internal("write lock taken at start"))?;
         let service = Arc::new(Service {
             store,
             keys: Keys::new(&config.data_dir),
@@ -147,7 +147,7 @@ impl Service {
                 }
                 drop(guard);
             })
-            .map_err(|e| ServiceError::Internal(format!("cannot start catch-up: {e}")))?;
+            .map_err(|e| ServiceError::caused("cannot start catch-up", e))?;
         Ok(())
     }
 

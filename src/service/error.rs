@@ -52,21 +52,48 @@ pub enum ServiceError {
         retry_after: u64,
     },
     /// Our fault: storage or index errors.
-    #[error("{0}")]
-    Internal(String),
+    #[error("{context}")]
+    Internal {
+        /// What was being done.
+        context: String,
+        /// Why it failed, when another error says (logged, never sent).
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
 }
 
 impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> ServiceError {
         match e {
             StoreError::Locked(_) => ServiceError::Unavailable(e.to_string()),
-            other => ServiceError::Internal(other.to_string()),
+            other => ServiceError::caused("store", other),
         }
     }
 }
 
 impl From<SearchError> for ServiceError {
     fn from(e: SearchError) -> ServiceError {
-        ServiceError::Internal(e.to_string())
+        ServiceError::caused("search index", e)
+    }
+}
+
+impl ServiceError {
+    /// An internal error with nothing underneath.
+    pub fn internal(context: impl Into<String>) -> ServiceError {
+        ServiceError::Internal {
+            context: context.into(),
+            source: None,
+        }
+    }
+
+    /// An internal error that `source` caused while doing `context`.
+    pub fn caused(
+        context: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> ServiceError {
+        ServiceError::Internal {
+            context: context.into(),
+            source: Some(source.into()),
+        }
     }
 }

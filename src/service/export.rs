@@ -113,8 +113,8 @@ fn cell(value: Option<&Value>) -> String {
     }
 }
 
-fn io_error(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Internal(format!("cannot write the export: {e}"))
+fn io_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> ServiceError {
+    ServiceError::caused("cannot write the export", e)
 }
 
 impl Service {

@@ -102,7 +102,7 @@ impl Service {
         match self
             .keys
             .authenticate(key)
-            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .map_err(|e| ServiceError::caused("keys", e))?
         {
             Some((name, KeyRole::Editor)) => Ok(Caller::Secretariat(name)),
             Some((name, KeyRole::Reader)) => Ok(Caller::Reader(name)),

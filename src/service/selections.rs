@@ -235,7 +235,7 @@ const CSV_HEADER: [&str; 19] = [
 /// # Errors
 /// Only if writing to memory fails.
 pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
-    let internal = |e: csv::Error| ServiceError::Internal(e.to_string());
+    let internal = |e: csv::Error| ServiceError::caused("selection CSV", e);
     let mut out = super::csv_cells::Writer::new(Vec::new());
     out.row(CSV_HEADER).map_err(internal)?;
     for (i, item) in view.items.iter().enumerate() {
@@ -280,5 +280,5 @@ pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
         out.row(&row).map_err(internal)?;
     }
     out.into_inner()
-        .map_err(|e| ServiceError::Internal(e.to_string()))
+        .map_err(|e| ServiceError::caused("selection CSV", e))
 }

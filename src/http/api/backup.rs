@@ -36,7 +36,7 @@ pub(crate) async fn backup(
         let mut file = file;
         std::io::copy(&mut file, out)
             .map(|_| ())
-            .map_err(|e| ServiceError::Internal(format!("backup file: {e}")))
+            .map_err(|e| ServiceError::caused("backup file", e))
     });
     Ok(attachment("application/x-ndjson", "backup.ndjson", body))
 }
@@ -47,7 +47,7 @@ pub(crate) async fn backup(
 fn backup_file(service: &Service) -> Result<std::fs::File, ServiceError> {
     let name = format!("stocktaking-backup-{}.ndjson", ulid::Ulid::new());
     let path = std::env::temp_dir().join(name);
-    let io = |e: std::io::Error| ServiceError::Internal(format!("backup file: {e}"));
+    let io = |e: std::io::Error| ServiceError::caused("backup file", e);
     let file = std::fs::File::create(&path).map_err(io)?;
     let written = service.backup(&mut std::io::BufWriter::new(&file));
     let reader = std::fs::File::open(&path).map_err(io);

@@ -66,7 +66,7 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
     let answer = answer(error);
     let (heading, detail) = match error {
         ServiceError::NotFound(_) => (ctx.t.not_found, ctx.t.not_found_text.to_string()),
-        ServiceError::Internal(_) => (ctx.t.bad_request, "internal error".to_string()),
+        ServiceError::Internal { .. } => (ctx.t.bad_request, "internal error".to_string()),
         // It may quote what the client sent: never its control characters.
         other => (
             ctx.t.bad_request,
