@@ -6,6 +6,7 @@ use axum::response::Response;
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
+use crate::http::openapi::responses::KeyRefused;
 use crate::http::openapi::SECRETARIAT;
 use crate::http::stream::{attachment, streamed, Budget};
 use crate::http::{on_service, AppState};
@@ -20,8 +21,7 @@ use crate::service::{Service, ServiceError};
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The backup", content_type = "application/x-ndjson", body = String),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key")
+        KeyRefused
     )
 )]
 pub(crate) async fn backup(

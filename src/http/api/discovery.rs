@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{IdPath, TagBody, SEARCH, SECRETARIAT};
 use crate::http::query::{invalid, Query, QueryParams};
 use crate::http::{on_service, search_turn, AppState};
@@ -153,7 +154,7 @@ pub(crate) async fn related(
     request_body = TagBody,
     responses(
         (status = 200, description = "Suggested Action Lines and SDGs", body = TagSuggestions),
-        (status = 415, description = "The body is not JSON"),
+        NotJson,
         (status = 422, description = "Missing or invalid title, description or language")
     )
 )]
@@ -188,9 +189,8 @@ pub(crate) async fn synonyms(State(state): State<AppState>) -> Result<Json<Synon
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The sets as stored", body = SynonymList),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
-        (status = 415, description = "The body is not JSON"),
+        KeyRefused,
+        NotJson,
         (status = 422, description = "Invalid sets")
     )
 )]

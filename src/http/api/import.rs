@@ -15,6 +15,7 @@ use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
+use crate::http::openapi::responses::KeyRefused;
 use crate::http::openapi::SECRETARIAT;
 use crate::http::query::{self, flag, invalid, QueryParams};
 use crate::http::{on_service, AppState};
@@ -138,8 +139,7 @@ fn format(given: Option<Format>, headers: &HeaderMap) -> Result<Format, ApiError
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The import report", body = ImportAnswer),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key")
+        KeyRefused
     )
 )]
 pub(crate) async fn import(

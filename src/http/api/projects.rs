@@ -11,6 +11,7 @@ use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::limits::ClientIp;
+use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{
     IdPath, IdempotencyKeyHeader, IfMatchHeader, RefreshMode, RefreshParam, SubmissionBody,
     PROJECTS, SECRETARIAT,
@@ -65,7 +66,7 @@ fn waits(raw: Option<&str>) -> Result<bool, ApiError> {
             )),
         (status = 401, description = "A bad key"),
         (status = 403, description = "A read-only key"),
-        (status = 415, description = "The body is not JSON"),
+        NotJson,
         (status = 422, description = "Invalid fields, every one listed in details; or an Idempotency-Key used with another body")
     )
 )]
@@ -275,7 +276,7 @@ async fn decide(
         (status = 401, description = "A bad key or token"),
         (status = 403, description = "Not allowed in this state"),
         (status = 409, description = "Stale If-Match version, or a move the state does not allow"),
-        (status = 415, description = "The body is not JSON"),
+        NotJson,
         (status = 422, description = "Invalid fields, every one listed in details"),
         (status = 428, description = "If-Match is required")
     )
@@ -387,10 +388,9 @@ fn required_text(field: &str, text: String) -> Result<String, ApiError> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The project, sent back", body = OwnerProject),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
+        KeyRefused,
         (status = 409, description = "Stale If-Match version, or the state does not allow it"),
-        (status = 415, description = "The body is not JSON"),
+        NotJson,
         (status = 422, description = "No message, or too long")
     )
 )]
@@ -423,10 +423,9 @@ pub(crate) async fn request_changes(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The project, rejected", body = OwnerProject),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
+        KeyRefused,
         (status = 409, description = "Stale If-Match version, or the state does not allow it"),
-        (status = 415, description = "The body is not JSON"),
+        NotJson,
         (status = 422, description = "No reason, or too long")
     )
 )]

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
 use crate::http::query::{self, invalid, QueryParams};
 use crate::http::stream::attachment;
@@ -129,9 +130,8 @@ pub(crate) async fn list(
     responses(
         (status = 201, description = "Created", body = SelectionView,
             headers(("Location" = String, description = "The selection's URL"))),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
-        (status = 415, description = "The body is not JSON"),
+        KeyRefused,
+        NotJson,
         (status = 422, description = "Invalid fields")
     )
 )]
@@ -185,9 +185,8 @@ pub(crate) async fn show(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The selection as it is now", body = SelectionView),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
-        (status = 415, description = "The body is not JSON"),
+        KeyRefused,
+        NotJson,
         (status = 422, description = "Invalid fields")
     )
 )]
@@ -211,9 +210,8 @@ pub(crate) async fn update(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The selection as it is now", body = SelectionView),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key"),
-        (status = 415, description = "The body is not JSON"),
+        KeyRefused,
+        NotJson,
         (status = 422, description = "Invalid items, unknown projects, or more than 500")
     )
 )]
@@ -240,8 +238,7 @@ pub(crate) async fn set_items(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "No or a bad key"),
-        (status = 403, description = "A read-only key")
+        KeyRefused
     )
 )]
 pub(crate) async fn remove(

@@ -6,6 +6,7 @@
 //! body shapes that the handlers read by hand.
 
 mod additions;
+pub mod responses;
 mod shapes;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,22 @@
+//! Response sets many operations share, written once.
+
+/// What a change that needs a secretariat key may answer besides its own outcome.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variants are never built.
+pub enum KeyRefused {
+    /// No key, or a bad one.
+    #[response(status = 401, description = "No or a bad key")]
+    Unauthorized,
+    /// A key that may only read.
+    #[response(status = 403, description = "A read-only key")]
+    ReadOnly,
+}
+
+/// What an operation that takes a JSON body answers to another body.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum NotJson {
+    /// The body is not JSON.
+    #[response(status = 415, description = "The body is not JSON")]
+    UnsupportedMediaType,
+}
