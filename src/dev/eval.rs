@@ -21,9 +21,9 @@ use crate::search::{Features, TagSuggestions, TagWeights};
 use crate::service::{Service, ServiceConfig, ServiceError};
 
 /// The shipped judged queries.
-pub const QUERIES: &str = include_str!("../seed/eval/queries.json");
+pub const QUERIES: &str = include_str!("../../seed/eval/queries.json");
 /// The shipped held-out labelled texts.
-pub const HELD_OUT_TAGS: &str = include_str!("../seed/eval/tags_heldout.ndjson");
+pub const HELD_OUT_TAGS: &str = include_str!("../../seed/eval/tags_heldout.ndjson");
 /// Results judged per query.
 const K: usize = 10;
 
