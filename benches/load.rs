@@ -416,7 +416,7 @@ fn main() {
             // added in turn (the steps of `stocktaking eval`).
             let mut steps = vec![("", Features::ALL)];
             if text && std::env::var("BENCH_FEATURES").is_ok() {
-                steps = wsis_stocktaking::eval::feature_steps();
+                steps = wsis_stocktaking::dev::eval::feature_steps();
             }
             for (step, features) in steps {
                 let mut latencies = Vec::new();

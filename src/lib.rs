@@ -4,13 +4,15 @@
 //! Layers, each depending only on the ones below it:
 //! `http` -> `service` -> (`store`, `search`) -> `model`.
 //! sled (`store`) is the source of truth; tantivy (`search`) is a view rebuilt from it.
+//! Beside them: `presentation` (charts, colours, the report document; used by the pages
+//! and the command line), `cli` (the `stocktaking` command) and `dev` (the relevance and
+//! fuzzing harnesses).
 
-pub mod config;
-pub mod eval;
-pub mod fuzzing;
+pub mod cli;
+pub mod dev;
 pub mod http;
 pub mod model;
-pub mod report;
+pub mod presentation;
 pub mod search;
 pub mod service;
 pub mod store;

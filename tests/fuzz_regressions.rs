@@ -1,6 +1,6 @@
 //! Runs the fuzz seeds (`fuzz/seeds/<target>/`) and the kept fuzz findings
 //! (`tests/fuzz_regressions/<target>/`) through the same code as the fuzz targets
-//! (`wsis_stocktaking::fuzzing`), so `cargo test` exercises the harnesses.
+//! (`wsis_stocktaking::dev::fuzzing`), so `cargo test` exercises the harnesses.
 //!
 //! Add a finding by dropping its file into `tests/fuzz_regressions/<target>/`. A name starting
 //! with `ok-` must be accepted and one starting with `err-` refused (see [`expect`]); any
@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use wsis_stocktaking::fuzzing;
+use wsis_stocktaking::dev::fuzzing;
 
 /// What a file's name says its input must give.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -171,10 +171,9 @@ pub fn action_line(lang: Language, line: ActionLine) -> &'static str {
     pick(&LINES[line.index()], lang)
 }
 
-/// An SDG's short name and colour, from the taxonomy file.
+/// An SDG's short name in each language, from the taxonomy file.
 struct SdgLabel {
     names: [String; 6],
-    color: String,
 }
 
 fn sdg_labels() -> &'static [SdgLabel] {
@@ -201,11 +200,7 @@ fn sdg_labels() -> &'static [SdgLabel] {
                         name(Language::Ru),
                         name(Language::Es),
                     ];
-                    let color = sdg.get("color").and_then(|v| v.as_str()).unwrap_or("#777");
-                    SdgLabel {
-                        names,
-                        color: color.to_string(),
-                    }
+                    SdgLabel { names }
                 })
                 .collect()
         })
@@ -226,12 +221,4 @@ pub fn sdg(lang: Language, goal: Sdg) -> &'static str {
         .get(usize::from(goal.number()) - 1)
         .map(|l| l.names[lang.index()].as_str())
         .unwrap_or("")
-}
-
-/// The SDG's official colour (`#RRGGBB`).
-pub fn sdg_color(goal: Sdg) -> &'static str {
-    sdg_labels()
-        .get(usize::from(goal.number()) - 1)
-        .map(|l| l.color.as_str())
-        .unwrap_or("#777777")
 }

@@ -1,7 +1,7 @@
 //! The relevance harness over the shipped judged queries and held-out labelled texts: the
 //! service beats plain BM25 and each measured feature pulls its weight.
 
-use wsis_stocktaking::eval::{self, EvalReport};
+use wsis_stocktaking::dev::eval::{self, EvalReport};
 
 use crate::helpers::outside_async;
 

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{outside_async, TestApp};
-use wsis_stocktaking::report::{render, ReportFormat};
+use wsis_stocktaking::presentation::report::{render, ReportFormat};
 use wsis_stocktaking::service::Report;
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,8 +3,9 @@
 //! taxonomy's labels. Project texts are never translated.
 
 use crate::model::labels::Six;
-pub use crate::model::labels::{action_line, action_line_label, sdg, sdg_color};
+pub use crate::model::labels::{action_line, action_line_label, sdg};
 use crate::model::{Country, Language, Region, Scope, StakeholderType, State, Status};
+pub use crate::presentation::colours::sdg_color;
 
 /// Whether a language is written right to left.
 pub fn is_rtl(lang: Language) -> bool {

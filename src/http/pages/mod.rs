@@ -2,7 +2,6 @@
 //! call the same service functions as the API; templates only lay out what they are given.
 
 mod assets;
-pub(crate) mod charts;
 mod desk_texts;
 mod edit;
 mod forms;

@@ -18,7 +18,6 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::html;
 
-use super::charts::{bar_chart, Bar};
 use super::layout::{document, hidden_lang};
 use super::search::{facet_counts, facet_sidebar, search, View};
 use super::{i18n, Ctx, HtmlPage};
@@ -26,6 +25,7 @@ use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
+use crate::presentation::charts::{bar_chart, Bar};
 use crate::search::Dim;
 
 /// The routes.

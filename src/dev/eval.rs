@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED,
+};
 use tantivy::{Index, TantivyDocument, Term};
 
 use crate::model::{ActionLine, Language, Sdg, SearchRequest};
@@ -21,9 +23,9 @@ use crate::search::{Features, TagSuggestions, TagWeights};
 use crate::service::{Service, ServiceConfig, ServiceError};
 
 /// The shipped judged queries.
-pub const QUERIES: &str = include_str!("../seed/eval/queries.json");
+pub const QUERIES: &str = include_str!("../../seed/eval/queries.json");
 /// The shipped held-out labelled texts.
-pub const HELD_OUT_TAGS: &str = include_str!("../seed/eval/tags_heldout.ndjson");
+pub const HELD_OUT_TAGS: &str = include_str!("../../seed/eval/tags_heldout.ndjson");
 /// Results judged per query.
 const K: usize = 10;
 
@@ -241,18 +243,7 @@ pub fn run(
     tags_ndjson: &str,
     extra_sdg_texts: Option<Vec<LabelledText>>,
 ) -> Result<EvalReport, ServiceError> {
-    let bad =
-        |what: &str, e: &dyn std::fmt::Display| ServiceError::internal(format!("{what}: {e}"));
-    let queries = serde_json::from_str::<QueryFile>(queries_json)
-        .map_err(|e| bad("judged queries", &e))?
-        .queries;
-    let texts: Vec<LabelledText> = tags_ndjson
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str)
-        .collect::<Result<_, _>>()
-        .map_err(|e| bad("labelled texts", &e))?;
-
+    let (queries, texts) = parse_inputs(queries_json, tags_ndjson)?;
     let dir = TempDir::new()?;
     let mut config = ServiceConfig::new(dir.0.join("data"));
     config.seed = true;
@@ -267,19 +258,7 @@ pub fn run(
 
     let mut ranking = vec![baseline(&service, &queries, &source_ids)?];
     for (name, features) in feature_steps() {
-        let mut rankings = Vec::with_capacity(queries.len());
-        for q in &queries {
-            let pairs = [("q", q.q.as_str()), ("per_page", "10")];
-            let req = SearchRequest::from_pairs(pairs)?;
-            let results = service.search_with(&req, features)?;
-            rankings.push(
-                results
-                    .hits
-                    .iter()
-                    .filter_map(|h| source_ids.get(&h.summary.id.to_string()).cloned())
-                    .collect(),
-            );
-        }
+        let rankings = feature_rankings(&service, &queries, &source_ids, features)?;
         ranking.push(score(name, &queries, &rankings));
     }
 
@@ -296,6 +275,48 @@ pub fn run(
         tags,
         extra,
     })
+}
+
+/// The judged queries (JSON) and the labelled texts (NDJSON, blank lines skipped).
+fn parse_inputs(
+    queries_json: &str,
+    tags_ndjson: &str,
+) -> Result<(Vec<JudgedQuery>, Vec<LabelledText>), ServiceError> {
+    let bad =
+        |what: &str, e: &dyn std::fmt::Display| ServiceError::internal(format!("{what}: {e}"));
+    let queries = serde_json::from_str::<QueryFile>(queries_json)
+        .map_err(|e| bad("judged queries", &e))?
+        .queries;
+    let texts: Vec<LabelledText> = tags_ndjson
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .map_err(|e| bad("labelled texts", &e))?;
+    Ok((queries, texts))
+}
+
+/// The source ids of the service's first ten hits for each query, with these features.
+fn feature_rankings(
+    service: &Service,
+    queries: &[JudgedQuery],
+    source_ids: &HashMap<String, String>,
+    features: Features,
+) -> Result<Vec<Vec<String>>, ServiceError> {
+    let mut rankings = Vec::with_capacity(queries.len());
+    for q in queries {
+        let pairs = [("q", q.q.as_str()), ("per_page", "10")];
+        let req = SearchRequest::from_pairs(pairs)?;
+        let results = service.search_with(&req, features)?;
+        rankings.push(
+            results
+                .hits
+                .iter()
+                .filter_map(|h| source_ids.get(&h.summary.id.to_string()).cloned())
+                .collect(),
+        );
+    }
+    Ok(rankings)
 }
 
 fn codes(s: &TagSuggestions) -> (Vec<String>, Vec<String>) {
@@ -377,44 +398,11 @@ fn baseline(
     queries: &[JudgedQuery],
     source_ids: &HashMap<String, String>,
 ) -> Result<Scores, ServiceError> {
-    let internal = |e: tantivy::TantivyError| ServiceError::caused("eval index", e);
-    let mut schema = Schema::builder();
-    let text = schema.add_text_field(
-        "text",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        ),
-    );
-    let source = schema.add_text_field("source", STORED);
-    let index = Index::create_in_ram(schema.build());
+    let (index, text, source) = baseline_index(service, source_ids)?;
     let mut analyzer = index
         .tokenizers()
         .get("en_stem")
         .ok_or_else(|| ServiceError::internal("no en_stem analyzer"))?;
-    {
-        let mut writer = index
-            .writer::<TantivyDocument>(50_000_000)
-            .map_err(internal)?;
-        for project in service.store().projects().filter_map(Result::ok) {
-            if !project.is_public() {
-                continue;
-            }
-            let Some(sid) = source_ids.get(&project.id.to_string()) else {
-                continue;
-            };
-            let f = &project.fields;
-            let mut doc = TantivyDocument::default();
-            doc.add_text(source, sid);
-            // As the old engine indexed them: the title twice, as a boost.
-            for part in [&f.title, &f.title, &f.organization, &f.description] {
-                doc.add_text(text, part);
-            }
-            writer.add_document(doc).map_err(internal)?;
-        }
-        writer.commit().map_err(internal)?;
-    }
     let reader = index.reader().map_err(internal)?;
     let searcher = reader.searcher();
     let mut rankings = Vec::with_capacity(queries.len());
@@ -452,6 +440,52 @@ fn baseline(
         queries,
         &rankings,
     ))
+}
+
+fn internal(e: tantivy::TantivyError) -> ServiceError {
+    ServiceError::caused("eval index", e)
+}
+
+/// The baseline's index in memory: the published sample projects' texts in one
+/// English-stemmed field, and their source ids; returns the index and both fields.
+fn baseline_index(
+    service: &Service,
+    source_ids: &HashMap<String, String>,
+) -> Result<(Index, Field, Field), ServiceError> {
+    let mut schema = Schema::builder();
+    let text = schema.add_text_field(
+        "text",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    let source = schema.add_text_field("source", STORED);
+    let index = Index::create_in_ram(schema.build());
+    {
+        let mut writer = index
+            .writer::<TantivyDocument>(50_000_000)
+            .map_err(internal)?;
+        for project in service.store().projects().filter_map(Result::ok) {
+            if !project.is_public() {
+                continue;
+            }
+            let Some(sid) = source_ids.get(&project.id.to_string()) else {
+                continue;
+            };
+            let f = &project.fields;
+            let mut doc = TantivyDocument::default();
+            doc.add_text(source, sid);
+            // As the old engine indexed them: the title twice, as a boost.
+            for part in [&f.title, &f.title, &f.organization, &f.description] {
+                doc.add_text(text, part);
+            }
+            writer.add_document(doc).map_err(internal)?;
+        }
+        writer.commit().map_err(internal)?;
+    }
+    Ok((index, text, source))
 }
 
 /// Labelled texts (SDGs only) from a Digital Public Goods registry export (NDJSON with
@@ -493,6 +527,29 @@ impl EvalReport {
     /// The report as Markdown tables.
     pub fn markdown(&self, per_query: bool) -> String {
         let mut out = String::new();
+        self.ranking_table(&mut out);
+        if per_query {
+            self.per_query_table(&mut out);
+        }
+        tag_table(
+            &mut out,
+            format!("Tag suggestions: {} held-out labelled texts", self.texts),
+            &self.tags,
+            true,
+        );
+        if let Some((n, rows)) = &self.extra {
+            tag_table(
+                &mut out,
+                format!("Tag suggestions: {n} extra labelled texts (SDGs only)"),
+                rows,
+                false,
+            );
+        }
+        out
+    }
+
+    /// One row a method: nDCG@10, MRR, and nDCG@10 for each kind of query.
+    fn ranking_table(&self, out: &mut String) {
         let _ = writeln!(
             out,
             "## Ranking: {} judged queries over the sample projects\n",
@@ -516,68 +573,58 @@ impl EvalReport {
                 per.join(" | ")
             );
         }
-        if per_query {
-            let _ = writeln!(
-                out,
-                "\nnDCG@10 per query, one column per method above, in order:\n"
-            );
-            let _ = writeln!(
-                out,
-                "| query | {} |\n|---|{}",
-                (0..self.ranking.len())
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                "---|".repeat(self.ranking.len())
-            );
-            if let Some(first) = self.ranking.first() {
-                for (i, (id, _)) in first.by_query.iter().enumerate() {
-                    let row: Vec<String> = self
-                        .ranking
-                        .iter()
-                        .map(|s| format!("{:.3}", s.by_query.get(i).map_or(0.0, |q| q.1)))
-                        .collect();
-                    let _ = writeln!(out, "| {id} | {} |", row.join(" | "));
-                }
-            }
-        }
-        let tag_table = |out: &mut String, title: String, rows: &[TagScores], lines: bool| {
-            let _ = writeln!(out, "\n## {title}\n");
-            if lines {
-                let _ = writeln!(
-                    out,
-                    "| signals | Action Line P@1 | Action Line R@3 | SDG P@1 | SDG R@3 |\n|---|---|---|---|---|"
-                );
-            } else {
-                let _ = writeln!(out, "| signals | SDG P@1 | SDG R@3 |\n|---|---|---|");
-            }
-            for r in rows {
-                if lines {
-                    let _ = writeln!(
-                        out,
-                        "| {} | {:.3} | {:.3} | {:.3} | {:.3} |",
-                        r.name, r.action_line_p1, r.action_line_r3, r.sdg_p1, r.sdg_r3
-                    );
-                } else {
-                    let _ = writeln!(out, "| {} | {:.3} | {:.3} |", r.name, r.sdg_p1, r.sdg_r3);
-                }
-            }
-        };
-        tag_table(
-            &mut out,
-            format!("Tag suggestions: {} held-out labelled texts", self.texts),
-            &self.tags,
-            true,
+    }
+
+    /// One row a query: its nDCG@10 under each method, in the ranking table's order.
+    fn per_query_table(&self, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "\nnDCG@10 per query, one column per method above, in order:\n"
         );
-        if let Some((n, rows)) = &self.extra {
-            tag_table(
-                &mut out,
-                format!("Tag suggestions: {n} extra labelled texts (SDGs only)"),
-                rows,
-                false,
-            );
+        let _ = writeln!(
+            out,
+            "| query | {} |\n|---|{}",
+            (0..self.ranking.len())
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            "---|".repeat(self.ranking.len())
+        );
+        if let Some(first) = self.ranking.first() {
+            for (i, (id, _)) in first.by_query.iter().enumerate() {
+                let row: Vec<String> = self
+                    .ranking
+                    .iter()
+                    .map(|s| format!("{:.3}", s.by_query.get(i).map_or(0.0, |q| q.1)))
+                    .collect();
+                let _ = writeln!(out, "| {id} | {} |", row.join(" | "));
+            }
         }
-        out
+    }
+}
+
+/// A table of tag-suggestion scores under a heading: Action Lines and SDGs when `lines`,
+/// SDGs only otherwise.
+fn tag_table(out: &mut String, title: String, rows: &[TagScores], lines: bool) {
+    let _ = writeln!(out, "\n## {title}\n");
+    if lines {
+        let _ = writeln!(
+            out,
+            "| signals | Action Line P@1 | Action Line R@3 | SDG P@1 | SDG R@3 |\n|---|---|---|---|---|"
+        );
+    } else {
+        let _ = writeln!(out, "| signals | SDG P@1 | SDG R@3 |\n|---|---|---|");
+    }
+    for r in rows {
+        if lines {
+            let _ = writeln!(
+                out,
+                "| {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                r.name, r.action_line_p1, r.action_line_r3, r.sdg_p1, r.sdg_r3
+            );
+        } else {
+            let _ = writeln!(out, "| {} | {:.3} | {:.3} |", r.name, r.sdg_p1, r.sdg_r3);
+        }
     }
 }
 

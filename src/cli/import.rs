@@ -4,18 +4,49 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{anyhow, Context};
+use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use wsis_stocktaking::config::ImportArgs;
-use wsis_stocktaking::model::mapping::Mapping;
-use wsis_stocktaking::service::{
+use crate::model::mapping::Mapping;
+use crate::service::{
     csv_cells, records, Format, ImportObserver, ImportOptions, ImportReport, LineError, Service,
 };
+
+/// `import` options.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import (`-` for standard input).
+    pub file: PathBuf,
+    /// `ndjson` or `csv` (by default from the file's extension; NDJSON for `-`).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Where fields come from: `Source=field,…`, with paths into nested objects and arrays
+    /// for NDJSON (`SDGs[].SDGNumber=sdgs`). Without it, records use our field names.
+    #[arg(long = "map", value_name = "SPEC")]
+    pub maps: Vec<String>,
+    /// A value for a field the source lacks: `field=value` (lists separated by `;`).
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub sets: Vec<String>,
+    /// Write every rejected record (line, field, code, message) to this file: CSV, or JSON
+    /// when it ends in `.json`.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Check every record and report, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Publish the imported projects (otherwise they wait for moderation as `pending`).
+    #[arg(long)]
+    pub publish: bool,
+    /// Give records without Action Lines or SDGs the suggested ones (from their title and
+    /// description), and count them.
+    #[arg(long)]
+    pub suggest_tags: bool,
+}
 
 /// Counts the bytes read, for the progress bar.
 struct Counting<R> {
@@ -33,38 +64,11 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-/// Runs the command.
+/// Runs `import`: exit status 1 when any record was rejected.
 pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let format = match &args.format {
-        Some(name) => Format::parse(name).ok_or_else(|| anyhow!("--format must be ndjson or csv, not '{name}'"))?,
-        None if args.file.as_os_str() == "-" => Format::Ndjson,
-        None => Format::of_path(&args.file).ok_or_else(|| {
-            anyhow!(
-                "cannot tell the format of {} from its extension: give --format ndjson or --format csv",
-                args.file.display()
-            )
-        })?,
-    };
+    let format = format(args)?;
     let mapping = Mapping::parse(&args.maps, &args.sets).map_err(|e| anyhow!(e))?;
-    let terminal = std::io::stderr().is_terminal();
-    let (input, bar): (Box<dyn Read>, Option<ProgressBar>) = if args.file.as_os_str() == "-" {
-        (Box::new(std::io::stdin().lock()), None)
-    } else {
-        let file = File::open(&args.file)
-            .with_context(|| format!("cannot open {}", args.file.display()))?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let bar = terminal.then(|| {
-            let bar = ProgressBar::new(size);
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{bar:30} {bytes}/{total_bytes} · {msg} · {per_sec} · ETA {eta}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar
-        });
-        (Box::new(file), bar)
-    };
+    let (input, bar) = open_input(&args.file)?;
     let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(
         1 << 20,
         Counting {
@@ -103,7 +107,52 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if let Some(file) = observer.report_file.take() {
         file.finish(&report)?;
     }
-    println!(
+    println!("{}", summary(args, &report, started));
+    Ok(if report.rejected_rows == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The input's format: `--format`, NDJSON for standard input, else the file's extension.
+fn format(args: &ImportArgs) -> anyhow::Result<Format> {
+    match &args.format {
+        Some(name) => Format::parse(name).ok_or_else(|| anyhow!("--format must be ndjson or csv, not '{name}'")),
+        None if args.file.as_os_str() == "-" => Ok(Format::Ndjson),
+        None => Format::of_path(&args.file).ok_or_else(|| {
+            anyhow!(
+                "cannot tell the format of {} from its extension: give --format ndjson or --format csv",
+                args.file.display()
+            )
+        }),
+    }
+}
+
+/// The input (`-` is standard input), and a progress bar over a file's bytes when standard
+/// error is a terminal.
+fn open_input(file: &Path) -> anyhow::Result<(Box<dyn Read>, Option<ProgressBar>)> {
+    if file.as_os_str() == "-" {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let input = File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let size = input.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(size);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} · {msg} · {per_sec} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    Ok((Box::new(input), bar))
+}
+
+/// The summary line printed at the end.
+fn summary(args: &ImportArgs, report: &ImportReport, started: Instant) -> String {
+    format!(
         "{} {} rows ({} lines) in {:.1}s: {} created, {} updated, {} unchanged, {} rejected{}{}",
         if args.dry_run { "checked" } else { "imported" },
         report.read,
@@ -123,12 +172,7 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         } else {
             ""
         }
-    );
-    Ok(if report.rejected_rows == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    )
 }
 
 /// Shows progress and sends every rejected record to standard error and the report file

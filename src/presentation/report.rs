@@ -2,8 +2,9 @@
 
 use maud::{html, Markup, DOCTYPE};
 
-use crate::http::pages::charts::{bar_chart, Bar};
 use crate::model::Sdg;
+use crate::presentation::charts::{bar_chart, Bar};
+use crate::presentation::colours::sdg_color;
 use crate::service::{Report, Row, Section};
 
 /// The documents the report can be written as.
@@ -77,7 +78,7 @@ fn bars(section: &Section, rows: &[Row]) -> Vec<Bar> {
                     .parse::<i64>()
                     .ok()
                     .and_then(Sdg::new)
-                    .map(|g| crate::http::pages::i18n::sdg_color(g).to_string())
+                    .map(|g| sdg_color(g).to_string())
                     .unwrap_or_else(|| "#00558c".into()),
                 _ => "#00558c".into(),
             },
