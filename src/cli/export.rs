@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use crate::model::SearchRequest;
-use crate::service::{ExportFormat, ExportOptions, Service};
+use crate::service::{export_filters, ExportFormat, ExportOptions, Service};
 
 /// `export` options.
 #[derive(Debug, Args)]
@@ -43,14 +42,11 @@ pub fn run(service: &Service, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
-    if pairs.iter().any(|(k, _)| k == "q") {
-        anyhow::bail!("--filter takes facet filters; full text (q) is not supported in exports");
-    }
-    let request = SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    let filters = export_filters(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|e| anyhow::anyhow!("--filter: {e}"))?;
     let options = ExportOptions {
         format,
-        filters: request.filters,
+        filters,
         secretariat: args.all,
         bom: args.bom,
     };

@@ -108,8 +108,12 @@ impl FilterPairs {
 
     /// The pairs as the search request parser reads them.
     pub fn request(&self) -> Result<SearchRequest, ApiError> {
-        SearchRequest::from_pairs(self.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(|e| ApiError::from(ServiceError::from(e)))
+        SearchRequest::from_pairs(self.pairs()).map_err(|e| ApiError::from(ServiceError::from(e)))
+    }
+
+    /// The pairs as borrowed strings, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// The filters (text, sort and pages are not filters and are refused by the caller).

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{csv_cells, Service, ServiceError};
 use crate::model::validation::SUBMISSION_FIELDS;
-use crate::model::{Contact, Filters, Project, State};
+use crate::model::{Contact, Filters, ParamError, Project, SearchRequest, State};
 
 /// The format of an export.
 #[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,24 @@ impl ExportFormat {
             ExportFormat::Json => "json",
         }
     }
+}
+
+/// The filters of an export, from search parameters: exports take the search filters but
+/// not full text (the API's query string and the command line's `--filter` alike).
+///
+/// # Errors
+/// A bad filter, or `q`.
+pub fn export_filters<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+) -> Result<Filters, ParamError> {
+    if pairs.clone().into_iter().any(|(key, _)| key == "q") {
+        return Err(ParamError {
+            param: "q".into(),
+            code: "invalid_parameter",
+            message: "exports take the search filters but not full text ('q')".into(),
+        });
+    }
+    Ok(SearchRequest::from_pairs(pairs)?.filters)
 }
 
 /// What to export and how.

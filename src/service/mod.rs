@@ -30,7 +30,7 @@ pub use discovery::{SynonymList, TagRequest, MAX_LIMIT};
 pub use duplicates::duplicate_reason;
 pub use engine::{Readiness, Service};
 pub use error::ServiceError;
-pub use export::{ExportFormat, ExportOptions};
+pub use export::{export_filters, ExportFormat, ExportOptions};
 pub use idempotency::IdempotencyKey;
 pub use import::{ImportObserver, ImportOptions, ImportReport, KEPT_PROBLEMS};
 pub use keys::{KeyError, KeyRecord, KeyRole, Keys};

@@ -11,7 +11,7 @@ use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
 use crate::http::query::{invalid, FilterPairs, Query, QueryParams};
 use crate::http::stream::{attachment, streamed, Budget};
 use crate::http::{on_service, AppState};
-use crate::service::{ExportFormat, ExportOptions};
+use crate::service::{export_filters, ExportFormat, ExportOptions, ServiceError};
 
 /// `format` and `bom` of an export; the other parameters are the search filters.
 #[derive(Default, utoipa::IntoParams)]
@@ -35,10 +35,6 @@ impl QueryParams for ExportParams {
                 self.format = Some(ExportFormat::parse(&value).ok_or_else(|| invalid(key, bad()))?)
             }
             "bom" => self.bom = Some(value == "true"),
-            "q" => {
-                let message = "exports take the search filters but not full text ('q')";
-                return Err(invalid(key, message));
-            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -74,7 +70,7 @@ pub(crate) async fn export(
     Query(params): Query<ExportParams>,
     credentials: Credentials,
 ) -> Result<Response, ApiError> {
-    let filters = params.filters.filters()?;
+    let filters = export_filters(params.filters.pairs()).map_err(ServiceError::from)?;
     let secretariat =
         on_service(&state, move |s| Ok(credentials.caller(s)?.is_secretariat())).await?;
     let format = params.format.unwrap_or(ExportFormat::Ndjson);
