@@ -7,7 +7,6 @@ pub mod lifecycle;
 pub mod mapping;
 pub mod project;
 pub mod resolve;
-pub mod schema;
 pub mod search_request;
 pub mod selection;
 pub mod synonyms;

@@ -6,6 +6,7 @@
 //! body shapes that the handlers read by hand.
 
 mod additions;
+mod domain;
 mod shapes;
 
 pub use shapes::{
