@@ -1,5 +1,5 @@
-//! The life of a submission: who may move a project from which state to which, and the
-//! record of every move.
+//! The life of a submission: who may move a project from which state to which. Each move
+//! is recorded in the project's history ([`Transition`]).
 //!
 //! `pending` -> `published` | `changes_requested` | `rejected` (secretariat);
 //! `changes_requested` -> `pending` when the submitter revises; any state -> `withdrawn`
@@ -8,8 +8,8 @@
 //! revision keeps them.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
+pub use super::project::{Action, Revision, Transition};
 use super::project::{Project, ProjectFields, State};
 use super::text::Lines;
 use super::validation::{FieldError, Reader};
@@ -31,57 +31,6 @@ impl Role {
             Role::Secretariat(name) => name,
         }
     }
-}
-
-/// What happened to a project.
-#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Submitted through the API.
-    Submitted,
-    /// Loaded by a bulk import.
-    Imported,
-    /// New field values (a revision, or an import that changed the record).
-    Revised,
-    /// Made public (or its waiting revision made public).
-    Published,
-    /// The secretariat asked for changes.
-    ChangesRequested,
-    /// Refused (or its waiting revision refused).
-    Rejected,
-    /// Withdrawn.
-    Withdrawn,
-}
-
-/// One entry of a project's history.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Transition {
-    /// When.
-    pub at: DateTime<Utc>,
-    /// What.
-    pub action: Action,
-    /// The state before.
-    pub from: Option<State>,
-    /// The state after.
-    pub to: State,
-    /// Who: a key name, `submitter` or `import`.
-    pub by: String,
-    /// The secretariat's message or reason, if any.
-    pub message: Option<String>,
-    /// Whether it concerned the waiting revision of a published project.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub revision: bool,
-}
-
-/// A submitter's revision of a published project, waiting for the secretariat.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Revision {
-    /// The proposed fields.
-    pub fields: ProjectFields,
-    /// When it was proposed.
-    pub submitted_at: DateTime<Utc>,
-    /// Whether the secretariat sent it back for changes.
-    pub changes_requested: bool,
 }
 
 /// Longest secretariat message or reason, in characters.

@@ -641,11 +641,7 @@ pub(crate) mod tests {
         })
     }
 
-    pub(crate) fn sample_fields() -> ProjectFields {
-        parse_submission(sample_json(), SubmissionKind::Public)
-            .unwrap()
-            .fields
-    }
+    pub(crate) use crate::model::project::tests::sample_fields;
 
     fn errors_for(patch: Value) -> Vec<FieldError> {
         let mut body = sample_json();
@@ -671,6 +667,12 @@ pub(crate) mod tests {
         let s = parse_submission(sample_json(), SubmissionKind::Public).unwrap();
         assert_eq!(s.fields.countries.len(), 2);
         assert_eq!(s.contact.unwrap().email, "a@example.org");
+    }
+
+    #[test]
+    fn the_sample_submission_reads_as_the_sample_fields() {
+        let s = parse_submission(sample_json(), SubmissionKind::Public).unwrap();
+        assert_eq!(s.fields, sample_fields());
     }
 
     #[test]

@@ -8,8 +8,7 @@ use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::model::{
-    taxonomy, ActionLine, Country, Language, ProjectId, Region, Scope, Sdg, StakeholderType,
-    Status,
+    taxonomy, ActionLine, Country, Language, ProjectId, Region, Scope, Sdg, StakeholderType, Status,
 };
 
 /// A string schema that takes one of `values`.
