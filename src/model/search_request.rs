@@ -325,9 +325,6 @@ impl Param<'_> {
 /// Reads one value of a parameter into the request.
 type ReadParam = fn(&mut SearchRequest, &Param<'_>) -> Result<(), ParamError>;
 
-/// The years a year filter may name.
-const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
-
 /// Every search parameter and how a value of it is read. Those not in
 /// [`REPEATABLE_FILTERS`] may be given once.
 const PARAMETERS: [(&str, ReadParam); 15] = [
@@ -338,25 +335,15 @@ const PARAMETERS: [(&str, ReadParam); 15] = [
     }),
     ("sdg", |r, p| add(&mut r.filters.sdgs, read_sdg(p))),
     ("country", |r, p| {
-        // Codes are matched, and quoted, in upper case.
-        let upper = p.value.to_ascii_uppercase();
-        let p = Param {
-            value: &upper,
-            ..*p
-        };
-        let country = p.code(Country::parse, "invalid_country", "country code");
-        add(&mut r.filters.countries, country)
+        add(&mut r.filters.countries, read_country(p))
     }),
     ("region", |r, p| {
         let region = p.code(Region::parse, "invalid_region", "region");
         add(&mut r.filters.regions, region)
     }),
     ("stakeholder_type", |r, p| {
-        let kind = p.code(
-            StakeholderType::parse,
-            "invalid_parameter",
-            "stakeholder type",
-        );
+        let what = "stakeholder type";
+        let kind = p.code(StakeholderType::parse, "invalid_parameter", what);
         add(&mut r.filters.stakeholder_types, kind)
     }),
     ("scope", |r, p| {
@@ -368,32 +355,24 @@ const PARAMETERS: [(&str, ReadParam); 15] = [
         add(&mut r.filters.statuses, status)
     }),
     ("covid19", |r, p| {
-        r.filters.covid19 = Some(read_flag(p)?);
-        Ok(())
+        set(&mut r.filters.covid19, read_flag(p).map(Some))
     }),
     ("year_from", |r, p| {
-        r.filters.year_from = Some(p.int(YEARS)? as i32);
-        Ok(())
+        set(&mut r.filters.year_from, read_year(p))
     }),
-    ("year_to", |r, p| {
-        r.filters.year_to = Some(p.int(YEARS)? as i32);
-        Ok(())
-    }),
-    ("sort", |r, p| {
-        r.sort = read_sort(p)?;
-        Ok(())
-    }),
+    ("year_to", |r, p| set(&mut r.filters.year_to, read_year(p))),
+    ("sort", |r, p| set(&mut r.sort, read_sort(p))),
     ("page", |r, p| {
-        r.page = p.int(1..=i64::from(MAX_RESULT_WINDOW))? as u32;
-        Ok(())
+        let page = p.int(1..=i64::from(MAX_RESULT_WINDOW));
+        set(&mut r.page, page.map(|n| n as u32))
     }),
     ("per_page", |r, p| {
-        r.per_page = p.int(1..=i64::from(MAX_PER_PAGE))? as u32;
-        Ok(())
+        let per_page = p.int(1..=i64::from(MAX_PER_PAGE));
+        set(&mut r.per_page, per_page.map(|n| n as u32))
     }),
     ("lang", |r, p| {
-        r.lang = p.code(Language::parse, "invalid_parameter", "language")?;
-        Ok(())
+        let lang = p.code(Language::parse, "invalid_parameter", "language");
+        set(&mut r.lang, lang)
     }),
 ];
 
@@ -422,6 +401,21 @@ fn read_sdg(p: &Param<'_>) -> Result<Sdg, ParamError> {
     })
 }
 
+/// `country`: a country code, matched (and quoted) in upper case.
+fn read_country(p: &Param<'_>) -> Result<Country, ParamError> {
+    let upper = p.value.to_ascii_uppercase();
+    let p = Param {
+        value: &upper,
+        ..*p
+    };
+    p.code(Country::parse, "invalid_country", "country code")
+}
+
+/// `year_from`, `year_to`: a year from 1900 to 2100.
+fn read_year(p: &Param<'_>) -> Result<Option<i32>, ParamError> {
+    p.int(1900..=2100).map(|year| Some(year as i32))
+}
+
 /// `covid19`: `true` or `false`.
 fn read_flag(p: &Param<'_>) -> Result<bool, ParamError> {
     match p.value {
@@ -443,6 +437,12 @@ fn read_sort(p: &Param<'_>) -> Result<SortOrder, ParamError> {
         );
         p.bad("invalid_parameter", message)
     })
+}
+
+/// Sets a setting read.
+fn set<T>(slot: &mut T, value: Result<T, ParamError>) -> Result<(), ParamError> {
+    *slot = value?;
+    Ok(())
 }
 
 /// Adds a filter value read, once.
