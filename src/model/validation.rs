@@ -237,6 +237,21 @@ impl Reader {
         }
     }
 
+    /// An optional field: `Some(None)` when absent or null, otherwise what `check` makes of
+    /// its value; `None` when a problem was recorded.
+    pub(crate) fn optional_checked<T: DeserializeOwned, U>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        check: impl FnOnce(&mut Self, T) -> Option<Option<U>>,
+    ) -> Option<Option<U>> {
+        match self.optional::<T>(map, field) {
+            None => Some(None),
+            Some(None) => None,
+            Some(Some(value)) => check(self, value),
+        }
+    }
+
     pub(crate) fn required<T: DeserializeOwned>(
         &mut self,
         map: &mut Map<String, Value>,
@@ -446,30 +461,26 @@ impl Reader {
     }
 
     fn website(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
-        match self.optional::<String>(map, "website") {
-            None => Some(None),
-            Some(None) => None,
-            Some(Some(raw)) => {
-                let raw = self.characters("website", raw.trim(), Lines::One)?;
-                if raw.is_empty() {
-                    return Some(None);
-                }
-                if is_web_url(&raw) {
-                    Some(Some(raw))
-                } else {
-                    self.fail(
-                        "website",
-                        "invalid_url",
-                        format!("'website' must be an absolute http or https URL, not '{raw}'"),
-                    );
-                    None
-                }
+        self.optional_checked(map, "website", |r, raw: String| {
+            let raw = r.characters("website", raw.trim(), Lines::One)?;
+            if raw.is_empty() {
+                return Some(None);
             }
-        }
+            if is_web_url(&raw) {
+                Some(Some(raw))
+            } else {
+                r.fail(
+                    "website",
+                    "invalid_url",
+                    format!("'website' must be an absolute http or https URL, not '{raw}'"),
+                );
+                None
+            }
+        })
     }
 
     fn contact(&mut self, map: &mut Map<String, Value>, required: bool) -> Option<Option<Contact>> {
-        let raw = match map.remove("contact") {
+        let mut obj = match map.remove("contact") {
             None | Some(Value::Null) if required => {
                 self.fail(
                     "contact",
@@ -489,7 +500,6 @@ impl Reader {
                 return None;
             }
         };
-        let mut obj = raw;
         for key in obj.keys() {
             if key != "name" && key != "email" {
                 self.fail(
@@ -499,62 +509,57 @@ impl Reader {
                 );
             }
         }
-        let name = match obj.remove("name") {
-            Some(Value::String(s)) => self.check_text("contact.name", &s, (1, 200), Lines::One),
-            None | Some(Value::Null) => {
-                self.fail("contact.name", "required", "'contact.name' is required");
-                None
-            }
-            Some(_) => {
-                self.fail(
-                    "contact.name",
-                    "invalid_type",
-                    "'contact.name' must be a string",
-                );
-                None
-            }
-        };
-        let email = match obj.remove("email") {
-            Some(Value::String(s)) => {
-                let s = self.characters("contact.email", s.trim(), Lines::One)?;
-                if is_email(&s) {
-                    Some(s)
-                } else {
-                    self.fail(
-                        "contact.email",
-                        "invalid_email",
-                        format!("'contact.email' is not an e-mail address: '{s}'"),
-                    );
-                    None
-                }
-            }
-            None | Some(Value::Null) => {
-                self.fail("contact.email", "required", "'contact.email' is required");
-                None
-            }
-            Some(_) => {
-                self.fail(
-                    "contact.email",
-                    "invalid_type",
-                    "'contact.email' must be a string",
-                );
-                None
-            }
-        };
+        let name = self
+            .contact_text(&mut obj, "name")
+            .and_then(|s| self.check_text("contact.name", &s, (1, 200), Lines::One));
+        let email = self
+            .contact_text(&mut obj, "email")
+            .and_then(|s| self.email("contact.email", &s));
         Some(Some(Contact {
             name: name?,
             email: email?,
         }))
     }
 
-    fn source_id(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
-        match self.optional::<String>(map, "source_id") {
-            None => Some(None),
-            Some(None) => None,
-            Some(Some(s)) => self
-                .check_text("source_id", &s, (1, SOURCE_ID_MAX_CHARS), Lines::One)
-                .map(Some),
+    /// `contact.{key}` as sent: a string, required.
+    fn contact_text(&mut self, contact: &mut Map<String, Value>, key: &str) -> Option<String> {
+        let field = format!("contact.{key}");
+        match contact.remove(key) {
+            Some(Value::String(s)) => Some(s),
+            None | Some(Value::Null) => {
+                self.fail(&field, "required", format!("'{field}' is required"));
+                None
+            }
+            Some(_) => {
+                self.fail(
+                    &field,
+                    "invalid_type",
+                    format!("'{field}' must be a string"),
+                );
+                None
+            }
         }
+    }
+
+    /// An e-mail address, trimmed and normalised, if [`is_email`] accepts it.
+    fn email(&mut self, field: &str, raw: &str) -> Option<String> {
+        let s = self.characters(field, raw.trim(), Lines::One)?;
+        if is_email(&s) {
+            return Some(s);
+        }
+        self.fail(
+            field,
+            "invalid_email",
+            format!("'{field}' is not an e-mail address: '{s}'"),
+        );
+        None
+    }
+
+    fn source_id(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
+        self.optional_checked(map, "source_id", |r, s: String| {
+            r.check_text("source_id", &s, (1, SOURCE_ID_MAX_CHARS), Lines::One)
+                .map(Some)
+        })
     }
 }
 
