@@ -108,83 +108,18 @@ pub fn apply(
     decision: Decision,
     now: DateTime<Utc>,
 ) -> Result<Project, IllegalTransition> {
-    let illegal = |detail: &'static str| IllegalTransition {
-        state: project.state,
-        verb: decision.verb(),
-        detail,
-    };
+    let verb = decision.verb();
     let mut next = project.clone();
-    let waiting = project.waiting_revision().is_some();
-    let (action, message, on_revision) = match (&decision, project.state) {
-        (Decision::Withdraw, State::Withdrawn) => return Err(illegal("")),
-        (Decision::Withdraw, _) => {
-            next.state = State::Withdrawn;
-            next.revision = None;
-            (Action::Withdrawn, None, false)
-        }
-        (Decision::Publish, State::Pending) => {
-            next.state = State::Published;
-            (Action::Published, None, false)
-        }
-        (Decision::Publish, State::Published) if waiting => {
-            if let Some(revision) = next.revision.take() {
-                next.fields = revision.fields;
-            }
-            (Action::Published, None, true)
-        }
-        (Decision::RequestChanges(m), State::Pending) => {
-            next.state = State::ChangesRequested;
-            (Action::ChangesRequested, Some(m.clone()), false)
-        }
-        (Decision::RequestChanges(m), State::Published) if waiting => {
-            if let Some(revision) = next.revision.as_mut() {
-                revision.changes_requested = true;
-            }
-            (Action::ChangesRequested, Some(m.clone()), true)
-        }
-        (Decision::Reject(m), State::Pending) => {
-            next.state = State::Rejected;
-            (Action::Rejected, Some(m.clone()), false)
-        }
-        (Decision::Reject(m), State::Published) if waiting => {
-            next.revision = None;
-            (Action::Rejected, Some(m.clone()), true)
-        }
-        (
-            Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_),
-            State::Published,
-        ) => return Err(illegal(" with no revision waiting")),
-        (Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_), _) => {
-            return Err(illegal(""))
-        }
-        (Decision::Revise(fields), State::Pending | State::ChangesRequested) => {
-            next.fields = fields.clone();
-            next.state = State::Pending;
-            (Action::Revised, None, false)
-        }
-        (Decision::Revise(_), State::Published) if waiting && role != &Role::Submitter => {
-            // Publishing the revision later would silently drop the correction.
-            return Err(illegal(
-                " with a revision waiting (publish or reject it first)",
-            ));
-        }
-        (Decision::Revise(fields), State::Published) => match role {
-            // The secretariat's own corrections need no approval.
-            Role::Secretariat(_) => {
-                next.fields = fields.clone();
-                (Action::Revised, None, false)
-            }
-            Role::Submitter => {
-                next.revision = Some(Revision {
-                    fields: fields.clone(),
-                    submitted_at: now,
-                    changes_requested: false,
-                });
-                (Action::Revised, None, true)
-            }
-        },
-        (Decision::Revise(_), State::Rejected | State::Withdrawn) => return Err(illegal("")),
+    let moved = match decision {
+        Decision::Withdraw => withdraw(&mut next),
+        Decision::Revise(fields) => revise(&mut next, role, fields, now),
+        moderation => moderate(&mut next, moderation),
     };
+    let (action, message, on_revision) = moved.map_err(|detail| IllegalTransition {
+        state: project.state,
+        verb,
+        detail,
+    })?;
     next.history.push(Transition {
         at: now,
         action,
@@ -197,6 +132,91 @@ pub fn apply(
     next.version = project.version + 1;
     next.updated_at = now;
     Ok(next)
+}
+
+/// What a move did to the project: the action to record, its message, and whether it
+/// concerned the waiting revision; or why it may not be made (the end of the
+/// [`IllegalTransition`] message).
+type Move = Result<(Action, Option<String>, bool), &'static str>;
+
+/// Withdraws a project that is not withdrawn yet; a waiting revision goes with it.
+fn withdraw(next: &mut Project) -> Move {
+    if next.state == State::Withdrawn {
+        return Err("");
+    }
+    next.state = State::Withdrawn;
+    next.revision = None;
+    Ok((Action::Withdrawn, None, false))
+}
+
+/// The secretariat's decision (publish, request changes or reject) on a pending project or
+/// on the waiting revision of a published one.
+fn moderate(next: &mut Project, decision: Decision) -> Move {
+    let waiting = next.waiting_revision().is_some();
+    match (decision, next.state) {
+        (Decision::Publish, State::Pending) => {
+            next.state = State::Published;
+            Ok((Action::Published, None, false))
+        }
+        (Decision::Publish, State::Published) if waiting => {
+            if let Some(revision) = next.revision.take() {
+                next.fields = revision.fields;
+            }
+            Ok((Action::Published, None, true))
+        }
+        (Decision::RequestChanges(m), State::Pending) => {
+            next.state = State::ChangesRequested;
+            Ok((Action::ChangesRequested, Some(m), false))
+        }
+        (Decision::RequestChanges(m), State::Published) if waiting => {
+            if let Some(revision) = next.revision.as_mut() {
+                revision.changes_requested = true;
+            }
+            Ok((Action::ChangesRequested, Some(m), true))
+        }
+        (Decision::Reject(m), State::Pending) => {
+            next.state = State::Rejected;
+            Ok((Action::Rejected, Some(m), false))
+        }
+        (Decision::Reject(m), State::Published) if waiting => {
+            next.revision = None;
+            Ok((Action::Rejected, Some(m), true))
+        }
+        (_, State::Published) => Err(" with no revision waiting"),
+        _ => Err(""),
+    }
+}
+
+/// New field values: a pending project (or one sent back) takes them and waits again; a
+/// published one takes the secretariat's at once and keeps the submitter's as its waiting
+/// revision.
+fn revise(next: &mut Project, role: &Role, fields: ProjectFields, now: DateTime<Utc>) -> Move {
+    let waiting = next.waiting_revision().is_some();
+    match (next.state, role) {
+        (State::Pending | State::ChangesRequested, _) => {
+            next.fields = fields;
+            next.state = State::Pending;
+            Ok((Action::Revised, None, false))
+        }
+        // Publishing the revision later would silently drop the correction.
+        (State::Published, Role::Secretariat(_)) if waiting => {
+            Err(" with a revision waiting (publish or reject it first)")
+        }
+        // The secretariat's own corrections need no approval.
+        (State::Published, Role::Secretariat(_)) => {
+            next.fields = fields;
+            Ok((Action::Revised, None, false))
+        }
+        (State::Published, Role::Submitter) => {
+            next.revision = Some(Revision {
+                fields,
+                submitted_at: now,
+                changes_requested: false,
+            });
+            Ok((Action::Revised, None, true))
+        }
+        (State::Rejected | State::Withdrawn, _) => Err(""),
+    }
 }
 
 #[cfg(test)]
