@@ -155,11 +155,7 @@ pub fn parse_selection(
 ) -> Result<(SelectionFields, Option<Vec<SelectionItem>>), ValidationErrors> {
     let mut map = object(body)?;
     let mut r = Reader::default();
-    for key in map.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
-        }
-    }
+    r.unknown_fields(&map, "", |key| FIELDS.contains(&key));
     let kind = r
         .required::<String>(&mut map, "kind")
         .and_then(|k| r.enum_value("kind", &k, SelectionKind::parse, SelectionKind::expected));

@@ -108,14 +108,11 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
         )]));
     };
     let mut r = Reader::default();
-    for key in map.keys() {
-        let known = SUBMISSION_FIELDS.contains(&key.as_str())
+    r.unknown_fields(&map, "", |key| {
+        SUBMISSION_FIELDS.contains(&key)
             || key == "contact"
-            || (key == "source_id" && kind == SubmissionKind::Import);
-        if !known {
-            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
-        }
-    }
+            || (key == "source_id" && kind == SubmissionKind::Import)
+    });
     let fields = read_fields(&mut r, &mut map);
     let contact = r.contact(&mut map, kind == SubmissionKind::Public);
     let source_id = if kind == SubmissionKind::Import {
@@ -213,6 +210,20 @@ pub(crate) struct Reader {
 impl Reader {
     pub(crate) fn fail(&mut self, field: &str, code: &'static str, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, code, message));
+    }
+
+    /// Records each key of `object` that is not `known` as an unknown field, its name
+    /// after `prefix`.
+    pub(crate) fn unknown_fields(
+        &mut self,
+        object: &Map<String, Value>,
+        prefix: &str,
+        known: impl Fn(&str) -> bool,
+    ) {
+        for key in object.keys().filter(|key| !known(key)) {
+            let field = format!("{prefix}{key}");
+            self.fail(&field, "unknown_field", format!("unknown field '{field}'"));
+        }
     }
 
     /// `None`: absent or null. `Some(None)`: present but of the wrong type (recorded).
@@ -500,15 +511,7 @@ impl Reader {
                 return None;
             }
         };
-        for key in obj.keys() {
-            if key != "name" && key != "email" {
-                self.fail(
-                    &format!("contact.{key}"),
-                    "unknown_field",
-                    format!("unknown field 'contact.{key}'"),
-                );
-            }
-        }
+        self.unknown_fields(&obj, "contact.", |key| key == "name" || key == "email");
         let name = self
             .contact_text(&mut obj, "name")
             .and_then(|s| self.check_text("contact.name", &s, (1, 200), Lines::One));
@@ -680,9 +683,16 @@ pub(crate) mod tests {
         assert_eq!(s.fields, sample_fields());
     }
 
+    /// The first problem of the sample changed by each patch is `(field, code)`.
+    fn assert_first_problems(cases: &[(Value, &str, &str)]) {
+        for (patch, field, code) in cases {
+            assert_eq!(first(patch.clone()), (field.to_string(), *code), "{patch}");
+        }
+    }
+
     #[test]
-    fn each_rule_names_its_field_and_code() {
-        let cases = [
+    fn each_list_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (
                 json!({"action_lines": ["C12"]}),
                 "action_lines",
@@ -704,6 +714,12 @@ pub(crate) mod tests {
                 "duplicate_value",
             ),
             (json!({"countries": []}), "countries", "required"),
+        ]);
+    }
+
+    #[test]
+    fn each_text_and_date_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (json!({"title": ""}), "title", "required"),
             (json!({"title": "ab"}), "title", "too_short"),
             (json!({"title": "x".repeat(301)}), "title", "too_long"),
@@ -735,6 +751,12 @@ pub(crate) mod tests {
                 "invalid_url",
             ),
             (json!({"website": "not a url"}), "website", "invalid_url"),
+        ]);
+    }
+
+    #[test]
+    fn each_code_field_and_contact_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (
                 json!({"stakeholder_type": "company"}),
                 "stakeholder_type",
@@ -762,10 +784,29 @@ pub(crate) mod tests {
                 "contact.phone",
                 "unknown_field",
             ),
-        ];
-        for (patch, field, code) in cases {
-            assert_eq!(first(patch.clone()), (field.to_string(), code), "{patch}");
-        }
+        ]);
+    }
+
+    #[test]
+    fn contact_and_unknown_field_messages_name_the_field() {
+        let messages =
+            |patch| -> Vec<String> { errors_for(patch).into_iter().map(|e| e.message).collect() };
+        assert_eq!(
+            messages(json!({"colour": "blue", "contact": {"email": 3, "phone": "1"}})),
+            [
+                "unknown field 'colour'",
+                "unknown field 'contact.phone'",
+                "'contact.name' is required",
+                "'contact.email' must be a string",
+            ]
+        );
+        assert_eq!(
+            messages(json!({"contact": {"name": 1, "email": "nope"}})),
+            [
+                "'contact.name' must be a string",
+                "'contact.email' is not an e-mail address: 'nope'",
+            ]
+        );
     }
 
     #[test]
