@@ -1,5 +1,5 @@
-//! The life of a submission: who may move a project from which state to which, and the
-//! record of every move.
+//! The life of a submission: who may move a project from which state to which. Each move
+//! is recorded in the project's history ([`Transition`]).
 //!
 //! `pending` -> `published` | `changes_requested` | `rejected` (secretariat);
 //! `changes_requested` -> `pending` when the submitter revises; any state -> `withdrawn`
@@ -8,8 +8,8 @@
 //! revision keeps them.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
+pub use super::project::{Action, Revision, Transition};
 use super::project::{Project, ProjectFields, State};
 use super::text::Lines;
 use super::validation::{FieldError, Reader};
@@ -31,57 +31,6 @@ impl Role {
             Role::Secretariat(name) => name,
         }
     }
-}
-
-/// What happened to a project.
-#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Submitted through the API.
-    Submitted,
-    /// Loaded by a bulk import.
-    Imported,
-    /// New field values (a revision, or an import that changed the record).
-    Revised,
-    /// Made public (or its waiting revision made public).
-    Published,
-    /// The secretariat asked for changes.
-    ChangesRequested,
-    /// Refused (or its waiting revision refused).
-    Rejected,
-    /// Withdrawn.
-    Withdrawn,
-}
-
-/// One entry of a project's history.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Transition {
-    /// When.
-    pub at: DateTime<Utc>,
-    /// What.
-    pub action: Action,
-    /// The state before.
-    pub from: Option<State>,
-    /// The state after.
-    pub to: State,
-    /// Who: a key name, `submitter` or `import`.
-    pub by: String,
-    /// The secretariat's message or reason, if any.
-    pub message: Option<String>,
-    /// Whether it concerned the waiting revision of a published project.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub revision: bool,
-}
-
-/// A submitter's revision of a published project, waiting for the secretariat.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Revision {
-    /// The proposed fields.
-    pub fields: ProjectFields,
-    /// When it was proposed.
-    pub submitted_at: DateTime<Utc>,
-    /// Whether the secretariat sent it back for changes.
-    pub changes_requested: bool,
 }
 
 /// Longest secretariat message or reason, in characters.
@@ -159,83 +108,18 @@ pub fn apply(
     decision: Decision,
     now: DateTime<Utc>,
 ) -> Result<Project, IllegalTransition> {
-    let illegal = |detail: &'static str| IllegalTransition {
-        state: project.state,
-        verb: decision.verb(),
-        detail,
-    };
+    let verb = decision.verb();
     let mut next = project.clone();
-    let waiting = project.waiting_revision().is_some();
-    let (action, message, on_revision) = match (&decision, project.state) {
-        (Decision::Withdraw, State::Withdrawn) => return Err(illegal("")),
-        (Decision::Withdraw, _) => {
-            next.state = State::Withdrawn;
-            next.revision = None;
-            (Action::Withdrawn, None, false)
-        }
-        (Decision::Publish, State::Pending) => {
-            next.state = State::Published;
-            (Action::Published, None, false)
-        }
-        (Decision::Publish, State::Published) if waiting => {
-            if let Some(revision) = next.revision.take() {
-                next.fields = revision.fields;
-            }
-            (Action::Published, None, true)
-        }
-        (Decision::RequestChanges(m), State::Pending) => {
-            next.state = State::ChangesRequested;
-            (Action::ChangesRequested, Some(m.clone()), false)
-        }
-        (Decision::RequestChanges(m), State::Published) if waiting => {
-            if let Some(revision) = next.revision.as_mut() {
-                revision.changes_requested = true;
-            }
-            (Action::ChangesRequested, Some(m.clone()), true)
-        }
-        (Decision::Reject(m), State::Pending) => {
-            next.state = State::Rejected;
-            (Action::Rejected, Some(m.clone()), false)
-        }
-        (Decision::Reject(m), State::Published) if waiting => {
-            next.revision = None;
-            (Action::Rejected, Some(m.clone()), true)
-        }
-        (
-            Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_),
-            State::Published,
-        ) => return Err(illegal(" with no revision waiting")),
-        (Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_), _) => {
-            return Err(illegal(""))
-        }
-        (Decision::Revise(fields), State::Pending | State::ChangesRequested) => {
-            next.fields = fields.clone();
-            next.state = State::Pending;
-            (Action::Revised, None, false)
-        }
-        (Decision::Revise(_), State::Published) if waiting && role != &Role::Submitter => {
-            // Publishing the revision later would silently drop the correction.
-            return Err(illegal(
-                " with a revision waiting (publish or reject it first)",
-            ));
-        }
-        (Decision::Revise(fields), State::Published) => match role {
-            // The secretariat's own corrections need no approval.
-            Role::Secretariat(_) => {
-                next.fields = fields.clone();
-                (Action::Revised, None, false)
-            }
-            Role::Submitter => {
-                next.revision = Some(Revision {
-                    fields: fields.clone(),
-                    submitted_at: now,
-                    changes_requested: false,
-                });
-                (Action::Revised, None, true)
-            }
-        },
-        (Decision::Revise(_), State::Rejected | State::Withdrawn) => return Err(illegal("")),
+    let moved = match decision {
+        Decision::Withdraw => withdraw(&mut next),
+        Decision::Revise(fields) => revise(&mut next, role, fields, now),
+        moderation => moderate(&mut next, moderation),
     };
+    let (action, message, on_revision) = moved.map_err(|detail| IllegalTransition {
+        state: project.state,
+        verb,
+        detail,
+    })?;
     next.history.push(Transition {
         at: now,
         action,
@@ -248,6 +132,91 @@ pub fn apply(
     next.version = project.version + 1;
     next.updated_at = now;
     Ok(next)
+}
+
+/// What a move did to the project: the action to record, its message, and whether it
+/// concerned the waiting revision; or why it may not be made (the end of the
+/// [`IllegalTransition`] message).
+type Move = Result<(Action, Option<String>, bool), &'static str>;
+
+/// Withdraws a project that is not withdrawn yet; a waiting revision goes with it.
+fn withdraw(next: &mut Project) -> Move {
+    if next.state == State::Withdrawn {
+        return Err("");
+    }
+    next.state = State::Withdrawn;
+    next.revision = None;
+    Ok((Action::Withdrawn, None, false))
+}
+
+/// The secretariat's decision (publish, request changes or reject) on a pending project or
+/// on the waiting revision of a published one.
+fn moderate(next: &mut Project, decision: Decision) -> Move {
+    let waiting = next.waiting_revision().is_some();
+    match (decision, next.state) {
+        (Decision::Publish, State::Pending) => {
+            next.state = State::Published;
+            Ok((Action::Published, None, false))
+        }
+        (Decision::Publish, State::Published) if waiting => {
+            if let Some(revision) = next.revision.take() {
+                next.fields = revision.fields;
+            }
+            Ok((Action::Published, None, true))
+        }
+        (Decision::RequestChanges(m), State::Pending) => {
+            next.state = State::ChangesRequested;
+            Ok((Action::ChangesRequested, Some(m), false))
+        }
+        (Decision::RequestChanges(m), State::Published) if waiting => {
+            if let Some(revision) = next.revision.as_mut() {
+                revision.changes_requested = true;
+            }
+            Ok((Action::ChangesRequested, Some(m), true))
+        }
+        (Decision::Reject(m), State::Pending) => {
+            next.state = State::Rejected;
+            Ok((Action::Rejected, Some(m), false))
+        }
+        (Decision::Reject(m), State::Published) if waiting => {
+            next.revision = None;
+            Ok((Action::Rejected, Some(m), true))
+        }
+        (_, State::Published) => Err(" with no revision waiting"),
+        _ => Err(""),
+    }
+}
+
+/// New field values: a pending project (or one sent back) takes them and waits again; a
+/// published one takes the secretariat's at once and keeps the submitter's as its waiting
+/// revision.
+fn revise(next: &mut Project, role: &Role, fields: ProjectFields, now: DateTime<Utc>) -> Move {
+    let waiting = next.waiting_revision().is_some();
+    match (next.state, role) {
+        (State::Pending | State::ChangesRequested, _) => {
+            next.fields = fields;
+            next.state = State::Pending;
+            Ok((Action::Revised, None, false))
+        }
+        // Publishing the revision later would silently drop the correction.
+        (State::Published, Role::Secretariat(_)) if waiting => {
+            Err(" with a revision waiting (publish or reject it first)")
+        }
+        // The secretariat's own corrections need no approval.
+        (State::Published, Role::Secretariat(_)) => {
+            next.fields = fields;
+            Ok((Action::Revised, None, false))
+        }
+        (State::Published, Role::Submitter) => {
+            next.revision = Some(Revision {
+                fields,
+                submitted_at: now,
+                changes_requested: false,
+            });
+            Ok((Action::Revised, None, true))
+        }
+        (State::Rejected | State::Withdrawn, _) => Err(""),
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ pub mod lifecycle;
 pub mod mapping;
 pub mod project;
 pub mod resolve;
-pub mod schema;
 pub mod search_request;
 pub mod selection;
 pub mod synonyms;
@@ -17,12 +16,11 @@ pub mod text;
 pub mod validation;
 
 pub use lifecycle::{
-    apply as apply_decision, message_text, Action, Decision, IllegalTransition, Revision, Role,
-    Transition, MESSAGE_MAX_CHARS,
+    apply as apply_decision, message_text, Decision, IllegalTransition, Role, MESSAGE_MAX_CHARS,
 };
 pub use project::{
-    Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review, ReviewKind,
-    State,
+    Action, Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review,
+    ReviewKind, Revision, State, Transition,
 };
 pub use search_request::{
     Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,

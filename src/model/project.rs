@@ -1,5 +1,6 @@
-//! Projects: the editable fields a stakeholder submits, the stored record around them, and
-//! the public view that never carries private data.
+//! Projects: the editable fields a stakeholder submits, the stored record around them (its
+//! history and waiting revision included), and the public view that never carries private
+//! data.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,7 +9,6 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
-use super::lifecycle::{Revision, Transition};
 use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
 use super::text::{self, Lines};
 
@@ -254,6 +254,57 @@ impl Project {
     }
 }
 
+/// What happened to a project.
+#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Submitted through the API.
+    Submitted,
+    /// Loaded by a bulk import.
+    Imported,
+    /// New field values (a revision, or an import that changed the record).
+    Revised,
+    /// Made public (or its waiting revision made public).
+    Published,
+    /// The secretariat asked for changes.
+    ChangesRequested,
+    /// Refused (or its waiting revision refused).
+    Rejected,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+/// One entry of a project's history.
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Transition {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub action: Action,
+    /// The state before.
+    pub from: Option<State>,
+    /// The state after.
+    pub to: State,
+    /// Who: a key name, `submitter` or `import`.
+    pub by: String,
+    /// The secretariat's message or reason, if any.
+    pub message: Option<String>,
+    /// Whether it concerned the waiting revision of a published project.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revision: bool,
+}
+
+/// A submitter's revision of a published project, waiting for the secretariat.
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    /// The proposed fields.
+    pub fields: ProjectFields,
+    /// When it was proposed.
+    pub submitted_at: DateTime<Utc>,
+    /// Whether the secretariat sent it back for changes.
+    pub changes_requested: bool,
+}
+
 /// What kind of thing waits for review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -362,12 +413,35 @@ impl From<&Project> for PublicProject {
 pub(crate) mod tests {
     use super::*;
 
+    /// The fields of the sample submission (`validation::tests::sample_json`).
+    pub(crate) fn sample_fields() -> ProjectFields {
+        let date = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        ProjectFields {
+            title: "Mobile telemedicine for rural clinics".into(),
+            description: "Nurses in twelve rural clinics consult doctors by video.".into(),
+            organization: "Rural Health Link".into(),
+            stakeholder_type: StakeholderType::CivilSociety,
+            scope: Scope::Regional,
+            countries: ["KE", "TZ"].map(|c| Country::parse(c).unwrap()).to_vec(),
+            action_lines: ["C7.e-health", "C2"]
+                .map(|a| ActionLine::parse(a).unwrap())
+                .to_vec(),
+            sdgs: [3, 9].map(|n| Sdg::new(n).unwrap()).to_vec(),
+            covid19: true,
+            status: Status::Ongoing,
+            start_date: date("2020-04-01"),
+            end_date: None,
+            website: Some("https://example.org/project".into()),
+            language: Language::En,
+        }
+    }
+
     /// A stored project with the sample fields, in `state`.
     pub(crate) fn sample_project(state: State) -> Project {
         let now = Utc::now();
         Project {
             id: ProjectId::generate(),
-            fields: crate::model::validation::tests::sample_fields(),
+            fields: sample_fields(),
             contact: None,
             source_id: None,
             state,
@@ -382,7 +456,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_project_without_countries_is_international() {
-        let f = crate::model::validation::tests::sample_fields();
+        let f = sample_fields();
         let mut f = f;
         f.countries.clear();
         assert_eq!(f.regions(), vec![Region::International]);
@@ -390,7 +464,7 @@ pub(crate) mod tests {
 
     #[test]
     fn regions_are_derived_once_each_in_order() {
-        let mut f = crate::model::validation::tests::sample_fields();
+        let mut f = sample_fields();
         f.countries = ["TZ", "FR", "KE"]
             .iter()
             .map(|c| Country::parse(c).unwrap())

@@ -241,6 +241,39 @@ fn coded<T: Copy>(
         })
 }
 
+/// Labels other systems give stakeholder types.
+const STAKEHOLDER_TYPE_LABELS: [(&str, StakeholderType); 7] = [
+    ("Private sector / business", StakeholderType::PrivateSector),
+    ("Business", StakeholderType::PrivateSector),
+    ("Private", StakeholderType::PrivateSector),
+    ("NGO", StakeholderType::CivilSociety),
+    (
+        "International organisation",
+        StakeholderType::InternationalOrganization,
+    ),
+    ("Academic", StakeholderType::Academia),
+    ("Other entity", StakeholderType::Other),
+];
+
+/// Labels other systems give scopes.
+const SCOPE_LABELS: [(&str, Scope); 1] = [("Global", Scope::International)];
+
+/// Labels other systems give statuses.
+const STATUS_LABELS: [(&str, Status); 2] = [
+    ("Finished", Status::Completed),
+    ("In progress", Status::Ongoing),
+];
+
+/// The languages' English names.
+const LANGUAGE_LABELS: [(&str, Language); 6] = [
+    ("Arabic", Language::Ar),
+    ("Chinese", Language::Zh),
+    ("English", Language::En),
+    ("French", Language::Fr),
+    ("Russian", Language::Ru),
+    ("Spanish", Language::Es),
+];
+
 /// The value of one field in our form: codes for coded fields, lists for list fields
 /// (strings split on `;` or `|`, or `,` for names that do not resolve whole), booleans for
 /// `covid19`. What cannot be resolved stays as it was.
@@ -252,80 +285,45 @@ pub fn field_value(field: &str, value: Value) -> Value {
             action_line(s).map(|a| Value::from(a.code()))
         }),
         "sdgs" => list(value, false, |s| goal_number(s).map(Value::from)),
-        "covid19" => match &value {
-            Value::String(s) => match fold(s).as_str() {
-                "true" | "yes" | "y" | "1" | "oui" | "si" => Value::Bool(true),
-                "false" | "no" | "n" | "0" | "non" | "" => Value::Bool(false),
-                _ => value,
-            },
-            Value::Number(n) if n.as_i64() == Some(1) => Value::Bool(true),
-            Value::Number(n) if n.as_i64() == Some(0) => Value::Bool(false),
-            _ => value,
-        },
-        "stakeholder_type" => text(value, |s| {
-            coded(
-                s,
-                StakeholderType::ALL,
-                StakeholderType::code,
-                &[
-                    ("Private sector / business", StakeholderType::PrivateSector),
-                    ("Business", StakeholderType::PrivateSector),
-                    ("Private", StakeholderType::PrivateSector),
-                    ("NGO", StakeholderType::CivilSociety),
-                    (
-                        "International organisation",
-                        StakeholderType::InternationalOrganization,
-                    ),
-                    ("Academic", StakeholderType::Academia),
-                    ("Other entity", StakeholderType::Other),
-                ],
-            )
-            .map(StakeholderType::code)
-        }),
-        "scope" => text(value, |s| {
-            coded(
-                s,
-                Scope::ALL,
-                Scope::code,
-                &[("Global", Scope::International)],
-            )
-            .map(Scope::code)
-        }),
-        "status" => text(value, |s| {
-            coded(
-                s,
-                Status::ALL,
-                Status::code,
-                &[
-                    ("Finished", Status::Completed),
-                    ("In progress", Status::Ongoing),
-                ],
-            )
-            .map(Status::code)
-        }),
-        "language" => text(value, |s| {
-            coded(
-                s,
-                Language::ALL,
-                Language::code,
-                &[
-                    ("Arabic", Language::Ar),
-                    ("Chinese", Language::Zh),
-                    ("English", Language::En),
-                    ("French", Language::Fr),
-                    ("Russian", Language::Ru),
-                    ("Spanish", Language::Es),
-                ],
-            )
-            .map(Language::code)
-        }),
+        "covid19" => flag(value),
+        "stakeholder_type" => code_text(
+            value,
+            StakeholderType::ALL,
+            StakeholderType::code,
+            &STAKEHOLDER_TYPE_LABELS,
+        ),
+        "scope" => code_text(value, Scope::ALL, Scope::code, &SCOPE_LABELS),
+        "status" => code_text(value, Status::ALL, Status::code, &STATUS_LABELS),
+        "language" => code_text(value, Language::ALL, Language::code, &LANGUAGE_LABELS),
         _ => value,
     }
 }
 
-fn text(value: Value, resolve: impl Fn(&str) -> Option<&'static str>) -> Value {
+/// A yes or no (in English, French or Spanish, or 1 and 0) as a boolean.
+fn flag(value: Value) -> Value {
     match &value {
-        Value::String(s) => resolve(s).map(Value::from).unwrap_or(value),
+        Value::String(s) => match fold(s).as_str() {
+            "true" | "yes" | "y" | "1" | "oui" | "si" => Value::Bool(true),
+            "false" | "no" | "n" | "0" | "non" | "" => Value::Bool(false),
+            _ => value,
+        },
+        Value::Number(n) if n.as_i64() == Some(1) => Value::Bool(true),
+        Value::Number(n) if n.as_i64() == Some(0) => Value::Bool(false),
+        _ => value,
+    }
+}
+
+/// A text holding a code or label of `all` as its code ([`coded`]).
+fn code_text<T: Copy>(
+    value: Value,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    labels: &[(&str, T)],
+) -> Value {
+    match &value {
+        Value::String(s) => coded(s, all, code, labels)
+            .map(|v| Value::from(code(v)))
+            .unwrap_or(value),
         _ => value,
     }
 }

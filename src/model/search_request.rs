@@ -272,39 +272,186 @@ fn bad(param: &str, code: &'static str, message: impl Into<String>) -> ParamErro
     }
 }
 
-fn parse_in<T>(
-    param: &str,
-    raw: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    code: &'static str,
-    what: &str,
-) -> Result<T, ParamError> {
-    parse(raw).ok_or_else(|| {
-        bad(
-            param,
-            code,
-            format!("unknown {what} '{raw}' in parameter '{param}'"),
-        )
+/// One decoded query-string pair, being read.
+struct Param<'a> {
+    /// The parameter's name.
+    key: &'a str,
+    /// The value, trimmed.
+    value: &'a str,
+    /// The value as sent.
+    raw: &'a str,
+}
+
+impl Param<'_> {
+    /// An error of this parameter.
+    fn bad(&self, code: &'static str, message: impl Into<String>) -> ParamError {
+        bad(self.key, code, message)
+    }
+
+    /// The value read as a code by `parse`; an unknown one is an error `code` naming `what`.
+    fn code<T>(
+        &self,
+        parse: impl Fn(&str) -> Option<T>,
+        code: &'static str,
+        what: &str,
+    ) -> Result<T, ParamError> {
+        parse(self.value).ok_or_else(|| {
+            let (param, value) = (self.key, self.value);
+            self.bad(
+                code,
+                format!("unknown {what} '{value}' in parameter '{param}'"),
+            )
+        })
+    }
+
+    /// The value as a whole number in `range`.
+    fn int(&self, range: std::ops::RangeInclusive<i64>) -> Result<i64, ParamError> {
+        match self.value.parse::<i64>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(self.bad(
+                "invalid_parameter",
+                format!(
+                    "'{}' must be a whole number from {} to {}, not '{}'",
+                    self.key,
+                    range.start(),
+                    range.end(),
+                    self.value
+                ),
+            )),
+        }
+    }
+}
+
+/// Reads one value of a parameter into the request.
+type ReadParam = fn(&mut SearchRequest, &Param<'_>) -> Result<(), ParamError>;
+
+/// Every search parameter and how a value of it is read. Those not in
+/// [`REPEATABLE_FILTERS`] may be given once.
+const PARAMETERS: [(&str, ReadParam); 15] = [
+    ("q", read_text),
+    ("action_line", |r, p| {
+        let line = p.code(ActionLine::parse, "invalid_action_line", "WSIS Action Line");
+        add(&mut r.filters.action_lines, line)
+    }),
+    ("sdg", |r, p| add(&mut r.filters.sdgs, read_sdg(p))),
+    ("country", |r, p| {
+        add(&mut r.filters.countries, read_country(p))
+    }),
+    ("region", |r, p| {
+        let region = p.code(Region::parse, "invalid_region", "region");
+        add(&mut r.filters.regions, region)
+    }),
+    ("stakeholder_type", |r, p| {
+        let what = "stakeholder type";
+        let kind = p.code(StakeholderType::parse, "invalid_parameter", what);
+        add(&mut r.filters.stakeholder_types, kind)
+    }),
+    ("scope", |r, p| {
+        let scope = p.code(Scope::parse, "invalid_parameter", "scope");
+        add(&mut r.filters.scopes, scope)
+    }),
+    ("status", |r, p| {
+        let status = p.code(Status::parse, "invalid_parameter", "status");
+        add(&mut r.filters.statuses, status)
+    }),
+    ("covid19", |r, p| {
+        set(&mut r.filters.covid19, read_flag(p).map(Some))
+    }),
+    ("year_from", |r, p| {
+        set(&mut r.filters.year_from, read_year(p))
+    }),
+    ("year_to", |r, p| set(&mut r.filters.year_to, read_year(p))),
+    ("sort", |r, p| set(&mut r.sort, read_sort(p))),
+    ("page", |r, p| {
+        let page = p.int(1..=i64::from(MAX_RESULT_WINDOW));
+        set(&mut r.page, page.map(|n| n as u32))
+    }),
+    ("per_page", |r, p| {
+        let per_page = p.int(1..=i64::from(MAX_PER_PAGE));
+        set(&mut r.per_page, per_page.map(|n| n as u32))
+    }),
+    ("lang", |r, p| {
+        let lang = p.code(Language::parse, "invalid_parameter", "language");
+        set(&mut r.lang, lang)
+    }),
+];
+
+/// `q`: at most [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_TERMS`] words.
+fn read_text(req: &mut SearchRequest, p: &Param<'_>) -> Result<(), ParamError> {
+    if p.value.chars().count() > MAX_QUERY_CHARS {
+        let message = format!("'q' may have at most {MAX_QUERY_CHARS} characters");
+        return Err(p.bad("invalid_query", message));
+    }
+    // The untrimmed text: a trailing space says the last word is complete.
+    req.text = TextQuery::parse(p.raw).map_err(|m| p.bad("invalid_query", m))?;
+    let terms = req.text.word_count();
+    if terms > MAX_QUERY_TERMS {
+        let message = format!("'q' may have at most {MAX_QUERY_TERMS} words, not {terms}");
+        return Err(p.bad("too_many_terms", message));
+    }
+    Ok(())
+}
+
+/// `sdg`: a goal number.
+fn read_sdg(p: &Param<'_>) -> Result<Sdg, ParamError> {
+    let n = p.value.parse::<i64>().ok().and_then(Sdg::new);
+    n.ok_or_else(|| {
+        let message = format!("unknown SDG '{}' in parameter 'sdg': use 1 to 17", p.value);
+        p.bad("invalid_sdg", message)
     })
 }
 
-fn int_param(
-    param: &str,
-    raw: &str,
-    range: std::ops::RangeInclusive<i64>,
-) -> Result<i64, ParamError> {
-    match raw.parse::<i64>() {
-        Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(bad(
-            param,
-            "invalid_parameter",
-            format!(
-                "'{param}' must be a whole number from {} to {}, not '{raw}'",
-                range.start(),
-                range.end()
-            ),
-        )),
+/// `country`: a country code, matched (and quoted) in upper case.
+fn read_country(p: &Param<'_>) -> Result<Country, ParamError> {
+    let upper = p.value.to_ascii_uppercase();
+    let p = Param {
+        value: &upper,
+        ..*p
+    };
+    p.code(Country::parse, "invalid_country", "country code")
+}
+
+/// `year_from`, `year_to`: a year from 1900 to 2100.
+fn read_year(p: &Param<'_>) -> Result<Option<i32>, ParamError> {
+    p.int(1900..=2100).map(|year| Some(year as i32))
+}
+
+/// `covid19`: `true` or `false`.
+fn read_flag(p: &Param<'_>) -> Result<bool, ParamError> {
+    match p.value {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        value => {
+            let message = format!("'covid19' must be true or false, not '{value}'");
+            Err(p.bad("invalid_parameter", message))
+        }
     }
+}
+
+/// `sort`: one of the [`SortOrder`] codes.
+fn read_sort(p: &Param<'_>) -> Result<SortOrder, ParamError> {
+    SortOrder::parse(p.value).ok_or_else(|| {
+        let message = format!(
+            "unknown sort '{}': use relevance, newest, oldest or title",
+            p.value
+        );
+        p.bad("invalid_parameter", message)
+    })
+}
+
+/// Sets a setting read.
+fn set<T>(slot: &mut T, value: Result<T, ParamError>) -> Result<(), ParamError> {
+    *slot = value?;
+    Ok(())
+}
+
+/// Adds a filter value read, once.
+fn add<T: PartialEq>(values: &mut Vec<T>, value: Result<T, ParamError>) -> Result<(), ParamError> {
+    let value = value?;
+    if !values.contains(&value) {
+        values.push(value);
+    }
+    Ok(())
 }
 
 impl SearchRequest {
@@ -319,146 +466,32 @@ impl SearchRequest {
     ) -> Result<SearchRequest, ParamError> {
         let mut req = SearchRequest::default();
         let mut seen_single: Vec<&'a str> = Vec::new();
-        for (key, raw_value) in pairs {
-            let value = raw_value.trim();
+        for (key, raw) in pairs {
+            let value = raw.trim();
             if value.is_empty() {
                 continue;
             }
-            let single = matches!(
-                key,
-                "q" | "covid19" | "year_from" | "year_to" | "sort" | "page" | "per_page" | "lang"
-            );
-            if single {
+            let Some((_, read)) = PARAMETERS.iter().find(|(name, _)| *name == key) else {
+                let message = format!("unknown search parameter '{key}'");
+                return Err(bad(key, "unknown_parameter", message));
+            };
+            if !REPEATABLE_FILTERS.contains(&key) {
                 if seen_single.contains(&key) {
-                    return Err(bad(
-                        key,
-                        "duplicate_parameter",
-                        format!("parameter '{key}' may be given only once"),
-                    ));
+                    let message = format!("parameter '{key}' may be given only once");
+                    return Err(bad(key, "duplicate_parameter", message));
                 }
                 seen_single.push(key);
             }
-            let f = &mut req.filters;
-            match key {
-                "q" => {
-                    if value.chars().count() > MAX_QUERY_CHARS {
-                        return Err(bad(
-                            "q",
-                            "invalid_query",
-                            format!("'q' may have at most {MAX_QUERY_CHARS} characters"),
-                        ));
-                    }
-                    // The untrimmed text: a trailing space says the last word is complete.
-                    req.text =
-                        TextQuery::parse(raw_value).map_err(|m| bad("q", "invalid_query", m))?;
-                    let terms = req.text.word_count();
-                    if terms > MAX_QUERY_TERMS {
-                        return Err(bad(
-                            "q",
-                            "too_many_terms",
-                            format!("'q' may have at most {MAX_QUERY_TERMS} words, not {terms}"),
-                        ));
-                    }
-                }
-                "action_line" => push_unique(
-                    &mut f.action_lines,
-                    parse_in(
-                        key,
-                        value,
-                        ActionLine::parse,
-                        "invalid_action_line",
-                        "WSIS Action Line",
-                    )?,
-                ),
-                "sdg" => {
-                    let n = value.parse::<i64>().ok().and_then(Sdg::new);
-                    let sdg = n.ok_or_else(|| {
-                        bad(
-                            key,
-                            "invalid_sdg",
-                            format!("unknown SDG '{value}' in parameter 'sdg': use 1 to 17"),
-                        )
-                    })?;
-                    push_unique(&mut f.sdgs, sdg);
-                }
-                "country" => push_unique(
-                    &mut f.countries,
-                    parse_in(
-                        key,
-                        &value.to_ascii_uppercase(),
-                        Country::parse,
-                        "invalid_country",
-                        "country code",
-                    )?,
-                ),
-                "region" => push_unique(
-                    &mut f.regions,
-                    parse_in(key, value, Region::parse, "invalid_region", "region")?,
-                ),
-                "stakeholder_type" => push_unique(
-                    &mut f.stakeholder_types,
-                    parse_in(
-                        key,
-                        value,
-                        StakeholderType::parse,
-                        "invalid_parameter",
-                        "stakeholder type",
-                    )?,
-                ),
-                "scope" => push_unique(
-                    &mut f.scopes,
-                    parse_in(key, value, Scope::parse, "invalid_parameter", "scope")?,
-                ),
-                "status" => push_unique(
-                    &mut f.statuses,
-                    parse_in(key, value, Status::parse, "invalid_parameter", "status")?,
-                ),
-                "covid19" => {
-                    f.covid19 = Some(match value {
-                        "true" => true,
-                        "false" => false,
-                        _ => {
-                            return Err(bad(
-                                key,
-                                "invalid_parameter",
-                                format!("'covid19' must be true or false, not '{value}'"),
-                            ))
-                        }
-                    })
-                }
-                "year_from" => f.year_from = Some(int_param(key, value, 1900..=2100)? as i32),
-                "year_to" => f.year_to = Some(int_param(key, value, 1900..=2100)? as i32),
-                "sort" => {
-                    req.sort = SortOrder::parse(value).ok_or_else(|| {
-                        bad(
-                            key,
-                            "invalid_parameter",
-                            format!(
-                                "unknown sort '{value}': use relevance, newest, oldest or title"
-                            ),
-                        )
-                    })?
-                }
-                "page" => {
-                    req.page = int_param(key, value, 1..=i64::from(MAX_RESULT_WINDOW))? as u32
-                }
-                "per_page" => {
-                    req.per_page = int_param(key, value, 1..=i64::from(MAX_PER_PAGE))? as u32
-                }
-                "lang" => {
-                    req.lang =
-                        parse_in(key, value, Language::parse, "invalid_parameter", "language")?
-                }
-                _ => {
-                    return Err(bad(
-                        key,
-                        "unknown_parameter",
-                        format!("unknown search parameter '{key}'"),
-                    ))
-                }
-            }
+            read(&mut req, &Param { key, value, raw })?;
         }
-        if let (Some(from), Some(to)) = (req.filters.year_from, req.filters.year_to) {
+        req.check_bounds()?;
+        Ok(req)
+    }
+
+    /// The checks across parameters: the year range in order, the page within the result
+    /// window.
+    fn check_bounds(&self) -> Result<(), ParamError> {
+        if let (Some(from), Some(to)) = (self.filters.year_from, self.filters.year_to) {
             if from > to {
                 return Err(bad(
                     "year_to",
@@ -467,25 +500,19 @@ impl SearchRequest {
                 ));
             }
         }
-        if req.page.saturating_mul(req.per_page) > MAX_RESULT_WINDOW {
+        if self.page.saturating_mul(self.per_page) > MAX_RESULT_WINDOW {
             return Err(bad(
                 "page",
                 "invalid_parameter",
-                format!("page {} of {} hits reaches past the first {MAX_RESULT_WINDOW} results; narrow the search instead", req.page, req.per_page),
+                format!("page {} of {} hits reaches past the first {MAX_RESULT_WINDOW} results; narrow the search instead", self.page, self.per_page),
             ));
         }
-        Ok(req)
+        Ok(())
     }
 
     /// Hits to skip.
     pub fn offset(&self) -> usize {
         (self.page as usize - 1) * self.per_page as usize
-    }
-}
-
-fn push_unique<T: PartialEq>(values: &mut Vec<T>, value: T) {
-    if !values.contains(&value) {
-        values.push(value);
     }
 }
 
@@ -553,40 +580,61 @@ mod tests {
 
     #[test]
     fn bad_parameters_are_named() {
-        assert_eq!(
-            err("action_line=C12"),
-            ("action_line".into(), "invalid_action_line")
-        );
-        assert_eq!(err("sdg=18"), ("sdg".into(), "invalid_sdg"));
-        assert_eq!(err("sdg=x"), ("sdg".into(), "invalid_sdg"));
-        assert_eq!(
-            err("per_page=1000"),
-            ("per_page".into(), "invalid_parameter")
-        );
-        assert_eq!(err("per_page=0"), ("per_page".into(), "invalid_parameter"));
-        assert_eq!(err("page=0"), ("page".into(), "invalid_parameter"));
-        assert_eq!(
-            err("page=600&per_page=20"),
-            ("page".into(), "invalid_parameter")
-        );
-        assert_eq!(
-            err("year_from=20x0"),
-            ("year_from".into(), "invalid_parameter")
-        );
-        assert_eq!(
-            err("year_from=2020&year_to=2010"),
-            ("year_to".into(), "invalid_parameter")
-        );
-        assert_eq!(err("country=XX"), ("country".into(), "invalid_country"));
-        assert_eq!(err("region=mars"), ("region".into(), "invalid_region"));
-        assert_eq!(
-            err("covid19=maybe"),
-            ("covid19".into(), "invalid_parameter")
-        );
-        assert_eq!(err("sort=random"), ("sort".into(), "invalid_parameter"));
-        assert_eq!(err("q=a&q=b"), ("q".into(), "duplicate_parameter"));
-        assert_eq!(err("sgd=3"), ("sgd".into(), "unknown_parameter"));
-        assert_eq!(err("q=%22open"), ("q".into(), "invalid_query"));
+        let cases = [
+            ("action_line=C12", "action_line", "invalid_action_line"),
+            ("sdg=18", "sdg", "invalid_sdg"),
+            ("sdg=x", "sdg", "invalid_sdg"),
+            ("per_page=1000", "per_page", "invalid_parameter"),
+            ("per_page=0", "per_page", "invalid_parameter"),
+            ("page=0", "page", "invalid_parameter"),
+            ("page=600&per_page=20", "page", "invalid_parameter"),
+            ("year_from=20x0", "year_from", "invalid_parameter"),
+            (
+                "year_from=2020&year_to=2010",
+                "year_to",
+                "invalid_parameter",
+            ),
+            ("country=XX", "country", "invalid_country"),
+            ("region=mars", "region", "invalid_region"),
+            ("covid19=maybe", "covid19", "invalid_parameter"),
+            ("sort=random", "sort", "invalid_parameter"),
+            ("q=a&q=b", "q", "duplicate_parameter"),
+            ("sgd=3", "sgd", "unknown_parameter"),
+            ("q=%22open", "q", "invalid_query"),
+        ];
+        for (query, param, code) in cases {
+            assert_eq!(err(query), (param.into(), code), "{query}");
+        }
+    }
+
+    #[test]
+    fn messages_quote_the_parameter_and_its_value() {
+        let message = |q: &str| parse(q).unwrap_err().message;
+        let cases = [
+            (
+                "country=xx",
+                "unknown country code 'XX' in parameter 'country'",
+            ),
+            ("sdg=0", "unknown SDG '0' in parameter 'sdg': use 1 to 17"),
+            (
+                "page=0",
+                "'page' must be a whole number from 1 to 10000, not '0'",
+            ),
+            (
+                "covid19=maybe",
+                "'covid19' must be true or false, not 'maybe'",
+            ),
+            (
+                "sort=random",
+                "unknown sort 'random': use relevance, newest, oldest or title",
+            ),
+            ("lang=de", "unknown language 'de' in parameter 'lang'"),
+            ("lang=en&lang=fr", "parameter 'lang' may be given only once"),
+            ("colour=red", "unknown search parameter 'colour'"),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(message(query), expected);
+        }
     }
 
     #[test]

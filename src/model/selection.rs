@@ -155,72 +155,106 @@ pub fn parse_selection(
 ) -> Result<(SelectionFields, Option<Vec<SelectionItem>>), ValidationErrors> {
     let mut map = object(body)?;
     let mut r = Reader::default();
-    for key in map.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
-        }
-    }
+    r.unknown_fields(&map, "", |key| FIELDS.contains(&key));
     let kind = r
         .required::<String>(&mut map, "kind")
         .and_then(|k| r.enum_value("kind", &k, SelectionKind::parse, SelectionKind::expected));
     let title = r.text(&mut map, "title", (3, 300), Lines::One);
-    let theme = match r.optional::<String>(&mut map, "theme") {
-        None => Some(None),
-        Some(None) => None,
-        Some(Some(t)) if t.chars().count() > MAX_NOTE_CHARS => {
-            r.fail(
-                "theme",
-                "too_long",
-                "'theme' must have at most 2000 characters",
-            );
-            None
-        }
-        Some(Some(t)) => r
-            .characters("theme", t.trim(), Lines::Many)
-            .map(|t| Some(t).filter(|t| !t.is_empty())),
-    };
+    let theme = r.optional_checked(&mut map, "theme", read_theme);
     let date = r.date(&mut map, "date", false);
-    let category = match r.optional::<String>(&mut map, "category") {
-        None => Some(None),
-        Some(None) => None,
-        Some(Some(code)) => match ActionLine::parse(&code).filter(|a| *a != ActionLine::C7) {
-            Some(a) => Some(Some(a)),
-            None => {
-                r.fail(
-                    "category",
-                    "invalid_action_line",
-                    format!("'{code}' is not one of the 18 Action Line codes"),
-                );
-                None
-            }
-        },
-    };
-    let year = match r.optional::<i32>(&mut map, "year") {
-        None => Some(None),
-        Some(None) => None,
-        Some(Some(y)) if (2000..=2100).contains(&y) => Some(Some(y)),
-        Some(Some(y)) => {
-            r.fail(
-                "year",
-                "invalid_value",
-                format!("'year' must be 2000-2100, not {y}"),
-            );
-            None
-        }
-    };
+    let category = r.optional_checked(&mut map, "category", read_category);
+    let year = r.optional_checked(&mut map, "year", read_year);
     let published = r
         .optional::<bool>(&mut map, "published")
         .unwrap_or(Some(false));
-    let items = match map.remove("items") {
+    let items = read_items(&mut r, map.remove("items"));
+    check_category(&mut r, kind, category, year);
+    if !r.errors.is_empty() {
+        return Err(ValidationErrors(r.errors));
+    }
+    let fields = || -> Option<SelectionFields> {
+        Some(SelectionFields {
+            kind: kind?,
+            title: title?,
+            theme: theme?,
+            date: date?,
+            category: category?,
+            year: year?,
+            published: published?,
+        })
+    };
+    match (fields(), items) {
+        (Some(f), Some(items)) => Ok((f, items)),
+        _ => Err(ValidationErrors(vec![FieldError::new(
+            "body",
+            "invalid_selection",
+            "the selection is incomplete",
+        )])),
+    }
+}
+
+/// `theme`: text of at most [`MAX_NOTE_CHARS`] characters; blank is none.
+fn read_theme(r: &mut Reader, theme: String) -> Option<Option<String>> {
+    if theme.chars().count() > MAX_NOTE_CHARS {
+        r.fail(
+            "theme",
+            "too_long",
+            "'theme' must have at most 2000 characters",
+        );
+        return None;
+    }
+    r.characters("theme", theme.trim(), Lines::Many)
+        .map(|t| Some(t).filter(|t| !t.is_empty()))
+}
+
+/// `category`: one of the 18 taggable Action Line codes (not the `C7` group).
+fn read_category(r: &mut Reader, code: String) -> Option<Option<ActionLine>> {
+    let category = ActionLine::parse(&code).filter(|a| *a != ActionLine::C7);
+    if category.is_none() {
+        r.fail(
+            "category",
+            "invalid_action_line",
+            format!("'{code}' is not one of the 18 Action Line codes"),
+        );
+    }
+    category.map(Some)
+}
+
+/// `year`: a Prizes edition, 2000 to 2100.
+fn read_year(r: &mut Reader, year: i32) -> Option<Option<i32>> {
+    if !(2000..=2100).contains(&year) {
+        r.fail(
+            "year",
+            "invalid_value",
+            format!("'year' must be 2000-2100, not {year}"),
+        );
+        return None;
+    }
+    Some(Some(year))
+}
+
+/// `items`, if given: `Some(None)` when absent, `None` when a problem was recorded.
+fn read_items(r: &mut Reader, items: Option<Value>) -> Option<Option<Vec<SelectionItem>>> {
+    match items {
         None | Some(Value::Null) => Some(None),
-        Some(v) => match parse_items_value(v) {
+        Some(v) => match parse_items(v) {
             Ok(items) => Some(Some(items)),
             Err(errors) => {
                 r.errors.extend(errors.0);
                 None
             }
         },
-    };
+    }
+}
+
+/// The category against the kind: a Prizes shortlist needs a category and a year; only a
+/// shortlist or a report chapter may have a category. Fields already refused are skipped.
+fn check_category(
+    r: &mut Reader,
+    kind: Option<SelectionKind>,
+    category: Option<Option<ActionLine>>,
+    year: Option<Option<i32>>,
+) {
     if kind == Some(SelectionKind::PrizesShortlist) {
         if category == Some(None) {
             r.fail(
@@ -246,28 +280,6 @@ pub fn parse_selection(
             "only Prizes shortlists and report chapters have a category",
         );
     }
-    if !r.errors.is_empty() {
-        return Err(ValidationErrors(r.errors));
-    }
-    let fields = || -> Option<SelectionFields> {
-        Some(SelectionFields {
-            kind: kind?,
-            title: title?,
-            theme: theme?,
-            date: date?,
-            category: category?,
-            year: year?,
-            published: published?,
-        })
-    };
-    match (fields(), items) {
-        (Some(f), Some(items)) => Ok((f, items)),
-        _ => Err(ValidationErrors(vec![FieldError::new(
-            "body",
-            "invalid_selection",
-            "the selection is incomplete",
-        )])),
-    }
 }
 
 /// Reads the ordered items of `PUT /selections/{id}/items`.
@@ -275,23 +287,16 @@ pub fn parse_selection(
 /// # Errors
 /// Bad entries, named by position (`items[2].project_id`), or too many.
 pub fn parse_items(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors> {
-    parse_items_value(body)
-}
-
-fn parse_items_value(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors> {
-    let one = |field: &str, code, message: String| {
-        ValidationErrors(vec![FieldError::new(field, code, message)])
-    };
+    let one =
+        |code, message: String| ValidationErrors(vec![FieldError::new("items", code, message)]);
     let Value::Array(entries) = body else {
         return Err(one(
-            "items",
             "invalid_type",
             "items must be an array of {project_id, note}".into(),
         ));
     };
     if entries.len() > MAX_ITEMS {
         return Err(one(
-            "items",
             "too_long",
             format!(
                 "a selection holds at most {MAX_ITEMS} items, not {}",
@@ -302,70 +307,81 @@ fn parse_items_value(body: Value) -> Result<Vec<SelectionItem>, ValidationErrors
     let mut r = Reader::default();
     let mut items = Vec::with_capacity(entries.len());
     for (i, entry) in entries.into_iter().enumerate() {
-        let field = |name: &str| format!("items[{i}].{name}");
-        let Value::Object(mut map) = entry else {
-            r.fail(
-                &format!("items[{i}]"),
-                "invalid_type",
-                "each item must be an object",
-            );
-            continue;
-        };
-        for key in map.keys() {
-            if key != "project_id" && key != "note" {
-                r.fail(
-                    &field(key),
-                    "unknown_field",
-                    format!("unknown field '{key}'"),
-                );
-            }
+        if let Some(item) = read_item(&mut r, i, entry, &items) {
+            items.push(item);
         }
-        let id = match map.remove("project_id") {
-            Some(Value::String(s)) => s.parse::<ProjectId>().ok(),
-            _ => None,
-        };
-        let Some(project_id) = id else {
-            r.fail(
-                &field("project_id"),
-                "invalid_value",
-                "project_id must be a project id",
-            );
-            continue;
-        };
-        if items
-            .iter()
-            .any(|it: &SelectionItem| it.project_id == project_id)
-        {
-            r.fail(
-                &field("project_id"),
-                "duplicate_value",
-                format!("project {project_id} is already in the list"),
-            );
-            continue;
-        }
-        let note = match map.remove("note") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(n)) if n.chars().count() <= MAX_NOTE_CHARS => {
-                match r.characters(&field("note"), n.trim(), Lines::Many) {
-                    Some(n) => Some(n).filter(|n| !n.is_empty()),
-                    None => continue,
-                }
-            }
-            Some(_) => {
-                r.fail(
-                    &field("note"),
-                    "invalid_value",
-                    "a note is text of at most 2000 characters",
-                );
-                continue;
-            }
-        };
-        items.push(SelectionItem { project_id, note });
     }
     if r.errors.is_empty() {
         Ok(items)
     } else {
         Err(ValidationErrors(r.errors))
+    }
+}
+
+/// Entry `i` of a list, after the items `before` it; `None` when a problem was recorded.
+fn read_item(
+    r: &mut Reader,
+    i: usize,
+    entry: Value,
+    before: &[SelectionItem],
+) -> Option<SelectionItem> {
+    let field = |name: &str| format!("items[{i}].{name}");
+    let Value::Object(mut map) = entry else {
+        r.fail(
+            &format!("items[{i}]"),
+            "invalid_type",
+            "each item must be an object",
+        );
+        return None;
+    };
+    for key in map.keys() {
+        if key != "project_id" && key != "note" {
+            r.fail(
+                &field(key),
+                "unknown_field",
+                format!("unknown field '{key}'"),
+            );
+        }
+    }
+    let id = match map.remove("project_id") {
+        Some(Value::String(s)) => s.parse::<ProjectId>().ok(),
+        _ => None,
+    };
+    let Some(project_id) = id else {
+        r.fail(
+            &field("project_id"),
+            "invalid_value",
+            "project_id must be a project id",
+        );
+        return None;
+    };
+    if before.iter().any(|it| it.project_id == project_id) {
+        r.fail(
+            &field("project_id"),
+            "duplicate_value",
+            format!("project {project_id} is already in the list"),
+        );
+        return None;
+    }
+    let note = read_note(r, &field("note"), map.remove("note"))?;
+    Some(SelectionItem { project_id, note })
+}
+
+/// A curator's note: text of at most [`MAX_NOTE_CHARS`] characters; blank is none.
+fn read_note(r: &mut Reader, field: &str, note: Option<Value>) -> Option<Option<String>> {
+    match note {
+        None | Some(Value::Null) => Some(None),
+        Some(Value::String(n)) if n.chars().count() <= MAX_NOTE_CHARS => r
+            .characters(field, n.trim(), Lines::Many)
+            .map(|n| Some(n).filter(|n| !n.is_empty())),
+        Some(_) => {
+            r.fail(
+                field,
+                "invalid_value",
+                "a note is text of at most 2000 characters",
+            );
+            None
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::text::{self, Lines};
 use super::validation::{FieldError, ValidationErrors};
 
 /// Most sets in the list.
@@ -50,12 +51,10 @@ fn normalize(expression: &str) -> String {
 /// Every problem, each naming its place (`sets[3][1]`).
 pub fn parse_synonyms(body: Value) -> Result<Synonyms, ValidationErrors> {
     let mut errors = Vec::new();
-    let invalid =
-        |field: &str, message: String| FieldError::new(field, "invalid_synonyms", message);
     let Some(object) = body.as_object() else {
         return Err(ValidationErrors(vec![invalid(
             "sets",
-            "the body must be an object {\"sets\": [[…], …]}".into(),
+            "the body must be an object {\"sets\": [[…], …]}",
         )]));
     };
     // `source` is what GET says of the list: a list read may be written back as it is.
@@ -76,71 +75,75 @@ pub fn parse_synonyms(body: Value) -> Result<Synonyms, ValidationErrors> {
         return Err(ValidationErrors(errors));
     };
     if sets.len() > MAX_SETS {
-        errors.push(invalid(
-            "sets",
-            format!("at most {MAX_SETS} sets, not {}", sets.len()),
-        ));
+        let message = format!("at most {MAX_SETS} sets, not {}", sets.len());
+        errors.push(invalid("sets", message));
     }
     let mut out = Vec::with_capacity(sets.len());
     for (i, set) in sets.iter().enumerate().take(MAX_SETS) {
-        let field = format!("sets[{i}]");
-        let Some(items) = set.as_array() else {
-            errors.push(invalid(&field, "each set must be a list of strings".into()));
-            continue;
-        };
-        if items.len() < 2 || items.len() > MAX_EXPRESSIONS {
-            errors.push(invalid(
-                &field,
-                format!(
-                    "a set holds 2 to {MAX_EXPRESSIONS} expressions, not {}",
-                    items.len()
-                ),
-            ));
-            continue;
-        }
-        let mut expressions: Vec<String> = Vec::with_capacity(items.len());
-        for (j, item) in items.iter().enumerate() {
-            let field = format!("sets[{i}][{j}]");
-            let Some(raw) = item.as_str() else {
-                errors.push(invalid(&field, "an expression must be a string".into()));
-                continue;
-            };
-            let expression = normalize(raw);
-            let words = expression.split(' ').count();
-            if let Err(problem) = super::text::check(&expression, super::text::Lines::One) {
-                errors.push(FieldError::new(
-                    &field,
-                    problem.code(),
-                    format!("'{field}' {problem}"),
-                ));
-            } else if !expression.chars().any(char::is_alphanumeric) {
-                errors.push(invalid(&field, format!("'{raw}' has no letter or digit")));
-            } else if expression.chars().count() > MAX_EXPRESSION_CHARS {
-                errors.push(invalid(
-                    &field,
-                    format!("an expression has at most {MAX_EXPRESSION_CHARS} characters"),
-                ));
-            } else if words > MAX_EXPRESSION_WORDS {
-                errors.push(invalid(
-                    &field,
-                    format!("an expression has at most {MAX_EXPRESSION_WORDS} words, not {words}"),
-                ));
-            } else if expressions.contains(&expression) {
-                errors.push(invalid(
-                    &field,
-                    format!("'{expression}' appears twice in the set"),
-                ));
-            } else {
-                expressions.push(expression);
-            }
-        }
-        out.push(expressions);
+        out.extend(read_set(&mut errors, i, set));
     }
     if errors.is_empty() {
         Ok(Synonyms { sets: out })
     } else {
         Err(ValidationErrors(errors))
     }
+}
+
+/// A problem with the list (`invalid_synonyms`) at `field`.
+fn invalid(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, "invalid_synonyms", message)
+}
+
+/// Set `i`: its good expressions, each once; `None` when it is not a list of 2 to
+/// [`MAX_EXPRESSIONS`] items. Problems are added to `errors`.
+fn read_set(errors: &mut Vec<FieldError>, i: usize, set: &Value) -> Option<Vec<String>> {
+    let field = format!("sets[{i}]");
+    let Some(items) = set.as_array() else {
+        errors.push(invalid(&field, "each set must be a list of strings"));
+        return None;
+    };
+    if items.len() < 2 || items.len() > MAX_EXPRESSIONS {
+        let message = format!(
+            "a set holds 2 to {MAX_EXPRESSIONS} expressions, not {}",
+            items.len()
+        );
+        errors.push(invalid(&field, message));
+        return None;
+    }
+    let mut expressions: Vec<String> = Vec::with_capacity(items.len());
+    for (j, item) in items.iter().enumerate() {
+        match read_expression(&format!("sets[{i}][{j}]"), item, &expressions) {
+            Ok(expression) => expressions.push(expression),
+            Err(error) => errors.push(error),
+        }
+    }
+    Some(expressions)
+}
+
+/// An expression at `field`, normalised, if it keeps the text rules and the limits and is
+/// not one of the set's expressions `before` it.
+fn read_expression(field: &str, item: &Value, before: &[String]) -> Result<String, FieldError> {
+    let Some(raw) = item.as_str() else {
+        return Err(invalid(field, "an expression must be a string"));
+    };
+    let expression = normalize(raw);
+    let words = expression.split(' ').count();
+    if let Err(problem) = text::check(&expression, Lines::One) {
+        let message = format!("'{field}' {problem}");
+        return Err(FieldError::new(field, problem.code(), message));
+    }
+    let problem = if !expression.chars().any(char::is_alphanumeric) {
+        format!("'{raw}' has no letter or digit")
+    } else if expression.chars().count() > MAX_EXPRESSION_CHARS {
+        format!("an expression has at most {MAX_EXPRESSION_CHARS} characters")
+    } else if words > MAX_EXPRESSION_WORDS {
+        format!("an expression has at most {MAX_EXPRESSION_WORDS} words, not {words}")
+    } else if before.contains(&expression) {
+        format!("'{expression}' appears twice in the set")
+    } else {
+        return Ok(expression);
+    };
+    Err(invalid(field, problem))
 }
 
 #[cfg(test)]

@@ -263,17 +263,6 @@ macro_rules! code_enum {
             }
         }
 
-        impl utoipa::PartialSchema for $name {
-            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-                super::schema::codes(
-                    concat!("One of the ", stringify!($name), " codes."),
-                    Self::ALL.iter().map(|v| v.code().to_string()).collect(),
-                )
-            }
-        }
-
-        impl utoipa::ToSchema for $name {}
-
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.code())

@@ -108,14 +108,11 @@ pub fn parse_submission(body: Value, kind: SubmissionKind) -> Result<Submission,
         )]));
     };
     let mut r = Reader::default();
-    for key in map.keys() {
-        let known = SUBMISSION_FIELDS.contains(&key.as_str())
+    r.unknown_fields(&map, "", |key| {
+        SUBMISSION_FIELDS.contains(&key)
             || key == "contact"
-            || (key == "source_id" && kind == SubmissionKind::Import);
-        if !known {
-            r.fail(key, "unknown_field", format!("unknown field '{key}'"));
-        }
-    }
+            || (key == "source_id" && kind == SubmissionKind::Import)
+    });
     let fields = read_fields(&mut r, &mut map);
     let contact = r.contact(&mut map, kind == SubmissionKind::Public);
     let source_id = if kind == SubmissionKind::Import {
@@ -215,6 +212,20 @@ impl Reader {
         self.errors.push(FieldError::new(field, code, message));
     }
 
+    /// Records each key of `object` that is not `known` as an unknown field, its name
+    /// after `prefix`.
+    pub(crate) fn unknown_fields(
+        &mut self,
+        object: &Map<String, Value>,
+        prefix: &str,
+        known: impl Fn(&str) -> bool,
+    ) {
+        for key in object.keys().filter(|key| !known(key)) {
+            let field = format!("{prefix}{key}");
+            self.fail(&field, "unknown_field", format!("unknown field '{field}'"));
+        }
+    }
+
     /// `None`: absent or null. `Some(None)`: present but of the wrong type (recorded).
     pub(crate) fn optional<T: DeserializeOwned>(
         &mut self,
@@ -234,6 +245,21 @@ impl Reader {
                     Some(None)
                 }
             },
+        }
+    }
+
+    /// An optional field: `Some(None)` when absent or null, otherwise what `check` makes of
+    /// its value; `None` when a problem was recorded.
+    pub(crate) fn optional_checked<T: DeserializeOwned, U>(
+        &mut self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        check: impl FnOnce(&mut Self, T) -> Option<Option<U>>,
+    ) -> Option<Option<U>> {
+        match self.optional::<T>(map, field) {
+            None => Some(None),
+            Some(None) => None,
+            Some(Some(value)) => check(self, value),
         }
     }
 
@@ -446,30 +472,26 @@ impl Reader {
     }
 
     fn website(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
-        match self.optional::<String>(map, "website") {
-            None => Some(None),
-            Some(None) => None,
-            Some(Some(raw)) => {
-                let raw = self.characters("website", raw.trim(), Lines::One)?;
-                if raw.is_empty() {
-                    return Some(None);
-                }
-                if is_web_url(&raw) {
-                    Some(Some(raw))
-                } else {
-                    self.fail(
-                        "website",
-                        "invalid_url",
-                        format!("'website' must be an absolute http or https URL, not '{raw}'"),
-                    );
-                    None
-                }
+        self.optional_checked(map, "website", |r, raw: String| {
+            let raw = r.characters("website", raw.trim(), Lines::One)?;
+            if raw.is_empty() {
+                return Some(None);
             }
-        }
+            if is_web_url(&raw) {
+                Some(Some(raw))
+            } else {
+                r.fail(
+                    "website",
+                    "invalid_url",
+                    format!("'website' must be an absolute http or https URL, not '{raw}'"),
+                );
+                None
+            }
+        })
     }
 
     fn contact(&mut self, map: &mut Map<String, Value>, required: bool) -> Option<Option<Contact>> {
-        let raw = match map.remove("contact") {
+        let mut obj = match map.remove("contact") {
             None | Some(Value::Null) if required => {
                 self.fail(
                     "contact",
@@ -489,72 +511,58 @@ impl Reader {
                 return None;
             }
         };
-        let mut obj = raw;
-        for key in obj.keys() {
-            if key != "name" && key != "email" {
-                self.fail(
-                    &format!("contact.{key}"),
-                    "unknown_field",
-                    format!("unknown field 'contact.{key}'"),
-                );
-            }
-        }
-        let name = match obj.remove("name") {
-            Some(Value::String(s)) => self.check_text("contact.name", &s, (1, 200), Lines::One),
-            None | Some(Value::Null) => {
-                self.fail("contact.name", "required", "'contact.name' is required");
-                None
-            }
-            Some(_) => {
-                self.fail(
-                    "contact.name",
-                    "invalid_type",
-                    "'contact.name' must be a string",
-                );
-                None
-            }
-        };
-        let email = match obj.remove("email") {
-            Some(Value::String(s)) => {
-                let s = self.characters("contact.email", s.trim(), Lines::One)?;
-                if is_email(&s) {
-                    Some(s)
-                } else {
-                    self.fail(
-                        "contact.email",
-                        "invalid_email",
-                        format!("'contact.email' is not an e-mail address: '{s}'"),
-                    );
-                    None
-                }
-            }
-            None | Some(Value::Null) => {
-                self.fail("contact.email", "required", "'contact.email' is required");
-                None
-            }
-            Some(_) => {
-                self.fail(
-                    "contact.email",
-                    "invalid_type",
-                    "'contact.email' must be a string",
-                );
-                None
-            }
-        };
+        self.unknown_fields(&obj, "contact.", |key| key == "name" || key == "email");
+        let name = self
+            .contact_text(&mut obj, "name")
+            .and_then(|s| self.check_text("contact.name", &s, (1, 200), Lines::One));
+        let email = self
+            .contact_text(&mut obj, "email")
+            .and_then(|s| self.email("contact.email", &s));
         Some(Some(Contact {
             name: name?,
             email: email?,
         }))
     }
 
-    fn source_id(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
-        match self.optional::<String>(map, "source_id") {
-            None => Some(None),
-            Some(None) => None,
-            Some(Some(s)) => self
-                .check_text("source_id", &s, (1, SOURCE_ID_MAX_CHARS), Lines::One)
-                .map(Some),
+    /// `contact.{key}` as sent: a string, required.
+    fn contact_text(&mut self, contact: &mut Map<String, Value>, key: &str) -> Option<String> {
+        let field = format!("contact.{key}");
+        match contact.remove(key) {
+            Some(Value::String(s)) => Some(s),
+            None | Some(Value::Null) => {
+                self.fail(&field, "required", format!("'{field}' is required"));
+                None
+            }
+            Some(_) => {
+                self.fail(
+                    &field,
+                    "invalid_type",
+                    format!("'{field}' must be a string"),
+                );
+                None
+            }
         }
+    }
+
+    /// An e-mail address, trimmed and normalised, if [`is_email`] accepts it.
+    fn email(&mut self, field: &str, raw: &str) -> Option<String> {
+        let s = self.characters(field, raw.trim(), Lines::One)?;
+        if is_email(&s) {
+            return Some(s);
+        }
+        self.fail(
+            field,
+            "invalid_email",
+            format!("'{field}' is not an e-mail address: '{s}'"),
+        );
+        None
+    }
+
+    fn source_id(&mut self, map: &mut Map<String, Value>) -> Option<Option<String>> {
+        self.optional_checked(map, "source_id", |r, s: String| {
+            r.check_text("source_id", &s, (1, SOURCE_ID_MAX_CHARS), Lines::One)
+                .map(Some)
+        })
     }
 }
 
@@ -641,11 +649,7 @@ pub(crate) mod tests {
         })
     }
 
-    pub(crate) fn sample_fields() -> ProjectFields {
-        parse_submission(sample_json(), SubmissionKind::Public)
-            .unwrap()
-            .fields
-    }
+    pub(crate) use crate::model::project::tests::sample_fields;
 
     fn errors_for(patch: Value) -> Vec<FieldError> {
         let mut body = sample_json();
@@ -674,8 +678,21 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn each_rule_names_its_field_and_code() {
-        let cases = [
+    fn the_sample_submission_reads_as_the_sample_fields() {
+        let s = parse_submission(sample_json(), SubmissionKind::Public).unwrap();
+        assert_eq!(s.fields, sample_fields());
+    }
+
+    /// The first problem of the sample changed by each patch is `(field, code)`.
+    fn assert_first_problems(cases: &[(Value, &str, &str)]) {
+        for (patch, field, code) in cases {
+            assert_eq!(first(patch.clone()), (field.to_string(), *code), "{patch}");
+        }
+    }
+
+    #[test]
+    fn each_list_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (
                 json!({"action_lines": ["C12"]}),
                 "action_lines",
@@ -697,6 +714,12 @@ pub(crate) mod tests {
                 "duplicate_value",
             ),
             (json!({"countries": []}), "countries", "required"),
+        ]);
+    }
+
+    #[test]
+    fn each_text_and_date_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (json!({"title": ""}), "title", "required"),
             (json!({"title": "ab"}), "title", "too_short"),
             (json!({"title": "x".repeat(301)}), "title", "too_long"),
@@ -728,6 +751,12 @@ pub(crate) mod tests {
                 "invalid_url",
             ),
             (json!({"website": "not a url"}), "website", "invalid_url"),
+        ]);
+    }
+
+    #[test]
+    fn each_code_field_and_contact_rule_names_its_field_and_code() {
+        assert_first_problems(&[
             (
                 json!({"stakeholder_type": "company"}),
                 "stakeholder_type",
@@ -755,10 +784,29 @@ pub(crate) mod tests {
                 "contact.phone",
                 "unknown_field",
             ),
-        ];
-        for (patch, field, code) in cases {
-            assert_eq!(first(patch.clone()), (field.to_string(), code), "{patch}");
-        }
+        ]);
+    }
+
+    #[test]
+    fn contact_and_unknown_field_messages_name_the_field() {
+        let messages =
+            |patch| -> Vec<String> { errors_for(patch).into_iter().map(|e| e.message).collect() };
+        assert_eq!(
+            messages(json!({"colour": "blue", "contact": {"email": 3, "phone": "1"}})),
+            [
+                "unknown field 'colour'",
+                "unknown field 'contact.phone'",
+                "'contact.name' is required",
+                "'contact.email' must be a string",
+            ]
+        );
+        assert_eq!(
+            messages(json!({"contact": {"name": 1, "email": "nope"}})),
+            [
+                "'contact.name' must be a string",
+                "'contact.email' is not an e-mail address: 'nope'",
+            ]
+        );
     }
 
     #[test]

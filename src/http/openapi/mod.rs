@@ -2,10 +2,12 @@
 //! handlers' `#[utoipa::path]` annotations, registered with the routes themselves
 //! (`utoipa_axum::routes!`), so the document and the router cannot drift apart. This module
 //! holds the document's header and security schemes; `additions` what is added to the
-//! generated operations (shared errors, links, strict bodies); `shapes` the parameter and
-//! body shapes that the handlers read by hand.
+//! generated operations (shared errors, links, strict bodies); `domain` the schemas of the
+//! model's types whose JSON is written by hand; `responses` the response sets many
+//! operations share; `shapes` the parameter and body shapes of the handlers.
 
 mod additions;
+mod domain;
 pub mod responses;
 mod shapes;
 #[cfg(test)]

@@ -7,11 +7,12 @@ use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
-use super::project::ProjectId;
-use super::taxonomy::{taxonomy, ActionLine, Country, Region, Sdg};
+use crate::model::{
+    taxonomy, ActionLine, Country, Language, ProjectId, Region, Scope, Sdg, StakeholderType, Status,
+};
 
 /// A string schema that takes one of `values`.
-pub(crate) fn codes(description: &str, values: Vec<String>) -> RefOr<Schema> {
+fn codes(description: &str, values: Vec<String>) -> RefOr<Schema> {
     ObjectBuilder::new()
         .schema_type(SchemaType::new(Type::String))
         .description(Some(description))
@@ -33,6 +34,25 @@ macro_rules! named_schema {
         }
     };
 }
+
+/// The schema of a taxonomy code enum: its codes, named after the type.
+macro_rules! code_enum_schema {
+    ($($name:ident),+) => {
+        $(
+            impl PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    codes(
+                        concat!("One of the ", stringify!($name), " codes."),
+                        $name::ALL.iter().map(|v| v.code().to_string()).collect(),
+                    )
+                }
+            }
+            impl ToSchema for $name {}
+        )+
+    };
+}
+
+code_enum_schema!(StakeholderType, Scope, Status, Language);
 
 named_schema!(
     ActionLine,
