@@ -79,7 +79,7 @@ async fn script() -> impl IntoResponse {
 
 #[cfg(test)]
 mod tests {
-    use super::STYLE;
+    use super::*;
 
     /// The colour a `--name: #rrggbb;` variable of the stylesheet holds.
     fn variable(name: &str) -> [f64; 3] {

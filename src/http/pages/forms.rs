@@ -490,7 +490,7 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_key;
+    use super::*;
 
     #[test]
     fn accented_names_sort_with_their_letter() {
