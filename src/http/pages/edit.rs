@@ -22,6 +22,7 @@ use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
     Decision, Language, OwnerProject, PublicProject, State as ProjectState, Transition,
+    ValidationErrors,
 };
 use crate::service::{Caller, ProjectView, ServiceError};
 
@@ -76,6 +77,16 @@ pub(super) fn edit_link(id: &str, token: &str, lang: Language, notice: Notice) -
 struct Submission {
     project: OwnerProject,
     history: Vec<Transition>,
+}
+
+impl Submission {
+    /// The revision form's values: the revision waiting, else the project's.
+    fn form_values(&self) -> FormValues {
+        FormValues::from_fields(match &self.project.revision {
+            Some(revision) => &revision.fields,
+            None => &self.project.project.fields,
+        })
+    }
 }
 
 /// The submission `id` as the holder of `token` sees it.
@@ -134,10 +145,7 @@ async fn show(
         notice,
         origin: origin(&headers),
     };
-    let values = FormValues::from_fields(match &submission.project.revision {
-        Some(revision) => &revision.fields,
-        None => &submission.project.project.fields,
-    });
+    let values = submission.form_values();
     let page = page(&ctx, &submission, &shown, &values, &Errors::none());
     Ok(private(HtmlPage(StatusCode::OK, page)))
 }
@@ -317,22 +325,28 @@ async fn revise(
     {
         Posted::Done(_) => Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done))),
         Posted::Refused(errors) => {
-            let submission = load(&state, &ctx, id, token.clone()).await?;
-            let shown = Shown {
-                token: &token,
-                notice: Notice::None,
-                origin: String::new(),
-            };
-            let page = page(
-                &ctx,
-                &submission,
-                &shown,
-                &post.values,
-                &Errors::from(errors.0),
-            );
-            Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
+            revise_again(&state, &ctx, id, &token, &post.values, errors).await
         }
     }
+}
+
+/// The submitter's page again (422) with the refused revision and its errors.
+async fn revise_again(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    token: &str,
+    values: &FormValues,
+    errors: ValidationErrors,
+) -> Result<Response, Response> {
+    let submission = load(state, ctx, id, token.to_string()).await?;
+    let shown = Shown {
+        token,
+        notice: Notice::None,
+        origin: String::new(),
+    };
+    let page = page(ctx, &submission, &shown, values, &Errors::from(errors.0));
+    Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
 }
 
 /// Withdraws a submission from its page.

@@ -45,14 +45,13 @@ async fn project_page(
     RawQuery(raw): RawQuery,
 ) -> PageResult {
     let ctx = Ctx::from_query(&format!("/projects/{id}"), query_pairs(raw.as_deref()));
-    let view = call(&state, &ctx, move |s| {
+    let (view, related) = call(&state, &ctx, move |s| {
         let view = s.project_view(&id, &Caller::Public)?;
         // Related projects are a help, not the page: without them the page still shows.
         let related = s.related(&id, RELATED).unwrap_or_default();
         Ok((view, related))
     })
     .await?;
-    let (view, related) = view;
     let project = match view {
         ProjectView::Public(p) => *p,
         ProjectView::Owner(p) => p.project,

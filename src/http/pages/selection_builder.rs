@@ -58,21 +58,20 @@ async fn list_page(
     let ctx = Ctx::from_query("/secretariat/selections", query_pairs(raw.as_deref()));
     let desk = signed_in(&state, &ctx, &headers).await?;
     let selections = call(&state, &ctx, |s| s.selections(true)).await?;
-    Ok(list(&ctx, &desk, &selections, None, StatusCode::OK))
+    Ok(list(&ctx, &desk, &selections, None))
 }
 
 fn list(
     ctx: &Ctx,
     desk: &Desk,
     selections: &[SelectionView],
-    error: Option<String>,
-    status: StatusCode,
+    refused: Option<Refused>,
 ) -> HtmlPage {
     let d = secretariat_texts(ctx.lang);
     let body = html! {
         h1 { (d.selections) }
         (desk_nav(ctx, desk))
-        @if let Some(error) = error { p.alert role="alert" { (error) } }
+        @if let Some(refused) = &refused { p.alert role="alert" { (refused.message) } }
         table #selections {
             thead { tr { th { (d.title) } th { (d.kind) } th.num { (d.projects) } th { (d.published) } } }
             tbody {
@@ -101,7 +100,7 @@ fn list(
             }
         }
     };
-    HtmlPage(status, document(ctx, d.selections, body))
+    HtmlPage(Refused::status(&refused), document(ctx, d.selections, body))
 }
 
 /// The editable description fields, filled from a selection when given.
@@ -163,14 +162,34 @@ fn selection_json(values: &FormValues, kind: &str, published: Option<bool>) -> V
     Value::Object(map)
 }
 
-/// The service's reasons for refusing a selection, in one line.
-fn errors_text(errors: &ValidationErrors) -> String {
-    errors
-        .0
-        .iter()
-        .map(|e| e.message.clone())
-        .collect::<Vec<_>>()
-        .join("; ")
+/// Why a page comes back instead of a redirect: the message on top, and its status.
+struct Refused {
+    message: String,
+    status: StatusCode,
+}
+
+impl Refused {
+    /// The service's reasons for refusing a change, in one line (422).
+    fn by_service(errors: &ValidationErrors) -> Refused {
+        let messages: Vec<&str> = errors.0.iter().map(|e| e.message.as_str()).collect();
+        Refused {
+            message: messages.join("; "),
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// An item edit that names no item or no known edit (400).
+    fn bad_edit(message: String) -> Refused {
+        Refused {
+            message,
+            status: StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// The status of a page shown with or without a refusal.
+    fn status(refused: &Option<Refused>) -> StatusCode {
+        refused.as_ref().map_or(StatusCode::OK, |r| r.status)
+    }
 }
 
 /// Creates a selection from the form.
@@ -196,9 +215,8 @@ async fn create(State(state): State<AppState>, post: FormPost) -> Result<Respons
         )),
         Posted::Refused(errors) => {
             let selections = call(&state, &ctx, |s| s.selections(true)).await?;
-            let error = Some(errors_text(&errors));
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(list(&ctx, &desk, &selections, error, status).into_response())
+            let refused = Some(Refused::by_service(&errors));
+            Ok(list(&ctx, &desk, &selections, refused).into_response())
         }
     }
 }
@@ -226,7 +244,7 @@ async fn builder_page(
     let ctx = Ctx::from_query(&format!("/secretariat/selections/{id}"), pairs);
     let desk = signed_in(&state, &ctx, &headers).await?;
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-    builder(&state, &ctx, &desk, &view, &q, None, StatusCode::OK).await
+    builder(&state, &ctx, &desk, &view, &q, None).await
 }
 
 /// The builder page of `view`, with the published projects matching `q` to add and an
@@ -237,15 +255,14 @@ async fn builder(
     desk: &Desk,
     view: &SelectionView,
     q: &str,
-    error: Option<String>,
-    status: StatusCode,
+    refused: Option<Refused>,
 ) -> Result<Response, Response> {
     let d = secretariat_texts(ctx.lang);
     let candidates = candidates(state, ctx, q).await?;
     let body = html! {
         h1 { (view.fields.title) }
         (desk_nav(ctx, desk))
-        @if let Some(error) = error { p.alert role="alert" { (error) } }
+        @if let Some(refused) = &refused { p.alert role="alert" { (refused.message) } }
         (selection_meta(ctx, view))
         h2 { (d.projects) " (" (view.items.len()) ")" }
         (item_list(ctx, desk, view))
@@ -254,6 +271,7 @@ async fn builder(
             (description_form(ctx, desk, view))
         }
     };
+    let status = Refused::status(&refused);
     Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
 }
 
@@ -434,9 +452,8 @@ async fn update(
         Posted::Done(_) => Ok(see_other(&ctx.href(&path, &[]))),
         Posted::Refused(errors) => {
             let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-            let error = Some(errors_text(&errors));
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            builder(&state, &ctx, &desk, &view, "", error, status).await
+            let refused = Some(Refused::by_service(&errors));
+            builder(&state, &ctx, &desk, &view, "", refused).await
         }
     }
 }
@@ -513,14 +530,14 @@ async fn edit_items(
     let q = post.values.get("q");
     let refused = match edited_items(&view, &post.values) {
         Ok(items) => save_items(&state, &ctx, id, items).await?,
-        Err(message) => Some((message, StatusCode::BAD_REQUEST)),
+        Err(message) => Some(Refused::bad_edit(message)),
     };
     match refused {
         None => {
             let pairs: &[(&str, &str)] = if q.is_empty() { &[] } else { &[("q", q)] };
             Ok(see_other(&ctx.href(&path, pairs)))
         }
-        Some((error, status)) => builder(&state, &ctx, &desk, &view, q, Some(error), status).await,
+        refused => builder(&state, &ctx, &desk, &view, q, refused).await,
     }
 }
 
@@ -530,12 +547,12 @@ async fn save_items(
     ctx: &Ctx,
     id: String,
     items: Vec<Value>,
-) -> Result<Option<(String, StatusCode)>, Response> {
+) -> Result<Option<Refused>, Response> {
     let save =
         move |s: &crate::service::Service| posted(s.set_selection_items(&id, Value::Array(items)));
     Ok(match call(state, ctx, save).await? {
         Posted::Done(_) => None,
-        Posted::Refused(errors) => Some((errors_text(&errors), StatusCode::UNPROCESSABLE_ENTITY)),
+        Posted::Refused(errors) => Some(Refused::by_service(&errors)),
     })
 }
 
@@ -564,13 +581,18 @@ async fn export(
         .iter()
         .any(|(k, v)| k == "format" && v == "csv");
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
+    selection_download(view, csv).map_err(|e| error_page(&ctx, &e))
+}
+
+/// A selection as a CSV or JSON attachment.
+fn selection_download(view: SelectionView, csv: bool) -> Result<Response, ServiceError> {
     let disposition = format!(
         "attachment; filename=\"selection-{}.{}\"",
         view.id,
         if csv { "csv" } else { "json" }
     );
     if csv {
-        let bytes = selection_csv(&view).map_err(|e| error_page(&ctx, &e))?;
+        let bytes = selection_csv(&view)?;
         Ok((
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
