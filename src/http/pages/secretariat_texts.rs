@@ -59,14 +59,8 @@ pub struct SecretariatTexts {
 
 /// The secretariat texts of a language.
 pub fn secretariat_texts(lang: Language) -> &'static SecretariatTexts {
-    match lang {
-        Language::Ar => &AR,
-        Language::Zh => &ZH,
-        Language::En => &EN,
-        Language::Fr => &FR,
-        Language::Ru => &RU,
-        Language::Es => &ES,
-    }
+    // In the order of `Language::ALL`.
+    [&AR, &ZH, &EN, &FR, &RU, &ES][lang.index()]
 }
 
 /// A selection kind's name.
