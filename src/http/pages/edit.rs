@@ -24,7 +24,7 @@ use crate::model::{
     Decision, Language, OwnerProject, PublicProject, State as ProjectState, Transition,
     ValidationErrors,
 };
-use crate::service::{Caller, ProjectView, ServiceError};
+use crate::service::{Caller, ProjectView, Service, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -318,11 +318,8 @@ async fn revise(
         .map_err(|e| error_page(&ctx, &e))?;
     let json = post.values.to_json(false);
     let target = id.clone();
-    match call(&state, &ctx, move |s| {
-        posted(s.revise(&target, &caller, json, version))
-    })
-    .await?
-    {
+    let revise = move |s: &Service| posted(s.revise(&target, &caller, json, version));
+    match call(&state, &ctx, revise).await? {
         Posted::Done(_) => Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done))),
         Posted::Refused(errors) => {
             revise_again(&state, &ctx, id, &token, &post.values, errors).await
