@@ -1,6 +1,7 @@
 //! The signed-in secretariat member behind a page or a form post (session, same origin,
 //! CSRF token, a key that may change things), and the bar above each secretariat page.
 
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup};
 
@@ -64,7 +65,7 @@ pub(super) async fn key_holder(
 pub(super) async fn desk(
     state: &AppState,
     ctx: &Ctx,
-    headers: &axum::http::HeaderMap,
+    headers: &HeaderMap,
 ) -> Result<Option<Desk>, Response> {
     let Some(open) = state.sessions.find(headers) else {
         return Ok(None);
@@ -80,7 +81,7 @@ pub(super) async fn desk(
 pub(super) async fn signed_in(
     state: &AppState,
     ctx: &Ctx,
-    headers: &axum::http::HeaderMap,
+    headers: &HeaderMap,
 ) -> Result<Desk, Response> {
     desk(state, ctx, headers)
         .await?

@@ -29,7 +29,7 @@ use crate::model::{
     ValidationErrors,
 };
 use crate::search::SearchResults;
-use crate::service::{selection_csv, ServiceError};
+use crate::service::{selection_csv, Service, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -548,8 +548,7 @@ async fn save_items(
     id: String,
     items: Vec<Value>,
 ) -> Result<Option<Refused>, Response> {
-    let save =
-        move |s: &crate::service::Service| posted(s.set_selection_items(&id, Value::Array(items)));
+    let save = move |s: &Service| posted(s.set_selection_items(&id, Value::Array(items)));
     Ok(match call(state, ctx, save).await? {
         Posted::Done(_) => None,
         Posted::Refused(errors) => Some(Refused::by_service(&errors)),
