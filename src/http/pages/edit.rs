@@ -1,7 +1,6 @@
 //! The submitter's private page (`/submissions/{id}?token=…`, the edit link): the
 //! submission and its state, the secretariat's messages, a revision form and withdrawal.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -11,15 +10,21 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
+use super::calls::{call, posted, Posted};
+use super::errors::error_page;
+use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
-use super::layout::{document, hidden_lang, url};
+use super::i18n;
+use super::layout::{document, hidden_lang, query_value, url, Ctx};
 use super::project::fields_list;
-use super::{call, error_page, i18n, origin, private, see_other, Ctx, HtmlPage};
+use super::responses::{origin, private, see_other, HtmlPage};
 use crate::http::extract::{query_pairs, ApiPath};
-use crate::http::limits::ClientIp;
-use crate::http::{on_service, AppState};
-use crate::model::{Decision, Language, OwnerProject, State as ProjectState, Transition};
-use crate::service::{Caller, ProjectView, ServiceError};
+use crate::http::AppState;
+use crate::model::{
+    Decision, Language, OwnerProject, PublicProject, State as ProjectState, Transition,
+    ValidationErrors,
+};
+use crate::service::{Caller, ProjectView, Service, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -67,19 +72,41 @@ pub(super) fn edit_link(id: &str, token: &str, lang: Language, notice: Notice) -
     url(&format!("/submissions/{id}"), pairs, lang)
 }
 
+/// A submission as its submitter sees it: the project (and a revision waiting) and its
+/// history.
+struct Submission {
+    project: OwnerProject,
+    history: Vec<Transition>,
+}
+
+impl Submission {
+    /// The revision form's values: the revision waiting, else the project's.
+    fn form_values(&self) -> FormValues {
+        FormValues::from_fields(match &self.project.revision {
+            Some(revision) => &revision.fields,
+            None => &self.project.project.fields,
+        })
+    }
+}
+
+/// The submission `id` as the holder of `token` sees it.
 async fn load(
     state: &AppState,
     ctx: &Ctx,
     id: String,
     token: String,
-) -> Result<(OwnerProject, Vec<Transition>), Response> {
+) -> Result<Submission, Response> {
     call(state, ctx, move |s| {
         let caller = Caller::Submitter(token);
         let view = s.project_view(&id, &caller)?;
         let ProjectView::Owner(project) = view else {
             return Err(ServiceError::NotFound(format!("no project {id}")));
         };
-        Ok((*project, s.history(&id, &caller)?))
+        let history = s.history(&id, &caller)?;
+        Ok(Submission {
+            project: *project,
+            history,
+        })
     })
     .await
 }
@@ -109,27 +136,18 @@ async fn show(
     headers: HeaderMap,
 ) -> Result<Response, Response> {
     let pairs = query_pairs(raw.as_deref());
-    let token = pairs
-        .iter()
-        .find(|(k, _)| k == "token")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let token = query_value(&pairs, "token").unwrap_or_default().to_string();
     let notice = Notice::of(&pairs);
     let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
-    let (project, history) = load(&state, &ctx, id, token.clone()).await?;
-    let values = FormValues::from_fields(match &project.revision {
-        Some(revision) => &revision.fields,
-        None => &project.project.fields,
-    });
+    let submission = load(&state, &ctx, id, token.clone()).await?;
     let shown = Shown {
         token: &token,
         notice,
         origin: origin(&headers),
     };
-    Ok(private(HtmlPage(
-        StatusCode::OK,
-        page(&ctx, &project, &history, &shown, &values, &Errors::none()),
-    )))
+    let values = submission.form_values();
+    let page = page(&ctx, &submission, &shown, &values, &Errors::none());
+    Ok(private(HtmlPage(StatusCode::OK, page)))
 }
 
 /// The confirmation of a new submission: the private link, to keep.
@@ -153,34 +171,41 @@ struct Shown<'a> {
     origin: String,
 }
 
+/// The submitter's page: the notice, the state, the messages, every field, and while the
+/// submission is open the revision form and withdrawal.
 fn page(
     ctx: &Ctx,
-    project: &OwnerProject,
-    history: &[Transition],
+    submission: &Submission,
     shown: &Shown,
     values: &FormValues,
     errors: &Errors,
 ) -> Markup {
-    let token = shown.token;
     let t = ctx.t;
+    let project = &submission.project;
     let p = &project.project;
     let id = p.id.to_string();
     let open = matches!(
         p.state,
         ProjectState::Pending | ProjectState::ChangesRequested | ProjectState::Published
     );
-    let hidden = html! {
-        input type="hidden" name="token" value=(token);
-        input type="hidden" name="version" value=(p.version);
-        (hidden_lang(ctx))
-    };
-    let messages: Vec<&Transition> = history.iter().filter(|h| h.message.is_some()).collect();
     let body = html! {
         h1 { (t.your_submission) ": " (p.fields.title) }
         @if shown.notice == Notice::Done { p.notice role="status" { (t.done) } }
         @if shown.notice == Notice::Submitted { (confirmation(ctx, &id, shown)) }
         p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
         @if project.revision.is_some() { p.notice { (t.waiting_revision) } }
+        (messages(ctx, &submission.history))
+        (fields_list(ctx, &p.fields, &p.regions))
+        @if open { (change_forms(ctx, p, shown.token, values, errors)) }
+    };
+    document(ctx, t.your_submission, body)
+}
+
+/// The secretariat's messages to the submitter, oldest first.
+fn messages(ctx: &Ctx, history: &[Transition]) -> Markup {
+    let t = ctx.t;
+    let messages: Vec<&Transition> = history.iter().filter(|h| h.message.is_some()).collect();
+    html! {
         section aria-labelledby="messages-heading" {
             h2 #messages-heading { (t.messages) }
             @if messages.is_empty() {
@@ -193,54 +218,69 @@ fn page(
                 }
             }
         }
-        (fields_list(ctx, &p.fields, &p.regions))
-        @if open {
-            section aria-labelledby="revise-heading" {
-                h2 #revise-heading { (t.revise_heading) }
-                (project_form(ctx, FormSpec {
-                    action: &format!("/submissions/{id}/revise"),
-                    button: t.revise_button,
-                    hidden: hidden.clone(),
-                    with_contact: false,
-                    suggest_tags: false,
-                }, values, errors))
-            }
-            section aria-labelledby="withdraw-heading" {
-                h2 #withdraw-heading { (t.withdraw_heading) }
-                form method="post" action=(format!("/submissions/{id}/withdraw")) {
-                    (hidden)
-                    button.danger type="submit" { (t.withdraw_button) }
-                }
-            }
-        }
-    };
-    document(ctx, t.your_submission, body)
+    }
 }
 
-/// What a submitter's post carries (token, version, language), with its page context
-/// and its caller.
+/// The revision form and the withdrawal button of an open submission.
+fn change_forms(
+    ctx: &Ctx,
+    p: &PublicProject,
+    token: &str,
+    values: &FormValues,
+    errors: &Errors,
+) -> Markup {
+    let t = ctx.t;
+    let id = p.id.to_string();
+    let hidden = html! {
+        input type="hidden" name="token" value=(token);
+        input type="hidden" name="version" value=(p.version);
+        (hidden_lang(ctx))
+    };
+    html! {
+        section aria-labelledby="revise-heading" {
+            h2 #revise-heading { (t.revise_heading) }
+            (project_form(ctx, FormSpec {
+                action: &format!("/submissions/{id}/revise"),
+                button: t.revise_button,
+                hidden: hidden.clone(),
+                with_contact: false,
+                suggest_tags: false,
+            }, values, errors))
+        }
+        section aria-labelledby="withdraw-heading" {
+            h2 #withdraw-heading { (t.withdraw_heading) }
+            form method="post" action=(format!("/submissions/{id}/withdraw")) {
+                (hidden)
+                button.danger type="submit" { (t.withdraw_button) }
+            }
+        }
+    }
+}
+
+/// What a submitter's post carries (token, version), with its page context and its
+/// caller.
 struct SubmitterPost {
     token: String,
     version: Option<u64>,
-    lang: Language,
     ctx: Ctx,
     caller: Caller,
 }
 
-fn submitter_post(id: &str, values: &FormValues) -> SubmitterPost {
-    let token = values.get("token").to_string();
-    let lang = Language::parse(values.get("lang")).unwrap_or(Language::En);
-    let ctx = Ctx::new(
-        lang,
-        &format!("/submissions/{id}"),
-        vec![("token".into(), token.clone())],
-    );
-    SubmitterPost {
-        version: values.get("version").parse().ok(),
-        caller: Caller::Submitter(token.clone()),
-        token,
-        lang,
-        ctx,
+impl SubmitterPost {
+    /// The submitter's post to the submission `id`.
+    fn of(id: &str, post: &FormPost) -> SubmitterPost {
+        let token = post.values.get("token").to_string();
+        let ctx = Ctx::new(
+            post.lang(),
+            &format!("/submissions/{id}"),
+            vec![("token".into(), token.clone())],
+        );
+        SubmitterPost {
+            version: post.values.get("version").parse().ok(),
+            caller: Caller::Submitter(token.clone()),
+            token,
+            ctx,
+        }
     }
 }
 
@@ -266,44 +306,44 @@ fn submitter_post(id: &str, values: &FormValues) -> SubmitterPost {
 async fn revise(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    client: ClientIp,
-    body: Bytes,
+    post: FormPost,
 ) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
     let SubmitterPost {
         token,
         version,
-        lang,
         ctx,
         caller,
-    } = submitter_post(&id, &values);
-    state
-        .write_limiter
-        .check(&caller, &client)
+    } = SubmitterPost::of(&id, &post);
+    post.spend_write(&state, &caller)
         .map_err(|e| error_page(&ctx, &e))?;
-    let json = values.to_json(false);
+    let json = post.values.to_json(false);
     let target = id.clone();
-    match on_service(&state, move |s| s.revise(&target, &caller, json, version)).await {
-        Ok(_) => Ok(see_other(&edit_link(&id, &token, lang, Notice::Done))),
-        Err(ServiceError::Invalid(errors)) => {
-            let (project, history) = load(&state, &ctx, id, token.clone()).await?;
-            let shown = Shown {
-                token: &token,
-                notice: Notice::None,
-                origin: String::new(),
-            };
-            let page = page(
-                &ctx,
-                &project,
-                &history,
-                &shown,
-                &values,
-                &Errors::from(errors.0),
-            );
-            Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
+    let revise = move |s: &Service| posted(s.revise(&target, &caller, json, version));
+    match call(&state, &ctx, revise).await? {
+        Posted::Done(_) => Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done))),
+        Posted::Refused(errors) => {
+            revise_again(&state, &ctx, id, &token, &post.values, errors).await
         }
-        Err(other) => Err(error_page(&ctx, &other)),
     }
+}
+
+/// The submitter's page again (422) with the refused revision and its errors.
+async fn revise_again(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    token: &str,
+    values: &FormValues,
+    errors: ValidationErrors,
+) -> Result<Response, Response> {
+    let submission = load(state, ctx, id, token.to_string()).await?;
+    let shown = Shown {
+        token,
+        notice: Notice::None,
+        origin: String::new(),
+    };
+    let page = page(ctx, &submission, &shown, values, &Errors::from(errors.0));
+    Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
 }
 
 /// Withdraws a submission from its page.
@@ -326,25 +366,20 @@ async fn revise(
 async fn withdraw(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    client: ClientIp,
-    body: Bytes,
+    post: FormPost,
 ) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
     let SubmitterPost {
         token,
         version,
-        lang,
         ctx,
         caller,
-    } = submitter_post(&id, &values);
-    state
-        .write_limiter
-        .check(&caller, &client)
+    } = SubmitterPost::of(&id, &post);
+    post.spend_write(&state, &caller)
         .map_err(|e| error_page(&ctx, &e))?;
     let target = id.clone();
     call(&state, &ctx, move |s| {
         s.decide(&target, &caller, Decision::Withdraw, version)
     })
     .await?;
-    Ok(see_other(&edit_link(&id, &token, lang, Notice::Done)))
+    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)))
 }

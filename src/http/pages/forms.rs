@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
 use super::i18n;
-use super::Ctx;
+use super::layout::Ctx;
 use crate::model::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
 use crate::model::{
     ActionLine, Country, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
@@ -148,15 +148,6 @@ impl FormValues {
     }
 }
 
-/// The context of a page answering a form post: its language is the form's `lang` field.
-pub fn form_ctx(path: &str, values: &FormValues) -> Ctx {
-    Ctx::new(
-        Language::parse(values.get("lang")).unwrap_or(Language::En),
-        path,
-        Vec::new(),
-    )
-}
-
 /// Field errors by the form field they belong to.
 pub struct Errors(Vec<FieldError>);
 
@@ -254,128 +245,206 @@ pub struct FormSpec<'a> {
 pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) -> Markup {
     let t = ctx.t;
     let lang = ctx.lang;
-    let text = |field: &str, label: &str, kind: &str, required: bool| {
-        // The service names contact fields `contact.name`; the form, `contact_name`.
-        let key = field.replacen("contact_", "contact.", 1);
-        let invalid = errors.for_field(&key).is_some();
-        html! {
-            div.field.invalid[invalid] {
-                label for=(field) { (label) @if required { " " span.req { "(" (t.required) ")" } } }
-                (error_note(ctx, errors, &key))
-                input id=(field) name=(field) type=(kind) value=(v.get(field))
-                    required[required] aria-invalid=[invalid.then_some("true")]
-                    aria-describedby=[invalid.then(|| error_id(&key))];
+    let f = Fields { ctx, v, errors };
+    html! {
+        (error_summary(ctx, errors))
+        form.stack method="post" action=(spec.action) novalidate {
+            (spec.hidden)
+            (f.text("title", t.title, "text", true))
+            (f.description())
+            (f.text("organization", t.organization, "text", true))
+            (f.select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
+            (f.select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))
+            (f.countries())
+            (f.action_lines())
+            (f.sdgs())
+            div.field {
+                input #covid19 type="checkbox" name="covid19" value="true" checked[v.get("covid19") == "true"];
+                " " label.inline for="covid19" { (t.covid19) }
             }
+            (f.select("status", t.status, Status::ALL.iter().map(|s| (s.code(), i18n::status(lang, *s))).collect()))
+            (f.text("start_date", t.start_date, "date", false))
+            (f.text("end_date", t.end_date, "date", false))
+            (f.text("website", t.website, "url", false))
+            (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
+            @if spec.with_contact { (f.contact()) }
+            (buttons(ctx, &spec))
         }
-    };
-    let select = |field: &str, label: &str, options: Vec<(&'static str, &'static str)>| {
-        let invalid = errors.for_field(field).is_some();
-        html! {
-            div.field.invalid[invalid] {
-                label for=(field) { (label) " " span.req { "(" (t.required) ")" } }
-                (error_note(ctx, errors, field))
-                select id=(field) name=(field) required aria-invalid=[invalid.then_some("true")]
-                    aria-describedby=[invalid.then(|| error_id(field))] {
-                    option value="" { (t.choose) }
-                    @for (code, name) in options {
-                        option value=(code) selected[v.get(field) == code] { (name) }
-                    }
-                }
-            }
-        }
-    };
-    let mut countries: Vec<(&str, &str)> = (0..Country::count())
-        .filter_map(Country::from_index)
-        .map(|c| (c.code(), i18n::country(lang, c)))
-        .collect();
-    countries.sort_by_cached_key(|c| sort_key(c.1));
+    }
+}
+
+/// The alert above a form with errors, listing those no field shows.
+fn error_summary(ctx: &Ctx, errors: &Errors) -> Markup {
     let unplaced: Vec<&FieldError> = errors.unplaced().collect();
     html! {
         @if !errors.is_empty() {
             div.alert role="alert" #form-errors {
-                p { (t.form_has_errors) }
+                p { (ctx.t.form_has_errors) }
                 @if !unplaced.is_empty() {
                     ul { @for e in unplaced { li { (e.message) } } }
                 }
             }
         }
-        form.stack method="post" action=(spec.action) novalidate {
-            (spec.hidden)
-            (text("title", t.title, "text", true))
-            div.field.invalid[errors.for_field("description").is_some()] {
-                label for="description" { (t.description) " " span.req { "(" (t.required) ")" } }
-                (error_note(ctx, errors, "description"))
-                textarea #description name="description" rows="8" required
-                    aria-invalid=[errors.for_field("description").map(|_| "true")]
-                    aria-describedby=[errors.for_field("description").map(|_| error_id("description"))] { (v.get("description")) }
+    }
+}
+
+/// The form's buttons: the default one first (Enter in a field), then "suggest tags".
+fn buttons(ctx: &Ctx, spec: &FormSpec) -> Markup {
+    html! {
+        // The form's default button (Enter in a field) comes first.
+        div.buttons {
+            button type="submit" { (spec.button) }
+            @if spec.suggest_tags {
+                " "
+                button.secondary #suggest-tags type="submit" name="suggest" value="1" formnovalidate {
+                    (ctx.t.suggest_tags_button)
+                }
             }
-            (text("organization", t.organization, "text", true))
-            (select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
-            (select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))
-            div.field.invalid[errors.for_field("countries").is_some()] {
-                label for="countries" { (t.countries) }
-                p.hint #countries-hint { (t.countries_hint) }
-                (error_note(ctx, errors, "countries"))
-                select #countries name="countries" multiple size="8" aria-describedby="countries-hint" {
-                    @for (code, name) in &countries {
-                        option value=(code) selected[v.has("countries", code)] { (name) }
+        }
+    }
+}
+
+/// The form's fields, drawn with what was typed and their errors beside them.
+struct Fields<'a> {
+    ctx: &'a Ctx,
+    v: &'a FormValues,
+    errors: &'a Errors,
+}
+
+impl Fields<'_> {
+    fn invalid(&self, field: &str) -> bool {
+        self.errors.for_field(field).is_some()
+    }
+
+    fn error_note(&self, field: &str) -> Markup {
+        error_note(self.ctx, self.errors, field)
+    }
+
+    /// A one-line input.
+    fn text(&self, field: &str, label: &str, kind: &str, required: bool) -> Markup {
+        let t = self.ctx.t;
+        // The service names contact fields `contact.name`; the form, `contact_name`.
+        let key = field.replacen("contact_", "contact.", 1);
+        let invalid = self.invalid(&key);
+        html! {
+            div.field.invalid[invalid] {
+                label for=(field) { (label) @if required { " " span.req { "(" (t.required) ")" } } }
+                (self.error_note(&key))
+                input id=(field) name=(field) type=(kind) value=(self.v.get(field))
+                    required[required] aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=[invalid.then(|| error_id(&key))];
+            }
+        }
+    }
+
+    /// A required choice among `options` (code, name).
+    fn select(
+        &self,
+        field: &str,
+        label: &str,
+        options: Vec<(&'static str, &'static str)>,
+    ) -> Markup {
+        let t = self.ctx.t;
+        let invalid = self.invalid(field);
+        html! {
+            div.field.invalid[invalid] {
+                label for=(field) { (label) " " span.req { "(" (t.required) ")" } }
+                (self.error_note(field))
+                select id=(field) name=(field) required aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=[invalid.then(|| error_id(field))] {
+                    option value="" { (t.choose) }
+                    @for (code, name) in options {
+                        option value=(code) selected[self.v.get(field) == code] { (name) }
                     }
                 }
             }
-            div.field.invalid[errors.for_field("action_lines").is_some()] {
-                fieldset #action_lines {
-                    legend { (t.action_lines) " " span.req { "(" (t.required) ")" } }
-                    (error_note(ctx, errors, "action_lines"))
-                    (action_line_checks(ctx, v))
+        }
+    }
+
+    fn description(&self) -> Markup {
+        let t = self.ctx.t;
+        html! {
+            div.field.invalid[self.invalid("description")] {
+                label for="description" { (t.description) " " span.req { "(" (t.required) ")" } }
+                (self.error_note("description"))
+                textarea #description name="description" rows="8" required
+                    aria-invalid=[self.errors.for_field("description").map(|_| "true")]
+                    aria-describedby=[self.errors.for_field("description").map(|_| error_id("description"))] { (self.v.get("description")) }
+            }
+        }
+    }
+
+    /// The countries, sorted by their names in the page's language.
+    fn countries(&self) -> Markup {
+        let t = self.ctx.t;
+        let mut countries: Vec<(&str, &str)> = (0..Country::count())
+            .filter_map(Country::from_index)
+            .map(|c| (c.code(), i18n::country(self.ctx.lang, c)))
+            .collect();
+        countries.sort_by_cached_key(|c| sort_key(c.1));
+        html! {
+            div.field.invalid[self.invalid("countries")] {
+                label for="countries" { (t.countries) }
+                p.hint #countries-hint { (t.countries_hint) }
+                (self.error_note("countries"))
+                select #countries name="countries" multiple size="8" aria-describedby="countries-hint" {
+                    @for (code, name) in &countries {
+                        option value=(code) selected[self.v.has("countries", code)] { (name) }
+                    }
                 }
             }
-            div.field.invalid[errors.for_field("sdgs").is_some()] {
+        }
+    }
+
+    fn action_lines(&self) -> Markup {
+        let t = self.ctx.t;
+        html! {
+            div.field.invalid[self.invalid("action_lines")] {
+                fieldset #action_lines {
+                    legend { (t.action_lines) " " span.req { "(" (t.required) ")" } }
+                    (self.error_note("action_lines"))
+                    (action_line_checks(self.ctx, self.v))
+                }
+            }
+        }
+    }
+
+    fn sdgs(&self) -> Markup {
+        let t = self.ctx.t;
+        html! {
+            div.field.invalid[self.invalid("sdgs")] {
                 fieldset #sdgs {
                     legend { (t.sdgs) }
-                    (error_note(ctx, errors, "sdgs"))
+                    (self.error_note("sdgs"))
                     ul.checks {
                         @for goal in Sdg::all() {
                             @let n = goal.number().to_string();
                             li {
-                                input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[v.has("sdgs", &n)];
+                                input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[self.v.has("sdgs", &n)];
                                 " "
                                 label for=(format!("sdg-{n}")) {
                                     span class=(format!("swatch sdg-{n}")) aria-hidden="true" {}
-                                    " " (n) " " (i18n::sdg(lang, goal))
+                                    " " (n) " " (i18n::sdg(self.ctx.lang, goal))
                                 }
                             }
                         }
                     }
                 }
             }
-            div.field {
-                input #covid19 type="checkbox" name="covid19" value="true" checked[v.get("covid19") == "true"];
-                " " label.inline for="covid19" { (t.covid19) }
-            }
-            (select("status", t.status, Status::ALL.iter().map(|s| (s.code(), i18n::status(lang, *s))).collect()))
-            (text("start_date", t.start_date, "date", false))
-            (text("end_date", t.end_date, "date", false))
-            (text("website", t.website, "url", false))
-            (select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
-            @if spec.with_contact {
-                div.field.invalid[errors.for_field("contact").is_some()] {
-                    fieldset #contact {
-                        legend { (t.contact) }
-                        p.hint { (t.contact_hint) }
-                        (error_note(ctx, errors, "contact"))
-                        (text("contact_name", t.contact_name, "text", true))
-                        (text("contact_email", t.contact_email, "email", true))
-                    }
-                }
-            }
-            // The form's default button (Enter in a field) comes first.
-            div.buttons {
-                button type="submit" { (spec.button) }
-                @if spec.suggest_tags {
-                    " "
-                    button.secondary #suggest-tags type="submit" name="suggest" value="1" formnovalidate {
-                        (t.suggest_tags_button)
-                    }
+        }
+    }
+
+    /// The contact fields of a new submission.
+    fn contact(&self) -> Markup {
+        let t = self.ctx.t;
+        html! {
+            div.field.invalid[self.invalid("contact")] {
+                fieldset #contact {
+                    legend { (t.contact) }
+                    p.hint { (t.contact_hint) }
+                    (self.error_note("contact"))
+                    (self.text("contact_name", t.contact_name, "text", true))
+                    (self.text("contact_email", t.contact_email, "email", true))
                 }
             }
         }
@@ -421,7 +490,7 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_key;
+    use super::*;
 
     #[test]
     fn accented_names_sort_with_their_letter() {

@@ -131,14 +131,8 @@ pub struct Texts {
 
 /// The texts of a language.
 pub fn texts(lang: Language) -> &'static Texts {
-    match lang {
-        Language::Ar => &AR,
-        Language::Zh => &ZH,
-        Language::En => &EN,
-        Language::Fr => &FR,
-        Language::Ru => &RU,
-        Language::Es => &ES,
-    }
+    // In the order of `Language::ALL`.
+    [&AR, &ZH, &EN, &FR, &RU, &ES][lang.index()]
 }
 
 static EN: Texts = Texts {

@@ -82,11 +82,17 @@ pub fn hidden_lang(ctx: &Ctx) -> Markup {
 
 /// The `lang` parameter's language, English when absent or unknown.
 pub fn lang_of(query: &[(String, String)]) -> Language {
+    query_value(query, "lang")
+        .and_then(Language::parse)
+        .unwrap_or(Language::En)
+}
+
+/// The first value of a query parameter.
+pub fn query_value<'a>(query: &'a [(String, String)], key: &str) -> Option<&'a str> {
     query
         .iter()
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Language::parse(v))
-        .unwrap_or(Language::En)
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// A whole HTML document around `main`.

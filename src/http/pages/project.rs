@@ -9,12 +9,15 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
-use super::layout::document;
+use super::calls::call;
+use super::i18n;
+use super::layout::{document, Ctx};
+use super::responses::{HtmlPage, PageResult};
 use super::widgets::{country_names, tag_links};
-use super::{call, i18n, Ctx, HtmlPage, PageResult};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
-use crate::model::{ProjectFields, Region};
+use crate::model::{ProjectFields, PublicProject, Region};
+use crate::search::Hit;
 use crate::service::{Caller, ProjectView};
 
 /// Related projects shown under a project.
@@ -42,48 +45,52 @@ async fn project_page(
     RawQuery(raw): RawQuery,
 ) -> PageResult {
     let ctx = Ctx::from_query(&format!("/projects/{id}"), query_pairs(raw.as_deref()));
-    let view = call(&state, &ctx, move |s| {
+    let (view, related) = call(&state, &ctx, move |s| {
         let view = s.project_view(&id, &Caller::Public)?;
         // Related projects are a help, not the page: without them the page still shows.
         let related = s.related(&id, RELATED).unwrap_or_default();
         Ok((view, related))
     })
     .await?;
-    let (view, related) = view;
     let project = match view {
         ProjectView::Public(p) => *p,
         ProjectView::Owner(p) => p.project,
     };
-    let body = html! {
+    let body = project_body(&ctx, &project, &related);
+    Ok(HtmlPage(
+        StatusCode::OK,
+        document(&ctx, &project.fields.title, body),
+    ))
+}
+
+/// The project's fields, then the related projects, if any.
+fn project_body(ctx: &Ctx, project: &PublicProject, related: &[Hit]) -> Markup {
+    html! {
         article.project {
             h1 { (project.fields.title) }
             p.meta { (project.fields.organization) }
-            (tag_links(&ctx, &project.fields.action_lines, &project.fields.sdgs))
-            (fields_list(&ctx, &project.fields, &project.regions))
+            (tag_links(ctx, &project.fields.action_lines, &project.fields.sdgs))
+            (fields_list(ctx, &project.fields, &project.regions))
             p.meta { (ctx.t.published_on) " " (project.updated_at.format("%Y-%m-%d")) " · " (ctx.t.version) " " (project.version) }
         }
         @if !related.is_empty() {
             section.related aria-labelledby="related-heading" {
                 h2 #related-heading { (ctx.t.related_projects) }
                 ul.related-list {
-                    @for hit in &related {
+                    @for hit in related {
                         li {
                             a href=(ctx.href(&format!("/projects/{}", hit.summary.id), &[])) lang=(hit.summary.language.code()) {
                                 (hit.summary.title)
                             }
                             " "
                             span.meta lang=(hit.summary.language.code()) { (hit.summary.organization) }
-                            (tag_links(&ctx, &hit.summary.action_lines, &hit.summary.sdgs))
+                            (tag_links(ctx, &hit.summary.action_lines, &hit.summary.sdgs))
                         }
                     }
                 }
             }
         }
-    };
-    Ok(HtmlPage(
-        StatusCode::OK,
-        document(&ctx, &project.fields.title, body),
-    ))
+    }
 }
 
 /// Every field of a project as a definition list (titles are headings elsewhere).
@@ -109,27 +116,7 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
                     a href=(ctx.href("/", &[("region", r.code())])) { (i18n::region(lang, *r)) }
                 }
             }
-            dt { (t.action_lines) }
-            dd {
-                ul.plain {
-                    @for line in &f.action_lines {
-                        li { a href=(ctx.href("/", &[("action_line", line.code())])) { (i18n::action_line_label(lang, *line)) } }
-                    }
-                }
-            }
-            dt { (t.sdgs) }
-            dd {
-                ul.plain {
-                    @for goal in &f.sdgs {
-                        li {
-                            a href=(ctx.href("/", &[("sdg", &goal.number().to_string())])) {
-                                span class=(format!("swatch sdg-{}", goal.number())) aria-hidden="true" {}
-                                " SDG " (goal.number()) " " (i18n::sdg(lang, *goal))
-                            }
-                        }
-                    }
-                }
-            }
+            (tag_fields(ctx, f))
             dt { (t.covid19) }
             dd { (if f.covid19 { t.yes } else { t.no }) }
             dt { (t.status) }
@@ -145,7 +132,36 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
                 dd { a href=(site) rel="nofollow noopener" { (site) } }
             }
             dt { (t.project_language) }
-            dd { (super::i18n::endonym(f.language)) }
+            dd { (i18n::endonym(f.language)) }
+        }
+    }
+}
+
+/// The Action Lines and SDGs of a project, each a link that searches for it.
+fn tag_fields(ctx: &Ctx, f: &ProjectFields) -> Markup {
+    let t = ctx.t;
+    let lang = ctx.lang;
+    html! {
+        dt { (t.action_lines) }
+        dd {
+            ul.plain {
+                @for line in &f.action_lines {
+                    li { a href=(ctx.href("/", &[("action_line", line.code())])) { (i18n::action_line_label(lang, *line)) } }
+                }
+            }
+        }
+        dt { (t.sdgs) }
+        dd {
+            ul.plain {
+                @for goal in &f.sdgs {
+                    li {
+                        a href=(ctx.href("/", &[("sdg", &goal.number().to_string())])) {
+                            span class=(format!("swatch sdg-{}", goal.number())) aria-hidden="true" {}
+                            " SDG " (goal.number()) " " (i18n::sdg(lang, *goal))
+                        }
+                    }
+                }
+            }
         }
     }
 }

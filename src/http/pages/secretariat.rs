@@ -2,7 +2,6 @@
 //! duplicate hints, and publish / request changes / reject. Every form carries the
 //! session's CSRF token; posts from other origins are refused.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,18 +11,22 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
-use super::desk_texts::desk_texts;
-use super::forms::{form_ctx, FormValues};
-use super::layout::{document, hidden_lang};
+use super::calls::call;
+use super::desk::{desk, desk_for_post, desk_nav, editor_for_post, key_holder, Desk};
+use super::errors::error_page;
+use super::form_post::FormPost;
+use super::forms::FormValues;
+use super::i18n;
+use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::project::fields_list;
-use super::session::{self, csrf_ok, same_origin};
-use super::{call, error_page, i18n, origin, see_other, Ctx, HtmlPage};
+use super::responses::{origin, see_other, HtmlPage, PageResult};
+use super::secretariat_texts::secretariat_texts;
+use super::session::{self, same_origin};
 use crate::http::extract::{query_pairs, ApiPath};
-use crate::http::limits::ClientIp;
-use crate::http::{on_service, AppState};
+use crate::http::AppState;
 use crate::model::{
-    message_text, Decision, FieldError, Filters, ReviewKind, State as ProjectState,
-    ValidationErrors, MESSAGE_MAX_CHARS,
+    message_text, Decision, Filters, ReviewKind, State as ProjectState, ValidationErrors,
+    MESSAGE_MAX_CHARS,
 };
 use crate::service::{Caller, QueueItem, ServiceError};
 
@@ -34,116 +37,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_in))
         .routes(routes!(sign_out))
         .routes(routes!(decide))
-}
-
-/// A signed-in secretariat member.
-pub(super) struct Desk {
-    /// Who, as the service knows them.
-    pub caller: Caller,
-    /// The session's CSRF token.
-    pub csrf: String,
-}
-
-impl Desk {
-    /// The hidden CSRF field for forms.
-    pub fn csrf_field(&self) -> Markup {
-        html! { input type="hidden" name="csrf" value=(self.csrf); }
-    }
-
-    /// The hidden fields every secretariat form carries: the CSRF token and the language.
-    pub fn form_fields(&self, ctx: &Ctx) -> Markup {
-        html! { (self.csrf_field()) (hidden_lang(ctx)) }
-    }
-
-    /// Whether the key may change things (not a read-only key).
-    pub fn can_edit(&self) -> bool {
-        matches!(self.caller, Caller::Secretariat(_))
-    }
-
-    fn name(&self) -> &str {
-        match &self.caller {
-            Caller::Secretariat(name) | Caller::Reader(name) => name,
-            _ => "",
-        }
-    }
-}
-
-/// The signed-in member, if the request's session is open and its key still valid.
-pub(super) async fn desk(
-    state: &AppState,
-    ctx: &Ctx,
-    headers: &HeaderMap,
-) -> Result<Option<Desk>, Response> {
-    let Some(open) = state.sessions.find(headers) else {
-        return Ok(None);
-    };
-    let key = open.key.clone();
-    match on_service(state, move |s| s.authenticate(&key)).await {
-        Ok(caller) if caller.is_secretariat() => Ok(Some(Desk {
-            caller,
-            csrf: open.csrf,
-        })),
-        Ok(_) | Err(ServiceError::Unauthorized(_)) => Ok(None),
-        Err(other) => Err(error_page(ctx, &other)),
-    }
-}
-
-/// The member behind a form post: signed in, same origin, right CSRF token. Otherwise
-/// the sign-in page (303) or 403.
-pub(super) async fn desk_for_post(
-    state: &AppState,
-    ctx: &Ctx,
-    headers: &HeaderMap,
-    values: &FormValues,
-) -> Result<Desk, Response> {
-    let Some(desk) = desk(state, ctx, headers).await? else {
-        return Err(see_other(&ctx.href("/secretariat", &[])));
-    };
-    if !same_origin(headers) || !csrf_ok(&desk.csrf, values.get("csrf")) {
-        return Err(error_page(
-            ctx,
-            &ServiceError::Forbidden("this form is out of date or came from another site".into()),
-        ));
-    }
-    Ok(desk)
-}
-
-/// Like [`desk_for_post`], for changes: a read-only key gets 403.
-pub(super) async fn editor_for_post(
-    state: &AppState,
-    ctx: &Ctx,
-    headers: &HeaderMap,
-    values: &FormValues,
-) -> Result<Desk, Response> {
-    let desk = desk_for_post(state, ctx, headers, values).await?;
-    if !desk.can_edit() {
-        return Err(error_page(
-            ctx,
-            &ServiceError::Forbidden(format!("the key '{}' is read-only", desk.name())),
-        ));
-    }
-    Ok(desk)
-}
-
-/// The secretariat's navigation, above each of its pages.
-pub(super) fn desk_nav(ctx: &Ctx, desk: &Desk) -> Markup {
-    let d = desk_texts(ctx.lang);
-    html! {
-        div.desk-bar {
-            p { (d.signed_in_as) " " strong #signed-in { (desk.name()) }
-                @if matches!(desk.caller, Caller::Reader(_)) { " (" (d.read_only) ")" } }
-            nav aria-label=(ctx.t.nav_secretariat) {
-                ul.plain.inline-list {
-                    li { a href=(ctx.href("/secretariat", &[])) { (d.moderation_queue) } }
-                    li { a href=(ctx.href("/secretariat/selections", &[])) { (d.selections) } }
-                }
-            }
-            form method="post" action="/secretariat/sign-out" {
-                (desk.form_fields(ctx))
-                button.secondary type="submit" { (d.sign_out) }
-            }
-        }
-    }
 }
 
 /// The secretariat's desk: sign-in, or the moderation queue.
@@ -159,32 +52,34 @@ async fn desk_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
-) -> Result<HtmlPage, Response> {
+) -> PageResult {
     let pairs = query_pairs(raw.as_deref());
-    let done = pairs
-        .iter()
-        .find(|(k, _)| k == "done")
-        .map(|(_, v)| v.clone());
+    let done = query_value(&pairs, "done").and_then(done_state);
     let ctx = Ctx::from_query("/secretariat", pairs);
     let Some(desk) = desk(&state, &ctx, &headers).await? else {
         return Ok(sign_in_page(&ctx, false));
     };
     let queue = call(&state, &ctx, |s| s.moderation_queue(&Filters::default())).await?;
-    let d = desk_texts(ctx.lang);
-    let body = html! {
-        h1 { (ctx.t.nav_secretariat) }
-        (desk_nav(&ctx, &desk))
-        @if let Some(state) = done.as_deref().and_then(done_state) {
-            p.notice role="status" #done data-state=(state.code()) { (d.done) ": " (i18n::state(ctx.lang, state)) }
-        }
-        h2 { (d.moderation_queue) " (" span #queue-size { (queue.len()) } ")" }
-        @if queue.is_empty() { p { (d.queue_empty) } }
-        @for item in &queue { (queue_item(&ctx, &desk, item)) }
-    };
+    let body = desk_body(&ctx, &desk, done, &queue);
     Ok(HtmlPage(
         StatusCode::OK,
         document(&ctx, ctx.t.nav_secretariat, body),
     ))
+}
+
+/// The moderation desk: the bar, what the last decision did, and the queue.
+fn desk_body(ctx: &Ctx, desk: &Desk, done: Option<ProjectState>, queue: &[QueueItem]) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    html! {
+        h1 { (ctx.t.nav_secretariat) }
+        (desk_nav(ctx, desk))
+        @if let Some(state) = done {
+            p.notice role="status" #done data-state=(state.code()) { (d.done) ": " (i18n::state(ctx.lang, state)) }
+        }
+        h2 { (d.moderation_queue) " (" span #queue-size { (queue.len()) } ")" }
+        @if queue.is_empty() { p { (d.queue_empty) } }
+        @for item in queue { (queue_item(ctx, desk, item)) }
+    }
 }
 
 fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
@@ -194,7 +89,7 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
         (ReviewKind::Revision, Some(revision)) => &revision.fields,
         _ => &p.fields,
     };
-    let d = desk_texts(ctx.lang);
+    let d = secretariat_texts(ctx.lang);
     let kind = match item.kind {
         ReviewKind::Revision => d.revision,
         _ => d.new_submission,
@@ -234,7 +129,7 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
 
 /// Publish, request changes and reject, for a queued project.
 fn decision_forms(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
-    let d = desk_texts(ctx.lang);
+    let d = secretariat_texts(ctx.lang);
     html! {
     div.actions {
         form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
@@ -261,7 +156,7 @@ fn decision_forms(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
 }
 
 fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
-    let d = desk_texts(ctx.lang);
+    let d = secretariat_texts(ctx.lang);
     let body = html! {
         h1 { (ctx.t.nav_secretariat) }
         @if failed { p.alert role="alert" #sign-in-error { (d.bad_key) } }
@@ -296,41 +191,36 @@ fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
         (status = 429, description = "Too many attempts", content_type = "text/html", body = String)
     )
 )]
-async fn sign_in(
-    State(state): State<AppState>,
-    client: ClientIp,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat", &values);
-    if !same_origin(&headers) {
+async fn sign_in(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
+    let ctx = post.ctx("/secretariat");
+    if !same_origin(&post.headers) {
         return Err(error_page(
             &ctx,
             &ServiceError::Forbidden("sign in from this site's own page".into()),
         ));
     }
     // Key guesses share the budget of anonymous writes.
-    state
-        .write_limiter
-        .check(&Caller::Public, &client)
+    post.spend_write(&state, &Caller::Public)
         .map_err(|e| error_page(&ctx, &e))?;
-    let key = values.get("key").to_string();
-    let checked = key.clone();
-    match on_service(&state, move |s| s.authenticate(&checked)).await {
-        Ok(caller) if caller.is_secretariat() => {
-            state.sessions.close(&headers);
-            let id = state.sessions.open(key);
-            let mut response = see_other(&ctx.href("/secretariat", &[]));
-            response.headers_mut().insert(
-                header::SET_COOKIE,
-                session::set_cookie(&id, origin(&headers).starts_with("https:")),
-            );
-            Ok(response)
-        }
-        Ok(_) | Err(ServiceError::Unauthorized(_)) => Ok(sign_in_page(&ctx, true).into_response()),
-        Err(other) => Err(error_page(&ctx, &other)),
+    let key = post.values.get("key").to_string();
+    let holder = key_holder(&state, &ctx, key.clone()).await?;
+    if !holder.is_some_and(|caller| caller.is_secretariat()) {
+        return Ok(sign_in_page(&ctx, true).into_response());
     }
+    Ok(open_session(&state, &ctx, &post.headers, key))
+}
+
+/// Opens a session for a secretariat key (closing the one the browser held): to the desk,
+/// with the session cookie.
+fn open_session(state: &AppState, ctx: &Ctx, headers: &HeaderMap, key: String) -> Response {
+    state.sessions.close(headers);
+    let id = state.sessions.open(key);
+    let mut response = see_other(&ctx.href("/secretariat", &[]));
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        session::set_cookie(&id, origin(headers).starts_with("https:")),
+    );
+    response
 }
 
 /// Signs out.
@@ -344,15 +234,10 @@ async fn sign_in(
         (status = 403, description = "Bad form token", content_type = "text/html", body = String)
     )
 )]
-async fn sign_out(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat", &values);
-    desk_for_post(&state, &ctx, &headers, &values).await?;
-    state.sessions.close(&headers);
+async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
+    let ctx = post.ctx("/secretariat");
+    desk_for_post(&state, &ctx, &post).await?;
+    state.sessions.close(&post.headers);
     let mut response = see_other(&ctx.href("/secretariat", &[]));
     response
         .headers_mut()
@@ -378,37 +263,37 @@ async fn sign_out(
 async fn decide(
     State(state): State<AppState>,
     ApiPath((id, decision)): ApiPath<(String, String)>,
-    headers: HeaderMap,
-    body: Bytes,
+    post: FormPost,
 ) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat", &values);
-    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
-    let text = |field: &str| message_text(field, values.get(field));
-    let (decision, done) = match decision.as_str() {
-        "publish" => (Decision::Publish, "published"),
-        "request-changes" => match text("message") {
-            Ok(message) => (Decision::RequestChanges(message), "changes_requested"),
-            Err(problem) => return Err(bad_text(&ctx, problem)),
-        },
-        "reject" => match text("reason") {
-            Ok(reason) => (Decision::Reject(reason), "rejected"),
-            Err(problem) => return Err(bad_text(&ctx, problem)),
-        },
-        _ => {
-            return Err(error_page(
-                &ctx,
-                &ServiceError::NotFound(format!("no decision '{decision}'")),
-            ))
-        }
-    };
-    let version = values.get("version").parse().ok();
+    let ctx = post.ctx("/secretariat");
+    let desk = editor_for_post(&state, &ctx, &post).await?;
+    let (decision, done) =
+        decision_of(&decision, &post.values).map_err(|e| error_page(&ctx, &e))?;
+    let version = post.values.get("version").parse().ok();
     let caller = desk.caller;
     call(&state, &ctx, move |s| {
         s.decide(&id, &caller, decision, version)
     })
     .await?;
     Ok(see_other(&ctx.href("/secretariat", &[("done", done)])))
+}
+
+/// The decision a desk form names, with the state it leads to (for `?done=`): an unknown
+/// decision is not found; a missing, too long or unacceptable message or reason is invalid.
+fn decision_of(name: &str, values: &FormValues) -> Result<(Decision, &'static str), ServiceError> {
+    let text = |field: &str| {
+        message_text(field, values.get(field))
+            .map_err(|problem| ServiceError::Invalid(ValidationErrors(vec![problem])))
+    };
+    match name {
+        "publish" => Ok((Decision::Publish, "published")),
+        "request-changes" => Ok((
+            Decision::RequestChanges(text("message")?),
+            "changes_requested",
+        )),
+        "reject" => Ok((Decision::Reject(text("reason")?), "rejected")),
+        _ => Err(ServiceError::NotFound(format!("no decision '{name}'"))),
+    }
 }
 
 /// The state a decision named in `?done=` led to.
@@ -420,9 +305,4 @@ fn done_state(code: &str) -> Option<ProjectState> {
     ]
     .into_iter()
     .find(|s| s.code() == code)
-}
-
-/// The error page for a missing, too long or unacceptable message or reason.
-fn bad_text(ctx: &Ctx, problem: FieldError) -> Response {
-    error_page(ctx, &ServiceError::Invalid(ValidationErrors(vec![problem])))
 }

@@ -11,22 +11,28 @@ use std::collections::HashMap;
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::http::openapi::PAGES;
-use maud::html;
+use maud::{html, Markup};
 
-use super::layout::{document, hidden_lang};
-use super::search::{facet_counts, facet_sidebar, search, View};
-use super::{i18n, Ctx, HtmlPage};
+use super::calls::search;
+use crate::presentation::charts::{bar_chart, Bar};
+use super::errors::{bad_query, error_page};
+use super::facets::{facet_counts, facet_sidebar};
+use super::i18n;
+use super::layout::{document, hidden_lang, Ctx};
+use super::responses::{HtmlPage, PageResult};
+use super::search_view::View;
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::UNKNOWN_YEAR_LABEL;
-use crate::model::{ActionLine, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS};
-use crate::presentation::charts::{bar_chart, Bar};
-use crate::search::Dim;
+use crate::model::{
+    ActionLine, Filters, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS,
+};
+use crate::search::{Dim, SearchResults};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -50,75 +56,113 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
         (status = 400, description = "Bad filters", content_type = "text/html", body = String)
     )
 )]
-async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageResult {
     let pairs = query_pairs(raw.as_deref());
     let ctx = Ctx::from_query("/stats", pairs.clone());
-    let t = ctx.t;
+    let heading = ctx.t.stats_heading;
     let view = View::new("/stats", pairs);
-    let mut request = match view.request() {
-        Ok(request) => request,
-        Err(message) => {
-            let body = html! { h1 { (t.stats_heading) } p.error role="alert" { (message) } };
-            return HtmlPage(
-                StatusCode::BAD_REQUEST,
-                document(&ctx, t.stats_heading, body),
-            )
-            .into_response();
-        }
-    };
+    let mut request = view
+        .request()
+        .map_err(|message: String| bad_query(&ctx, heading, &message, None))?;
     request.per_page = 1;
     request.page = 1;
-    let results = match search(&state, &ctx, request.clone()).await {
-        Ok(results) => results,
-        Err(response) => return response,
-    };
-    let by_region = match region_table(&state, &ctx, &request).await {
-        Ok(table) => table,
-        Err(response) => return response,
-    };
-    let f = &request.filters;
-    let lines = facet_counts(&results, "action_line");
-    let line_bars: Vec<Bar> = ActionLine::all()
-        .filter(|a| shown(&f.action_lines, a))
-        .map(|a| Bar {
-            label: i18n::action_line_label(ctx.lang, a),
-            value: lines.get(a.code()).copied().unwrap_or(0),
-            color: ACCENT.into(),
-        })
-        .collect();
-    let sdgs = facet_counts(&results, "sdg");
-    let sdg_bars: Vec<Bar> = Sdg::all()
-        .filter(|g| shown(&f.sdgs, g))
-        .map(|g| Bar {
-            label: format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g)),
-            value: sdgs
-                .get(g.number().to_string().as_str())
-                .copied()
-                .unwrap_or(0),
-            color: i18n::sdg_color(g).into(),
-        })
-        .collect();
-    let regions = facet_counts(&results, "region");
-    let region_bars: Vec<Bar> = Region::ALL
-        .iter()
-        .filter(|r| shown(&f.regions, r))
-        .map(|r| Bar {
-            label: i18n::region(ctx.lang, *r).into(),
-            value: regions.get(r.code()).copied().unwrap_or(0),
-            color: ACCENT.into(),
-        })
-        .collect();
-    let stakeholders = facet_counts(&results, "stakeholder_type");
-    let stakeholder_bars: Vec<Bar> = StakeholderType::ALL
-        .iter()
-        .filter(|s| shown(&f.stakeholder_types, s))
-        .map(|s| Bar {
-            label: i18n::stakeholder_type(ctx.lang, *s).into(),
-            value: stakeholders.get(s.code()).copied().unwrap_or(0),
-            color: ACCENT.into(),
-        })
-        .collect();
-    let year_bars: Vec<Bar> = results
+    let results = search(&state, &ctx, request.clone()).await?;
+    let by_region = region_table(&state, &ctx, &request).await?;
+    let stats = Stats::new(&ctx, &request.filters, &results, by_region);
+    Ok(HtmlPage(
+        StatusCode::OK,
+        document(&ctx, heading, stats_body(&ctx, &view, &results, &stats)),
+    ))
+}
+
+/// The Action Line counts of each region drawn.
+type RegionTable = Vec<(Region, HashMap<String, u64>)>;
+
+/// What the page draws: a chart per facet and the Action Line × region table.
+struct Stats<'a> {
+    filters: &'a Filters,
+    /// Matching projects by Action Line (the table's last column).
+    lines: HashMap<&'a str, u64>,
+    line_bars: Vec<Bar>,
+    sdg_bars: Vec<Bar>,
+    region_bars: Vec<Bar>,
+    stakeholder_bars: Vec<Bar>,
+    year_bars: Vec<Bar>,
+    by_region: RegionTable,
+}
+
+impl<'a> Stats<'a> {
+    fn new(
+        ctx: &Ctx,
+        filters: &'a Filters,
+        results: &'a SearchResults,
+        by_region: RegionTable,
+    ) -> Stats<'a> {
+        let f = filters;
+        let lines = facet_counts(results, "action_line");
+        let line_bars = ActionLine::all()
+            .filter(|a| shown(&f.action_lines, a))
+            .map(|a| Bar {
+                label: i18n::action_line_label(ctx.lang, a),
+                value: lines.get(a.code()).copied().unwrap_or(0),
+                color: ACCENT.into(),
+            })
+            .collect();
+        let sdgs = facet_counts(results, "sdg");
+        let sdg_bars = Sdg::all()
+            .filter(|g| shown(&f.sdgs, g))
+            .map(|g| Bar {
+                label: format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g)),
+                value: sdgs
+                    .get(g.number().to_string().as_str())
+                    .copied()
+                    .unwrap_or(0),
+                color: i18n::sdg_color(g).into(),
+            })
+            .collect();
+        let regions = facet_counts(results, "region");
+        let region_bars = Region::ALL
+            .iter()
+            .filter(|r| shown(&f.regions, r))
+            .map(|r| accent_bar(i18n::region(ctx.lang, *r), &regions, r.code()))
+            .collect();
+        let stakeholders = facet_counts(results, "stakeholder_type");
+        let stakeholder_bars = StakeholderType::ALL
+            .iter()
+            .filter(|s| shown(&f.stakeholder_types, s))
+            .map(|s| {
+                accent_bar(
+                    i18n::stakeholder_type(ctx.lang, *s),
+                    &stakeholders,
+                    s.code(),
+                )
+            })
+            .collect();
+        Stats {
+            filters,
+            lines,
+            line_bars,
+            sdg_bars,
+            region_bars,
+            stakeholder_bars,
+            year_bars: year_bars(ctx, f, results),
+            by_region,
+        }
+    }
+}
+
+/// A bar in the accent colour, counted in `counts` under `code`.
+fn accent_bar(label: &str, counts: &HashMap<&str, u64>, code: &str) -> Bar {
+    Bar {
+        label: label.into(),
+        value: counts.get(code).copied().unwrap_or(0),
+        color: ACCENT.into(),
+    }
+}
+
+/// The start years within the filters' range; unknown start dates only without a range.
+fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
+    results
         .facets
         .get("year")
         .unwrap_or_default()
@@ -130,63 +174,75 @@ async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         })
         .map(|(year, n)| Bar {
             label: if year == UNKNOWN_YEAR_LABEL {
-                t.date_unknown.to_string()
+                ctx.t.date_unknown.to_string()
             } else {
                 year.clone()
             },
             value: *n,
             color: ACCENT.into(),
         })
-        .collect();
-    let body = html! {
+        .collect()
+}
+
+/// The page's body: the query box and facets, the total, the charts and the table.
+fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) -> Markup {
+    let t = ctx.t;
+    html! {
         h1 { (t.stats_heading) }
         p.intro { (t.stats_intro) }
         form.search method="get" action="/stats" data-autosubmit="true" {
-            (hidden_lang(&ctx))
+            (hidden_lang(ctx))
             div.querybar role="search" {
                 label for="q" { (t.search_label) }
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
             div.layout {
-                (facet_sidebar(&ctx, &view, &results))
+                (facet_sidebar(ctx, view, results))
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total { span #total { (results.total) } " " (t.projects) }
                     div.charts {
-                        (bar_chart("chart-action-lines", t.action_lines, t.table, &line_bars))
-                        (bar_chart("chart-sdgs", t.sdgs, t.table, &sdg_bars))
-                        (bar_chart("chart-regions", t.regions, t.table, &region_bars))
-                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stakeholder_bars))
-                        (bar_chart("chart-years", t.start_year, t.table, &year_bars))
+                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars))
+                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars))
+                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars))
+                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars))
                     }
                     h2 { (t.by_action_line_region) }
-                    div.table-wrap {
-                        table #action-line-by-region {
-                            thead {
-                                tr {
-                                    th scope="col" { (t.action_lines) }
-                                    @for (r, _) in &by_region { th.num scope="col" { (i18n::region(ctx.lang, *r)) } }
-                                    th.num scope="col" { (t.total) }
-                                }
+                    (region_table_markup(ctx, stats))
+                }
+            }
+        }
+    }
+}
+
+/// The Action Line × region table, with each Action Line's total.
+fn region_table_markup(ctx: &Ctx, stats: &Stats) -> Markup {
+    let t = ctx.t;
+    html! {
+        div.table-wrap {
+            table #action-line-by-region {
+                thead {
+                    tr {
+                        th scope="col" { (t.action_lines) }
+                        @for (r, _) in &stats.by_region { th.num scope="col" { (i18n::region(ctx.lang, *r)) } }
+                        th.num scope="col" { (t.total) }
+                    }
+                }
+                tbody {
+                    @for a in ActionLine::all().filter(|a| shown(&stats.filters.action_lines, a)) {
+                        tr {
+                            th scope="row" { (i18n::action_line_label(ctx.lang, a)) }
+                            @for (_, cells) in &stats.by_region {
+                                td.num { (cells.get(a.code()).copied().unwrap_or(0)) }
                             }
-                            tbody {
-                                @for a in ActionLine::all().filter(|a| shown(&f.action_lines, a)) {
-                                    tr {
-                                        th scope="row" { (i18n::action_line_label(ctx.lang, a)) }
-                                        @for (_, cells) in &by_region {
-                                            td.num { (cells.get(a.code()).copied().unwrap_or(0)) }
-                                        }
-                                        td.num { (lines.get(a.code()).copied().unwrap_or(0)) }
-                                    }
-                                }
-                            }
+                            td.num { (stats.lines.get(a.code()).copied().unwrap_or(0)) }
                         }
                     }
                 }
             }
         }
-    };
-    HtmlPage(StatusCode::OK, document(&ctx, t.stats_heading, body)).into_response()
+    }
 }
 
 /// Action Line counts per region drawn, from one grouped count over the matching projects.
@@ -194,12 +250,12 @@ async fn region_table(
     state: &AppState,
     ctx: &Ctx,
     request: &SearchRequest,
-) -> Result<Vec<(Region, HashMap<String, u64>)>, Response> {
+) -> Result<RegionTable, Response> {
     let dims = (Dim::ActionLine, Some(Dim::Region));
     let groups = crate::http::run_stats(state, request.filters.clone(), dims)
         .await
-        .map_err(|e| super::error_page(ctx, &e))?;
-    let mut table: Vec<(Region, HashMap<String, u64>)> = Region::ALL
+        .map_err(|e| error_page(ctx, &e))?;
+    let mut table: RegionTable = Region::ALL
         .iter()
         .filter(|r| shown(&request.filters.regions, *r))
         .map(|r| (*r, HashMap::new()))

@@ -1,7 +1,6 @@
 //! `/submit`: the submission form; errors beside the fields with the typed values kept;
 //! a confirmation with the private edit link.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,17 +10,19 @@ use utoipa_axum::routes;
 use crate::http::openapi::PAGES;
 use maud::html;
 
+use super::calls::{call, posted, Posted};
 use super::edit::{edit_link, Notice};
+use super::errors::error_page;
+use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
-use super::layout::{document, hidden_lang};
-use super::{error_page, private, see_other, Ctx, HtmlPage};
+use super::layout::{document, hidden_lang, Ctx};
+use super::responses::{private, see_other, HtmlPage};
 use crate::http::extract::query_pairs;
-use crate::http::limits::ClientIp;
-use crate::http::{on_service, AppState};
-use crate::model::Language;
+use crate::http::AppState;
+use crate::model::{FieldError, Language};
 use crate::search::{Reason, TagSuggestions};
-use crate::service::{tokens, Caller, IdempotencyKey, ServiceError, TagRequest};
+use crate::service::{tokens, Caller, IdempotencyKey, Service, TagRequest};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -121,6 +122,12 @@ fn suggestion_panel(ctx: &Ctx, s: &TagSuggestions) -> maud::Markup {
     }
 }
 
+/// The form again, 422, with the errors beside its fields.
+fn form_again(ctx: &Ctx, values: &FormValues, errors: Vec<FieldError>) -> Response {
+    let page = page(ctx, values, &Errors::from(errors), None);
+    HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
 /// "Suggest tags": the form again, with the suggestions shown and ticked where none was.
 async fn suggest(
     state: &AppState,
@@ -134,17 +141,9 @@ async fn suggest(
     });
     let request = match TagRequest::parse(&body) {
         Ok(r) => r,
-        Err(errors) => {
-            return Ok(HtmlPage(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(ctx, &values, &Errors::from(errors.0), None),
-            )
-            .into_response())
-        }
+        Err(errors) => return Ok(form_again(ctx, &values, errors.0)),
     };
-    let suggestions = on_service(state, move |s| s.suggest_tags(&request))
-        .await
-        .map_err(|e| error_page(ctx, &e))?;
+    let suggestions = call(state, ctx, move |s| s.suggest_tags(&request)).await?;
     let (lines, goals) = suggestions.adopted(false);
     values.tick_if_none(
         "action_lines",
@@ -154,11 +153,8 @@ async fn suggest(
         "sdgs",
         goals.iter().map(|g| g.number().to_string()).collect(),
     );
-    Ok(HtmlPage(
-        StatusCode::OK,
-        page(ctx, &values, &Errors::none(), Some(&suggestions)),
-    )
-    .into_response())
+    let page = page(ctx, &values, &Errors::none(), Some(&suggestions));
+    Ok(HtmlPage(StatusCode::OK, page).into_response())
 }
 
 /// Submits the form (or asks for Action Line and SDG suggestions); redirects to the submission's page.
@@ -175,41 +171,26 @@ async fn suggest(
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
-async fn submit(
-    State(state): State<AppState>,
-    client: ClientIp,
-    body: Bytes,
-) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let lang = Language::parse(values.get("lang")).unwrap_or(Language::En);
-    let ctx = Ctx::new(lang, "/submit", Vec::new());
-    if !values.get("suggest").is_empty() {
-        return suggest(&state, &ctx, values).await;
+async fn submit(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
+    let ctx = post.ctx("/submit");
+    if !post.values.get("suggest").is_empty() {
+        return suggest(&state, &ctx, post.values).await;
     }
-    if let Err(e) = state.write_limiter.check(&Caller::Public, &client) {
-        return Err(error_page(&ctx, &e));
-    }
-    let json = values.to_json(true);
+    post.spend_write(&state, &Caller::Public)
+        .map_err(|e| error_page(&ctx, &e))?;
+    let json = post.values.to_json(true);
     // The same form posted again with the same content (a double click, a resent post)
     // is the same submission.
-    let key = IdempotencyKey::for_form(values.get(FORM_KEY), &json);
-    match on_service(&state, move |s| {
-        s.submit(json, &Caller::Public, key.as_ref())
-    })
-    .await
-    {
+    let key = IdempotencyKey::for_form(post.values.get(FORM_KEY), &json);
+    let submit = move |s: &Service| posted(s.submit(json, &Caller::Public, key.as_ref()));
+    match call(&state, &ctx, submit).await? {
         // To the submitter's page, which a reload only shows again.
-        Ok(submitted) => Ok(see_other(&edit_link(
+        Posted::Done(submitted) => Ok(see_other(&edit_link(
             &submitted.id.to_string(),
             &submitted.edit_token,
-            lang,
+            ctx.lang,
             Notice::Submitted,
         ))),
-        Err(ServiceError::Invalid(errors)) => Ok(HtmlPage(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page(&ctx, &values, &Errors::from(errors.0), None),
-        )
-        .into_response()),
-        Err(other) => Err(error_page(&ctx, &other)),
+        Posted::Refused(errors) => Ok(form_again(&ctx, &post.values, errors.0)),
     }
 }

@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::i18n;
-use super::Ctx;
+use super::layout::Ctx;
 use crate::model::{ActionLine, Country, Sdg};
 
 /// An SDG chip: its colour swatch, number and short name.

@@ -1,11 +1,12 @@
-//! The secretariat pages' texts in the six UN languages (one complete table per language).
+//! The texts of the secretariat's pages (sign-in, moderation desk, selection builder) in
+//! the six UN languages (one complete table per language).
 
 use crate::model::{Language, SelectionKind};
 
 /// The texts of the sign-in, moderation and selection pages (each field is named after its
 /// English text).
 #[allow(missing_docs)]
-pub struct DeskTexts {
+pub struct SecretariatTexts {
     pub signed_in_as: &'static str,
     pub read_only: &'static str,
     pub moderation_queue: &'static str,
@@ -57,15 +58,9 @@ pub struct DeskTexts {
 }
 
 /// The secretariat texts of a language.
-pub fn desk_texts(lang: Language) -> &'static DeskTexts {
-    match lang {
-        Language::Ar => &AR,
-        Language::Zh => &ZH,
-        Language::En => &EN,
-        Language::Fr => &FR,
-        Language::Ru => &RU,
-        Language::Es => &ES,
-    }
+pub fn secretariat_texts(lang: Language) -> &'static SecretariatTexts {
+    // In the order of `Language::ALL`.
+    [&AR, &ZH, &EN, &FR, &RU, &ES][lang.index()]
 }
 
 /// A selection kind's name.
@@ -74,10 +69,10 @@ pub fn kind(lang: Language, kind: SelectionKind) -> &'static str {
         .iter()
         .position(|k| *k == kind)
         .unwrap_or(0);
-    desk_texts(lang).kinds[index]
+    secretariat_texts(lang).kinds[index]
 }
 
-static EN: DeskTexts = DeskTexts {
+static EN: SecretariatTexts = SecretariatTexts {
     signed_in_as: "Signed in as",
     read_only: "read-only",
     moderation_queue: "Moderation queue",
@@ -133,7 +128,7 @@ static EN: DeskTexts = DeskTexts {
     ],
 };
 
-static FR: DeskTexts = DeskTexts {
+static FR: SecretariatTexts = SecretariatTexts {
     signed_in_as: "Connecté en tant que",
     read_only: "lecture seule",
     moderation_queue: "File de modération",
@@ -189,7 +184,7 @@ static FR: DeskTexts = DeskTexts {
     ],
 };
 
-static ES: DeskTexts = DeskTexts {
+static ES: SecretariatTexts = SecretariatTexts {
     signed_in_as: "Sesión iniciada como",
     read_only: "solo lectura",
     moderation_queue: "Cola de moderación",
@@ -245,7 +240,7 @@ static ES: DeskTexts = DeskTexts {
     ],
 };
 
-static RU: DeskTexts = DeskTexts {
+static RU: SecretariatTexts = SecretariatTexts {
     signed_in_as: "Вход выполнен как",
     read_only: "только чтение",
     moderation_queue: "Очередь модерации",
@@ -301,7 +296,7 @@ static RU: DeskTexts = DeskTexts {
     ],
 };
 
-static ZH: DeskTexts = DeskTexts {
+static ZH: SecretariatTexts = SecretariatTexts {
     signed_in_as: "已登录：",
     read_only: "只读",
     moderation_queue: "审核队列",
@@ -357,7 +352,7 @@ static ZH: DeskTexts = DeskTexts {
     ],
 };
 
-static AR: DeskTexts = DeskTexts {
+static AR: SecretariatTexts = SecretariatTexts {
     signed_in_as: "تم تسجيل الدخول باسم",
     read_only: "قراءة فقط",
     moderation_queue: "قائمة المراجعة",

@@ -2,18 +2,20 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::http::openapi::PAGES;
-use maud::html;
+use maud::{html, Markup};
 
-use super::desk_texts;
-use super::layout::document;
-use super::{call, i18n, Ctx, HtmlPage};
+use super::calls::call;
+use super::i18n;
+use super::layout::{document, Ctx};
+use super::responses::{HtmlPage, PageResult};
+use super::secretariat_texts;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
+use crate::model::SelectionView;
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -35,13 +37,21 @@ async fn public_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     RawQuery(raw): RawQuery,
-) -> Result<HtmlPage, Response> {
+) -> PageResult {
     let ctx = Ctx::from_query(&format!("/selections/{id}"), query_pairs(raw.as_deref()));
     let view = call(&state, &ctx, move |s| s.selection(&id, false)).await?;
-    let body = html! {
+    Ok(HtmlPage(
+        StatusCode::OK,
+        document(&ctx, &view.fields.title, selection_body(&ctx, &view)),
+    ))
+}
+
+/// The selection's title, kind and description, then its projects with their notes.
+fn selection_body(ctx: &Ctx, view: &SelectionView) -> Markup {
+    html! {
         h1 { (view.fields.title) }
         p.meta {
-            (desk_texts::kind(ctx.lang, view.fields.kind))
+            (secretariat_texts::kind(ctx.lang, view.fields.kind))
             @if let Some(line) = view.fields.category { " · " (i18n::action_line_label(ctx.lang, line)) }
             @if let Some(year) = view.fields.year { " · " (year) }
             @if let Some(date) = view.fields.date { " · " (date) }
@@ -58,9 +68,5 @@ async fn public_page(
                 }
             }
         }
-    };
-    Ok(HtmlPage(
-        StatusCode::OK,
-        document(&ctx, &view.fields.title, body),
-    ))
+    }
 }

@@ -1,9 +1,8 @@
 //! The selection builder (`/secretariat/selections`): create a TalkX session, Prizes
 //! shortlist, report chapter or collection; add projects from a search, reorder, annotate,
 //! publish, export. Published selections are public at `/selections/{id}`
-//! (`selection_page`).
+//! (`public_selection`).
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,16 +13,23 @@ use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
-use super::desk_texts::{self, desk_texts};
-use super::forms::{form_ctx, FormValues};
-use super::layout::{document, hidden_lang};
-use super::search::search;
-use super::secretariat::{desk, desk_nav, editor_for_post, Desk};
-use super::{call, error_page, i18n, see_other, Ctx, HtmlPage};
+use super::calls::{call, posted, search, Posted};
+use super::desk::{desk_nav, editor_for_post, signed_in, Desk};
+use super::errors::error_page;
+use super::form_post::FormPost;
+use super::forms::FormValues;
+use super::i18n;
+use super::layout::{document, hidden_lang, query_value, Ctx};
+use super::responses::{see_other, HtmlPage, PageResult};
+use super::secretariat_texts::{self, secretariat_texts};
 use crate::http::extract::{query_pairs, ApiPath};
-use crate::http::{on_service, AppState};
-use crate::model::{ActionLine, SearchRequest, SelectionKind, SelectionView, TextQuery};
-use crate::service::{selection_csv, ServiceError};
+use crate::http::AppState;
+use crate::model::{
+    ActionLine, ParamError, SearchRequest, SelectionKind, SelectionView, TextQuery,
+    ValidationErrors,
+};
+use crate::search::SearchResults;
+use crate::service::{selection_csv, Service, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -32,12 +38,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(builder_page, update))
         .routes(routes!(edit_items))
         .routes(routes!(export))
-}
-
-async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Desk, Response> {
-    desk(state, ctx, headers)
-        .await?
-        .ok_or_else(|| see_other(&ctx.href("/secretariat", &[])))
 }
 
 /// The secretariat's selections.
@@ -54,32 +54,31 @@ async fn list_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
-) -> Result<HtmlPage, Response> {
+) -> PageResult {
     let ctx = Ctx::from_query("/secretariat/selections", query_pairs(raw.as_deref()));
     let desk = signed_in(&state, &ctx, &headers).await?;
     let selections = call(&state, &ctx, |s| s.selections(true)).await?;
-    Ok(list(&ctx, &desk, &selections, None, StatusCode::OK))
+    Ok(list(&ctx, &desk, &selections, None))
 }
 
 fn list(
     ctx: &Ctx,
     desk: &Desk,
     selections: &[SelectionView],
-    error: Option<String>,
-    status: StatusCode,
+    refused: Option<Refused>,
 ) -> HtmlPage {
-    let d = desk_texts(ctx.lang);
+    let d = secretariat_texts(ctx.lang);
     let body = html! {
         h1 { (d.selections) }
         (desk_nav(ctx, desk))
-        @if let Some(error) = error { p.alert role="alert" { (error) } }
+        @if let Some(refused) = &refused { p.alert role="alert" { (refused.message) } }
         table #selections {
             thead { tr { th { (d.title) } th { (d.kind) } th.num { (d.projects) } th { (d.published) } } }
             tbody {
                 @for s in selections {
                     tr {
                         td { a href=(ctx.href(&format!("/secretariat/selections/{}", s.id), &[])) { (s.fields.title) } }
-                        td { (desk_texts::kind(ctx.lang, s.fields.kind)) }
+                        td { (secretariat_texts::kind(ctx.lang, s.fields.kind)) }
                         td.num { (s.items.len()) }
                         td { (if s.fields.published { ctx.t.yes } else { ctx.t.no }) }
                     }
@@ -93,7 +92,7 @@ fn list(
                 div.field {
                     label for="kind" { (d.kind) }
                     select #kind name="kind" {
-                        @for kind in SelectionKind::ALL { option value=(kind.code()) { (desk_texts::kind(ctx.lang, kind)) } }
+                        @for kind in SelectionKind::ALL { option value=(kind.code()) { (secretariat_texts::kind(ctx.lang, kind)) } }
                     }
                 }
                 (selection_fields(ctx, None))
@@ -101,12 +100,12 @@ fn list(
             }
         }
     };
-    HtmlPage(status, document(ctx, d.selections, body))
+    HtmlPage(Refused::status(&refused), document(ctx, d.selections, body))
 }
 
 /// The editable description fields, filled from a selection when given.
 fn selection_fields(ctx: &Ctx, view: Option<&SelectionView>) -> Markup {
-    let d = desk_texts(ctx.lang);
+    let d = secretariat_texts(ctx.lang);
     let f = view.map(|v| &v.fields);
     html! {
         div.field {
@@ -163,15 +162,33 @@ fn selection_json(values: &FormValues, kind: &str, published: Option<bool>) -> V
     Value::Object(map)
 }
 
-fn errors_text(e: &ServiceError) -> String {
-    match e {
-        ServiceError::Invalid(errors) => errors
-            .0
-            .iter()
-            .map(|e| e.message.clone())
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
+/// Why a page comes back instead of a redirect: the message on top, and its status.
+struct Refused {
+    message: String,
+    status: StatusCode,
+}
+
+impl Refused {
+    /// The service's reasons for refusing a change, in one line (422).
+    fn by_service(errors: &ValidationErrors) -> Refused {
+        let messages: Vec<&str> = errors.0.iter().map(|e| e.message.as_str()).collect();
+        Refused {
+            message: messages.join("; "),
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// An item edit that names no item or no known edit (400).
+    fn bad_edit(message: String) -> Refused {
+        Refused {
+            message,
+            status: StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// The status of a page shown with or without a refusal.
+    fn status(refused: &Option<Refused>) -> StatusCode {
+        refused.as_ref().map_or(StatusCode::OK, |r| r.status)
     }
 }
 
@@ -188,31 +205,19 @@ fn errors_text(e: &ServiceError) -> String {
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
     )
 )]
-async fn create(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx("/secretariat/selections", &values);
-    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
-    let json = selection_json(&values, values.get("kind"), Some(false));
-    match on_service(&state, move |s| s.create_selection(json)).await {
-        Ok(view) => Ok(see_other(
+async fn create(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
+    let ctx = post.ctx("/secretariat/selections");
+    let desk = editor_for_post(&state, &ctx, &post).await?;
+    let json = selection_json(&post.values, post.values.get("kind"), Some(false));
+    match call(&state, &ctx, move |s| posted(s.create_selection(json))).await? {
+        Posted::Done(view) => Ok(see_other(
             &ctx.href(&format!("/secretariat/selections/{}", view.id), &[]),
         )),
-        Err(e @ ServiceError::Invalid(_)) => {
+        Posted::Refused(errors) => {
             let selections = call(&state, &ctx, |s| s.selections(true)).await?;
-            Ok(list(
-                &ctx,
-                &desk,
-                &selections,
-                Some(errors_text(&e)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .into_response())
+            let refused = Some(Refused::by_service(&errors));
+            Ok(list(&ctx, &desk, &selections, refused).into_response())
         }
-        Err(other) => Err(error_page(&ctx, &other)),
     }
 }
 
@@ -235,48 +240,89 @@ async fn builder_page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
     let pairs = query_pairs(raw.as_deref());
-    let q = pairs
-        .iter()
-        .find(|(k, _)| k == "q")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let q = query_value(&pairs, "q").unwrap_or_default().to_string();
     let ctx = Ctx::from_query(&format!("/secretariat/selections/{id}"), pairs);
     let desk = signed_in(&state, &ctx, &headers).await?;
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-    builder(&state, &ctx, &desk, &view, &q, None, StatusCode::OK).await
+    builder(&state, &ctx, &desk, &view, &q, None).await
 }
 
+/// The builder page of `view`, with the published projects matching `q` to add and an
+/// error on top when given.
 async fn builder(
     state: &AppState,
     ctx: &Ctx,
     desk: &Desk,
     view: &SelectionView,
     q: &str,
-    error: Option<String>,
-    status: StatusCode,
+    refused: Option<Refused>,
 ) -> Result<Response, Response> {
-    let d = desk_texts(ctx.lang);
-    let id = view.id.to_string();
-    let candidates = if q.trim().is_empty() {
-        None
-    } else {
-        let text = TextQuery::parse(q).map_err(|m| {
-            error_page(
-                ctx,
-                &ServiceError::BadParameter(crate::model::ParamError {
-                    param: "q".into(),
-                    code: "invalid_query",
-                    message: m,
-                }),
-            )
-        })?;
-        let request = SearchRequest {
-            text,
-            per_page: 10,
-            ..SearchRequest::default()
-        };
-        Some(search(state, ctx, request).await?)
+    let d = secretariat_texts(ctx.lang);
+    let candidates = candidates(state, ctx, q).await?;
+    let body = html! {
+        h1 { (view.fields.title) }
+        (desk_nav(ctx, desk))
+        @if let Some(refused) = &refused { p.alert role="alert" { (refused.message) } }
+        (selection_meta(ctx, view))
+        h2 { (d.projects) " (" (view.items.len()) ")" }
+        (item_list(ctx, desk, view))
+        @if desk.can_edit() {
+            (add_projects(ctx, desk, view, q, candidates.as_ref()))
+            (description_form(ctx, desk, view))
+        }
     };
+    let status = Refused::status(&refused);
+    Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
+}
+
+/// The published projects matching `q` (the first ten), none for no words.
+async fn candidates(
+    state: &AppState,
+    ctx: &Ctx,
+    q: &str,
+) -> Result<Option<SearchResults>, Response> {
+    if q.trim().is_empty() {
+        return Ok(None);
+    }
+    let text = TextQuery::parse(q).map_err(|m| {
+        error_page(
+            ctx,
+            &ServiceError::BadParameter(ParamError {
+                param: "q".into(),
+                code: "invalid_query",
+                message: m,
+            }),
+        )
+    })?;
+    let request = SearchRequest {
+        text,
+        per_page: 10,
+        ..SearchRequest::default()
+    };
+    Ok(Some(search(state, ctx, request).await?))
+}
+
+/// The selection's kind, whether and where it is published, and its exports.
+fn selection_meta(ctx: &Ctx, view: &SelectionView) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    let id = view.id.to_string();
+    html! {
+        p.meta {
+            (secretariat_texts::kind(ctx.lang, view.fields.kind)) " · "
+            @if view.fields.published {
+                (d.published) ": " a #public-link href=(ctx.href(&format!("/selections/{id}"), &[])) { (d.public_page) }
+            } @else { (d.not_published) }
+            " · " (d.export) ": "
+            a href=(format!("/secretariat/selections/{id}/export?format=csv")) { "CSV" } " "
+            a href=(format!("/secretariat/selections/{id}/export?format=json")) { "JSON" }
+        }
+    }
+}
+
+/// The selection's items; for an editor, each with its note and buttons to move or remove.
+fn item_list(ctx: &Ctx, desk: &Desk, view: &SelectionView) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    let id = view.id.to_string();
     let last = view.items.len().saturating_sub(1);
     let item_form = |op: &str, index: usize, label: &str| {
         html! {
@@ -288,20 +334,7 @@ async fn builder(
             }
         }
     };
-    let body = html! {
-        h1 { (view.fields.title) }
-        (desk_nav(ctx, desk))
-        @if let Some(error) = error { p.alert role="alert" { (error) } }
-        p.meta {
-            (desk_texts::kind(ctx.lang, view.fields.kind)) " · "
-            @if view.fields.published {
-                (d.published) ": " a #public-link href=(ctx.href(&format!("/selections/{id}"), &[])) { (d.public_page) }
-            } @else { (d.not_published) }
-            " · " (d.export) ": "
-            a href=(format!("/secretariat/selections/{id}/export?format=csv")) { "CSV" } " "
-            a href=(format!("/secretariat/selections/{id}/export?format=json")) { "JSON" }
-        }
-        h2 { (d.projects) " (" (view.items.len()) ")" }
+    html! {
         ol #items {
             @for (i, item) in view.items.iter().enumerate() {
                 li.card {
@@ -327,44 +360,62 @@ async fn builder(
                 }
             }
         }
-        @if desk.can_edit() {
-            h2 { (d.add_projects) }
-            form.querybar method="get" action=(format!("/secretariat/selections/{id}")) role="search" {
-                (hidden_lang(ctx))
-                label for="q" { (d.search_published) }
-                input #q type="search" name="q" value=(q);
-                button type="submit" { (ctx.t.search_button) }
-            }
-            @if let Some(found) = candidates {
-                ul #candidates.plain {
-                    @for hit in &found.hits {
-                        li.card {
-                            (hit.summary.title) " · " (hit.summary.organization) " "
-                            form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
-                                (desk.form_fields(ctx))
-                                input type="hidden" name="op" value="add";
-                                input type="hidden" name="project_id" value=(hit.summary.id);
-                                input type="hidden" name="q" value=(q);
-                                button type="submit" { (d.add) }
-                            }
+    }
+}
+
+/// The search for published projects to add, with an add button beside each one found.
+fn add_projects(
+    ctx: &Ctx,
+    desk: &Desk,
+    view: &SelectionView,
+    q: &str,
+    candidates: Option<&SearchResults>,
+) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    let id = view.id.to_string();
+    html! {
+        h2 { (d.add_projects) }
+        form.querybar method="get" action=(format!("/secretariat/selections/{id}")) role="search" {
+            (hidden_lang(ctx))
+            label for="q" { (d.search_published) }
+            input #q type="search" name="q" value=(q);
+            button type="submit" { (ctx.t.search_button) }
+        }
+        @if let Some(found) = candidates {
+            ul #candidates.plain {
+                @for hit in &found.hits {
+                    li.card {
+                        (hit.summary.title) " · " (hit.summary.organization) " "
+                        form.inline method="post" action=(format!("/secretariat/selections/{id}/items")) {
+                            (desk.form_fields(ctx))
+                            input type="hidden" name="op" value="add";
+                            input type="hidden" name="project_id" value=(hit.summary.id);
+                            input type="hidden" name="q" value=(q);
+                            button type="submit" { (d.add) }
                         }
                     }
                 }
             }
-            h2 { (d.description) }
-            form.stack method="post" action=(format!("/secretariat/selections/{id}")) {
-                (desk.form_fields(ctx))
-                input type="hidden" name="kind" value=(view.fields.kind.code());
-                (selection_fields(ctx, Some(view)))
-                div.field {
-                    input #published type="checkbox" name="published" value="true" checked[view.fields.published];
-                    " " label.inline for="published" { (d.published_check) }
-                }
-                button type="submit" { (d.save) }
-            }
         }
-    };
-    Ok(HtmlPage(status, document(ctx, &view.fields.title, body)).into_response())
+    }
+}
+
+/// The form that changes the selection's description and whether it is published.
+fn description_form(ctx: &Ctx, desk: &Desk, view: &SelectionView) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    html! {
+        h2 { (d.description) }
+        form.stack method="post" action=(format!("/secretariat/selections/{}", view.id)) {
+            (desk.form_fields(ctx))
+            input type="hidden" name="kind" value=(view.fields.kind.code());
+            (selection_fields(ctx, Some(view)))
+            div.field {
+                input #published type="checkbox" name="published" value="true" checked[view.fields.published];
+                " " label.inline for="published" { (d.published_check) }
+            }
+            button type="submit" { (d.save) }
+        }
+    }
 }
 
 /// Changes a selection's description from the builder.
@@ -385,37 +436,25 @@ async fn builder(
 async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    post: FormPost,
 ) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx(&format!("/secretariat/selections/{id}"), &values);
-    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
-    let json = selection_json(
-        &values,
-        values.get("kind"),
-        Some(values.get("published") == "true"),
-    );
+    let path = format!("/secretariat/selections/{id}");
+    let ctx = post.ctx(&path);
+    let desk = editor_for_post(&state, &ctx, &post).await?;
+    let published = Some(post.values.get("published") == "true");
+    let json = selection_json(&post.values, post.values.get("kind"), published);
     let target = id.clone();
-    match on_service(&state, move |s| s.update_selection(&target, json)).await {
-        Ok(_) => Ok(see_other(
-            &ctx.href(&format!("/secretariat/selections/{id}"), &[]),
-        )),
-        Err(e @ ServiceError::Invalid(_)) => {
+    match call(&state, &ctx, move |s| {
+        posted(s.update_selection(&target, json))
+    })
+    .await?
+    {
+        Posted::Done(_) => Ok(see_other(&ctx.href(&path, &[]))),
+        Posted::Refused(errors) => {
             let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-            let error = Some(errors_text(&e));
-            builder(
-                &state,
-                &ctx,
-                &desk,
-                &view,
-                "",
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let refused = Some(Refused::by_service(&errors));
+            builder(&state, &ctx, &desk, &view, "", refused).await
         }
-        Err(other) => Err(error_page(&ctx, &other)),
     }
 }
 
@@ -481,56 +520,39 @@ fn edited_items(view: &SelectionView, values: &FormValues) -> Result<Vec<Value>,
 async fn edit_items(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    post: FormPost,
 ) -> Result<Response, Response> {
-    let values = FormValues::parse(&body);
-    let ctx = form_ctx(&format!("/secretariat/selections/{id}"), &values);
-    let desk = editor_for_post(&state, &ctx, &headers, &values).await?;
+    let path = format!("/secretariat/selections/{id}");
+    let ctx = post.ctx(&path);
+    let desk = editor_for_post(&state, &ctx, &post).await?;
     let target = id.clone();
     let view = call(&state, &ctx, move |s| s.selection(&target, true)).await?;
-    let q = values.get("q").to_string();
-    let items = match edited_items(&view, &values) {
-        Ok(items) => items,
-        Err(message) => {
-            return builder(
-                &state,
-                &ctx,
-                &desk,
-                &view,
-                &q,
-                Some(message),
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
+    let q = post.values.get("q");
+    let refused = match edited_items(&view, &post.values) {
+        Ok(items) => save_items(&state, &ctx, id, items).await?,
+        Err(message) => Some(Refused::bad_edit(message)),
     };
-    let target = id.clone();
-    match on_service(&state, move |s| {
-        s.set_selection_items(&target, Value::Array(items))
-    })
-    .await
-    {
-        Ok(_) => {
-            let path = format!("/secretariat/selections/{id}");
-            let pairs: &[(&str, &str)] = if q.is_empty() { &[] } else { &[("q", &q)] };
+    match refused {
+        None => {
+            let pairs: &[(&str, &str)] = if q.is_empty() { &[] } else { &[("q", q)] };
             Ok(see_other(&ctx.href(&path, pairs)))
         }
-        Err(e @ ServiceError::Invalid(_)) => {
-            let error = Some(errors_text(&e));
-            builder(
-                &state,
-                &ctx,
-                &desk,
-                &view,
-                &q,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(other) => Err(error_page(&ctx, &other)),
+        refused => builder(&state, &ctx, &desk, &view, q, refused).await,
     }
+}
+
+/// Stores a selection's new item list; the service's reasons (422) when it refuses it.
+async fn save_items(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    items: Vec<Value>,
+) -> Result<Option<Refused>, Response> {
+    let save = move |s: &Service| posted(s.set_selection_items(&id, Value::Array(items)));
+    Ok(match call(state, ctx, save).await? {
+        Posted::Done(_) => None,
+        Posted::Refused(errors) => Some(Refused::by_service(&errors)),
+    })
 }
 
 /// Downloads a selection as CSV or JSON.
@@ -558,13 +580,18 @@ async fn export(
         .iter()
         .any(|(k, v)| k == "format" && v == "csv");
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
+    selection_download(view, csv).map_err(|e| error_page(&ctx, &e))
+}
+
+/// A selection as a CSV or JSON attachment.
+fn selection_download(view: SelectionView, csv: bool) -> Result<Response, ServiceError> {
     let disposition = format!(
         "attachment; filename=\"selection-{}.{}\"",
         view.id,
         if csv { "csv" } else { "json" }
     );
     if csv {
-        let bytes = selection_csv(&view).map_err(|e| error_page(&ctx, &e))?;
+        let bytes = selection_csv(&view)?;
         Ok((
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

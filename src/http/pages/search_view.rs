@@ -1,0 +1,95 @@
+//! The search view a URL describes (its query pairs, without the page number), shared by
+//! the search, COVID-19 and statistics pages: the search request it makes and links to
+//! the same view with a filter more or less.
+
+use super::layout::url;
+use crate::model::{Language, SearchRequest};
+
+/// The view a URL describes: its query pairs (without the page number).
+pub(super) struct View {
+    path: &'static str,
+    pairs: Vec<(String, String)>,
+    page: Option<String>,
+    /// The COVID-19 repository: `covid19=true` is fixed.
+    pub covid_only: bool,
+}
+
+impl View {
+    /// The view of `path` with these query pairs.
+    pub fn new(path: &'static str, pairs: Vec<(String, String)>) -> View {
+        let page = pairs.iter().find(|(k, _)| k == "page").map(|p| p.1.clone());
+        let pairs = pairs
+            .into_iter()
+            .filter(|(k, v)| k != "page" && !v.trim().is_empty())
+            .collect();
+        View {
+            path,
+            pairs,
+            page,
+            covid_only: path == "/covid19",
+        }
+    }
+
+    /// The page's path.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The search request, or the message naming the bad parameter.
+    pub fn request(&self) -> Result<SearchRequest, String> {
+        let mut pairs: Vec<(&str, &str)> = self
+            .pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        if let Some(page) = &self.page {
+            pairs.push(("page", page));
+        }
+        if self.covid_only {
+            pairs.push(("covid19", "true"));
+        }
+        SearchRequest::from_pairs(pairs).map_err(|e| e.message)
+    }
+
+    /// The first value of a parameter.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether a filter value is set.
+    pub fn has(&self, key: &str, value: &str) -> bool {
+        self.pairs.iter().any(|(k, v)| k == key && v == value)
+    }
+
+    /// A link to this view with changes: pairs removed, pairs added, a page number.
+    pub fn link(&self, remove: Option<(&str, &str)>, page: Option<u32>) -> String {
+        let page = page.filter(|p| *p > 1).map(|p| p.to_string());
+        let kept = self
+            .pairs
+            .iter()
+            .filter(|(k, v)| !remove.is_some_and(|(rk, rv)| rk == k && (rv.is_empty() || rv == v)))
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        // `lang` is among the pairs already.
+        url(
+            self.path,
+            kept.chain(page.as_deref().map(|p| ("page", p))),
+            Language::En,
+        )
+    }
+
+    /// This view with one more filter value.
+    pub fn with(&self, key: &str, value: &str) -> String {
+        let kept = self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        url(self.path, kept.chain([(key, value)]), Language::En)
+    }
+
+    /// The filter pairs set (not the text, sort, language or page size).
+    pub fn filters(&self) -> impl Iterator<Item = &(String, String)> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "q" | "sort" | "lang" | "per_page"))
+    }
+}
