@@ -10,8 +10,9 @@ use serde::Serialize;
 use tantivy::collector::TopDocs;
 
 use super::analysis::{language_analyzer, tokens, Segmenter};
+use super::engine::SearchIndex;
+use super::error::SearchError;
 use super::expansion::{PhraseTable, Tag};
-use super::{SearchError, SearchIndex};
 use crate::model::{taxonomy, ActionLine, Language, Sdg, TagLexicon};
 
 /// Neighbours whose tags vote.
