@@ -244,24 +244,16 @@ fn word_query(field: Field, word: &str) -> Box<dyn Query> {
 /// How related `other` is to `project`: its word similarity (relative to the best
 /// candidate's) plus the shares of the project's Action Lines and SDGs it also carries.
 fn relatedness(words: f32, project: &HitSummary, other: &HitSummary) -> f32 {
-    let share = |mine: usize, of: usize| {
-        if of == 0 {
-            0.0
-        } else {
-            mine as f32 / of as f32
-        }
-    };
-    let lines = other
-        .action_lines
-        .iter()
-        .filter(|l| project.action_lines.contains(l))
-        .count();
-    let goals = other
-        .sdgs
-        .iter()
-        .filter(|g| project.sdgs.contains(g))
-        .count();
     words
-        + SHARED_LINES_WEIGHT * share(lines, project.action_lines.len())
-        + SHARED_SDGS_WEIGHT * share(goals, project.sdgs.len())
+        + SHARED_LINES_WEIGHT * share(&project.action_lines, &other.action_lines)
+        + SHARED_SDGS_WEIGHT * share(&project.sdgs, &other.sdgs)
+}
+
+/// The share of `mine` that `other` also has (0 when `mine` is empty).
+fn share<T: PartialEq>(mine: &[T], other: &[T]) -> f32 {
+    if mine.is_empty() {
+        return 0.0;
+    }
+    let shared = other.iter().filter(|t| mine.contains(t)).count();
+    shared as f32 / mine.len() as f32
 }

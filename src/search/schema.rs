@@ -108,14 +108,8 @@ pub fn build() -> (Schema, Fields) {
                 text(analysis::analyzer_name(lang)),
             )
         };
-        [
-            field(Language::Ar),
-            field(Language::Zh),
-            field(Language::En),
-            field(Language::Fr),
-            field(Language::Ru),
-            field(Language::Es),
-        ]
+        // `Language::ALL` is in index order.
+        std::array::from_fn(|i| field(Language::ALL[i]))
     };
     let facet = |b: &mut SchemaBuilder, dim: Dim| {
         b.add_u64_field(dim.name(), NumericOptions::from(INDEXED | FAST))
@@ -149,7 +143,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_facet_has_the_field_of_its_name() {
+    fn facets_and_languages_have_the_fields_of_their_names() {
         let (schema, fields) = build();
         for dim in Dim::ALL {
             assert_eq!(schema.get_field(dim.name()).ok(), Some(fields.facet(dim)));
@@ -157,6 +151,10 @@ mod tests {
                 schema.get_field_entry(fields.facet(dim)).is_fast(),
                 "{dim:?}"
             );
+        }
+        for &lang in Language::ALL {
+            let name = schema.get_field_name(fields.text[lang.index()]);
+            assert_eq!(name, format!("text_{}", lang.code()));
         }
     }
 }

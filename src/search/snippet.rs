@@ -327,6 +327,12 @@ mod tests {
         highlighter(q).snippet(text)
     }
 
+    /// Asserts that the snippet of `text` for `q` holds `mark`.
+    fn assert_marks(q: &str, text: &str, mark: &str) {
+        let snippet = marked(q, text).unwrap_or_default();
+        assert!(snippet.contains(mark), "{mark} in {snippet}");
+    }
+
     #[test]
     fn each_language_is_marked_with_its_own_stems() {
         let mut h = Highlighter::new(QueryAnalyzers::default(), vec!["vacunas".into()]).unwrap();
@@ -347,15 +353,14 @@ mod tests {
 
     #[test]
     fn the_window_moves_to_the_matches_and_marks_ellipses() {
-        let mut h = highlighter("telemedicine");
         let text = format!(
             "{} the telemedicine hub opened. {}",
             "word ".repeat(100),
             "tail ".repeat(100)
         );
-        let s = h.snippet(&text).unwrap();
+        assert_marks("telemedicine", &text, "<mark>telemedicine</mark>");
+        let s = marked("telemedicine", &text).unwrap_or_default();
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
-        assert!(s.contains("<mark>telemedicine</mark>"));
         assert!(s.len() < SNIPPET_BYTES + 40);
     }
 
@@ -379,29 +384,25 @@ mod tests {
 
     #[test]
     fn a_long_unbroken_token_is_cut_without_panicking() {
-        let mut h = highlighter("health");
         let text = format!(
             "Our telemedicine programme: https://example.org/programmes/digital-health/{} more",
             "resources/".repeat(30)
         );
-        let s = h.snippet(&text).unwrap();
-        assert!(s.contains("<mark>health</mark>"), "{s}");
-        let mut h = highlighter("zzz");
+        assert_marks("health", &text, "<mark>health</mark>");
         let text = format!("{}zzz{}", "a".repeat(300), "b".repeat(300));
-        assert!(
-            h.snippet(&text).is_none(),
+        assert_eq!(
+            marked("zzz", &text),
+            None,
             "one token: no separate word 'zzz'"
         );
         let text = format!("{} zzz {}", "a".repeat(300), "b".repeat(300));
-        assert!(h.snippet(&text).unwrap().contains("<mark>zzz</mark>"));
+        assert_marks("zzz", &text, "<mark>zzz</mark>");
     }
 
     #[test]
     fn multibyte_text_is_cut_on_char_boundaries() {
-        let mut h = highlighter("télémédecine");
         let text = format!("{} télémédecine {}", "é".repeat(200), "ü".repeat(200));
-        let s = h.snippet(&text).unwrap();
-        assert!(s.contains("<mark>télémédecine</mark>"), "{s}");
+        assert_marks("télémédecine", &text, "<mark>télémédecine</mark>");
     }
 
     mod props {

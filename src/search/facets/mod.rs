@@ -7,14 +7,14 @@
 //! facet.
 //!
 //! Per-document facet values are decoded once per segment from the fast fields into a
-//! compact in-memory table ([`SegmentFacetData`], laid out as [`layout`] says), built by a
+//! compact in-memory table ([`SegmentFacetData`], packed as `layout.rs` says), built by a
 //! tantivy warmer when a new searcher is published, so the scan is a few bit operations per
 //! document.
 //!
-//! The parts: [`layout`] (the bit packing), [`segment`] (the per-segment table),
-//! [`cache`] and [`warmer`] (keeping the tables of the live segments), [`filters`] (what a
-//! document must pass), [`tally`] (the counts), [`ranking`] (hit order), [`collector`] (the
-//! scan), [`all_docs`] and [`groups`] (answers without a scan).
+//! The parts: `layout.rs` (the bit packing), `segment.rs` (the per-segment table),
+//! `cache.rs` and `warmer.rs` (the tables of the live segments), `filters.rs` (what a
+//! document must pass), `tally.rs` (the counts), `ranking.rs` (the order of hits),
+//! `collector.rs` (the scan), `all_docs.rs` and `groups.rs` (answers without a scan).
 
 mod all_docs;
 mod cache;

@@ -9,13 +9,14 @@
 //! prefix. Synonyms and taxonomy mentions add their alternatives to the words they cover;
 //! consecutive words also score as an exact phrase.
 //!
-//! The parts: `text.rs` plans the text query, `words.rs` gives one typed word its forms,
-//! `expansion_cache.rs` keeps the typo and prefix expansions already looked up, `filters.rs`
-//! builds the filter and tag clauses, `combine.rs` puts clauses together; `features.rs` and
-//! `analyzers.rs` hold what a search is planned with.
+//! The parts: `text.rs` plans the text query against a `context.rs`, `words.rs` gives one
+//! typed word its forms, `expansion_cache.rs` keeps the typo and prefix expansions already
+//! looked up, `filters.rs` builds the filter and tag clauses, `combine.rs` puts clauses
+//! together; `features.rs` and `analyzers.rs` hold what a search is planned with.
 
 mod analyzers;
 mod combine;
+mod context;
 mod expansion_cache;
 mod features;
 mod filters;
@@ -23,8 +24,9 @@ mod text;
 mod words;
 
 pub use analyzers::QueryAnalyzers;
+pub use context::TextContext;
 pub use expansion_cache::ExpansionCache;
 pub use features::Features;
 pub use filters::{either, filter_query, hit_query, tag_query};
-pub use text::{text_query, TextContext, TextPlan, MAX_QUERY_ALTERNATIVES};
+pub use text::{text_query, TextPlan, MAX_QUERY_ALTERNATIVES};
 pub use words::typo_budget;

@@ -3,17 +3,14 @@
 //! the query itself and its relaxed form.
 
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query};
-use tantivy::Searcher;
 
 use super::analyzers::QueryAnalyzers;
 use super::combine::{all_of, any_of, assemble, cloned, sequence};
-use super::expansion_cache::ExpansionCache;
-use super::features::Features;
+use super::context::TextContext;
 use super::filters::tag_query;
 use super::words::WordForms;
-use crate::model::{Language, TextClause, TextQuery};
+use crate::model::{TextClause, TextQuery};
 use crate::search::expansion::{tag_table, SuggestedFilter, SynonymTable, Tag};
-use crate::search::schema::Fields;
 
 /// Weight of a synonym's expression against the words typed.
 const SYNONYM_BOOST: f32 = 0.9;
@@ -31,22 +28,6 @@ const MAX_SPAN_WORDS: usize = 12;
 const WORD_FOUND_SCORE: f32 = 4.0;
 /// Longest word run scored as a phrase.
 const MAX_PHRASE_WORDS: usize = 10;
-
-/// What a text query is planned against.
-pub struct TextContext<'a> {
-    /// The index as of this search.
-    pub searcher: &'a Searcher,
-    /// Typo and prefix expansions already looked up.
-    pub cache: &'a ExpansionCache,
-    /// The index's fields.
-    pub fields: &'a Fields,
-    /// The synonym sets in force.
-    pub synonyms: &'a SynonymTable,
-    /// The ranking features on.
-    pub features: Features,
-    /// The request's language (suggested filters are labelled in it).
-    pub lang: Language,
-}
 
 /// The text part of a search, planned.
 pub struct TextPlan {
@@ -69,7 +50,7 @@ pub fn text_query(
     text: &TextQuery,
 ) -> TextPlan {
     let mut planner = Planner::new(context, analyzers);
-    let plain = planner.plain_words(text);
+    let plain = plain_words(text, |word| planner.forms.folded(word));
     let last_clause = text.clauses.len().checked_sub(1);
     let prefix_at = (text.open_end && context.features.prefix)
         .then_some(last_clause)
@@ -133,20 +114,6 @@ impl<'a> Planner<'a> {
             marks: Vec::new(),
             alternatives_left: MAX_QUERY_ALTERNATIVES,
         }
-    }
-
-    /// The plain words, with their folded forms, for synonyms and taxonomy mentions.
-    fn plain_words<'t>(&mut self, text: &'t TextQuery) -> Vec<PlainWord<'t>> {
-        text.clauses
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.phrase && !c.negated)
-            .map(|(at, clause)| PlainWord {
-                at,
-                clause,
-                folded: self.forms.folded(&clause.text),
-            })
-            .collect()
     }
 
     /// Adds the group of words starting at the first of `plain`; how many it covers.
@@ -326,6 +293,23 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The plain words, with their folded forms, for synonyms and taxonomy mentions.
+fn plain_words<'t>(
+    text: &'t TextQuery,
+    mut fold: impl FnMut(&str) -> Vec<String>,
+) -> Vec<PlainWord<'t>> {
+    text.clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.phrase && !c.negated)
+        .map(|(at, clause)| PlainWord {
+            at,
+            clause,
+            folded: fold(&clause.text),
+        })
+        .collect()
+}
+
 /// The words from the first of `plain` that were typed one after the other.
 fn consecutive<'p, 't>(plain: &'p [PlainWord<'t>]) -> &'p [PlainWord<'t>] {
     let run = plain
@@ -400,7 +384,9 @@ fn relaxed(clauses: &Clauses) -> Option<Box<dyn Query>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Synonyms;
+    use crate::model::{Language, Synonyms};
+    use crate::search::query::expansion_cache::ExpansionCache;
+    use crate::search::query::features::Features;
 
     #[test]
     fn a_query_brings_a_bounded_number_of_synonym_alternatives() {
@@ -435,17 +421,7 @@ mod tests {
     #[test]
     fn consecutive_words_end_at_a_gap() {
         let text = TextQuery::parse(r#"solar "wind farm" power grid -coal hydro"#).unwrap();
-        let plain: Vec<PlainWord<'_>> = text
-            .clauses
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.phrase && !c.negated)
-            .map(|(at, clause)| PlainWord {
-                at,
-                clause,
-                folded: vec![clause.text.clone()],
-            })
-            .collect();
+        let plain = plain_words(&text, |word| vec![word.to_string()]);
         let runs: Vec<usize> = (0..plain.len())
             .map(|i| consecutive(&plain[i..]).len())
             .collect();

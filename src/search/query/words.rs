@@ -7,8 +7,8 @@ use tantivy::{Searcher, Term};
 
 use super::analyzers::QueryAnalyzers;
 use super::combine::{any_of, sequence, term};
+use super::context::TextContext;
 use super::expansion_cache::PREFIX;
-use super::text::TextContext;
 use crate::model::Language;
 use crate::search::analysis::{is_stop_word, positioned_tokens, tokens};
 
