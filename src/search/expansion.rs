@@ -215,67 +215,88 @@ pub fn tag_table() -> &'static PhraseTable<Tag> {
 }
 
 fn build_tag_table() -> PhraseTable<Tag> {
-    let mut folded = folded_analyzer(Segmenter::Query);
-    let mut table = PhraseTable::default();
-    fn add_to(folded: &mut TextAnalyzer, table: &mut PhraseTable<Tag>, text: &str, tag: Tag) {
-        let words = tokens(folded, text);
-        if !words.is_empty() {
-            table.insert(words, tag);
-        }
-    }
+    let mut names = TagNames {
+        folded: folded_analyzer(Segmenter::Query),
+        table: PhraseTable::default(),
+    };
     for goal in Sdg::all() {
-        let n = goal.number();
-        for word in GOAL_WORDS {
-            add_to(
-                &mut folded,
-                &mut table,
-                &format!("{word} {n}"),
-                Tag::Sdg(goal),
-            );
-        }
-        add_to(&mut folded, &mut table, &format!("sdg{n}"), Tag::Sdg(goal));
-        for &lang in Language::ALL {
-            let name = labels::sdg(lang, goal);
-            // One-word names ("Partnerships") are ordinary words: only longer names count.
-            if tokens(&mut folded, name).len() >= 2 || lang == Language::Zh {
-                add_to(&mut folded, &mut table, name, Tag::Sdg(goal));
-            }
-        }
+        names.add_goal(goal);
     }
     for line in ActionLine::all() {
-        let tag = Tag::ActionLine(line);
         if line.is_c7() {
-            // `C7.e-health`, `C7 e-health`, `e-health`, `ehealth` and the sub-line's title.
-            let sub = line.code().trim_start_matches("C7.");
-            add_to(&mut folded, &mut table, line.code(), tag);
-            add_to(&mut folded, &mut table, &format!("c7 {sub}"), tag);
-            add_to(&mut folded, &mut table, sub, tag);
-            add_to(&mut folded, &mut table, &sub.replace('-', ""), tag);
-            for &lang in Language::ALL {
-                add_to(
-                    &mut folded,
-                    &mut table,
-                    labels::action_line(lang, line),
-                    tag,
-                );
-                add_to(
-                    &mut folded,
-                    &mut table,
-                    &format!("c7 {}", labels::action_line(lang, line)),
-                    tag,
-                );
-            }
+            names.add_c7_line(line);
         } else {
-            add_to(&mut folded, &mut table, line.code(), tag);
-            for &lang in Language::ALL {
-                let title = labels::action_line(lang, line);
-                if tokens(&mut folded, title).len() >= 2 {
-                    add_to(&mut folded, &mut table, title, tag);
-                }
+            names.add_line(line);
+        }
+    }
+    names.table
+}
+
+/// The tag table being built.
+struct TagNames {
+    folded: TextAnalyzer,
+    table: PhraseTable<Tag>,
+}
+
+impl TagNames {
+    /// Adds a way of naming a tag.
+    fn add(&mut self, text: &str, tag: Tag) {
+        let words = tokens(&mut self.folded, text);
+        if !words.is_empty() {
+            self.table.insert(words, tag);
+        }
+    }
+
+    /// Adds a name of two words or more (one-word names, such as "Partnerships", are
+    /// ordinary words).
+    fn add_long(&mut self, text: &str, tag: Tag) {
+        if tokens(&mut self.folded, text).len() >= 2 {
+            self.add(text, tag);
+        }
+    }
+
+    /// `SDG 3`, `goal 3`, `objetivo 3`…, `sdg3` and the goal's name in each language (in
+    /// Chinese whatever its length).
+    fn add_goal(&mut self, goal: Sdg) {
+        let (tag, n) = (Tag::Sdg(goal), goal.number());
+        for word in GOAL_WORDS {
+            self.add(&format!("{word} {n}"), tag);
+        }
+        self.add(&format!("sdg{n}"), tag);
+        for &lang in Language::ALL {
+            let name = labels::sdg(lang, goal);
+            if lang == Language::Zh {
+                self.add(name, tag);
+            } else {
+                self.add_long(name, tag);
             }
         }
     }
-    table
+
+    /// `C7.e-health`, `C7 e-health`, `e-health`, `ehealth` and the sub-line's title in each
+    /// language, alone or after `C7`.
+    fn add_c7_line(&mut self, line: ActionLine) {
+        let tag = Tag::ActionLine(line);
+        let sub = line.code().trim_start_matches("C7.");
+        self.add(line.code(), tag);
+        self.add(&format!("c7 {sub}"), tag);
+        self.add(sub, tag);
+        self.add(&sub.replace('-', ""), tag);
+        for &lang in Language::ALL {
+            let title = labels::action_line(lang, line);
+            self.add(title, tag);
+            self.add(&format!("c7 {title}"), tag);
+        }
+    }
+
+    /// `C5` and the line's title in each language.
+    fn add_line(&mut self, line: ActionLine) {
+        let tag = Tag::ActionLine(line);
+        self.add(line.code(), tag);
+        for &lang in Language::ALL {
+            self.add_long(labels::action_line(lang, line), tag);
+        }
+    }
 }
 
 #[cfg(test)]

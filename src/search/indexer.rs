@@ -16,8 +16,8 @@ use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tokio::sync::watch;
 
 use super::document::IndexDoc;
+use super::error::SearchError;
 use super::schema::{Fields, SCHEMA_VERSION};
-use super::SearchError;
 use crate::model::ProjectId;
 
 /// One change to the index.

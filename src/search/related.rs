@@ -1,18 +1,22 @@
 //! Related projects: published projects whose titles and descriptions share the most
 //! distinctive words with one project (term statistics: tf-idf over its own language's
-//! fields), favouring shared Action Lines and SDGs.
+//! fields), favouring shared Action Lines and SDGs. Also the similar projects of a text (the
+//! candidates of a duplicate check), and the query for texts like a given one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
-use super::analysis::tokens;
+use super::analysis::{is_stop_word, tokens};
+use super::document::HitSummary;
+use super::engine::SearchIndex;
+use super::error::SearchError;
 use super::expansion::Tag;
 use super::query::tag_query;
-use super::{Hit, HitSummary, SearchError, SearchIndex};
+use super::results::Hit;
 use crate::model::{Language, ProjectId};
 
 /// Most distinctive words a similarity query keeps.
@@ -23,6 +27,11 @@ const CANDIDATES: usize = 40;
 /// against its word similarity relative to the best candidate's (1 at most).
 const SHARED_LINES_WEIGHT: f32 = 0.6;
 const SHARED_SDGS_WEIGHT: f32 = 0.3;
+/// Most words of a text a duplicate check looks for.
+const MAX_SIMILAR_WORDS: usize = 64;
+
+/// A clause keeping the project itself out of its candidates.
+type NotItself = (Occur, Box<dyn Query>);
 
 impl SearchIndex {
     /// Published projects most like the published project `id`, best first; `None` when
@@ -33,105 +42,30 @@ impl SearchIndex {
     pub fn related(&self, id: ProjectId, limit: usize) -> Result<Option<Vec<Hit>>, SearchError> {
         let searcher = self.reader.searcher();
         let id_term = Term::from_field_text(self.fields.id, &id.to_string());
-        let found = searcher.search(
-            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
-            &TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = found.first() else {
+        let Some((project, text)) = self.indexed(&searcher, &id_term)? else {
             return Ok(None);
         };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        let Some(summary) = doc
-            .get_first(self.fields.hit)
-            .and_then(|v| v.as_bytes())
-            .and_then(|b| serde_json::from_slice::<HitSummary>(b).ok())
-        else {
-            return Ok(None);
+        let not_itself = || -> NotItself {
+            let itself = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
+            (Occur::MustNot, Box::new(itself))
         };
-        let description = doc
-            .get_first(self.fields.description)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        let text = format!(
-            "{} {} {} {description}",
-            summary.title, summary.title, summary.organization
-        );
         // Candidates: the projects sharing the most words, and those sharing tags; ranked
         // by word similarity (relative to the best) plus the shares of the project's Action
         // Lines and SDGs they also carry.
-        let tags: Vec<(Occur, Box<dyn Query>)> = summary
-            .action_lines
-            .iter()
-            .map(|l| tag_query(&self.fields, Tag::ActionLine(*l)))
-            .chain(
-                summary
-                    .sdgs
-                    .iter()
-                    .map(|g| tag_query(&self.fields, Tag::Sdg(*g))),
-            )
-            .map(|q| (Occur::Should, q))
-            .collect();
-        let not_itself = || -> (Occur, Box<dyn Query>) {
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(id_term.clone(), IndexRecordOption::Basic)),
-            )
-        };
-        let mut by_words: HashMap<tantivy::DocAddress, f32> = HashMap::new();
-        if let Some(q) = self.like_text(&searcher, summary.language, &text, MAX_TERMS, true) {
-            let query = BooleanQuery::new(vec![(Occur::Must, q), not_itself()]);
-            by_words.extend(
-                searcher
-                    .search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score())?
-                    .into_iter()
-                    .map(|(score, address)| (address, score)),
-            );
-        }
-        let mut candidates: Vec<tantivy::DocAddress> = by_words.keys().copied().collect();
-        if !tags.is_empty() {
-            let mut clauses = tags;
-            clauses.push(not_itself());
-            let query = BooleanQuery::new(clauses);
-            for (_, address) in searcher.search(
-                &query,
-                &TopDocs::with_limit(CANDIDATES * 4).order_by_score(),
-            )? {
-                if !by_words.contains_key(&address) {
-                    candidates.push(address);
-                }
-            }
-        }
+        let by_words = self.sharing_words(&searcher, &project, &text, not_itself())?;
+        let by_tags = self.sharing_tags(&searcher, &project, not_itself())?;
         let best = by_words
             .values()
             .copied()
             .fold(0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        let share = |mine: usize, of: usize| {
-            if of == 0 {
-                0.0
-            } else {
-                mine as f32 / of as f32
-            }
-        };
-        let mut hits = Vec::with_capacity(candidates.len());
-        for address in candidates {
-            let score = by_words.get(&address).copied().unwrap_or(0.0);
-            let mut hit = self.hit(&searcher, address, None, None)?;
-            let other = &hit.summary;
-            let lines = other
-                .action_lines
-                .iter()
-                .filter(|l| summary.action_lines.contains(l))
-                .count();
-            let goals = other
-                .sdgs
-                .iter()
-                .filter(|g| summary.sdgs.contains(g))
-                .count();
-            let combined = score / best
-                + SHARED_LINES_WEIGHT * share(lines, summary.action_lines.len())
-                + SHARED_SDGS_WEIGHT * share(goals, summary.sdgs.len());
-            hit.score = Some((combined * 1000.0).round() / 1000.0);
+        let tagged_only = by_tags.iter().filter(|a| !by_words.contains_key(a));
+        let mut hits = Vec::with_capacity(by_words.len() + by_tags.len());
+        for address in by_words.keys().chain(tagged_only) {
+            let mut hit = self.hit(&searcher, *address, None, None)?;
+            let words = by_words.get(address).copied().unwrap_or(0.0) / best;
+            let score = relatedness(words, &project, &hit.summary);
+            hit.score = Some((score * 1000.0).round() / 1000.0);
             hits.push(hit);
         }
         hits.sort_by(|a, b| {
@@ -142,6 +76,106 @@ impl SearchIndex {
         });
         hits.truncate(limit);
         Ok(Some(hits))
+    }
+
+    /// The stored summary of the project `id_term` names, and its text for word similarity
+    /// (the title twice, the organization, the description).
+    fn indexed(
+        &self,
+        searcher: &Searcher,
+        id_term: &Term,
+    ) -> Result<Option<(HitSummary, String)>, SearchError> {
+        let found = searcher.search(
+            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        Ok(self.stored(&doc).map(|(summary, description)| {
+            let text = format!(
+                "{} {} {} {description}",
+                summary.title, summary.title, summary.organization
+            );
+            (summary, text)
+        }))
+    }
+
+    /// The projects sharing the most distinctive words of the project's text, with their
+    /// scores.
+    fn sharing_words(
+        &self,
+        searcher: &Searcher,
+        project: &HitSummary,
+        text: &str,
+        not_itself: NotItself,
+    ) -> Result<HashMap<DocAddress, f32>, SearchError> {
+        let Some(q) = self.like_text(searcher, project.language, text, MAX_TERMS, true) else {
+            return Ok(HashMap::new());
+        };
+        let query = BooleanQuery::new(vec![(Occur::Must, q), not_itself]);
+        Ok(searcher
+            .search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score())?
+            .into_iter()
+            .map(|(score, address)| (address, score))
+            .collect())
+    }
+
+    /// Projects carrying the project's Action Lines or SDGs, most of them first.
+    fn sharing_tags(
+        &self,
+        searcher: &Searcher,
+        project: &HitSummary,
+        not_itself: NotItself,
+    ) -> Result<Vec<DocAddress>, SearchError> {
+        let tags = project
+            .action_lines
+            .iter()
+            .map(|l| Tag::ActionLine(*l))
+            .chain(project.sdgs.iter().map(|g| Tag::Sdg(*g)));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = tags
+            .map(|tag| (Occur::Should, tag_query(&self.fields, tag)))
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        clauses.push(not_itself);
+        let top = TopDocs::with_limit(CANDIDATES * 4).order_by_score();
+        Ok(searcher
+            .search(&BooleanQuery::new(clauses), &top)?
+            .into_iter()
+            .map(|(_, address)| address)
+            .collect())
+    }
+
+    /// Published projects that share the most words with `text`, best first: the candidates
+    /// of a duplicate check.
+    ///
+    /// # Errors
+    /// Internal tantivy errors only.
+    pub fn similar(&self, text: &str, limit: usize) -> Result<Vec<ProjectId>, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut analyzers = self.analyzers.clone();
+        let words: BTreeSet<String> = tokens(analyzers.folded(), text)
+            .into_iter()
+            .filter(|w| !is_stop_word(w))
+            .collect();
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .into_iter()
+            .take(MAX_SIMILAR_WORDS)
+            .map(|w| (Occur::Should, word_query(self.fields.all_folded, &w)))
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(limit).order_by_score(),
+        )?;
+        top.into_iter()
+            .map(|(_, address)| Ok(self.hit(&searcher, address, None, None)?.summary.id))
+            .collect()
     }
 
     /// A query for documents sharing the most distinctive words of `text` (written in
@@ -164,8 +198,7 @@ impl SearchIndex {
                 *tf.entry(word).or_default() += 1;
             }
         }
-        let l = lang.index();
-        let field = self.fields.text[l];
+        let field = self.fields.text[lang.index()];
         let docs = searcher.num_docs().max(1) as f32;
         // Chosen by tf-idf; boosted by the frequency alone (BM25 brings the idf).
         let mut weighted: Vec<(f32, f32, String)> = tf
@@ -189,17 +222,38 @@ impl SearchIndex {
         if weighted.is_empty() {
             return None;
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (_, weight, word) in weighted {
-            let q = TermQuery::new(
-                Term::from_field_text(field, &word),
-                IndexRecordOption::WithFreqs,
-            );
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(q), weight)),
-            ));
-        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = weighted
+            .into_iter()
+            .map(|(_, weight, word)| {
+                let boosted = BoostQuery::new(word_query(field, &word), weight);
+                (Occur::Should, Box::new(boosted) as Box<dyn Query>)
+            })
+            .collect();
         Some(Box::new(BooleanQuery::new(clauses)))
     }
+}
+
+/// Documents holding a word in `field`, scored by its frequency.
+fn word_query(field: Field, word: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, word),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// How related `other` is to `project`: its word similarity (relative to the best
+/// candidate's) plus the shares of the project's Action Lines and SDGs it also carries.
+fn relatedness(words: f32, project: &HitSummary, other: &HitSummary) -> f32 {
+    words
+        + SHARED_LINES_WEIGHT * share(&project.action_lines, &other.action_lines)
+        + SHARED_SDGS_WEIGHT * share(&project.sdgs, &other.sdgs)
+}
+
+/// The share of `mine` that `other` also has (0 when `mine` is empty).
+fn share<T: PartialEq>(mine: &[T], other: &[T]) -> f32 {
+    if mine.is_empty() {
+        return 0.0;
+    }
+    let shared = other.iter().filter(|t| mine.contains(t)).count();
+    shared as f32 / mine.len() as f32
 }

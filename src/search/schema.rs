@@ -2,10 +2,11 @@
 //! for filters and facet counts, sort keys, and a stored hit summary.
 
 use super::analysis;
+use super::dim::Dim;
 use crate::model::Language;
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, SchemaBuilder, TextFieldIndexing,
+    TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
@@ -62,32 +63,32 @@ pub struct Fields {
     pub hit: Field,
 }
 
-/// Names of the fast fields the facet collector reads.
+/// Names of the fast fields that are not facets. A facet's field is named as the API names
+/// the facet ([`Dim::name`]): renaming either changes the schema (bump [`SCHEMA_VERSION`]).
 pub mod names {
-    /// Action lines.
-    pub const ACTION_LINE: &str = "action_line";
-    /// SDGs.
-    pub const SDG: &str = "sdg";
-    /// Regions.
-    pub const REGION: &str = "region";
-    /// Countries.
-    pub const COUNTRY: &str = "country";
-    /// Stakeholder type.
-    pub const STAKEHOLDER_TYPE: &str = "stakeholder_type";
-    /// Scope.
-    pub const SCOPE: &str = "scope";
-    /// Status.
-    pub const STATUS: &str = "status";
-    /// COVID-19 flag.
-    pub const COVID19: &str = "covid19";
-    /// Start year.
-    pub const YEAR: &str = "year";
     /// Start day.
     pub const START_DAY: &str = "start_day";
     /// Title sort key.
     pub const TITLE_SORT: &str = "title_sort";
     /// Tie-breaker.
     pub const TIEBREAK: &str = "tiebreak";
+}
+
+impl Fields {
+    /// The field of a facet.
+    pub fn facet(&self, dim: Dim) -> Field {
+        match dim {
+            Dim::ActionLine => self.action_line,
+            Dim::Sdg => self.sdg,
+            Dim::Region => self.region,
+            Dim::Country => self.country,
+            Dim::StakeholderType => self.stakeholder_type,
+            Dim::Scope => self.scope,
+            Dim::Status => self.status,
+            Dim::Covid19 => self.covid19,
+            Dim::Year => self.year,
+        }
+    }
 }
 
 /// Builds the schema and returns it with the field handles.
@@ -100,23 +101,19 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
-    let per_language = |b: &mut tantivy::schema::SchemaBuilder, part: &str| -> PerLanguage {
+    let per_language = |b: &mut SchemaBuilder, part: &str| -> PerLanguage {
         let mut field = |lang: Language| {
             b.add_text_field(
                 &format!("{part}_{}", lang.code()),
                 text(analysis::analyzer_name(lang)),
             )
         };
-        [
-            field(Language::Ar),
-            field(Language::Zh),
-            field(Language::En),
-            field(Language::Fr),
-            field(Language::Ru),
-            field(Language::Es),
-        ]
+        // `Language::ALL` is in index order.
+        std::array::from_fn(|i| field(Language::ALL[i]))
     };
-    let facet = || NumericOptions::from(INDEXED | FAST);
+    let facet = |b: &mut SchemaBuilder, dim: Dim| {
+        b.add_u64_field(dim.name(), NumericOptions::from(INDEXED | FAST))
+    };
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         text: per_language(&mut b, "text"),
@@ -125,18 +122,39 @@ pub fn build() -> (Schema, Fields) {
         org_folded: b.add_text_field("org_folded", text(analysis::FOLDED)),
         description: b.add_text_field("description", STORED),
         title_sort: b.add_text_field(names::TITLE_SORT, TextOptions::default().set_fast("raw")),
-        action_line: b.add_u64_field(names::ACTION_LINE, facet()),
-        sdg: b.add_u64_field(names::SDG, facet()),
-        region: b.add_u64_field(names::REGION, facet()),
-        country: b.add_u64_field(names::COUNTRY, facet()),
-        stakeholder_type: b.add_u64_field(names::STAKEHOLDER_TYPE, facet()),
-        scope: b.add_u64_field(names::SCOPE, facet()),
-        status: b.add_u64_field(names::STATUS, facet()),
-        covid19: b.add_u64_field(names::COVID19, facet()),
-        year: b.add_u64_field(names::YEAR, facet()),
+        action_line: facet(&mut b, Dim::ActionLine),
+        sdg: facet(&mut b, Dim::Sdg),
+        region: facet(&mut b, Dim::Region),
+        country: facet(&mut b, Dim::Country),
+        stakeholder_type: facet(&mut b, Dim::StakeholderType),
+        scope: facet(&mut b, Dim::Scope),
+        status: facet(&mut b, Dim::Status),
+        covid19: facet(&mut b, Dim::Covid19),
+        year: facet(&mut b, Dim::Year),
         start_day: b.add_i64_field(names::START_DAY, FAST),
         tiebreak: b.add_u64_field(names::TIEBREAK, FAST),
         hit: b.add_bytes_field("hit", STORED),
     };
     (b.build(), fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_and_languages_have_the_fields_of_their_names() {
+        let (schema, fields) = build();
+        for dim in Dim::ALL {
+            assert_eq!(schema.get_field(dim.name()).ok(), Some(fields.facet(dim)));
+            assert!(
+                schema.get_field_entry(fields.facet(dim)).is_fast(),
+                "{dim:?}"
+            );
+        }
+        for &lang in Language::ALL {
+            let name = schema.get_field_name(fields.text[lang.index()]);
+            assert_eq!(name, format!("text_{}", lang.code()));
+        }
+    }
 }

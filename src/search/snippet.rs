@@ -1,5 +1,5 @@
 //! Snippets: the part of a description where the searched words are densest, HTML-escaped,
-//! with `<mark>` around each match.
+//! with `<mark>` around each match; or, when nothing is marked, the description's opening.
 //!
 //! Words are compared after the same analysis as the index (lower case, English stem). To stay
 //! cheap, only words that share their first letters with a searched stem are stemmed.
@@ -10,7 +10,6 @@ use aho_corasick::AhoCorasick;
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::escape_html;
 use super::query::QueryAnalyzers;
 use crate::model::Language;
 
@@ -18,6 +17,36 @@ use crate::model::Language;
 pub const SNIPPET_BYTES: usize = 220;
 /// Context kept before the first match of the window.
 const LEAD_IN_BYTES: usize = 40;
+/// Longest lead (the snippet when nothing is highlighted), in characters.
+const LEAD_CHARS: usize = 220;
+
+/// Escapes `& < > " '` for HTML text and attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The opening of a text, HTML-escaped, cut at a word boundary.
+pub fn lead(text: &str) -> String {
+    let cut = text
+        .char_indices()
+        .nth(LEAD_CHARS)
+        .map(|(i, _)| text[..i].rfind(char::is_whitespace).unwrap_or(i));
+    match cut {
+        Some(end) => format!("{}…", escape_html(text[..end].trim_end())),
+        None => escape_html(text),
+    }
+}
 
 /// Highlights the words of one query, in whichever language a document is written.
 pub struct Highlighter {
@@ -293,6 +322,17 @@ mod tests {
         Marks::new(language_analyzer(Language::En, Segmenter::Query), &words)
     }
 
+    /// The snippet of `text` for the query `q`.
+    fn marked(q: &str, text: &str) -> Option<String> {
+        highlighter(q).snippet(text)
+    }
+
+    /// Asserts that the snippet of `text` for `q` holds `mark`.
+    fn assert_marks(q: &str, text: &str, mark: &str) {
+        let snippet = marked(q, text).unwrap_or_default();
+        assert!(snippet.contains(mark), "{mark} in {snippet}");
+    }
+
     #[test]
     fn each_language_is_marked_with_its_own_stems() {
         let mut h = Highlighter::new(QueryAnalyzers::default(), vec!["vacunas".into()]).unwrap();
@@ -305,65 +345,64 @@ mod tests {
 
     #[test]
     fn stemmed_matches_are_marked_and_html_is_escaped() {
-        let mut h = highlighter("clinic");
-        let s = h
-            .snippet("Nurses <b>visit</b> rural Clinics & schools.")
-            .unwrap();
         assert_eq!(
-            s,
-            "Nurses &lt;b&gt;visit&lt;/b&gt; rural <mark>Clinics</mark> &amp; schools."
+            marked("clinic", "Nurses <b>visit</b> rural Clinics & schools.").as_deref(),
+            Some("Nurses &lt;b&gt;visit&lt;/b&gt; rural <mark>Clinics</mark> &amp; schools.")
         );
     }
 
     #[test]
     fn the_window_moves_to_the_matches_and_marks_ellipses() {
-        let mut h = highlighter("telemedicine");
         let text = format!(
             "{} the telemedicine hub opened. {}",
             "word ".repeat(100),
             "tail ".repeat(100)
         );
-        let s = h.snippet(&text).unwrap();
+        assert_marks("telemedicine", &text, "<mark>telemedicine</mark>");
+        let s = marked("telemedicine", &text).unwrap_or_default();
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
-        assert!(s.contains("<mark>telemedicine</mark>"));
         assert!(s.len() < SNIPPET_BYTES + 40);
     }
 
     #[test]
     fn no_match_gives_none_and_excluded_words_are_not_marked() {
-        assert!(highlighter("solar").snippet("Wind power only.").is_none());
-        let mut h = highlighter("wind -solar");
+        assert_eq!(marked("solar", "Wind power only."), None);
         assert_eq!(
-            h.snippet("Wind and solar.").unwrap(),
-            "<mark>Wind</mark> and solar."
+            marked("wind -solar", "Wind and solar.").as_deref(),
+            Some("<mark>Wind</mark> and solar.")
         );
+    }
+
+    #[test]
+    fn leads_are_escaped_and_cut_at_a_word() {
+        assert_eq!(lead("a <b> & c"), "a &lt;b&gt; &amp; c");
+        let long = "word ".repeat(100);
+        let l = lead(&long);
+        assert!(l.ends_with('…'));
+        assert!(l.chars().count() <= LEAD_CHARS + 1);
     }
 
     #[test]
     fn a_long_unbroken_token_is_cut_without_panicking() {
-        let mut h = highlighter("health");
         let text = format!(
             "Our telemedicine programme: https://example.org/programmes/digital-health/{} more",
             "resources/".repeat(30)
         );
-        let s = h.snippet(&text).unwrap();
-        assert!(s.contains("<mark>health</mark>"), "{s}");
-        let mut h = highlighter("zzz");
+        assert_marks("health", &text, "<mark>health</mark>");
         let text = format!("{}zzz{}", "a".repeat(300), "b".repeat(300));
-        assert!(
-            h.snippet(&text).is_none(),
+        assert_eq!(
+            marked("zzz", &text),
+            None,
             "one token: no separate word 'zzz'"
         );
         let text = format!("{} zzz {}", "a".repeat(300), "b".repeat(300));
-        assert!(h.snippet(&text).unwrap().contains("<mark>zzz</mark>"));
+        assert_marks("zzz", &text, "<mark>zzz</mark>");
     }
 
     #[test]
     fn multibyte_text_is_cut_on_char_boundaries() {
-        let mut h = highlighter("télémédecine");
         let text = format!("{} télémédecine {}", "é".repeat(200), "ü".repeat(200));
-        let s = h.snippet(&text).unwrap();
-        assert!(s.contains("<mark>télémédecine</mark>"), "{s}");
+        assert_marks("télémédecine", &text, "<mark>télémédecine</mark>");
     }
 
     mod props {

@@ -11,8 +11,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::analysis::{folded_analyzer, tokens, Segmenter};
+use super::engine::SearchIndex;
+use super::error::SearchError;
 use super::expansion::{SuggestedFilter, Tag};
-use super::{SearchError, SearchIndex};
 use crate::model::labels;
 use crate::model::{ActionLine, Language, ProjectId, Sdg};
 

@@ -10,8 +10,9 @@ use serde::Serialize;
 use tantivy::collector::TopDocs;
 
 use super::analysis::{language_analyzer, tokens, Segmenter};
+use super::engine::SearchIndex;
+use super::error::SearchError;
 use super::expansion::{PhraseTable, Tag};
-use super::{SearchError, SearchIndex};
 use crate::model::{taxonomy, ActionLine, Language, Sdg, TagLexicon};
 
 /// Neighbours whose tags vote.
@@ -94,25 +95,30 @@ impl TagSuggestions {
     /// The suggestions strong enough to take as tags: the first two Action Lines and three
     /// SDGs scoring 0.3 or more (and the best of each whatever its score, with `keep_best`).
     pub fn adopted(&self, keep_best: bool) -> (Vec<ActionLine>, Vec<Sdg>) {
-        let keep = |i: usize, score: f32| (keep_best && i == 0) || score >= ADOPT_FROM_SCORE;
-        let lines = self
-            .action_lines
-            .iter()
-            .enumerate()
-            .filter(|(i, a)| keep(*i, a.score))
-            .take(ADOPTED_LINES)
-            .map(|(_, a)| a.code)
-            .collect();
-        let sdgs = self
-            .sdgs
-            .iter()
-            .enumerate()
-            .filter(|(i, g)| keep(*i, g.score))
-            .take(ADOPTED_SDGS)
-            .map(|(_, g)| g.sdg)
-            .collect();
+        let lines = adopt(&self.action_lines, keep_best, ADOPTED_LINES, |a| {
+            (a.score, a.code)
+        });
+        let sdgs = adopt(&self.sdgs, keep_best, ADOPTED_SDGS, |g| (g.score, g.sdg));
         (lines, sdgs)
     }
+}
+
+/// The first `most` suggestions scoring [`ADOPT_FROM_SCORE`] or more (and the best whatever
+/// its score, with `keep_best`), as the score and value `of` each gives.
+fn adopt<T, V>(
+    suggestions: &[T],
+    keep_best: bool,
+    most: usize,
+    of: impl Fn(&T) -> (f32, V),
+) -> Vec<V> {
+    suggestions
+        .iter()
+        .map(of)
+        .enumerate()
+        .filter(|(i, (score, _))| (keep_best && *i == 0) || *score >= ADOPT_FROM_SCORE)
+        .take(most)
+        .map(|(_, (_, value))| value)
+        .collect()
 }
 
 /// Per language: every tag keyword (of that language and of English) as analyzed words.
@@ -203,6 +209,35 @@ struct Evidence {
     neighbours: Vec<String>,
 }
 
+impl Evidence {
+    /// The score of the tag, the matrix aside.
+    fn score(&self, weights: TagWeights) -> f32 {
+        weights.keywords * (1.0 - (-self.keyword_weight / 2.0).exp())
+            + weights.neighbours * self.neighbour_weight
+    }
+
+    /// The reasons to give for it.
+    fn reasons(&self) -> Vec<Reason> {
+        let mut out = Vec::new();
+        if !self.keywords.is_empty() {
+            out.push(Reason {
+                kind: "keywords",
+                evidence: self.keywords.clone(),
+            });
+        }
+        if !self.neighbours.is_empty() && self.neighbour_weight > 0.0 {
+            out.push(Reason {
+                kind: "similar_projects",
+                evidence: self.neighbours.clone(),
+            });
+        }
+        out
+    }
+}
+
+/// The evidence gathered for each tag.
+type EvidenceByTag = HashMap<Tag, Evidence>;
+
 impl SearchIndex {
     /// Tags for a project's title and description, with the service's weights.
     ///
@@ -228,64 +263,18 @@ impl SearchIndex {
         lang: Language,
         weights: TagWeights,
     ) -> Result<TagSuggestions, SearchError> {
-        let mut evidence: HashMap<Tag, Evidence> = HashMap::new();
+        let mut evidence = EvidenceByTag::new();
         if weights.keywords > 0.0 {
             self.keyword_evidence(title, description, lang, &mut evidence);
         }
         if weights.neighbours > 0.0 {
             self.neighbour_evidence(title, description, lang, &mut evidence)?;
         }
-        let score = |e: &Evidence| {
-            weights.keywords * (1.0 - (-e.keyword_weight / 2.0).exp())
-                + weights.neighbours * e.neighbour_weight
-        };
-        let mut action_lines: Vec<ActionLineSuggestion> = evidence
-            .iter()
-            .filter_map(|(tag, e)| match tag {
-                Tag::ActionLine(line) => Some(ActionLineSuggestion {
-                    code: *line,
-                    score: score(e),
-                    reasons: reasons(e),
-                }),
-                Tag::Sdg(_) => None,
-            })
-            .collect();
-        sort_best_first(&mut action_lines, |s| (s.score, s.code.index()));
-        action_lines.retain(|s| s.score >= MIN_SCORE);
-        action_lines.truncate(MAX_ACTION_LINES);
-
-        let mut sdgs: Vec<SdgSuggestion> = Vec::new();
-        for goal in Sdg::all() {
-            let e = evidence.get(&Tag::Sdg(goal));
-            let mut total = e.map(score).unwrap_or(0.0);
-            let mut reasons = e.map(reasons).unwrap_or_default();
-            let mapped: Vec<&ActionLineSuggestion> = action_lines
-                .iter()
-                .filter(|a| matrix(a.code).contains(&goal.number()))
-                .collect();
-            if weights.matrix > 0.0 && !mapped.is_empty() {
-                let strongest = mapped.iter().map(|a| a.score).fold(0.0, f32::max);
-                total += weights.matrix * strongest;
-                reasons.push(Reason {
-                    kind: "wsis_sdg_matrix",
-                    evidence: mapped.iter().map(|a| a.code.code().to_string()).collect(),
-                });
-            }
-            if total >= MIN_SCORE {
-                sdgs.push(SdgSuggestion {
-                    sdg: goal,
-                    score: total,
-                    reasons,
-                });
-            }
-        }
-        sort_best_first(&mut sdgs, |s| (s.score, usize::from(s.sdg.number())));
-        sdgs.truncate(MAX_SDGS);
-        for s in &mut action_lines {
-            s.score = round(s.score.min(1.0));
-        }
-        for s in &mut sdgs {
-            s.score = round(s.score.min(1.0));
+        let mut action_lines = action_line_suggestions(&evidence, weights);
+        let mut sdgs = sdg_suggestions(&evidence, weights, &action_lines);
+        let scores = action_lines.iter_mut().map(|s| &mut s.score);
+        for score in scores.chain(sdgs.iter_mut().map(|s| &mut s.score)) {
+            *score = round(score.min(1.0));
         }
         Ok(TagSuggestions { action_lines, sdgs })
     }
@@ -296,7 +285,7 @@ impl SearchIndex {
         title: &str,
         description: &str,
         lang: Language,
-        evidence: &mut HashMap<Tag, Evidence>,
+        evidence: &mut EvidenceByTag,
     ) {
         let Some(table) = keyword_tables().get(lang.index()) else {
             return;
@@ -335,7 +324,7 @@ impl SearchIndex {
         title: &str,
         description: &str,
         lang: Language,
-        evidence: &mut HashMap<Tag, Evidence>,
+        evidence: &mut EvidenceByTag,
     ) -> Result<(), SearchError> {
         let searcher = self.reader.searcher();
         let text = format!("{title} {title} {description}");
@@ -373,21 +362,63 @@ impl SearchIndex {
     }
 }
 
-fn reasons(e: &Evidence) -> Vec<Reason> {
-    let mut out = Vec::new();
-    if !e.keywords.is_empty() {
-        out.push(Reason {
-            kind: "keywords",
-            evidence: e.keywords.clone(),
-        });
+/// The Action Lines the evidence points to, best first.
+fn action_line_suggestions(
+    evidence: &EvidenceByTag,
+    weights: TagWeights,
+) -> Vec<ActionLineSuggestion> {
+    let mut lines: Vec<ActionLineSuggestion> = evidence
+        .iter()
+        .filter_map(|(tag, e)| match tag {
+            Tag::ActionLine(line) => Some(ActionLineSuggestion {
+                code: *line,
+                score: e.score(weights),
+                reasons: e.reasons(),
+            }),
+            Tag::Sdg(_) => None,
+        })
+        .collect();
+    sort_best_first(&mut lines, |s| (s.score, s.code.index()));
+    lines.retain(|s| s.score >= MIN_SCORE);
+    lines.truncate(MAX_ACTION_LINES);
+    lines
+}
+
+/// The SDGs the evidence points to, and those the WSIS–SDG matrix maps the suggested Action
+/// Lines to, best first.
+fn sdg_suggestions(
+    evidence: &EvidenceByTag,
+    weights: TagWeights,
+    action_lines: &[ActionLineSuggestion],
+) -> Vec<SdgSuggestion> {
+    let mut sdgs: Vec<SdgSuggestion> = Vec::new();
+    for goal in Sdg::all() {
+        let e = evidence.get(&Tag::Sdg(goal));
+        let mut total = e.map_or(0.0, |e| e.score(weights));
+        let mut reasons = e.map(Evidence::reasons).unwrap_or_default();
+        let mapped: Vec<&ActionLineSuggestion> = action_lines
+            .iter()
+            .filter(|a| matrix(a.code).contains(&goal.number()))
+            .collect();
+        if weights.matrix > 0.0 && !mapped.is_empty() {
+            let strongest = mapped.iter().map(|a| a.score).fold(0.0, f32::max);
+            total += weights.matrix * strongest;
+            reasons.push(Reason {
+                kind: "wsis_sdg_matrix",
+                evidence: mapped.iter().map(|a| a.code.code().to_string()).collect(),
+            });
+        }
+        if total >= MIN_SCORE {
+            sdgs.push(SdgSuggestion {
+                sdg: goal,
+                score: total,
+                reasons,
+            });
+        }
     }
-    if !e.neighbours.is_empty() && e.neighbour_weight > 0.0 {
-        out.push(Reason {
-            kind: "similar_projects",
-            evidence: e.neighbours.clone(),
-        });
-    }
-    out
+    sort_best_first(&mut sdgs, |s| (s.score, usize::from(s.sdg.number())));
+    sdgs.truncate(MAX_SDGS);
+    sdgs
 }
 
 fn sort_best_first<T>(items: &mut [T], key: impl Fn(&T) -> (f32, usize)) {

@@ -1,0 +1,179 @@
+//! The tantivy collector: disjunctive facet counts and, optionally, the best hits, in one
+//! pass over the matches.
+
+use std::cell::Cell;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::cache::FacetCache;
+use super::filters::{ActiveFilters, Plan};
+use super::ranking::{Candidate, Ranking};
+use super::segment::SegmentFacetData;
+use super::tally::FacetTally;
+
+/// How many matches ahead the tally touches the facet table.
+const LOOKAHEAD: usize = 8;
+
+thread_local! {
+    /// The match buffer of the last scan on this thread, kept for the next one: a fresh
+    /// buffer per search costs page faults on every large result set.
+    static MATCH_BUFFER: Cell<Vec<(DocId, Score)>> = const { Cell::new(Vec::new()) };
+}
+
+/// What the collector produces.
+pub struct Collected {
+    /// Facet counts and total.
+    pub tally: Box<FacetTally>,
+    /// The best `limit` candidates, best first (empty when hits are collected elsewhere).
+    pub top: Vec<Candidate>,
+}
+
+/// The collector: disjunctive facet counts, and optionally the top hits.
+pub struct FacetsAndTop {
+    cache: Arc<FacetCache>,
+    filters: ActiveFilters,
+    /// Ranking and how many candidates to keep (offset + page size).
+    top: Option<(Ranking, usize)>,
+}
+
+impl FacetsAndTop {
+    /// A collector for these filters; `top` asks it to keep the best hits too.
+    pub fn new(
+        cache: Arc<FacetCache>,
+        filters: ActiveFilters,
+        top: Option<(Ranking, usize)>,
+    ) -> FacetsAndTop {
+        FacetsAndTop {
+            cache,
+            filters,
+            top,
+        }
+    }
+}
+
+/// Per-segment state.
+pub struct SegmentFacets {
+    data: Arc<SegmentFacetData>,
+    plan: Plan,
+    tally: Box<FacetTally>,
+    segment: SegmentOrdinal,
+    top: Option<(Ranking, usize)>,
+    heap: BinaryHeap<Candidate>,
+    /// Matches gathered during the scan and tallied in `harvest`: the scorer's loop and the
+    /// tally's loop each run tight instead of interleaved.
+    matches: Vec<(DocId, Score)>,
+}
+
+impl Collector for FacetsAndTop {
+    type Fruit = Collected;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        Ok(SegmentFacets {
+            data: self.cache.segment(reader)?,
+            plan: Plan::new(&self.filters),
+            tally: FacetTally::new(),
+            segment,
+            top: self.top.filter(|(_, n)| *n > 0),
+            heap: BinaryHeap::new(),
+            matches: MATCH_BUFFER.with(Cell::take),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        matches!(self.top, Some((Ranking::Score, _)))
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
+        let mut tally = FacetTally::new();
+        let mut top = Vec::new();
+        for f in fruits {
+            tally.merge(&f.tally);
+            top.extend(f.top);
+        }
+        top.sort();
+        top.truncate(self.top.map(|(_, n)| n).unwrap_or(0));
+        Ok(Collected { tally, top })
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Collected;
+
+    #[inline]
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.matches.push((doc, score));
+    }
+
+    fn harvest(mut self) -> Collected {
+        let mut matches = std::mem::take(&mut self.matches);
+        // Touch the table row a few matches ahead so that its cache miss overlaps the work
+        // on the current one (a plain load: prefetch intrinsics need `unsafe`).
+        let mut touched = 0u64;
+        let data = self.data.clone();
+        for (i, &(doc, score)) in matches.iter().enumerate() {
+            if let Some((ahead, _)) = matches.get(i + LOOKAHEAD) {
+                let ahead = *ahead as usize;
+                touched ^= data.bits.get(ahead).copied().unwrap_or(0)
+                    ^ data.places.get(ahead).map_or(0, |p| u64::from(p.year));
+            }
+            self.tally_one(doc, score);
+        }
+        std::hint::black_box(touched);
+        matches.clear();
+        MATCH_BUFFER.with(|buffer| buffer.set(matches));
+        Collected {
+            tally: self.tally,
+            top: self.heap.into_vec(),
+        }
+    }
+}
+
+impl SegmentFacets {
+    /// Counts a match in the facets it counts for, and offers it as a hit when it passes
+    /// every filter.
+    #[inline]
+    fn tally_one(&mut self, doc: DocId, score: Score) {
+        let (fails, mask) = self.plan.check(&self.data, doc);
+        if fails > 1 {
+            return;
+        }
+        self.tally.add(&self.data, doc, mask);
+        if fails == 0 {
+            self.tally.total += 1;
+            if let Some((ranking, limit)) = self.top {
+                self.offer(doc, score, ranking, limit);
+            }
+        }
+    }
+
+    /// Keeps the document among the best `limit` when it ranks there.
+    #[inline]
+    fn offer(&mut self, doc: DocId, score: Score, ranking: Ranking, limit: usize) {
+        // Most matches cannot enter a full heap: tell from the sort key alone, before
+        // reading the tie-breaker from memory.
+        let full = self.heap.len() >= limit;
+        if full
+            && self
+                .heap
+                .peek()
+                .is_some_and(|worst| self.data.key(doc, ranking, score) < worst.key)
+        {
+            return;
+        }
+        let candidate = self.data.candidate(self.segment, doc, ranking, score);
+        if !full {
+            self.heap.push(candidate);
+        } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+            self.heap.pop();
+            self.heap.push(candidate);
+        }
+    }
+}

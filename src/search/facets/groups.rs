@@ -1,0 +1,79 @@
+//! Documents that pass the filters, counted by the values of one or two facets (the
+//! statistics' cross-tabulations).
+
+use std::collections::HashMap;
+
+use tantivy::{DocId, Searcher};
+
+use super::cache::FacetCache;
+use super::filters::{ActiveFilters, Plan};
+use super::segment::SegmentFacetData;
+use crate::search::dim::Dim;
+
+/// Counts by (value of the first facet, value of the second or 0).
+pub type GroupCounts = HashMap<(u64, u64), u64>;
+
+/// Live documents that pass `filters`, counted by the values of one or two facets: the
+/// key is (value of the first facet, value of the second or 0). A document with several
+/// values counts once under each.
+///
+/// # Errors
+/// As [`FacetCache::segment`].
+pub fn group_counts(
+    cache: &FacetCache,
+    searcher: &Searcher,
+    filters: &ActiveFilters,
+    dims: (Dim, Option<Dim>),
+) -> tantivy::Result<(u64, GroupCounts)> {
+    let plan = Plan::new(filters);
+    let mut counter = GroupCounter::new(dims);
+    for reader in searcher.segment_readers() {
+        let data = cache.segment(reader)?;
+        let alive = reader.alive_bitset();
+        for doc in 0..reader.max_doc() {
+            if alive.is_none_or(|a| a.is_alive(doc)) && plan.check(&data, doc).0 == 0 {
+                counter.add(&data, doc);
+            }
+        }
+    }
+    Ok((counter.total, counter.groups))
+}
+
+/// Counts documents by their values of one or two facets.
+struct GroupCounter {
+    dims: (Dim, Option<Dim>),
+    total: u64,
+    groups: GroupCounts,
+    /// The values of the document being counted, per facet.
+    first: Vec<u64>,
+    second: Vec<u64>,
+}
+
+impl GroupCounter {
+    fn new(dims: (Dim, Option<Dim>)) -> GroupCounter {
+        GroupCounter {
+            dims,
+            total: 0,
+            groups: GroupCounts::new(),
+            first: Vec::new(),
+            second: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, data: &SegmentFacetData, doc: DocId) {
+        self.total += 1;
+        data.values_of(doc, self.dims.0, &mut self.first);
+        match self.dims.1 {
+            Some(dim) => data.values_of(doc, dim, &mut self.second),
+            None => {
+                self.second.clear();
+                self.second.push(0);
+            }
+        }
+        for a in &self.first {
+            for b in &self.second {
+                *self.groups.entry((*a, *b)).or_default() += 1;
+            }
+        }
+    }
+}

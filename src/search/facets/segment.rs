@@ -1,0 +1,211 @@
+//! The facet table of one segment: every document's facet values and sort keys, decoded once
+//! from the fast fields into the layout of [`super::layout`].
+
+use std::collections::HashMap;
+
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::layout::{
+    bits_of, members, span, Places, COVID, LINES, REGIONS, SCOPES, SDGS, STAKEHOLDERS, STATUSES,
+};
+use super::ranking::{Candidate, Ranking, UNKNOWN_DAY};
+use crate::search::dim::Dim;
+use crate::search::schema::names;
+
+/// Facet values and sort keys of every document of one segment.
+pub struct SegmentFacetData {
+    /// Per document, one bit per value of every coded facet (see [`super::layout::Span`]):
+    /// what filters test, kept apart so that a scan streams 8 bytes per document.
+    pub(super) bits: Vec<u64>,
+    pub(super) places: Vec<Places>,
+    overflow: HashMap<DocId, Vec<u16>>,
+    start_day: Vec<i32>,
+    tiebreak: Vec<u64>,
+    /// Documents by start date, latest first (ties by tie-breaker).
+    pub(super) newest: Vec<DocId>,
+    /// Documents by start date, earliest first (ties by tie-breaker).
+    pub(super) oldest: Vec<DocId>,
+}
+
+/// One document's values, as read from the fast fields.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DocFacets {
+    /// Its coded facets, packed in a value word.
+    pub(super) bits: u64,
+    pub(super) year: u64,
+    pub(super) countries: Vec<u16>,
+    pub(super) start_day: i64,
+    pub(super) tiebreak: u64,
+}
+
+/// The fast fields a facet table is built from.
+struct Columns {
+    lines: Column<u64>,
+    sdgs: Column<u64>,
+    regions: Column<u64>,
+    countries: Column<u64>,
+    stakeholder: Column<u64>,
+    scope: Column<u64>,
+    status: Column<u64>,
+    covid: Column<u64>,
+    year: Column<u64>,
+    start_day: Column<i64>,
+    tiebreak: Column<u64>,
+}
+
+impl Columns {
+    fn open(reader: &SegmentReader) -> tantivy::Result<Columns> {
+        let fast = reader.fast_fields();
+        let facet = |dim: Dim| fast.u64(dim.name());
+        Ok(Columns {
+            lines: facet(Dim::ActionLine)?,
+            sdgs: facet(Dim::Sdg)?,
+            regions: facet(Dim::Region)?,
+            countries: facet(Dim::Country)?,
+            stakeholder: facet(Dim::StakeholderType)?,
+            scope: facet(Dim::Scope)?,
+            status: facet(Dim::Status)?,
+            covid: facet(Dim::Covid19)?,
+            year: facet(Dim::Year)?,
+            start_day: fast.i64(names::START_DAY)?,
+            tiebreak: fast.u64(names::TIEBREAK)?,
+        })
+    }
+
+    fn doc(&self, doc: DocId) -> DocFacets {
+        let many = |c: &Column<u64>| bits_of(c.values_for_doc(doc));
+        let one = |c: &Column<u64>| bits_of(c.first(doc).into_iter());
+        DocFacets {
+            bits: LINES.place(many(&self.lines))
+                | SDGS.place(many(&self.sdgs))
+                | REGIONS.place(many(&self.regions))
+                | STAKEHOLDERS.place(one(&self.stakeholder))
+                | SCOPES.place(one(&self.scope))
+                | STATUSES.place(one(&self.status))
+                | COVID.place(one(&self.covid)),
+            year: self.year.first(doc).unwrap_or(0),
+            countries: self
+                .countries
+                .values_for_doc(doc)
+                .map(|v| v as u16)
+                .collect(),
+            start_day: self.start_day.first(doc).unwrap_or(0),
+            tiebreak: self.tiebreak.first(doc).unwrap_or(0),
+        }
+    }
+}
+
+impl SegmentFacetData {
+    /// The table of a segment.
+    ///
+    /// # Errors
+    /// When a fast field is missing (an index of another schema).
+    pub(super) fn build(reader: &SegmentReader) -> tantivy::Result<SegmentFacetData> {
+        let columns = Columns::open(reader)?;
+        Ok(SegmentFacetData::from_docs(
+            (0..reader.max_doc()).map(|doc| columns.doc(doc)),
+        ))
+    }
+
+    /// The table of these documents, numbered from 0.
+    pub(super) fn from_docs(docs: impl ExactSizeIterator<Item = DocFacets>) -> SegmentFacetData {
+        let n = docs.len();
+        let mut data = SegmentFacetData {
+            bits: Vec::with_capacity(n),
+            places: Vec::with_capacity(n),
+            overflow: HashMap::new(),
+            start_day: Vec::with_capacity(n),
+            tiebreak: Vec::with_capacity(n),
+            newest: Vec::new(),
+            oldest: Vec::new(),
+        };
+        for (doc, facets) in docs.enumerate() {
+            data.push(doc as DocId, facets);
+        }
+        data.sort_by_date();
+        data
+    }
+
+    fn push(&mut self, doc: DocId, facets: DocFacets) {
+        self.bits.push(facets.bits);
+        let (places, overflow) = Places::pack(facets.year, facets.countries);
+        self.places.push(places);
+        if let Some(countries) = overflow {
+            self.overflow.insert(doc, countries);
+        }
+        self.start_day.push(
+            facets
+                .start_day
+                .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        );
+        self.tiebreak.push(facets.tiebreak);
+    }
+
+    /// Fills the date orders; unknown dates come last in both.
+    fn sort_by_date(&mut self) {
+        let (days, ties) = (&self.start_day, &self.tiebreak);
+        let docs = 0..days.len() as DocId;
+        let mut newest: Vec<DocId> = docs.clone().collect();
+        newest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            days[b].cmp(&days[a]).then(ties[a].cmp(&ties[b]))
+        });
+        let mut oldest: Vec<DocId> = docs.collect();
+        oldest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            let unknown = |d: i32| d == UNKNOWN_DAY;
+            (unknown(days[a]), days[a])
+                .cmp(&(unknown(days[b]), days[b]))
+                .then(ties[a].cmp(&ties[b]))
+        });
+        self.newest = newest;
+        self.oldest = oldest;
+    }
+
+    /// The sort key of a document: higher is better.
+    #[inline]
+    pub(super) fn key(&self, doc: DocId, ranking: Ranking, score: Score) -> f64 {
+        let day = self.start_day.get(doc as usize).copied().unwrap_or(0);
+        ranking.key(day, score)
+    }
+
+    /// A document as a candidate hit.
+    pub(super) fn candidate(
+        &self,
+        segment: SegmentOrdinal,
+        doc: DocId,
+        ranking: Ranking,
+        score: Score,
+    ) -> Candidate {
+        Candidate::new(
+            self.key(doc, ranking, score),
+            self.tiebreak[doc as usize],
+            DocAddress::new(segment, doc),
+            score,
+        )
+    }
+
+    /// The country indexes of a document.
+    #[inline]
+    pub(super) fn countries<'a>(&'a self, doc: DocId, places: &'a Places) -> &'a [u16] {
+        match places.countries() {
+            Some(inline) => inline,
+            None => self.overflow.get(&doc).map(Vec::as_slice).unwrap_or(&[]),
+        }
+    }
+
+    /// The values a document has in a facet, into `out` (cleared first).
+    pub(super) fn values_of(&self, doc: DocId, dim: Dim, out: &mut Vec<u64>) {
+        out.clear();
+        let places = &self.places[doc as usize];
+        match (dim, span(dim)) {
+            (Dim::Year, _) => out.push(u64::from(places.year)),
+            (Dim::Country, _) => {
+                out.extend(self.countries(doc, places).iter().map(|c| u64::from(*c)))
+            }
+            (_, Some(span)) => out.extend(members(span.take(self.bits[doc as usize]))),
+            (_, None) => {}
+        }
+    }
+}
