@@ -292,7 +292,7 @@ mod tests {
     use axum::Router;
     use tower::ServiceExt;
 
-    use super::{track, Metrics};
+    use crate::http::metrics::{track, Metrics};
     use crate::http::error::ApiError;
     use crate::http::pages::{error_page, Ctx};
     use crate::model::Language;
