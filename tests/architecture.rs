@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 /// What the files under a folder of `src/` may not name.
 const FORBIDDEN: &[(&str, &[&str])] = &[
     ("http", &["crate::search", "sled"]),
-    ("search", &["crate::service", "crate::http", "crate::store"]),
+    (
+        "search",
+        &["crate::service", "crate::http", "crate::store", "utoipa"],
+    ),
     ("store", &["crate::service", "crate::http", "crate::search"]),
     (
         "model",

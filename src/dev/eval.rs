@@ -18,8 +18,9 @@ use tantivy::schema::{
 };
 use tantivy::{Index, TantivyDocument, Term};
 
+use crate::model::TagSuggestions;
 use crate::model::{ActionLine, Language, Sdg, SearchRequest};
-use crate::search::{Features, TagSuggestions, TagWeights};
+use crate::search::{Features, TagWeights};
 use crate::service::{Service, ServiceConfig, ServiceError};
 
 /// The shipped judged queries.

@@ -2,8 +2,8 @@
 //! searches in their turn.
 
 use super::state::AppState;
+use crate::model::{Dim, Groups, SearchResults};
 use crate::model::{Filters, SearchRequest};
-use crate::search::{Dim, Groups, SearchResults};
 use crate::service::{Service, ServiceError};
 
 /// Runs a service call on the blocking pool; a task that panicked is an internal error.

@@ -20,7 +20,7 @@ use prometheus_client::registry::{Metric, Registry, Unit};
 use tracing::Instrument;
 
 use super::error::Cause;
-use crate::search::SearchTimings;
+use crate::model::SearchTimings;
 use crate::service::Vitals;
 
 /// The request-id header, taken from the client when it is a plain token, else made here.
@@ -292,8 +292,8 @@ mod tests {
     use axum::Router;
     use tower::ServiceExt;
 
-    use crate::http::metrics::{track, Metrics};
     use crate::http::error::ApiError;
+    use crate::http::metrics::{track, Metrics};
     use crate::http::pages::{error_page, Ctx};
     use crate::model::Language;
     use crate::service::ServiceError;

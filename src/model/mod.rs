@@ -2,6 +2,8 @@
 //!
 //! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
 
+pub mod answers;
+mod dim;
 pub mod labels;
 pub mod lifecycle;
 pub mod mapping;
@@ -9,12 +11,17 @@ pub mod project;
 pub mod resolve;
 pub mod search_request;
 pub mod selection;
+pub mod suggestions;
 pub mod synonyms;
 pub mod tag_lexicon;
 pub mod taxonomy;
 pub mod text;
 pub mod validation;
 
+pub use answers::{
+    FacetCounts, Group, Groups, Hit, HitSummary, SearchResults, SearchTimings, SuggestedFilter,
+};
+pub use dim::Dim;
 pub use lifecycle::{
     apply as apply_decision, message_text, Decision, IllegalTransition, Role, MESSAGE_MAX_CHARS,
 };
@@ -29,6 +36,9 @@ pub use search_request::{
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
     SelectionId, SelectionItem, SelectionKind, SelectionView,
+};
+pub use suggestions::{
+    ActionLineSuggestion, Reason, SdgSuggestion, Suggestions, TagSuggestions, TitleSuggestion,
 };
 pub use synonyms::{parse_synonyms, Synonyms};
 pub use tag_lexicon::TagLexicon;

@@ -2,11 +2,11 @@
 //! and a stored hit summary. Never contact details or tokens.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
 use super::schema::Fields;
-use crate::model::{ActionLine, Country, Language, Project, ProjectId, Region, Sdg, Status};
+use crate::model::HitSummary;
+use crate::model::{ActionLine, Project, ProjectId};
 
 /// Times the title is indexed in its language's text field (a title match weighs most).
 const TITLE_REPEATS: usize = 3;
@@ -18,33 +18,6 @@ pub const UNKNOWN_YEAR: u64 = 0;
 /// The `start_day` of a project whose start date is unknown: below every real day, so it
 /// sorts after dated projects.
 pub const UNKNOWN_START_DAY: i64 = i32::MIN as i64;
-
-/// The part of a hit that is stored in the index.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HitSummary {
-    /// Id.
-    pub id: ProjectId,
-    /// Title.
-    pub title: String,
-    /// Organization.
-    pub organization: String,
-    /// Countries.
-    pub countries: Vec<Country>,
-    /// Regions.
-    pub regions: Vec<Region>,
-    /// Action lines.
-    pub action_lines: Vec<ActionLine>,
-    /// SDGs.
-    pub sdgs: Vec<Sdg>,
-    /// COVID-19 response.
-    pub covid19: bool,
-    /// Status.
-    pub status: Status,
-    /// Start date, when known.
-    pub start_date: Option<NaiveDate>,
-    /// The language of the text.
-    pub language: Language,
-}
 
 /// A published project, ready for the index.
 #[derive(Clone, Debug, PartialEq)]

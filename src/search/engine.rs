@@ -11,15 +11,15 @@ use tantivy::{
 };
 
 use super::analysis;
-use super::document::HitSummary;
 use super::error::SearchError;
 use super::expansion::SynonymTable;
 use super::facets::{FacetCache, FacetWarmer};
 use super::indexer::{CommitPayload, IndexerConfig, IndexerHandle};
 use super::query::{ExpansionCache, QueryAnalyzers};
-use super::results::Hit;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::snippet::{lead, Highlighter};
+use crate::model::Hit;
+use crate::model::HitSummary;
 use crate::model::Synonyms;
 
 /// Memory the index writer may use for buffering.

@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::analysis::{folded_analyzer, tokens, Segmenter};
 use crate::model::labels;
+use crate::model::SuggestedFilter;
 use crate::model::{ActionLine, Language, Sdg, Synonyms};
 
 /// A table of expressions (as folded words) and what each stands for.
@@ -175,19 +175,6 @@ impl Tag {
             Tag::Sdg(goal) => format!("SDG {} {}", goal.number(), labels::sdg(lang, goal)),
         }
     }
-}
-
-/// A filter that the words of a query (or of a suggestion) name.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
-pub struct SuggestedFilter {
-    /// The search parameter (`sdg`, `action_line`).
-    pub facet: &'static str,
-    /// Its value (`3`, `C7.e-health`).
-    pub value: String,
-    /// The tag's label in the request's language.
-    pub label: String,
-    /// The words that name it, as typed (or the label matched, in its own language).
-    pub matched: String,
 }
 
 /// Words that introduce an SDG number, in the six languages.

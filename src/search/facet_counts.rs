@@ -1,9 +1,9 @@
 //! Facet values as the API writes them: the counts of an answer, labelled and ordered.
 
-use super::dim::Dim;
 use super::document::UNKNOWN_YEAR;
 use super::facets::FacetTally;
-use super::results::FacetCounts;
+use crate::model::Dim;
+use crate::model::FacetCounts;
 use crate::model::{
     ActionLine, Country, Region, Scope, SearchRequest, StakeholderType, Status, UNKNOWN_YEAR_LABEL,
 };

@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use super::dim::Dim;
 use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::facet_counts::{label, year_order};
 use super::facets::{group_counts, ActiveFilters, GroupCounts};
-use super::results::{Group, Groups};
+use crate::model::Dim;
 use crate::model::Filters;
+use crate::model::{Group, Groups};
 
 impl SearchIndex {
     /// Published projects that pass `filters`, counted by one or two facets.

@@ -12,7 +12,6 @@
 //! [`SearchRequest`]: crate::model::SearchRequest
 
 pub mod analysis;
-mod dim;
 pub mod document;
 mod engine;
 mod error;
@@ -24,20 +23,16 @@ pub mod indexer;
 mod pipeline;
 pub mod query;
 pub mod related;
-mod results;
 pub mod schema;
 pub mod snippet;
 pub mod suggest;
 pub mod tagging;
 
-pub use dim::Dim;
-pub use document::{HitSummary, IndexDoc};
+pub use document::IndexDoc;
 pub use engine::{IndexStart, SearchIndex};
 pub use error::SearchError;
-pub use expansion::{SuggestedFilter, SynonymTable, Tag};
+pub use expansion::{SynonymTable, Tag};
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
 pub use query::{Features, QueryAnalyzers};
-pub use results::{FacetCounts, Group, Groups, Hit, SearchResults, SearchTimings};
 pub use snippet::escape_html;
-pub use suggest::{Suggestions, TitleSuggestion};
-pub use tagging::{ActionLineSuggestion, Reason, SdgSuggestion, TagSuggestions, TagWeights};
+pub use tagging::TagWeights;

@@ -8,7 +8,6 @@ use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use super::dim::Dim;
 use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::facet_counts::facet_counts;
@@ -17,9 +16,10 @@ use super::facets::{
     Ranking,
 };
 use super::query::{self, Features, QueryAnalyzers, TextContext, TextPlan};
-use super::results::{Hit, SearchResults, SearchTimings};
 use super::schema::names;
 use super::snippet::Highlighter;
+use crate::model::Dim;
+use crate::model::{Hit, SearchResults, SearchTimings};
 use crate::model::{SearchRequest, SortOrder};
 
 /// A search, planned.

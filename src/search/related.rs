@@ -11,12 +11,12 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::analysis::{is_stop_word, tokens};
-use super::document::HitSummary;
 use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::expansion::Tag;
 use super::query::tag_query;
-use super::results::Hit;
+use crate::model::Hit;
+use crate::model::HitSummary;
 use crate::model::{Language, ProjectId};
 
 /// Most distinctive words a similarity query keeps.

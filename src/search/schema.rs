@@ -2,7 +2,7 @@
 //! for filters and facet counts, sort keys, and a stored hit summary.
 
 use super::analysis;
-use super::dim::Dim;
+use crate::model::Dim;
 use crate::model::Language;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, SchemaBuilder, TextFieldIndexing,

@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -13,31 +12,10 @@ use tantivy::{Searcher, Term};
 use super::analysis::{folded_analyzer, tokens, Segmenter};
 use super::engine::SearchIndex;
 use super::error::SearchError;
-use super::expansion::{SuggestedFilter, Tag};
+use super::expansion::Tag;
 use crate::model::labels;
-use crate::model::{ActionLine, Language, ProjectId, Sdg};
-
-/// What `GET /suggest` answers.
-#[derive(utoipa::ToSchema, Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Suggestions {
-    /// The text as typed.
-    pub q: String,
-    /// Action Lines and SDGs whose label (in any of the six languages) or code matches.
-    pub taxonomy: Vec<SuggestedFilter>,
-    /// Published projects whose title matches.
-    pub titles: Vec<TitleSuggestion>,
-    /// Organizations of published projects whose name matches.
-    pub organizations: Vec<String>,
-}
-
-/// A project title.
-#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
-pub struct TitleSuggestion {
-    /// The project.
-    pub id: ProjectId,
-    /// Its title.
-    pub title: String,
-}
+use crate::model::{ActionLine, Language, Sdg};
+use crate::model::{Suggestions, TitleSuggestion};
 
 /// One way of naming a tag, with its folded words.
 struct Label {

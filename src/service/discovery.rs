@@ -8,7 +8,8 @@ use serde_json::Value;
 use super::{Service, ServiceError};
 use crate::model::SearchRequest;
 use crate::model::{parse_synonyms, FieldError, Language, ProjectId, Synonyms, ValidationErrors};
-use crate::search::{Features, Hit, SearchResults, Suggestions, TagSuggestions, TagWeights};
+use crate::model::{Hit, SearchResults, Suggestions, TagSuggestions};
+use crate::search::{Features, TagWeights};
 
 /// The store setting holding the synonym sets.
 const SYNONYMS: &str = "synonyms";
@@ -124,8 +125,8 @@ impl Service {
     pub fn stats(
         &self,
         filters: &crate::model::Filters,
-        dims: (crate::search::Dim, Option<crate::search::Dim>),
-    ) -> Result<crate::search::Groups, ServiceError> {
+        dims: (crate::model::Dim, Option<crate::model::Dim>),
+    ) -> Result<crate::model::Groups, ServiceError> {
         Ok(self.index.group(filters, dims)?)
     }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Service, ServiceError};
 use crate::model::{taxonomy, ActionLine, Filters, SelectionKind};
-use crate::search::{Dim, Groups};
+use crate::model::{Dim, Groups};
 
 /// The facets the report counts by, in its order.
 pub const REPORT_FACETS: [Dim; 5] = [

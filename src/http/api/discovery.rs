@@ -13,8 +13,8 @@ use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{IdPath, TagBody, SEARCH, SECRETARIAT};
 use crate::http::query::{invalid, Query, QueryParams};
 use crate::http::{on_service, search_turn, AppState};
+use crate::model::{Hit, Suggestions, TagSuggestions};
 use crate::model::{Language, Synonyms};
-use crate::search::{Hit, Suggestions, TagSuggestions};
 use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
 
 /// Longest `q` of a suggestion, in characters.

@@ -8,7 +8,7 @@ use crate::http::extract::query_pairs;
 use crate::http::openapi::{FilterParams, SearchParams, SEARCH};
 use crate::http::query::FilterPairs;
 use crate::http::{run_search, AppState};
-use crate::search::SearchResults;
+use crate::model::SearchResults;
 
 /// Full-text search of published projects with filters, pages and exact disjunctive facet
 /// counts.

@@ -8,7 +8,7 @@ use crate::http::openapi::{FilterParams, SEARCH};
 use crate::http::error::ApiError;
 use crate::http::query::{FilterPairs, Query, QueryParams};
 use crate::http::{run_stats, AppState};
-use crate::search::{Dim, Groups};
+use crate::model::{Dim, Groups};
 
 /// `group_by` of statistics.
 #[derive(Default, utoipa::IntoParams)]

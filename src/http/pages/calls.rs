@@ -7,8 +7,8 @@ use axum::response::Response;
 use super::errors::error_page;
 use super::layout::Ctx;
 use crate::http::{on_service, AppState};
+use crate::model::SearchResults;
 use crate::model::{SearchRequest, ValidationErrors};
-use crate::search::SearchResults;
 use crate::service::ServiceError;
 
 /// Runs a service call on the blocking pool, mapping failures to the error page.

@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use super::layout::{self, Ctx};
-use crate::http::error::{answer, Cause};
 use super::responses::HtmlPage;
+use crate::http::error::{answer, Cause};
 use crate::model::Language;
 use crate::service::ServiceError;
 

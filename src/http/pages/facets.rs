@@ -9,9 +9,9 @@ use maud::{html, Markup};
 use super::i18n;
 use super::layout::Ctx;
 use super::search_view::View;
+use crate::model::SearchResults;
 use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{ActionLine, Country, Region, Scope, Sdg, StakeholderType, Status};
-use crate::search::SearchResults;
 
 /// Countries listed before the "more countries" fold.
 const COUNTRIES_SHOWN: usize = 12;

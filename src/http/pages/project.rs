@@ -16,8 +16,8 @@ use super::responses::{HtmlPage, PageResult};
 use super::widgets::{country_names, tag_links};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
+use crate::model::Hit;
 use crate::model::{ProjectFields, PublicProject, Region};
-use crate::search::Hit;
 use crate::service::{Caller, ProjectView};
 
 /// Related projects shown under a project.

@@ -20,11 +20,11 @@ use super::search_view::View;
 use super::widgets::{country_names, tag_links};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
+use crate::model::SearchResults;
 use crate::model::{
     ActionLine, Country, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType, Status,
     MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
-use crate::search::SearchResults;
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {

@@ -24,11 +24,11 @@ use super::responses::{see_other, HtmlPage, PageResult};
 use super::secretariat_texts::{self, secretariat_texts};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
+use crate::model::SearchResults;
 use crate::model::{
     ActionLine, ParamError, SearchRequest, SelectionKind, SelectionView, TextQuery,
     ValidationErrors,
 };
-use crate::search::SearchResults;
 use crate::service::{selection_csv, Service, ServiceError};
 
 /// The routes.

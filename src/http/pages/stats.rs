@@ -19,7 +19,6 @@ use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::calls::search;
-use crate::presentation::charts::{bar_chart, Bar};
 use super::errors::{bad_query, error_page};
 use super::facets::{facet_counts, facet_sidebar};
 use super::i18n;
@@ -32,7 +31,8 @@ use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{
     ActionLine, Filters, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS,
 };
-use crate::search::{Dim, SearchResults};
+use crate::model::{Dim, SearchResults};
+use crate::presentation::charts::{bar_chart, Bar};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {

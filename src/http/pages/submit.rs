@@ -21,7 +21,7 @@ use super::responses::{private, see_other, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::{FieldError, Language};
-use crate::search::{Reason, TagSuggestions};
+use crate::model::{Reason, TagSuggestions};
 use crate::service::{tokens, Caller, IdempotencyKey, Service, TagRequest};
 
 /// The routes.

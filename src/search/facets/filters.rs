@@ -5,8 +5,8 @@ use tantivy::DocId;
 
 use super::layout::{span, COUNT_COUNTRIES, COUNT_YEAR, FIRST_YEAR};
 use super::segment::SegmentFacetData;
+use crate::model::Dim;
 use crate::model::Filters;
-use crate::search::dim::Dim;
 
 /// A set of values of one facet: a 256-bit mask, or a year range.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use tantivy::{DocId, Searcher};
 use super::cache::FacetCache;
 use super::filters::{ActiveFilters, Plan};
 use super::segment::SegmentFacetData;
-use crate::search::dim::Dim;
+use crate::model::Dim;
 
 /// Counts by (value of the first facet, value of the second or 0).
 pub type GroupCounts = HashMap<(u64, u64), u64>;

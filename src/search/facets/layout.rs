@@ -5,8 +5,8 @@
 //! year and first countries sit beside it in [`Places`]; a tally counts years and countries in
 //! slots (see [`year_slot`] and [`country_slot`]).
 
+use crate::model::Dim;
 use crate::model::{ActionLine, Region, Scope, StakeholderType, Status};
-use crate::search::dim::Dim;
 use crate::search::document::UNKNOWN_YEAR;
 
 /// The first year counted: years count from 1900 to 2100 ...

@@ -29,7 +29,7 @@ mod tally;
 mod tests;
 mod warmer;
 
-pub use crate::search::dim::Dim;
+pub use crate::model::Dim;
 pub use all_docs::{all_docs_tally, all_docs_top};
 pub use cache::FacetCache;
 pub use collector::{Collected, FacetsAndTop, SegmentFacets};

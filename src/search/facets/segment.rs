@@ -10,7 +10,7 @@ use super::layout::{
     bits_of, members, span, Places, COVID, LINES, REGIONS, SCOPES, SDGS, STAKEHOLDERS, STATUSES,
 };
 use super::ranking::{Candidate, Ranking, UNKNOWN_DAY};
-use crate::search::dim::Dim;
+use crate::model::Dim;
 use crate::search::schema::names;
 
 /// Facet values and sort keys of every document of one segment.

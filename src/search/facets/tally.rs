@@ -9,7 +9,7 @@ use super::layout::{
 };
 use super::segment::SegmentFacetData;
 use crate::model::Country;
-use crate::search::dim::Dim;
+use crate::model::Dim;
 
 /// Counts per facet value, plus the number of documents that pass every filter.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::layout::{bits_of, span, FIRST_YEAR, YEAR_SLOTS};
 use super::segment::{DocFacets, SegmentFacetData};
 use super::tally::FacetTally;
 use crate::model::Country;
-use crate::search::dim::Dim;
+use crate::model::Dim;
 use crate::search::document::UNKNOWN_YEAR;
 
 /// A document's values, facet by facet, as plain sets.

@@ -7,7 +7,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::combine::{any_of, term};
-use crate::search::dim::Dim;
+use crate::model::Dim;
 use crate::search::expansion::Tag;
 use crate::search::facets::{Accept, ActiveFilters};
 use crate::search::schema::Fields;

@@ -9,8 +9,9 @@ use super::combine::{all_of, any_of, assemble, cloned, sequence};
 use super::context::TextContext;
 use super::filters::tag_query;
 use super::words::WordForms;
+use crate::model::SuggestedFilter;
 use crate::model::{TextClause, TextQuery};
-use crate::search::expansion::{tag_table, SuggestedFilter, SynonymTable, Tag};
+use crate::search::expansion::{tag_table, SynonymTable, Tag};
 
 /// Weight of a synonym's expression against the words typed.
 const SYNONYM_BOOST: f32 = 0.9;

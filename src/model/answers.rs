@@ -1,12 +1,15 @@
-//! The answers of the search side: a page of hits with its facet counts, and the
-//! statistics' groups.
+//! The answers of a search: a page of hits with its facet counts and the filters its
+//! words name, and the statistics' groups. The search engine fills them; the service
+//! hands them out; they are the public JSON contract.
 
 use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+use chrono::NaiveDate;
 
 use super::dim::Dim;
-use super::document::HitSummary;
-use super::expansion::SuggestedFilter;
+use super::project::ProjectId;
+use super::taxonomy::{ActionLine, Country, Language, Region, Sdg, Status};
 
 /// One search hit.
 #[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
@@ -144,4 +147,44 @@ pub struct Group {
     pub count: u64,
     /// `count / total` (projects with several values count in several groups).
     pub share: f64,
+}
+
+/// The part of a hit that is stored in the index.
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HitSummary {
+    /// Id.
+    pub id: ProjectId,
+    /// Title.
+    pub title: String,
+    /// Organization.
+    pub organization: String,
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Regions.
+    pub regions: Vec<Region>,
+    /// Action lines.
+    pub action_lines: Vec<ActionLine>,
+    /// SDGs.
+    pub sdgs: Vec<Sdg>,
+    /// COVID-19 response.
+    pub covid19: bool,
+    /// Status.
+    pub status: Status,
+    /// Start date, when known.
+    pub start_date: Option<NaiveDate>,
+    /// The language of the text.
+    pub language: Language,
+}
+
+/// A filter that the words of a query (or of a suggestion) name.
+#[derive(utoipa::ToSchema, Clone, Debug, PartialEq, Serialize)]
+pub struct SuggestedFilter {
+    /// The search parameter (`sdg`, `action_line`).
+    pub facet: &'static str,
+    /// Its value (`3`, `C7.e-health`).
+    pub value: String,
+    /// The tag's label in the request's language.
+    pub label: String,
+    /// The words that name it, as typed (or the label matched, in its own language).
+    pub matched: String,
 }
