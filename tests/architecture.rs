@@ -1,6 +1,7 @@
 //! The layers as the code names them: `http -> service -> (store, search) -> model`, and no
 //! import circle between the files of one folder. Read from the sources; comments and
 //! string literals do not count.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -16,12 +16,12 @@ use crate::service::ServiceError;
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    code: String,
+    code: &'static str,
     message: String,
     field: Option<String>,
     details: Option<Vec<FieldError>>,
     retry_after: Option<u64>,
-    cause: Option<Cause>,
+    cause: Option<Box<Cause>>,
 }
 
 /// The body of every error answer.
@@ -48,10 +48,10 @@ pub struct ErrorDetail {
 
 impl ApiError {
     /// An error with a status, code and message.
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
-            code: code.to_string(),
+            code,
             message: message.into(),
             field: None,
             details: None,
@@ -73,7 +73,7 @@ impl ApiError {
     }
 
     /// 400 for a bad query parameter.
-    pub fn bad_parameter(param: &str, code: &str, message: impl Into<String>) -> ApiError {
+    pub fn bad_parameter(param: &str, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, code, message).with_field(param)
     }
 
@@ -84,7 +84,7 @@ impl ApiError {
             "internal_error",
             "something went wrong on our side; the error has been logged",
         );
-        error.cause = Some(Cause::of(cause));
+        error.cause = Some(Box::new(Cause::of(cause)));
         error
     }
 }
@@ -218,7 +218,7 @@ impl IntoResponse for ApiError {
         let clean = |s: String| strip_unsafe(&s).into_owned();
         let body = ErrorBody {
             error: ErrorDetail {
-                code: self.code,
+                code: self.code.to_string(),
                 message: clean(self.message),
                 field: self.field.map(clean),
                 details: self.details,
@@ -231,7 +231,7 @@ impl IntoResponse for ApiError {
                 .insert(axum::http::header::RETRY_AFTER, seconds.into());
         }
         if let Some(cause) = self.cause {
-            response.extensions_mut().insert(cause);
+            response.extensions_mut().insert(*cause);
         }
         response
     }
