@@ -1,7 +1,7 @@
 //! WSIS Stocktaking: the database of ICT-for-development projects tagged with WSIS Action
 //! Lines and SDGs, with exact faceted search.
 //!
-//! Layers, each depending only on the ones below it:
+//! Layers, each naming only the ones below it (checked by `tests/architecture.rs`):
 //! `http` -> `service` -> (`store`, `search`) -> `model`.
 //! sled (`store`) is the source of truth; tantivy (`search`) is a view rebuilt from it.
 //! Beside them: `presentation` (charts, colours, the report document; used by the pages

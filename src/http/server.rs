@@ -245,24 +245,22 @@ impl Watch {
 
     /// Whether a request waits for body bytes now.
     fn body_wait(&self, waiting: bool) {
-        let mut a = self.lock();
-        match (waiting, a.body_waiting) {
-            (false, Some(_)) => a.body_waiting = None,
-            (true, None) => {
-                a.body_waiting = Some(Instant::now());
-                drop(a);
-                self.changed.notify_one();
-            }
-            _ => {}
-        }
+        self.mark(waiting, |a| &mut a.body_waiting);
     }
 
+    /// Whether the last write made progress.
     fn wrote(&self, progress: bool) {
+        self.mark(!progress, |a| &mut a.write_blocked);
+    }
+
+    /// Starts or ends the wait that `since` times; a new wait wakes the watcher.
+    fn mark(&self, waiting: bool, since: impl FnOnce(&mut Activity) -> &mut Option<Instant>) {
         let mut a = self.lock();
-        match (progress, a.write_blocked) {
-            (true, Some(_)) => a.write_blocked = None,
-            (false, None) => {
-                a.write_blocked = Some(Instant::now());
+        let since = since(&mut a);
+        match (waiting, since.is_some()) {
+            (false, true) => *since = None,
+            (true, false) => {
+                *since = Some(Instant::now());
                 drop(a);
                 self.changed.notify_one();
             }
