@@ -20,3 +20,73 @@ pub enum NotJson {
     #[response(status = 415, description = "The body is not JSON")]
     UnsupportedMediaType,
 }
+
+/// A page answered as it should be.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum ThePage {
+    /// The page.
+    #[response(status = 200, description = "The page", content_type = "text/html")]
+    Page(String),
+}
+
+/// A form post whose form token is missing or stale.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum BadFormToken {
+    /// The error page.
+    #[response(
+        status = 403,
+        description = "Bad form token",
+        content_type = "text/html"
+    )]
+    Forbidden(String),
+}
+
+/// A secretariat form post refused for its form token or its key.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum DeskRefused {
+    /// The error page.
+    #[response(
+        status = 403,
+        description = "Bad form token or a read-only key",
+        content_type = "text/html"
+    )]
+    Forbidden(String),
+}
+
+/// A form post over its client's write budget.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum PageRateLimited {
+    /// The error page.
+    #[response(status = 429, description = "Rate limited", content_type = "text/html")]
+    TooMany(String),
+}
+
+/// A form refused for its fields: shown again with every error.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum FormAgain {
+    /// The form.
+    #[response(
+        status = 422,
+        description = "The form again, with every error",
+        content_type = "text/html"
+    )]
+    Refused(String),
+}
+
+/// A page of a selection that does not exist.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum UnknownSelection {
+    /// The error page.
+    #[response(
+        status = 404,
+        description = "Unknown selection",
+        content_type = "text/html"
+    )]
+    NotFound(String),
+}

@@ -7,6 +7,7 @@ use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::http::openapi::responses::{BadFormToken, FormAgain, PageRateLimited, ThePage};
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
@@ -125,7 +126,7 @@ async fn load(
         ("done" = Option<String>, Query, description = "Say that a change was saved")
     ),
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String),
+        ThePage,
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String)
     )
 )]
@@ -295,12 +296,12 @@ impl SubmitterPost {
     responses(
         (status = 303, description = "Revised: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
-        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        BadFormToken,
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
-        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
+        FormAgain,
         (status = 428, description = "No version in the form", content_type = "text/html", body = String),
-        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+        PageRateLimited
     )
 )]
 async fn revise(
@@ -357,10 +358,10 @@ async fn revise_again(
     responses(
         (status = 303, description = "Withdrawn: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
-        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        BadFormToken,
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Not in a state that can be withdrawn", content_type = "text/html", body = String),
-        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+        PageRateLimited
     )
 )]
 async fn withdraw(

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
@@ -29,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String),
+        ThePage,
         (status = 404, description = "Unknown or not published", content_type = "text/html", body = String)
     )
 )]

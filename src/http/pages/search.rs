@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup, PreEscaped};
 
@@ -39,7 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     path = "/",
     tag = PAGES,
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String),
+        ThePage,
         (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
     )
 )]
@@ -54,7 +55,7 @@ async fn search_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> 
     path = "/covid19",
     tag = PAGES,
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String),
+        ThePage,
         (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
     )
 )]

@@ -15,6 +15,7 @@ use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
@@ -52,7 +53,7 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
     path = "/stats",
     tag = PAGES,
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String),
+        ThePage,
         (status = 400, description = "Bad filters", content_type = "text/html", body = String)
     )
 )]

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::http::openapi::responses::{BadFormToken, FormAgain, PageRateLimited, ThePage};
 use crate::http::openapi::PAGES;
 use maud::html;
 
@@ -35,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     path = "/submit",
     tag = PAGES,
     responses(
-        (status = 200, description = "The page", content_type = "text/html", body = String)
+        ThePage
     )
 )]
 async fn form_page(RawQuery(raw): RawQuery) -> Response {
@@ -166,9 +167,9 @@ async fn suggest(
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Stored: to the submission's page", headers(("Location" = String, description = "Where the browser goes next"))),
-        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
-        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
-        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+        BadFormToken,
+        FormAgain,
+        PageRateLimited
     )
 )]
 async fn submit(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
