@@ -7,7 +7,7 @@ use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::{BadFormToken, FormAgain, PageRateLimited, ThePage};
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
@@ -296,12 +296,12 @@ impl SubmitterPost {
     responses(
         (status = 303, description = "Revised: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
-        BadFormToken,
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
-        FormAgain,
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
         (status = 428, description = "No version in the form", content_type = "text/html", body = String),
-        PageRateLimited
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
 async fn revise(
@@ -358,10 +358,10 @@ async fn revise_again(
     responses(
         (status = 303, description = "Withdrawn: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
-        BadFormToken,
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Not in a state that can be withdrawn", content_type = "text/html", body = String),
-        PageRateLimited
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
 async fn withdraw(

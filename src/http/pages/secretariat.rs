@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::{BadFormToken, ThePage};
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
@@ -188,7 +188,7 @@ fn sign_in_page(ctx: &Ctx, failed: bool) -> HtmlPage {
     responses(
         (status = 303, description = "Signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "Unknown key", content_type = "text/html", body = String),
-        BadFormToken,
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 429, description = "Too many attempts", content_type = "text/html", body = String)
     )
 )]
@@ -232,7 +232,7 @@ fn open_session(state: &AppState, ctx: &Ctx, headers: &HeaderMap, key: String) -
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Signed out", headers(("Location" = String, description = "Where the browser goes next"))),
-        BadFormToken
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String)
     )
 )]
 async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::{DeskRefused, FormAgain, ThePage, UnknownSelection};
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
@@ -202,8 +202,8 @@ impl Refused {
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Created: to its builder", headers(("Location" = String, description = "Where the browser goes next"))),
-        DeskRefused,
-        FormAgain
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
     )
 )]
 async fn create(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
@@ -231,7 +231,7 @@ async fn create(State(state): State<AppState>, post: FormPost) -> Result<Respons
     responses(
         ThePage,
         (status = 303, description = "Not signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
-        UnknownSelection
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
     )
 )]
 async fn builder_page(
@@ -429,9 +429,9 @@ fn description_form(ctx: &Ctx, desk: &Desk, view: &SelectionView) -> Markup {
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Changed: back to the builder", headers(("Location" = String, description = "Where the browser goes next"))),
-        DeskRefused,
-        UnknownSelection,
-        FormAgain
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
     )
 )]
 async fn update(
@@ -513,8 +513,8 @@ fn edited_items(view: &SelectionView, values: &FormValues) -> Result<Vec<Value>,
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Changed: back to the builder", headers(("Location" = String, description = "Where the browser goes next"))),
-        DeskRefused,
-        UnknownSelection,
+        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
         (status = 422, description = "Invalid item", content_type = "text/html", body = String)
     )
 )]
@@ -566,7 +566,7 @@ async fn save_items(
     responses(
         (status = 200, description = "The page", content_type = "text/csv", body = String),
         (status = 303, description = "Not signed in: to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
-        UnknownSelection
+        (status = 404, description = "Unknown selection", content_type = "text/html", body = String)
     )
 )]
 async fn export(

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::{BadFormToken, FormAgain, PageRateLimited, ThePage};
+use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::html;
 
@@ -167,9 +167,9 @@ async fn suggest(
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Stored: to the submission's page", headers(("Location" = String, description = "Where the browser goes next"))),
-        BadFormToken,
-        FormAgain,
-        PageRateLimited
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
 async fn submit(State(state): State<AppState>, post: FormPost) -> Result<Response, Response> {
