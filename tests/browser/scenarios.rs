@@ -62,23 +62,7 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
     let Some(browser) = Browser::start().await else {
         return;
     };
-    // Two SDGs whose union is larger than either: the second one widens.
-    let all = app.api("/api/v1/search").await;
-    let mut sdgs: Vec<(String, u64)> = all["facets"]["sdg"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
-        .collect();
-    sdgs.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let first = sdgs[0].0.clone();
-    let second = sdgs
-        .iter()
-        .skip(1)
-        .map(|(k, _)| k.clone())
-        .find(|k| k != &first)
-        .unwrap();
-
+    let (first, second) = two_largest_sdgs(&app).await;
     browser.client.goto(&app.url("/")).await.unwrap();
     assert_counts_match_api(&app, &browser).await;
     browser.screenshot("search").await;
@@ -102,7 +86,41 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
     assert!(two > one, "a second SDG widens: {one} -> {two}");
     assert_counts_match_api(&app, &browser).await;
 
-    // An Action Line present in some but not all of the current results narrows them.
+    let (id, three) = narrow_by_an_action_line(&app, &browser, two).await;
+    reload_reproduces_the_view(
+        &app,
+        &browser,
+        three,
+        [format!("#f-sdg-{first}"), format!("#f-sdg-{second}"), id],
+    )
+    .await;
+    enter_searches(&app, &browser).await;
+    browser.close().await;
+}
+
+/// Two SDGs whose union is larger than either: the second one widens.
+async fn two_largest_sdgs(app: &App) -> (String, String) {
+    let all = app.api("/api/v1/search").await;
+    let mut sdgs: Vec<(String, u64)> = all["facets"]["sdg"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect();
+    sdgs.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let first = sdgs[0].0.clone();
+    let second = sdgs
+        .iter()
+        .skip(1)
+        .map(|(k, _)| k.clone())
+        .find(|k| k != &first)
+        .unwrap();
+    (first, second)
+}
+
+/// An Action Line present in some but not all of the current results narrows them; gives
+/// its checkbox and the new total.
+async fn narrow_by_an_action_line(app: &App, browser: &Browser, two: u64) -> (String, u64) {
     let url = browser.url().await;
     let api = app
         .api(&format!("/api/v1/search?{}", url.query().unwrap()))
@@ -115,22 +133,27 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
         .find(|(_, n)| *n > 0 && *n < two)
         .unwrap();
     let id = format!("#f-action_line-{}", line.replace('.', "-"));
-    tick(&browser, &id, "action_line=").await;
-    let three = total(&browser).await;
+    tick(browser, &id, "action_line=").await;
+    let three = total(browser).await;
     assert!(three < two, "an Action Line narrows: {two} -> {three}");
-    assert_counts_match_api(&app, &browser).await;
+    assert_counts_match_api(app, browser).await;
+    (id, three)
+}
 
-    // The URL alone reproduces the view: same total, same boxes ticked.
+/// The URL alone reproduces the view: same total, same boxes ticked.
+async fn reload_reproduces_the_view(app: &App, browser: &Browser, three: u64, ticked: [String; 3]) {
     let view = browser.url().await;
     browser.client.goto(&app.url("/")).await.unwrap();
     browser.client.goto(view.as_str()).await.unwrap();
-    assert_eq!(total(&browser).await, three);
-    for checkbox in [format!("#f-sdg-{first}"), format!("#f-sdg-{second}"), id] {
+    assert_eq!(total(browser).await, three);
+    for checkbox in ticked {
         let ticked = browser.is_ticked(&checkbox).await;
         assert!(ticked, "{checkbox} is ticked after reload");
     }
+}
 
-    // Keyboard: type a query and press Enter.
+/// Keyboard: type a query and press Enter.
+async fn enter_searches(app: &App, browser: &Browser) {
     browser.client.goto(&app.url("/")).await.unwrap();
     browser.type_into("#q", "telemedicine").await;
     browser
@@ -140,8 +163,7 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
         browser.url().await.as_str().contains("q=telemedicine")
     })
     .await;
-    assert_counts_match_api(&app, &browser).await;
-    browser.close().await;
+    assert_counts_match_api(app, browser).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -150,9 +172,19 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     let Some(browser) = Browser::start().await else {
         return;
     };
+    let title = "Quillfeather telemedicine vans for rural districts";
+    an_incomplete_form_comes_back_filled_in(&app, &browser, title).await;
+    let key = app.key("desk");
+    let (id, link) = the_corrected_form_is_submitted_once(&app, &browser, &key).await;
+    the_secretariat_publishes_it(&app, &browser, &id, &key).await;
+    it_is_found_and_published(&app, &browser, title, &link).await;
+    browser.close().await;
+}
+
+/// The form without a stakeholder type: refused, with every value kept.
+async fn an_incomplete_form_comes_back_filled_in(app: &App, browser: &Browser, title: &str) {
     let c = &browser.client;
     c.goto(&app.url("/submit")).await.unwrap();
-    let title = "Quillfeather telemedicine vans for rural districts";
     browser.type_into("#title", title).await;
     browser
         .type_into(
@@ -190,7 +222,16 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     );
     assert!(browser.is_ticked("#sdg-3").await);
     assert!(browser.is_ticked("#al-C7-e-health").await);
+}
 
+/// The form completed and sent: one submission, however often the answer is reloaded;
+/// gives its id and edit link.
+async fn the_corrected_form_is_submitted_once(
+    app: &App,
+    browser: &Browser,
+    key: &str,
+) -> (String, String) {
+    let c = &browser.client;
     browser.select("#stakeholder_type", "civil_society").await;
     browser.click("form.stack button[type=submit]").await;
     let link = c
@@ -213,16 +254,20 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     assert!(browser.url().await.as_str().contains("submitted=1"));
     c.refresh().await.unwrap();
     browser.text("#submitted").await;
-    let key = app.key("desk");
-    let queue = app.api_with_key("/api/v1/moderation", &key).await;
+    let queue = app.api_with_key("/api/v1/moderation", key).await;
     assert_eq!(queue["total"], 1, "a reload submitted again: {queue}");
     c.goto(&app.url(&link)).await.unwrap();
     let state = browser.attr("#state-value", "data-state").await;
     assert_eq!(state.as_deref(), Some("pending"));
 
-    // The secretariat signs in and publishes it.
+    (id, link)
+}
+
+/// The secretariat signs in and publishes it.
+async fn the_secretariat_publishes_it(app: &App, browser: &Browser, id: &str, key: &str) {
+    let c = &browser.client;
     c.goto(&app.url("/secretariat")).await.unwrap();
-    browser.type_into("#key", &key).await;
+    browser.type_into("#key", key).await;
     browser.click("form.stack button[type=submit]").await;
     assert_eq!(browser.text("#signed-in").await, "desk");
     browser
@@ -240,8 +285,11 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
         .await
         .unwrap();
     assert_eq!(done.as_deref(), Some("published"));
+}
 
-    // It appears in search.
+/// It appears in search, and its page says it is published.
+async fn it_is_found_and_published(app: &App, browser: &Browser, title: &str, link: &str) {
+    let c = &browser.client;
     wait_until("the project is found", || async {
         c.goto(&app.url("/?q=quillfeather")).await.unwrap();
         c.find(Locator::Css(".hit h3 a"))
@@ -251,10 +299,9 @@ async fn a_corrected_submission_is_published_by_the_secretariat_and_found() {
     })
     .await;
     assert_eq!(browser.text(".hit h3 a").await, title);
-    c.goto(&app.url(&link)).await.unwrap();
+    c.goto(&app.url(link)).await.unwrap();
     let state = browser.attr("#state-value", "data-state").await;
     assert_eq!(state.as_deref(), Some("published"));
-    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
