@@ -8,12 +8,53 @@ use std::path::{Path, PathBuf};
 
 /// What the files under a folder of `src/` may not name.
 const FORBIDDEN: &[(&str, &[&str])] = &[
-    ("http", &["crate::search", "sled"]),
+    (
+        "http",
+        &["crate::search", "sled", "crate::cli", "crate::dev"],
+    ),
+    (
+        "presentation",
+        &[
+            "crate::http",
+            "crate::search",
+            "crate::store",
+            "sled",
+            "crate::cli",
+            "crate::dev",
+        ],
+    ),
+    (
+        "service",
+        &[
+            "crate::http",
+            "crate::presentation",
+            "crate::cli",
+            "crate::dev",
+        ],
+    ),
     (
         "search",
-        &["crate::service", "crate::http", "crate::store", "utoipa"],
+        &[
+            "crate::service",
+            "crate::http",
+            "crate::store",
+            "utoipa",
+            "crate::presentation",
+            "crate::cli",
+            "crate::dev",
+        ],
     ),
-    ("store", &["crate::service", "crate::http", "crate::search"]),
+    (
+        "store",
+        &[
+            "crate::service",
+            "crate::http",
+            "crate::search",
+            "crate::presentation",
+            "crate::cli",
+            "crate::dev",
+        ],
+    ),
     (
         "model",
         &[
@@ -21,11 +62,10 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
             "crate::http",
             "crate::search",
             "crate::store",
+            "crate::presentation",
+            "crate::cli",
+            "crate::dev",
         ],
-    ),
-    (
-        "service",
-        &["crate::http", "crate::cli", "crate::presentation"],
     ),
 ];
 
@@ -80,6 +120,24 @@ fn code(path: &Path) -> String {
             _ => out.push(c),
         }
     }
+    expand_groups(&out)
+}
+
+/// `crate::{a, b::c}` written out as `crate::a crate::b::c`, so a grouped import is seen.
+fn expand_groups(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::{") {
+        out.push_str(&rest[..at]);
+        let group = &rest[at + "crate::{".len()..];
+        let end = group.find('}').unwrap_or(group.len());
+        for part in group[..end].split(',') {
+            out.push_str(" crate::");
+            out.push_str(part.trim());
+        }
+        rest = &group[(end + 1).min(group.len())..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -114,6 +172,10 @@ fn the_layer_check_sees_a_breach() {
     assert!(names("use crate::search::Hit;", "crate::search"));
     assert!(names("let db: sled::Db;", "sled"));
     assert!(!names("use crate::searching;", "crate::search"));
+    assert!(names(
+        &expand_groups("use crate::{model, search::Hit};"),
+        "crate::search"
+    ));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.rs");
     std::fs::write(&file, "// crate::search\nlet s = \"sled\";\n").unwrap();

@@ -1,5 +1,6 @@
 //! Query parameters read into typed structs, the same structs that document them
-//! (`utoipa::IntoParams`): a parameter is parsed where it is described.
+//! (`utoipa::IntoParams`), and the search filters kept for the search request's parser
+//! (`SearchRequest::from_pairs`, which reads and checks them).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -116,7 +117,8 @@ impl FilterPairs {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    /// The filters (text, sort and pages are not filters and are refused by the caller).
+    /// The filters of the search request the pairs make (its text, sort and page are not
+    /// filters: a caller that takes none refuses or ignores them).
     pub fn filters(&self) -> Result<Filters, ApiError> {
         Ok(self.request()?.filters)
     }

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use chrono::NaiveDate;
 
-use super::dim::Dim;
 use super::project::ProjectId;
 use super::taxonomy::{ActionLine, Country, Language, Region, Sdg, Status};
 
@@ -73,37 +72,6 @@ impl FacetCounts {
             .map(|(_, v)| v.as_slice())
     }
 }
-
-impl utoipa::PartialSchema for FacetCounts {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, SchemaType, Type};
-        let counts = || {
-            ObjectBuilder::new()
-                .schema_type(SchemaType::new(Type::Object))
-                .description(Some(
-                    "Projects per value (code, goal number, year or `unknown`, true/false).",
-                ))
-                .additional_properties(Some(AdditionalProperties::RefOr(
-                    ObjectBuilder::new()
-                        .schema_type(SchemaType::new(Type::Integer))
-                        .minimum(Some(0))
-                        .into(),
-                )))
-                .build()
-        };
-        let mut facets = ObjectBuilder::new()
-            .schema_type(SchemaType::new(Type::Object))
-            .description(Some(
-                "Disjunctive counts per facet: each facet counted with every filter but its own.",
-            ));
-        for dim in Dim::ALL {
-            facets = facets.property(dim.name(), counts()).required(dim.name());
-        }
-        facets.into()
-    }
-}
-
-impl utoipa::ToSchema for FacetCounts {}
 
 impl Serialize for FacetCounts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

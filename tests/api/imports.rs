@@ -263,3 +263,24 @@ fn every_rejected_record_reaches_the_observer_but_the_report_keeps_a_bounded_num
         seen.0
     );
 }
+
+/// Of a flag given twice, the first value counts: a later empty one (which the repeated
+/// parameter check lets through, as forms send empty fields) changes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_flag_keeps_its_first_value() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    let app = crate::helpers::TestApp::empty();
+    let key = app.key("desk");
+    let record =
+        crate::helpers::import_record("flag-1", "Solar clinics", "Solar power for clinics.");
+    let line = format!("{record}\n");
+    let request =
+        Request::post("/api/v1/import?format=ndjson&publish=true&publish=&dry_run=true&dry_run=")
+            .header("authorization", format!("Bearer {key}"))
+            .body(Body::from(line))
+            .unwrap();
+    let r = app.send(request).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["dry_run"], true, "{}", r.body);
+}

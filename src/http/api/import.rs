@@ -42,7 +42,19 @@ pub(crate) struct ImportParams {
 }
 
 impl QueryParams for ImportParams {
+    /// `map` and `set` add up; of the others the first value counts (a later empty one is
+    /// let through by the repeated-parameter check).
     fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        let first = match key {
+            "format" => self.format.is_none(),
+            "publish" => self.publish.is_none(),
+            "dry_run" => self.dry_run.is_none(),
+            "suggest_tags" => self.suggest_tags.is_none(),
+            _ => true,
+        };
+        if !first {
+            return Ok(true);
+        }
         match key {
             "format" => self.format = Some(format_param(&value)?),
             "map" => self.map.get_or_insert_with(Vec::new).push(value),

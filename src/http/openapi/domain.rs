@@ -8,7 +8,8 @@ use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::model::{
-    taxonomy, ActionLine, Country, Language, ProjectId, Region, Scope, Sdg, StakeholderType, Status,
+    taxonomy, ActionLine, Country, Dim, FacetCounts, Language, ProjectId, Region, Scope, Sdg,
+    StakeholderType, Status,
 };
 
 /// A string schema that takes one of `values`.
@@ -104,3 +105,35 @@ named_schema!(
         .max_length(Some(26))
         .into()
 );
+
+/// The facet counts of a search: per facet, projects per value.
+impl PartialSchema for FacetCounts {
+    fn schema() -> RefOr<Schema> {
+        use utoipa::openapi::schema::AdditionalProperties;
+        let counts = || {
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::Object))
+                .description(Some(
+                    "Projects per value (code, goal number, year or `unknown`, true/false).",
+                ))
+                .additional_properties(Some(AdditionalProperties::RefOr(
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::new(Type::Integer))
+                        .minimum(Some(0))
+                        .into(),
+                )))
+                .build()
+        };
+        let mut facets = ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Object))
+            .description(Some(
+                "Disjunctive counts per facet: each facet counted with every filter but its own.",
+            ));
+        for dim in Dim::ALL {
+            facets = facets.property(dim.name(), counts()).required(dim.name());
+        }
+        facets.into()
+    }
+}
+
+impl ToSchema for FacetCounts {}

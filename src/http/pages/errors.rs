@@ -1,5 +1,5 @@
 //! The error pages: for a service error, a request refused before any page handler saw
-//! it, an unknown path, a wrong method, and a search page's bad query.
+//! it, an unknown path, a wrong method, and the bad query of a search or statistics page.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
