@@ -124,10 +124,8 @@ async fn serve_until_stopped(service: Arc<Service>, args: &ServeArgs) -> anyhow:
     let grace = Duration::from_secs(args.shutdown_grace_secs);
     let deadline = async move {
         let mut stop = stop;
-        while !*stop.borrow() {
-            if stop.changed().await.is_err() {
-                std::future::pending::<()>().await;
-            }
+        if stop.wait_for(|stopping| *stopping).await.is_err() {
+            std::future::pending::<()>().await;
         }
         tokio::time::sleep(grace).await;
     };

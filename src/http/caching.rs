@@ -10,8 +10,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::auth::EDIT_TOKEN_HEADER;
-use super::extract::query_pairs;
 use super::pages::session::COOKIE;
+use crate::model::text::strip_unsafe;
 
 /// Paths whose every answer is private.
 const PRIVATE_PATHS: [&str; 5] = [
@@ -44,9 +44,9 @@ fn is_private(request: &Request) -> bool {
     writes
         || has_credentials(request.headers())
         || PRIVATE_PATHS.iter().any(|p| path.starts_with(p))
-        || query_pairs(request.uri().query())
-            .iter()
-            .any(|(k, _)| k == "token")
+        || request.uri().query().is_some_and(|q| {
+            form_urlencoded::parse(q.as_bytes()).any(|(k, _)| strip_unsafe(&k) == "token")
+        })
 }
 
 fn has_credentials(headers: &HeaderMap) -> bool {

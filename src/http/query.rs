@@ -63,7 +63,7 @@ pub fn read<T: QueryParams>(raw: Option<&str>) -> Result<T, ApiError> {
 }
 
 /// 400 `unknown_parameter`.
-pub fn unknown(name: &str) -> ApiError {
+fn unknown(name: &str) -> ApiError {
     ApiError::bad_parameter(
         name,
         "unknown_parameter",

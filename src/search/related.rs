@@ -14,7 +14,7 @@ use super::analysis::{is_stop_word, tokens};
 use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::expansion::Tag;
-use super::query::tag_query;
+use super::query::{tag_query, term};
 use crate::model::Hit;
 use crate::model::HitSummary;
 use crate::model::{Language, ProjectId};
@@ -235,10 +235,10 @@ impl SearchIndex {
 
 /// Documents holding a word in `field`, scored by its frequency.
 fn word_query(field: Field, word: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
+    term(
         Term::from_field_text(field, word),
         IndexRecordOption::WithFreqs,
-    ))
+    )
 }
 
 /// How related `other` is to `project`: its word similarity (relative to the best

@@ -26,7 +26,8 @@ const SIMILAR_TITLE: f64 = 0.5;
 const NEAR_IDENTICAL: f64 = 0.85;
 
 /// Why two projects look like one, if they do.
-pub fn duplicate_reason(a: &ProjectFields, b: &ProjectFields) -> Option<&'static str> {
+#[cfg(test)]
+fn duplicate_reason(a: &ProjectFields, b: &ProjectFields) -> Option<&'static str> {
     Fingerprint::of(a).reason(&Fingerprint::of(b))
 }
 

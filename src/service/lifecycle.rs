@@ -88,6 +88,20 @@ pub struct Duplicate {
     pub reason: &'static str,
 }
 
+impl Duplicate {
+    /// `project` as a possible duplicate, shown by `fields` (cleaned).
+    fn of(project: &Project, fields: &ProjectFields, reason: &'static str) -> Duplicate {
+        let shown = fields.cleaned();
+        Duplicate {
+            id: project.id,
+            title: shown.title.clone(),
+            organization: shown.organization.clone(),
+            state: project.state,
+            reason,
+        }
+    }
+}
+
 /// Published candidates looked at per queued project.
 const DUPLICATE_CANDIDATES: usize = 20;
 /// Most possible duplicates listed per queued project.
@@ -306,14 +320,7 @@ impl Service {
                 if possible_duplicates.iter().any(|d| d.id == other.id) {
                     continue;
                 }
-                let fields = under_review(other).cleaned();
-                possible_duplicates.push(Duplicate {
-                    id: other.id,
-                    title: fields.title.clone(),
-                    organization: fields.organization.clone(),
-                    state: other.state,
-                    reason,
-                });
+                possible_duplicates.push(Duplicate::of(other, under_review(other), reason));
             }
             possible_duplicates.truncate(MAX_DUPLICATES);
             items.push(QueueItem {
@@ -342,14 +349,7 @@ impl Service {
                 continue;
             };
             if let Some(reason) = print.reason(&Fingerprint::of(&other.fields)) {
-                let shown = other.fields.cleaned();
-                found.push(Duplicate {
-                    id: other.id,
-                    title: shown.title.clone(),
-                    organization: shown.organization.clone(),
-                    state: other.state,
-                    reason,
-                });
+                found.push(Duplicate::of(&other, &other.fields, reason));
             }
         }
         Ok(found)

@@ -27,7 +27,6 @@ mod vitals;
 pub use backup::{BackupSummary, Manifest};
 pub use config::ServiceConfig;
 pub use discovery::{SynonymList, TagRequest, MAX_LIMIT};
-pub use duplicates::duplicate_reason;
 pub use engine::{Readiness, Service};
 pub use error::ServiceError;
 pub use export::{export_filters, ExportFormat, ExportOptions};

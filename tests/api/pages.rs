@@ -472,47 +472,45 @@ async fn filled_and_ordered(
     cookie: &str,
     projects: [&str; 2],
 ) {
-    let auth = [("cookie", cookie)];
     let items = format!("{location}/items");
+    let edit =
+        |fields: Vec<(&'static str, &'static str)>| item_edit(app, &items, csrf, cookie, fields);
     for project in projects {
-        let r = post_form(
+        let r = item_edit(
             app,
             &items,
-            &[("csrf", csrf), ("op", "add"), ("project_id", project)],
-            &auth,
+            csrf,
+            cookie,
+            vec![("op", "add"), ("project_id", project)],
         )
         .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r, StatusCode::SEE_OTHER);
     }
-    let r = post_form(
-        app,
-        &items,
-        &[("csrf", csrf), ("op", "down"), ("index", "0")],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = post_form(
-        app,
-        &items,
-        &[
-            ("csrf", csrf),
-            ("op", "note"),
-            ("index", "0"),
-            ("note", "Opens the session"),
-        ],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = post_form(
-        app,
-        &items,
-        &[("csrf", csrf), ("op", "remove"), ("index", "9")],
-        &auth,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = edit(vec![("op", "down"), ("index", "0")]).await;
+    assert_eq!(r, StatusCode::SEE_OTHER);
+    let note = vec![
+        ("op", "note"),
+        ("index", "0"),
+        ("note", "Opens the session"),
+    ];
+    assert_eq!(edit(note).await, StatusCode::SEE_OTHER);
+    let r = edit(vec![("op", "remove"), ("index", "9")]).await;
+    assert_eq!(r, StatusCode::BAD_REQUEST);
+}
+
+/// One edit of the builder's item list, signed in; its status.
+async fn item_edit(
+    app: &TestApp,
+    items: &str,
+    csrf: &str,
+    cookie: &str,
+    fields: Vec<(&str, &str)>,
+) -> StatusCode {
+    let mut form = vec![("csrf", csrf)];
+    form.extend(fields);
+    post_form(app, items, &form, &[("cookie", cookie)])
+        .await
+        .status
 }
 
 #[tokio::test(flavor = "multi_thread")]

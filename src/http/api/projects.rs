@@ -23,8 +23,6 @@ use crate::service::{
     idempotency, Caller, IdempotencyKey, ProjectView, Service, ServiceError, Submitted,
 };
 
-pub use crate::http::auth::EDIT_TOKEN_HEADER;
-
 impl QueryParams for RefreshParam {
     fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
         if key != "refresh" {

@@ -1,7 +1,7 @@
 //! Selections: curated, ordered lists of projects. The secretariat writes; anyone reads
 //! the published ones.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,7 +13,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
-use crate::http::query::{self, invalid, QueryParams};
+use crate::http::query::{invalid, Query, QueryParams};
 use crate::http::stream::attachment;
 use crate::http::{on_service, AppState};
 use crate::model::SelectionView;
@@ -268,10 +268,9 @@ pub(crate) async fn remove(
 pub(crate) async fn export(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
+    Query(param): Query<FormatParam>,
     credentials: Credentials,
 ) -> Result<Response, ApiError> {
-    let param: FormatParam = query::read(query.as_deref())?;
     let view = read(&state, credentials, move |s, secretariat| {
         s.selection(&id, secretariat)
     })
@@ -282,8 +281,8 @@ pub(crate) async fn export(
     }
 }
 
-/// A selection as a CSV attachment.
-fn csv_answer(view: &SelectionView) -> Result<Response, ServiceError> {
+/// A selection as a CSV attachment (the API's export and the builder's download).
+pub(crate) fn csv_answer(view: &SelectionView) -> Result<Response, ServiceError> {
     let body = selection_csv(view)?;
     let filename = format!("selection-{}.csv", view.id);
     Ok(attachment("text/csv; charset=utf-8", &filename, body))

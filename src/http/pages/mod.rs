@@ -29,7 +29,6 @@ use utoipa_axum::router::OpenApiRouter;
 use super::AppState;
 pub use errors::{bad_request, error_page, method_not_allowed, not_found};
 pub use layout::Ctx;
-pub use responses::{HtmlPage, PageResult};
 
 /// The page routes.
 pub fn router() -> OpenApiRouter<AppState> {

@@ -4,7 +4,7 @@
 //! (`public_selection`).
 
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,14 +23,16 @@ use super::i18n;
 use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::responses::{see_other, HtmlPage, PageResult};
 use super::secretariat_texts::{self, secretariat_texts};
+use crate::http::api::selections::csv_answer;
 use crate::http::extract::{query_pairs, ApiPath};
+use crate::http::stream::attachment;
 use crate::http::AppState;
 use crate::model::SearchResults;
 use crate::model::{
     ActionLine, ParamError, SearchRequest, SelectionKind, SelectionView, TextQuery,
     ValidationErrors,
 };
-use crate::service::{selection_csv, Service, ServiceError};
+use crate::service::{Service, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -586,29 +588,9 @@ async fn export(
 
 /// A selection as a CSV or JSON attachment.
 fn selection_download(view: SelectionView, csv: bool) -> Result<Response, ServiceError> {
-    let disposition = format!(
-        "attachment; filename=\"selection-{}.{}\"",
-        view.id,
-        if csv { "csv" } else { "json" }
-    );
     if csv {
-        let bytes = selection_csv(&view)?;
-        Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            bytes,
-        )
-            .into_response())
-    } else {
-        Ok((
-            [
-                (header::CONTENT_TYPE, "application/json".to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            axum::Json(view),
-        )
-            .into_response())
+        return csv_answer(&view);
     }
+    let filename = format!("selection-{}.json", view.id);
+    Ok(attachment("application/json", &filename, axum::Json(view)))
 }

@@ -29,13 +29,12 @@ mod tally;
 mod tests;
 mod warmer;
 
-pub use crate::model::Dim;
 pub use all_docs::{all_docs_tally, all_docs_top};
 pub use cache::FacetCache;
-pub use collector::{Collected, FacetsAndTop, SegmentFacets};
+pub use collector::{Collected, FacetsAndTop};
 pub use filters::{Accept, ActiveFilters};
 pub use groups::{group_counts, GroupCounts};
-pub use ranking::{Candidate, Ranking};
+pub use ranking::Ranking;
 pub use segment::SegmentFacetData;
 pub use tally::FacetTally;
 pub use warmer::FacetWarmer;

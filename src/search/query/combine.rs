@@ -6,7 +6,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 /// Documents holding a term.
-pub(super) fn term(term: Term, record: IndexRecordOption) -> Box<dyn Query> {
+pub(crate) fn term(term: Term, record: IndexRecordOption) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, record))
 }
 

@@ -24,6 +24,7 @@ mod text;
 mod words;
 
 pub use analyzers::QueryAnalyzers;
+pub(crate) use combine::term;
 pub use context::TextContext;
 pub use expansion_cache::ExpansionCache;
 pub use features::Features;
