@@ -207,27 +207,45 @@ impl Service {
 }
 
 /// The columns of a selection's CSV export.
-const CSV_HEADER: [&str; 19] = [
-    "position",
-    "note",
-    "project_id",
-    "state",
-    "title",
-    "organization",
-    "stakeholder_type",
-    "scope",
-    "countries",
-    "regions",
-    "action_lines",
-    "sdgs",
-    "covid19",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "language",
-    "description",
+/// The leading columns of a selection's CSV, about the item itself.
+const ITEM_COLUMNS: [&str; 3] = ["position", "note", "project_id"];
+
+/// The project columns of a selection's CSV, each with how a member's value is written
+/// (multi-valued fields joined with `;`).
+const PROJECT_COLUMNS: [(&str, fn(&PublicProject) -> String); 16] = [
+    ("state", |p| p.state.code().to_string()),
+    ("title", |p| p.fields.title.clone()),
+    ("organization", |p| p.fields.organization.clone()),
+    ("stakeholder_type", |p| {
+        p.fields.stakeholder_type.code().to_string()
+    }),
+    ("scope", |p| p.fields.scope.code().to_string()),
+    ("countries", |p| {
+        joined(p.fields.countries.iter().map(|c| c.code()))
+    }),
+    ("regions", |p| joined(p.regions.iter().map(|r| r.code()))),
+    ("action_lines", |p| {
+        joined(p.fields.action_lines.iter().map(|a| a.code()))
+    }),
+    ("sdgs", |p| joined(p.fields.sdgs.iter().map(|s| s.number()))),
+    ("covid19", |p| p.fields.covid19.to_string()),
+    ("status", |p| p.fields.status.code().to_string()),
+    ("start_date", |p| optional(p.fields.start_date)),
+    ("end_date", |p| optional(p.fields.end_date)),
+    ("website", |p| optional(p.fields.website.as_ref())),
+    ("language", |p| p.fields.language.code().to_string()),
+    ("description", |p| p.fields.description.clone()),
 ];
+
+/// Values joined with `;`.
+fn joined<T: std::fmt::Display>(values: impl Iterator<Item = T>) -> String {
+    values.map(|v| v.to_string()).collect::<Vec<_>>().join(";")
+}
+
+/// A value, or an empty cell.
+fn optional<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
 
 /// A selection as CSV: one row per item, in order, with the project's public fields
 /// (multi-valued fields joined with `;`).
@@ -237,7 +255,10 @@ const CSV_HEADER: [&str; 19] = [
 pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
     let internal = |e: csv::Error| ServiceError::caused("selection CSV", e);
     let mut out = super::csv_cells::Writer::new(Vec::new());
-    out.row(CSV_HEADER).map_err(internal)?;
+    let header = ITEM_COLUMNS
+        .into_iter()
+        .chain(PROJECT_COLUMNS.map(|(name, _)| name));
+    out.row(header).map_err(internal)?;
     for (i, item) in view.items.iter().enumerate() {
         let mut row = vec![
             (i + 1).to_string(),
@@ -245,36 +266,13 @@ pub fn selection_csv(view: &SelectionView) -> Result<Vec<u8>, ServiceError> {
             item.project_id.to_string(),
         ];
         match &item.project {
-            Some(p) => {
-                let f = &p.fields;
-                let join = |v: Vec<String>| v.join(";");
-                row.extend([
-                    p.state.code().to_string(),
-                    f.title.clone(),
-                    f.organization.clone(),
-                    f.stakeholder_type.code().to_string(),
-                    f.scope.code().to_string(),
-                    join(f.countries.iter().map(|c| c.code().to_string()).collect()),
-                    join(p.regions.iter().map(|r| r.code().to_string()).collect()),
-                    join(
-                        f.action_lines
-                            .iter()
-                            .map(|a| a.code().to_string())
-                            .collect(),
-                    ),
-                    join(f.sdgs.iter().map(|s| s.number().to_string()).collect()),
-                    f.covid19.to_string(),
-                    f.status.code().to_string(),
-                    f.start_date.map(|d| d.to_string()).unwrap_or_default(),
-                    f.end_date.map(|d| d.to_string()).unwrap_or_default(),
-                    f.website.clone().unwrap_or_default(),
-                    f.language.code().to_string(),
-                    f.description.clone(),
-                ]);
-            }
+            Some(p) => row.extend(PROJECT_COLUMNS.map(|(_, value)| value(p))),
             None => {
                 row.push(item.state.map_or("deleted", |s| s.code()).into());
-                row.extend(std::iter::repeat_n(String::new(), CSV_HEADER.len() - 4));
+                row.extend(std::iter::repeat_n(
+                    String::new(),
+                    PROJECT_COLUMNS.len() - 1,
+                ));
             }
         }
         out.row(&row).map_err(internal)?;

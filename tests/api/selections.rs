@@ -189,6 +189,27 @@ async fn a_withdrawn_member_stays_marked(app: &TestApp, key: &str, id: &str, mem
         .nth(2)
         .unwrap()
         .starts_with(&format!("2,speaker 2,{member},withdrawn")));
+    every_csv_row_fills_the_header(&csv.text());
+}
+
+/// The CSV's header names every column, and every row, a withdrawn member's too, has one
+/// cell per column.
+fn every_csv_row_fills_the_header(text: &str) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header.join(","),
+        "position,note,project_id,state,title,organization,stakeholder_type,scope,countries,\
+         regions,action_lines,sdgs,covid19,status,start_date,end_date,website,language,description"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+    }
+    let withdrawn: Vec<&str> = rows[1].iter().skip(4).collect();
+    assert_eq!(withdrawn, vec![""; 15], "a withdrawn member's fields are empty");
+    assert_eq!(&rows[0][17], "en");
 }
 
 /// Reordering keeps the withdrawn member; a new member must be published.
