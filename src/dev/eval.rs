@@ -216,22 +216,25 @@ pub struct EvalReport {
     pub extra: Option<(usize, Vec<TagScores>)>,
 }
 
+/// Turns one feature on.
+type AddFeature = fn(&mut Features);
+
 /// The ranking methods measured, each adding one feature to the one before.
 pub fn feature_steps() -> Vec<(&'static str, Features)> {
+    let added: [(&str, AddFeature); 6] = [
+        ("+ most words when none has all", |f| f.partial = true),
+        ("+ exact phrase boost", |f| f.phrase = true),
+        ("+ typo tolerance", |f| f.typos = true),
+        ("+ last-word prefix", |f| f.prefix = true),
+        ("+ synonyms", |f| f.synonyms = true),
+        ("+ taxonomy-aware queries (all features)", |f| f.tags = true),
+    ];
     let mut f = Features::NONE;
     let mut steps = vec![("per-language analysis (BM25, all words required)", f)];
-    f.partial = true;
-    steps.push(("+ most words when none has all", f));
-    f.phrase = true;
-    steps.push(("+ exact phrase boost", f));
-    f.typos = true;
-    steps.push(("+ typo tolerance", f));
-    f.prefix = true;
-    steps.push(("+ last-word prefix", f));
-    f.synonyms = true;
-    steps.push(("+ synonyms", f));
-    f.tags = true;
-    steps.push(("+ taxonomy-aware queries (all features)", f));
+    for (name, add) in added {
+        add(&mut f);
+        steps.push((name, f));
+    }
     steps
 }
 

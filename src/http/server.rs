@@ -285,23 +285,32 @@ impl Drop for InFlight {
     }
 }
 
-/// A request's body, telling the watch when the handler waits for bytes that have not
-/// come.
-struct Received {
-    body: Incoming,
-    watch: Arc<Watch>,
+/// A body passed through, with `hook` told at each poll whether it has to wait.
+struct Hooked<B, H> {
+    body: B,
+    hook: H,
 }
 
-impl HttpBody for Received {
+/// What a [`Hooked`] body tells at each poll.
+trait PollHook {
+    /// Called after each poll; `pending` when the body has to wait.
+    fn polled(&self, pending: bool);
+}
+
+impl<B, H> HttpBody for Hooked<B, H>
+where
+    B: HttpBody<Data = Bytes> + Unpin,
+    H: PollHook + Unpin,
+{
     type Data = Bytes;
-    type Error = hyper::Error;
+    type Error = B::Error;
 
     fn poll_frame(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+    ) -> Poll<Option<Result<Frame<Bytes>, B::Error>>> {
         let polled = Pin::new(&mut self.body).poll_frame(cx);
-        self.watch.body_wait(polled.is_pending());
+        self.hook.polled(polled.is_pending());
         polled
     }
 
@@ -314,36 +323,24 @@ impl HttpBody for Received {
     }
 }
 
-impl Drop for Received {
+/// Tells the watch when the handler waits for request bytes that have not come.
+struct BodyWait(Arc<Watch>);
+
+impl PollHook for BodyWait {
+    fn polled(&self, pending: bool) {
+        self.0.body_wait(pending);
+    }
+}
+
+impl Drop for BodyWait {
     fn drop(&mut self) {
-        self.watch.body_wait(false);
+        self.0.body_wait(false);
     }
 }
 
-/// An answer's body that holds its request's [`InFlight`] until it is sent or dropped.
-struct Tracked {
-    body: Body,
-    _in_flight: InFlight,
-}
-
-impl HttpBody for Tracked {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
-        Pin::new(&mut self.body).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        self.body.size_hint()
-    }
+/// An answer's body holds its request's [`InFlight`] until it is sent or dropped.
+impl PollHook for InFlight {
+    fn polled(&self, _pending: bool) {}
 }
 
 /// The socket, telling the watch when bytes come in and when the client takes none.
@@ -416,16 +413,16 @@ async fn connection(
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
         let in_flight = requests.request_began();
         request.extensions_mut().insert(ConnectInfo(remote));
-        let watch = requests.clone();
-        let request = request.map(|body| Body::new(Received { body, watch }));
+        let hook = BodyWait(requests.clone());
+        let request = request.map(|body| Body::new(Hooked { body, hook }));
         let answer = app.clone().oneshot(request);
         async move {
             let response = answer
                 .await
                 .unwrap_or_else(|never: Infallible| match never {});
-            Ok::<_, Infallible>(response.map(|body| Tracked {
+            Ok::<_, Infallible>(response.map(|body| Hooked {
                 body,
-                _in_flight: in_flight,
+                hook: in_flight,
             }))
         }
     });

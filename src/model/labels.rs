@@ -173,7 +173,8 @@ pub fn action_line(lang: Language, line: ActionLine) -> &'static str {
 
 /// An SDG's short name in each language, from the taxonomy file.
 struct SdgLabel {
-    names: [String; 6],
+    /// The short name in each language, in the order of [`Language::ALL`].
+    names: Vec<String>,
 }
 
 fn sdg_labels() -> &'static [SdgLabel] {
@@ -192,14 +193,7 @@ fn sdg_labels() -> &'static [SdgLabel] {
                             .unwrap_or(english)
                             .to_string()
                     };
-                    let names = [
-                        name(Language::Ar),
-                        name(Language::Zh),
-                        name(Language::En),
-                        name(Language::Fr),
-                        name(Language::Ru),
-                        name(Language::Es),
-                    ];
+                    let names = Language::ALL.iter().map(|&lang| name(lang)).collect();
                     SdgLabel { names }
                 })
                 .collect()

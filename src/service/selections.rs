@@ -210,9 +210,12 @@ impl Service {
 /// The leading columns of a selection's CSV, about the item itself.
 const ITEM_COLUMNS: [&str; 3] = ["position", "note", "project_id"];
 
+/// How a column's cell is written from a member project.
+type CellOf = fn(&PublicProject) -> String;
+
 /// The project columns of a selection's CSV, each with how a member's value is written
 /// (multi-valued fields joined with `;`).
-const PROJECT_COLUMNS: [(&str, fn(&PublicProject) -> String); 16] = [
+const PROJECT_COLUMNS: [(&str, CellOf); 16] = [
     ("state", |p| p.state.code().to_string()),
     ("title", |p| p.fields.title.clone()),
     ("organization", |p| p.fields.organization.clone()),

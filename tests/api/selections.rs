@@ -189,7 +189,7 @@ async fn a_withdrawn_member_stays_marked(app: &TestApp, key: &str, id: &str, mem
         .nth(2)
         .unwrap()
         .starts_with(&format!("2,speaker 2,{member},withdrawn")));
-    every_csv_row_fills_the_header(&csv.text());
+    every_csv_row_fills_the_header(csv.text());
 }
 
 /// The CSV's header names every column, and every row, a withdrawn member's too, has one
@@ -208,7 +208,11 @@ fn every_csv_row_fills_the_header(text: &str) {
         assert_eq!(row.len(), header.len(), "{row:?}");
     }
     let withdrawn: Vec<&str> = rows[1].iter().skip(4).collect();
-    assert_eq!(withdrawn, vec![""; 15], "a withdrawn member's fields are empty");
+    assert_eq!(
+        withdrawn,
+        vec![""; 15],
+        "a withdrawn member's fields are empty"
+    );
     assert_eq!(&rows[0][17], "en");
 }
 

@@ -232,15 +232,7 @@ impl Modify for Links {
             targets,
         } in LINKS
         {
-            let response = openapi
-                .paths
-                .paths
-                .get_mut(path)
-                .and_then(|item| match method {
-                    "get" => item.get.as_mut(),
-                    "post" => item.post.as_mut(),
-                    _ => None,
-                })
+            let response = operation_mut(openapi, path, method)
                 .and_then(|operation| operation.responses.responses.get_mut(status));
             let Some(RefOr::T(response)) = response else {
                 continue;
@@ -297,14 +289,7 @@ impl Modify for StrictBodies {
             ("/api/v1/projects", "post", "NewSubmission"),
             ("/api/v1/projects/{id}", "put", "RevisionBody"),
         ] {
-            let operation = openapi
-                .paths
-                .paths
-                .get_mut(path)
-                .and_then(|item| match method {
-                    "post" => item.post.as_mut(),
-                    _ => item.put.as_mut(),
-                });
+            let operation = operation_mut(openapi, path, method);
             let body = operation.and_then(|o| match o.request_body.as_mut() {
                 Some(RefOr::T(body)) => Some(body),
                 _ => None,
@@ -314,5 +299,21 @@ impl Modify for StrictBodies {
                 content.schema = Some(RefOr::Ref(Ref::from_schema_name(component)));
             }
         }
+    }
+}
+
+/// The operation of `method` (`get`, `post`, `put` or `delete`) at `path`, if documented.
+fn operation_mut<'a>(
+    openapi: &'a mut Document,
+    path: &str,
+    method: &str,
+) -> Option<&'a mut Operation> {
+    let item = openapi.paths.paths.get_mut(path)?;
+    match method {
+        "get" => item.get.as_mut(),
+        "post" => item.post.as_mut(),
+        "put" => item.put.as_mut(),
+        "delete" => item.delete.as_mut(),
+        _ => None,
     }
 }
