@@ -1,6 +1,7 @@
 //! Projects: submit, read, revise, withdraw, the secretariat's decisions and the history.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::{FromRequestParts, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -211,52 +212,83 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
         })
 }
 
-/// Runs one change of a project for the caller (with the `If-Match` version) and answers
-/// with the project as it is now; `limited` takes the write from the client's budget (edits
-/// by submitters).
-async fn write_project<F>(
-    state: AppState,
-    headers: HeaderMap,
-    query: Option<String>,
-    limited: Option<ClientIp>,
-    change: F,
-) -> Result<Json<OwnerProject>, ApiError>
-where
-    F: FnOnce(&Service, &Caller, Option<u64>) -> Result<(OwnerProject, u64), ServiceError>
-        + Send
-        + 'static,
-{
-    let refresh = waits(query.as_deref())?;
-    let version = if_match(&headers)?;
-    let credentials = Credentials::from_headers(&headers);
-    let limiter = state.write_limiter.clone();
-    let (project, seq) = on_service(&state, move |s| {
-        let caller = credentials.caller(s)?;
-        if let Some(client) = limited {
-            limiter.check(&caller, &client)?;
-        }
-        change(s, &caller, version)
-    })
-    .await?;
-    if refresh {
-        state.service.wait_indexed(seq).await;
-    }
-    Ok(Json(project))
-}
-
-/// A decision on a project.
-async fn decide(
+/// A change of one project as its request names it: the id in the path, `?refresh`,
+/// `If-Match` and the credentials, each read when the change runs.
+pub(crate) struct ProjectChange {
     state: AppState,
     id: String,
-    headers: HeaderMap,
     query: Option<String>,
-    decision: Decision,
-    limited: Option<ClientIp>,
-) -> Result<Json<OwnerProject>, ApiError> {
-    write_project(state, headers, query, limited, move |s, caller, version| {
-        s.decide(&id, caller, decision, version)
-    })
-    .await
+    headers: HeaderMap,
+}
+
+impl FromRequestParts<AppState> for ProjectChange {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let ApiPath(id) = ApiPath::<String>::from_request_parts(parts, state).await?;
+        Ok(Self {
+            state: state.clone(),
+            id,
+            query: parts.uri.query().map(String::from),
+            headers: parts.headers.clone(),
+        })
+    }
+}
+
+impl ProjectChange {
+    /// Runs the change for the caller (with the `If-Match` version) and answers with the
+    /// project as it is now; `limited` takes the write from the client's budget (edits by
+    /// submitters).
+    async fn run<F>(
+        self,
+        limited: Option<ClientIp>,
+        change: F,
+    ) -> Result<Json<OwnerProject>, ApiError>
+    where
+        F: FnOnce(
+                &Service,
+                &str,
+                &Caller,
+                Option<u64>,
+            ) -> Result<(OwnerProject, u64), ServiceError>
+            + Send
+            + 'static,
+    {
+        let Self {
+            state,
+            id,
+            query,
+            headers,
+        } = self;
+        let refresh = waits(query.as_deref())?;
+        let version = if_match(&headers)?;
+        let credentials = Credentials::from_headers(&headers);
+        let limiter = state.write_limiter.clone();
+        let (project, seq) = on_service(&state, move |s| {
+            let caller = credentials.caller(s)?;
+            if let Some(client) = limited {
+                limiter.check(&caller, &client)?;
+            }
+            change(s, &id, &caller, version)
+        })
+        .await?;
+        if refresh {
+            state.service.wait_indexed(seq).await;
+        }
+        Ok(Json(project))
+    }
+
+    /// A decision on the project.
+    async fn decide(
+        self,
+        decision: Decision,
+        limited: Option<ClientIp>,
+    ) -> Result<Json<OwnerProject>, ApiError> {
+        self.run(limited, move |s, id, caller, version| {
+            s.decide(id, caller, decision, version)
+        })
+        .await
+    }
 }
 
 /// Revises a project. A revision of a published project waits for approval while the
@@ -280,21 +312,15 @@ async fn decide(
     )
 )]
 pub(crate) async fn revise(
-    State(state): State<AppState>,
     client: ClientIp,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    change: ProjectChange,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<OwnerProject>, ApiError> {
-    write_project(
-        state,
-        headers,
-        query,
-        Some(client),
-        move |s, caller, version| s.revise(&id, caller, body, version),
-    )
-    .await
+    change
+        .run(Some(client), move |s, id, caller, version| {
+            s.revise(id, caller, body, version)
+        })
+        .await
 }
 
 /// Withdraws a project: kept in the store, gone from search.
@@ -313,13 +339,10 @@ pub(crate) async fn revise(
     )
 )]
 pub(crate) async fn withdraw(
-    State(state): State<AppState>,
     client: ClientIp,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
-    decide(state, id, headers, query, Decision::Withdraw, Some(client)).await
+    change: ProjectChange,
+) -> Result<Json<OwnerProject>, ApiError> {
+    change.decide(Decision::Withdraw, Some(client)).await
 }
 
 /// Publishes a pending project or its waiting revision.
@@ -336,13 +359,8 @@ pub(crate) async fn withdraw(
         (status = 409, description = "Stale If-Match version, or nothing to publish")
     )
 )]
-pub(crate) async fn publish(
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
-    decide(state, id, headers, query, Decision::Publish, None).await
+pub(crate) async fn publish(change: ProjectChange) -> Result<Json<OwnerProject>, ApiError> {
+    change.decide(Decision::Publish, None).await
 }
 
 /// The body of a request for changes.
@@ -393,22 +411,11 @@ fn required_text(field: &str, text: String) -> Result<String, ApiError> {
     )
 )]
 pub(crate) async fn request_changes(
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    change: ProjectChange,
     ApiJson(body): ApiJson<MessageBody>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<OwnerProject>, ApiError> {
     let message = required_text("message", body.message)?;
-    decide(
-        state,
-        id,
-        headers,
-        query,
-        Decision::RequestChanges(message),
-        None,
-    )
-    .await
+    change.decide(Decision::RequestChanges(message), None).await
 }
 
 /// Rejects a pending project or its waiting revision, with a reason.
@@ -428,12 +435,9 @@ pub(crate) async fn request_changes(
     )
 )]
 pub(crate) async fn reject(
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
+    change: ProjectChange,
     ApiJson(body): ApiJson<ReasonBody>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<OwnerProject>, ApiError> {
     let reason = required_text("reason", body.reason)?;
-    decide(state, id, headers, query, Decision::Reject(reason), None).await
+    change.decide(Decision::Reject(reason), None).await
 }
