@@ -368,11 +368,7 @@ pub(crate) async fn publish(change: ProjectChange) -> Result<Json<OwnerProject>,
 #[serde(deny_unknown_fields)]
 pub(crate) struct MessageBody {
     /// What the submitter should change, 1 to 5,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 5000,
-        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 1, max_length = 5000)]
     message: String,
 }
 
@@ -381,11 +377,7 @@ pub(crate) struct MessageBody {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReasonBody {
     /// Why, 1 to 5,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 5000,
-        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 1, max_length = 5000)]
     reason: String,
 }
 

@@ -2,7 +2,8 @@
 //! handlers' `#[utoipa::path]` annotations, registered with the routes themselves
 //! (`utoipa_axum::routes!`), so the document and the router cannot drift apart. This module
 //! holds the document's header and security schemes; `additions` what is added to the
-//! generated operations (shared errors, links, strict bodies); `domain` the schemas of the
+//! generated operations (shared errors, links, strict bodies); `text_patterns` the text rule
+//! as patterns on the bodies' text fields; `domain` the schemas of the
 //! model's types whose JSON is written by hand; `responses` the response sets many
 //! operations share; `shapes` the parameter and body shapes of the handlers.
 
@@ -12,6 +13,7 @@ pub mod responses;
 mod shapes;
 #[cfg(test)]
 mod tests;
+mod text_patterns;
 
 pub use shapes::{
     ContactBody, ExportRecord, FilterParams, IdPath, IdempotencyKeyHeader, IfMatchHeader, ItemBody,
@@ -93,9 +95,12 @@ fn documented() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(Header::openapi())
 }
 
-/// The document as the annotations make it, before the additions.
+/// The document as the annotations make it, with the text rule's patterns on the body
+/// schemas, before the additions.
 fn generated() -> Document {
-    crate::http::routes(documented()).into_openapi()
+    let mut doc = crate::http::routes(documented()).into_openapi();
+    text_patterns::apply(&mut doc);
+    doc
 }
 
 /// The OpenAPI document of the whole router.

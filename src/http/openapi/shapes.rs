@@ -127,25 +127,13 @@ pub struct SearchParams {
 #[derive(Deserialize, ToSchema)]
 pub struct SubmissionBody {
     /// 3 to 300 characters.
-    #[schema(
-        min_length = 3,
-        max_length = 300,
-        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 3, max_length = 300)]
     pub title: String,
     /// Up to 20,000 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 1, max_length = 20000)]
     pub description: String,
     /// Up to 300 characters.
-    #[schema(
-        min_length = 1,
-        max_length = 300,
-        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 1, max_length = 300)]
     pub organization: String,
     /// The kind of organization.
     pub stakeholder_type: StakeholderType,
@@ -198,11 +186,7 @@ pub struct ExportRecord {
 #[serde(deny_unknown_fields)]
 pub struct ContactBody {
     /// Contact person.
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// E-mail address.
     #[schema(format = Email, max_length = 254)]
@@ -215,16 +199,9 @@ pub struct SelectionBody {
     /// Kind.
     pub kind: SelectionKind,
     /// 3 to 300 characters.
-    #[schema(
-        min_length = 3,
-        max_length = 300,
-        pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
+    #[schema(min_length = 3, max_length = 300)]
     pub title: String,
     /// Theme or summary.
-    #[schema(
-        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
     pub theme: Option<String>,
     /// Date of the session or edition.
     pub date: Option<NaiveDate>,
@@ -244,9 +221,6 @@ pub struct ItemBody {
     /// The project.
     pub project_id: String,
     /// The curator's note, up to 2,000 characters.
-    #[schema(
-        pattern = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*$"
-    )]
     pub note: Option<String>,
 }
 
