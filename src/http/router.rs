@@ -1,5 +1,6 @@
-//! Every route in one table, each registered with its OpenAPI operation (see
-//! [`super::openapi`]), and the layers every request passes.
+//! Every route, each registered with its OpenAPI operation (see [`super::openapi`]): the
+//! API's here, or in its resource's module where it has several (`projects`, `selections`,
+//! `discovery`, and the pages' in `pages`); and the layers every request passes.
 
 use std::sync::Arc;
 
@@ -60,31 +61,12 @@ pub(crate) fn routes(root: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(backup::backup))
-        .routes(routes!(discovery::suggest))
-        .routes(routes!(discovery::suggest_tags))
-        .routes(routes!(discovery::related))
-        .routes(routes!(discovery::synonyms, discovery::put_synonyms))
+        .merge(discovery::routes())
         .routes(routes!(export::export))
         .routes(routes!(moderation::queue))
-        .routes(routes!(projects::submit))
-        .routes(routes!(
-            projects::show,
-            projects::revise,
-            projects::withdraw
-        ))
-        .routes(routes!(projects::publish))
-        .routes(routes!(projects::request_changes))
-        .routes(routes!(projects::reject))
-        .routes(routes!(projects::history))
+        .merge(projects::routes())
         .routes(routes!(search::search))
-        .routes(routes!(selections::list, selections::create))
-        .routes(routes!(
-            selections::show,
-            selections::update,
-            selections::remove
-        ))
-        .routes(routes!(selections::set_items))
-        .routes(routes!(selections::export))
+        .merge(selections::routes())
         .routes(routes!(stats::stats))
         .routes(routes!(taxonomy::taxonomy))
         .routes(routes!(operations::openapi_json))

@@ -6,6 +6,9 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
@@ -16,6 +19,16 @@ use crate::http::{on_service, search_turn, AppState};
 use crate::model::{Hit, Suggestions, TagSuggestions};
 use crate::model::{Language, Synonyms};
 use crate::service::{ServiceError, SynonymList, TagRequest, MAX_LIMIT};
+
+/// The search helpers' routes, each with its OpenAPI operation; the document lists
+/// them in this order.
+pub(crate) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(suggest))
+        .routes(routes!(suggest_tags))
+        .routes(routes!(related))
+        .routes(routes!(synonyms, put_synonyms))
+}
 
 /// Longest `q` of a suggestion, in characters.
 pub const MAX_SUGGEST_CHARS: usize = 200;

@@ -8,6 +8,9 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
@@ -23,6 +26,18 @@ use crate::model::{message_text, Decision, OwnerProject, Transition, ValidationE
 use crate::service::{
     idempotency, Caller, IdempotencyKey, ProjectView, Service, ServiceError, Submitted,
 };
+
+/// The projects' routes, each with its OpenAPI operation; the document lists
+/// them in this order.
+pub(crate) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(routes!(show, revise, withdraw))
+        .routes(routes!(publish))
+        .routes(routes!(request_changes))
+        .routes(routes!(reject))
+        .routes(routes!(history))
+}
 
 impl QueryParams for RefreshParam {
     fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {

@@ -8,6 +8,9 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
@@ -18,6 +21,16 @@ use crate::http::stream::attachment;
 use crate::http::{on_service, AppState};
 use crate::model::SelectionView;
 use crate::service::{selection_csv, Service, ServiceError};
+
+/// The selections' routes, each with its OpenAPI operation; the document lists
+/// them in this order.
+pub(crate) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+        .routes(routes!(set_items))
+        .routes(routes!(export))
+}
 
 /// The list of selections.
 #[derive(Serialize, utoipa::ToSchema)]

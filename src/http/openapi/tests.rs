@@ -1,8 +1,10 @@
 //! Checks of the served document: unique operation ids, links to real operations, and
-//! additions that add without replacing.
+//! additions that add without replacing, and the text fields with their patterns.
 
 use super::additions::{AnswerLinks, LINKS};
+use super::text_patterns::{MANY_LINES, ONE_LINE, TEXT_FIELDS};
 use super::{document, generated};
+use crate::model::text::Lines;
 
 fn operation_ids(doc: &serde_json::Value) -> Vec<String> {
     let mut ids = Vec::new();
@@ -98,5 +100,18 @@ fn every_link_starts_at_a_documented_answer_and_leads_to_an_operation_with_an_id
                 assert!(item.0.contains("{id}"), "{id} at {} takes no id", item.0);
             }
         }
+    }
+}
+
+#[test]
+fn every_listed_text_field_carries_its_pattern() {
+    let doc = serde_json::to_value(document()).unwrap_or_default();
+    for (schema, property, lines) in TEXT_FIELDS {
+        let expected = match lines {
+            Lines::One => ONE_LINE,
+            Lines::Many => MANY_LINES,
+        };
+        let field = &doc["components"]["schemas"][schema]["properties"][property];
+        assert_eq!(field["pattern"], expected, "{schema}.{property}");
     }
 }
