@@ -396,58 +396,56 @@ impl Fields<'_> {
         }
     }
 
-    fn action_lines(&self) -> Markup {
-        let t = self.ctx.t;
+    /// A fieldset under its legend and optional hint; marked invalid, with its error, when
+    /// `field` has one.
+    fn group(&self, field: &str, legend: Markup, hint: Option<&str>, fields: Markup) -> Markup {
         html! {
-            div.field.invalid[self.invalid("action_lines")] {
-                fieldset #action_lines {
-                    legend { (t.action_lines) " " span.req { "(" (t.required) ")" } }
-                    (self.error_note("action_lines"))
-                    (action_line_checks(self.ctx, self.v))
+            div.field.invalid[self.invalid(field)] {
+                fieldset id=(field) {
+                    legend { (legend) }
+                    @if let Some(hint) = hint { p.hint { (hint) } }
+                    (self.error_note(field))
+                    (fields)
                 }
             }
         }
     }
 
-    fn sdgs(&self) -> Markup {
+    fn action_lines(&self) -> Markup {
         let t = self.ctx.t;
-        html! {
-            div.field.invalid[self.invalid("sdgs")] {
-                fieldset #sdgs {
-                    legend { (t.sdgs) }
-                    (self.error_note("sdgs"))
-                    ul.checks {
-                        @for goal in Sdg::all() {
-                            @let n = goal.number().to_string();
-                            li {
-                                input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[self.v.has("sdgs", &n)];
-                                " "
-                                label for=(format!("sdg-{n}")) {
-                                    span class=(format!("swatch sdg-{n}")) aria-hidden="true" {}
-                                    " " (n) " " (i18n::sdg(self.ctx.lang, goal))
-                                }
-                            }
+        let legend = html! { (t.action_lines) " " span.req { "(" (t.required) ")" } };
+        let checks = action_line_checks(self.ctx, self.v);
+        self.group("action_lines", legend, None, checks)
+    }
+
+    fn sdgs(&self) -> Markup {
+        let checks = html! {
+            ul.checks {
+                @for goal in Sdg::all() {
+                    @let n = goal.number().to_string();
+                    li {
+                        input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[self.v.has("sdgs", &n)];
+                        " "
+                        label for=(format!("sdg-{n}")) {
+                            span class=(format!("swatch sdg-{n}")) aria-hidden="true" {}
+                            " " (n) " " (i18n::sdg(self.ctx.lang, goal))
                         }
                     }
                 }
             }
-        }
+        };
+        self.group("sdgs", html! { (self.ctx.t.sdgs) }, None, checks)
     }
 
     /// The contact fields of a new submission.
     fn contact(&self) -> Markup {
         let t = self.ctx.t;
-        html! {
-            div.field.invalid[self.invalid("contact")] {
-                fieldset #contact {
-                    legend { (t.contact) }
-                    p.hint { (t.contact_hint) }
-                    (self.error_note("contact"))
-                    (self.text("contact_name", t.contact_name, "text", true))
-                    (self.text("contact_email", t.contact_email, "email", true))
-                }
-            }
-        }
+        let fields = html! {
+            (self.text("contact_name", t.contact_name, "text", true))
+            (self.text("contact_email", t.contact_email, "email", true))
+        };
+        let legend = html! { (t.contact) };
+        self.group("contact", legend, Some(t.contact_hint), fields)
     }
 }
 

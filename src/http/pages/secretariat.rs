@@ -131,28 +131,31 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
 /// Publish, request changes and reject, for a queued project.
 fn decision_forms(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
     let d = secretariat_texts(ctx.lang);
+    let decision_form = |decision: &str, fields: Markup| {
+        html! {
+            form method="post" action=(format!("/secretariat/projects/{id}/{decision}")) {
+                (desk.form_fields(ctx))
+                input type="hidden" name="version" value=(version);
+                (fields)
+            }
+        }
+    };
     html! {
-    div.actions {
-        form method="post" action=(format!("/secretariat/projects/{id}/publish")) {
-            (desk.form_fields(ctx))
-            input type="hidden" name="version" value=(version);
-            button type="submit" { (d.publish) }
+        div.actions {
+            (decision_form("publish", html! {
+                button type="submit" { (d.publish) }
+            }))
+            (decision_form("request-changes", html! {
+                label for=(format!("message-{id}")) { (d.message_label) }
+                textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+                button.secondary type="submit" { (d.request_changes) }
+            }))
+            (decision_form("reject", html! {
+                label for=(format!("reason-{id}")) { (d.reason_label) }
+                textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+                button.danger type="submit" { (d.reject) }
+            }))
         }
-        form method="post" action=(format!("/secretariat/projects/{id}/request-changes")) {
-            (desk.form_fields(ctx))
-            input type="hidden" name="version" value=(version);
-            label for=(format!("message-{id}")) { (d.message_label) }
-            textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-            button.secondary type="submit" { (d.request_changes) }
-        }
-        form method="post" action=(format!("/secretariat/projects/{id}/reject")) {
-            (desk.form_fields(ctx))
-            input type="hidden" name="version" value=(version);
-            label for=(format!("reason-{id}")) { (d.reason_label) }
-            textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-            button.danger type="submit" { (d.reject) }
-        }
-    }
     }
 }
 
