@@ -122,6 +122,16 @@ impl Browser {
     /// A browser session, or `None` (with a note) when chromedriver is not installed and
     /// `STOCKTAKING_BROWSER_TESTS=require` is not set.
     pub async fn start() -> Option<Browser> {
+        Browser::start_with(&[]).await
+    }
+
+    /// A browser session with JavaScript turned off: the pages' baseline.
+    pub async fn start_without_script() -> Option<Browser> {
+        Browser::start_with(&["--blink-settings=scriptEnabled=false"]).await
+    }
+
+    /// A browser session with extra Chromium arguments.
+    async fn start_with(extra: &[&str]) -> Option<Browser> {
         let Some(driver_path) = find_on_path("chromedriver") else {
             let required = std::env::var("STOCKTAKING_BROWSER_TESTS").as_deref() == Ok("require");
             assert!(
@@ -171,6 +181,9 @@ impl Browser {
                 format!("--user-data-dir={}", profile.path().display()),
             ]
         });
+        if let Some(args) = options["args"].as_array_mut() {
+            args.extend(extra.iter().map(|a| json!(a)));
+        }
         if let Some(binary) = chrome_binary() {
             options["binary"] = json!(binary);
         }

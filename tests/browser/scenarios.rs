@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::harness::{wait_until, App, Browser};
 
-fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
+pub(crate) fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
     body["facets"][facet][value].as_u64().unwrap_or(0)
 }
 
@@ -16,7 +16,7 @@ async fn shown_count(browser: &Browser, id: &str) -> u64 {
 }
 
 /// Every SDG count and the total on the page equal the API's for the page's query.
-async fn assert_counts_match_api(app: &App, browser: &Browser) {
+pub(crate) async fn assert_counts_match_api(app: &App, browser: &Browser) {
     let url = browser.url().await;
     let api = app
         .api(&format!("/api/v1/search?{}", url.query().unwrap_or("")))
@@ -99,7 +99,7 @@ async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() 
 }
 
 /// Two SDGs whose union is larger than either: the second one widens.
-async fn two_largest_sdgs(app: &App) -> (String, String) {
+pub(crate) async fn two_largest_sdgs(app: &App) -> (String, String) {
     let all = app.api("/api/v1/search").await;
     let mut sdgs: Vec<(String, u64)> = all["facets"]["sdg"]
         .as_object()

@@ -156,10 +156,26 @@ fn country_choices(ctx: &Ctx, results: &SearchResults) -> Vec<Choice> {
         .collect()
 }
 
-/// The facet checkboxes with their counts.
+/// The facet checkboxes with their counts, behind a "Filters (n)" disclosure.
 pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     let t = ctx.t;
     let c = FacetChoices::new(ctx, results);
+    let set = view.filters().count();
+    html! {
+        // Closed, it is one line above the results on a phone; wide screens always show it.
+        details.filters #filters-panel {
+            summary {
+                (t.filters)
+                @if set > 0 { " (" span #filters-set { (set) } ")" }
+            }
+            (sidebar(ctx, view, results, &c))
+        }
+    }
+}
+
+/// The sidebar itself: a group of checkboxes per facet, years, COVID-19, apply.
+fn sidebar(ctx: &Ctx, view: &View, results: &SearchResults, c: &FacetChoices) -> Markup {
+    let t = ctx.t;
     html! {
         aside.facets aria-labelledby="filters-heading" {
             h2 #filters-heading { (t.filters) }
@@ -254,7 +270,7 @@ fn checkbox_group(ctx: &Ctx, view: &View, facet: &str, legend: &str, choices: &[
                 @for c in shown { (checkbox(view, facet, c)) }
             }
             @if !folded.is_empty() {
-                details open[any_folded_set] {
+                details #more-countries open[any_folded_set] {
                     summary { (ctx.t.more_countries) " (" (folded.len()) ")" }
                     ul { @for c in folded { (checkbox(view, facet, c)) } }
                 }

@@ -120,29 +120,43 @@ pub fn document(ctx: &Ctx, title: &str, main: Markup) -> Markup {
                 a.skip href="#main" { (t.skip_to_content) }
                 header.site {
                     a.brand href=(ctx.href("/", &[])) { (t.site_name) }
-                    nav aria-label=(t.main_nav) {
-                        ul {
-                            @for (path, label) in nav {
-                                li {
-                                    a href=(ctx.href(path, &[]))
-                                        aria-current=[(ctx.path == path).then_some("page")] { (label) }
-                                }
-                            }
-                        }
-                    }
-                    nav.languages aria-label=(t.language) {
-                        ul {
-                            @for lang in Language::ALL {
-                                li {
-                                    a href=(ctx.in_language(*lang)) lang=(lang.code()) hreflang=(lang.code())
-                                        aria-current=[(*lang == ctx.lang).then_some("true")] { (i18n::endonym(*lang)) }
-                                }
-                            }
-                        }
+                    // One line on a phone until opened; wide screens always show it.
+                    details.menu #site-menu {
+                        summary { (t.menu) }
+                        (menu(ctx, &nav))
                     }
                 }
                 main #main tabindex="-1" { (main) }
                 footer.site { p { (t.footer) } }
+            }
+        }
+    }
+}
+
+/// The site's navigation and the language picker.
+fn menu(ctx: &Ctx, nav: &[(&str, &str)]) -> Markup {
+    let t = ctx.t;
+    html! {
+        div.menu-items {
+            nav aria-label=(t.main_nav) {
+                ul {
+                    @for (path, label) in nav {
+                        li {
+                            a href=(ctx.href(path, &[]))
+                                aria-current=[(ctx.path == *path).then_some("page")] { (label) }
+                        }
+                    }
+                }
+            }
+            nav.languages aria-label=(t.language) {
+                ul {
+                    @for lang in Language::ALL {
+                        li {
+                            a href=(ctx.in_language(*lang)) lang=(lang.code()) hreflang=(lang.code())
+                                aria-current=[(*lang == ctx.lang).then_some("true")] { (i18n::endonym(*lang)) }
+                        }
+                    }
+                }
             }
         }
     }

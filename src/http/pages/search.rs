@@ -96,8 +96,10 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
                 label for="q" { (ctx.t.search_label) }
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (ctx.t.search_button) }
+                a.skip #skip-results href="#results" { (ctx.t.skip_to_results) }
             }
-            div.layout {
+            p #live-status .visually-hidden role="status" {}
+            div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))
                 (results_section(ctx, view, request, results))
             }
@@ -113,9 +115,9 @@ fn results_section(
     results: &SearchResults,
 ) -> Markup {
     html! {
-        section.results aria-labelledby="result-count" {
+        section.results #results tabindex="-1" aria-labelledby="result-count" {
             div.results-head {
-                h2 #result-count { span #total { (results.total) } " " (ctx.t.results_count) }
+                h2 #result-count data-live-focus tabindex="-1" { span #total { (results.total) } " " (ctx.t.results_count) }
                 label for="sort" { (ctx.t.sort_label) }
                 select #sort name="sort" {
                     @for (code, label) in sort_options(ctx) {

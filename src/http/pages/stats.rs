@@ -198,10 +198,11 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
-            div.layout {
+            p #live-status .visually-hidden role="status" {}
+            div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))
                 section.results aria-labelledby="stats-total" {
-                    h2 #stats-total { span #total { (results.total) } " " (t.projects) }
+                    h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (t.projects) }
                     div.charts {
                         (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars))
                         (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars))

@@ -1,0 +1,247 @@
+//! The search page on a phone and a desktop, with and without JavaScript: results first,
+//! filters and menu behind disclosures, filters applied in place with focus kept, a skip
+//! link to the results.
+
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+use crate::harness::{wait_until, App, Browser};
+use crate::scenarios::{assert_counts_match_api, two_largest_sdgs};
+
+const PHONE: (u32, u32) = (390, 844);
+const DESKTOP: (u32, u32) = (1366, 900);
+
+async fn run(browser: &Browser, script: &str) -> Value {
+    browser.client.execute(script, vec![]).await.unwrap()
+}
+
+/// Whether the element matching a selector is rendered (not inside a closed disclosure).
+async fn shown(browser: &Browser, css: &str) -> bool {
+    let script = format!(
+        "const e = document.querySelector({css:?}); \
+         return !!e && e.checkVisibility({{ contentVisibilityAuto: true, visibilityProperty: true }});"
+    );
+    run(browser, &script).await == json!(true)
+}
+
+/// The top of an element relative to the viewport, in CSS pixels.
+async fn top_of(browser: &Browser, css: &str) -> f64 {
+    let script = format!("return document.querySelector({css:?}).getBoundingClientRect().top;");
+    run(browser, &script).await.as_f64().unwrap()
+}
+
+async fn resize(browser: &Browser, (width, height): (u32, u32)) {
+    browser.client.set_window_size(width, height).await.unwrap();
+}
+
+/// The id of the focused element.
+async fn focused(browser: &Browser) -> String {
+    let id = run(
+        browser,
+        "return document.activeElement && document.activeElement.id",
+    )
+    .await;
+    id.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    resize(&browser, PHONE).await;
+    for lang in ["en", "fr", "ar"] {
+        browser
+            .client
+            .goto(&app.url(&format!("/?lang={lang}")))
+            .await
+            .unwrap();
+        let screen: f64 = run(&browser, "return window.innerHeight")
+            .await
+            .as_f64()
+            .unwrap();
+        let first = top_of(&browser, "ol.hits li.hit").await;
+        assert!(
+            first < screen,
+            "{lang}: the first result at {first}px is on the first screen ({screen}px)"
+        );
+        let header: f64 = run(
+            &browser,
+            "return document.querySelector('header.site').offsetHeight",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+        assert!(header <= 64.0, "{lang}: a compact header, not {header}px");
+        assert!(!shown(&browser, "#f-sdg-3").await, "{lang}: filters folded");
+        assert!(
+            !shown(&browser, "nav.languages").await,
+            "{lang}: menu folded"
+        );
+        browser.screenshot(&format!("search-phone-{lang}")).await;
+    }
+    browser.client.goto(&app.url("/")).await.unwrap();
+    browser.click("#site-menu > summary").await;
+    assert!(shown(&browser, "nav.languages").await, "the menu opens");
+    browser.click("#site-menu > summary").await;
+    browser.click("#filters-panel > summary").await;
+    assert!(shown(&browser, "#f-sdg-3").await, "the filters open");
+    browser.screenshot("search-phone-filters").await;
+    browser.click("#f-sdg-3").await;
+    wait_until("the filter is applied", || async {
+        browser.url().await.as_str().contains("sdg=3")
+    })
+    .await;
+    assert_eq!(browser.text("#filters-set").await, "1", "Filters (1)");
+    assert!(shown(&browser, "#f-sdg-3").await, "the filters stay open");
+
+    resize(&browser, DESKTOP).await;
+    browser.client.goto(&app.url("/")).await.unwrap();
+    assert!(
+        shown(&browser, "#f-sdg-3").await,
+        "wide screens show the filters"
+    );
+    assert!(shown(&browser, "nav.languages").await, "and the menu");
+    assert!(!shown(&browser, "#filters-panel > summary").await);
+    browser.screenshot("search-desktop").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let (sdg, _) = two_largest_sdgs(&app).await;
+    for size in [DESKTOP, PHONE] {
+        resize(&browser, size).await;
+        browser.client.goto(&app.url("/")).await.unwrap();
+        run(&browser, "window.stayed = true; return 0").await;
+        if size == PHONE {
+            browser.click("#filters-panel > summary").await;
+        }
+        let checkbox = format!("f-sdg-{sdg}");
+        browser.click(&format!("#{checkbox}")).await;
+        wait_until("the filter is in the URL", || async {
+            browser.url().await.as_str().contains(&format!("sdg={sdg}"))
+        })
+        .await;
+        assert_counts_match_api(&app, &browser).await;
+        assert_eq!(
+            focused(&browser).await,
+            checkbox,
+            "focus stays on the checkbox"
+        );
+        browser.select("#sort", "title").await;
+        wait_until("the sort is in the URL", || async {
+            browser.url().await.as_str().contains("sort=title")
+        })
+        .await;
+        assert_eq!(focused(&browser).await, "sort", "focus stays on the sort");
+        browser.click(".pagination a[rel=next]").await;
+        wait_until("page 2 is in the URL", || async {
+            browser.url().await.as_str().contains("page=2")
+        })
+        .await;
+        assert_eq!(
+            focused(&browser).await,
+            "result-count",
+            "paging moves to the results"
+        );
+        let stayed = run(&browser, "return window.stayed === true").await;
+        assert_eq!(
+            stayed,
+            json!(true),
+            "no page load: filter, sort and page in place"
+        );
+        assert!(
+            !browser.url().await.as_str().contains("q="),
+            "no empty parameter"
+        );
+        browser.client.back().await.unwrap();
+        wait_until("back to page 1", || async {
+            !browser.url().await.as_str().contains("page=2")
+        })
+        .await;
+        wait_until("page 1 is shown again", || async {
+            browser
+                .text(".pagination [aria-current=page]")
+                .await
+                .ends_with('1')
+        })
+        .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_skip_link_leads_from_the_query_box_to_the_results() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    resize(&browser, DESKTOP).await;
+    browser.client.goto(&app.url("/?lang=fr")).await.unwrap();
+    browser.click("#q").await;
+    let tab = String::from(char::from(Key::Tab));
+    browser.type_into("#q", &tab).await;
+    let mut presses = 1;
+    while focused(&browser).await != "skip-results" && presses < 5 {
+        let active = browser.client.active_element().await.unwrap();
+        active.send_keys(&tab).await.unwrap();
+        presses += 1;
+    }
+    assert_eq!(
+        focused(&browser).await,
+        "skip-results",
+        "within {presses} presses"
+    );
+    assert_eq!(browser.text("#skip-results").await, "Aller aux résultats");
+    assert!(
+        shown(&browser, "#skip-results").await,
+        "visible when focused"
+    );
+    let active = browser.client.active_element().await.unwrap();
+    active
+        .send_keys(&String::from(char::from(Key::Enter)))
+        .await
+        .unwrap();
+    wait_until("the results have focus", || async {
+        focused(&browser).await == "results"
+    })
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_the_disclosures_work_and_filters_reload_the_page() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start_without_script().await else {
+        return;
+    };
+    resize(&browser, DESKTOP).await;
+    browser.client.goto(&app.url("/")).await.unwrap();
+    assert!(
+        shown(&browser, "#f-sdg-3").await,
+        "wide screens show the filters"
+    );
+    assert!(shown(&browser, "nav.languages").await, "and the menu");
+    resize(&browser, PHONE).await;
+    browser.client.goto(&app.url("/")).await.unwrap();
+    assert!(
+        !shown(&browser, "#f-sdg-3").await,
+        "filters folded on a phone"
+    );
+    browser.click("#filters-panel > summary").await;
+    browser.click("#f-sdg-3").await;
+    browser.click("button.apply").await;
+    wait_until("the filter is applied by a page load", || async {
+        browser.url().await.as_str().contains("sdg=3")
+    })
+    .await;
+    assert!(browser.is_ticked("#f-sdg-3").await);
+    assert_eq!(browser.text("#filters-set").await, "1");
+    browser.close().await;
+}
