@@ -30,8 +30,28 @@ async fn top_of(browser: &Browser, css: &str) -> f64 {
     run(browser, &script).await.as_f64().unwrap()
 }
 
-async fn resize(browser: &Browser, (width, height): (u32, u32)) {
+/// Opens `path` in a window of `size`.
+async fn open(app: &App, browser: &Browser, (width, height): (u32, u32), path: &str) {
     browser.client.set_window_size(width, height).await.unwrap();
+    browser.client.goto(&app.url(path)).await.unwrap();
+}
+
+/// On a wide screen the filters and the menu are shown, their disclosures' summaries not.
+async fn wide_screens_show_filters_and_menu(app: &App, browser: &Browser) {
+    open(app, browser, DESKTOP, "/").await;
+    let filters = shown(browser, "#f-sdg-3").await;
+    assert!(filters, "wide screens show the filters");
+    assert!(shown(browser, "nav.languages").await, "and the menu");
+    assert!(!shown(browser, "#filters-panel > summary").await);
+}
+
+/// Presses a key in the focused element.
+async fn press(browser: &Browser, key: Key) {
+    let active = browser.client.active_element().await.unwrap();
+    active
+        .send_keys(&String::from(char::from(key)))
+        .await
+        .unwrap();
 }
 
 /// The id of the focused element.
@@ -50,13 +70,8 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    resize(&browser, PHONE).await;
     for lang in ["en", "fr", "ar"] {
-        browser
-            .client
-            .goto(&app.url(&format!("/?lang={lang}")))
-            .await
-            .unwrap();
+        open(&app, &browser, PHONE, &format!("/?lang={lang}")).await;
         let screen: f64 = run(&browser, "return window.innerHeight")
             .await
             .as_f64()
@@ -96,14 +111,7 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
     assert_eq!(browser.text("#filters-set").await, "1", "Filters (1)");
     assert!(shown(&browser, "#f-sdg-3").await, "the filters stay open");
 
-    resize(&browser, DESKTOP).await;
-    browser.client.goto(&app.url("/")).await.unwrap();
-    assert!(
-        shown(&browser, "#f-sdg-3").await,
-        "wide screens show the filters"
-    );
-    assert!(shown(&browser, "nav.languages").await, "and the menu");
-    assert!(!shown(&browser, "#filters-panel > summary").await);
+    wide_screens_show_filters_and_menu(&app, &browser).await;
     browser.screenshot("search-desktop").await;
     browser.close().await;
 }
@@ -116,8 +124,7 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
     };
     let (sdg, _) = two_largest_sdgs(&app).await;
     for size in [DESKTOP, PHONE] {
-        resize(&browser, size).await;
-        browser.client.goto(&app.url("/")).await.unwrap();
+        open(&app, &browser, size, "/").await;
         run(&browser, "window.stayed = true; return 0").await;
         if size == PHONE {
             browser.click("#filters-panel > summary").await;
@@ -165,11 +172,11 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
             !browser.url().await.as_str().contains("page=2")
         })
         .await;
+        // Read in one script: the results may be replaced between two WebDriver calls.
+        let current = "const c = document.querySelector('.pagination [aria-current=page]'); \
+                       return !!c && c.textContent.trim().endsWith('1');";
         wait_until("page 1 is shown again", || async {
-            browser
-                .text(".pagination [aria-current=page]")
-                .await
-                .ends_with('1')
+            run(&browser, current).await == json!(true)
         })
         .await;
     }
@@ -182,15 +189,11 @@ async fn a_skip_link_leads_from_the_query_box_to_the_results() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    resize(&browser, DESKTOP).await;
-    browser.client.goto(&app.url("/?lang=fr")).await.unwrap();
+    open(&app, &browser, DESKTOP, "/?lang=fr").await;
     browser.click("#q").await;
-    let tab = String::from(char::from(Key::Tab));
-    browser.type_into("#q", &tab).await;
-    let mut presses = 1;
+    let mut presses = 0;
     while focused(&browser).await != "skip-results" && presses < 5 {
-        let active = browser.client.active_element().await.unwrap();
-        active.send_keys(&tab).await.unwrap();
+        press(&browser, Key::Tab).await;
         presses += 1;
     }
     assert_eq!(
@@ -203,11 +206,7 @@ async fn a_skip_link_leads_from_the_query_box_to_the_results() {
         shown(&browser, "#skip-results").await,
         "visible when focused"
     );
-    let active = browser.client.active_element().await.unwrap();
-    active
-        .send_keys(&String::from(char::from(Key::Enter)))
-        .await
-        .unwrap();
+    press(&browser, Key::Enter).await;
     wait_until("the results have focus", || async {
         focused(&browser).await == "results"
     })
@@ -221,15 +220,8 @@ async fn without_javascript_the_disclosures_work_and_filters_reload_the_page() {
     let Some(browser) = Browser::start_without_script().await else {
         return;
     };
-    resize(&browser, DESKTOP).await;
-    browser.client.goto(&app.url("/")).await.unwrap();
-    assert!(
-        shown(&browser, "#f-sdg-3").await,
-        "wide screens show the filters"
-    );
-    assert!(shown(&browser, "nav.languages").await, "and the menu");
-    resize(&browser, PHONE).await;
-    browser.client.goto(&app.url("/")).await.unwrap();
+    wide_screens_show_filters_and_menu(&app, &browser).await;
+    open(&app, &browser, PHONE, "/").await;
     assert!(
         !shown(&browser, "#f-sdg-3").await,
         "filters folded on a phone"
