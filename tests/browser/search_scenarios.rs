@@ -11,6 +11,14 @@ use crate::scenarios::{assert_counts_match_api, two_largest_sdgs};
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1366, 900);
 
+/// The seeded app and a browser, when the browser tests run here.
+async fn seeded(
+    browser: impl std::future::Future<Output = Option<Browser>>,
+) -> Option<(App, Browser)> {
+    let app = App::start(true).await;
+    Some((app, browser.await?))
+}
+
 async fn run(browser: &Browser, script: &str) -> Value {
     browser.client.execute(script, vec![]).await.unwrap()
 }
@@ -66,8 +74,7 @@ async fn focused(browser: &Browser) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     for lang in ["en", "fr", "ar"] {
@@ -118,8 +125,7 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let (sdg, _) = two_largest_sdgs(&app).await;
@@ -185,8 +191,7 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_skip_link_leads_from_the_query_box_to_the_results() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     open(&app, &browser, DESKTOP, "/?lang=fr").await;
@@ -216,8 +221,7 @@ async fn a_skip_link_leads_from_the_query_box_to_the_results() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn without_javascript_the_disclosures_work_and_filters_reload_the_page() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start_without_script().await else {
+    let Some((app, browser)) = seeded(Browser::start_without_script()).await else {
         return;
     };
     wide_screens_show_filters_and_menu(&app, &browser).await;
@@ -235,5 +239,92 @@ async fn without_javascript_the_disclosures_work_and_filters_reload_the_page() {
     .await;
     assert!(browser.is_ticked("#f-sdg-3").await);
     assert_eq!(browser.text("#filters-set").await, "1");
+    browser.close().await;
+}
+
+/// An attribute of the query box, read in one script.
+async fn query_box(browser: &Browser, attribute: &str) -> Value {
+    run(
+        browser,
+        &format!("return document.getElementById('q').getAttribute({attribute:?});"),
+    )
+    .await
+}
+
+async fn suggestions_open(browser: &Browser) {
+    wait_until("the suggestions are open", || async {
+        query_box(browser, "aria-expanded").await == json!("true")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_query_box_offers_filters_projects_and_organizations_by_keyboard() {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
+        return;
+    };
+    open(&app, &browser, DESKTOP, "/?lang=fr").await;
+    assert_eq!(query_box(&browser, "role").await, json!("combobox"));
+    assert_eq!(
+        query_box(&browser, "aria-controls").await,
+        json!("q-suggestions")
+    );
+    browser.click("#q").await;
+    browser.type_into("#q", "heal").await;
+    suggestions_open(&browser).await;
+    let first = browser.text("#q-suggestions [role=option]").await;
+    assert_eq!(
+        first, "C7 Cybersanté",
+        "Action Line labels in the page's language"
+    );
+    press(&browser, Key::Down).await;
+    assert_eq!(
+        query_box(&browser, "aria-activedescendant").await,
+        json!("q-suggestions-0")
+    );
+    let selected = browser.attr("#q-suggestions-0", "aria-selected").await;
+    assert_eq!(selected.as_deref(), Some("true"));
+    run(&browser, "window.stayed = true; return 0").await;
+    press(&browser, Key::Enter).await;
+    wait_until("the filter is applied", || async {
+        browser
+            .url()
+            .await
+            .as_str()
+            .contains("action_line=C7.e-health")
+    })
+    .await;
+    assert_eq!(
+        run(&browser, "return window.stayed === true").await,
+        json!(true)
+    );
+    assert_eq!(
+        browser.prop("#q", "value").await.as_deref(),
+        Some(""),
+        "the words that named it go"
+    );
+    assert_eq!(query_box(&browser, "aria-expanded").await, json!("false"));
+    assert!(browser.is_ticked("#f-action_line-C7-e-health").await);
+
+    // Escape closes the list; a project title opens the project.
+    browser.type_into("#q", "tele").await;
+    suggestions_open(&browser).await;
+    press(&browser, Key::Escape).await;
+    assert_eq!(query_box(&browser, "aria-expanded").await, json!("false"));
+    let select_all = "const q = document.getElementById('q'); q.value = ''; return 0";
+    run(&browser, select_all).await;
+    browser.type_into("#q", "marine").await;
+    suggestions_open(&browser).await;
+    browser.screenshot("suggestions").await;
+    let project = browser.text("#q-suggestions-0").await;
+    assert!(project.starts_with("Open marine"), "{project}");
+    press(&browser, Key::Down).await;
+    press(&browser, Key::Enter).await;
+    wait_until("the project opens", || async {
+        browser.url().await.path().starts_with("/projects/")
+    })
+    .await;
+    assert_eq!(browser.text("h1").await, project);
+    assert!(browser.url().await.as_str().contains("lang=fr"));
     browser.close().await;
 }

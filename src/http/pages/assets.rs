@@ -135,4 +135,27 @@ mod tests {
             );
         }
     }
+
+    /// Every rule of the stylesheet closes where it should: a stray or missing brace
+    /// silently drops the rules after it.
+    #[test]
+    fn the_stylesheet_braces_balance() {
+        let mut depth = 0i32;
+        for (n, line) in STYLE.lines().enumerate() {
+            // An unindented line starts a rule at the top level, or closes a block.
+            let unindented = !line.starts_with(' ') && !line.trim().is_empty();
+            if unindented && !line.starts_with('}') {
+                assert_eq!(depth, 0, "line {}: a rule inside an unclosed block", n + 1);
+            }
+            for c in line.chars() {
+                depth += match c {
+                    '{' => 1,
+                    '}' => -1,
+                    _ => 0,
+                };
+                assert!(depth >= 0, "line {}: a brace closes nothing", n + 1);
+            }
+        }
+        assert_eq!(depth, 0, "every block is closed");
+    }
 }

@@ -94,7 +94,13 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
             @if let Some(per_page) = view.value("per_page") { input type="hidden" name="per_page" value=(per_page); }
             div.querybar role="search" {
                 label for="q" { (ctx.t.search_label) }
-                input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
+                // The script makes it a combobox offering /api/v1/suggest's answers.
+                div.combo {
+                    input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS)
+                        data-suggest=(ctx.lang.code()) data-label=(ctx.t.suggestions)
+                        data-filters=(ctx.t.filters) data-projects=(ctx.t.suggest_projects)
+                        data-organizations=(ctx.t.suggest_organizations);
+                }
                 button type="submit" { (ctx.t.search_button) }
                 a.skip #skip-results href="#results" { (ctx.t.skip_to_results) }
             }

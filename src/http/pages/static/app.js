@@ -102,6 +102,160 @@
     load(url.href, true, link.closest(".pagination") !== null);
   });
 
+  // The query box as a combobox (ARIA 1.2, list autocomplete): Action Lines and SDGs to
+  // filter by, project titles and organizations, from /api/v1/suggest as one types.
+  var box = document.querySelector("input[data-suggest]");
+  if (box) combobox(box);
+
+  function combobox(input) {
+    var list = document.createElement("div");
+    list.id = input.id + "-suggestions";
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.dataset.label);
+    list.hidden = true;
+    input.after(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("autocomplete", "off");
+    var asked = null;
+    var timer = null;
+    var options = [];
+    var active = -1;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function highlight(index) {
+      options.forEach(function (o, i) { o.setAttribute("aria-selected", String(i === index)); });
+      active = index;
+      if (index < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      input.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({ block: "nearest" });
+    }
+
+    function group(key, label, items) {
+      if (!items.length) return;
+      var g = document.createElement("div");
+      g.setAttribute("role", "group");
+      var heading = document.createElement("div");
+      heading.id = list.id + "-" + key;
+      heading.className = "group-label";
+      heading.setAttribute("role", "presentation");
+      heading.textContent = label;
+      g.setAttribute("aria-labelledby", heading.id);
+      g.appendChild(heading);
+      items.forEach(function (item) {
+        var o = document.createElement("div");
+        o.setAttribute("role", "option");
+        o.setAttribute("aria-selected", "false");
+        o.id = list.id + "-" + options.length;
+        o.textContent = item.text;
+        o.choose = item.choose;
+        options.push(o);
+        g.appendChild(o);
+      });
+      list.appendChild(g);
+    }
+
+    function show(answer) {
+      list.textContent = "";
+      options = [];
+      var d = input.dataset;
+      group("filters", d.filters, answer.taxonomy.map(function (f) {
+        return { text: f.label, choose: function () { filterBy(f); } };
+      }));
+      group("projects", d.projects, answer.titles.map(function (t) {
+        return { text: t.title, choose: function () { openProject(t.id); } };
+      }));
+      group("organizations", d.organizations, answer.organizations.map(function (name) {
+        return { text: name, choose: function () { searchFor("\"" + name + "\""); } };
+      }));
+      if (!options.length) return close();
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      highlight(-1);
+    }
+
+    function ask() {
+      var q = input.value.trim();
+      if (q.length < 2) return close();
+      if (asked) asked.abort();
+      asked = new AbortController();
+      var url = "/api/v1/suggest?q=" + encodeURIComponent(q) + "&lang=" + input.dataset.suggest;
+      fetch(url, { signal: asked.signal })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (answer) { if (answer && input.value.trim() === q) show(answer); })
+        .catch(function () {});
+    }
+
+    function filterBy(f) {
+      // The words that named the tag leave the query: as matched, or else the last word.
+      var text = input.value;
+      var at = text.toLowerCase().indexOf(f.matched.toLowerCase());
+      var rest = at >= 0
+        ? text.slice(0, at) + text.slice(at + f.matched.length)
+        : text.replace(/\S+\s*$/, "");
+      input.value = rest.replace(/\s+/g, " ").trim();
+      var form = input.form;
+      var url = viewUrl(form);
+      url.searchParams.delete("page");
+      if (url.searchParams.getAll(f.facet).indexOf(f.value) < 0) url.searchParams.append(f.facet, f.value);
+      if (liveForm(input)) load(url.href, true, false);
+      else location.assign(url.href);
+    }
+
+    function openProject(id) {
+      var lang = input.dataset.suggest;
+      location.assign("/projects/" + encodeURIComponent(id) + (lang === "en" ? "" : "?lang=" + lang));
+    }
+
+    function searchFor(text) {
+      input.value = text;
+      input.form.requestSubmit ? input.form.requestSubmit() : input.form.submit();
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
+    });
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!open) { ask(); return; }
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        var next = active + step;
+        if (next >= options.length) next = 0;
+        if (next < -1) next = options.length - 1;
+        highlight(next < 0 && step > 0 ? 0 : next);
+      } else if (event.key === "Enter" && open && active >= 0) {
+        event.preventDefault();
+        var chosen = options[active];
+        close();
+        chosen.choose();
+      } else if (event.key === "Escape") {
+        if (open) { event.preventDefault(); close(); }
+      } else if (event.key === "Tab") {
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+      var o = event.target.closest("[role=option]");
+      if (!o) return;
+      close();
+      o.choose();
+    });
+  }
+
   if (live) {
     history.replaceState({ live: true }, "");
     window.addEventListener("popstate", function (event) {
