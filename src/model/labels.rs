@@ -209,6 +209,29 @@ pub fn action_line_label(lang: Language, line: ActionLine) -> String {
     format!("{code} {}", action_line(lang, line))
 }
 
+/// "SDG" in `lang`, as the UN writes it before a goal's number.
+pub fn sdg_abbreviation(lang: Language) -> &'static str {
+    match lang {
+        Language::Ar => "أهداف التنمية المستدامة",
+        Language::Zh => "可持续发展目标",
+        Language::En => "SDG",
+        Language::Fr => "ODD",
+        Language::Ru => "ЦУР",
+        Language::Es => "ODS",
+    }
+}
+
+/// The SDG with its number and short name: `SDG 3 Good health and well-being`,
+/// `ODD 3 Bonne santé et bien-être`.
+pub fn sdg_label(lang: Language, goal: Sdg) -> String {
+    format!(
+        "{} {} {}",
+        sdg_abbreviation(lang),
+        goal.number(),
+        sdg(lang, goal)
+    )
+}
+
 /// The SDG's short name.
 pub fn sdg(lang: Language, goal: Sdg) -> &'static str {
     sdg_labels()

@@ -3,7 +3,7 @@
 use maud::{html, Markup, DOCTYPE};
 
 use crate::model::Sdg;
-use crate::presentation::charts::{bar_chart, Bar};
+use crate::presentation::charts::{bar_chart, Bar, Reading};
 use crate::presentation::colours::sdg_color;
 use crate::service::{Report, Row, Section};
 
@@ -120,12 +120,12 @@ fn html_document(report: &Report) -> Markup {
                             div.pair {
                                 div {
                                     h3 { "All projects" }
-                                    (bar_chart(&format!("{}-all", section.facet), heading(section.facet), "Table", &bars(section, &section.all)))
+                                    (bar_chart(&format!("{}-all", section.facet), heading(section.facet), "Table", &bars(section, &section.all), Reading::Ltr))
                                     (table(&section.all))
                                 }
                                 div {
                                     h3 { "COVID-19 projects" }
-                                    (bar_chart(&format!("{}-covid", section.facet), heading(section.facet), "Table", &bars(section, &section.covid19)))
+                                    (bar_chart(&format!("{}-covid", section.facet), heading(section.facet), "Table", &bars(section, &section.covid19), Reading::Ltr))
                                     (table(&section.covid19))
                                 }
                             }

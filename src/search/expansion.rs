@@ -172,7 +172,7 @@ impl Tag {
     pub fn label(self, lang: Language) -> String {
         match self {
             Tag::ActionLine(line) => labels::action_line_label(lang, line),
-            Tag::Sdg(goal) => format!("SDG {} {}", goal.number(), labels::sdg(lang, goal)),
+            Tag::Sdg(goal) => labels::sdg_label(lang, goal),
         }
     }
 }

@@ -308,6 +308,12 @@ impl Drop for Browser {
     }
 }
 
+/// The seeded app and a browser session, or `None` when the browser tests are skipped.
+pub async fn seeded(browser: impl Future<Output = Option<Browser>>) -> Option<(App, Browser)> {
+    let app = App::start(true).await;
+    Some((app, browser.await?))
+}
+
 /// Polls `check` until it holds, for at most 15 seconds.
 pub async fn wait_until<F, Fut>(what: &str, mut check: F)
 where

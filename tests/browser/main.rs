@@ -8,5 +8,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod harness;
+mod language_scenarios;
 mod scenarios;
 mod search_scenarios;

@@ -5,19 +5,11 @@
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::harness::{wait_until, App, Browser};
+use crate::harness::{seeded, wait_until, App, Browser};
 use crate::scenarios::{assert_counts_match_api, two_largest_sdgs};
 
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1366, 900);
-
-/// The seeded app and a browser, when the browser tests run here.
-async fn seeded(
-    browser: impl std::future::Future<Output = Option<Browser>>,
-) -> Option<(App, Browser)> {
-    let app = App::start(true).await;
-    Some((app, browser.await?))
-}
 
 async fn run(browser: &Browser, script: &str) -> Value {
     browser.client.execute(script, vec![]).await.unwrap()

@@ -3,13 +3,23 @@
 //! taxonomy's labels. Project texts are never translated.
 
 use crate::model::labels::Six;
-pub use crate::model::labels::{action_line, action_line_label, sdg};
+pub use crate::model::labels::{action_line, action_line_label, sdg, sdg_abbreviation, sdg_label};
 use crate::model::{Country, Language, Region, Scope, StakeholderType, State, Status};
 pub use crate::presentation::colours::sdg_color;
 
 /// Whether a language is written right to left.
 pub fn is_rtl(lang: Language) -> bool {
     lang == Language::Ar
+}
+
+/// Items as a list in `lang`'s punctuation: the Arabic comma, the Chinese enumeration comma.
+pub fn list<'a>(lang: Language, items: impl IntoIterator<Item = &'a str>) -> String {
+    let separator = match lang {
+        Language::Ar => "، ",
+        Language::Zh => "、",
+        _ => ", ",
+    };
+    items.into_iter().collect::<Vec<_>>().join(separator)
 }
 
 /// The language's name in itself, for the language picker.

@@ -161,7 +161,7 @@ fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
             .parse::<i64>()
             .ok()
             .and_then(Sdg::new)
-            .map(|g| format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g))),
+            .map(|g| i18n::sdg_label(ctx.lang, g)),
         "region" => Region::parse(value).map(|r| i18n::region(ctx.lang, r).to_string()),
         "country" => Country::parse(value).map(|c| i18n::country(ctx.lang, c).to_string()),
         "stakeholder_type" => {
@@ -253,14 +253,15 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
             @for hit in &results.hits {
                 @let s = &hit.summary;
                 li.hit {
-                    h3 { a href=(ctx.href(&format!("/projects/{}", s.id), &[])) { (s.title) } }
+                    // Project texts keep their own direction on a page of the other.
+                    h3 dir="auto" { a href=(ctx.href(&format!("/projects/{}", s.id), &[])) { (s.title) } }
                     p.meta {
-                        span.org { (s.organization) }
+                        bdi.org { (s.organization) }
                         @if !s.countries.is_empty() { " · " span.countries { (country_names(ctx, &s.countries)) } }
                         " · " span.year { @if let Some(start) = s.start_date { (start.format("%Y")) } @else { (ctx.t.date_unknown) } }
                     }
                     // The snippet is escaped by the search layer; only its <mark> tags are markup.
-                    p.snippet { (PreEscaped(&hit.snippet)) }
+                    p.snippet dir="auto" { (PreEscaped(&hit.snippet)) }
                     (tag_links(ctx, &s.action_lines, &s.sdgs))
                 }
             }

@@ -33,7 +33,7 @@ use crate::model::{
     ActionLine, Filters, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS,
 };
 use crate::model::{Dim, SearchResults};
-use crate::presentation::charts::{bar_chart, Bar};
+use crate::presentation::charts::{bar_chart, Bar, Reading};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -113,7 +113,7 @@ impl<'a> Stats<'a> {
         let sdg_bars = Sdg::all()
             .filter(|g| shown(&f.sdgs, g))
             .map(|g| Bar {
-                label: format!("SDG {} {}", g.number(), i18n::sdg(ctx.lang, g)),
+                label: i18n::sdg_label(ctx.lang, g),
                 value: sdgs
                     .get(g.number().to_string().as_str())
                     .copied()
@@ -188,6 +188,11 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
 /// The page's body: the query box and facets, the total, the charts and the table.
 fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) -> Markup {
     let t = ctx.t;
+    let reading = if i18n::is_rtl(ctx.lang) {
+        Reading::Rtl
+    } else {
+        Reading::Ltr
+    };
     html! {
         h1 { (t.stats_heading) }
         p.intro { (t.stats_intro) }
@@ -204,11 +209,11 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (t.projects) }
                     div.charts {
-                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars))
-                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars))
-                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars))
-                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars))
-                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars))
+                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars, reading))
+                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars, reading))
+                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars, reading))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars, reading))
+                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars, reading))
                     }
                     h2 { (t.by_action_line_region) }
                     (region_table_markup(ctx, stats))
