@@ -1,9 +1,10 @@
 //! The taxonomy's labels in the six UN languages: Action Line short titles and SDG short
-//! names (from the taxonomy file), used by the pages, suggestions and query recognition.
+//! names (from the taxonomy file), regions, stakeholder types, scopes, statuses, states and
+//! countries; used by the pages, suggestions, query recognition and labelled exports.
 
 use std::sync::OnceLock;
 
-use super::{ActionLine, Language, Sdg};
+use super::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, State, Status};
 
 /// One label per language, in [`Language::ALL`] order.
 pub type Six = [&'static str; 6];
@@ -238,4 +239,223 @@ pub fn sdg(lang: Language, goal: Sdg) -> &'static str {
         .get(usize::from(goal.number()) - 1)
         .map(|l| l.names[lang.index()].as_str())
         .unwrap_or("")
+}
+
+/// The ITU region's name.
+pub fn region(lang: Language, region: Region) -> &'static str {
+    let labels: Six = match region {
+        Region::Africa => ["أفريقيا", "非洲", "Africa", "Afrique", "Африка", "África"],
+        Region::Americas => [
+            "الأمريكتان",
+            "美洲",
+            "Americas",
+            "Amériques",
+            "Америка",
+            "Américas",
+        ],
+        Region::ArabStates => [
+            "الدول العربية",
+            "阿拉伯国家",
+            "Arab States",
+            "États arabes",
+            "Арабские государства",
+            "Estados Árabes",
+        ],
+        Region::AsiaPacific => [
+            "آسيا والمحيط الهادئ",
+            "亚太",
+            "Asia & Pacific",
+            "Asie-Pacifique",
+            "Азиатско-Тихоокеанский регион",
+            "Asia-Pacífico",
+        ],
+        Region::Cis => [
+            "كومنولث الدول المستقلة",
+            "独联体",
+            "CIS",
+            "CEI",
+            "СНГ",
+            "CEI",
+        ],
+        Region::Europe => ["أوروبا", "欧洲", "Europe", "Europe", "Европа", "Europa"],
+        Region::International => [
+            "دولي",
+            "国际",
+            "International",
+            "International",
+            "Международный",
+            "Internacional",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// The stakeholder type's label.
+pub fn stakeholder_type(lang: Language, value: StakeholderType) -> &'static str {
+    let labels: Six = match value {
+        StakeholderType::Government => [
+            "الحكومة",
+            "政府",
+            "Government",
+            "Gouvernement",
+            "Правительство",
+            "Gobierno",
+        ],
+        StakeholderType::PrivateSector => [
+            "القطاع الخاص",
+            "私营部门",
+            "Private sector / business",
+            "Secteur privé",
+            "Частный сектор",
+            "Sector privado",
+        ],
+        StakeholderType::CivilSociety => [
+            "المجتمع المدني",
+            "民间社会",
+            "Civil society",
+            "Société civile",
+            "Гражданское общество",
+            "Sociedad civil",
+        ],
+        StakeholderType::InternationalOrganization => [
+            "منظمة دولية",
+            "国际组织",
+            "International organization",
+            "Organisation internationale",
+            "Международная организация",
+            "Organización internacional",
+        ],
+        StakeholderType::Academia => [
+            "الأوساط الأكاديمية",
+            "学术界",
+            "Academia",
+            "Milieu universitaire",
+            "Научные круги",
+            "Sector académico",
+        ],
+        StakeholderType::Other => [
+            "جهة أخرى",
+            "其他实体",
+            "Other entity",
+            "Autre entité",
+            "Другая организация",
+            "Otra entidad",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// The scope's label.
+pub fn scope(lang: Language, value: Scope) -> &'static str {
+    let labels: Six = match value {
+        Scope::Local => ["محلي", "地方", "Local", "Local", "Местный", "Local"],
+        Scope::National => [
+            "وطني",
+            "国家",
+            "National",
+            "National",
+            "Национальный",
+            "Nacional",
+        ],
+        Scope::Regional => [
+            "إقليمي",
+            "区域",
+            "Regional",
+            "Régional",
+            "Региональный",
+            "Regional",
+        ],
+        Scope::International => [
+            "دولي",
+            "国际",
+            "International",
+            "International",
+            "Международный",
+            "Internacional",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// The status's label.
+pub fn status(lang: Language, value: Status) -> &'static str {
+    let labels: Six = match value {
+        Status::Planned => [
+            "مخطط له",
+            "计划中",
+            "Planned",
+            "Prévu",
+            "Запланирован",
+            "Previsto",
+        ],
+        Status::Ongoing => [
+            "جارٍ",
+            "进行中",
+            "Ongoing",
+            "En cours",
+            "Осуществляется",
+            "En curso",
+        ],
+        Status::Completed => [
+            "مكتمل",
+            "已完成",
+            "Completed",
+            "Terminé",
+            "Завершён",
+            "Finalizado",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// A life-cycle state's label.
+pub fn state(lang: Language, value: State) -> &'static str {
+    let labels: Six = match value {
+        State::Pending => [
+            "بانتظار المراجعة",
+            "待审核",
+            "Waiting for review",
+            "En attente d'examen",
+            "Ожидает рассмотрения",
+            "En espera de revisión",
+        ],
+        State::ChangesRequested => [
+            "مطلوب تعديلات",
+            "需要修改",
+            "Changes requested",
+            "Modifications demandées",
+            "Запрошены изменения",
+            "Cambios solicitados",
+        ],
+        State::Published => [
+            "منشور",
+            "已发布",
+            "Published",
+            "Publié",
+            "Опубликован",
+            "Publicado",
+        ],
+        State::Rejected => [
+            "مرفوض",
+            "已拒绝",
+            "Rejected",
+            "Refusé",
+            "Отклонён",
+            "Rechazado",
+        ],
+        State::Withdrawn => [
+            "مسحوب",
+            "已撤回",
+            "Withdrawn",
+            "Retiré",
+            "Отозван",
+            "Retirado",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// The country's short name (English when no translation is known).
+pub fn country(lang: Language, value: Country) -> &'static str {
+    value.name_in(lang)
 }
