@@ -804,6 +804,7 @@ static AR: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Country, Region};
 
     #[test]
     fn every_sdg_has_a_name_in_every_language_and_a_colour() {
