@@ -49,6 +49,7 @@ pub fn run(service: &Service, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         filters,
         secretariat: args.all,
         bom: args.bom,
+        labels: None,
     };
     let count = match &args.out {
         Some(path) => {

@@ -6,9 +6,9 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use super::{csv_cells, Service, ServiceError};
+use super::{csv_cells, csv_labels, Service, ServiceError};
 use crate::model::validation::SUBMISSION_FIELDS;
-use crate::model::{Contact, Filters, ParamError, Project, SearchRequest, State};
+use crate::model::{Contact, Filters, Language, ParamError, Project, SearchRequest, State};
 
 /// The format of an export.
 #[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +82,8 @@ pub struct ExportOptions {
     pub secretariat: bool,
     /// Start a CSV with a UTF-8 byte-order mark (Excel reads the accents right).
     pub bom: bool,
+    /// In a CSV, a label column in this language beside each coded column.
+    pub labels: Option<Language>,
 }
 
 /// CSV columns, in order: the source id, then a submission's fields (lists joined with
@@ -129,6 +131,24 @@ fn cell(value: Option<&Value>) -> String {
             .join(";"),
         Some(other) => other.to_string(),
     }
+}
+
+/// A row's cells: each column's, followed by its label where it has codes and labels are
+/// asked for.
+fn labelled(
+    header: &[&str],
+    labels: Option<Language>,
+    cell: impl Fn(&str) -> String,
+    label: impl Fn(&str, Language) -> String,
+) -> Vec<String> {
+    let mut row = Vec::with_capacity(header.len() * 2);
+    for column in header {
+        row.push(cell(column));
+        if let Some(lang) = labels.filter(|_| csv_labels::label_column(column).is_some()) {
+            row.push(label(column, lang));
+        }
+    }
+    row
 }
 
 fn io_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> ServiceError {
@@ -198,18 +218,30 @@ fn write_csv(
     if options.secretariat {
         header.extend(PRIVATE_COLUMNS);
     }
-    writer.row(&header).map_err(io_error)?;
+    writer
+        .row(labelled(
+            &header,
+            options.labels,
+            |c| c.to_string(),
+            |c, _| csv_labels::label_column(c).unwrap_or_default(),
+        ))
+        .map_err(io_error)?;
     let mut count = 0;
     for record in records {
         let record = record?;
-        let mut row: Vec<String> = columns().map(|c| cell(record.get(c))).collect();
-        if options.secretariat {
-            let contact = record.get("contact");
-            row.push(cell(record.get("state")));
-            row.push(cell(contact.and_then(|c| c.get("name"))));
-            row.push(cell(contact.and_then(|c| c.get("email"))));
-        }
-        writer.row(&row).map_err(io_error)?;
+        let contact = record.get("contact");
+        let value = |column: &str| match column {
+            "contact.name" => contact.and_then(|c| c.get("name")),
+            "contact.email" => contact.and_then(|c| c.get("email")),
+            other => record.get(other),
+        };
+        let row = labelled(
+            &header,
+            options.labels,
+            |c| cell(value(c)),
+            |c, lang| csv_labels::labels_of(c, value(c), lang),
+        );
+        writer.row(row).map_err(io_error)?;
         count += 1;
     }
     writer.flush().map_err(io_error)?;

@@ -6,6 +6,7 @@
 mod backup;
 mod config;
 pub mod csv_cells;
+mod csv_labels;
 mod discovery;
 mod duplicates;
 mod engine;

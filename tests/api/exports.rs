@@ -66,6 +66,7 @@ async fn export_import_export_gives_the_same_bytes_in_ndjson_and_through_csv() {
                 filters: Default::default(),
                 secretariat: false,
                 bom: false,
+                labels: None,
             },
             &mut out,
         )
@@ -153,4 +154,75 @@ async fn an_export_imported_back_into_its_own_store_changes_nothing() {
         (report.created, report.updated, report.unchanged),
         (0, 0, 130)
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_csv_opens_in_a_spreadsheet_with_a_byte_order_mark_labels_and_a_dated_name() {
+    let app = TestApp::seeded();
+    let plain = app.get("/api/v1/export?format=csv&sdg=3").await;
+    assert_eq!(plain.status, StatusCode::OK);
+    let disposition = plain.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(
+        disposition,
+        format!("attachment; filename=\"wsis-stocktaking-{today}.csv\"")
+    );
+    let plain = text(&plain.body);
+    assert!(
+        plain.starts_with('\u{feff}'),
+        "a byte-order mark by default"
+    );
+    let without = text(
+        &app.get("/api/v1/export?format=csv&sdg=3&bom=false")
+            .await
+            .body,
+    );
+    assert!(
+        without.starts_with("source_id,title,"),
+        "bom=false leaves it out"
+    );
+    assert!(!plain.contains("_label"), "no label columns unless asked");
+
+    let labelled = app
+        .get("/api/v1/export?format=csv&sdg=3&labels=true&lang=fr")
+        .await;
+    let labelled = text(&labelled.body);
+    let mut reader = csv::Reader::from_reader(labelled.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        at("sdgs_label"),
+        at("sdgs") + 1,
+        "each label beside its codes"
+    );
+    assert_eq!(at("countries_label"), at("countries") + 1);
+    for row in reader.records() {
+        let row = row.unwrap();
+        assert!(
+            row[at("sdgs_label")].contains("ODD 3 Bonne santé et bien-être"),
+            "{row:?}"
+        );
+        let lines = row[at("action_lines")].split(';').count();
+        assert_eq!(row[at("action_lines_label")].split(';').count(), lines);
+    }
+    let kenya = text(
+        &app.get("/api/v1/export?format=csv&country=KE&labels=true")
+            .await
+            .body,
+    );
+    let mut reader = csv::Reader::from_reader(kenya.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let codes: Vec<&str> = row[at("countries")].split(';').collect();
+        let names: Vec<&str> = row[at("countries_label")].split(';').collect();
+        let ke = codes.iter().position(|c| *c == "KE").unwrap();
+        assert_eq!(names[ke], "Kenya", "{row:?}");
+    }
+    let bad = app.get("/api/v1/export?format=csv&labels=maybe").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.body["error"]["field"], "labels");
 }

@@ -876,3 +876,45 @@ async fn the_form_suggests_tags_and_ticks_them_when_none_is_ticked() {
     let r = post_form(&app, "/submit", &[("suggest", "1")], &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// The `href`s of links to the export on a page, decoded.
+fn export_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"/api/v1/export?")
+        .map(|(at, _)| {
+            let start = at + "href=\"".len();
+            let end = start + html[start..].find('"').unwrap();
+            html[start..end].replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_page_downloads_its_filters_as_labelled_csv_and_ndjson() {
+    let app = TestApp::seeded();
+    let page = app.get("/?lang=fr&sdg=3&q=health&country=").await;
+    let links = export_links(html(&page));
+    assert_eq!(links.len(), 2, "CSV and NDJSON");
+    let (csv_link, ndjson_link) = (&links[0], &links[1]);
+    assert!(csv_link.contains("format=csv") && csv_link.contains("labels=true"));
+    assert!(csv_link.contains("lang=fr") && csv_link.contains("sdg=3"));
+    assert!(ndjson_link.contains("format=ndjson") && ndjson_link.contains("sdg=3"));
+    for link in &links {
+        assert!(!link.contains("q=") && !link.contains("country="), "{link}");
+    }
+    assert!(html(&page).contains("les mots recherchés ne sont pas appliqués"));
+    let text = |r: &Response| r.text().trim_start_matches('\u{feff}').to_string();
+    let total = app.get("/api/v1/search?sdg=3").await.body["total"]
+        .as_u64()
+        .unwrap();
+    let csv = app.get(csv_link).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let rows = text(&csv);
+    let mut reader = csv::Reader::from_reader(rows.as_bytes());
+    assert_eq!(reader.records().count() as u64, total);
+    let ndjson = app.get(ndjson_link).await;
+    assert_eq!(text(&ndjson).lines().count() as u64, total);
+    let covid = app.get("/covid19").await;
+    assert!(export_links(html(&covid))
+        .iter()
+        .all(|l| l.contains("covid19=true")));
+}

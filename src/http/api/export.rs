@@ -8,20 +8,28 @@ use axum::response::Response;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::openapi::{ExportRecord, FilterParams, SEARCH};
-use crate::http::query::{invalid, FilterPairs, Query, QueryParams};
+use crate::http::query::{flag, invalid, FilterPairs, Query, QueryParams};
 use crate::http::stream::{attachment, streamed, Budget};
 use crate::http::{on_service, AppState};
+use crate::model::Language;
 use crate::service::{export_filters, ExportFormat, ExportOptions, ServiceError};
 
-/// `format` and `bom` of an export; the other parameters are the search filters.
+/// `format`, `bom`, `labels` and `lang` of an export; the other parameters are the search
+/// filters.
 #[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ExportParams {
     /// The format.
     #[param(inline)]
     format: Option<crate::service::ExportFormat>,
-    /// A UTF-8 byte-order mark before CSV, for spreadsheets.
+    /// A UTF-8 byte-order mark before CSV, for spreadsheets (true by default; `false` leaves
+    /// it out).
     bom: Option<bool>,
+    /// In CSV, a `<column>_label` column after each coded column (Action Lines, SDGs,
+    /// countries, stakeholder type, scope, status, state) with its labels.
+    labels: Option<bool>,
+    /// The language of the labels (en by default).
+    lang: Option<Language>,
     /// The search filters.
     #[param(ignore)]
     filters: FilterPairs,
@@ -34,7 +42,12 @@ impl QueryParams for ExportParams {
                 let bad = || format!("'format' must be ndjson, csv or json, not '{value}'");
                 self.format = Some(ExportFormat::parse(&value).ok_or_else(|| invalid(key, bad()))?)
             }
-            "bom" => self.bom = Some(value == "true"),
+            "bom" => self.bom = Some(flag(key, &value)?),
+            "labels" => self.labels = Some(flag(key, &value)?),
+            "lang" => {
+                let bad = || format!("'lang' must be one of {}", Language::expected());
+                self.lang = Some(Language::parse(&value).ok_or_else(|| invalid(key, bad()))?)
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -74,12 +87,15 @@ pub(crate) async fn export(
     let secretariat =
         on_service(&state, move |s| Ok(credentials.caller(s)?.is_secretariat())).await?;
     let format = params.format.unwrap_or(ExportFormat::Ndjson);
-    let bom = params.bom.unwrap_or(false);
     let options = ExportOptions {
         format,
         filters,
         secretariat,
-        bom,
+        bom: params.bom.unwrap_or(true),
+        labels: match params.labels {
+            Some(true) => Some(params.lang.unwrap_or(Language::En)),
+            _ => None,
+        },
     };
     let budget = match secretariat {
         true => Budget::Secretariat,
@@ -89,6 +105,7 @@ pub(crate) async fn export(
     let body = streamed(&state.service, turn, move |service, out| {
         service.export(&options, out).map(|_| ())
     });
-    let filename = format!("projects.{}", format.extension());
+    let today = chrono::Utc::now().date_naive();
+    let filename = format!("wsis-stocktaking-{today}.{}", format.extension());
     Ok(attachment(format.content_type(), &filename, body))
 }

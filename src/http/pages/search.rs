@@ -15,7 +15,7 @@ use super::calls::search;
 use super::errors::bad_query;
 use super::facets::facet_sidebar;
 use super::i18n;
-use super::layout::{document, hidden_lang, Ctx};
+use super::layout::{document, hidden_lang, url, Ctx};
 use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
 use super::widgets::{country_names, tag_links};
@@ -23,8 +23,8 @@ use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::SearchResults;
 use crate::model::{
-    ActionLine, Country, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType, Status,
-    MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
+    ActionLine, Country, Language, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType,
+    Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
 
 /// The routes.
@@ -132,6 +132,7 @@ fn results_section(
                 }
             }
             (active_filters(ctx, view))
+            (downloads(ctx, view))
             (query_notes(ctx, view, results))
             @if results.hits.is_empty() {
                 (no_results(ctx, view))
@@ -195,6 +196,39 @@ fn active_filters(ctx: &Ctx, view: &View) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Links to the export of the projects that pass the view's filters: CSV with labels in
+/// the page's language, and NDJSON.
+fn downloads(ctx: &Ctx, view: &View) -> Markup {
+    let mut filters: Vec<(&str, &str)> = view
+        .filters()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if view.covid_only {
+        filters.push(("covid19", "true"));
+    }
+    let csv = [
+        ("format", "csv"),
+        ("labels", "true"),
+        ("lang", ctx.lang.code()),
+    ];
+    let ndjson = [("format", "ndjson")];
+    let link = |format: &[(&'static str, &str)]| {
+        url(
+            "/api/v1/export",
+            format.iter().copied().chain(filters.iter().copied()),
+            Language::En,
+        )
+    };
+    html! {
+        p.downloads #downloads {
+            (ctx.t.download) ": "
+            a href=(link(&csv)) download { "CSV" } " · "
+            a href=(link(&ndjson)) download { "NDJSON" }
+            @if view.value("q").is_some() { br; small { (ctx.t.download_without_words) } }
         }
     }
 }
