@@ -11,6 +11,7 @@ pub mod project;
 pub mod resolve;
 pub mod search_request;
 pub mod selection;
+pub mod selection_listing;
 pub mod suggestions;
 pub mod synonyms;
 pub mod tag_lexicon;
@@ -36,6 +37,9 @@ pub use search_request::{
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
     SelectionId, SelectionItem, SelectionKind, SelectionView,
+};
+pub use selection_listing::{
+    newest_first, SelectionFilter, SelectionListing, SelectionSummary, LISTING_YEARS,
 };
 pub use suggestions::{
     ActionLineSuggestion, Reason, SdgSuggestion, Suggestions, TagSuggestions, TitleSuggestion,

@@ -41,6 +41,11 @@ impl SelectionKind {
         SelectionKind::Collection,
     ];
 
+    /// Its place in [`SelectionKind::ALL`] (for tables of names).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The API code.
     pub fn code(self) -> &'static str {
         match self {
@@ -454,6 +459,13 @@ mod tests {
         .unwrap();
         assert_eq!(fields.category.map(ActionLine::code), Some("C7.e-health"));
         assert!(items.is_none());
+    }
+
+    #[test]
+    fn a_kind_s_index_is_its_place_in_all() {
+        for (i, kind) in SelectionKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.index(), i, "{kind:?}");
+        }
     }
 
     #[test]

@@ -7,9 +7,10 @@ use serde_json::Value;
 
 use super::{Service, ServiceError};
 use crate::model::{
-    admission_error, parse_items, parse_selection, ExpandedItem, FieldError, ProjectId,
-    PublicProject, Selection, SelectionFields, SelectionId, SelectionItem, SelectionKind,
-    SelectionView, ValidationErrors,
+    admission_error, newest_first, parse_items, parse_selection, ExpandedItem, FieldError,
+    ProjectId, PublicProject, Selection, SelectionFields, SelectionFilter, SelectionId,
+    SelectionItem, SelectionKind, SelectionListing, SelectionSummary, SelectionView,
+    ValidationErrors,
 };
 
 impl Service {
@@ -203,6 +204,65 @@ impl Service {
             }
         }
         Ok(views)
+    }
+
+    /// The published selections under `filter`, newest first, with the counts per kind and
+    /// per year. Reads every stored selection and its members (a scan: there are few).
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn selection_listing(
+        &self,
+        filter: SelectionFilter,
+    ) -> Result<SelectionListing, ServiceError> {
+        let published = self.published_summaries(|_| true)?;
+        Ok(SelectionListing::new(published, filter))
+    }
+
+    /// The published selections that hold `project`, newest first. A scan of every
+    /// stored selection, as [`Service::selection_listing`].
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn selections_with(
+        &self,
+        project: ProjectId,
+    ) -> Result<Vec<SelectionSummary>, ServiceError> {
+        let mut summaries =
+            self.published_summaries(|s| s.items.iter().any(|i| i.project_id == project))?;
+        newest_first(&mut summaries);
+        Ok(summaries)
+    }
+
+    /// The published selections that pass `keep`, each with its count of published members.
+    fn published_summaries(
+        &self,
+        keep: impl Fn(&Selection) -> bool,
+    ) -> Result<Vec<SelectionSummary>, ServiceError> {
+        let mut summaries = Vec::new();
+        for selection in self.store.selections() {
+            let selection = selection?;
+            if !selection.fields.published || !keep(&selection) {
+                continue;
+            }
+            let mut projects = 0;
+            for item in &selection.items {
+                if self
+                    .store
+                    .get(item.project_id)?
+                    .is_some_and(|p| p.is_public())
+                {
+                    projects += 1;
+                }
+            }
+            summaries.push(SelectionSummary {
+                id: selection.id,
+                fields: selection.fields,
+                projects,
+                created_at: selection.created_at,
+            });
+        }
+        Ok(summaries)
     }
 }
 

@@ -24,6 +24,7 @@ mod relevance;
 mod report;
 mod requests;
 mod search;
+mod selection_pages;
 mod selections;
 mod slow_clients;
 mod stats;

@@ -614,6 +614,11 @@ async fn every_kind_of_page(app: &TestApp) -> Vec<(String, Response)> {
         &format!("/projects/{project_id}"),
         &format!("/submissions/{id}?token={token}"),
         &selection,
+        &format!("{selection}?lang=ar"),
+        "/selections",
+        "/selections?kind=prizes_shortlist&lang=ar",
+        "/selections?kind=talkx&year=1999",
+        "/selections?kind=nope",
     ] {
         pages.push((path.to_string(), app.get(path).await));
     }

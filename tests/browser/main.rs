@@ -11,3 +11,4 @@ mod harness;
 mod language_scenarios;
 mod scenarios;
 mod search_scenarios;
+mod selection_scenarios;

@@ -4,6 +4,7 @@
 use maud::{html, Markup, DOCTYPE};
 
 use super::i18n::{self, Texts};
+use super::selections_texts::selections_texts;
 use crate::model::Language;
 
 /// What a page needs to know about its request: the language, its path and query (for
@@ -103,6 +104,7 @@ pub fn document(ctx: &Ctx, title: &str, main: Markup) -> Markup {
         ("/", t.nav_search),
         ("/covid19", t.nav_covid),
         ("/stats", t.nav_stats),
+        ("/selections", selections_texts(ctx.lang).selections),
         ("/submit", t.nav_submit),
         ("/secretariat", t.nav_secretariat),
     ];

@@ -19,6 +19,9 @@ mod search_view;
 mod secretariat;
 mod secretariat_texts;
 mod selection_builder;
+mod selection_entries;
+mod selection_list;
+mod selections_texts;
 pub mod session;
 mod stats;
 mod submit;
@@ -40,6 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(edit::router())
         .merge(stats::router())
         .merge(secretariat::router())
+        .merge(selection_list::router())
         .merge(public_selection::router())
         .merge(selection_builder::router())
 }

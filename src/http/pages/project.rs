@@ -1,5 +1,5 @@
 //! A published project (`/projects/{id}`): every public field, tags with their names and
-//! links that search for the same tag.
+//! links that search for the same tag, the published selections it is in, related projects.
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -14,12 +14,14 @@ use super::calls::call;
 use super::i18n;
 use super::layout::{document, Ctx};
 use super::responses::{HtmlPage, PageResult};
+use super::selection_entries::selection_entries;
+use super::selections_texts::selections_texts;
 use super::widgets::{country_names, tag_links};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::Hit;
-use crate::model::{ProjectFields, PublicProject, Region};
-use crate::service::{Caller, ProjectView};
+use crate::model::{ProjectFields, PublicProject, Region, SelectionSummary};
+use crate::service::{Caller, ProjectView, Service, ServiceError};
 
 /// Related projects shown under a project.
 const RELATED: usize = 5;
@@ -46,26 +48,36 @@ async fn project_page(
     RawQuery(raw): RawQuery,
 ) -> PageResult {
     let ctx = Ctx::from_query(&format!("/projects/{id}"), query_pairs(raw.as_deref()));
-    let (view, related) = call(&state, &ctx, move |s| {
-        let view = s.project_view(&id, &Caller::Public)?;
-        // Related projects are a help, not the page: without them the page still shows.
-        let related = s.related(&id, RELATED).unwrap_or_default();
-        Ok((view, related))
-    })
-    .await?;
-    let project = match view {
-        ProjectView::Public(p) => *p,
-        ProjectView::Owner(p) => p.project,
-    };
-    let body = project_body(&ctx, &project, &related);
+    let (project, related, selections) = call(&state, &ctx, move |s| shown(s, &id)).await?;
+    let body = project_body(&ctx, &project, &related, &selections);
     Ok(HtmlPage(
         StatusCode::OK,
         document(&ctx, &project.fields.title, body),
     ))
 }
 
-/// The project's fields, then the related projects, if any.
-fn project_body(ctx: &Ctx, project: &PublicProject, related: &[Hit]) -> Markup {
+/// A public project with its related projects and the published selections it is in.
+type Shown = (PublicProject, Vec<Hit>, Vec<SelectionSummary>);
+
+/// What the page shows of project `id`.
+fn shown(s: &Service, id: &str) -> Result<Shown, ServiceError> {
+    let project = match s.project_view(id, &Caller::Public)? {
+        ProjectView::Public(p) => *p,
+        ProjectView::Owner(p) => p.project,
+    };
+    // Related projects are a help, not the page: without them the page still shows.
+    let related = s.related(id, RELATED).unwrap_or_default();
+    let selections = s.selections_with(project.id)?;
+    Ok((project, related, selections))
+}
+
+/// The project's fields, then the selections it is in and the related projects, if any.
+fn project_body(
+    ctx: &Ctx,
+    project: &PublicProject,
+    related: &[Hit],
+    selections: &[SelectionSummary],
+) -> Markup {
     html! {
         article.project {
             h1 { (project.fields.title) }
@@ -73,6 +85,12 @@ fn project_body(ctx: &Ctx, project: &PublicProject, related: &[Hit]) -> Markup {
             (tag_links(ctx, &project.fields.action_lines, &project.fields.sdgs))
             (fields_list(ctx, &project.fields, &project.regions))
             p.meta { (ctx.t.published_on) " " (project.updated_at.format("%Y-%m-%d")) " · " (ctx.t.version) " " (project.version) }
+        }
+        @if !selections.is_empty() {
+            section.in-selections aria-labelledby="selections-heading" {
+                h2 #selections-heading { (selections_texts(ctx.lang).in_selections) }
+                (selection_entries(ctx, selections))
+            }
         }
         @if !related.is_empty() {
             section.related aria-labelledby="related-heading" {

@@ -1,4 +1,5 @@
-//! A published selection (`/selections/{id}`): its description and projects with notes.
+//! A published selection (`/selections/{id}`): its description, then its projects in order,
+//! numbered, each with its countries, start year, tags and the curator's note.
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -10,13 +11,14 @@ use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::calls::call;
-use super::i18n;
 use super::layout::{document, Ctx};
 use super::responses::{HtmlPage, PageResult};
-use super::secretariat_texts;
+use super::selection_entries::{selection_meta, SELECTIONS_PATH};
+use super::selections_texts::{kinds, selections_texts};
+use super::widgets::{country_names, tag_links};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
-use crate::model::SelectionView;
+use crate::model::{PublicProject, SelectionView};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -47,27 +49,42 @@ async fn public_page(
     ))
 }
 
-/// The selection's title, kind and description, then its projects with their notes.
+/// Links to the list of selections and to those of the same kind, the selection's title,
+/// kind and description, then its items, numbered.
 fn selection_body(ctx: &Ctx, view: &SelectionView) -> Markup {
+    let s = selections_texts(ctx.lang);
+    let kind = view.fields.kind;
     html! {
-        h1 { (view.fields.title) }
-        p.meta {
-            (secretariat_texts::kind(ctx.lang, view.fields.kind))
-            @if let Some(line) = view.fields.category { " · " (i18n::action_line_label(ctx.lang, line)) }
-            @if let Some(year) = view.fields.year { " · " (year) }
-            @if let Some(date) = view.fields.date { " · " (date) }
+        p.breadcrumb {
+            a #all-selections href=(ctx.href(SELECTIONS_PATH, &[])) { (s.all_selections) }
+            " · "
+            a #same-kind href=(ctx.href(SELECTIONS_PATH, &[("kind", kind.code())])) { bdi { (kinds(ctx.lang, kind)) } }
         }
-        @if let Some(theme) = &view.fields.theme { p { (theme) } }
-        ol.hits {
+        h1 { (view.fields.title) }
+        p.meta { (selection_meta(ctx, &view.fields)) }
+        @if let Some(theme) = &view.fields.theme { p.description { (theme) } }
+        ol.selection-items {
             @for item in &view.items {
-                @if let Some(p) = &item.project {
-                    li.hit {
-                        h2 { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) { (p.fields.title) } }
-                        p.meta { (p.fields.organization) }
-                        @if let Some(note) = &item.note { p { (note) } }
-                    }
+                li.hit {
+                    @if let Some(p) = &item.project { (member(ctx, p)) } @else { p.meta.gone { (s.gone) } }
+                    @if let Some(note) = &item.note { p.note { (note) } }
                 }
             }
         }
+    }
+}
+
+/// A member project: its title (a link), organization, countries, start year and tags.
+fn member(ctx: &Ctx, project: &PublicProject) -> Markup {
+    let f = &project.fields;
+    let lang = f.language.code();
+    html! {
+        h2 { a href=(ctx.href(&format!("/projects/{}", project.id), &[])) lang=(lang) { (f.title) } }
+        p.meta {
+            bdi.org lang=(lang) { (f.organization) }
+            @if !f.countries.is_empty() { " · " span.countries { (country_names(ctx, &f.countries)) } }
+            @if let Some(start) = f.start_date { " · " span.year { (start.format("%Y")) } }
+        }
+        (tag_links(ctx, &f.action_lines, &f.sdgs))
     }
 }

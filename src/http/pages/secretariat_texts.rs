@@ -65,11 +65,7 @@ pub fn secretariat_texts(lang: Language) -> &'static SecretariatTexts {
 
 /// A selection kind's name.
 pub fn kind(lang: Language, kind: SelectionKind) -> &'static str {
-    let index = SelectionKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(0);
-    secretariat_texts(lang).kinds[index]
+    secretariat_texts(lang).kinds[kind.index()]
 }
 
 static EN: SecretariatTexts = SecretariatTexts {
