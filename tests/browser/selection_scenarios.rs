@@ -105,7 +105,10 @@ async fn a_researcher_filters_selections_and_goes_to_a_project_and_back_on_lapto
         let what = format!("{lang} at {width} px");
         let start = if lang == "en" { "/" } else { "/?lang=ar" };
         browser.client.goto(&app.url(start)).await.unwrap();
-        // The header leads to the selections.
+        // The header leads to the selections (on a phone, from its menu).
+        if width < 800 {
+            browser.click("#site-menu > summary").await;
+        }
         browser.click("header.site a[href^='/selections']").await;
         arrived(&browser, "/selections", None).await;
         assert_eq!(
