@@ -1,10 +1,11 @@
 //! Revisions as people make them (issue 17): a save that changes nothing makes no new
-//! version, through the API and the submitter's page.
+//! version, through the API and the submitter's page; withdrawal is confirmed; a
+//! published project links to its public page.
 
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{post_form, submission, TestApp, Who};
+use crate::helpers::{html, post_form, submission, Response, TestApp, Who};
 
 /// The project's version and the length of its history, as its submitter sees them.
 async fn version_and_history(app: &TestApp, id: &str, token: &str) -> (u64, usize) {
@@ -77,6 +78,75 @@ async fn the_same_fields_sent_back_after_a_request_for_changes_go_to_review_agai
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["state"], "pending");
     assert_eq!(version_and_history(&app, &id, &token).await, (3, 3));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn withdrawal_needs_its_box_ticked_and_then_says_the_project_is_no_longer_public() {
+    let app = TestApp::empty();
+    let key = app.key("desk");
+    let (id, token) = app.submit(&submission(5)).await;
+    let link = format!("/submissions/{id}?token={token}");
+    let pending = app.get(&link).await;
+    assert!(html(&pending).contains("id=\"confirm\" type=\"checkbox\" name=\"confirm\""));
+    assert!(
+        !html(&pending).contains("id=\"public-link\""),
+        "not public yet"
+    );
+
+    // Published: the page links to the public page, in the page's language.
+    app.publish(&id, &key).await;
+    let published = app.get(&format!("{link}&lang=fr")).await;
+    let public = format!("href=\"/projects/{id}?lang=fr\"");
+    assert!(html(&published).contains(&public), "{}", html(&published));
+    assert_eq!(
+        app.get(&format!("/projects/{id}")).await.status,
+        StatusCode::OK
+    );
+
+    let withdraw = format!("/submissions/{id}/withdraw");
+    let form = [("token", token.as_str()), ("version", "2")];
+    let unconfirmed = post_form(&app, &withdraw, &form, &[]).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html(&unconfirmed).contains("id=\"confirm-error\""));
+    let still = app.project(&id, Who::Public).await;
+    assert_eq!(still.body["state"], "published", "nothing withdrawn");
+
+    let confirmed = [
+        ("token", token.as_str()),
+        ("version", "2"),
+        ("confirm", "yes"),
+    ];
+    let done = post_form(&app, &withdraw, &confirmed, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let after = app.get(done.headers["location"].to_str().unwrap()).await;
+    let page = html(&after);
+    assert!(page.contains("data-state=\"withdrawn\""));
+    assert!(page.contains("This project was withdrawn and is no longer public."));
+    assert!(!page.contains("id=\"public-link\"") && !page.contains("id=\"withdraw\""));
+    assert_eq!(
+        app.get(&format!("/projects/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// The submitter's pages this issue adds, for the HTML checker: an unconfirmed withdrawal
+/// (French), a published page (Chinese) and a withdrawn one.
+pub async fn edit_pages(app: &TestApp) -> Vec<(String, Response)> {
+    let key = app.key("editor");
+    let (id, token) = app.submit(&submission(6)).await;
+    let link = format!("/submissions/{id}?token={token}");
+    let withdraw = format!("/submissions/{id}/withdraw");
+    let unconfirmed = [("token", token.as_str()), ("lang", "fr")];
+    let unconfirmed = post_form(app, &withdraw, &unconfirmed, &[]).await;
+    app.publish(&id, &key).await;
+    let published = app.get(&format!("{link}&lang=zh")).await;
+    app.withdraw(&id, Who::Secretariat(&key)).await;
+    let withdrawn = app.get(&link).await;
+    vec![
+        ("withdraw (unconfirmed)".into(), unconfirmed),
+        ("submission (published)".into(), published),
+        ("submission (withdrawn)".into(), withdrawn),
+    ]
 }
 
 /// The revision form's fields for a submission body, as the page posts them.
