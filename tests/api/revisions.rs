@@ -1,5 +1,6 @@
 //! Revisions as people make them (issue 17): a save that changes nothing makes no new
-//! version, through the API and the submitter's page; withdrawal is confirmed; a
+//! version; on the submitter's page a stale save comes back with what was typed beside
+//! what changed meanwhile, and applies on a second save; withdrawal is confirmed; a
 //! published project links to its public page.
 
 use axum::http::StatusCode;
@@ -80,6 +81,72 @@ async fn the_same_fields_sent_back_after_a_request_for_changes_go_to_review_agai
     assert_eq!(version_and_history(&app, &id, &token).await, (3, 3));
 }
 
+/// The description this tab types while the other saves a new title.
+const TYPED: &str = "Volunteers run a mesh network for three villages, with a repair café.";
+const OTHER_TITLE: &str = "Community broadband cooperative, renamed meanwhile";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_save_keeps_the_typed_text_beside_what_changed_and_applies_when_saved_again() {
+    let app = TestApp::empty();
+    let body = submission(4);
+    let (id, token) = app.submit(&body).await;
+    let revise = format!("/submissions/{id}/revise");
+    // Two tabs open the page at version 1; the other tab saves a new title.
+    let opened = app.get(&format!("/submissions/{id}?token={token}")).await;
+    let form = form_in(html(&opened), &body, &token);
+    let other = with(&form, "title", OTHER_TITLE);
+    let saved = post_form(&app, &revise, &pairs(&other), &[]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+    // This tab, still at version 1, saves a new description.
+    let mine = with(&form, "description", TYPED);
+    let stale = post_form(&app, &revise, &pairs(&mine), &[]).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let page = html(&stale);
+    assert!(
+        page.contains(&format!(">{TYPED}</textarea>")),
+        "the typed text is kept"
+    );
+    let title = changed(page, "title");
+    assert!(title.contains(OTHER_TITLE), "the saved title: {title}");
+    assert!(
+        title.contains(body["title"].as_str().unwrap()),
+        "the typed title: {title}"
+    );
+    assert!(
+        !page.contains("id=\"changed-description\""),
+        "changed here, not meanwhile"
+    );
+    assert!(page.contains("id=\"apply-note\""));
+    assert_eq!(
+        field_value(page, "version"),
+        "2",
+        "the form is on the current version"
+    );
+    assert_eq!(version_and_history(&app, &id, &token).await, (2, 2));
+
+    // Saved again: the typed text applies on version 2.
+    let again = form_in(page, &json!({}), &token);
+    let mine: Vec<(String, String)> = mine
+        .into_iter()
+        .filter(|(k, _)| k != "version" && k != "base")
+        .chain(
+            again
+                .into_iter()
+                .filter(|(k, _)| k == "version" || k == "base"),
+        )
+        .collect();
+    let applied = post_form(&app, &revise, &pairs(&mine), &[]).await;
+    assert_eq!(applied.status, StatusCode::SEE_OTHER);
+    let project = app.project(&id, Who::Submitter(&token)).await;
+    assert_eq!(project.body["description"], TYPED);
+    assert_eq!(
+        project.body["title"], body["title"],
+        "the typed title, as the page said"
+    );
+    assert_eq!(version_and_history(&app, &id, &token).await, (3, 3));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn withdrawal_needs_its_box_ticked_and_then_says_the_project_is_no_longer_public() {
     let app = TestApp::empty();
@@ -129,12 +196,40 @@ async fn withdrawal_needs_its_box_ticked_and_then_says_the_project_is_no_longer_
     );
 }
 
-/// The submitter's pages this issue adds, for the HTML checker: an unconfirmed withdrawal
-/// (French), a published page (Chinese) and a withdrawn one.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_save_on_a_project_withdrawn_meanwhile_says_it_was_withdrawn() {
+    let app = TestApp::empty();
+    let body = submission(7);
+    let (id, token) = app.submit(&body).await;
+    let opened = app.get(&format!("/submissions/{id}?token={token}")).await;
+    let form = with(&form_in(html(&opened), &body, &token), "description", TYPED);
+    app.withdraw(&id, Who::Submitter(&token)).await;
+    let revise = format!("/submissions/{id}/revise");
+    let stale = post_form(&app, &revise, &pairs(&form), &[]).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let page = html(&stale);
+    assert!(page.contains("id=\"withdrawn\"") && !page.contains("id=\"changed-meanwhile\""));
+}
+
+/// The submitter's pages this issue adds, for the HTML checker: a stale save (Arabic), an
+/// unconfirmed withdrawal (French), a published page (Chinese) and a withdrawn one.
 pub async fn edit_pages(app: &TestApp) -> Vec<(String, Response)> {
     let key = app.key("editor");
-    let (id, token) = app.submit(&submission(6)).await;
+    let body = submission(6);
+    let (id, token) = app.submit(&body).await;
     let link = format!("/submissions/{id}?token={token}");
+    let opened = app.get(&link).await;
+    let form = form_in(html(&opened), &body, &token);
+    let revise = format!("/submissions/{id}/revise");
+    post_form(
+        app,
+        &revise,
+        &pairs(&with(&form, "title", OTHER_TITLE)),
+        &[],
+    )
+    .await;
+    let mine = with(&with(&form, "description", TYPED), "lang", "ar");
+    let stale = post_form(app, &revise, &pairs(&mine), &[]).await;
     let withdraw = format!("/submissions/{id}/withdraw");
     let unconfirmed = [("token", token.as_str()), ("lang", "fr")];
     let unconfirmed = post_form(app, &withdraw, &unconfirmed, &[]).await;
@@ -143,10 +238,46 @@ pub async fn edit_pages(app: &TestApp) -> Vec<(String, Response)> {
     app.withdraw(&id, Who::Secretariat(&key)).await;
     let withdrawn = app.get(&link).await;
     vec![
+        ("revise (stale)".into(), stale),
         ("withdraw (unconfirmed)".into(), unconfirmed),
         ("submission (published)".into(), published),
         ("submission (withdrawn)".into(), withdrawn),
     ]
+}
+
+/// The `value` of the first field named `name` on a page.
+fn field_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name}"))
+        + marker.len();
+    page[start..start + page[start..].find('"').unwrap()].replace("&amp;", "&")
+}
+
+/// What the page shows of a field changed meanwhile (`changed-{field}`).
+fn changed<'a>(page: &'a str, field: &str) -> &'a str {
+    let start = page
+        .find(&format!("id=\"changed-{field}\""))
+        .unwrap_or_else(|| panic!("{field} is not shown as changed"));
+    let rest = &page[start..];
+    &rest[..rest.find("</section>").unwrap()]
+}
+
+/// The revision form a page holds for `body`: its fields, and the page's token, version
+/// and digests of the values it started from.
+fn form_in(page: &str, body: &Value, token: &str) -> Vec<(String, String)> {
+    let mut form = form_of(body, token, &field_value(page, "version"));
+    form.push(("base".into(), field_value(page, "base")));
+    form
+}
+
+/// `form` with `field` set to `value`.
+fn with(form: &[(String, String)], field: &str, value: &str) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> =
+        form.iter().filter(|(k, _)| k != field).cloned().collect();
+    form.push((field.into(), value.into()));
+    form
 }
 
 /// The revision form's fields for a submission body, as the page posts them.

@@ -1,6 +1,7 @@
 //! The submitter's private page (`/submissions/{id}?token=…`, the edit link): the
 //! submission and its state, the link to its public page once published, the
-//! secretariat's messages, a revision form and a confirmed withdrawal.
+//! secretariat's messages, a revision form (a stale save comes back with what changed
+//! meanwhile) and a confirmed withdrawal.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -18,8 +19,10 @@ use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, url, Ctx};
+use super::meanwhile::{base_of, changed_meanwhile, BASE};
 use super::project::fields_list;
 use super::responses::{origin, private, see_other, HtmlPage};
+use crate::http::error::answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
@@ -174,11 +177,14 @@ fn confirmation(ctx: &Ctx, id: &str, shown: &Shown) -> Markup {
 }
 
 /// How the page is shown: the token it was opened with, its notice, the site's address;
-/// after a withdrawal that did not go through, its missing confirmation.
+/// after a post that did not go through, what changed meanwhile or the missing
+/// confirmation of a withdrawal.
 struct Shown<'a> {
     token: &'a str,
     notice: Notice,
     origin: String,
+    /// After a stale save: what changed meanwhile, drawn above the state.
+    meanwhile: Option<Markup>,
     /// Whether a withdrawal came without its confirmation.
     unconfirmed: bool,
 }
@@ -190,6 +196,7 @@ impl<'a> Shown<'a> {
             token,
             notice: Notice::None,
             origin: String::new(),
+            meanwhile: None,
             unconfirmed: false,
         }
     }
@@ -213,6 +220,7 @@ fn page(
         h1 { (t.your_submission) ": " (p.fields.title) }
         @if shown.notice == Notice::Done { p.notice role="status" { (t.done) } }
         @if shown.notice == Notice::Submitted { (confirmation(ctx, &id, shown)) }
+        @if let Some(meanwhile) = &shown.meanwhile { (meanwhile) }
         p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
         @if p.state == ProjectState::Published {
             p #public-link { a href=(ctx.href(&format!("/projects/{id}"), &[])) { (t.public_page) } }
@@ -258,7 +266,8 @@ fn hidden(ctx: &Ctx, submission: &Submission, token: &str) -> Markup {
     }
 }
 
-/// The revision form of an open submission.
+/// The revision form of an open submission, with the digests of the saved values it
+/// starts from.
 fn revise_form(
     ctx: &Ctx,
     submission: &Submission,
@@ -267,7 +276,10 @@ fn revise_form(
     errors: &Errors,
 ) -> Markup {
     let t = ctx.t;
-    let hidden = hidden(ctx, submission, token);
+    let hidden = html! {
+        (hidden(ctx, submission, token))
+        input type="hidden" name=(BASE) value=(base_of(&submission.form_values()));
+    };
     let action = format!("/submissions/{}/revise", submission.project.project.id);
     html! {
         section aria-labelledby="revise-heading" {
@@ -332,7 +344,8 @@ impl SubmitterPost {
     }
 }
 
-/// Revises a submission from its page.
+/// Revises a submission from its page. A stale save comes back (409) with the typed text
+/// kept, what changed meanwhile beside it, and the form on the current version.
 #[utoipa::path(
     post,
     path = "/submissions/{id}/revise",
@@ -341,11 +354,11 @@ impl SubmitterPost {
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Revised: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 303, description = "Revised, or nothing changed (no new version): back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
-        (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
+        (status = 409, description = "Changed meanwhile: the page again with the typed text kept, each field changed since the form was opened shown (saved value beside typed value), and the form on the current version, so that saving again applies the typed text on it", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
         (status = 428, description = "No version in the form", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
@@ -366,29 +379,62 @@ async fn revise(
         .map_err(|e| error_page(&ctx, &e))?;
     let json = post.values.to_json(false);
     let target = id.clone();
-    let revise = move |s: &Service| posted(s.revise(&target, &caller, json, version));
-    match call(&state, &ctx, revise).await? {
-        Posted::Done(_) => Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done))),
-        Posted::Refused(errors) => {
-            revise_again(&state, &ctx, id, &token, &post.values, errors).await
-        }
+    let revise = move |s: &Service| refusal(s.revise(&target, &caller, json, version));
+    let Some(refused) = call(&state, &ctx, revise).await? else {
+        return Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)));
+    };
+    let submission = load(&state, &ctx, id, token.clone()).await?;
+    Ok(revise_again(
+        &ctx,
+        &submission,
+        &token,
+        &post.values,
+        refused,
+    ))
+}
+
+/// Why a revision from the page did not go through: its form comes back.
+enum Refusal {
+    /// Invalid fields (422).
+    Invalid(ValidationErrors),
+    /// A version other than the current one, with the status the error table gives it.
+    Stale(StatusCode),
+}
+
+/// A revision's answer for the page: `None` when saved, the refusal when its form comes
+/// back; any other failure stays an error (the error page).
+fn refusal<T>(result: Result<T, ServiceError>) -> Result<Option<Refusal>, ServiceError> {
+    match result {
+        Err(e) if e.is_version_conflict() => Ok(Some(Refusal::Stale(answer(&e).status))),
+        other => Ok(match posted(other)? {
+            Posted::Done(_) => None,
+            Posted::Refused(errors) => Some(Refusal::Invalid(errors)),
+        }),
     }
 }
 
-/// The submitter's page again (422) with the refused revision and its errors.
-async fn revise_again(
-    state: &AppState,
+/// The page again after a refused revision, the typed values in its form: with the
+/// errors (422), or with what changed meanwhile (409).
+fn revise_again(
     ctx: &Ctx,
-    id: String,
+    submission: &Submission,
     token: &str,
-    values: &FormValues,
-    errors: ValidationErrors,
-) -> Result<Response, Response> {
-    let submission = load(state, ctx, id, token.to_string()).await?;
-    let shown = Shown::again(token);
-    let errors = Errors::from(errors.0);
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(again(ctx, &submission, &shown, values, &errors, status))
+    typed: &FormValues,
+    refused: Refusal,
+) -> Response {
+    let mut shown = Shown::again(token);
+    let (status, errors) = match refused {
+        Refusal::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Errors::from(errors.0)),
+        // A withdrawn or rejected project has no form to take the text: its state says why.
+        Refusal::Stale(status) if !submission.is_open() => (status, Errors::none()),
+        Refusal::Stale(status) => {
+            let saved = submission.form_values();
+            let version = submission.project.project.version;
+            shown.meanwhile = Some(changed_meanwhile(ctx, typed, &saved, version));
+            (status, Errors::none())
+        }
+    };
+    again(ctx, submission, &shown, typed, &errors, status)
 }
 
 /// The page again, with `status`, after a post that did not go through: `values` in the
