@@ -219,6 +219,24 @@ fn revise(next: &mut Project, role: &Role, fields: ProjectFields, now: DateTime<
     }
 }
 
+/// Whether `role` revising `project` with `fields` would change nothing: the fields equal
+/// the ones the revision replaces (a submitter's waiting revision, else the record's) and
+/// the state stays. A project or revision sent back for changes moves on even with the
+/// same fields: it goes back to the secretariat.
+pub fn revision_changes_nothing(project: &Project, role: &Role, fields: &ProjectFields) -> bool {
+    match (project.state, role, &project.revision) {
+        (State::Pending, _, _) => project.fields == *fields,
+        (State::Published, Role::Submitter, Some(waiting)) => {
+            !waiting.changes_requested && waiting.fields == *fields
+        }
+        (State::Published, Role::Submitter, None) => project.fields == *fields,
+        (State::Published, Role::Secretariat(_), _) => {
+            project.waiting_revision().is_none() && project.fields == *fields
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +277,44 @@ mod tests {
                 };
                 assert_eq!(result.map_err(|e| e.state), expected, "{d:?} from {from:?}");
             }
+        }
+    }
+
+    #[test]
+    fn only_a_revision_that_would_move_nothing_changes_nothing() {
+        let same = |p: &Project, role: &Role| revision_changes_nothing(p, role, &p.fields);
+        let pending = project(State::Pending);
+        assert!(same(&pending, &Role::Submitter));
+        let mut other = pending.fields.clone();
+        other.title = "Another title".into();
+        assert!(!revision_changes_nothing(
+            &pending,
+            &Role::Submitter,
+            &other
+        ));
+        // Sent back for changes: the same fields go back to the secretariat.
+        assert!(!same(&project(State::ChangesRequested), &Role::Submitter));
+        let published = project(State::Published);
+        assert!(same(&published, &Role::Submitter));
+        assert!(same(&published, &secretariat()));
+        let waiting = apply(
+            &published,
+            &Role::Submitter,
+            Decision::Revise(other.clone()),
+            Utc::now(),
+        )
+        .unwrap();
+        assert!(revision_changes_nothing(&waiting, &Role::Submitter, &other));
+        assert!(
+            !same(&waiting, &Role::Submitter),
+            "back to the published text"
+        );
+        assert!(
+            !same(&waiting, &secretariat()),
+            "refused while a revision waits"
+        );
+        for state in [State::Rejected, State::Withdrawn] {
+            assert!(!same(&project(state), &Role::Submitter));
         }
     }
 

@@ -24,7 +24,8 @@ pub use answers::{
 };
 pub use dim::Dim;
 pub use lifecycle::{
-    apply as apply_decision, message_text, Decision, IllegalTransition, Role, MESSAGE_MAX_CHARS,
+    apply as apply_decision, message_text, revision_changes_nothing, Decision, IllegalTransition,
+    Role, MESSAGE_MAX_CHARS,
 };
 pub use project::{
     Action, Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review,

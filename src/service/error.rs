@@ -78,6 +78,14 @@ impl From<SearchError> for ServiceError {
 }
 
 impl ServiceError {
+    /// The code of a [`ServiceError::Conflict`] on a version other than the current one.
+    pub const VERSION_CONFLICT: &'static str = "version_conflict";
+
+    /// Whether the caller wrote against a version other than the current one.
+    pub fn is_version_conflict(&self) -> bool {
+        matches!(self, ServiceError::Conflict { code, .. } if *code == Self::VERSION_CONFLICT)
+    }
+
     /// An internal error with nothing underneath.
     pub fn internal(context: impl Into<String>) -> ServiceError {
         ServiceError::Internal {

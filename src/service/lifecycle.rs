@@ -8,8 +8,9 @@ use serde::Serialize;
 use super::duplicates::{Fingerprint, Peers};
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
-    apply_decision, parse_submission, Contact, Decision, Filters, OwnerProject, Project,
-    ProjectFields, ProjectId, PublicProject, ReviewKind, Role, State, SubmissionKind, Transition,
+    apply_decision, parse_submission, revision_changes_nothing, Contact, Decision, Filters,
+    OwnerProject, Project, ProjectFields, ProjectId, PublicProject, ReviewKind, Role, State,
+    SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
 
@@ -202,7 +203,8 @@ impl Service {
     }
 
     /// Revises a project with a submission body (`PUT`): new fields, and new contact
-    /// details when the body has them.
+    /// details when the body has them. A revision that changes nothing writes nothing (no
+    /// new version, no history entry) and answers the project as it is.
     ///
     /// # Errors
     /// As [`Service::decide`], and 422 for invalid fields.
@@ -250,23 +252,10 @@ impl Service {
                 "only the secretariat may publish, request changes or reject".into(),
             ));
         }
-        match (if_match, &decision) {
-            (None, Decision::Revise(_)) => {
-                return Err(ServiceError::PreconditionRequired(format!(
-                    "send If-Match with the version you revised (now {})",
-                    project.version
-                )))
-            }
-            (Some(v), _) if v != project.version => {
-                return Err(ServiceError::Conflict {
-                    code: "version_conflict",
-                    message: format!(
-                        "the project is at version {}, not {v}; reload it and try again",
-                        project.version
-                    ),
-                })
-            }
-            _ => {}
+        check_version(&project, if_match, &decision)?;
+        if changes_nothing(&project, &role, &decision, contact.as_ref()) {
+            // No new version and no history entry: the project as it is.
+            return Ok((owner_view(&project, &role), self.store.last_seq()?));
         }
         let kind = match decision {
             Decision::Revise(_) => ChangeKind::Updated,
@@ -354,6 +343,44 @@ impl Service {
         }
         Ok(found)
     }
+}
+
+/// Refuses a revision without the version it started from (428) and any decision on a
+/// version other than the current one (409).
+fn check_version(
+    project: &Project,
+    if_match: Option<u64>,
+    decision: &Decision,
+) -> Result<(), ServiceError> {
+    match (if_match, decision) {
+        (None, Decision::Revise(_)) => Err(ServiceError::PreconditionRequired(format!(
+            "send If-Match with the version you revised (now {})",
+            project.version
+        ))),
+        (Some(v), _) if v != project.version => Err(ServiceError::Conflict {
+            code: ServiceError::VERSION_CONFLICT,
+            message: format!(
+                "the project is at version {}, not {v}; reload it and try again",
+                project.version
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the decision is a revision that changes nothing: the same fields
+/// ([`revision_changes_nothing`]) and no new contact details.
+fn changes_nothing(
+    project: &Project,
+    role: &Role,
+    decision: &Decision,
+    contact: Option<&Contact>,
+) -> bool {
+    let Decision::Revise(fields) = decision else {
+        return false;
+    };
+    contact.is_none_or(|c| project.contact.as_ref() == Some(c))
+        && revision_changes_nothing(project, role, fields)
 }
 
 /// The fields the secretariat reviews: a waiting revision's, or the project's.

@@ -23,6 +23,7 @@ mod refresh;
 mod relevance;
 mod report;
 mod requests;
+mod revisions;
 mod search;
 mod selection_pages;
 mod selections;

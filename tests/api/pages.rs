@@ -257,7 +257,7 @@ async fn revised_asked_and_withdrawn_through_the_form(
     let r = post_form(
         app,
         &format!("/submissions/{id}/withdraw"),
-        &[("token", token)],
+        &[("token", token), ("confirm", "yes")],
         &[],
     )
     .await;
@@ -629,6 +629,7 @@ async fn every_kind_of_page(app: &TestApp) -> Vec<(String, Response)> {
     ] {
         pages.push((path.to_string(), app.get_with_cookie(path, &cookie).await));
     }
+    pages.extend(crate::revisions::edit_pages(app).await);
     pages.push((
         "/submit (errors)".into(),
         post_form(app, "/submit", &[("title", "x"), ("lang", "ru")], &[]).await,

@@ -317,7 +317,7 @@ impl ProjectChange {
     request_body = SubmissionBody,
     security(("edit_token" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "The project as it is now", body = OwnerProject),
+        (status = 200, description = "The project as it is now; the same version when the revision changes nothing", body = OwnerProject),
         (status = 401, description = "A bad key or token"),
         (status = 403, description = "Not allowed in this state"),
         (status = 409, description = "Stale If-Match version, or a move the state does not allow"),

@@ -1,5 +1,7 @@
 //! The submitter's private page (`/submissions/{id}?token=…`, the edit link): the
-//! submission and its state, the secretariat's messages, a revision form and withdrawal.
+//! submission and its state, the link to its public page once published, the
+//! secretariat's messages, a revision form (a stale save comes back with what changed
+//! meanwhile) and a confirmed withdrawal.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -17,13 +19,14 @@ use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, url, Ctx};
+use super::meanwhile::{base_of, changed_meanwhile, BASE};
 use super::project::fields_list;
 use super::responses::{origin, private, see_other, HtmlPage};
+use crate::http::error::answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
-    Decision, Language, OwnerProject, PublicProject, State as ProjectState, Transition,
-    ValidationErrors,
+    Decision, Language, OwnerProject, State as ProjectState, Transition, ValidationErrors,
 };
 use crate::service::{Caller, ProjectView, Service, ServiceError};
 
@@ -40,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub(super) enum Notice {
     /// Nothing.
     None,
-    /// A revision or withdrawal was saved.
+    /// A revision was saved.
     Done,
     /// The submission was just made: the confirmation, with the private link.
     Submitted,
@@ -87,6 +90,14 @@ impl Submission {
             Some(revision) => &revision.fields,
             None => &self.project.project.fields,
         })
+    }
+
+    /// Whether it may still be revised and withdrawn.
+    fn is_open(&self) -> bool {
+        matches!(
+            self.project.project.state,
+            ProjectState::Pending | ProjectState::ChangesRequested | ProjectState::Published
+        )
     }
 }
 
@@ -142,9 +153,9 @@ async fn show(
     let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
     let submission = load(&state, &ctx, id, token.clone()).await?;
     let shown = Shown {
-        token: &token,
         notice,
         origin: origin(&headers),
+        ..Shown::again(&token)
     };
     let values = submission.form_values();
     let page = page(&ctx, &submission, &shown, &values, &Errors::none());
@@ -165,15 +176,35 @@ fn confirmation(ctx: &Ctx, id: &str, shown: &Shown) -> Markup {
     }
 }
 
-/// How the page is shown: the token it was opened with, its notice, the site's address.
+/// How the page is shown: the token it was opened with, its notice, the site's address;
+/// after a post that did not go through, what changed meanwhile or the missing
+/// confirmation of a withdrawal.
 struct Shown<'a> {
     token: &'a str,
     notice: Notice,
     origin: String,
+    /// After a stale save: what changed meanwhile, drawn above the state.
+    meanwhile: Option<Markup>,
+    /// Whether a withdrawal came without its confirmation.
+    unconfirmed: bool,
 }
 
-/// The submitter's page: the notice, the state, the messages, every field, and while the
-/// submission is open the revision form and withdrawal.
+impl<'a> Shown<'a> {
+    /// The page answering a post that did not go through.
+    fn again(token: &'a str) -> Shown<'a> {
+        Shown {
+            token,
+            notice: Notice::None,
+            origin: String::new(),
+            meanwhile: None,
+            unconfirmed: false,
+        }
+    }
+}
+
+/// The submitter's page: the notice, the state (and the public page's link, or that it was
+/// withdrawn), the messages, every field, and while the submission is open the revision
+/// form and withdrawal.
 fn page(
     ctx: &Ctx,
     submission: &Submission,
@@ -185,19 +216,23 @@ fn page(
     let project = &submission.project;
     let p = &project.project;
     let id = p.id.to_string();
-    let open = matches!(
-        p.state,
-        ProjectState::Pending | ProjectState::ChangesRequested | ProjectState::Published
-    );
     let body = html! {
         h1 { (t.your_submission) ": " (p.fields.title) }
         @if shown.notice == Notice::Done { p.notice role="status" { (t.done) } }
         @if shown.notice == Notice::Submitted { (confirmation(ctx, &id, shown)) }
+        @if let Some(meanwhile) = &shown.meanwhile { (meanwhile) }
         p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
+        @if p.state == ProjectState::Published {
+            p #public-link { a href=(ctx.href(&format!("/projects/{id}"), &[])) { (t.public_page) } }
+        }
+        @if p.state == ProjectState::Withdrawn { p.notice #withdrawn role="status" { (t.withdrawn_notice) } }
         @if project.revision.is_some() { p.notice { (t.waiting_revision) } }
         (messages(ctx, &submission.history))
         (fields_list(ctx, &p.fields, &p.regions))
-        @if open { (change_forms(ctx, p, shown.token, values, errors)) }
+        @if submission.is_open() {
+            (revise_form(ctx, submission, shown.token, values, errors))
+            (withdraw_form(ctx, submission, shown))
+        }
     };
     document(ctx, t.your_submission, body)
 }
@@ -222,36 +257,60 @@ fn messages(ctx: &Ctx, history: &[Transition]) -> Markup {
     }
 }
 
-/// The revision form and the withdrawal button of an open submission.
-fn change_forms(
+/// The hidden fields of the page's forms: the token, the version shown, the language.
+fn hidden(ctx: &Ctx, submission: &Submission, token: &str) -> Markup {
+    html! {
+        input type="hidden" name="token" value=(token);
+        input type="hidden" name="version" value=(submission.project.project.version);
+        (hidden_lang(ctx))
+    }
+}
+
+/// The revision form of an open submission, with the digests of the saved values it
+/// starts from.
+fn revise_form(
     ctx: &Ctx,
-    p: &PublicProject,
+    submission: &Submission,
     token: &str,
     values: &FormValues,
     errors: &Errors,
 ) -> Markup {
     let t = ctx.t;
-    let id = p.id.to_string();
     let hidden = html! {
-        input type="hidden" name="token" value=(token);
-        input type="hidden" name="version" value=(p.version);
-        (hidden_lang(ctx))
+        (hidden(ctx, submission, token))
+        input type="hidden" name=(BASE) value=(base_of(&submission.form_values()));
     };
+    let action = format!("/submissions/{}/revise", submission.project.project.id);
     html! {
         section aria-labelledby="revise-heading" {
             h2 #revise-heading { (t.revise_heading) }
             (project_form(ctx, FormSpec {
-                action: &format!("/submissions/{id}/revise"),
+                action: &action,
                 button: t.revise_button,
-                hidden: hidden.clone(),
+                hidden,
                 with_contact: false,
                 suggest_tags: false,
             }, values, errors))
         }
+    }
+}
+
+/// The withdrawal of an open submission: it goes through only with its box ticked.
+fn withdraw_form(ctx: &Ctx, submission: &Submission, shown: &Shown) -> Markup {
+    let t = ctx.t;
+    let action = format!("/submissions/{}/withdraw", submission.project.project.id);
+    html! {
         section aria-labelledby="withdraw-heading" {
             h2 #withdraw-heading { (t.withdraw_heading) }
-            form method="post" action=(format!("/submissions/{id}/withdraw")) {
-                (hidden)
+            p #withdraw-hint { (t.withdraw_hint) }
+            form #withdraw method="post" action=(action) {
+                (hidden(ctx, submission, shown.token))
+                @if shown.unconfirmed { p.field-error #confirm-error role="alert" { (t.withdraw_unconfirmed) } }
+                div.field {
+                    input #confirm type="checkbox" name="confirm" value="yes" required
+                        aria-describedby=(if shown.unconfirmed { "confirm-error withdraw-hint" } else { "withdraw-hint" });
+                    " " label.inline for="confirm" { (t.withdraw_confirm) }
+                }
                 button.danger type="submit" { (t.withdraw_button) }
             }
         }
@@ -285,7 +344,8 @@ impl SubmitterPost {
     }
 }
 
-/// Revises a submission from its page.
+/// Revises a submission from its page. A stale save comes back (409) with the typed text
+/// kept, what changed meanwhile beside it, and the form on the current version.
 #[utoipa::path(
     post,
     path = "/submissions/{id}/revise",
@@ -294,11 +354,11 @@ impl SubmitterPost {
     params(("id" = String, Path, description = "The id")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Revised: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 303, description = "Revised, or nothing changed (no new version): back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
-        (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
+        (status = 409, description = "Changed meanwhile: the page again with the typed text kept, each field changed since the form was opened shown (saved value beside typed value), and the form on the current version, so that saving again applies the typed text on it", content_type = "text/html", body = String),
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String),
         (status = 428, description = "No version in the form", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
@@ -319,48 +379,95 @@ async fn revise(
         .map_err(|e| error_page(&ctx, &e))?;
     let json = post.values.to_json(false);
     let target = id.clone();
-    let revise = move |s: &Service| posted(s.revise(&target, &caller, json, version));
-    match call(&state, &ctx, revise).await? {
-        Posted::Done(_) => Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done))),
-        Posted::Refused(errors) => {
-            revise_again(&state, &ctx, id, &token, &post.values, errors).await
-        }
+    let revise = move |s: &Service| refusal(s.revise(&target, &caller, json, version));
+    let Some(refused) = call(&state, &ctx, revise).await? else {
+        return Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)));
+    };
+    let submission = load(&state, &ctx, id, token.clone()).await?;
+    Ok(revise_again(
+        &ctx,
+        &submission,
+        &token,
+        &post.values,
+        refused,
+    ))
+}
+
+/// Why a revision from the page did not go through: its form comes back.
+enum Refusal {
+    /// Invalid fields (422).
+    Invalid(ValidationErrors),
+    /// A version other than the current one, with the status the error table gives it.
+    Stale(StatusCode),
+}
+
+/// A revision's answer for the page: `None` when saved, the refusal when its form comes
+/// back; any other failure stays an error (the error page).
+fn refusal<T>(result: Result<T, ServiceError>) -> Result<Option<Refusal>, ServiceError> {
+    match result {
+        Err(e) if e.is_version_conflict() => Ok(Some(Refusal::Stale(answer(&e).status))),
+        other => Ok(match posted(other)? {
+            Posted::Done(_) => None,
+            Posted::Refused(errors) => Some(Refusal::Invalid(errors)),
+        }),
     }
 }
 
-/// The submitter's page again (422) with the refused revision and its errors.
-async fn revise_again(
-    state: &AppState,
+/// The page again after a refused revision, the typed values in its form: with the
+/// errors (422), or with what changed meanwhile (409).
+fn revise_again(
     ctx: &Ctx,
-    id: String,
+    submission: &Submission,
     token: &str,
-    values: &FormValues,
-    errors: ValidationErrors,
-) -> Result<Response, Response> {
-    let submission = load(state, ctx, id, token.to_string()).await?;
-    let shown = Shown {
-        token,
-        notice: Notice::None,
-        origin: String::new(),
+    typed: &FormValues,
+    refused: Refusal,
+) -> Response {
+    let mut shown = Shown::again(token);
+    let (status, errors) = match refused {
+        Refusal::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Errors::from(errors.0)),
+        // A withdrawn or rejected project has no form to take the text: its state says why.
+        Refusal::Stale(status) if !submission.is_open() => (status, Errors::none()),
+        Refusal::Stale(status) => {
+            let saved = submission.form_values();
+            let version = submission.project.project.version;
+            shown.meanwhile = Some(changed_meanwhile(ctx, typed, &saved, version));
+            (status, Errors::none())
+        }
     };
-    let page = page(ctx, &submission, &shown, values, &Errors::from(errors.0));
-    Ok(private(HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page)))
+    again(ctx, submission, &shown, typed, &errors, status)
 }
 
-/// Withdraws a submission from its page.
+/// The page again, with `status`, after a post that did not go through: `values` in the
+/// revision form and `errors` beside its fields.
+fn again(
+    ctx: &Ctx,
+    submission: &Submission,
+    shown: &Shown,
+    values: &FormValues,
+    errors: &Errors,
+    status: StatusCode,
+) -> Response {
+    private(HtmlPage(
+        status,
+        page(ctx, submission, shown, values, errors),
+    ))
+}
+
+/// Withdraws a submission from its page, once its confirmation box is ticked.
 #[utoipa::path(
     post,
     path = "/submissions/{id}/withdraw",
     operation_id = "withdraw_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The id")),
-    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields: `token`, `version` and the confirmation `confirm=yes`"),
     responses(
-        (status = 303, description = "Withdrawn: back to the page", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 303, description = "Withdrawn: back to the page, which says so", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "A published project and no or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Not in a state that can be withdrawn", content_type = "text/html", body = String),
+        (status = 422, description = "Not confirmed: the page again, asking to tick the confirmation; nothing withdrawn", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
 )]
@@ -377,10 +484,37 @@ async fn withdraw(
     } = SubmitterPost::of(&id, &post);
     post.spend_write(&state, &caller)
         .map_err(|e| error_page(&ctx, &e))?;
+    if post.values.get("confirm") != "yes" {
+        return unconfirmed(&state, &ctx, id, &token).await;
+    }
     let target = id.clone();
     call(&state, &ctx, move |s| {
         s.decide(&target, &caller, Decision::Withdraw, version)
     })
     .await?;
-    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)))
+    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::None)))
+}
+
+/// The page again (422) after a withdrawal without its confirmation: nothing withdrawn.
+async fn unconfirmed(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    token: &str,
+) -> Result<Response, Response> {
+    let submission = load(state, ctx, id, token.to_string()).await?;
+    let shown = Shown {
+        unconfirmed: true,
+        ..Shown::again(token)
+    };
+    let values = submission.form_values();
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(again(
+        ctx,
+        &submission,
+        &shown,
+        &values,
+        &Errors::none(),
+        status,
+    ))
 }

@@ -95,6 +95,17 @@ impl FormValues {
         }
     }
 
+    /// Every non-empty value of a field, as typed: a list's items, or the single value.
+    pub fn values(&self, key: &str) -> Vec<&str> {
+        match self.lists.get(key) {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => Some(self.get(key))
+                .filter(|v| !v.is_empty())
+                .into_iter()
+                .collect(),
+        }
+    }
+
     fn list(&self, key: &str) -> &[String] {
         self.lists.get(key).map(Vec::as_slice).unwrap_or_default()
     }
@@ -193,7 +204,8 @@ fn message(ctx: &Ctx, e: &FieldError) -> String {
     }
 }
 
-fn label_of(ctx: &Ctx, field: &str) -> &'static str {
+/// A field's label (the contact's group label for an unknown field).
+pub(super) fn label_of(ctx: &Ctx, field: &str) -> &'static str {
     let t = ctx.t;
     match field {
         "title" => t.title,

@@ -11,6 +11,7 @@ mod form_post;
 mod forms;
 pub mod i18n;
 mod layout;
+mod meanwhile;
 mod project;
 mod public_selection;
 mod responses;
