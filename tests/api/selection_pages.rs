@@ -302,7 +302,7 @@ async fn the_selection_page_numbers_its_projects_with_country_year_and_tags() {
     assert!(en.contains("Clinics far from cities"));
 
     let ar = page(&app, &format!("{path}?lang=ar")).await;
-    assert!(items(&ar)[1].contains("كينيا, تنزانيا"));
+    assert!(items(&ar)[1].contains("كينيا، تنزانيا"));
     assert!(ar.contains("href=\"/selections?lang=ar\""));
 
     // A member withdrawn later keeps its place, without what it said.
