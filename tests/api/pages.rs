@@ -897,7 +897,13 @@ fn export_links(html: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_search_page_downloads_its_filters_as_labelled_csv_and_ndjson() {
     let app = TestApp::seeded();
-    let page = app.get("/?lang=fr&sdg=3&q=health&country=").await;
+    let blank = app
+        .get("/?lang=fr&sdg=3&q=health&country=&year_from=")
+        .await;
+    assert_eq!(blank.status, StatusCode::SEE_OTHER, "blank parameters go");
+    let location = blank.headers["location"].to_str().unwrap();
+    assert_eq!(location, "/?lang=fr&sdg=3&q=health");
+    let page = app.get(location).await;
     let links = export_links(html(&page));
     assert_eq!(links.len(), 2, "CSV and NDJSON");
     let (csv_link, ndjson_link) = (&links[0], &links[1]);
@@ -919,6 +925,14 @@ async fn the_search_page_downloads_its_filters_as_labelled_csv_and_ndjson() {
     assert_eq!(reader.records().count() as u64, total);
     let ndjson = app.get(ndjson_link).await;
     assert_eq!(text(&ndjson).lines().count() as u64, total);
+    for (blank, clean) in [
+        ("/stats?q=&sdg=3", "/stats?sdg=3"),
+        ("/covid19?sdg=", "/covid19"),
+    ] {
+        let r = app.get(blank).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{blank}");
+        assert_eq!(r.headers["location"], clean);
+    }
     let covid = app.get("/covid19").await;
     assert!(export_links(html(&covid))
         .iter()

@@ -29,3 +29,16 @@ pub enum ThePage {
     #[response(status = 200, description = "The page", content_type = "text/html")]
     Page(String),
 }
+
+/// A GET page whose form sent blank fields: the same page without them.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variant is never built.
+pub enum BlankParameters {
+    /// The same address without the blank parameters.
+    #[response(
+        status = 303,
+        description = "Blank parameters: the same page without them",
+        headers(("Location" = String, description = "The page's address without them"))
+    )]
+    SeeOther,
+}

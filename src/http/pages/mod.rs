@@ -3,6 +3,7 @@
 
 mod assets;
 mod calls;
+mod clean_query;
 mod desk;
 mod edit;
 mod errors;

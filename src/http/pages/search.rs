@@ -2,16 +2,17 @@
 //! facet checkboxes with exact counts (OR within a facet, AND across, as the API), hits,
 //! sort and pages. The whole view is in the URL.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::ThePage;
+use crate::http::openapi::responses::{BlankParameters, ThePage};
 use crate::http::openapi::PAGES;
 use maud::{html, Markup, PreEscaped};
 
 use super::calls::search;
+use super::clean_query::CleanQuery;
 use super::errors::bad_query;
 use super::facets::facet_sidebar;
 use super::i18n;
@@ -19,7 +20,6 @@ use super::layout::{document, hidden_lang, url, Ctx};
 use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
 use super::widgets::{country_names, tag_links};
-use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::SearchResults;
 use crate::model::{
@@ -41,11 +41,11 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = PAGES,
     responses(
         ThePage,
+        BlankParameters,
         (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
     )
 )]
-async fn search_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageResult {
-    let pairs = query_pairs(raw.as_deref());
+async fn search_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery) -> PageResult {
     render(&state, "/", pairs).await
 }
 
@@ -56,11 +56,14 @@ async fn search_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> 
     tag = PAGES,
     responses(
         ThePage,
+        BlankParameters,
         (status = 400, description = "Bad search parameters", content_type = "text/html", body = String)
     )
 )]
-async fn covid_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageResult {
-    let mut pairs = query_pairs(raw.as_deref());
+async fn covid_page(
+    State(state): State<AppState>,
+    CleanQuery(mut pairs): CleanQuery,
+) -> PageResult {
     pairs.retain(|(k, _)| k != "covid19");
     render(&state, "/covid19", pairs).await
 }

@@ -2,25 +2,25 @@
 //! chapters and collections, newest first, filtered by kind and year. The filter is in the
 //! URL; a form with blank choices leads (303) to the same list without them.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::ThePage;
+use crate::http::openapi::responses::{BlankParameters, ThePage};
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::calls::call;
+use super::clean_query::CleanQuery;
 use super::errors::bad_query;
-use super::layout::{document, hidden_lang, url, Ctx};
-use super::responses::{see_other, HtmlPage};
+use super::layout::{document, hidden_lang, Ctx};
+use super::responses::HtmlPage;
 use super::selection_entries::{selection_entries, SELECTIONS_PATH};
 use super::selections_texts::{kinds, selections_texts};
-use crate::http::extract::query_pairs;
 use crate::http::AppState;
-use crate::model::{Language, SelectionFilter, SelectionKind, SelectionListing};
+use crate::model::{SelectionFilter, SelectionKind, SelectionListing};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -34,36 +34,21 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = PAGES,
     responses(
         ThePage,
-        (status = 303, description = "Blank parameters: the same list without them", headers(("Location" = String, description = "The list's address"))),
+        BlankParameters,
         (status = 400, description = "Bad filters", content_type = "text/html", body = String)
     )
 )]
 async fn selections_page(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    CleanQuery(pairs): CleanQuery,
 ) -> Result<Response, Response> {
-    let pairs = query_pairs(raw.as_deref());
     let ctx = Ctx::from_query(SELECTIONS_PATH, pairs.clone());
     let heading = selections_texts(ctx.lang).selections;
     let filter = SelectionFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|e| bad_query(&ctx, heading, &e.message, Some(SELECTIONS_PATH)))?;
-    if let Some(canonical) = without_blanks(&pairs) {
-        return Ok(see_other(&canonical));
-    }
     let listing = call(&state, &ctx, move |s| s.selection_listing(filter)).await?;
     let page = document(&ctx, heading, list_body(&ctx, &listing));
     Ok(HtmlPage(StatusCode::OK, page).into_response())
-}
-
-/// The list's address without the blank parameters a form sends, when it has any.
-fn without_blanks(pairs: &[(String, String)]) -> Option<String> {
-    if !pairs.iter().any(|(_, v)| v.trim().is_empty()) {
-        return None;
-    }
-    let kept = pairs.iter().filter(|(_, v)| !v.trim().is_empty());
-    let kept = kept.map(|(k, v)| (k.as_str(), v.trim()));
-    // `lang` is among the pairs already.
-    Some(url(SELECTIONS_PATH, kept, Language::En))
 }
 
 /// The list under `kind` and `year` (either may be absent), in the page's language.

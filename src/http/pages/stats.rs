@@ -9,24 +9,24 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::ThePage;
+use crate::http::openapi::responses::{BlankParameters, ThePage};
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
 use super::calls::search;
+use super::clean_query::CleanQuery;
 use super::errors::{bad_query, error_page};
 use super::facets::{facet_counts, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
-use crate::http::extract::query_pairs;
 use crate::http::AppState;
 use crate::model::UNKNOWN_YEAR_LABEL;
 use crate::model::{
@@ -54,11 +54,11 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
     tag = PAGES,
     responses(
         ThePage,
+        BlankParameters,
         (status = 400, description = "Bad filters", content_type = "text/html", body = String)
     )
 )]
-async fn stats_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageResult {
-    let pairs = query_pairs(raw.as_deref());
+async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery) -> PageResult {
     let ctx = Ctx::from_query("/stats", pairs.clone());
     let heading = ctx.t.stats_heading;
     let view = View::new("/stats", pairs);
