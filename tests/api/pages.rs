@@ -938,3 +938,40 @@ async fn the_search_page_downloads_its_filters_as_labelled_csv_and_ndjson() {
         .iter()
         .all(|l| l.contains("covid19=true")));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_page_minds_the_small_things() {
+    let app = TestApp::seeded();
+    let page = |path: &'static str| {
+        let app = &app;
+        async move { html(&app.get(path).await).to_string() }
+    };
+    // Every start year present is listed and leads to its projects.
+    let all = page("/").await;
+    for year in ["2005", "2012", "2019"] {
+        let link = format!("href=\"/?year_from={year}&amp;year_to={year}\"");
+        assert!(all.contains(&link), "year {year} listed and clickable");
+    }
+    // A page past the last one offers the last one.
+    let total = app.get("/api/v1/search").await.body["total"]
+        .as_u64()
+        .unwrap();
+    let last = total.div_ceil(20);
+    let past = page("/?page=99").await;
+    assert!(
+        past.contains(&format!("id=\"last-page\" href=\"/?page={last}\"")),
+        "last page {last}"
+    );
+    // A phrase that matches nothing suggests the words without quotes.
+    let phrase = page("/?q=%22telemedicine+bananas%22").await;
+    assert!(phrase.contains("id=\"without-quotes\""));
+    assert!(phrase.contains("href=\"/?q=telemedicine+bananas\""));
+    // No "some words did not match" above zero results.
+    let none = page("/?q=zzzzqq+yyyyxx").await;
+    assert!(none.contains("no-results") && !none.contains("id=\"partial-match\""));
+    // The tab's title says what was searched; French puts a space before a colon.
+    let titled = page("/?q=telemedicine").await;
+    assert!(titled.contains("<title>telemedicine – Search ICT for development projects"));
+    let french = page("/?lang=fr&sdg=3").await;
+    assert!(french.contains("Télécharger ces résultats\u{a0}: "));
+}

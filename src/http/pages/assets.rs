@@ -134,6 +134,17 @@ mod tests {
                 "{what}: contrast {ratio:.2} is below WCAG AA 4.5"
             );
         }
+        // The focus ring (WCAG 1.4.11, 3:1): its dark line on the page, its yellow one on
+        // the header.
+        let rings = [
+            ("ring on white", variable("focus-ring"), WHITE),
+            ("ring on soft", variable("focus-ring"), soft),
+            ("halo on the header", variable("focus"), variable("accent")),
+        ];
+        for (what, ring, bg) in rings {
+            let ratio = contrast(ring, bg);
+            assert!(ratio >= 3.0, "{what}: contrast {ratio:.2} is below 3");
+        }
     }
 
     /// Every rule of the stylesheet closes where it should: a stray or missing brace

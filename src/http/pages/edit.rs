@@ -170,7 +170,7 @@ fn confirmation(ctx: &Ctx, id: &str, shown: &Shown) -> Markup {
         section.confirmation role="status" aria-labelledby="submitted" {
             h2 #submitted { (t.submitted_heading) }
             p { (t.submitted_text) }
-            p { strong { (t.edit_link) ": " } a.edit-link #edit-link dir="ltr" href=(link) { (shown.origin) (link) } }
+            p { strong { (t.edit_link) (i18n::colon(ctx.lang)) } a.edit-link #edit-link dir="ltr" href=(link) { (shown.origin) (link) } }
             p.hint { (t.edit_link_hint) }
         }
     }
@@ -217,11 +217,11 @@ fn page(
     let p = &project.project;
     let id = p.id.to_string();
     let body = html! {
-        h1 { (t.your_submission) ": " (p.fields.title) }
+        h1 { (t.your_submission) (i18n::colon(ctx.lang)) (p.fields.title) }
         @if shown.notice == Notice::Done { p.notice role="status" { (t.done) } }
         @if shown.notice == Notice::Submitted { (confirmation(ctx, &id, shown)) }
         @if let Some(meanwhile) = &shown.meanwhile { (meanwhile) }
-        p #state { strong { (t.state) ": " } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
+        p #state { strong { (t.state) (i18n::colon(ctx.lang)) } span #state-value data-state=(p.state.code()) { (i18n::state(ctx.lang, p.state)) } " · " (t.version) " " (p.version) }
         @if p.state == ProjectState::Published {
             p #public-link { a href=(ctx.href(&format!("/projects/{id}"), &[])) { (t.public_page) } }
         }
@@ -249,7 +249,7 @@ fn messages(ctx: &Ctx, history: &[Transition]) -> Markup {
             } @else {
                 ul #messages {
                     @for m in messages {
-                        li { time datetime=(m.at.to_rfc3339()) { (m.at.format("%Y-%m-%d")) } " · " (i18n::state(ctx.lang, m.to)) ": " (m.message.as_deref().unwrap_or("")) }
+                        li { time datetime=(m.at.to_rfc3339()) { (m.at.format("%Y-%m-%d")) } " · " (i18n::state(ctx.lang, m.to)) (i18n::colon(ctx.lang)) (m.message.as_deref().unwrap_or("")) }
                     }
                 }
             }

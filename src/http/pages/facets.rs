@@ -210,8 +210,8 @@ fn year_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
             }
             @if !years.is_empty() {
                 ul.year-counts {
-                    @for (year, n) in years.iter().filter(|(y, _)| y != UNKNOWN_YEAR_LABEL).rev().take(8) {
-                        li { span { (year) } " " span.count { (n) } }
+                    @for (year, n) in years.iter().filter(|(y, _)| y != UNKNOWN_YEAR_LABEL).rev() {
+                        li { a href=(view.set(&[("year_from", year), ("year_to", year)])) { (year) } " " span.count { (n) } }
                     }
                     @for (_, n) in years.iter().filter(|(y, _)| y == UNKNOWN_YEAR_LABEL) {
                         li.year-unknown { span { (t.date_unknown) } " " span.count { (n) } }

@@ -14,6 +14,16 @@ pub fn is_rtl(lang: Language) -> bool {
     lang == Language::Ar
 }
 
+/// The colon after a label, as `lang` writes it: a no-break space before it in French,
+/// the full-width colon in Chinese.
+pub fn colon(lang: Language) -> &'static str {
+    match lang {
+        Language::Fr => "\u{a0}: ",
+        Language::Zh => "：",
+        _ => ": ",
+    }
+}
+
 /// Items as a list in `lang`'s punctuation: the Arabic comma, the Chinese enumeration comma.
 pub fn list<'a>(lang: Language, items: impl IntoIterator<Item = &'a str>) -> String {
     let separator = match lang {
@@ -61,6 +71,9 @@ pub struct Texts {
     pub suggest_organizations: &'static str,
     pub download: &'static str,
     pub download_without_words: &'static str,
+    pub beyond_last_page: &'static str,
+    pub last_page: &'static str,
+    pub without_quotes: &'static str,
     pub apply_filters: &'static str,
     pub clear_filters: &'static str,
     pub remove_filter: &'static str,
@@ -189,6 +202,9 @@ static EN: Texts = Texts {
     suggest_organizations: "Organizations",
     download: "Download these results",
     download_without_words: "Downloads hold every project that passes the filters; the search words are not applied.",
+    beyond_last_page: "This page is past the last page of results.",
+    last_page: "Go to the last page",
+    without_quotes: "No project has these words in this exact order. Search without the quotes",
     apply_filters: "Apply filters",
     clear_filters: "Clear all filters",
     remove_filter: "Remove filter",
@@ -311,6 +327,9 @@ static FR: Texts = Texts {
     suggest_organizations: "Organisations",
     download: "Télécharger ces résultats",
     download_without_words: "Les téléchargements contiennent tous les projets qui correspondent aux filtres ; les mots recherchés ne sont pas appliqués.",
+    beyond_last_page: "Cette page est au-delà de la dernière page de résultats.",
+    last_page: "Aller à la dernière page",
+    without_quotes: "Aucun projet ne contient ces mots dans cet ordre exact. Rechercher sans les guillemets",
     apply_filters: "Appliquer les filtres",
     clear_filters: "Effacer tous les filtres",
     remove_filter: "Retirer le filtre",
@@ -433,6 +452,9 @@ static ES: Texts = Texts {
     suggest_organizations: "Organizaciones",
     download: "Descargar estos resultados",
     download_without_words: "Las descargas contienen todos los proyectos que cumplen los filtros; las palabras buscadas no se aplican.",
+    beyond_last_page: "Esta página está más allá de la última página de resultados.",
+    last_page: "Ir a la última página",
+    without_quotes: "Ningún proyecto tiene estas palabras en este orden exacto. Buscar sin las comillas",
     apply_filters: "Aplicar filtros",
     clear_filters: "Borrar todos los filtros",
     remove_filter: "Quitar filtro",
@@ -555,6 +577,9 @@ static RU: Texts = Texts {
     suggest_organizations: "Организации",
     download: "Скачать эти результаты",
     download_without_words: "В файлы попадают все проекты, соответствующие фильтрам; слова поиска не учитываются.",
+    beyond_last_page: "Эта страница находится за последней страницей результатов.",
+    last_page: "Перейти на последнюю страницу",
+    without_quotes: "Ни в одном проекте нет этих слов в точно таком порядке. Искать без кавычек",
     apply_filters: "Применить фильтры",
     clear_filters: "Сбросить все фильтры",
     remove_filter: "Убрать фильтр",
@@ -677,6 +702,9 @@ static ZH: Texts = Texts {
     suggest_organizations: "组织",
     download: "下载这些结果",
     download_without_words: "下载包含符合筛选条件的所有项目；不应用搜索词。",
+    beyond_last_page: "此页超出了结果的最后一页。",
+    last_page: "转到最后一页",
+    without_quotes: "没有项目按此确切顺序包含这些词。不带引号搜索",
     apply_filters: "应用筛选",
     clear_filters: "清除所有筛选",
     remove_filter: "移除筛选",
@@ -801,6 +829,9 @@ static AR: Texts = Texts {
     suggest_organizations: "المنظمات",
     download: "تنزيل هذه النتائج",
     download_without_words: "تتضمن التنزيلات كل المشاريع المطابقة لعوامل التصفية؛ ولا تُطبَّق كلمات البحث.",
+    beyond_last_page: "هذه الصفحة بعد آخر صفحة من النتائج.",
+    last_page: "انتقل إلى الصفحة الأخيرة",
+    without_quotes: "لا يحتوي أي مشروع على هذه الكلمات بهذا الترتيب تمامًا. ابحث دون علامات الاقتباس",
     apply_filters: "تطبيق عوامل التصفية",
     clear_filters: "مسح جميع عوامل التصفية",
     remove_filter: "إزالة عامل التصفية",

@@ -86,7 +86,12 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
         @if view.covid_only { p.intro { (ctx.t.covid_intro) } }
         (search_form(&ctx, &view, &request, &results))
     };
-    Ok(HtmlPage(StatusCode::OK, document(&ctx, heading, body)))
+    // The tab's title says what was searched.
+    let title = match view.value("q") {
+        Some(q) => format!("{q} – {heading}"),
+        None => heading.to_string(),
+    };
+    Ok(HtmlPage(StatusCode::OK, document(&ctx, &title, body)))
 }
 
 /// The query box, the facets and the results, in one form that submits itself.
@@ -138,7 +143,7 @@ fn results_section(
             (downloads(ctx, view))
             (query_notes(ctx, view, results))
             @if results.hits.is_empty() {
-                (no_results(ctx, view))
+                (no_results(ctx, view, results))
             } @else {
                 (hits(ctx, results))
                 (pagination(ctx, view, results))
@@ -174,8 +179,9 @@ fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
         "scope" => Scope::parse(value).map(|s| i18n::scope(ctx.lang, s).to_string()),
         "status" => Status::parse(value).map(|s| i18n::status(ctx.lang, s).to_string()),
         "covid19" => Some(format!(
-            "{}: {}",
+            "{}{}{}",
             t.covid19,
+            i18n::colon(ctx.lang),
             if value == "true" { t.yes } else { t.no }
         )),
         "year_from" => Some(format!("{} {} {value}", t.start_year, t.year_from)),
@@ -193,7 +199,7 @@ fn active_filters(ctx: &Ctx, view: &View) -> Markup {
                 @for (k, v) in filters {
                     li {
                         a href=(view.link(Some((k, v)), None)) {
-                            span.visually-hidden { (ctx.t.remove_filter) ": " }
+                            span.visually-hidden { (ctx.t.remove_filter) (i18n::colon(ctx.lang)) }
                             (filter_label(ctx, k, v)) " ×"
                         }
                     }
@@ -228,7 +234,7 @@ fn downloads(ctx: &Ctx, view: &View) -> Markup {
     };
     html! {
         p.downloads #downloads {
-            (ctx.t.download) ": "
+            (ctx.t.download) (i18n::colon(ctx.lang))
             a href=(link(&csv)) download { "CSV" } " · "
             a href=(link(&ndjson)) download { "NDJSON" }
             @if view.value("q").is_some() { br; small { (ctx.t.download_without_words) } }
@@ -244,7 +250,7 @@ fn query_notes(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
         .filter(|s| !view.has(s.facet, &s.value))
         .collect();
     html! {
-        @if results.partial_match {
+        @if results.partial_match && results.total > 0 {
             p.notice #partial-match role="status" { (ctx.t.partial_match) }
         }
         @if !proposals.is_empty() {
@@ -259,16 +265,34 @@ fn query_notes(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     }
 }
 
-fn no_results(ctx: &Ctx, view: &View) -> Markup {
+/// Why there is nothing to show, and the way on: the last page when this one is past it,
+/// the words without quotes, or fewer filters.
+fn no_results(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+    if results.total > 0 {
+        let last = page_count(results);
+        return html! {
+            div.no-results role="status" {
+                p { strong { (ctx.t.beyond_last_page) } }
+                p { a #last-page href=(view.link(None, Some(last))) { (ctx.t.last_page) " (" (last) ")" } }
+            }
+        };
+    }
     let filters: Vec<&(String, String)> = view.filters().collect();
+    let unquoted = view.value("q").filter(|q| q.contains('"')).map(|q| {
+        let words = q.replace('"', " ");
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    });
     html! {
         div.no-results role="status" {
             p { strong { (ctx.t.no_results) } }
+            @if let Some(words) = &unquoted {
+                p #without-quotes { (ctx.t.without_quotes) (i18n::colon(ctx.lang)) a href=(view.set(&[("q", words)])) { (words) } }
+            }
             @if !filters.is_empty() {
                 p { (ctx.t.no_results_hint) }
                 ul {
                     @for (k, v) in &filters {
-                        li { a href=(view.link(Some((k, v)), None)) { (ctx.t.remove_filter) ": " (filter_label(ctx, k, v)) } }
+                        li { a href=(view.link(Some((k, v)), None)) { (ctx.t.remove_filter) (i18n::colon(ctx.lang)) (filter_label(ctx, k, v)) } }
                     }
                 }
                 p { a #clear-filters href=(clear_link(ctx, view)) { (ctx.t.clear_filters) } }
@@ -306,11 +330,15 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
     }
 }
 
-fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
-    // Pages beyond the result window cannot be asked for.
+/// How many pages the results fill (pages beyond the result window cannot be asked for).
+fn page_count(results: &SearchResults) -> u32 {
     let per_page = u64::from(results.per_page.max(1));
     let reachable = u64::from(MAX_RESULT_WINDOW) / per_page;
-    let pages = results.total.div_ceil(per_page).min(reachable).max(1) as u32;
+    results.total.div_ceil(per_page).min(reachable).max(1) as u32
+}
+
+fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+    let pages = page_count(results);
     let current = results.page;
     if pages <= 1 {
         return html! {};

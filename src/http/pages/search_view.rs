@@ -86,6 +86,16 @@ impl View {
         url(self.path, kept.chain([(key, value)]), Language::En)
     }
 
+    /// This view with these parameters set to these values alone (from page 1).
+    pub fn set(&self, set: &[(&str, &str)]) -> String {
+        let kept = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| !set.iter().any(|(key, _)| key == k))
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        url(self.path, kept.chain(set.iter().copied()), Language::En)
+    }
+
     /// The filter pairs set (not the text, sort, language or page size).
     pub fn filters(&self) -> impl Iterator<Item = &(String, String)> {
         self.pairs

@@ -313,9 +313,9 @@ fn selection_meta(ctx: &Ctx, view: &SelectionView) -> Markup {
         p.meta {
             (secretariat_texts::kind(ctx.lang, view.fields.kind)) " · "
             @if view.fields.published {
-                (d.published) ": " a #public-link href=(ctx.href(&format!("/selections/{id}"), &[])) { (d.public_page) }
+                (d.published) (i18n::colon(ctx.lang)) a #public-link href=(ctx.href(&format!("/selections/{id}"), &[])) { (d.public_page) }
             } @else { (d.not_published) }
-            " · " (d.export) ": "
+            " · " (d.export) (i18n::colon(ctx.lang))
             a href=(format!("/secretariat/selections/{id}/export?format=csv")) { "CSV" } " "
             a href=(format!("/secretariat/selections/{id}/export?format=json")) { "JSON" }
         }

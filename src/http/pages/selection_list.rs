@@ -15,6 +15,7 @@ use maud::{html, Markup};
 use super::calls::call;
 use super::clean_query::CleanQuery;
 use super::errors::bad_query;
+use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::responses::HtmlPage;
 use super::selection_entries::{selection_entries, SELECTIONS_PATH};
@@ -159,10 +160,10 @@ fn active_filters(ctx: &Ctx, filter: SelectionFilter) -> Markup {
         @if filter.kind.is_some() || filter.year.is_some() {
             ul.active-filters {
                 @if let Some(kind) = filter.kind {
-                    li { a href=(link(ctx, None, filter.year)) { span.visually-hidden { (remove) ": " } bdi { (kinds(ctx.lang, kind)) } " ×" } }
+                    li { a href=(link(ctx, None, filter.year)) { span.visually-hidden { (remove) (i18n::colon(ctx.lang)) } bdi { (kinds(ctx.lang, kind)) } " ×" } }
                 }
                 @if let Some(year) = filter.year {
-                    li { a href=(link(ctx, filter.kind, None)) { span.visually-hidden { (remove) ": " } (s.year) " " (year) " ×" } }
+                    li { a href=(link(ctx, filter.kind, None)) { span.visually-hidden { (remove) (i18n::colon(ctx.lang)) } (s.year) " " (year) " ×" } }
                 }
             }
         }
