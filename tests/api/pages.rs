@@ -975,3 +975,49 @@ async fn the_search_page_minds_the_small_things() {
     let french = page("/?lang=fr&sdg=3").await;
     assert!(french.contains("Télécharger ces résultats\u{a0}: "));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_filter_keeps_the_page_with_a_message_beside_its_control() {
+    let app = TestApp::seeded();
+    let total = app.get("/api/v1/search").await.body["total"]
+        .as_u64()
+        .unwrap();
+    let r = app.get("/?year_from=2020&year_to=2010").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let page = html(&r);
+    assert_eq!(
+        text_of(page, "total"),
+        total.to_string(),
+        "the page without the years"
+    );
+    assert_eq!(
+        text_of(page, "error-year"),
+        "The end year is before the start year, so the years were left out."
+    );
+    assert!(
+        page.contains("id=\"filters-panel\" open"),
+        "the filters open on a phone"
+    );
+
+    let r = app.get("/?lang=fr&sdg=99&action_line=C3").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let page = html(&r);
+    let message = text_of(page, "error-sdg");
+    assert!(
+        message.ends_with("\u{a0}: cette valeur n’a pas été comprise et a été ignorée."),
+        "{message}"
+    );
+    assert!(!message.contains("sdg"), "named by its label: {message}");
+    let c3 = app.get("/api/v1/search?action_line=C3").await.body["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        text_of(page, "total"),
+        c3.to_string(),
+        "the other filters stay"
+    );
+
+    let r = app.get("/?lang=es&q=%22open").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(text_of(html(&r), "error-q").starts_with("No se pudieron leer las palabras"));
+}

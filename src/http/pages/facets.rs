@@ -163,7 +163,7 @@ pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> 
     let set = view.filters().count();
     html! {
         // Closed, it is one line above the results on a phone; wide screens always show it.
-        details.filters #filters-panel {
+        details.filters #filters-panel open[view.problem.is_some()] {
             summary {
                 (t.filters)
                 @if set > 0 { " (" span #filters-set { (set) } ")" }
@@ -202,6 +202,7 @@ fn year_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.start_year) }
+            (problem(view, "year"))
             div.years {
                 label for="year_from" { (t.year_from) }
                 input #year_from type="number" name="year_from" min="1900" max="2100" inputmode="numeric" value=[view.value("year_from")];
@@ -229,6 +230,7 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.covid19) }
+            (problem(view, "covid19"))
             @for (value, label) in [("", t.covid_any), ("true", t.yes), ("false", t.no)] {
                 @let id = format!("f-covid19-{}", if value.is_empty() { "any" } else { value });
                 div.choice {
@@ -242,6 +244,15 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The message of a parameter of this control that was left out, if any.
+fn problem(view: &View, control: &str) -> Markup {
+    html! {
+        @if let Some(message) = view.problem_at(control) {
+            p.field-error #(format!("error-{control}")) role="alert" { (message) }
         }
     }
 }
@@ -266,6 +277,7 @@ fn checkbox_group(ctx: &Ctx, view: &View, facet: &str, legend: &str, choices: &[
     html! {
         fieldset.facet {
             legend { (legend) }
+            (problem(view, facet))
             ul {
                 @for c in shown { (checkbox(view, facet, c)) }
             }

@@ -8,6 +8,7 @@ mod desk;
 mod edit;
 mod errors;
 mod facets;
+mod filter_problem;
 mod form_post;
 mod forms;
 pub mod i18n;

@@ -77,9 +77,9 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
     } else {
         ctx.t.search_heading
     };
-    let request = view
-        .request()
-        .map_err(|message: String| bad_query(&ctx, heading, &message, Some(path)))?;
+    let (view, request) = view
+        .checked(&ctx)
+        .map_err(|e| bad_query(&ctx, heading, &e.message, Some(path)))?;
     let results = search(state, &ctx, request.clone()).await?;
     let body = html! {
         h1 { (heading) }
@@ -91,7 +91,11 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
         Some(q) => format!("{q} – {heading}"),
         None => heading.to_string(),
     };
-    Ok(HtmlPage(StatusCode::OK, document(&ctx, &title, body)))
+    let status = match view.problem {
+        Some(_) => StatusCode::BAD_REQUEST,
+        None => StatusCode::OK,
+    };
+    Ok(HtmlPage(status, document(&ctx, &title, body)))
 }
 
 /// The query box, the facets and the results, in one form that submits itself.
@@ -111,6 +115,11 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
                 }
                 button type="submit" { (ctx.t.search_button) }
                 a.skip #skip-results href="#results" { (ctx.t.skip_to_results) }
+            }
+            @for control in ["q", "page", "sort"] {
+                @if let Some(message) = view.problem_at(control) {
+                    p.field-error #(format!("error-{control}")) role="alert" { (message) }
+                }
             }
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {

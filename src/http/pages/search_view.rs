@@ -2,8 +2,9 @@
 //! the search, COVID-19 and statistics pages: the search request it makes and links to
 //! the same view with a filter more or less.
 
-use super::layout::url;
-use crate::model::{Language, SearchRequest};
+use super::filter_problem::FilterProblem;
+use super::layout::{url, Ctx};
+use crate::model::{Language, ParamError, SearchRequest};
 
 /// The view a URL describes: its query pairs (without the page number).
 pub(super) struct View {
@@ -12,6 +13,8 @@ pub(super) struct View {
     page: Option<String>,
     /// The COVID-19 repository: `covid19=true` is fixed.
     pub covid_only: bool,
+    /// A parameter left out because the search could not take it.
+    pub problem: Option<FilterProblem>,
 }
 
 impl View {
@@ -27,7 +30,32 @@ impl View {
             pairs,
             page,
             covid_only: path == "/covid19",
+            problem: None,
         }
+    }
+
+    /// The view and its search request. A parameter the search cannot take is left out
+    /// and kept as the view's problem, to be shown beside its control; a second refusal
+    /// is the error.
+    pub fn checked(mut self, ctx: &Ctx) -> Result<(View, SearchRequest), ParamError> {
+        let error = match self.request() {
+            Ok(request) => return Ok((self, request)),
+            Err(error) => error,
+        };
+        let problem = FilterProblem::of(ctx, &error, |key| self.value(key));
+        self.pairs.retain(|(k, _)| !problem.dropped.contains(k));
+        if problem.dropped.iter().any(|k| k == "page") {
+            self.page = None;
+        }
+        let request = self.request()?;
+        self.problem = Some(problem);
+        Ok((self, request))
+    }
+
+    /// The problem's message when it belongs to `control`.
+    pub fn problem_at(&self, control: &str) -> Option<&str> {
+        let problem = self.problem.as_ref()?;
+        (problem.control == control).then_some(problem.message.as_str())
     }
 
     /// The page's path.
@@ -35,8 +63,8 @@ impl View {
         self.path
     }
 
-    /// The search request, or the message naming the bad parameter.
-    pub fn request(&self) -> Result<SearchRequest, String> {
+    /// The search request, or the bad parameter.
+    pub fn request(&self) -> Result<SearchRequest, ParamError> {
         let mut pairs: Vec<(&str, &str)> = self
             .pairs
             .iter()
@@ -48,7 +76,7 @@ impl View {
         if self.covid_only {
             pairs.push(("covid19", "true"));
         }
-        SearchRequest::from_pairs(pairs).map_err(|e| e.message)
+        SearchRequest::from_pairs(pairs)
     }
 
     /// The first value of a parameter.

@@ -64,7 +64,7 @@ async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery
     let view = View::new("/stats", pairs);
     let mut request = view
         .request()
-        .map_err(|message: String| bad_query(&ctx, heading, &message, None))?;
+        .map_err(|e| bad_query(&ctx, heading, &e.message, None))?;
     request.per_page = 1;
     request.page = 1;
     let results = search(&state, &ctx, request.clone()).await?;
