@@ -974,6 +974,20 @@ async fn the_search_page_minds_the_small_things() {
     assert!(titled.contains("<title>telemedicine – Search ICT for development projects"));
     let french = page("/?lang=fr&sdg=3").await;
     assert!(french.contains("Télécharger ces résultats\u{a0}: "));
+    // "1 project", and Russian's one, few and many.
+    let one = app.get("/api/v1/search?q=Mixtec").await.body["total"].as_u64();
+    assert_eq!(one, Some(1));
+    assert!(page("/?q=Mixtec")
+        .await
+        .contains("1</span> project found</h2>"));
+    assert!(page("/?lang=ru&q=Mixtec")
+        .await
+        .contains("1</span> проект найден</h2>"));
+    let many = page("/?lang=ru").await;
+    assert!(
+        many.contains(&format!("{total}</span> проектов найдено</h2>")),
+        "{total}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

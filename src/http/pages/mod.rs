@@ -14,6 +14,7 @@ mod forms;
 pub mod i18n;
 mod layout;
 mod meanwhile;
+mod messages;
 mod project;
 mod public_selection;
 mod responses;

@@ -17,6 +17,7 @@ use super::errors::bad_query;
 use super::facets::facet_sidebar;
 use super::i18n;
 use super::layout::{document, hidden_lang, url, Ctx};
+use super::messages;
 use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
 use super::widgets::{country_names, tag_links};
@@ -140,7 +141,7 @@ fn results_section(
     html! {
         section.results #results tabindex="-1" aria-labelledby="result-count" {
             div.results-head {
-                h2 #result-count data-live-focus tabindex="-1" { span #total { (results.total) } " " (ctx.t.results_count) }
+                h2 #result-count data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects-found", results.total)) }
                 label for="sort" { (ctx.t.sort_label) }
                 select #sort name="sort" {
                     @for (code, label) in sort_options(ctx) {

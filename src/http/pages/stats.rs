@@ -25,6 +25,7 @@ use super::errors::{bad_query, error_page};
 use super::facets::{facet_counts, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
+use super::messages;
 use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
 use crate::http::AppState;
@@ -207,7 +208,7 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))
                 section.results aria-labelledby="stats-total" {
-                    h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (t.projects) }
+                    h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects", results.total)) }
                     div.charts {
                         (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars, reading))
                         (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars, reading))
