@@ -263,3 +263,165 @@
     });
   }
 })();
+
+// Forms with errors: the summary above the form takes focus, so it is read first; its
+// links move to their fields, with the field's label in view.
+(function () {
+  "use strict";
+  var summary = document.getElementById("form-errors");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    // A field replaced by an enhancement names the control that stands for it.
+    if (field.dataset.focusInstead) field = document.getElementById(field.dataset.focusInstead);
+    if (!field) return;
+    event.preventDefault();
+    (field.closest(".field") || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
+})();
+
+// A long multiple choice (the countries): a filter box over a list of checkboxes, and the
+// chosen ones as removable chips. The native select stays in the form, hidden, and every
+// tick is mirrored into it, so the form posts exactly as without script.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[multiple][data-picker]").forEach(picker);
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function picker(select) {
+    var d = select.dataset;
+    var id = select.id;
+    var box = element("div", "picker");
+    var chosenLabel = element("p", "picker-chosen-label", d.chosen);
+    chosenLabel.id = id + "-chosen-label";
+    var chips = element("ul", "picker-chips");
+    chips.setAttribute("aria-labelledby", chosenLabel.id);
+    var filterLabel = element("label", "picker-filter-label", d.filter);
+    var filter = element("input", "picker-filter");
+    filter.type = "search";
+    filter.id = filterLabel.htmlFor = id + "-filter";
+    filter.autocomplete = "off";
+    filter.setAttribute("aria-controls", id + "-options");
+    var hint = document.getElementById(select.getAttribute("aria-describedby"));
+    if (hint) {
+      hint.textContent = d.hint;
+      filter.setAttribute("aria-describedby", hint.id);
+    }
+    var group = element("div", "picker-options");
+    group.id = id + "-options";
+    group.setAttribute("role", "group");
+    var label = document.querySelector("label[for='" + id + "']");
+    if (label && label.id) group.setAttribute("aria-labelledby", label.id);
+    var list = element("ul");
+    group.appendChild(list);
+    var none = element("p", "picker-none");
+    none.setAttribute("role", "status");
+
+    var items = Array.prototype.map.call(select.options, function (option) {
+      var li = element("li");
+      var input = element("input");
+      input.type = "checkbox";
+      input.id = id + "-option-" + option.value;
+      input.checked = option.selected;
+      var text = element("label", null, option.textContent);
+      text.htmlFor = input.id;
+      li.append(input, " ", text);
+      list.appendChild(li);
+      var key = fold(option.textContent);
+      var item = { li: li, input: input, option: option, key: key, words: " " + key.replace(/[\s\-(),'\u2019]+/g, " ") };
+      input.addEventListener("change", function () { choose(item, input.checked); });
+      return item;
+    });
+
+    function choose(item, on) {
+      item.option.selected = on;
+      item.input.checked = on;
+      drawChips();
+    }
+
+    function drawChips() {
+      chips.textContent = "";
+      items.forEach(function (item) {
+        if (!item.option.selected) return;
+        var li = element("li");
+        var remove = element("button", "picker-chip", item.option.textContent);
+        remove.type = "button";
+        remove.setAttribute("aria-label", d.remove.replace("{}", item.option.textContent));
+        remove.addEventListener("click", function () {
+          choose(item, false);
+          var next = chips.querySelector("button");
+          (next || filter).focus();
+        });
+        li.appendChild(remove);
+        chips.appendChild(li);
+      });
+      chosenLabel.hidden = chips.hidden = !chips.children.length;
+    }
+
+    function visible() {
+      return items.filter(function (item) { return !item.li.hidden; });
+    }
+
+    function narrow() {
+      var query = fold(filter.value.trim());
+      items.forEach(function (item) {
+        item.li.hidden = query !== "" && item.key.indexOf(query) < 0;
+      });
+      none.textContent = visible().length ? "" : d.none;
+    }
+
+    function move(from, step) {
+      var shown = visible();
+      var at = shown.findIndex(function (item) { return item.input === from; }) + step;
+      if (at < 0) filter.focus();
+      else if (at < shown.length) shown[at].input.focus();
+    }
+
+    filter.addEventListener("input", narrow);
+    filter.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "Enter") {
+        // Enter here would send the whole form: it goes to the best match instead, the
+        // first whose name has a word starting with what was typed.
+        event.preventDefault();
+        var query = " " + fold(filter.value.trim());
+        var shown = visible();
+        var best = shown.find(function (item) { return item.words.indexOf(query) >= 0; });
+        if (best || shown[0]) (best || shown[0]).input.focus();
+      } else if (event.key === "Escape" && filter.value !== "") {
+        event.preventDefault();
+        filter.value = "";
+        narrow();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        move(input, event.key === "ArrowDown" ? 1 : -1);
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        input.click();
+      }
+    });
+
+    box.append(chosenLabel, chips, filterLabel, filter, group, none);
+    select.before(box);
+    select.hidden = true;
+    select.dataset.focusInstead = filter.id;
+    drawChips();
+  }
+})();
