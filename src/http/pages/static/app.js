@@ -302,50 +302,62 @@
     return e;
   }
 
-  function picker(select) {
+  // The picker's elements, before the select; its texts come from the select's data-*.
+  function build(select) {
     var d = select.dataset;
     var id = select.id;
-    var box = element("div", "picker");
-    var chosenLabel = element("p", "picker-chosen-label", d.chosen);
-    chosenLabel.id = id + "-chosen-label";
-    var chips = element("ul", "picker-chips");
-    chips.setAttribute("aria-labelledby", chosenLabel.id);
+    var p = { d: d, box: element("div", "picker"), none: element("p", "picker-none") };
+    p.chosenLabel = element("p", "picker-chosen-label", d.chosen);
+    p.chosenLabel.id = id + "-chosen-label";
+    p.chips = element("ul", "picker-chips");
+    p.chips.setAttribute("aria-labelledby", p.chosenLabel.id);
     var filterLabel = element("label", "picker-filter-label", d.filter);
-    var filter = element("input", "picker-filter");
-    filter.type = "search";
-    filter.id = filterLabel.htmlFor = id + "-filter";
-    filter.autocomplete = "off";
-    filter.setAttribute("aria-controls", id + "-options");
+    p.filter = element("input", "picker-filter");
+    p.filter.type = "search";
+    p.filter.id = filterLabel.htmlFor = id + "-filter";
+    p.filter.autocomplete = "off";
+    p.filter.setAttribute("aria-controls", id + "-options");
     var hint = document.getElementById(select.getAttribute("aria-describedby"));
     if (hint) {
       hint.textContent = d.hint;
-      filter.setAttribute("aria-describedby", hint.id);
+      p.filter.setAttribute("aria-describedby", hint.id);
     }
     var group = element("div", "picker-options");
     group.id = id + "-options";
     group.setAttribute("role", "group");
     var label = document.querySelector("label[for='" + id + "']");
     if (label && label.id) group.setAttribute("aria-labelledby", label.id);
-    var list = element("ul");
-    group.appendChild(list);
-    var none = element("p", "picker-none");
-    none.setAttribute("role", "status");
-
-    var items = Array.prototype.map.call(select.options, function (option) {
-      var li = element("li");
-      var input = element("input");
-      input.type = "checkbox";
-      input.id = id + "-option-" + option.value;
-      input.checked = option.selected;
-      var text = element("label", null, option.textContent);
-      text.htmlFor = input.id;
-      li.append(input, " ", text);
-      list.appendChild(li);
-      var key = fold(option.textContent);
-      var item = { li: li, input: input, option: option, key: key, words: " " + key.replace(/[\s\-(),'\u2019]+/g, " ") };
-      input.addEventListener("change", function () { choose(item, input.checked); });
-      return item;
+    p.list = element("ul");
+    group.appendChild(p.list);
+    p.none.setAttribute("role", "status");
+    p.items = Array.prototype.map.call(select.options, function (option) {
+      return item(p.list, id, option);
     });
+    p.box.append(p.chosenLabel, p.chips, filterLabel, p.filter, group, p.none);
+    select.before(p.box);
+    select.hidden = true;
+    select.dataset.focusInstead = p.filter.id;
+    return p;
+  }
+
+  // One option as a checkbox (without a name: the select posts it).
+  function item(list, id, option) {
+    var li = element("li");
+    var input = element("input");
+    input.type = "checkbox";
+    input.id = id + "-option-" + option.value;
+    input.checked = option.selected;
+    var text = element("label", null, option.textContent);
+    text.htmlFor = input.id;
+    li.append(input, " ", text);
+    list.appendChild(li);
+    var key = fold(option.textContent);
+    var words = " " + key.replace(/[\s\-(),'\u2019]+/g, " ");
+    return { li: li, input: input, option: option, key: key, words: words };
+  }
+
+  function picker(select) {
+    var p = build(select);
 
     function choose(item, on) {
       item.option.selected = on;
@@ -354,74 +366,71 @@
     }
 
     function drawChips() {
-      chips.textContent = "";
-      items.forEach(function (item) {
+      p.chips.textContent = "";
+      p.items.forEach(function (item) {
         if (!item.option.selected) return;
-        var li = element("li");
         var remove = element("button", "picker-chip", item.option.textContent);
         remove.type = "button";
-        remove.setAttribute("aria-label", d.remove.replace("{}", item.option.textContent));
+        remove.setAttribute("aria-label", p.d.remove.replace("{}", item.option.textContent));
         remove.addEventListener("click", function () {
           choose(item, false);
-          var next = chips.querySelector("button");
-          (next || filter).focus();
+          (p.chips.querySelector("button") || p.filter).focus();
         });
-        li.appendChild(remove);
-        chips.appendChild(li);
+        p.chips.appendChild(element("li")).appendChild(remove);
       });
-      chosenLabel.hidden = chips.hidden = !chips.children.length;
+      p.chosenLabel.hidden = p.chips.hidden = !p.chips.children.length;
     }
 
-    function visible() {
-      return items.filter(function (item) { return !item.li.hidden; });
-    }
+    p.items.forEach(function (item) {
+      item.input.addEventListener("change", function () { choose(item, item.input.checked); });
+    });
+    keys(p);
+    drawChips();
+  }
 
-    function narrow() {
-      var query = fold(filter.value.trim());
-      items.forEach(function (item) {
-        item.li.hidden = query !== "" && item.key.indexOf(query) < 0;
-      });
-      none.textContent = visible().length ? "" : d.none;
-    }
+  function visible(p) {
+    return p.items.filter(function (item) { return !item.li.hidden; });
+  }
 
-    function move(from, step) {
-      var shown = visible();
-      var at = shown.findIndex(function (item) { return item.input === from; }) + step;
-      if (at < 0) filter.focus();
-      else if (at < shown.length) shown[at].input.focus();
-    }
+  function narrow(p) {
+    var query = fold(p.filter.value.trim());
+    p.items.forEach(function (item) {
+      item.li.hidden = query !== "" && item.key.indexOf(query) < 0;
+    });
+    p.none.textContent = visible(p).length ? "" : p.d.none;
+  }
 
-    filter.addEventListener("input", narrow);
-    filter.addEventListener("keydown", function (event) {
+  // The keyboard: from the filter to the best match, along the list with the arrows.
+  function keys(p) {
+    p.filter.addEventListener("input", function () { narrow(p); });
+    p.filter.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "Enter") {
         // Enter here would send the whole form: it goes to the best match instead, the
         // first whose name has a word starting with what was typed.
         event.preventDefault();
-        var query = " " + fold(filter.value.trim());
-        var shown = visible();
+        var query = " " + fold(p.filter.value.trim());
+        var shown = visible(p);
         var best = shown.find(function (item) { return item.words.indexOf(query) >= 0; });
         if (best || shown[0]) (best || shown[0]).input.focus();
-      } else if (event.key === "Escape" && filter.value !== "") {
+      } else if (event.key === "Escape" && p.filter.value !== "") {
         event.preventDefault();
-        filter.value = "";
-        narrow();
+        p.filter.value = "";
+        narrow(p);
       }
     });
-    list.addEventListener("keydown", function (event) {
+    p.list.addEventListener("keydown", function (event) {
       var input = event.target;
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
-        move(input, event.key === "ArrowDown" ? 1 : -1);
+        var shown = visible(p);
+        var at = shown.findIndex(function (item) { return item.input === input; });
+        at += event.key === "ArrowDown" ? 1 : -1;
+        if (at < 0) p.filter.focus();
+        else if (at < shown.length) shown[at].input.focus();
       } else if (event.key === "Enter") {
         event.preventDefault();
         input.click();
       }
     });
-
-    box.append(chosenLabel, chips, filterLabel, filter, group, none);
-    select.before(box);
-    select.hidden = true;
-    select.dataset.focusInstead = filter.id;
-    drawChips();
   }
 })();
