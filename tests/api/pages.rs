@@ -1035,3 +1035,108 @@ async fn a_bad_filter_keeps_the_page_with_a_message_beside_its_control() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(text_of(html(&r), "error-q").starts_with("No se pudieron leer las palabras"));
 }
+
+/// The part of a page from `start` to the first `end` after it.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let at = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {page}"));
+    let stop = at + page[at..].find(end).unwrap_or_else(|| panic!("no {end}"));
+    &page[at..stop]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_texts_language_is_the_pages_and_sits_beside_the_texts() {
+    let app = TestApp::empty();
+    for (path, code) in [
+        ("/submit", "en"),
+        ("/submit?lang=fr", "fr"),
+        ("/submit?lang=ar", "ar"),
+    ] {
+        let page = app.get(path).await;
+        let page = html(&page);
+        let picker = between(page, "<select id=\"language\"", "</select>");
+        assert!(
+            picker.contains(&format!("value=\"{code}\" selected")),
+            "{path}: {picker}"
+        );
+        assert_eq!(picker.matches(" selected").count(), 1, "{path}");
+        let at = |id: &str| page.find(&format!("id=\"{id}\"")).unwrap();
+        assert!(
+            at("description") < at("language") && at("language") < at("organization"),
+            "{path}: the language comes right after the texts"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sdg_group_is_marked_required_like_the_action_lines() {
+    let app = TestApp::empty();
+    let page = app.get("/submit?lang=es").await;
+    let page = html(&page);
+    for group in ["action_lines", "sdgs"] {
+        let legend = between(page, &format!("<fieldset id=\"{group}\""), "</legend>");
+        assert!(
+            legend.contains("<span class=\"req\">(obligatorio)</span>"),
+            "{group}: {legend}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_error_summary_names_each_field_and_links_to_it() {
+    let app = TestApp::empty();
+    let form = [
+        ("lang", "fr"),
+        ("title", "Télémédecine rurale"),
+        ("website", "not a link"),
+    ];
+    let r = post_form(&app, "/submit", &form, &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = html(&r);
+    let summary = between(page, "id=\"form-errors\"", "</div>");
+    assert!(summary.contains("tabindex=\"-1\""), "{summary}");
+    // It comes before the form.
+    assert!(page.find("id=\"form-errors\"") < page.find("<form"));
+    for (target, text) in [
+        ("description", "Description: obligatoire"),
+        ("organization", "Organisation: obligatoire"),
+        ("stakeholder_type", "Type de partie prenante: obligatoire"),
+        ("al-C1", "Grandes orientations du SMSI: obligatoire"),
+        ("sdg-1", "Objectifs de développement durable: obligatoire"),
+        ("contact_name", ""),
+        ("website", "Site web: "),
+    ] {
+        let link = format!("<a href=\"#{target}\">{text}");
+        assert!(summary.contains(&link), "{link} in {summary}");
+        // The link leads to a field of that id.
+        assert!(page.contains(&format!("id=\"{target}\"")), "{target}");
+    }
+    // The errors beside the fields stay.
+    for field in ["description", "stakeholder_type", "sdgs", "website"] {
+        assert!(page.contains(&format!("id=\"{field}-error\"")), "{field}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_suggestions_read_the_text_in_its_language() {
+    let app = TestApp::seeded();
+    let text = [
+        ("title", "Télésanté pour les sages-femmes"),
+        (
+            "description",
+            "Les sages-femmes suivent les mères par télésanté depuis les centres de santé ruraux.",
+        ),
+        ("suggest", "1"),
+    ];
+    // Chosen in the form on an English page, or left as the French page's.
+    let chosen = [&text[..], &[("language", "fr")]].concat();
+    let on_a_french_page = [&text[..], &[("lang", "fr")]].concat();
+    for form in [chosen, on_a_french_page] {
+        let r = post_form(&app, "/submit", &form, &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let panel = between(html(&r), "id=\"tag-suggestions\"", "</section>");
+        assert!(panel.contains("data-code=\"C7.e-health\""), "{panel}");
+        assert!(panel.contains("télésanté"), "French keywords: {panel}");
+    }
+}

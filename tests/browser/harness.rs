@@ -314,6 +314,12 @@ pub async fn seeded(browser: impl Future<Output = Option<Browser>>) -> Option<(A
     Some((app, browser.await?))
 }
 
+/// The submission id in a private edit link (`/submissions/{id}?token=…`).
+pub fn submission_id(edit_link: &str) -> String {
+    let path = edit_link.trim_start_matches("/submissions/");
+    path.split('?').next().unwrap_or(path).to_string()
+}
+
 /// Polls `check` until it holds, for at most 15 seconds.
 pub async fn wait_until<F, Fut>(what: &str, mut check: F)
 where

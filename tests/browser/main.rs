@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod edit_scenarios;
+mod form_scenarios;
 mod harness;
 mod language_scenarios;
 mod scenarios;

@@ -4,7 +4,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-use crate::harness::{wait_until, App, Browser};
+use crate::harness::{submission_id, wait_until, App, Browser};
 
 pub(crate) fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
     body["facets"][facet][value].as_u64().unwrap_or(0)
@@ -194,7 +194,9 @@ async fn an_incomplete_form_comes_back_filled_in(app: &App, browser: &Browser, t
         .await;
     browser.type_into("#organization", "Health on Wheels").await;
     browser.select("#scope", "national").await;
-    browser.select("#countries", "KE").await;
+    // The countries picker: typed, then ticked.
+    browser.type_into("#countries-filter", "Kenya").await;
+    browser.click("#countries-option-KE").await;
     browser.click("#al-C7-e-health").await;
     browser.click("#sdg-3").await;
     browser.select("#status", "ongoing").await;
@@ -244,12 +246,7 @@ async fn the_corrected_form_is_submitted_once(
         .unwrap()
         .unwrap();
     assert!(link.contains("token="));
-    let id = link
-        .trim_start_matches("/submissions/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let id = submission_id(&link);
     // The post led to a page that a reload only shows again: still one submission.
     assert!(browser.url().await.as_str().contains("submitted=1"));
     c.refresh().await.unwrap();

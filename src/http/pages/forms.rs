@@ -39,6 +39,15 @@ impl FormValues {
         values
     }
 
+    /// A new form: the text's language is the page's until another is chosen.
+    pub fn new_in(lang: Language) -> FormValues {
+        let mut values = FormValues::default();
+        values
+            .single
+            .insert("language".to_string(), lang.code().to_string());
+        values
+    }
+
     /// The values of a stored project (for the revision form).
     pub fn from_fields(f: &ProjectFields) -> FormValues {
         let mut v = FormValues::default();
@@ -181,18 +190,7 @@ impl Errors {
     fn for_field(&self, field: &str) -> Option<&FieldError> {
         self.0.iter().find(|e| e.field == field)
     }
-
-    /// Errors that no form field shows.
-    fn unplaced(&self) -> impl Iterator<Item = &FieldError> {
-        self.0.iter().filter(|e| {
-            let field = e.field.as_str();
-            !SUBMISSION_FIELDS.contains(&field) && !CONTACT_FIELDS.contains(&field)
-        })
-    }
 }
-
-/// Fields that show their own errors besides a submission's own.
-const CONTACT_FIELDS: [&str; 3] = ["contact", "contact.name", "contact.email"];
 
 /// The message shown for an error: translated for missing fields, the service's sentence
 /// otherwise.
@@ -264,6 +262,8 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
             (spec.hidden)
             (f.text("title", t.title, "text", true))
             (f.description())
+            // The text's language beside the texts it describes.
+            (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
             (f.text("organization", t.organization, "text", true))
             (f.select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
             (f.select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))
@@ -278,26 +278,65 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
             (f.text("start_date", t.start_date, "date", false))
             (f.text("end_date", t.end_date, "date", false))
             (f.text("website", t.website, "url", false))
-            (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
             @if spec.with_contact { (f.contact()) }
             (buttons(ctx, &spec))
         }
     }
 }
 
-/// The alert above a form with errors, listing those no field shows.
+/// The alert above a form with errors: each error under its field's label, linked to the
+/// field, then those no field shows. Focused on load by `app.js`.
 fn error_summary(ctx: &Ctx, errors: &Errors) -> Markup {
-    let unplaced: Vec<&FieldError> = errors.unplaced().collect();
     html! {
         @if !errors.is_empty() {
-            div.alert role="alert" #form-errors {
+            div.alert role="alert" #form-errors tabindex="-1" {
                 p { (ctx.t.form_has_errors) }
-                @if !unplaced.is_empty() {
-                    ul { @for e in unplaced { li { (e.message) } } }
+                ul {
+                    @for e in &errors.0 {
+                        @match control_id(&e.field) {
+                            Some(id) => li { a href=(format!("#{id}")) { (summary_text(ctx, e)) } },
+                            None => li { (e.message) },
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// An error as the summary lists it: the field's label, then what is wrong.
+fn summary_text(ctx: &Ctx, e: &FieldError) -> String {
+    match e.code {
+        "required" | "missing_field" => message(ctx, e),
+        _ => format!("{}: {}", label_of(ctx, &e.field), e.message),
+    }
+}
+
+/// The form control an error's link leads to: the field, or a group's first box.
+fn control_id(field: &str) -> Option<String> {
+    match field {
+        "action_lines" => ActionLine::leaves().next().map(action_line_id),
+        "sdgs" => Sdg::all().next().map(|g| sdg_id(&g.number().to_string())),
+        "contact" | "contact.name" => Some("contact_name".to_string()),
+        "contact.email" => Some("contact_email".to_string()),
+        _ if SUBMISSION_FIELDS.contains(&field) => Some(field.to_string()),
+        _ => None,
+    }
+}
+
+/// The id of an Action Line's checkbox.
+fn action_line_id(line: ActionLine) -> String {
+    format!("al-{}", line.code().replace('.', "-"))
+}
+
+/// The id of an SDG's checkbox.
+fn sdg_id(number: &str) -> String {
+    format!("sdg-{number}")
+}
+
+/// The "(required)" after a required field's label.
+fn required_mark(ctx: &Ctx) -> Markup {
+    html! { " " span.req { "(" (ctx.t.required) ")" } }
 }
 
 /// The form's buttons: the default one first (Enter in a field), then "suggest tags".
@@ -334,13 +373,12 @@ impl Fields<'_> {
 
     /// A one-line input.
     fn text(&self, field: &str, label: &str, kind: &str, required: bool) -> Markup {
-        let t = self.ctx.t;
         // The service names contact fields `contact.name`; the form, `contact_name`.
         let key = field.replacen("contact_", "contact.", 1);
         let invalid = self.invalid(&key);
         html! {
             div.field.invalid[invalid] {
-                label for=(field) { (label) @if required { " " span.req { "(" (t.required) ")" } } }
+                label for=(field) { (label) @if required { (required_mark(self.ctx)) } }
                 (self.error_note(&key))
                 input id=(field) name=(field) type=(kind) value=(self.v.get(field))
                     required[required] aria-invalid=[invalid.then_some("true")]
@@ -360,7 +398,7 @@ impl Fields<'_> {
         let invalid = self.invalid(field);
         html! {
             div.field.invalid[invalid] {
-                label for=(field) { (label) " " span.req { "(" (t.required) ")" } }
+                label for=(field) { (label) (required_mark(self.ctx)) }
                 (self.error_note(field))
                 select id=(field) name=(field) required aria-invalid=[invalid.then_some("true")]
                     aria-describedby=[invalid.then(|| error_id(field))] {
@@ -377,7 +415,7 @@ impl Fields<'_> {
         let t = self.ctx.t;
         html! {
             div.field.invalid[self.invalid("description")] {
-                label for="description" { (t.description) " " span.req { "(" (t.required) ")" } }
+                label for="description" { (t.description) (required_mark(self.ctx)) }
                 (self.error_note("description"))
                 textarea #description name="description" rows="8" required
                     aria-invalid=[self.errors.for_field("description").map(|_| "true")]
@@ -396,10 +434,14 @@ impl Fields<'_> {
         countries.sort_by_cached_key(|c| sort_key(c.1));
         html! {
             div.field.invalid[self.invalid("countries")] {
-                label for="countries" { (t.countries) }
+                label #countries-label for="countries" { (t.countries) }
                 p.hint #countries-hint { (t.countries_hint) }
                 (self.error_note("countries"))
-                select #countries name="countries" multiple size="8" aria-describedby="countries-hint" {
+                // `app.js` puts a filter box and checkboxes in its place, with these texts.
+                select #countries name="countries" multiple size="8" aria-describedby="countries-hint"
+                    data-picker data-filter=(t.countries_filter) data-hint=(t.countries_pick_hint)
+                    data-chosen=(t.countries_chosen) data-remove=(t.countries_remove)
+                    data-none=(t.countries_none_match) {
                     @for (code, name) in &countries {
                         option value=(code) selected[self.v.has("countries", code)] { (name) }
                     }
@@ -425,7 +467,7 @@ impl Fields<'_> {
 
     fn action_lines(&self) -> Markup {
         let t = self.ctx.t;
-        let legend = html! { (t.action_lines) " " span.req { "(" (t.required) ")" } };
+        let legend = html! { (t.action_lines) (required_mark(self.ctx)) };
         let checks = action_line_checks(self.ctx, self.v);
         self.group("action_lines", legend, None, checks)
     }
@@ -436,9 +478,9 @@ impl Fields<'_> {
                 @for goal in Sdg::all() {
                     @let n = goal.number().to_string();
                     li {
-                        input type="checkbox" name="sdgs" value=(n) id=(format!("sdg-{n}")) checked[self.v.has("sdgs", &n)];
+                        input type="checkbox" name="sdgs" value=(n) id=(sdg_id(&n)) checked[self.v.has("sdgs", &n)];
                         " "
-                        label for=(format!("sdg-{n}")) {
+                        label for=(sdg_id(&n)) {
                             span class=(format!("swatch sdg-{n}")) aria-hidden="true" {}
                             " " (n) " " (i18n::sdg(self.ctx.lang, goal))
                         }
@@ -446,7 +488,8 @@ impl Fields<'_> {
                 }
             }
         };
-        self.group("sdgs", html! { (self.ctx.t.sdgs) }, None, checks)
+        let legend = html! { (self.ctx.t.sdgs) (required_mark(self.ctx)) };
+        self.group("sdgs", legend, None, checks)
     }
 
     /// The contact fields of a new submission.
@@ -473,7 +516,7 @@ fn sort_key(name: &str) -> String {
 
 fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
     let check = |line: ActionLine| {
-        let id = format!("al-{}", line.code().replace('.', "-"));
+        let id = action_line_id(line);
         html! {
             input type="checkbox" name="action_lines" value=(line.code()) id=(id) checked[v.has("action_lines", line.code())];
             " "

@@ -41,7 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn form_page(RawQuery(raw): RawQuery) -> Response {
     let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
-    let values = FormValues::default();
+    let values = FormValues::new_in(ctx.lang);
     // Private: the form carries its own submission key, which no cache may share.
     private(HtmlPage(
         StatusCode::OK,
@@ -138,7 +138,8 @@ async fn suggest(
     let body = serde_json::json!({
         "title": values.get("title"),
         "description": values.get("description"),
-        "language": Language::parse(values.get("language")).unwrap_or(Language::En).code(),
+        // The text's language as chosen; the page's when none is.
+        "language": Language::parse(values.get("language")).unwrap_or(ctx.lang).code(),
     });
     let request = match TagRequest::parse(&body) {
         Ok(r) => r,

@@ -263,3 +263,174 @@
     });
   }
 })();
+
+// Forms with errors: the summary above the form takes focus, so it is read first; its
+// links move to their fields, with the field's label in view.
+(function () {
+  "use strict";
+  var summary = document.getElementById("form-errors");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    // A field replaced by an enhancement names the control that stands for it.
+    if (field.dataset.focusInstead) field = document.getElementById(field.dataset.focusInstead);
+    if (!field) return;
+    event.preventDefault();
+    (field.closest(".field") || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
+})();
+
+// A long multiple choice (the countries): a filter box over a list of checkboxes, and the
+// chosen ones as removable chips. The native select stays in the form, hidden, and every
+// tick is mirrored into it, so the form posts exactly as without script.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[multiple][data-picker]").forEach(picker);
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // The picker's elements, before the select; its texts come from the select's data-*.
+  function build(select) {
+    var d = select.dataset;
+    var id = select.id;
+    var p = { d: d, box: element("div", "picker"), none: element("p", "picker-none") };
+    p.chosenLabel = element("p", "picker-chosen-label", d.chosen);
+    p.chosenLabel.id = id + "-chosen-label";
+    p.chips = element("ul", "picker-chips");
+    p.chips.setAttribute("aria-labelledby", p.chosenLabel.id);
+    var filterLabel = element("label", "picker-filter-label", d.filter);
+    p.filter = element("input", "picker-filter");
+    p.filter.type = "search";
+    p.filter.id = filterLabel.htmlFor = id + "-filter";
+    p.filter.autocomplete = "off";
+    p.filter.setAttribute("aria-controls", id + "-options");
+    var hint = document.getElementById(select.getAttribute("aria-describedby"));
+    if (hint) {
+      hint.textContent = d.hint;
+      p.filter.setAttribute("aria-describedby", hint.id);
+    }
+    var group = element("div", "picker-options");
+    group.id = id + "-options";
+    group.setAttribute("role", "group");
+    var label = document.querySelector("label[for='" + id + "']");
+    if (label && label.id) group.setAttribute("aria-labelledby", label.id);
+    p.list = element("ul");
+    group.appendChild(p.list);
+    p.none.setAttribute("role", "status");
+    p.items = Array.prototype.map.call(select.options, function (option) {
+      return item(p.list, id, option);
+    });
+    p.box.append(p.chosenLabel, p.chips, filterLabel, p.filter, group, p.none);
+    select.before(p.box);
+    select.hidden = true;
+    select.dataset.focusInstead = p.filter.id;
+    return p;
+  }
+
+  // One option as a checkbox (without a name: the select posts it).
+  function item(list, id, option) {
+    var li = element("li");
+    var input = element("input");
+    input.type = "checkbox";
+    input.id = id + "-option-" + option.value;
+    input.checked = option.selected;
+    var text = element("label", null, option.textContent);
+    text.htmlFor = input.id;
+    li.append(input, " ", text);
+    list.appendChild(li);
+    var key = fold(option.textContent);
+    var words = " " + key.replace(/[\s\-(),'\u2019]+/g, " ");
+    return { li: li, input: input, option: option, key: key, words: words };
+  }
+
+  function picker(select) {
+    var p = build(select);
+
+    function choose(item, on) {
+      item.option.selected = on;
+      item.input.checked = on;
+      drawChips();
+    }
+
+    function drawChips() {
+      p.chips.textContent = "";
+      p.items.forEach(function (item) {
+        if (!item.option.selected) return;
+        var remove = element("button", "picker-chip", item.option.textContent);
+        remove.type = "button";
+        remove.setAttribute("aria-label", p.d.remove.replace("{}", item.option.textContent));
+        remove.addEventListener("click", function () {
+          choose(item, false);
+          (p.chips.querySelector("button") || p.filter).focus();
+        });
+        p.chips.appendChild(element("li")).appendChild(remove);
+      });
+      p.chosenLabel.hidden = p.chips.hidden = !p.chips.children.length;
+    }
+
+    p.items.forEach(function (item) {
+      item.input.addEventListener("change", function () { choose(item, item.input.checked); });
+    });
+    keys(p);
+    drawChips();
+  }
+
+  function visible(p) {
+    return p.items.filter(function (item) { return !item.li.hidden; });
+  }
+
+  function narrow(p) {
+    var query = fold(p.filter.value.trim());
+    p.items.forEach(function (item) {
+      item.li.hidden = query !== "" && item.key.indexOf(query) < 0;
+    });
+    p.none.textContent = visible(p).length ? "" : p.d.none;
+  }
+
+  // The keyboard: from the filter to the best match, along the list with the arrows.
+  function keys(p) {
+    p.filter.addEventListener("input", function () { narrow(p); });
+    p.filter.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "Enter") {
+        // Enter here would send the whole form: it goes to the best match instead, the
+        // first whose name has a word starting with what was typed.
+        event.preventDefault();
+        var query = " " + fold(p.filter.value.trim());
+        var shown = visible(p);
+        var best = shown.find(function (item) { return item.words.indexOf(query) >= 0; });
+        if (best || shown[0]) (best || shown[0]).input.focus();
+      } else if (event.key === "Escape" && p.filter.value !== "") {
+        event.preventDefault();
+        p.filter.value = "";
+        narrow(p);
+      }
+    });
+    p.list.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var shown = visible(p);
+        var at = shown.findIndex(function (item) { return item.input === input; });
+        at += event.key === "ArrowDown" ? 1 : -1;
+        if (at < 0) p.filter.focus();
+        else if (at < shown.length) shown[at].input.focus();
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        input.click();
+      }
+    });
+  }
+})();
