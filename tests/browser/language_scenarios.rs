@@ -65,6 +65,16 @@ async fn arabic_keeps_project_texts_direction_and_punctuates_in_arabic() {
     );
     let chip = hit[3].as_str().unwrap();
     assert!(chip.contains("أهداف التنمية المستدامة"), "{chip}");
+    // On a project's page too.
+    let link = browser.attr("li.hit h3 a", "href").await.unwrap();
+    c.goto(&app.url(&link)).await.unwrap();
+    let project = run(
+        &browser,
+        "const h = document.querySelector('article.project h1'); \
+         return [document.documentElement.dir, h.getAttribute('dir'), getComputedStyle(h).direction];",
+    )
+    .await;
+    assert_eq!(project, json!(["rtl", "auto", "ltr"]));
     c.goto(&app.url("/?lang=fr")).await.unwrap();
     let chip = browser.text("li.hit .sdg-chip").await;
     assert!(chip.starts_with("ODD "), "{chip}");

@@ -80,8 +80,9 @@ fn project_body(
 ) -> Markup {
     html! {
         article.project {
-            h1 { (project.fields.title) }
-            p.meta { (project.fields.organization) }
+            // What people wrote keeps its own direction on a page in the other.
+            h1 dir="auto" { (project.fields.title) }
+            p.meta dir="auto" { (project.fields.organization) }
             (tag_links(ctx, &project.fields.action_lines, &project.fields.sdgs))
             (fields_list(ctx, &project.fields, &project.regions))
             p.meta { (ctx.t.published_on) " " (project.updated_at.format("%Y-%m-%d")) " · " (ctx.t.version) " " (project.version) }
@@ -99,10 +100,10 @@ fn project_body(
                     @for hit in related {
                         li {
                             a href=(ctx.href(&format!("/projects/{}", hit.summary.id), &[])) lang=(hit.summary.language.code()) {
-                                (hit.summary.title)
+                                bdi { (hit.summary.title) }
                             }
                             " "
-                            span.meta lang=(hit.summary.language.code()) { (hit.summary.organization) }
+                            bdi.meta lang=(hit.summary.language.code()) { (hit.summary.organization) }
                             (tag_links(ctx, &hit.summary.action_lines, &hit.summary.sdgs))
                         }
                     }
@@ -119,9 +120,9 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
     html! {
         dl.fields {
             dt { (t.description) }
-            dd.description lang=(f.language.code()) { (f.description) }
+            dd.description lang=(f.language.code()) dir="auto" { (f.description) }
             dt { (t.organization) }
-            dd { (f.organization) }
+            dd dir="auto" { (f.organization) }
             dt { (t.stakeholder_type) }
             dd { (i18n::stakeholder_type(lang, f.stakeholder_type)) }
             dt { (t.scope) }
