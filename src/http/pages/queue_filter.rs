@@ -116,13 +116,18 @@ impl QueueFilter {
                 || f.organization.to_lowercase().contains(&wanted))
     }
 
-    /// Whether a queued item is listed: its kind, and the fields under review.
-    pub(super) fn lists(&self, item: &QueueItem) -> bool {
+    /// Whether a queued item's fields under review pass the text and the Action Line.
+    pub(super) fn passes(&self, item: &QueueItem) -> bool {
         let fields = match (&item.kind, &item.project.revision) {
             (ReviewKind::Revision, Some(revision)) => &revision.fields,
             _ => &item.project.project.fields,
         };
-        self.listing.lists(item) && self.keeps(fields)
+        self.keeps(fields)
+    }
+
+    /// Whether a queued item is listed: its kind, the text and the Action Line.
+    pub(super) fn lists(&self, item: &QueueItem) -> bool {
+        self.listing.lists(item) && self.passes(item)
     }
 }
 

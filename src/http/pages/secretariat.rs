@@ -21,7 +21,7 @@ use super::forms::FormValues;
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::project::fields_list;
-use super::queue_filter::{filter_form, Listing, QueueFilter};
+use super::queue_filter::{filter_form, QueueFilter};
 use super::responses::{origin, see_other, HtmlPage, PageResult};
 use super::revision_diff::revision_diff;
 use super::secretariat_texts::secretariat_texts;
@@ -109,13 +109,7 @@ const BEYOND_QUEUE_LIMIT: usize = 50;
 async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<Listed, Response> {
     call(state, ctx, move |s| {
         let mut waiting = s.moderation_queue(&Filters::default())?;
-        waiting.retain(|item| {
-            QueueFilter {
-                listing: Listing::Waiting,
-                ..filter.clone()
-            }
-            .lists(item)
-        });
+        waiting.retain(|item| filter.passes(item));
         let beyond = match filter.listing.beyond_queue() {
             Some(st) => s.projects_in_state(st, |f| filter.keeps(f), BEYOND_QUEUE_LIMIT)?,
             None => Vec::new(),
