@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use serde_json::json;
 
+use crate::conformance::{assert_conforms, served_document};
 use crate::helpers::{html, outside_async, post_form, submission, titles, TestApp, Who};
 use crate::pages::{csrf_of, sign_in};
 
@@ -206,4 +207,8 @@ async fn the_api_unpublishes_with_a_reason_but_not_while_a_revision_waits() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["state"], "changes_requested");
     assert_eq!(r.body["message"], "Out of date.");
+    let doc = served_document(&app).await;
+    for answer in [&refused, &by_submitter, &r] {
+        assert_conforms(&doc, "post", "/api/v1/projects/{id}/unpublish", answer);
+    }
 }
