@@ -132,3 +132,33 @@ fn list_row<T: PartialEq>(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_phrase_is_one_mark_and_an_unchanged_text_no_row() {
+        let row = text_row(
+            "Title",
+            "Solar mast for the old village",
+            "Solar mast for the new village hall",
+        )
+        .map(|m| m.into_string());
+        let row = row.unwrap_or_default();
+        assert!(row.contains("<del>old</del><ins>new</ins>"), "{row}");
+        assert!(row.contains("<ins> hall</ins>"), "{row}");
+        assert!(text_row("Title", "Same", "Same").is_none());
+    }
+
+    #[test]
+    fn a_list_shows_what_it_loses_and_gains_but_not_a_new_order() {
+        let name = |n: &u8| n.to_string();
+        let row = list_row("SDGs", &[3, 9], &[9, 4], name).map(|m| m.into_string());
+        assert_eq!(
+            row.as_deref(),
+            Some("<dt>SDGs</dt><dd><ul class=\"plain\"><li><del>3</del></li><li><ins>4</ins></li></ul></dd>")
+        );
+        assert!(list_row("SDGs", &[3, 9], &[9, 3], name).is_none());
+    }
+}
