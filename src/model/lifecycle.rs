@@ -5,7 +5,8 @@
 //! `changes_requested` -> `pending` when the submitter revises; any state -> `withdrawn`
 //! (submitter or secretariat). A revision of a published project waits beside it: the
 //! published fields stay public until the secretariat publishes the revision; rejecting the
-//! revision keeps them.
+//! revision keeps them. The secretariat may unpublish a published project with a reason:
+//! it returns to `changes_requested`, out of public view, for the submitter to revise.
 
 use chrono::{DateTime, Utc};
 
@@ -61,6 +62,9 @@ pub enum Decision {
     RequestChanges(String),
     /// Refuse a pending project or a waiting revision, with a reason.
     Reject(String),
+    /// Take a published project out of public view, with a reason: back to
+    /// `changes_requested`.
+    Unpublish(String),
     /// Withdraw the project.
     Withdraw,
     /// New field values.
@@ -72,7 +76,10 @@ impl Decision {
     pub fn is_secretariat_only(&self) -> bool {
         matches!(
             self,
-            Decision::Publish | Decision::RequestChanges(_) | Decision::Reject(_)
+            Decision::Publish
+                | Decision::RequestChanges(_)
+                | Decision::Reject(_)
+                | Decision::Unpublish(_)
         )
     }
 
@@ -81,6 +88,7 @@ impl Decision {
             Decision::Publish => "publish",
             Decision::RequestChanges(_) => "request changes to",
             Decision::Reject(_) => "reject",
+            Decision::Unpublish(_) => "unpublish",
             Decision::Withdraw => "withdraw",
             Decision::Revise(_) => "revise",
         }
@@ -150,7 +158,7 @@ fn withdraw(next: &mut Project) -> Move {
 }
 
 /// The secretariat's decision (publish, request changes or reject) on a pending project or
-/// on the waiting revision of a published one.
+/// on the waiting revision of a published one; or unpublishing a published one.
 fn moderate(next: &mut Project, decision: Decision) -> Move {
     let waiting = next.waiting_revision().is_some();
     match (decision, next.state) {
@@ -181,6 +189,14 @@ fn moderate(next: &mut Project, decision: Decision) -> Move {
         (Decision::Reject(m), State::Published) if waiting => {
             next.revision = None;
             Ok((Action::Rejected, Some(m), true))
+        }
+        // The waiting revision would have no place to go: decide it first.
+        (Decision::Unpublish(_), State::Published) if waiting => {
+            Err(" with a revision waiting (publish or reject it first)")
+        }
+        (Decision::Unpublish(m), State::Published) => {
+            next.state = State::ChangesRequested;
+            Ok((Action::Unpublished, Some(m), false))
         }
         (_, State::Published) => Err(" with no revision waiting"),
         _ => Err(""),
@@ -258,6 +274,7 @@ mod tests {
                 Decision::Publish,
                 Decision::RequestChanges("m".into()),
                 Decision::Reject("r".into()),
+                Decision::Unpublish("u".into()),
                 Decision::Withdraw,
                 Decision::Revise(fields.clone()),
             ]
@@ -270,6 +287,7 @@ mod tests {
                     (Decision::Publish, Pending) => Ok(Published),
                     (Decision::RequestChanges(_), Pending) => Ok(ChangesRequested),
                     (Decision::Reject(_), Pending) => Ok(Rejected),
+                    (Decision::Unpublish(_), Published) => Ok(ChangesRequested),
                     (Decision::Withdraw, s) if s != Withdrawn => Ok(Withdrawn),
                     (Decision::Revise(_), Pending | ChangesRequested) => Ok(Pending),
                     (Decision::Revise(_), Published) => Ok(Published),
@@ -352,5 +370,24 @@ mod tests {
         let history: Vec<Action> = approved.history.iter().map(|t| t.action).collect();
         assert_eq!(history, vec![Action::Revised, Action::Published]);
         assert_eq!(approved.history[1].by, "desk");
+    }
+
+    #[test]
+    fn unpublishing_sends_a_project_back_with_its_reason_once_no_revision_waits() {
+        let p = project(State::Published);
+        let unpublish = || Decision::Unpublish("out of date".into());
+        let back = apply(&p, &secretariat(), unpublish(), Utc::now()).unwrap();
+        assert_eq!(back.state, State::ChangesRequested);
+        let last = back.history.last().unwrap();
+        assert_eq!(last.action, Action::Unpublished);
+        assert_eq!(last.message.as_deref(), Some("out of date"));
+        let mut fields = p.fields.clone();
+        fields.title = "A revised title".into();
+        let waiting = apply(&p, &Role::Submitter, Decision::Revise(fields), Utc::now()).unwrap();
+        let refused = apply(&waiting, &secretariat(), unpublish(), Utc::now()).unwrap_err();
+        assert!(
+            refused.to_string().contains("revision waiting"),
+            "{refused}"
+        );
     }
 }

@@ -270,6 +270,8 @@ pub enum Action {
     ChangesRequested,
     /// Refused (or its waiting revision refused).
     Rejected,
+    /// Taken out of public view by the secretariat, back to `changes_requested`.
+    Unpublished,
     /// Withdrawn.
     Withdrawn,
 }

@@ -249,7 +249,7 @@ impl Service {
         };
         if decision.is_secretariat_only() && role == Role::Submitter {
             return Err(ServiceError::Forbidden(
-                "only the secretariat may publish, request changes or reject".into(),
+                "only the secretariat may publish, request changes, reject or unpublish".into(),
             ));
         }
         check_version(&project, if_match, &decision)?;
@@ -321,6 +321,30 @@ impl Service {
         }
         items.sort_by_key(|i| i.waiting_since);
         Ok(items)
+    }
+
+    /// Up to `limit` projects in `state` whose fields `keep` accepts, the most recently
+    /// changed first, with contact details: the desk's lists beyond the queue (a scan of
+    /// the store).
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn projects_in_state(
+        &self,
+        state: State,
+        keep: impl Fn(&ProjectFields) -> bool,
+        limit: usize,
+    ) -> Result<Vec<OwnerProject>, ServiceError> {
+        let mut found = Vec::new();
+        for project in self.store.projects() {
+            let project = project?;
+            if project.state == state && keep(&project.fields) {
+                found.push(project);
+            }
+        }
+        found.sort_by_key(|p| std::cmp::Reverse(p.updated_at));
+        found.truncate(limit);
+        Ok(found.iter().map(OwnerProject::with_contact).collect())
     }
 
     /// Published projects that look like a waiting one.

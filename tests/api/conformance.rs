@@ -9,14 +9,14 @@ use serde_json::{json, Value};
 use crate::helpers::{outside_async, submission, Response, TestApp, Who};
 
 /// The document, served by the router itself.
-async fn served_document(app: &TestApp) -> Value {
+pub(crate) async fn served_document(app: &TestApp) -> Value {
     let doc = app.get("/api/v1/openapi.json").await;
     assert_eq!(doc.status, StatusCode::OK);
     doc.body
 }
 
 /// Checks `answer` to `method path` against the schema the document gives its status.
-fn assert_conforms(doc: &Value, method: &str, path: &str, answer: &Response) {
+pub(crate) fn assert_conforms(doc: &Value, method: &str, path: &str, answer: &Response) {
     let status = answer.status.as_u16().to_string();
     let response = &doc["paths"][path][method]["responses"][&status];
     assert!(

@@ -7,6 +7,7 @@ mod cli;
 mod conformance;
 mod contract;
 mod csv_files;
+mod desk_queue;
 mod durability;
 mod exports;
 mod facets;

@@ -275,13 +275,13 @@ fn session_cookie(r: &Response) -> String {
     set.split(';').next().unwrap().to_string()
 }
 
-fn csrf_of(page: &str) -> String {
+pub(crate) fn csrf_of(page: &str) -> String {
     let start = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
     page[start..start + 64].to_string()
 }
 
 /// Signs in with `key`; returns the session cookie.
-async fn sign_in(app: &TestApp, key: &str) -> String {
+pub(crate) async fn sign_in(app: &TestApp, key: &str) -> String {
     let signed = post_form(app, "/secretariat/sign-in", &[("key", key)], &[]).await;
     session_cookie(&signed)
 }
@@ -624,6 +624,8 @@ async fn every_kind_of_page(app: &TestApp) -> Vec<(String, Response)> {
     }
     for path in [
         "/secretariat",
+        "/secretariat?show=published&text=a&action_line=C7&lang=ar",
+        "/secretariat?show=revision&lang=fr",
         "/secretariat/selections",
         &format!("{builder}?q=health"),
     ] {

@@ -7,6 +7,7 @@
 //! driver into a failure. Screenshots go to `target/screenshots/`.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod desk_scenarios;
 mod edit_scenarios;
 mod form_scenarios;
 mod harness;

@@ -1,4 +1,5 @@
-//! Projects: submit, read, revise, withdraw, the secretariat's decisions and the history.
+//! Projects: submit, read, revise, withdraw, the secretariat's decisions (unpublishing
+//! too) and the history.
 
 use axum::extract::{FromRequestParts, RawQuery, State};
 use axum::http::request::Parts;
@@ -36,6 +37,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(publish))
         .routes(routes!(request_changes))
         .routes(routes!(reject))
+        .routes(routes!(unpublish))
         .routes(routes!(history))
 }
 
@@ -447,4 +449,29 @@ pub(crate) async fn reject(
 ) -> Result<Json<OwnerProject>, ApiError> {
     let reason = required_text("reason", body.reason)?;
     change.decide(Decision::Reject(reason), None).await
+}
+
+/// Takes a published project out of public view, with a reason: it goes back to
+/// `changes_requested`, where its submitter sees the reason and may revise it.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/unpublish",
+    tag = SECRETARIAT,
+    params(IdPath, RefreshParam, IfMatchHeader),
+    request_body = ReasonBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, sent back to changes_requested", body = OwnerProject),
+        KeyRefused,
+        (status = 409, description = "Stale If-Match version, not published, or a revision waiting"),
+        NotJson,
+        (status = 422, description = "No reason, or too long")
+    )
+)]
+pub(crate) async fn unpublish(
+    change: ProjectChange,
+    ApiJson(body): ApiJson<ReasonBody>,
+) -> Result<Json<OwnerProject>, ApiError> {
+    let reason = required_text("reason", body.reason)?;
+    change.decide(Decision::Unpublish(reason), None).await
 }

@@ -168,6 +168,7 @@ pub(super) const LINKS: [AnswerLinks; 5] = [
             "publish",
             "request_changes",
             "reject",
+            "unpublish",
             "related",
             "project_page",
         ],

@@ -1,6 +1,7 @@
 //! `/secretariat`: sign in with a key (a session cookie), the moderation queue with
-//! duplicate hints, and publish / request changes / reject. Every form carries the
-//! session's CSRF token; posts from other origins are refused.
+//! duplicate hints and each revision's changes, filtered by the URL; publish / request
+//! changes / reject, and unpublish a published project. Every form carries the session's
+//! CSRF token; posts from other origins are refused.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -20,16 +21,18 @@ use super::forms::FormValues;
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::project::fields_list;
+use super::queue_filter::{filter_form, QueueFilter};
 use super::responses::{origin, see_other, HtmlPage, PageResult};
+use super::revision_diff::revision_diff;
 use super::secretariat_texts::secretariat_texts;
 use super::session::{self, same_origin};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
-    message_text, Decision, Filters, ReviewKind, State as ProjectState, ValidationErrors,
-    MESSAGE_MAX_CHARS,
+    message_text, Decision, FieldError, Filters, OwnerProject, ReviewKind, State as ProjectState,
+    ValidationErrors, MESSAGE_MAX_CHARS,
 };
-use crate::service::{Caller, QueueItem, ServiceError};
+use crate::service::{Caller, ProjectView, QueueItem, ServiceError};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -55,40 +58,143 @@ async fn desk_page(
     RawQuery(raw): RawQuery,
 ) -> PageResult {
     let pairs = query_pairs(raw.as_deref());
-    let done = query_value(&pairs, "done").and_then(done_state);
+    let done = query_value(&pairs, "done").and_then(done_code);
+    let project = query_value(&pairs, "project").map(str::to_string);
+    let filter = QueueFilter::of(&pairs);
     let ctx = Ctx::from_query("/secretariat", pairs);
     let Some(desk) = desk(&state, &ctx, &headers).await? else {
         return Ok(sign_in_page(&ctx, false));
     };
-    let queue = call(&state, &ctx, |s| s.moderation_queue(&Filters::default())).await?;
-    let body = desk_body(&ctx, &desk, done, &queue);
+    let notice = match done {
+        Some(code) => Some((code, decided_title(&state, &ctx, &desk, project).await?)),
+        None => None,
+    };
+    let listed = listed(&state, &ctx, filter.clone()).await?;
+    let body = desk_body(&ctx, &desk, notice, &filter, &listed);
     Ok(HtmlPage(
         StatusCode::OK,
         document(&ctx, ctx.t.nav_secretariat, body),
     ))
 }
 
-/// The moderation desk: the bar, what the last decision did, and the queue.
-fn desk_body(ctx: &Ctx, desk: &Desk, done: Option<ProjectState>, queue: &[QueueItem]) -> Markup {
+/// The title of the project a decision concerned, if it can still be read.
+async fn decided_title(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+    project: Option<String>,
+) -> Result<Option<String>, Response> {
+    let (Some(id), caller) = (project, desk.caller.clone()) else {
+        return Ok(None);
+    };
+    call(state, ctx, move |s| match s.project_view(&id, &caller) {
+        Ok(ProjectView::Owner(p)) => Ok(Some(p.project.fields.title)),
+        Ok(ProjectView::Public(p)) => Ok(Some(p.fields.title)),
+        Err(ServiceError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    })
+    .await
+}
+
+/// What the desk lists: the queued items that pass the filter's text and Action Line (of
+/// every kind, for the counts), and the projects of a state beyond the queue.
+struct Listed {
+    waiting: Vec<QueueItem>,
+    beyond: Vec<OwnerProject>,
+}
+
+/// Most projects listed of a state beyond the queue.
+const BEYOND_QUEUE_LIMIT: usize = 50;
+
+async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<Listed, Response> {
+    call(state, ctx, move |s| {
+        let mut waiting = s.moderation_queue(&Filters::default())?;
+        waiting.retain(|item| filter.passes(item));
+        let beyond = match filter.listing.beyond_queue() {
+            Some(st) => s.projects_in_state(st, |f| filter.keeps(f), BEYOND_QUEUE_LIMIT)?,
+            None => Vec::new(),
+        };
+        Ok(Listed { waiting, beyond })
+    })
+    .await
+}
+
+/// The moderation desk: the bar, what the last decision did, the filter and the list.
+fn desk_body(
+    ctx: &Ctx,
+    desk: &Desk,
+    notice: Option<(&str, Option<String>)>,
+    filter: &QueueFilter,
+    listed: &Listed,
+) -> Markup {
     let d = secretariat_texts(ctx.lang);
+    let waiting: Vec<&QueueItem> = listed.waiting.iter().collect();
+    let shown: Vec<&QueueItem> = waiting
+        .iter()
+        .copied()
+        .filter(|i| filter.lists(i))
+        .collect();
+    let size = shown.len() + listed.beyond.len();
     html! {
         h1 { (ctx.t.nav_secretariat) }
         (desk_nav(ctx, desk))
-        @if let Some(state) = done {
-            p.notice role="status" #done data-state=(state.code()) { (d.done) ": " (i18n::state(ctx.lang, state)) }
+        @if let Some((code, title)) = notice {
+            p.notice role="status" #done data-state=(code) {
+                (done_label(ctx, code))
+                @if let Some(title) = title { ": " strong #done-title { (title) } }
+            }
         }
-        h2 { (d.moderation_queue) " (" span #queue-size { (queue.len()) } ")" }
-        @if queue.is_empty() { p { (d.queue_empty) } }
-        @for item in queue { (queue_item(ctx, desk, item)) }
+        (filter_form(ctx, filter, &waiting))
+        h2 { (d.moderation_queue) " (" span #queue-size { (size) } ")" }
+        @if size == 0 && listed.waiting.is_empty() && filter.listing.beyond_queue().is_none() {
+            p { (d.queue_empty) }
+        } @else if size == 0 { p { (d.nothing_matches) } }
+        @for item in shown { (queue_item(ctx, desk, item)) }
+        @for project in &listed.beyond { (beyond_item(ctx, desk, project)) }
+    }
+}
+
+/// A project sent back or published, with the unpublish form for published ones.
+fn beyond_item(ctx: &Ctx, desk: &Desk, project: &OwnerProject) -> Markup {
+    let p = &project.project;
+    let id = p.id.to_string();
+    html! {
+        article.queue-item data-id=(id) data-state=(p.state.code()) {
+            h3 { (p.fields.title) }
+            p.meta { (i18n::state(ctx.lang, p.state)) " · " (p.fields.organization) " · " (ctx.t.version) " " (p.version) }
+            @if let Some(message) = &project.message { p.meta { (message) } }
+            @if desk.can_edit() && p.state == ProjectState::Published {
+                (unpublish_form(ctx, desk, &id, p.version))
+            }
+        }
+    }
+}
+
+/// Unpublishing, with a reason and a confirmation box.
+fn unpublish_form(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    html! {
+        form.actions method="post" action=(format!("/secretariat/projects/{id}/unpublish")) {
+            (desk.form_fields(ctx))
+            input type="hidden" name="version" value=(version);
+            label for=(format!("unpublish-reason-{id}")) { (d.unpublish_reason) }
+            textarea id=(format!("unpublish-reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
+            p.hint { (d.unpublish_hint) }
+            label.check {
+                input type="checkbox" name="confirm" value="yes" required;
+                " " (d.unpublish_confirm)
+            }
+            button.danger type="submit" { (d.unpublish) }
+        }
     }
 }
 
 fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
     let p = &item.project.project;
     let id = p.id.to_string();
-    let fields = match (&item.kind, &item.project.revision) {
-        (ReviewKind::Revision, Some(revision)) => &revision.fields,
-        _ => &p.fields,
+    let (fields, revision) = match (&item.kind, &item.project.revision) {
+        (ReviewKind::Revision, Some(revision)) => (&revision.fields, Some(&revision.fields)),
+        _ => (&p.fields, None),
     };
     let d = secretariat_texts(ctx.lang);
     let kind = match item.kind {
@@ -96,27 +202,17 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
         _ => d.new_submission,
     };
     html! {
-        article.queue-item data-id=(id) {
+        article.queue-item data-id=(id) data-kind=(if revision.is_some() { "revision" } else { "submission" }) {
             h3 { (fields.title) }
             p.meta { (kind) " · " (fields.organization) " · " (d.waiting_since) " " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · " (ctx.t.version) " " (p.version) }
             @if let Some(contact) = &item.project.contact {
                 p.meta { (d.contact) ": " (contact.name) " <" (contact.email) ">" }
             }
-            @if !item.possible_duplicates.is_empty() {
-                div.dup {
-                    p { strong { (d.duplicates) ":" } }
-                    ul {
-                        @for dup in &item.possible_duplicates {
-                            li.duplicate data-id=(dup.id) data-state=(dup.state.code()) {
-                                @if dup.state == ProjectState::Published {
-                                    a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) }
-                                } @else {
-                                    (dup.title) " · " (i18n::state(ctx.lang, dup.state))
-                                }
-                                " (" (dup.organization) "; " (dup.reason) ")"
-                            }
-                        }
-                    }
+            (duplicates(ctx, item))
+            @if let Some(revised) = revision {
+                section.changes {
+                    h4 { (d.changes_heading) }
+                    (revision_diff(ctx, &p.fields, revised))
                 }
             }
             details {
@@ -124,6 +220,30 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
                 (fields_list(ctx, fields, &fields.regions()))
             }
             @if desk.can_edit() { (decision_forms(ctx, desk, &id, p.version)) }
+        }
+    }
+}
+
+/// The projects a queued one may duplicate.
+fn duplicates(ctx: &Ctx, item: &QueueItem) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    html! {
+        @if !item.possible_duplicates.is_empty() {
+            div.dup {
+                p { strong { (d.duplicates) ":" } }
+                ul {
+                    @for dup in &item.possible_duplicates {
+                        li.duplicate data-id=(dup.id) data-state=(dup.state.code()) {
+                            @if dup.state == ProjectState::Published {
+                                a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) }
+                            } @else {
+                                (dup.title) " · " (i18n::state(ctx.lang, dup.state))
+                            }
+                            " (" (dup.organization) "; " (dup.reason) ")"
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -249,19 +369,20 @@ async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Respo
     Ok(response)
 }
 
-/// A moderation decision from the desk: publish, request-changes or reject.
+/// A moderation decision from the desk: publish, request-changes, reject or unpublish
+/// (which takes a reason and the confirmation box).
 #[utoipa::path(
     post,
     path = "/secretariat/projects/{id}/{decision}",
     tag = PAGES,
-    params(("id" = String, Path, description = "The project"), ("decision" = String, Path, description = "publish, request-changes or reject")),
+    params(("id" = String, Path, description = "The project"), ("decision" = String, Path, description = "publish, request-changes, reject or unpublish")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Decided: back to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Not signed in, a read-only key or a bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown project or decision", content_type = "text/html", body = String),
         (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
-        (status = 422, description = "A message or reason is missing", content_type = "text/html", body = String)
+        (status = 422, description = "A message or reason is missing, or unpublishing is not confirmed", content_type = "text/html", body = String)
     )
 )]
 async fn decide(
@@ -275,11 +396,13 @@ async fn decide(
         decision_of(&decision, &post.values).map_err(|e| error_page(&ctx, &e))?;
     let version = post.values.get("version").parse().ok();
     let caller = desk.caller;
+    let target = id.clone();
     call(&state, &ctx, move |s| {
-        s.decide(&id, &caller, decision, version)
+        s.decide(&target, &caller, decision, version)
     })
     .await?;
-    Ok(see_other(&ctx.href("/secretariat", &[("done", done)])))
+    let back = [("done", done), ("project", id.as_str())];
+    Ok(see_other(&ctx.href("/secretariat", &back)))
 }
 
 /// The decision a desk form names, with the state it leads to (for `?done=`): an unknown
@@ -296,17 +419,38 @@ fn decision_of(name: &str, values: &FormValues) -> Result<(Decision, &'static st
             "changes_requested",
         )),
         "reject" => Ok((Decision::Reject(text("reason")?), "rejected")),
+        "unpublish" if values.get("confirm") != "yes" => {
+            Err(ServiceError::Invalid(ValidationErrors(vec![
+                FieldError::new(
+                    "confirm",
+                    "required",
+                    "tick the box to confirm unpublishing",
+                ),
+            ])))
+        }
+        "unpublish" => Ok((Decision::Unpublish(text("reason")?), "unpublished")),
         _ => Err(ServiceError::NotFound(format!("no decision '{name}'"))),
     }
 }
 
-/// The state a decision named in `?done=` led to.
-fn done_state(code: &str) -> Option<ProjectState> {
-    [
+/// What a decision named in `?done=` did, as the code the redirect used.
+fn done_code(code: &str) -> Option<&'static str> {
+    ["published", "changes_requested", "rejected", "unpublished"]
+        .into_iter()
+        .find(|c| *c == code)
+}
+
+/// What a decision did, in the page's language: the state it led to, or "Unpublished".
+fn done_label(ctx: &Ctx, code: &str) -> &'static str {
+    let state = [
         ProjectState::Published,
         ProjectState::ChangesRequested,
         ProjectState::Rejected,
     ]
     .into_iter()
-    .find(|s| s.code() == code)
+    .find(|s| s.code() == code);
+    match state {
+        Some(state) => i18n::state(ctx.lang, state),
+        None => secretariat_texts(ctx.lang).unpublished,
+    }
 }

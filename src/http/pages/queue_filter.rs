@@ -1,0 +1,177 @@
+//! The desk's filter, read from the URL (`?show=&text=&action_line=`) and shown as a GET
+//! form: what to list (everything waiting, pending submissions, waiting revisions, projects
+//! sent back, published projects), a text the title or organization contains, an Action
+//! Line.
+
+use maud::{html, Markup};
+
+use super::i18n;
+use super::layout::{hidden_lang, query_value, Ctx};
+use super::secretariat_texts::secretariat_texts;
+use crate::model::{ActionLine, Filters, ProjectFields, ReviewKind, State};
+use crate::service::QueueItem;
+
+/// What the desk lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Listing {
+    /// Pending submissions and waiting revisions.
+    Waiting,
+    /// Pending submissions.
+    Pending,
+    /// Waiting revisions of published projects.
+    Revision,
+    /// Projects sent back for changes.
+    ChangesRequested,
+    /// Published projects (to unpublish).
+    Published,
+}
+
+impl Listing {
+    const ALL: [Listing; 5] = [
+        Listing::Waiting,
+        Listing::Pending,
+        Listing::Revision,
+        Listing::ChangesRequested,
+        Listing::Published,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Listing::Waiting => "waiting",
+            Listing::Pending => "pending",
+            Listing::Revision => "revision",
+            Listing::ChangesRequested => "changes_requested",
+            Listing::Published => "published",
+        }
+    }
+
+    fn label(self, ctx: &Ctx) -> &'static str {
+        let d = secretariat_texts(ctx.lang);
+        match self {
+            Listing::Waiting => d.everything_waiting,
+            Listing::Pending => i18n::state(ctx.lang, State::Pending),
+            Listing::Revision => d.revisions_waiting,
+            Listing::ChangesRequested => i18n::state(ctx.lang, State::ChangesRequested),
+            Listing::Published => i18n::state(ctx.lang, State::Published),
+        }
+    }
+
+    /// The state listed from the store rather than from the queue, if any.
+    pub(super) fn beyond_queue(self) -> Option<State> {
+        match self {
+            Listing::ChangesRequested => Some(State::ChangesRequested),
+            Listing::Published => Some(State::Published),
+            _ => None,
+        }
+    }
+
+    /// Whether a queued item belongs in the listing.
+    fn lists(self, item: &QueueItem) -> bool {
+        match self {
+            Listing::Waiting => true,
+            Listing::Pending => item.kind == ReviewKind::Submission,
+            Listing::Revision => item.kind == ReviewKind::Revision,
+            Listing::ChangesRequested | Listing::Published => false,
+        }
+    }
+}
+
+/// The filter the URL asks for; unknown values are ignored.
+#[derive(Clone, Debug)]
+pub(super) struct QueueFilter {
+    /// What to list.
+    pub listing: Listing,
+    /// What the title or organization contains (any case).
+    pub text: String,
+    /// The Action Line (a group takes its sub-lines).
+    pub action_line: Option<ActionLine>,
+}
+
+impl QueueFilter {
+    /// The filter in the query's pairs.
+    pub(super) fn of(pairs: &[(String, String)]) -> QueueFilter {
+        let show = query_value(pairs, "show").unwrap_or_default();
+        QueueFilter {
+            listing: Listing::ALL
+                .into_iter()
+                .find(|l| l.code() == show)
+                .unwrap_or(Listing::Waiting),
+            text: query_value(pairs, "text")
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            action_line: query_value(pairs, "action_line").and_then(ActionLine::parse),
+        }
+    }
+
+    /// Whether a project's fields pass the text and the Action Line.
+    pub(super) fn keeps(&self, f: &ProjectFields) -> bool {
+        let wanted = self.text.to_lowercase();
+        let filters = Filters {
+            action_lines: self.action_line.into_iter().collect(),
+            ..Filters::default()
+        };
+        filters.accepts(f)
+            && (f.title.to_lowercase().contains(&wanted)
+                || f.organization.to_lowercase().contains(&wanted))
+    }
+
+    /// Whether a queued item's fields under review pass the text and the Action Line.
+    pub(super) fn passes(&self, item: &QueueItem) -> bool {
+        let fields = match (&item.kind, &item.project.revision) {
+            (ReviewKind::Revision, Some(revision)) => &revision.fields,
+            _ => &item.project.project.fields,
+        };
+        self.keeps(fields)
+    }
+
+    /// Whether a queued item is listed: its kind, the text and the Action Line.
+    pub(super) fn lists(&self, item: &QueueItem) -> bool {
+        self.listing.lists(item) && self.passes(item)
+    }
+}
+
+/// The GET form, with the number of waiting items of each kind the text and Action Line
+/// leave (`waiting`: every queued item that passes them).
+pub(super) fn filter_form(ctx: &Ctx, filter: &QueueFilter, waiting: &[&QueueItem]) -> Markup {
+    let d = secretariat_texts(ctx.lang);
+    let count = |listing: Listing| match listing {
+        Listing::ChangesRequested | Listing::Published => None,
+        _ => Some(waiting.iter().filter(|i| listing.lists(i)).count()),
+    };
+    html! {
+        form.queue-filter method="get" action="/secretariat" {
+            (hidden_lang(ctx))
+            fieldset {
+                legend { (d.filter_legend) }
+                div.field {
+                    label for="show" { (d.show) }
+                    select #show name="show" {
+                        @for listing in Listing::ALL {
+                            option value=(listing.code()) selected[listing == filter.listing] {
+                                (listing.label(ctx))
+                                @if let Some(n) = count(listing) { " (" (n) ")" }
+                            }
+                        }
+                    }
+                }
+                div.field {
+                    label for="text" { (d.text_contains) }
+                    input #text type="search" name="text" value=(filter.text);
+                }
+                div.field {
+                    label for="action_line" { (d.action_line) }
+                    select #action_line name="action_line" {
+                        option value="" { (d.any) }
+                        @for line in ActionLine::all() {
+                            option value=(line.code()) selected[filter.action_line == Some(line)] {
+                                (i18n::action_line_label(ctx.lang, line))
+                            }
+                        }
+                    }
+                }
+                button type="submit" { (d.apply_filter) }
+            }
+        }
+    }
+}
