@@ -281,6 +281,11 @@ impl Browser {
             .unwrap();
     }
 
+    /// Runs a script in the page and gives its result.
+    pub async fn run(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
     /// The current URL.
     pub async fn url(&self) -> url::Url {
         self.client.current_url().await.unwrap()

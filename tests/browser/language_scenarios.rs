@@ -1,13 +1,9 @@
 //! Pages in languages that read the other way, or punctuate otherwise: project texts keep
 //! their own direction, lists and "SDG" follow the page's language, charts stay readable.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::harness::{seeded, Browser};
-
-async fn run(browser: &Browser, script: &str) -> Value {
-    browser.client.execute(script, vec![]).await.unwrap()
-}
 
 /// For every chart: labels that overlap a bar or another label, or leave the drawing.
 const CHART_AUDIT: &str = r#"
@@ -39,14 +35,14 @@ async fn arabic_keeps_project_texts_direction_and_punctuates_in_arabic() {
     let c = &browser.client;
     c.set_window_size(1366, 900).await.unwrap();
     c.goto(&app.url("/?lang=ar&q=Brazil")).await.unwrap();
-    let hit = run(
-        &browser,
-        "const h = document.querySelector('li.hit h3'); \
+    let hit = browser
+        .run(
+            "const h = document.querySelector('li.hit h3'); \
          return [h.getAttribute('dir'), getComputedStyle(h).direction, \
                  [...document.querySelectorAll('li.hit .countries')].map(e => e.textContent), \
                  document.querySelector('li.hit .sdg-chip').textContent];",
-    )
-    .await;
+        )
+        .await;
     assert_eq!(hit[0], json!("auto"));
     assert_eq!(hit[1], json!("ltr"), "an English title reads left to right");
     let lists: Vec<&str> = hit[2]
@@ -68,9 +64,7 @@ async fn arabic_keeps_project_texts_direction_and_punctuates_in_arabic() {
     // On a project's page too.
     let link = browser.attr("li.hit h3 a", "href").await.unwrap();
     c.goto(&app.url(&link)).await.unwrap();
-    let project = run(
-        &browser,
-        "const h = document.querySelector('article.project h1'); \
+    let project = browser.run("const h = document.querySelector('article.project h1'); \
          return [document.documentElement.dir, h.getAttribute('dir'), getComputedStyle(h).direction];",
     )
     .await;
@@ -93,7 +87,7 @@ async fn statistics_charts_are_readable_in_every_direction_and_at_phone_width() 
             c.goto(&app.url(&format!("/stats?lang={lang}")))
                 .await
                 .unwrap();
-            let problems = run(&browser, CHART_AUDIT).await;
+            let problems = browser.run(CHART_AUDIT).await;
             assert_eq!(problems, json!([]), "{lang} at {width}px");
             browser.screenshot(&format!("stats-{lang}-{width}")).await;
         }

@@ -4,7 +4,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-use crate::harness::{submission_id, wait_until, App, Browser};
+use crate::harness::{seeded, submission_id, wait_until, App, Browser};
 
 pub(crate) fn api_count(body: &Value, facet: &str, value: &str) -> u64 {
     body["facets"][facet][value].as_u64().unwrap_or(0)
@@ -58,8 +58,7 @@ async fn tick(browser: &Browser, checkbox: &str, expect_in_url: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn facets_widen_and_narrow_like_the_api_and_the_url_reproduces_the_view() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let (first, second) = two_largest_sdgs(&app).await;
@@ -369,8 +368,7 @@ return { unlabelled, skipped, levels };
 
 #[tokio::test(flavor = "multi_thread")]
 async fn arabic_pages_are_right_to_left_and_pages_fit_a_phone() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let c = &browser.client;
@@ -439,8 +437,7 @@ async fn arabic_pages_are_right_to_left_and_pages_fit_a_phone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_statistics_page_draws_charts_that_follow_the_filters() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let c = &browser.client;
@@ -463,8 +460,7 @@ async fn the_statistics_page_draws_charts_that_follow_the_filters() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_form_suggests_tags_from_the_text_and_keeps_what_was_typed() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let c = &browser.client;

@@ -11,23 +11,19 @@ use crate::scenarios::{assert_counts_match_api, two_largest_sdgs};
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1366, 900);
 
-async fn run(browser: &Browser, script: &str) -> Value {
-    browser.client.execute(script, vec![]).await.unwrap()
-}
-
 /// Whether the element matching a selector is rendered (not inside a closed disclosure).
 async fn shown(browser: &Browser, css: &str) -> bool {
     let script = format!(
         "const e = document.querySelector({css:?}); \
          return !!e && e.checkVisibility({{ contentVisibilityAuto: true, visibilityProperty: true }});"
     );
-    run(browser, &script).await == json!(true)
+    browser.run(&script).await == json!(true)
 }
 
 /// The top of an element relative to the viewport, in CSS pixels.
 async fn top_of(browser: &Browser, css: &str) -> f64 {
     let script = format!("return document.querySelector({css:?}).getBoundingClientRect().top;");
-    run(browser, &script).await.as_f64().unwrap()
+    browser.run(&script).await.as_f64().unwrap()
 }
 
 /// Opens `path` in a window of `size`.
@@ -56,11 +52,9 @@ async fn press(browser: &Browser, key: Key) {
 
 /// The id of the focused element.
 async fn focused(browser: &Browser) -> String {
-    let id = run(
-        browser,
-        "return document.activeElement && document.activeElement.id",
-    )
-    .await;
+    let id = browser
+        .run("return document.activeElement && document.activeElement.id")
+        .await;
     id.as_str().unwrap_or_default().to_string()
 }
 
@@ -71,7 +65,8 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
     };
     for lang in ["en", "fr", "ar"] {
         open(&app, &browser, PHONE, &format!("/?lang={lang}")).await;
-        let screen: f64 = run(&browser, "return window.innerHeight")
+        let screen: f64 = browser
+            .run("return window.innerHeight")
             .await
             .as_f64()
             .unwrap();
@@ -80,13 +75,11 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
             first < screen,
             "{lang}: the first result at {first}px is on the first screen ({screen}px)"
         );
-        let header: f64 = run(
-            &browser,
-            "return document.querySelector('header.site').offsetHeight",
-        )
-        .await
-        .as_f64()
-        .unwrap();
+        let header: f64 = browser
+            .run("return document.querySelector('header.site').offsetHeight")
+            .await
+            .as_f64()
+            .unwrap();
         assert!(header <= 64.0, "{lang}: a compact header, not {header}px");
         assert!(!shown(&browser, "#f-sdg-3").await, "{lang}: filters folded");
         assert!(
@@ -123,7 +116,7 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
     let (sdg, _) = two_largest_sdgs(&app).await;
     for size in [DESKTOP, PHONE] {
         open(&app, &browser, size, "/").await;
-        run(&browser, "window.stayed = true; return 0").await;
+        browser.run("window.stayed = true; return 0").await;
         if size == PHONE {
             browser.click("#filters-panel > summary").await;
         }
@@ -155,7 +148,7 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
             "result-count",
             "paging moves to the results"
         );
-        let stayed = run(&browser, "return window.stayed === true").await;
+        let stayed = browser.run("return window.stayed === true").await;
         assert_eq!(
             stayed,
             json!(true),
@@ -174,7 +167,7 @@ async fn with_javascript_filters_sort_and_pages_change_in_place_and_keep_focus()
         let current = "const c = document.querySelector('.pagination [aria-current=page]'); \
                        return !!c && c.textContent.trim().endsWith('1');";
         wait_until("page 1 is shown again", || async {
-            run(&browser, current).await == json!(true)
+            browser.run(current).await == json!(true)
         })
         .await;
     }
@@ -236,11 +229,11 @@ async fn without_javascript_the_disclosures_work_and_filters_reload_the_page() {
 
 /// An attribute of the query box, read in one script.
 async fn query_box(browser: &Browser, attribute: &str) -> Value {
-    run(
-        browser,
-        &format!("return document.getElementById('q').getAttribute({attribute:?});"),
-    )
-    .await
+    browser
+        .run(&format!(
+            "return document.getElementById('q').getAttribute({attribute:?});"
+        ))
+        .await
 }
 
 async fn suggestions_open(browser: &Browser) {
@@ -276,7 +269,7 @@ async fn the_query_box_offers_filters_projects_and_organizations_by_keyboard() {
     );
     let selected = browser.attr("#q-suggestions-0", "aria-selected").await;
     assert_eq!(selected.as_deref(), Some("true"));
-    run(&browser, "window.stayed = true; return 0").await;
+    browser.run("window.stayed = true; return 0").await;
     press(&browser, Key::Enter).await;
     wait_until("the filter is applied", || async {
         browser
@@ -287,7 +280,7 @@ async fn the_query_box_offers_filters_projects_and_organizations_by_keyboard() {
     })
     .await;
     assert_eq!(
-        run(&browser, "return window.stayed === true").await,
+        browser.run("return window.stayed === true").await,
         json!(true)
     );
     assert_eq!(
@@ -304,7 +297,7 @@ async fn the_query_box_offers_filters_projects_and_organizations_by_keyboard() {
     press(&browser, Key::Escape).await;
     assert_eq!(query_box(&browser, "aria-expanded").await, json!("false"));
     let select_all = "const q = document.getElementById('q'); q.value = ''; return 0";
-    run(&browser, select_all).await;
+    browser.run(select_all).await;
     browser.type_into("#q", "marine").await;
     suggestions_open(&browser).await;
     browser.screenshot("suggestions").await;

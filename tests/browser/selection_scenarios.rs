@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{wait_until, App, Browser};
+use crate::harness::{seeded, wait_until, App, Browser};
 
 /// What the pages hold: the TalkX session, and the first of its projects.
 struct Published {
@@ -94,8 +94,7 @@ async fn arrived(browser: &Browser, path: &str, query: Option<&str>) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_researcher_filters_selections_and_goes_to_a_project_and_back_on_laptop_and_phone() {
-    let app = App::start(true).await;
-    let Some(browser) = Browser::start().await else {
+    let Some((app, browser)) = seeded(Browser::start()).await else {
         return;
     };
     let key = app.key("desk");
