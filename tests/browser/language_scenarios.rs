@@ -3,14 +3,17 @@
 
 use serde_json::json;
 
-use crate::harness::{seeded, Browser};
+use crate::harness::{seeded, wait_until, Browser};
 
 /// For every chart: labels that overlap a bar or another label, or leave the drawing.
 const CHART_AUDIT: &str = r#"
 const problems = [];
 for (const svg of document.querySelectorAll("figure.chart svg")) {
   const width = svg.viewBox.baseVal.width;
-  const boxes = [...svg.querySelectorAll("g")].map(g => ({
+  const groups = [...svg.querySelectorAll("g")];
+  groups.filter(g => !g.querySelector("text") || !g.querySelector("rect"))
+    .forEach(g => problems.push("a bar without its label or rect: " + g.outerHTML));
+  const boxes = groups.filter(g => g.querySelector("text") && g.querySelector("rect")).map(g => ({
     label: g.querySelector("text").getBBox(),
     bar: g.querySelector("rect").getBBox(),
     text: g.querySelector("text").textContent,
@@ -87,6 +90,11 @@ async fn statistics_charts_are_readable_in_every_direction_and_at_phone_width() 
             c.goto(&app.url(&format!("/stats?lang={lang}")))
                 .await
                 .unwrap();
+            // Audit the page only once it has loaded in full (a busy machine can be slow).
+            wait_until("the statistics page has loaded", || async {
+                browser.run("return document.readyState").await == json!("complete")
+            })
+            .await;
             let problems = browser.run(CHART_AUDIT).await;
             assert_eq!(problems, json!([]), "{lang} at {width}px");
             browser.screenshot(&format!("stats-{lang}-{width}")).await;
