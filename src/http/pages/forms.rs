@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
-use super::i18n;
 use super::layout::Ctx;
+use super::{i18n, messages};
 use crate::model::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
 use crate::model::{
     ActionLine, Country, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
@@ -437,10 +437,11 @@ impl Fields<'_> {
                 label #countries-label for="countries" { (t.countries) }
                 p.hint #countries-hint { (t.countries_hint) }
                 (self.error_note("countries"))
-                // `app.js` puts a filter box and checkboxes in its place, with these texts.
+                // `app.js` puts a filter box and checkboxes in its place, with these texts
+                // (`{}` in `data-remove` stands for a country's name).
                 select #countries name="countries" multiple size="8" aria-describedby="countries-hint"
                     data-picker data-filter=(t.countries_filter) data-hint=(t.countries_pick_hint)
-                    data-chosen=(t.countries_chosen) data-remove=(t.countries_remove)
+                    data-chosen=(t.countries_chosen) data-remove=(messages::with(self.ctx.lang, "countries-remove", &[("name", "{}")]))
                     data-none=(t.countries_none_match) {
                     @for (code, name) in &countries {
                         option value=(code) selected[self.v.has("countries", code)] { (name) }

@@ -1,14 +1,16 @@
-//! The pages' messages that change with a number (plurals), from Project Fluent resources:
-//! `locales/<lang>.ftl`, one file per language, compiled into the binary. Every message
-//! exists in all six (a test checks). The plain labels are still the tables of `i18n.rs`.
+//! Every interface message of the pages, from Project Fluent resources: `locales/<lang>.ftl`,
+//! one file per language, compiled into the binary. Every message exists in all six (a test
+//! checks). [`fluent_texts!`] declares the structs of plain labels the pages read.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast::Entry;
 use unic_langid::LanguageIdentifier;
 
-use crate::model::Language;
+use crate::model::{Language, SelectionKind};
 
 /// The resources, in [`Language::ALL`] order.
 const SOURCES: [&str; 6] = [
@@ -43,36 +45,141 @@ fn bundle(lang: Language, source: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// The message `id` in `lang` with the given arguments; `None` when it is missing.
+fn format(lang: Language, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = &bundles()[lang.index()];
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The message `id` in `lang` with the given arguments; the English message when it is
+/// missing, and the id itself when English lacks it too.
+pub fn with(lang: Language, id: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, *value);
+    }
+    format(lang, id, Some(&fluent))
+        .or_else(|| format(Language::En, id, Some(&fluent)))
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// The message `id` in `lang` for the number `count`; the id itself when it is missing.
 pub fn counted(lang: Language, id: &str, count: u64) -> String {
-    let bundle = &bundles()[lang.index()];
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_string();
-    };
     let mut args = FluentArgs::new();
     args.set("count", count);
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&args), &mut errors)
-        .into_owned()
+    format(lang, id, Some(&args)).unwrap_or_else(|| id.to_string())
 }
+
+/// The message `id` in `lang`, formatted once for the life of the process; English when it
+/// is missing, and the empty text when English lacks it too.
+pub fn text(lang: Language, id: &str) -> &'static str {
+    static PLAIN: OnceLock<Vec<HashMap<String, String>>> = OnceLock::new();
+    let plain = PLAIN.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|lang| {
+                (ids(SOURCES[lang.index()]).into_iter())
+                    .filter_map(|id| Some((id.clone(), format(*lang, &id, None)?)))
+                    .collect()
+            })
+            .collect()
+    });
+    (plain[lang.index()].get(id))
+        .or_else(|| plain[Language::En.index()].get(id))
+        .map_or("", String::as_str)
+}
+
+/// The ids of the messages of a resource, in its order.
+fn ids(source: &str) -> Vec<String> {
+    let Ok(resource) = FluentResource::try_new(source.to_string()) else {
+        return Vec::new();
+    };
+    (resource.entries())
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A selection kind's name: the message `id`, which selects on `$kind`, formatted once per
+/// language and kind into `names`.
+pub fn selection_kind(
+    names: &'static OnceLock<Vec<[String; 4]>>,
+    id: &str,
+    lang: Language,
+    kind: SelectionKind,
+) -> &'static str {
+    let names = names.get_or_init(|| {
+        (Language::ALL.iter())
+            .map(|lang| SelectionKind::ALL.map(|k| with(*lang, id, &[("kind", k.code())])))
+            .collect()
+    });
+    &names[lang.index()][kind.index()]
+}
+
+/// The ids among `ids` that some language lacks.
+#[cfg(test)]
+pub fn missing(ids: &[String]) -> Vec<String> {
+    (ids.iter())
+        .filter(|id| !bundles().iter().all(|bundle| bundle.has_message(id)))
+        .cloned()
+        .collect()
+}
+
+/// Declares a struct of plain labels, each field the message named after it with `_` as
+/// `-` after a prefix (`desk-`, `site_name` is `desk-site-name`), and `$fn(lang)` giving
+/// a language's labels, read from the resources once.
+macro_rules! fluent_texts {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident, prefix $prefix:literal, fn $get:ident { $($field:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[allow(missing_docs)]
+        $vis struct $name { $(pub $field: &'static str,)* }
+
+        impl $name {
+            /// Each field's message id.
+            #[cfg(test)]
+            pub fn ids() -> Vec<String> {
+                vec![$(format!("{}{}", $prefix, stringify!($field).replace('_', "-")),)*]
+            }
+
+            fn load(lang: $crate::model::Language) -> Self {
+                let text = |field: &str| {
+                    let id = format!("{}{}", $prefix, field.replace('_', "-"));
+                    $crate::http::pages::messages::text(lang, &id)
+                };
+                Self { $($field: text(stringify!($field)),)* }
+            }
+        }
+
+        /// The labels of a language.
+        $vis fn $get(lang: $crate::model::Language) -> &'static $name {
+            static LOADED: std::sync::OnceLock<Vec<$name>> = std::sync::OnceLock::new();
+            &LOADED.get_or_init(|| {
+                $crate::model::Language::ALL.iter().map(|lang| $name::load(*lang)).collect()
+            })[lang.index()]
+        }
+    };
+}
+pub(crate) use fluent_texts;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fluent_bundle::FluentResource;
-    use fluent_syntax::ast::Entry;
 
-    fn ids(source: &str) -> Vec<String> {
-        let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("syntax errors: {errors:?}"));
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
+    #[test]
+    fn every_resource_parses_without_an_error() {
+        for (lang, source) in Language::ALL.iter().zip(SOURCES) {
+            if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                panic!("{lang}: {errors:?}");
+            }
+        }
     }
 
     #[test]

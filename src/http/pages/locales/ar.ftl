@@ -1,4 +1,6 @@
-# رسائل الصفحات مع صيغ الجمع، بالعربية.
+# رسائل الصفحات، بالعربية. كل معرّف موجود في الملفات الستة.
+
+## صيغ الجمع
 
 projects-found = { $count ->
     [zero] مشروع
@@ -16,4 +18,229 @@ projects = { $count ->
     [few] مشاريع
     [many] مشروعًا
    *[other] مشروع
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = حصر أنشطة القمة العالمية لمجتمع المعلومات
+skip-to-content = انتقل إلى المحتوى
+main-nav = التنقل الرئيسي
+nav-search = البحث
+nav-covid = مستودع حالات تكنولوجيا المعلومات والاتصالات لمواجهة كوفيد-19
+nav-stats = الإحصاءات
+nav-submit = تقديم مشروع
+nav-secretariat = الأمانة
+language = اللغة
+search-heading = البحث في مشاريع تكنولوجيا المعلومات والاتصالات من أجل التنمية
+covid-heading = مستودع حالات تكنولوجيا المعلومات والاتصالات لمواجهة كوفيد-19
+covid-intro = مشاريع تستخدم تكنولوجيا المعلومات والاتصالات للتصدي لجائحة كوفيد-19.
+search-label = ابحث في المشاريع
+search-button = بحث
+filters = عوامل التصفية
+skip-to-results = انتقل إلى النتائج
+menu = القائمة
+suggestions = اقتراحات
+suggest-projects = المشاريع
+suggest-organizations = المنظمات
+download = تنزيل هذه النتائج
+download-without-words = تتضمن التنزيلات كل المشاريع المطابقة لعوامل التصفية؛ ولا تُطبَّق كلمات البحث.
+beyond-last-page = هذه الصفحة بعد آخر صفحة من النتائج.
+last-page = انتقل إلى الصفحة الأخيرة
+without-quotes = لا يحتوي أي مشروع على هذه الكلمات بهذا الترتيب تمامًا. ابحث دون علامات الاقتباس
+bad-value = لم تُفهم هذه القيمة فتم تجاهلها.
+bad-year-range = سنة النهاية قبل سنة البداية، لذا تم تجاهل السنوات.
+bad-words = تعذرت قراءة كلمات البحث (هل بقيت علامة اقتباس مفتوحة؟)، لذا تم تجاهلها.
+apply-filters = تطبيق عوامل التصفية
+clear-filters = مسح جميع عوامل التصفية
+remove-filter = إزالة عامل التصفية
+no-results = لا يوجد مشروع يطابق هذا البحث.
+no-results-hint = جرّب كلمات أقل، أو أزل أحد عوامل التصفية هذه:
+sort-label = الترتيب حسب
+sort-relevance = الصلة
+sort-newest = الأحدث أولًا
+sort-oldest = الأقدم أولًا
+sort-title = العنوان
+previous = السابق
+next = التالي
+page = الصفحة
+pagination = صفحات النتائج
+action-lines = خطوط عمل القمة العالمية لمجتمع المعلومات
+sdgs = أهداف التنمية المستدامة
+regions = مناطق الاتحاد الدولي للاتصالات
+countries = البلدان
+more-countries = مزيد من البلدان
+stakeholder-type = نوع صاحب المصلحة
+scope = النطاق
+status = الحالة
+start-year = سنة البدء
+year-from = من
+year-to = إلى
+covid19 = الاستجابة لكوفيد-19
+covid-any = الكل
+yes = نعم
+no = لا
+organization = المنظمة
+description = الوصف
+title = العنوان
+website = الموقع الإلكتروني
+start-date = تاريخ البدء
+date-unknown = التاريخ غير معروف
+end-date = تاريخ الانتهاء
+project-language = لغة النص
+published-on = تاريخ النشر
+related-projects = مشاريع ذات صلة
+suggest-tags-button = اقتراح خطوط العمل وأهداف التنمية المستدامة
+suggested-tags = مقترحات بناءً على نصك
+suggested-tags-hint = إذا لم تحدد أي خيار، فقد حُددت المقترحات أدناه؛ راجعها قبل الإرسال.
+filter-suggestion = تصفية حسب
+partial-match = لا يحتوي أي مشروع على كل الكلمات التي كتبتها؛ هذه تحتوي على معظمها.
+reason-keywords = الكلمات الموجودة
+reason-similar = مشاريع منشورة مماثلة
+reason-matrix = مصفوفة القمة العالمية–أهداف التنمية المستدامة
+search-same = ابحث عن مشاريع تحمل الوسم نفسه
+not-found = الصفحة غير موجودة
+not-found-text = لا توجد هذه الصفحة أو هذا المشروع، أو أنه غير منشور.
+bad-request = لا يمكن الرد على هذا الطلب
+submit-heading = تقديم مشروع
+submit-intro = صِف مشروعك في مجال تكنولوجيا المعلومات والاتصالات من أجل التنمية. تراجع أمانة القمة كل طلب قبل نشره.
+submit-button = إرسال للمراجعة
+required = إلزامي
+contact = جهة الاتصال (تراها الأمانة فقط)
+contact-hint = لا نستخدمها إلا للاستفسار عن هذا الطلب.
+contact-name = الاسم
+contact-email = البريد الإلكتروني
+choose = اختر…
+countries-hint = اضغط باستمرار على Ctrl (أو Cmd) لاختيار أكثر من بلد.
+countries-filter = ابحث عن بلد
+countries-pick-hint = اكتب لتضييق القائمة، ثم حدّد كل بلد معنيّ.
+countries-chosen = المختارة
+countries-remove = إزالة { $name }
+countries-none-match = لا يوجد بلد مطابق.
+form-has-errors = يرجى تصحيح الحقول المشار إليها أدناه.
+submitted-heading = شكرًا لك: تم تقديم مشروعك
+submitted-text = ستراجعه الأمانة. احتفظ بهذا الرابط الخاص: يمكنك به رؤية طلبك وقراءة رسائل الأمانة وتعديله أو سحبه.
+edit-link = رابطك الخاص
+edit-link-hint = يستطيع أي شخص لديه هذا الرابط تغيير طلبك؛ لا تشاركه.
+your-submission = طلبك
+state = الحالة
+version = الإصدار
+messages = رسائل الأمانة
+no-messages = لا توجد رسائل بعد.
+revise-heading = تعديل طلبك
+revise-button = حفظ التعديل
+withdraw-heading = سحب طلبك
+withdraw-button = سحب
+waiting-revision = تعديلك بانتظار الأمانة؛ يبقى النص المنشور إلى أن تتم الموافقة عليه.
+done = تم الحفظ.
+public-page = عرض الصفحة العامة لمشروعك
+withdraw-hint = لا يمكن التراجع عن السحب: يتوقف المشروع عن أن يكون عامًا ولا يمكن تعديله بعد ذلك.
+withdraw-confirm = نعم، اسحب هذا المشروع
+withdraw-unconfirmed = لم يُسحب شيء: ضع علامة على «نعم، اسحب هذا المشروع» للتأكيد.
+withdrawn-notice = سُحب هذا المشروع ولم يعد عامًا.
+changed-heading = تغيّر أثناء تحريرك
+changed-intro = حفظ شخص ما إصدارًا جديدًا من هذا المشروع بعد أن فتحت هذه الصفحة. لم يُحفظ نصك بعد: فهو محفوظ في الاستمارة أدناه.
+changed-apply = حفظ الاستمارة مرة أخرى يطبّق نصك على الإصدار الحالي ويستبدل القيم المحفوظة في الأثناء والمعروضة هنا.
+changed-none = لم يتغير أي حقل في الأثناء؛ تغيّرت حالة المشروع فقط.
+saved-meanwhile = حُفظ في الأثناء
+your-text = نصك
+empty-value = (فارغ)
+stats-heading = الإحصاءات
+stats-intro = المشاريع المنشورة معدودة حسب الوسم، وفق عوامل التصفية أدناه.
+by-action-line-region = خطوط العمل حسب مناطق الاتحاد
+total = المجموع
+table = جدول
+footer = حصر أنشطة القمة: مشاريع تكنولوجيا المعلومات والاتصالات من أجل التنمية لجميع أصحاب المصلحة.
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = تم تسجيل الدخول باسم
+desk-read-only = قراءة فقط
+desk-moderation-queue = قائمة المراجعة
+desk-selections = المختارات
+desk-sign-out = تسجيل الخروج
+desk-queue-empty = لا شيء بانتظار المراجعة.
+desk-new-submission = طلب جديد
+desk-revision = تعديل لمشروع منشور
+desk-waiting-since = بانتظار المراجعة منذ
+desk-contact = جهة الاتصال
+desk-duplicates = تكرارات محتملة
+desk-all-fields = جميع الحقول
+desk-publish = نشر
+desk-message-label = رسالة إلى مقدم الطلب
+desk-request-changes = طلب تعديلات
+desk-reason-label = سبب الرفض
+desk-reject = رفض
+desk-key-label = مفتاح الأمانة
+desk-key-hint = يُنشأ بالأمر: stocktaking keys create --name NAME
+desk-sign-in = تسجيل الدخول
+desk-bad-key = هذا المفتاح غير صالح.
+desk-kind = النوع
+desk-title = العنوان
+desk-projects = المشاريع
+desk-published = منشورة
+desk-new-selection = مختارات جديدة
+desk-create = إنشاء
+desk-theme = الموضوع أو الملخص
+desk-date = التاريخ (جلسات TalkX)
+desk-category = فئة الجوائز (القوائم القصيرة للجوائز)
+desk-year = سنة الجوائز (القوائم القصيرة للجوائز)
+desk-public-page = الصفحة العامة
+desk-not-published = غير منشورة
+desk-export = تصدير
+desk-gone = لم يعد هذا المشروع منشورًا
+desk-note = ملاحظة
+desk-save-note = حفظ الملاحظة
+desk-move-up = نقل إلى أعلى
+desk-move-down = نقل إلى أسفل
+desk-remove = إزالة
+desk-add-projects = إضافة مشاريع
+desk-search-published = البحث في المشاريع المنشورة
+desk-add = إضافة
+desk-description = الوصف
+desk-published-check = منشورة (يمكن للجمهور قراءتها)
+desk-save = حفظ
+desk-unpublished = أُلغي نشرها
+desk-changes-heading = التغييرات مقارنة بالنص المنشور
+desk-filter-legend = تصفية قائمة الانتظار
+desk-show = عرض
+desk-everything-waiting = كل ما ينتظر
+desk-revisions-waiting = المراجعات المنتظرة
+desk-text-contains = العنوان أو المنظمة يحتوي على
+desk-action-line = خط العمل
+desk-any = أي
+desk-apply-filter = تصفية
+desk-nothing-matches = لا شيء يطابق.
+desk-unpublish = إلغاء النشر
+desk-unpublish-reason = سبب إلغاء النشر (يراه مقدّم المشروع)
+desk-unpublish-confirm = أؤكد: سحب هذا المشروع من العرض العام
+desk-unpublish-hint = يعود المشروع إلى مقدّمه لإجراء التغييرات ويختفي من البحث فورًا.
+desk-kind-name = { $kind ->
+    [talkx] جلسة WSIS TalkX
+    [prizes_shortlist] القائمة القصيرة لجوائز القمة
+    [report] فصل من تقرير الحصر
+   *[collection] مجموعة
+}
+
+## The public selection pages
+
+selections-selections = المختارات
+selections-intro = مشاريع اختارتها أمانة القمة العالمية لمجتمع المعلومات: جلسات WSIS TalkX والقوائم القصيرة لجوائز القمة وفصول تقرير الحصر.
+selections-kind = النوع
+selections-all-kinds = جميع الأنواع
+selections-year = السنة
+selections-all-years = جميع السنوات
+selections-show = عرض
+selections-by-kind = المختارات حسب النوع
+selections-shown = المختارات المعروضة:
+selections-projects = عدد المشاريع:
+selections-none-yet = لم تُنشر أي مختارات بعد.
+selections-none-match = لا توجد مختارات منشورة تطابق عامل التصفية هذا.
+selections-all-selections = جميع المختارات
+selections-in-selections = ضمن المختارات
+selections-gone = لم يعد هذا المشروع منشورًا.
+selections-kind-names = { $kind ->
+    [talkx] جلسات WSIS TalkX
+    [prizes_shortlist] القوائم القصيرة لجوائز القمة
+    [report] فصول تقرير الحصر
+   *[collection] مجموعات
 }

@@ -1,4 +1,6 @@
-# The pages' messages with plurals, in English. Each id exists in all six files.
+# The pages' messages, in English. Each id exists in all six files (a test checks).
+
+## Plurals
 
 # After the number of projects a search found.
 projects-found = { $count ->
@@ -10,4 +12,229 @@ projects-found = { $count ->
 projects = { $count ->
     [one] project
    *[other] projects
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = WSIS Stocktaking
+skip-to-content = Skip to content
+main-nav = Main
+nav-search = Search
+nav-covid = COVID-19 ICT Case Repository
+nav-stats = Statistics
+nav-submit = Submit a project
+nav-secretariat = Secretariat
+language = Language
+search-heading = Search ICT for development projects
+covid-heading = COVID-19 ICT Case Repository
+covid-intro = Projects that use ICTs in response to the COVID-19 pandemic.
+search-label = Search projects
+search-button = Search
+filters = Filters
+skip-to-results = Skip to results
+menu = Menu
+suggestions = Suggestions
+suggest-projects = Projects
+suggest-organizations = Organizations
+download = Download these results
+download-without-words = Downloads hold every project that passes the filters; the search words are not applied.
+beyond-last-page = This page is past the last page of results.
+last-page = Go to the last page
+without-quotes = No project has these words in this exact order. Search without the quotes
+bad-value = this value was not understood and was left out.
+bad-year-range = The end year is before the start year, so the years were left out.
+bad-words = The search words could not be read (is a quote left open?), so they were left out.
+apply-filters = Apply filters
+clear-filters = Clear all filters
+remove-filter = Remove filter
+no-results = No project matches this search.
+no-results-hint = Try fewer words, or drop one of these filters:
+sort-label = Sort by
+sort-relevance = Relevance
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-title = Title
+previous = Previous
+next = Next
+page = Page
+pagination = Pages of results
+action-lines = WSIS Action Lines
+sdgs = Sustainable Development Goals
+regions = ITU regions
+countries = Countries
+more-countries = More countries
+stakeholder-type = Stakeholder type
+scope = Scope
+status = Status
+start-year = Start year
+year-from = From
+year-to = To
+covid19 = COVID-19 response
+covid-any = Any
+yes = Yes
+no = No
+organization = Organization
+description = Description
+title = Title
+website = Website
+start-date = Start date
+date-unknown = date unknown
+end-date = End date
+project-language = Language of the text
+published-on = Published
+related-projects = Related projects
+suggest-tags-button = Suggest Action Lines and SDGs
+suggested-tags = Suggested from your text
+suggested-tags-hint = The suggested tags are ticked below if you had ticked none; check them before you submit.
+filter-suggestion = Filter by
+partial-match = No project has every word you typed; these have most of them.
+reason-keywords = Words found
+reason-similar = Similar published projects
+reason-matrix = WSIS–SDG matrix
+search-same = Find projects with the same tag
+not-found = Page not found
+not-found-text = There is no such page or project, or it is not published.
+bad-request = This request cannot be answered
+submit-heading = Submit a project
+submit-intro = Describe your ICT for development project. The WSIS secretariat reviews every submission before it is published.
+submit-button = Submit for review
+required = required
+contact = Contact (seen by the secretariat only)
+contact-hint = We use it only to ask about this submission.
+contact-name = Name
+contact-email = E-mail
+choose = Choose…
+countries-hint = Hold Ctrl (or Cmd) to choose several.
+countries-filter = Find a country
+countries-pick-hint = Type to narrow the list, then tick each country that applies.
+countries-chosen = Chosen
+countries-remove = Remove { $name }
+countries-none-match = No country matches.
+form-has-errors = Please correct the fields marked below.
+submitted-heading = Thank you: your project was submitted
+submitted-text = The secretariat will review it. Keep this private link: with it you can see your submission, read the secretariat's messages, revise it or withdraw it.
+edit-link = Your private link
+edit-link-hint = Anyone with this link can change your submission; do not share it.
+your-submission = Your submission
+state = State
+version = Version
+messages = Messages from the secretariat
+no-messages = No message yet.
+revise-heading = Revise your submission
+revise-button = Save the revision
+withdraw-heading = Withdraw your submission
+withdraw-button = Withdraw
+waiting-revision = Your revision waits for the secretariat; the published text stays until it is approved.
+done = Saved.
+public-page = See your project's public page
+withdraw-hint = Withdrawing cannot be undone: the project stops being public and can no longer be revised.
+withdraw-confirm = Yes, withdraw this project
+withdraw-unconfirmed = Nothing was withdrawn: tick “Yes, withdraw this project” to confirm.
+withdrawn-notice = This project was withdrawn and is no longer public.
+changed-heading = Changed while you were editing
+changed-intro = Someone saved a new version of this project after you opened this page. Your text was not saved yet: it is kept in the form below.
+changed-apply = Saving the form again applies your text on top of the current version, replacing the values saved meanwhile that are shown here.
+changed-none = No field changed meanwhile; only the state of the project did.
+saved-meanwhile = Saved meanwhile
+your-text = Your text
+empty-value = (empty)
+stats-heading = Statistics
+stats-intro = Published projects counted by tag, following the filters below.
+by-action-line-region = Action Lines by ITU region
+total = Total
+table = Table
+footer = WSIS Stocktaking: ICT for development projects of all stakeholders.
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = Signed in as
+desk-read-only = read-only
+desk-moderation-queue = Moderation queue
+desk-selections = Selections
+desk-sign-out = Sign out
+desk-queue-empty = Nothing waits for review.
+desk-new-submission = New submission
+desk-revision = Revision of a published project
+desk-waiting-since = waiting since
+desk-contact = Contact
+desk-duplicates = Possible duplicates
+desk-all-fields = All fields
+desk-publish = Publish
+desk-message-label = Message to the submitter
+desk-request-changes = Request changes
+desk-reason-label = Reason for rejecting
+desk-reject = Reject
+desk-key-label = Secretariat key
+desk-key-hint = Made with: stocktaking keys create --name NAME
+desk-sign-in = Sign in
+desk-bad-key = This key is not valid.
+desk-kind = Kind
+desk-title = Title
+desk-projects = Projects
+desk-published = Published
+desk-new-selection = New selection
+desk-create = Create
+desk-theme = Theme or summary
+desk-date = Date (TalkX sessions)
+desk-category = Prizes category (Prizes shortlists)
+desk-year = Prizes year (Prizes shortlists)
+desk-public-page = public page
+desk-not-published = not published
+desk-export = export
+desk-gone = this project is no longer public
+desk-note = Note
+desk-save-note = Save note
+desk-move-up = Move up
+desk-move-down = Move down
+desk-remove = Remove
+desk-add-projects = Add projects
+desk-search-published = Search published projects
+desk-add = Add
+desk-description = Description
+desk-published-check = Published (the public can read it)
+desk-save = Save
+desk-unpublished = Unpublished
+desk-changes-heading = Changes against the published text
+desk-filter-legend = Filter the queue
+desk-show = Show
+desk-everything-waiting = Everything waiting
+desk-revisions-waiting = Revisions waiting
+desk-text-contains = Title or organization contains
+desk-action-line = Action Line
+desk-any = Any
+desk-apply-filter = Filter
+desk-nothing-matches = Nothing matches.
+desk-unpublish = Unpublish
+desk-unpublish-reason = Reason for unpublishing (the submitter sees it)
+desk-unpublish-confirm = I confirm: take this project out of public view
+desk-unpublish-hint = It goes back to its submitter for changes and leaves search at once.
+desk-kind-name = { $kind ->
+    [talkx] WSIS TalkX session
+    [prizes_shortlist] WSIS Prizes shortlist
+    [report] Stocktaking Report chapter
+   *[collection] Collection
+}
+
+## The public selection pages
+
+selections-selections = Selections
+selections-intro = Projects chosen by the WSIS secretariat: WSIS TalkX sessions, WSIS Prizes shortlists and chapters of the Stocktaking Report.
+selections-kind = Kind
+selections-all-kinds = All kinds
+selections-year = Year
+selections-all-years = All years
+selections-show = Show
+selections-by-kind = Selections by kind
+selections-shown = Selections shown:
+selections-projects = Projects:
+selections-none-yet = No selection has been published yet.
+selections-none-match = No published selection matches this filter.
+selections-all-selections = All selections
+selections-in-selections = In selections
+selections-gone = This project is no longer public.
+selections-kind-names = { $kind ->
+    [talkx] WSIS TalkX sessions
+    [prizes_shortlist] WSIS Prizes shortlists
+    [report] Stocktaking Report chapters
+   *[collection] Collections
 }

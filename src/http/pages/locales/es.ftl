@@ -1,4 +1,6 @@
-# Los mensajes de las páginas con plurales, en español.
+# Los mensajes de las páginas, en español. Cada identificador existe en los seis archivos.
+
+## Plurales
 
 projects-found = { $count ->
     [one] proyecto encontrado
@@ -8,4 +10,229 @@ projects-found = { $count ->
 projects = { $count ->
     [one] proyecto
    *[other] proyectos
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = Inventario de la CMSI
+skip-to-content = Ir al contenido
+main-nav = Navegación principal
+nav-search = Búsqueda
+nav-covid = Repositorio de casos TIC COVID-19
+nav-stats = Estadísticas
+nav-submit = Presentar un proyecto
+nav-secretariat = Secretaría
+language = Idioma
+search-heading = Buscar proyectos de TIC para el desarrollo
+covid-heading = Repositorio de casos TIC COVID-19
+covid-intro = Proyectos que utilizan las TIC en respuesta a la pandemia de COVID-19.
+search-label = Buscar proyectos
+search-button = Buscar
+filters = Filtros
+skip-to-results = Ir a los resultados
+menu = Menú
+suggestions = Sugerencias
+suggest-projects = Proyectos
+suggest-organizations = Organizaciones
+download = Descargar estos resultados
+download-without-words = Las descargas contienen todos los proyectos que cumplen los filtros; las palabras buscadas no se aplican.
+beyond-last-page = Esta página está más allá de la última página de resultados.
+last-page = Ir a la última página
+without-quotes = Ningún proyecto tiene estas palabras en este orden exacto. Buscar sin las comillas
+bad-value = este valor no se entendió y se omitió.
+bad-year-range = El año final es anterior al año inicial, por lo que se omitieron los años.
+bad-words = No se pudieron leer las palabras buscadas (¿quedó abierta una comilla?), por lo que se omitieron.
+apply-filters = Aplicar filtros
+clear-filters = Borrar todos los filtros
+remove-filter = Quitar filtro
+no-results = Ningún proyecto coincide con esta búsqueda.
+no-results-hint = Pruebe con menos palabras o quite uno de estos filtros:
+sort-label = Ordenar por
+sort-relevance = Pertinencia
+sort-newest = Más recientes primero
+sort-oldest = Más antiguos primero
+sort-title = Título
+previous = Anterior
+next = Siguiente
+page = Página
+pagination = Páginas de resultados
+action-lines = Líneas de acción de la CMSI
+sdgs = Objetivos de Desarrollo Sostenible
+regions = Regiones de la UIT
+countries = Países
+more-countries = Más países
+stakeholder-type = Tipo de parte interesada
+scope = Alcance
+status = Estado
+start-year = Año de inicio
+year-from = Desde
+year-to = Hasta
+covid19 = Respuesta a la COVID-19
+covid-any = Todos
+yes = Sí
+no = No
+organization = Organización
+description = Descripción
+title = Título
+website = Sitio web
+start-date = Fecha de inicio
+date-unknown = fecha desconocida
+end-date = Fecha de finalización
+project-language = Idioma del texto
+published-on = Publicado
+related-projects = Proyectos relacionados
+suggest-tags-button = Sugerir líneas de acción y ODS
+suggested-tags = Sugerencias a partir de su texto
+suggested-tags-hint = Las sugerencias se marcan abajo si no había marcado ninguna; revíselas antes de enviar.
+filter-suggestion = Filtrar por
+partial-match = Ningún proyecto tiene todas sus palabras; estos tienen la mayoría.
+reason-keywords = Palabras encontradas
+reason-similar = Proyectos publicados similares
+reason-matrix = Matriz CMSI–ODS
+search-same = Buscar proyectos con la misma etiqueta
+not-found = Página no encontrada
+not-found-text = Esta página o proyecto no existe o no está publicado.
+bad-request = No se puede responder a esta solicitud
+submit-heading = Presentar un proyecto
+submit-intro = Describa su proyecto de TIC para el desarrollo. La secretaría de la CMSI revisa cada propuesta antes de publicarla.
+submit-button = Enviar para revisión
+required = obligatorio
+contact = Contacto (solo lo ve la secretaría)
+contact-hint = Solo lo usamos para consultas sobre esta propuesta.
+contact-name = Nombre
+contact-email = Correo electrónico
+choose = Elegir…
+countries-hint = Mantenga pulsada Ctrl (o Cmd) para elegir varios.
+countries-filter = Buscar un país
+countries-pick-hint = Escriba para acotar la lista y marque cada país que corresponda.
+countries-chosen = Elegidos
+countries-remove = Quitar { $name }
+countries-none-match = Ningún país coincide.
+form-has-errors = Corrija los campos señalados abajo.
+submitted-heading = Gracias: su proyecto fue enviado
+submitted-text = La secretaría lo revisará. Guarde este enlace privado: con él puede ver su propuesta, leer los mensajes de la secretaría, revisarla o retirarla.
+edit-link = Su enlace privado
+edit-link-hint = Cualquiera con este enlace puede modificar su propuesta; no lo comparta.
+your-submission = Su propuesta
+state = Estado
+version = Versión
+messages = Mensajes de la secretaría
+no-messages = Todavía no hay mensajes.
+revise-heading = Revisar su propuesta
+revise-button = Guardar la revisión
+withdraw-heading = Retirar su propuesta
+withdraw-button = Retirar
+waiting-revision = Su revisión espera a la secretaría; el texto publicado se mantiene hasta su aprobación.
+done = Guardado.
+public-page = Ver la página pública de su proyecto
+withdraw-hint = La retirada no se puede deshacer: el proyecto deja de ser público y ya no se puede revisar.
+withdraw-confirm = Sí, retirar este proyecto
+withdraw-unconfirmed = No se ha retirado nada: marque «Sí, retirar este proyecto» para confirmar.
+withdrawn-notice = Este proyecto se ha retirado y ya no es público.
+changed-heading = Modificado mientras usted editaba
+changed-intro = Alguien guardó una nueva versión de este proyecto después de que usted abriera esta página. Su texto aún no se ha guardado: se conserva en el formulario de abajo.
+changed-apply = Guardar de nuevo el formulario aplica su texto sobre la versión actual y sustituye los valores guardados mientras tanto que se muestran aquí.
+changed-none = Ningún campo cambió mientras tanto; solo cambió el estado del proyecto.
+saved-meanwhile = Guardado mientras tanto
+your-text = Su texto
+empty-value = (vacío)
+stats-heading = Estadísticas
+stats-intro = Proyectos publicados contados por etiqueta, según los filtros de abajo.
+by-action-line-region = Líneas de acción por región de la UIT
+total = Total
+table = Tabla
+footer = Inventario de la CMSI: proyectos de TIC para el desarrollo de todas las partes interesadas.
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = Sesión iniciada como
+desk-read-only = solo lectura
+desk-moderation-queue = Cola de moderación
+desk-selections = Selecciones
+desk-sign-out = Cerrar sesión
+desk-queue-empty = Nada espera revisión.
+desk-new-submission = Nueva propuesta
+desk-revision = Revisión de un proyecto publicado
+desk-waiting-since = en espera desde
+desk-contact = Contacto
+desk-duplicates = Posibles duplicados
+desk-all-fields = Todos los campos
+desk-publish = Publicar
+desk-message-label = Mensaje para el autor
+desk-request-changes = Solicitar cambios
+desk-reason-label = Motivo del rechazo
+desk-reject = Rechazar
+desk-key-label = Clave de la secretaría
+desk-key-hint = Creada con: stocktaking keys create --name NOMBRE
+desk-sign-in = Iniciar sesión
+desk-bad-key = Esta clave no es válida.
+desk-kind = Tipo
+desk-title = Título
+desk-projects = Proyectos
+desk-published = Publicada
+desk-new-selection = Nueva selección
+desk-create = Crear
+desk-theme = Tema o resumen
+desk-date = Fecha (sesiones TalkX)
+desk-category = Categoría de los Premios (listas de los Premios)
+desk-year = Año de los Premios (listas de los Premios)
+desk-public-page = página pública
+desk-not-published = no publicada
+desk-export = exportar
+desk-gone = este proyecto ya no es público
+desk-note = Nota
+desk-save-note = Guardar nota
+desk-move-up = Subir
+desk-move-down = Bajar
+desk-remove = Quitar
+desk-add-projects = Añadir proyectos
+desk-search-published = Buscar proyectos publicados
+desk-add = Añadir
+desk-description = Descripción
+desk-published-check = Publicada (el público puede leerla)
+desk-save = Guardar
+desk-unpublished = Despublicada
+desk-changes-heading = Cambios respecto al texto publicado
+desk-filter-legend = Filtrar la cola
+desk-show = Mostrar
+desk-everything-waiting = Todo lo que espera
+desk-revisions-waiting = Revisiones en espera
+desk-text-contains = El título o la organización contiene
+desk-action-line = Línea de acción
+desk-any = Cualquiera
+desk-apply-filter = Filtrar
+desk-nothing-matches = Nada coincide.
+desk-unpublish = Despublicar
+desk-unpublish-reason = Motivo de la despublicación (quien lo presentó lo verá)
+desk-unpublish-confirm = Confirmo: retirar este proyecto de la vista pública
+desk-unpublish-hint = Vuelve a quien lo presentó para que lo modifique y sale de la búsqueda de inmediato.
+desk-kind-name = { $kind ->
+    [talkx] Sesión WSIS TalkX
+    [prizes_shortlist] Lista de preseleccionados de los Premios CMSI
+    [report] Capítulo del informe de inventario
+   *[collection] Colección
+}
+
+## The public selection pages
+
+selections-selections = Selecciones
+selections-intro = Proyectos elegidos por la secretaría de la CMSI: sesiones WSIS TalkX, listas de preseleccionados de los Premios CMSI y capítulos del informe de inventario.
+selections-kind = Tipo
+selections-all-kinds = Todos los tipos
+selections-year = Año
+selections-all-years = Todos los años
+selections-show = Mostrar
+selections-by-kind = Selecciones por tipo
+selections-shown = Selecciones mostradas:
+selections-projects = Proyectos:
+selections-none-yet = Todavía no se ha publicado ninguna selección.
+selections-none-match = Ninguna selección publicada coincide con este filtro.
+selections-all-selections = Todas las selecciones
+selections-in-selections = En selecciones
+selections-gone = Este proyecto ya no es público.
+selections-kind-names = { $kind ->
+    [talkx] Sesiones WSIS TalkX
+    [prizes_shortlist] Listas de preseleccionados de los Premios CMSI
+    [report] Capítulos del informe de inventario
+   *[collection] Colecciones
 }

@@ -1,4 +1,6 @@
-# Les messages des pages avec pluriels, en français.
+# Les messages des pages, en français. Chaque identifiant existe dans les six fichiers.
+
+## Pluriels
 
 projects-found = { $count ->
     [one] projet trouvé
@@ -8,4 +10,229 @@ projects-found = { $count ->
 projects = { $count ->
     [one] projet
    *[other] projets
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = Inventaire du SMSI
+skip-to-content = Aller au contenu
+main-nav = Navigation principale
+nav-search = Recherche
+nav-covid = Répertoire de cas TIC COVID-19
+nav-stats = Statistiques
+nav-submit = Soumettre un projet
+nav-secretariat = Secrétariat
+language = Langue
+search-heading = Rechercher des projets TIC pour le développement
+covid-heading = Répertoire de cas TIC COVID-19
+covid-intro = Projets qui utilisent les TIC pour répondre à la pandémie de COVID-19.
+search-label = Rechercher des projets
+search-button = Rechercher
+filters = Filtres
+skip-to-results = Aller aux résultats
+menu = Menu
+suggestions = Suggestions
+suggest-projects = Projets
+suggest-organizations = Organisations
+download = Télécharger ces résultats
+download-without-words = Les téléchargements contiennent tous les projets qui correspondent aux filtres ; les mots recherchés ne sont pas appliqués.
+beyond-last-page = Cette page est au-delà de la dernière page de résultats.
+last-page = Aller à la dernière page
+without-quotes = Aucun projet ne contient ces mots dans cet ordre exact. Rechercher sans les guillemets
+bad-value = cette valeur n’a pas été comprise et a été ignorée.
+bad-year-range = L’année de fin précède l’année de début ; les années ont donc été ignorées.
+bad-words = Les mots recherchés n’ont pas pu être lus (un guillemet est-il resté ouvert ?) ; ils ont donc été ignorés.
+apply-filters = Appliquer les filtres
+clear-filters = Effacer tous les filtres
+remove-filter = Retirer le filtre
+no-results = Aucun projet ne correspond à cette recherche.
+no-results-hint = Essayez moins de mots, ou retirez l'un de ces filtres :
+sort-label = Trier par
+sort-relevance = Pertinence
+sort-newest = Plus récents d'abord
+sort-oldest = Plus anciens d'abord
+sort-title = Titre
+previous = Précédent
+next = Suivant
+page = Page
+pagination = Pages de résultats
+action-lines = Grandes orientations du SMSI
+sdgs = Objectifs de développement durable
+regions = Régions de l'UIT
+countries = Pays
+more-countries = Autres pays
+stakeholder-type = Type de partie prenante
+scope = Portée
+status = État d'avancement
+start-year = Année de début
+year-from = De
+year-to = À
+covid19 = Réponse à la COVID-19
+covid-any = Tous
+yes = Oui
+no = Non
+organization = Organisation
+description = Description
+title = Titre
+website = Site web
+start-date = Date de début
+date-unknown = date inconnue
+end-date = Date de fin
+project-language = Langue du texte
+published-on = Publié
+related-projects = Projets apparentés
+suggest-tags-button = Suggérer des grandes orientations et des ODD
+suggested-tags = Suggestions d'après votre texte
+suggested-tags-hint = Les suggestions sont cochées ci-dessous si vous n'aviez rien coché ; vérifiez-les avant d'envoyer.
+filter-suggestion = Filtrer par
+partial-match = Aucun projet ne contient tous vos mots ; ceux-ci en contiennent la plupart.
+reason-keywords = Mots trouvés
+reason-similar = Projets publiés semblables
+reason-matrix = Matrice SMSI–ODD
+search-same = Trouver les projets ayant la même étiquette
+not-found = Page introuvable
+not-found-text = Cette page ou ce projet n'existe pas, ou n'est pas publié.
+bad-request = Impossible de répondre à cette requête
+submit-heading = Soumettre un projet
+submit-intro = Décrivez votre projet TIC pour le développement. Le secrétariat du SMSI examine chaque soumission avant sa publication.
+submit-button = Soumettre pour examen
+required = obligatoire
+contact = Contact (visible par le secrétariat uniquement)
+contact-hint = Nous ne l'utilisons que pour des questions sur cette soumission.
+contact-name = Nom
+contact-email = Courriel
+choose = Choisir…
+countries-hint = Maintenez Ctrl (ou Cmd) pour en choisir plusieurs.
+countries-filter = Rechercher un pays
+countries-pick-hint = Tapez pour réduire la liste, puis cochez chaque pays concerné.
+countries-chosen = Choisis
+countries-remove = Retirer { $name }
+countries-none-match = Aucun pays ne correspond.
+form-has-errors = Veuillez corriger les champs signalés ci-dessous.
+submitted-heading = Merci : votre projet a été soumis
+submitted-text = Le secrétariat va l'examiner. Conservez ce lien privé : il vous permet de voir votre soumission, de lire les messages du secrétariat, de la réviser ou de la retirer.
+edit-link = Votre lien privé
+edit-link-hint = Toute personne disposant de ce lien peut modifier votre soumission ; ne le partagez pas.
+your-submission = Votre soumission
+state = État
+version = Version
+messages = Messages du secrétariat
+no-messages = Aucun message pour l'instant.
+revise-heading = Réviser votre soumission
+revise-button = Enregistrer la révision
+withdraw-heading = Retirer votre soumission
+withdraw-button = Retirer
+waiting-revision = Votre révision attend le secrétariat ; le texte publié reste en place jusqu'à son approbation.
+done = Enregistré.
+public-page = Voir la page publique de votre projet
+withdraw-hint = Le retrait est définitif : le projet cesse d'être public et ne peut plus être révisé.
+withdraw-confirm = Oui, retirer ce projet
+withdraw-unconfirmed = Rien n'a été retiré : cochez « Oui, retirer ce projet » pour confirmer.
+withdrawn-notice = Ce projet a été retiré et n'est plus public.
+changed-heading = Modifié pendant votre saisie
+changed-intro = Quelqu'un a enregistré une nouvelle version de ce projet après l'ouverture de cette page. Votre texte n'a pas encore été enregistré : il est conservé dans le formulaire ci-dessous.
+changed-apply = Enregistrer de nouveau le formulaire applique votre texte à la version actuelle et remplace les valeurs enregistrées entre-temps, affichées ici.
+changed-none = Aucun champ n'a changé entre-temps ; seul l'état du projet a changé.
+saved-meanwhile = Enregistré entre-temps
+your-text = Votre texte
+empty-value = (vide)
+stats-heading = Statistiques
+stats-intro = Projets publiés comptés par étiquette, selon les filtres ci-dessous.
+by-action-line-region = Grandes orientations par région de l'UIT
+total = Total
+table = Tableau
+footer = Inventaire du SMSI : projets TIC pour le développement de toutes les parties prenantes.
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = Connecté en tant que
+desk-read-only = lecture seule
+desk-moderation-queue = File de modération
+desk-selections = Sélections
+desk-sign-out = Se déconnecter
+desk-queue-empty = Rien n'attend d'examen.
+desk-new-submission = Nouvelle soumission
+desk-revision = Révision d'un projet publié
+desk-waiting-since = en attente depuis
+desk-contact = Contact
+desk-duplicates = Doublons possibles
+desk-all-fields = Tous les champs
+desk-publish = Publier
+desk-message-label = Message à l'auteur
+desk-request-changes = Demander des modifications
+desk-reason-label = Motif du refus
+desk-reject = Refuser
+desk-key-label = Clé du secrétariat
+desk-key-hint = Créée avec : stocktaking keys create --name NOM
+desk-sign-in = Se connecter
+desk-bad-key = Cette clé n'est pas valide.
+desk-kind = Type
+desk-title = Titre
+desk-projects = Projets
+desk-published = Publiée
+desk-new-selection = Nouvelle sélection
+desk-create = Créer
+desk-theme = Thème ou résumé
+desk-date = Date (sessions TalkX)
+desk-category = Catégorie des Prix (listes des Prix)
+desk-year = Année des Prix (listes des Prix)
+desk-public-page = page publique
+desk-not-published = non publiée
+desk-export = exporter
+desk-gone = ce projet n'est plus public
+desk-note = Note
+desk-save-note = Enregistrer la note
+desk-move-up = Monter
+desk-move-down = Descendre
+desk-remove = Retirer
+desk-add-projects = Ajouter des projets
+desk-search-published = Rechercher des projets publiés
+desk-add = Ajouter
+desk-description = Description
+desk-published-check = Publiée (le public peut la lire)
+desk-save = Enregistrer
+desk-unpublished = Dépubliée
+desk-changes-heading = Modifications par rapport au texte publié
+desk-filter-legend = Filtrer la file
+desk-show = Afficher
+desk-everything-waiting = Tout ce qui attend
+desk-revisions-waiting = Révisions en attente
+desk-text-contains = Le titre ou l'organisation contient
+desk-action-line = Grande orientation
+desk-any = Toutes
+desk-apply-filter = Filtrer
+desk-nothing-matches = Rien ne correspond.
+desk-unpublish = Dépublier
+desk-unpublish-reason = Motif de la dépublication (la personne qui a soumis le projet le verra)
+desk-unpublish-confirm = Je confirme : retirer ce projet de la vue du public
+desk-unpublish-hint = Il retourne à la personne qui l'a soumis pour modifications et quitte aussitôt la recherche.
+desk-kind-name = { $kind ->
+    [talkx] Session WSIS TalkX
+    [prizes_shortlist] Liste restreinte des Prix du SMSI
+    [report] Chapitre du rapport d'inventaire
+   *[collection] Collection
+}
+
+## The public selection pages
+
+selections-selections = Sélections
+selections-intro = Projets choisis par le secrétariat du SMSI : sessions WSIS TalkX, listes restreintes des Prix du SMSI et chapitres du rapport d'inventaire.
+selections-kind = Type
+selections-all-kinds = Tous les types
+selections-year = Année
+selections-all-years = Toutes les années
+selections-show = Afficher
+selections-by-kind = Sélections par type
+selections-shown = Sélections affichées :
+selections-projects = Projets :
+selections-none-yet = Aucune sélection n'a encore été publiée.
+selections-none-match = Aucune sélection publiée ne correspond à ce filtre.
+selections-all-selections = Toutes les sélections
+selections-in-selections = Dans les sélections
+selections-gone = Ce projet n'est plus public.
+selections-kind-names = { $kind ->
+    [talkx] Sessions WSIS TalkX
+    [prizes_shortlist] Listes restreintes des Prix du SMSI
+    [report] Chapitres du rapport d'inventaire
+   *[collection] Collections
 }

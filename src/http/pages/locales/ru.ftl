@@ -1,4 +1,6 @@
-# Сообщения страниц с формами множественного числа, по-русски.
+# Сообщения страниц, по-русски. Каждый идентификатор есть во всех шести файлах.
+
+## Множественное число
 
 projects-found = { $count ->
     [one] проект найден
@@ -12,4 +14,229 @@ projects = { $count ->
     [few] проекта
     [many] проектов
    *[other] проекта
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = Инвентаризация ВВУИО
+skip-to-content = Перейти к содержанию
+main-nav = Основная навигация
+nav-search = Поиск
+nav-covid = Репозиторий случаев ИКТ COVID-19
+nav-stats = Статистика
+nav-submit = Подать проект
+nav-secretariat = Секретариат
+language = Язык
+search-heading = Поиск проектов ИКТ в целях развития
+covid-heading = Репозиторий случаев ИКТ COVID-19
+covid-intro = Проекты, использующие ИКТ в ответ на пандемию COVID-19.
+search-label = Искать проекты
+search-button = Найти
+filters = Фильтры
+skip-to-results = Перейти к результатам
+menu = Меню
+suggestions = Подсказки
+suggest-projects = Проекты
+suggest-organizations = Организации
+download = Скачать эти результаты
+download-without-words = В файлы попадают все проекты, соответствующие фильтрам; слова поиска не учитываются.
+beyond-last-page = Эта страница находится за последней страницей результатов.
+last-page = Перейти на последнюю страницу
+without-quotes = Ни в одном проекте нет этих слов в точно таком порядке. Искать без кавычек
+bad-value = это значение не распознано и не учтено.
+bad-year-range = Год окончания раньше года начала, поэтому годы не учтены.
+bad-words = Не удалось прочитать слова поиска (не закрыта кавычка?), поэтому они не учтены.
+apply-filters = Применить фильтры
+clear-filters = Сбросить все фильтры
+remove-filter = Убрать фильтр
+no-results = Ни один проект не соответствует запросу.
+no-results-hint = Попробуйте меньше слов или уберите один из фильтров:
+sort-label = Сортировать по
+sort-relevance = Релевантности
+sort-newest = Сначала новые
+sort-oldest = Сначала старые
+sort-title = Названию
+previous = Назад
+next = Далее
+page = Страница
+pagination = Страницы результатов
+action-lines = Направления деятельности ВВУИО
+sdgs = Цели в области устойчивого развития
+regions = Регионы МСЭ
+countries = Страны
+more-countries = Другие страны
+stakeholder-type = Тип заинтересованной стороны
+scope = Масштаб
+status = Состояние
+start-year = Год начала
+year-from = С
+year-to = По
+covid19 = Ответ на COVID-19
+covid-any = Все
+yes = Да
+no = Нет
+organization = Организация
+description = Описание
+title = Название
+website = Веб-сайт
+start-date = Дата начала
+date-unknown = дата неизвестна
+end-date = Дата окончания
+project-language = Язык текста
+published-on = Опубликован
+related-projects = Похожие проекты
+suggest-tags-button = Предложить направления деятельности и ЦУР
+suggested-tags = Предложено по вашему тексту
+suggested-tags-hint = Если вы ничего не отметили, предложенные теги отмечены ниже; проверьте их перед отправкой.
+filter-suggestion = Фильтр:
+partial-match = Ни один проект не содержит всех слов запроса; эти содержат большинство из них.
+reason-keywords = Найденные слова
+reason-similar = Похожие опубликованные проекты
+reason-matrix = Матрица ВВИО–ЦУР
+search-same = Найти проекты с той же меткой
+not-found = Страница не найдена
+not-found-text = Такой страницы или проекта нет, или он не опубликован.
+bad-request = На этот запрос нельзя ответить
+submit-heading = Подать проект
+submit-intro = Опишите ваш проект ИКТ в целях развития. Секретариат ВВУИО рассматривает каждую заявку перед публикацией.
+submit-button = Отправить на рассмотрение
+required = обязательно
+contact = Контакт (видит только секретариат)
+contact-hint = Мы используем его только для вопросов по этой заявке.
+contact-name = Имя
+contact-email = Электронная почта
+choose = Выберите…
+countries-hint = Удерживайте Ctrl (или Cmd), чтобы выбрать несколько.
+countries-filter = Найти страну
+countries-pick-hint = Начните вводить название, чтобы сократить список, и отметьте все подходящие страны.
+countries-chosen = Выбрано
+countries-remove = Убрать: { $name }
+countries-none-match = Нет подходящих стран.
+form-has-errors = Исправьте отмеченные ниже поля.
+submitted-heading = Спасибо: ваш проект отправлен
+submitted-text = Секретариат его рассмотрит. Сохраните эту личную ссылку: по ней вы можете увидеть заявку, прочитать сообщения секретариата, изменить или отозвать её.
+edit-link = Ваша личная ссылка
+edit-link-hint = Любой, у кого есть эта ссылка, может изменить вашу заявку; не передавайте её.
+your-submission = Ваша заявка
+state = Состояние
+version = Версия
+messages = Сообщения секретариата
+no-messages = Сообщений пока нет.
+revise-heading = Изменить заявку
+revise-button = Сохранить изменения
+withdraw-heading = Отозвать заявку
+withdraw-button = Отозвать
+waiting-revision = Ваши изменения ждут секретариат; опубликованный текст остаётся до их одобрения.
+done = Сохранено.
+public-page = Открыть публичную страницу проекта
+withdraw-hint = Отзыв нельзя отменить: проект перестаёт быть публичным, и его больше нельзя изменить.
+withdraw-confirm = Да, отозвать этот проект
+withdraw-unconfirmed = Ничего не отозвано: отметьте «Да, отозвать этот проект», чтобы подтвердить.
+withdrawn-notice = Этот проект отозван и больше не является публичным.
+changed-heading = Изменено, пока вы редактировали
+changed-intro = Кто-то сохранил новую версию этого проекта после того, как вы открыли эту страницу. Ваш текст ещё не сохранён: он остался в форме ниже.
+changed-apply = Повторное сохранение формы применит ваш текст к текущей версии и заменит показанные здесь значения, сохранённые за это время.
+changed-none = За это время не изменилось ни одно поле; изменилось только состояние проекта.
+saved-meanwhile = Сохранено за это время
+your-text = Ваш текст
+empty-value = (пусто)
+stats-heading = Статистика
+stats-intro = Опубликованные проекты по меткам с учётом фильтров ниже.
+by-action-line-region = Направления деятельности по регионам МСЭ
+total = Всего
+table = Таблица
+footer = Инвентаризация ВВУИО: проекты ИКТ в целях развития всех заинтересованных сторон.
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = Вход выполнен как
+desk-read-only = только чтение
+desk-moderation-queue = Очередь модерации
+desk-selections = Подборки
+desk-sign-out = Выйти
+desk-queue-empty = Ничто не ожидает рассмотрения.
+desk-new-submission = Новая заявка
+desk-revision = Изменение опубликованного проекта
+desk-waiting-since = ожидает с
+desk-contact = Контакт
+desk-duplicates = Возможные дубликаты
+desk-all-fields = Все поля
+desk-publish = Опубликовать
+desk-message-label = Сообщение автору
+desk-request-changes = Запросить изменения
+desk-reason-label = Причина отклонения
+desk-reject = Отклонить
+desk-key-label = Ключ секретариата
+desk-key-hint = Создаётся командой: stocktaking keys create --name ИМЯ
+desk-sign-in = Войти
+desk-bad-key = Этот ключ недействителен.
+desk-kind = Вид
+desk-title = Название
+desk-projects = Проекты
+desk-published = Опубликована
+desk-new-selection = Новая подборка
+desk-create = Создать
+desk-theme = Тема или краткое описание
+desk-date = Дата (сессии TalkX)
+desk-category = Категория премий (списки премий)
+desk-year = Год премий (списки премий)
+desk-public-page = публичная страница
+desk-not-published = не опубликована
+desk-export = экспорт
+desk-gone = этот проект больше не публичен
+desk-note = Примечание
+desk-save-note = Сохранить примечание
+desk-move-up = Выше
+desk-move-down = Ниже
+desk-remove = Убрать
+desk-add-projects = Добавить проекты
+desk-search-published = Искать опубликованные проекты
+desk-add = Добавить
+desk-description = Описание
+desk-published-check = Опубликована (доступна всем)
+desk-save = Сохранить
+desk-unpublished = Снята с публикации
+desk-changes-heading = Изменения по сравнению с опубликованным текстом
+desk-filter-legend = Фильтр очереди
+desk-show = Показать
+desk-everything-waiting = Всё, что ожидает
+desk-revisions-waiting = Ожидающие редакции
+desk-text-contains = Название или организация содержит
+desk-action-line = Направление деятельности
+desk-any = Любое
+desk-apply-filter = Применить
+desk-nothing-matches = Ничего не найдено.
+desk-unpublish = Снять с публикации
+desk-unpublish-reason = Причина снятия с публикации (её увидит автор заявки)
+desk-unpublish-confirm = Подтверждаю: убрать этот проект из открытого доступа
+desk-unpublish-hint = Проект вернётся автору на доработку и сразу исчезнет из поиска.
+desk-kind-name = { $kind ->
+    [talkx] Сессия WSIS TalkX
+    [prizes_shortlist] Шорт-лист премий ВВУИО
+    [report] Глава доклада об инвентаризации
+   *[collection] Коллекция
+}
+
+## The public selection pages
+
+selections-selections = Подборки
+selections-intro = Проекты, отобранные секретариатом ВВУИО: сессии WSIS TalkX, шорт-листы премий ВВУИО и главы доклада об инвентаризации.
+selections-kind = Вид
+selections-all-kinds = Все виды
+selections-year = Год
+selections-all-years = Все годы
+selections-show = Показать
+selections-by-kind = Подборки по видам
+selections-shown = Показано подборок:
+selections-projects = Проектов:
+selections-none-yet = Пока не опубликовано ни одной подборки.
+selections-none-match = Ни одна опубликованная подборка не соответствует этому фильтру.
+selections-all-selections = Все подборки
+selections-in-selections = В подборках
+selections-gone = Этот проект больше не публичен.
+selections-kind-names = { $kind ->
+    [talkx] Сессии WSIS TalkX
+    [prizes_shortlist] Шорт-листы премий ВВУИО
+    [report] Главы доклада об инвентаризации
+   *[collection] Коллекции
 }

@@ -1,4 +1,6 @@
-# 页面中带复数的消息（中文）。
+# 页面的消息（中文）。每个标识在六个文件中都有。
+
+## 复数
 
 projects-found = { $count ->
    *[other] 个项目
@@ -6,4 +8,229 @@ projects-found = { $count ->
 
 projects = { $count ->
    *[other] 个项目
+}
+
+## Pages: navigation, search, project, forms, statistics
+
+site-name = 信息社会世界峰会盘点
+skip-to-content = 跳到正文
+main-nav = 主导航
+nav-search = 搜索
+nav-covid = COVID-19 信通技术案例库
+nav-stats = 统计
+nav-submit = 提交项目
+nav-secretariat = 秘书处
+language = 语言
+search-heading = 搜索信通技术促进发展项目
+covid-heading = COVID-19 信通技术案例库
+covid-intro = 利用信通技术应对 COVID-19 大流行的项目。
+search-label = 搜索项目
+search-button = 搜索
+filters = 筛选
+skip-to-results = 跳到结果
+menu = 菜单
+suggestions = 建议
+suggest-projects = 项目
+suggest-organizations = 组织
+download = 下载这些结果
+download-without-words = 下载包含符合筛选条件的所有项目；不应用搜索词。
+beyond-last-page = 此页超出了结果的最后一页。
+last-page = 转到最后一页
+without-quotes = 没有项目按此确切顺序包含这些词。不带引号搜索
+bad-value = 无法识别此值，已忽略。
+bad-year-range = 结束年份早于开始年份，因此已忽略年份。
+bad-words = 无法读取搜索词（是否有未闭合的引号？），因此已忽略。
+apply-filters = 应用筛选
+clear-filters = 清除所有筛选
+remove-filter = 移除筛选
+no-results = 没有与此搜索匹配的项目。
+no-results-hint = 请减少关键词，或移除以下筛选之一：
+sort-label = 排序
+sort-relevance = 相关性
+sort-newest = 最新优先
+sort-oldest = 最早优先
+sort-title = 标题
+previous = 上一页
+next = 下一页
+page = 页
+pagination = 结果分页
+action-lines = 信息社会世界峰会行动方针
+sdgs = 可持续发展目标
+regions = 国际电联区域
+countries = 国家
+more-countries = 更多国家
+stakeholder-type = 利益攸关方类型
+scope = 范围
+status = 状态
+start-year = 开始年份
+year-from = 自
+year-to = 至
+covid19 = 应对 COVID-19
+covid-any = 全部
+yes = 是
+no = 否
+organization = 组织
+description = 说明
+title = 标题
+website = 网站
+start-date = 开始日期
+date-unknown = 日期不详
+end-date = 结束日期
+project-language = 文本语言
+published-on = 发布
+related-projects = 相关项目
+suggest-tags-button = 建议行动方针和可持续发展目标
+suggested-tags = 根据您的文字建议
+suggested-tags-hint = 如果您尚未勾选，建议的标签已在下方勾选；提交前请检查。
+filter-suggestion = 筛选：
+partial-match = 没有项目包含您输入的全部词语；以下项目包含其中大部分。
+reason-keywords = 找到的词语
+reason-similar = 类似的已发布项目
+reason-matrix = 信息社会世界峰会–可持续发展目标矩阵
+search-same = 查找具有相同标签的项目
+not-found = 未找到页面
+not-found-text = 该页面或项目不存在，或尚未发布。
+bad-request = 无法响应此请求
+submit-heading = 提交项目
+submit-intro = 请介绍您的信通技术促进发展项目。信息社会世界峰会秘书处在发布前审核每一份提交。
+submit-button = 提交审核
+required = 必填
+contact = 联系人（仅秘书处可见）
+contact-hint = 我们仅在询问本提交时使用。
+contact-name = 姓名
+contact-email = 电子邮件
+choose = 请选择…
+countries-hint = 按住 Ctrl（或 Cmd）可多选。
+countries-filter = 查找国家
+countries-pick-hint = 输入文字以缩小列表，然后勾选所有相关国家。
+countries-chosen = 已选
+countries-remove = 移除{ $name }
+countries-none-match = 没有匹配的国家。
+form-has-errors = 请更正下方标出的字段。
+submitted-heading = 谢谢：您的项目已提交
+submitted-text = 秘书处将进行审核。请保存此私人链接：通过它可以查看提交、阅读秘书处的消息、修改或撤回提交。
+edit-link = 您的私人链接
+edit-link-hint = 任何持有此链接的人都可以更改您的提交；请勿分享。
+your-submission = 您的提交
+state = 状态
+version = 版本
+messages = 秘书处的消息
+no-messages = 暂无消息。
+revise-heading = 修改您的提交
+revise-button = 保存修改
+withdraw-heading = 撤回您的提交
+withdraw-button = 撤回
+waiting-revision = 您的修改正在等待秘书处审核；在批准之前，已发布的文本保持不变。
+done = 已保存。
+public-page = 查看您项目的公开页面
+withdraw-hint = 撤回后无法恢复：项目将不再公开，也不能再修改。
+withdraw-confirm = 是的，撤回此项目
+withdraw-unconfirmed = 尚未撤回任何内容：请勾选“是的，撤回此项目”以确认。
+withdrawn-notice = 此项目已撤回，不再公开。
+changed-heading = 您编辑期间已有更改
+changed-intro = 在您打开此页面之后，有人保存了此项目的新版本。您的文本尚未保存，已保留在下面的表单中。
+changed-apply = 再次保存表单会将您的文本应用到当前版本上，并替换此处显示的期间已保存的值。
+changed-none = 期间没有任何字段更改，只有项目的状态发生了变化。
+saved-meanwhile = 期间已保存
+your-text = 您的文本
+empty-value = （空）
+stats-heading = 统计
+stats-intro = 按标签统计的已发布项目，依据下方筛选。
+by-action-line-region = 按国际电联区域划分的行动方针
+total = 合计
+table = 表格
+footer = 信息社会世界峰会盘点：所有利益攸关方的信通技术促进发展项目。
+
+## The secretariat's pages: sign-in, moderation desk, selection builder
+
+desk-signed-in-as = 已登录：
+desk-read-only = 只读
+desk-moderation-queue = 审核队列
+desk-selections = 精选
+desk-sign-out = 退出
+desk-queue-empty = 没有待审核的内容。
+desk-new-submission = 新提交
+desk-revision = 已发布项目的修改
+desk-waiting-since = 等待自
+desk-contact = 联系人
+desk-duplicates = 可能重复
+desk-all-fields = 全部字段
+desk-publish = 发布
+desk-message-label = 给提交者的消息
+desk-request-changes = 要求修改
+desk-reason-label = 拒绝理由
+desk-reject = 拒绝
+desk-key-label = 秘书处密钥
+desk-key-hint = 创建方式：stocktaking keys create --name 名称
+desk-sign-in = 登录
+desk-bad-key = 此密钥无效。
+desk-kind = 类型
+desk-title = 标题
+desk-projects = 项目
+desk-published = 已发布
+desk-new-selection = 新建精选
+desk-create = 创建
+desk-theme = 主题或摘要
+desk-date = 日期（TalkX 会议）
+desk-category = 奖项类别（奖项候选名单）
+desk-year = 奖项年份（奖项候选名单）
+desk-public-page = 公开页面
+desk-not-published = 未发布
+desk-export = 导出
+desk-gone = 该项目已不再公开
+desk-note = 备注
+desk-save-note = 保存备注
+desk-move-up = 上移
+desk-move-down = 下移
+desk-remove = 移除
+desk-add-projects = 添加项目
+desk-search-published = 搜索已发布项目
+desk-add = 添加
+desk-description = 说明
+desk-published-check = 已发布（公众可阅读）
+desk-save = 保存
+desk-unpublished = 已撤下
+desk-changes-heading = 与已发布文本相比的修改
+desk-filter-legend = 筛选队列
+desk-show = 显示
+desk-everything-waiting = 全部待处理
+desk-revisions-waiting = 待审修订
+desk-text-contains = 标题或组织包含
+desk-action-line = 行动方针
+desk-any = 任意
+desk-apply-filter = 筛选
+desk-nothing-matches = 没有匹配项。
+desk-unpublish = 撤下发布
+desk-unpublish-reason = 撤下原因（提交者可见）
+desk-unpublish-confirm = 我确认：将此项目从公开页面撤下
+desk-unpublish-hint = 项目将退回提交者修改，并立即从搜索中移除。
+desk-kind-name = { $kind ->
+    [talkx] WSIS TalkX 会议
+    [prizes_shortlist] 信息社会世界峰会奖候选名单
+    [report] 盘点报告章节
+   *[collection] 合集
+}
+
+## The public selection pages
+
+selections-selections = 精选
+selections-intro = 信息社会世界峰会秘书处挑选的项目：WSIS TalkX 会议、信息社会世界峰会奖候选名单和盘点报告章节。
+selections-kind = 类型
+selections-all-kinds = 所有类型
+selections-year = 年份
+selections-all-years = 所有年份
+selections-show = 显示
+selections-by-kind = 按类型浏览精选
+selections-shown = 当前显示：
+selections-projects = 项目数：
+selections-none-yet = 尚未发布任何精选。
+selections-none-match = 没有与此筛选条件匹配的已发布精选。
+selections-all-selections = 所有精选
+selections-in-selections = 所属精选
+selections-gone = 该项目已不再公开。
+selections-kind-names = { $kind ->
+    [talkx] WSIS TalkX 会议
+    [prizes_shortlist] 信息社会世界峰会奖候选名单
+    [report] 盘点报告章节
+   *[collection] 合集
 }
