@@ -33,6 +33,9 @@ pub struct FieldError {
     pub message: String,
     /// The field's name (`contact.email` for nested fields).
     pub field: String,
+    /// Numbers a translated message quotes (`min`, `max`, `chars`); not in the JSON.
+    #[serde(skip)]
+    pub numbers: Vec<(&'static str, usize)>,
 }
 
 impl FieldError {
@@ -43,7 +46,14 @@ impl FieldError {
             code,
             message: text::strip_unsafe(&message.into()).into_owned(),
             field: text::strip_unsafe(field).into_owned(),
+            numbers: Vec::new(),
         }
+    }
+
+    /// The problem with a number a translated message quotes.
+    pub(crate) fn quoting(mut self, name: &'static str, value: usize) -> FieldError {
+        self.numbers.push((name, value));
+        self
     }
 }
 
@@ -299,25 +309,20 @@ impl Reader {
     ) -> Option<String> {
         let text = self.characters(field, raw.trim(), lines)?;
         let chars = text.chars().count();
+        if chars == 0 && min > 0 {
+            self.fail(field, "required", format!("'{field}' must not be empty"));
+            return None;
+        }
         if chars < min {
-            let what = if chars == 0 {
-                format!("'{field}' must not be empty")
-            } else {
-                format!("'{field}' must have at least {min} characters, not {chars}")
-            };
-            self.fail(
-                field,
-                if chars == 0 { "required" } else { "too_short" },
-                what,
-            );
+            let what = format!("'{field}' must have at least {min} characters, not {chars}");
+            let error = FieldError::new(field, "too_short", what).quoting("min", min);
+            self.errors.push(error.quoting("chars", chars));
             return None;
         }
         if chars > max {
-            self.fail(
-                field,
-                "too_long",
-                format!("'{field}' must have at most {max} characters, not {chars}"),
-            );
+            let what = format!("'{field}' must have at most {max} characters, not {chars}");
+            let error = FieldError::new(field, "too_long", what).quoting("max", max);
+            self.errors.push(error.quoting("chars", chars));
             return None;
         }
         Some(text)

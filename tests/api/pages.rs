@@ -1101,13 +1101,28 @@ async fn the_error_summary_names_each_field_and_links_to_it() {
     // It comes before the form.
     assert!(page.find("id=\"form-errors\"") < page.find("<form"));
     for (target, text) in [
-        ("description", "Description: obligatoire"),
-        ("organization", "Organisation: obligatoire"),
-        ("stakeholder_type", "Type de partie prenante: obligatoire"),
-        ("al-C1", "Grandes orientations du SMSI: obligatoire"),
-        ("sdg-1", "Objectifs de développement durable: obligatoire"),
+        ("description", "Description\u{a0}: ce champ est obligatoire"),
+        (
+            "organization",
+            "Organisation\u{a0}: ce champ est obligatoire",
+        ),
+        (
+            "stakeholder_type",
+            "Type de partie prenante\u{a0}: ce champ est obligatoire",
+        ),
+        (
+            "al-C1",
+            "Grandes orientations du SMSI\u{a0}: choisissez au moins une grande orientation",
+        ),
+        (
+            "sdg-1",
+            "Objectifs de développement durable\u{a0}: choisissez au moins un ODD",
+        ),
         ("contact_name", ""),
-        ("website", "Site web: "),
+        (
+            "website",
+            "Site web\u{a0}: écrivez une adresse web complète commençant par https:// ou http://",
+        ),
     ] {
         let link = format!("<a href=\"#{target}\">{text}");
         assert!(summary.contains(&link), "{link} in {summary}");
@@ -1117,6 +1132,68 @@ async fn the_error_summary_names_each_field_and_links_to_it() {
     // The errors beside the fields stay.
     for field in ["description", "stakeholder_type", "sdgs", "website"] {
         assert!(page.contains(&format!("id=\"{field}-error\"")), "{field}");
+    }
+}
+
+/// A submission with one of each mistake a person makes in the form.
+const MISTAKES: [(&str, &str); 9] = [
+    ("title", "ab"),
+    ("description", "Une description."),
+    ("organization", "Org"),
+    ("stakeholder_type", "government"),
+    ("scope", "national"),
+    ("sdgs", "3"),
+    ("website", "www.example.org"),
+    ("start_date", "2024-13-01"),
+    ("contact_email", "nobody"),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn form_errors_are_sentences_in_the_page_language_naming_the_field_by_its_label() {
+    let app = TestApp::empty();
+    let expected = [
+        ("en", "Title: write at least 3 characters; this has 2"),
+        (
+            "fr",
+            "Titre\u{a0}: écrivez au moins 3 caractères\u{a0}; ce texte en a 2",
+        ),
+        ("ru", "Название: напишите не менее 3 символов; сейчас 2"),
+        (
+            "es",
+            "Título: escriba al menos 3 caracteres; este texto tiene 2",
+        ),
+        ("zh", "标题：请至少写 3 个字符；当前为 2 个"),
+        ("ar", "العنوان: اكتب 3 أحرف على الأقل؛ النص الحالي 2"),
+    ];
+    for (lang, title_error) in expected {
+        let form = [&MISTAKES[..], &[("lang", lang), ("contact_name", "A")]].concat();
+        let r = post_form(&app, "/submit", &form, &[]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{lang}");
+        let page = html(&r);
+        assert!(page.contains(title_error), "{lang}: {title_error}");
+        let notes: Vec<&str> = page
+            .split("class=\"field-error\"")
+            .skip(1)
+            .map(|rest| between(rest, ">", "</p>"))
+            .collect();
+        // Title, countries, Action Lines, status, start date, website and e-mail.
+        assert_eq!(notes.len(), 7, "{lang}: {notes:?}");
+        for note in notes {
+            // No developer sentence: no field names as the API spells them, no English.
+            for developer in ["_", "contact.", "'title'", "must", "is not", "expected"] {
+                assert!(!note.contains(developer), "{lang}: {note}");
+            }
+        }
+    }
+    let form = [&MISTAKES[..], &[("lang", "en")]].concat();
+    let page = post_form(&app, "/submit", &form, &[]).await;
+    for sentence in [
+        "Countries: choose at least one country, unless the scope is international",
+        "Website: write a full web address that starts with https:// or http://",
+        "Start date: write a date between 1900 and 2100 as year-month-day, such as 2024-03-31",
+        "E-mail: write an e-mail address such as name@example.org",
+    ] {
+        assert!(html(&page).contains(sentence), "{sentence}");
     }
 }
 

@@ -192,14 +192,22 @@ impl Errors {
     }
 }
 
-/// The message shown for an error: translated for missing fields, the service's sentence
-/// otherwise.
+/// The message shown for an error, in the page's language: the field's label, then what
+/// is wrong.
 fn message(ctx: &Ctx, e: &FieldError) -> String {
-    if e.code == "required" || e.code == "missing_field" {
-        format!("{}: {}", label_of(ctx, &e.field), ctx.t.required)
-    } else {
-        e.message.clone()
-    }
+    let label = label_of(ctx, &e.field);
+    format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
+}
+
+/// What is wrong, in the page's language: the message for the code and field
+/// (`error-required-countries`), else for the code, else a general one.
+fn what_is_wrong(ctx: &Ctx, e: &FieldError) -> String {
+    let code = e.code.replace('_', "-");
+    let field = e.field.replace(['_', '.'], "-");
+    [format!("error-{code}-{field}"), format!("error-{code}")]
+        .iter()
+        .find_map(|id| messages::numbered(ctx.lang, id, &e.numbers))
+        .unwrap_or_else(|| messages::text(ctx.lang, "error-invalid").to_string())
 }
 
 /// A field's label (the contact's group label for an unknown field).
@@ -294,21 +302,13 @@ fn error_summary(ctx: &Ctx, errors: &Errors) -> Markup {
                 ul {
                     @for e in &errors.0 {
                         @match control_id(&e.field) {
-                            Some(id) => li { a href=(format!("#{id}")) { (summary_text(ctx, e)) } },
-                            None => li { (e.message) },
+                            Some(id) => li { a href=(format!("#{id}")) { (message(ctx, e)) } },
+                            None => li { (what_is_wrong(ctx, e)) },
                         }
                     }
                 }
             }
         }
-    }
-}
-
-/// An error as the summary lists it: the field's label, then what is wrong.
-fn summary_text(ctx: &Ctx, e: &FieldError) -> String {
-    match e.code {
-        "required" | "missing_field" => message(ctx, e),
-        _ => format!("{}: {}", label_of(ctx, &e.field), e.message),
     }
 }
 

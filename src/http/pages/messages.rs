@@ -69,6 +69,15 @@ pub fn with(lang: Language, id: &str, args: &[(&str, &str)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The message `id` in `lang` with numbers for its variables; `None` when it is missing.
+pub fn numbered(lang: Language, id: &str, numbers: &[(&str, usize)]) -> Option<String> {
+    let mut args = FluentArgs::new();
+    for (name, value) in numbers {
+        args.set(*name, *value);
+    }
+    format(lang, id, Some(&args))
+}
+
 /// The message `id` in `lang` for the number `count`; the id itself when it is missing.
 pub fn counted(lang: Language, id: &str, count: u64) -> String {
     let mut args = FluentArgs::new();

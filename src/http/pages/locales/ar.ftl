@@ -244,3 +244,35 @@ selections-kind-names = { $kind ->
     [report] فصول تقرير الحصر
    *[collection] مجموعات
 }
+
+## أخطاء النماذج: بعد تسمية الحقل والنقطتين
+
+error-required = هذا الحقل مطلوب
+error-required-countries = اختر بلدًا واحدًا على الأقل، ما لم يكن النطاق دوليًا
+error-required-action-lines = اختر خط عمل واحدًا على الأقل
+error-required-sdgs = اختر هدفًا واحدًا على الأقل من أهداف التنمية المستدامة
+error-too-short = اكتب { $min } { $min ->
+    [zero] حرف
+    [one] حرف
+    [two] حرفان
+    [few] أحرف
+    [many] حرفًا
+   *[other] حرف
+} على الأقل؛ النص الحالي { $chars }
+error-too-long = اكتب { $max } { $max ->
+    [zero] حرف
+    [one] حرف
+    [two] حرفان
+    [few] أحرف
+    [many] حرفًا
+   *[other] حرف
+} على الأكثر؛ النص الحالي { $chars }
+error-invalid-date = اكتب تاريخًا بين 1900 و2100 بصيغة سنة-شهر-يوم، مثل 2024-03-31
+error-invalid-date-range = تاريخ الانتهاء يسبق تاريخ البدء
+error-invalid-url = اكتب عنوان ويب كاملًا يبدأ بـ https:// أو http://
+error-invalid-email = اكتب عنوان بريد إلكتروني، مثل name@example.org
+error-duplicate-value = قيمة مختارة مرتين
+error-control-character = احذف أحرف التحكم غير المرئية
+error-line-break = اكتبه في سطر واحد
+error-unbalanced-bidi = احذف علامات اتجاه النص غير المتطابقة
+error-invalid = هذه القيمة غير مقبولة

@@ -238,3 +238,27 @@ selections-kind-names = { $kind ->
     [report] Stocktaking Report chapters
    *[collection] Collections
 }
+
+## Errors in forms: after the field's label and a colon
+
+error-required = this field is required
+error-required-countries = choose at least one country, unless the scope is international
+error-required-action-lines = choose at least one Action Line
+error-required-sdgs = choose at least one SDG
+error-too-short = write at least { $min } { $min ->
+    [one] character
+   *[other] characters
+}; this has { $chars }
+error-too-long = write at most { $max } { $max ->
+    [one] character
+   *[other] characters
+}; this has { $chars }
+error-invalid-date = write a date between 1900 and 2100 as year-month-day, such as 2024-03-31
+error-invalid-date-range = the end date is before the start date
+error-invalid-url = write a full web address that starts with https:// or http://
+error-invalid-email = write an e-mail address such as name@example.org
+error-duplicate-value = a value is chosen twice
+error-control-character = remove the invisible control characters
+error-line-break = write it on one line
+error-unbalanced-bidi = remove the unmatched text direction marks
+error-invalid = this value is not accepted

@@ -236,3 +236,27 @@ selections-kind-names = { $kind ->
     [report] Capítulos del informe de inventario
    *[collection] Colecciones
 }
+
+## Errores de los formularios: tras la etiqueta del campo y dos puntos
+
+error-required = este campo es obligatorio
+error-required-countries = elija al menos un país, salvo que el alcance sea internacional
+error-required-action-lines = elija al menos una línea de acción
+error-required-sdgs = elija al menos un ODS
+error-too-short = escriba al menos { $min } { $min ->
+    [one] carácter
+   *[other] caracteres
+}; este texto tiene { $chars }
+error-too-long = escriba como máximo { $max } { $max ->
+    [one] carácter
+   *[other] caracteres
+}; este texto tiene { $chars }
+error-invalid-date = escriba una fecha entre 1900 y 2100 como año-mes-día, por ejemplo 2024-03-31
+error-invalid-date-range = la fecha de finalización es anterior a la fecha de inicio
+error-invalid-url = escriba una dirección web completa que empiece por https:// o http://
+error-invalid-email = escriba una dirección de correo electrónico, por ejemplo nombre@ejemplo.org
+error-duplicate-value = un valor está elegido dos veces
+error-control-character = elimine los caracteres de control invisibles
+error-line-break = escríbalo en una sola línea
+error-unbalanced-bidi = elimine las marcas de dirección del texto sin pareja
+error-invalid = este valor no se acepta

@@ -35,18 +35,18 @@ suggestions = Suggestions
 suggest-projects = Projets
 suggest-organizations = Organisations
 download = Télécharger ces résultats
-download-without-words = Les téléchargements contiennent tous les projets qui correspondent aux filtres ; les mots recherchés ne sont pas appliqués.
+download-without-words = Les téléchargements contiennent tous les projets qui correspondent aux filtres ; les mots recherchés ne sont pas appliqués.
 beyond-last-page = Cette page est au-delà de la dernière page de résultats.
 last-page = Aller à la dernière page
 without-quotes = Aucun projet ne contient ces mots dans cet ordre exact. Rechercher sans les guillemets
 bad-value = cette valeur n’a pas été comprise et a été ignorée.
-bad-year-range = L’année de fin précède l’année de début ; les années ont donc été ignorées.
-bad-words = Les mots recherchés n’ont pas pu être lus (un guillemet est-il resté ouvert ?) ; ils ont donc été ignorés.
+bad-year-range = L’année de fin précède l’année de début ; les années ont donc été ignorées.
+bad-words = Les mots recherchés n’ont pas pu être lus (un guillemet est-il resté ouvert ?) ; ils ont donc été ignorés.
 apply-filters = Appliquer les filtres
 clear-filters = Effacer tous les filtres
 remove-filter = Retirer le filtre
 no-results = Aucun projet ne correspond à cette recherche.
-no-results-hint = Essayez moins de mots, ou retirez l'un de ces filtres :
+no-results-hint = Essayez moins de mots, ou retirez l'un de ces filtres :
 sort-label = Trier par
 sort-relevance = Pertinence
 sort-newest = Plus récents d'abord
@@ -83,9 +83,9 @@ published-on = Publié
 related-projects = Projets apparentés
 suggest-tags-button = Suggérer des grandes orientations et des ODD
 suggested-tags = Suggestions d'après votre texte
-suggested-tags-hint = Les suggestions sont cochées ci-dessous si vous n'aviez rien coché ; vérifiez-les avant d'envoyer.
+suggested-tags-hint = Les suggestions sont cochées ci-dessous si vous n'aviez rien coché ; vérifiez-les avant d'envoyer.
 filter-suggestion = Filtrer par
-partial-match = Aucun projet ne contient tous vos mots ; ceux-ci en contiennent la plupart.
+partial-match = Aucun projet ne contient tous vos mots ; ceux-ci en contiennent la plupart.
 reason-keywords = Mots trouvés
 reason-similar = Projets publiés semblables
 reason-matrix = Matrice SMSI–ODD
@@ -109,10 +109,10 @@ countries-chosen = Choisis
 countries-remove = Retirer { $name }
 countries-none-match = Aucun pays ne correspond.
 form-has-errors = Veuillez corriger les champs signalés ci-dessous.
-submitted-heading = Merci : votre projet a été soumis
-submitted-text = Le secrétariat va l'examiner. Conservez ce lien privé : il vous permet de voir votre soumission, de lire les messages du secrétariat, de la réviser ou de la retirer.
+submitted-heading = Merci : votre projet a été soumis
+submitted-text = Le secrétariat va l'examiner. Conservez ce lien privé : il vous permet de voir votre soumission, de lire les messages du secrétariat, de la réviser ou de la retirer.
 edit-link = Votre lien privé
-edit-link-hint = Toute personne disposant de ce lien peut modifier votre soumission ; ne le partagez pas.
+edit-link-hint = Toute personne disposant de ce lien peut modifier votre soumission ; ne le partagez pas.
 your-submission = Votre soumission
 state = État
 version = Version
@@ -122,17 +122,17 @@ revise-heading = Réviser votre soumission
 revise-button = Enregistrer la révision
 withdraw-heading = Retirer votre soumission
 withdraw-button = Retirer
-waiting-revision = Votre révision attend le secrétariat ; le texte publié reste en place jusqu'à son approbation.
+waiting-revision = Votre révision attend le secrétariat ; le texte publié reste en place jusqu'à son approbation.
 done = Enregistré.
 public-page = Voir la page publique de votre projet
-withdraw-hint = Le retrait est définitif : le projet cesse d'être public et ne peut plus être révisé.
+withdraw-hint = Le retrait est définitif : le projet cesse d'être public et ne peut plus être révisé.
 withdraw-confirm = Oui, retirer ce projet
-withdraw-unconfirmed = Rien n'a été retiré : cochez « Oui, retirer ce projet » pour confirmer.
+withdraw-unconfirmed = Rien n'a été retiré : cochez « Oui, retirer ce projet » pour confirmer.
 withdrawn-notice = Ce projet a été retiré et n'est plus public.
 changed-heading = Modifié pendant votre saisie
-changed-intro = Quelqu'un a enregistré une nouvelle version de ce projet après l'ouverture de cette page. Votre texte n'a pas encore été enregistré : il est conservé dans le formulaire ci-dessous.
+changed-intro = Quelqu'un a enregistré une nouvelle version de ce projet après l'ouverture de cette page. Votre texte n'a pas encore été enregistré : il est conservé dans le formulaire ci-dessous.
 changed-apply = Enregistrer de nouveau le formulaire applique votre texte à la version actuelle et remplace les valeurs enregistrées entre-temps, affichées ici.
-changed-none = Aucun champ n'a changé entre-temps ; seul l'état du projet a changé.
+changed-none = Aucun champ n'a changé entre-temps ; seul l'état du projet a changé.
 saved-meanwhile = Enregistré entre-temps
 your-text = Votre texte
 empty-value = (vide)
@@ -141,7 +141,7 @@ stats-intro = Projets publiés comptés par étiquette, selon les filtres ci-des
 by-action-line-region = Grandes orientations par région de l'UIT
 total = Total
 table = Tableau
-footer = Inventaire du SMSI : projets TIC pour le développement de toutes les parties prenantes.
+footer = Inventaire du SMSI : projets TIC pour le développement de toutes les parties prenantes.
 
 ## The secretariat's pages: sign-in, moderation desk, selection builder
 
@@ -163,7 +163,7 @@ desk-request-changes = Demander des modifications
 desk-reason-label = Motif du refus
 desk-reject = Refuser
 desk-key-label = Clé du secrétariat
-desk-key-hint = Créée avec : stocktaking keys create --name NOM
+desk-key-hint = Créée avec : stocktaking keys create --name NOM
 desk-sign-in = Se connecter
 desk-bad-key = Cette clé n'est pas valide.
 desk-kind = Type
@@ -204,7 +204,7 @@ desk-apply-filter = Filtrer
 desk-nothing-matches = Rien ne correspond.
 desk-unpublish = Dépublier
 desk-unpublish-reason = Motif de la dépublication (la personne qui a soumis le projet le verra)
-desk-unpublish-confirm = Je confirme : retirer ce projet de la vue du public
+desk-unpublish-confirm = Je confirme : retirer ce projet de la vue du public
 desk-unpublish-hint = Il retourne à la personne qui l'a soumis pour modifications et quitte aussitôt la recherche.
 desk-kind-name = { $kind ->
     [talkx] Session WSIS TalkX
@@ -216,15 +216,15 @@ desk-kind-name = { $kind ->
 ## The public selection pages
 
 selections-selections = Sélections
-selections-intro = Projets choisis par le secrétariat du SMSI : sessions WSIS TalkX, listes restreintes des Prix du SMSI et chapitres du rapport d'inventaire.
+selections-intro = Projets choisis par le secrétariat du SMSI : sessions WSIS TalkX, listes restreintes des Prix du SMSI et chapitres du rapport d'inventaire.
 selections-kind = Type
 selections-all-kinds = Tous les types
 selections-year = Année
 selections-all-years = Toutes les années
 selections-show = Afficher
 selections-by-kind = Sélections par type
-selections-shown = Sélections affichées :
-selections-projects = Projets :
+selections-shown = Sélections affichées :
+selections-projects = Projets :
 selections-none-yet = Aucune sélection n'a encore été publiée.
 selections-none-match = Aucune sélection publiée ne correspond à ce filtre.
 selections-all-selections = Toutes les sélections
@@ -236,3 +236,27 @@ selections-kind-names = { $kind ->
     [report] Chapitres du rapport d'inventaire
    *[collection] Collections
 }
+
+## Erreurs des formulaires : après le libellé du champ et deux-points
+
+error-required = ce champ est obligatoire
+error-required-countries = choisissez au moins un pays, sauf si la portée est internationale
+error-required-action-lines = choisissez au moins une grande orientation
+error-required-sdgs = choisissez au moins un ODD
+error-too-short = écrivez au moins { $min } { $min ->
+    [one] caractère
+   *[other] caractères
+} ; ce texte en a { $chars }
+error-too-long = écrivez au plus { $max } { $max ->
+    [one] caractère
+   *[other] caractères
+} ; ce texte en a { $chars }
+error-invalid-date = écrivez une date entre 1900 et 2100 sous la forme année-mois-jour, par exemple 2024-03-31
+error-invalid-date-range = la date de fin précède la date de début
+error-invalid-url = écrivez une adresse web complète commençant par https:// ou http://
+error-invalid-email = écrivez une adresse électronique, par exemple nom@exemple.org
+error-duplicate-value = une valeur est choisie deux fois
+error-control-character = supprimez les caractères de contrôle invisibles
+error-line-break = écrivez-le sur une seule ligne
+error-unbalanced-bidi = supprimez les marques de direction du texte non appariées
+error-invalid = cette valeur n'est pas acceptée

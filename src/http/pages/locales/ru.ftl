@@ -240,3 +240,27 @@ selections-kind-names = { $kind ->
     [report] Главы доклада об инвентаризации
    *[collection] Коллекции
 }
+
+## Ошибки в формах: после названия поля и двоеточия
+
+error-required = это поле обязательно
+error-required-countries = выберите хотя бы одну страну, если охват не международный
+error-required-action-lines = выберите хотя бы одно направление деятельности
+error-required-sdgs = выберите хотя бы одну ЦУР
+error-too-short = напишите не менее { $min } { $min ->
+    [one] символа
+   *[other] символов
+}; сейчас { $chars }
+error-too-long = напишите не более { $max } { $max ->
+    [one] символа
+   *[other] символов
+}; сейчас { $chars }
+error-invalid-date = укажите дату между 1900 и 2100 годом в виде год-месяц-день, например 2024-03-31
+error-invalid-date-range = дата окончания раньше даты начала
+error-invalid-url = укажите полный веб-адрес, начинающийся с https:// или http://
+error-invalid-email = укажите адрес электронной почты, например name@example.org
+error-duplicate-value = значение выбрано дважды
+error-control-character = удалите невидимые управляющие символы
+error-line-break = напишите это в одну строку
+error-unbalanced-bidi = удалите непарные знаки направления текста
+error-invalid = это значение не принимается

@@ -234,3 +234,21 @@ selections-kind-names = { $kind ->
     [report] 盘点报告章节
    *[collection] 合集
 }
+
+## 表单错误：在字段标签和冒号之后
+
+error-required = 此项为必填项
+error-required-countries = 请至少选择一个国家，除非范围为国际
+error-required-action-lines = 请至少选择一个行动方面
+error-required-sdgs = 请至少选择一个可持续发展目标
+error-too-short = 请至少写 { $min } 个字符；当前为 { $chars } 个
+error-too-long = 请最多写 { $max } 个字符；当前为 { $chars } 个
+error-invalid-date = 请填写 1900 年至 2100 年之间的日期，格式为年-月-日，例如 2024-03-31
+error-invalid-date-range = 结束日期早于开始日期
+error-invalid-url = 请填写以 https:// 或 http:// 开头的完整网址
+error-invalid-email = 请填写电子邮件地址，例如 name@example.org
+error-duplicate-value = 有一个值被选择了两次
+error-control-character = 请删除不可见的控制字符
+error-line-break = 请写在一行内
+error-unbalanced-bidi = 请删除不成对的文字方向标记
+error-invalid = 不接受此值
