@@ -8,6 +8,7 @@ pub mod labels;
 pub mod lifecycle;
 pub mod mapping;
 pub mod project;
+pub mod queue_filters;
 pub mod resolve;
 pub mod search_request;
 pub mod selection;
@@ -31,6 +32,7 @@ pub use project::{
     Action, Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review,
     ReviewKind, Revision, State, Transition,
 };
+pub use queue_filters::QueueFilters;
 pub use search_request::{
     Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
     MAX_QUERY_TERMS, MAX_RESULT_WINDOW, REPEATABLE_FILTERS, UNKNOWN_YEAR_LABEL,

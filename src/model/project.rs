@@ -317,6 +317,17 @@ pub enum ReviewKind {
     Revision,
 }
 
+impl ReviewKind {
+    /// The kind its API code names (`submission`, `revision`).
+    pub fn parse(code: &str) -> Option<ReviewKind> {
+        match code {
+            "submission" => Some(ReviewKind::Submission),
+            "revision" => Some(ReviewKind::Revision),
+            _ => None,
+        }
+    }
+}
+
 /// Something waiting for the secretariat.
 #[derive(Clone, Copy, Debug)]
 pub struct Review<'a> {

@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::duplicates::{Fingerprint, Peers};
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
-    apply_decision, parse_submission, revision_changes_nothing, Contact, Decision, Filters,
-    OwnerProject, Project, ProjectFields, ProjectId, PublicProject, ReviewKind, Role, State,
+    apply_decision, parse_submission, revision_changes_nothing, Contact, Decision, OwnerProject,
+    Project, ProjectFields, ProjectId, PublicProject, QueueFilters, ReviewKind, Role, State,
     SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind};
@@ -283,7 +283,7 @@ impl Service {
     ///
     /// # Errors
     /// Storage and index errors.
-    pub fn moderation_queue(&self, filters: &Filters) -> Result<Vec<QueueItem>, ServiceError> {
+    pub fn moderation_queue(&self, filters: &QueueFilters) -> Result<Vec<QueueItem>, ServiceError> {
         let waiting: Vec<Project> = self
             .store
             .waiting()
@@ -300,7 +300,7 @@ impl Service {
             let Some(review) = project.review() else {
                 continue;
             };
-            if !filters.accepts(review.fields) {
+            if !filters.accepts(&review) {
                 continue;
             }
             let mut possible_duplicates = self.published_duplicates_of(project.id, &prints[i])?;

@@ -66,8 +66,9 @@ async fn a_revision_shows_its_changes_and_the_notice_names_what_was_published() 
     );
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_queue_filters_by_kind_text_and_action_line_with_counts() {
+/// A queue of three: a revision, a pending submission and a pending e-health one (its
+/// title says "Telemedicine"); the app, the key and their ids.
+async fn three_waiting() -> (TestApp, String, [String; 3]) {
     let app = TestApp::empty();
     let key = app.key("desk");
     let revised = published_with_revision(&app, &key).await;
@@ -76,6 +77,54 @@ async fn the_queue_filters_by_kind_text_and_action_line_with_counts() {
     other["title"] = json!("Telemedicine for rural clinics");
     other["action_lines"] = json!(["C7.e-health"]);
     let (health, _) = app.submit(&other).await;
+    (app, key, [revised, pending, health])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_api_queue_filters_by_kind_and_text_like_the_desk() {
+    let (app, key, [revised, pending, health]) = three_waiting().await;
+    let ids = |query: &'static str| {
+        let (app, key) = (&app, &key);
+        async move {
+            let r = app.queue(key, query).await;
+            assert_eq!(r.status, StatusCode::OK, "{query}: {}", r.body);
+            let items = r.body["items"].as_array().cloned().unwrap_or_default();
+            let mut ids: Vec<String> = items
+                .iter()
+                .map(|i| i["project"]["id"].as_str().unwrap_or_default().to_string())
+                .collect();
+            ids.sort();
+            ids
+        }
+    };
+    let sorted = |mut v: Vec<&String>| {
+        v.sort();
+        v.into_iter().cloned().collect::<Vec<String>>()
+    };
+    let both = sorted(vec![&pending, &health]);
+    assert_eq!(ids("?kind=submission").await, both);
+    assert_eq!(ids("?kind=revision").await, [revised]);
+    assert_eq!(ids("?text=TELEMEDICINE").await, [health]);
+    assert_eq!(ids("?text=number%202&kind=submission").await, [pending]);
+    assert_eq!(
+        ids("?kind=revision&action_line=C7").await,
+        Vec::<String>::new()
+    );
+    assert_eq!(ids("").await.len(), 3);
+    for (query, field) in [
+        ("?kind=draft", "kind"),
+        ("?text=a%0Ab", "text"),
+        ("?q=health", "q"),
+    ] {
+        let r = app.queue(&key, query).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(r.body["error"]["field"], field, "{query}: {}", r.body);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_queue_filters_by_kind_text_and_action_line_with_counts() {
+    let (app, key, [revised, pending, health]) = three_waiting().await;
     let cookie = sign_in(&app, &key).await;
     let listed = |query: &'static str| {
         let (app, cookie) = (&app, &cookie);

@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use super::i18n;
 use super::layout::{hidden_lang, query_value, Ctx};
 use super::secretariat_texts::secretariat_texts;
-use crate::model::{ActionLine, Filters, ProjectFields, ReviewKind, State};
+use crate::model::{ActionLine, Filters, QueueFilters, ReviewKind, State};
 use crate::service::QueueItem;
 
 /// What the desk lists.
@@ -104,30 +104,21 @@ impl QueueFilter {
         }
     }
 
-    /// Whether a project's fields pass the text and the Action Line.
-    pub(super) fn keeps(&self, f: &ProjectFields) -> bool {
-        let wanted = self.text.to_lowercase();
-        let filters = Filters {
-            action_lines: self.action_line.into_iter().collect(),
-            ..Filters::default()
-        };
-        filters.accepts(f)
-            && (f.title.to_lowercase().contains(&wanted)
-                || f.organization.to_lowercase().contains(&wanted))
+    /// The service's filters: the text and the Action Line, any kind (the listing picks it).
+    pub(super) fn queue_filters(&self) -> QueueFilters {
+        QueueFilters {
+            filters: Filters {
+                action_lines: self.action_line.into_iter().collect(),
+                ..Filters::default()
+            },
+            kind: None,
+            text: self.text.clone(),
+        }
     }
 
-    /// Whether a queued item's fields under review pass the text and the Action Line.
-    pub(super) fn passes(&self, item: &QueueItem) -> bool {
-        let fields = match (&item.kind, &item.project.revision) {
-            (ReviewKind::Revision, Some(revision)) => &revision.fields,
-            _ => &item.project.project.fields,
-        };
-        self.keeps(fields)
-    }
-
-    /// Whether a queued item is listed: its kind, the text and the Action Line.
+    /// Whether a queued item (which passed the text and the Action Line) is listed.
     pub(super) fn lists(&self, item: &QueueItem) -> bool {
-        self.listing.lists(item) && self.passes(item)
+        self.listing.lists(item)
     }
 }
 

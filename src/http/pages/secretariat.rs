@@ -29,7 +29,7 @@ use super::session::{self, same_origin};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
 use crate::model::{
-    message_text, Decision, FieldError, Filters, OwnerProject, ReviewKind, State as ProjectState,
+    message_text, Decision, FieldError, OwnerProject, ReviewKind, State as ProjectState,
     ValidationErrors, MESSAGE_MAX_CHARS,
 };
 use crate::service::{Caller, ProjectView, QueueItem, ServiceError};
@@ -108,10 +108,10 @@ const BEYOND_QUEUE_LIMIT: usize = 50;
 
 async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<Listed, Response> {
     call(state, ctx, move |s| {
-        let mut waiting = s.moderation_queue(&Filters::default())?;
-        waiting.retain(|item| filter.passes(item));
+        let queue = filter.queue_filters();
+        let waiting = s.moderation_queue(&queue)?;
         let beyond = match filter.listing.beyond_queue() {
-            Some(st) => s.projects_in_state(st, |f| filter.keeps(f), BEYOND_QUEUE_LIMIT)?,
+            Some(st) => s.projects_in_state(st, |f| queue.keeps(f), BEYOND_QUEUE_LIMIT)?,
             None => Vec::new(),
         };
         Ok(Listed { waiting, beyond })
