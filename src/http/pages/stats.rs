@@ -1,5 +1,5 @@
 //! `/stats`: published projects counted by Action Line, SDG, region, stakeholder type and
-//! start year as SVG bar charts, and an Action Line × region table, following the filters
+//! start year as bar charts, and an Action Line × region table, following the filters
 //! in the URL (the same parameters as search).
 //!
 //! Counts come from the search facets. For a facet with no filter they are the counts over
@@ -34,14 +34,12 @@ use crate::model::{
     ActionLine, Filters, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS,
 };
 use crate::model::{Dim, SearchResults};
-use crate::presentation::charts::{bar_chart, Bar, Reading};
+use crate::presentation::charts::{bar_chart, Bar, Tone};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(stats_page))
 }
-
-const ACCENT: &str = "#00558c";
 
 /// Whether a value is drawn: every value of an unfiltered facet, the chosen ones otherwise.
 fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
@@ -107,7 +105,7 @@ impl<'a> Stats<'a> {
             .map(|a| Bar {
                 label: i18n::action_line_label(ctx.lang, a),
                 value: lines.get(a.code()).copied().unwrap_or(0),
-                color: ACCENT.into(),
+                tone: Tone::Accent,
             })
             .collect();
         let sdgs = facet_counts(results, "sdg");
@@ -119,7 +117,7 @@ impl<'a> Stats<'a> {
                     .get(g.number().to_string().as_str())
                     .copied()
                     .unwrap_or(0),
-                color: i18n::sdg_color(g).into(),
+                tone: Tone::Sdg(g),
             })
             .collect();
         let regions = facet_counts(results, "region");
@@ -158,7 +156,7 @@ fn accent_bar(label: &str, counts: &HashMap<&str, u64>, code: &str) -> Bar {
     Bar {
         label: label.into(),
         value: counts.get(code).copied().unwrap_or(0),
-        color: ACCENT.into(),
+        tone: Tone::Accent,
     }
 }
 
@@ -181,7 +179,7 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
                 year.clone()
             },
             value: *n,
-            color: ACCENT.into(),
+            tone: Tone::Accent,
         })
         .collect()
 }
@@ -189,11 +187,6 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
 /// The page's body: the query box and facets, the total, the charts and the table.
 fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) -> Markup {
     let t = ctx.t;
-    let reading = if i18n::is_rtl(ctx.lang) {
-        Reading::Rtl
-    } else {
-        Reading::Ltr
-    };
     html! {
         h1 { (t.stats_heading) }
         p.intro { (t.stats_intro) }
@@ -210,11 +203,11 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects", results.total)) }
                     div.charts {
-                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars, reading))
-                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars, reading))
-                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars, reading))
-                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars, reading))
-                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars, reading))
+                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars))
+                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars))
+                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars))
+                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars))
                     }
                     h2 { (t.by_action_line_region) }
                     (region_table_markup(ctx, stats))
