@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
+use super::filter_problem::message;
 use super::i18n;
 use super::layout::Ctx;
 use super::search_view::View;
@@ -202,7 +203,7 @@ fn year_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.start_year) }
-            (problem(view, "year"))
+            (message(view, "year"))
             div.years {
                 label for="year_from" { (t.year_from) }
                 input #year_from type="number" name="year_from" min="1900" max="2100" inputmode="numeric" value=[view.value("year_from")];
@@ -230,7 +231,7 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.covid19) }
-            (problem(view, "covid19"))
+            (message(view, "covid19"))
             @for (value, label) in [("", t.covid_any), ("true", t.yes), ("false", t.no)] {
                 @let id = format!("f-covid19-{}", if value.is_empty() { "any" } else { value });
                 div.choice {
@@ -244,15 +245,6 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
                     }
                 }
             }
-        }
-    }
-}
-
-/// The message of a parameter of this control that was left out, if any.
-fn problem(view: &View, control: &str) -> Markup {
-    html! {
-        @if let Some(message) = view.problem_at(control) {
-            p.field-error #(format!("error-{control}")) role="alert" { (message) }
         }
     }
 }
@@ -277,7 +269,7 @@ fn checkbox_group(ctx: &Ctx, view: &View, facet: &str, legend: &str, choices: &[
     html! {
         fieldset.facet {
             legend { (legend) }
-            (problem(view, facet))
+            (message(view, facet))
             ul {
                 @for c in shown { (checkbox(view, facet, c)) }
             }

@@ -23,6 +23,7 @@ use super::calls::search;
 use super::clean_query::CleanQuery;
 use super::errors::{bad_query, error_page};
 use super::facets::{facet_counts, facet_sidebar};
+use super::filter_problem::beside_query;
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::messages;
@@ -54,23 +55,27 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
     responses(
         ThePage,
         BlankParameters,
-        (status = 400, description = "Bad filters", content_type = "text/html", body = String)
+        (status = 400, description = "A filter left out, named beside its control", content_type = "text/html", body = String)
     )
 )]
 async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery) -> PageResult {
     let ctx = Ctx::from_query("/stats", pairs.clone());
     let heading = ctx.t.stats_heading;
-    let view = View::new("/stats", pairs);
-    let mut request = view
-        .request()
+    // A filter it cannot use is left out and named beside its control (400).
+    let (view, mut request) = View::new("/stats", pairs)
+        .checked(&ctx)
         .map_err(|e| bad_query(&ctx, heading, &e.message, None))?;
     request.per_page = 1;
     request.page = 1;
     let results = search(&state, &ctx, request.clone()).await?;
     let by_region = region_table(&state, &ctx, &request).await?;
     let stats = Stats::new(&ctx, &request.filters, &results, by_region);
+    let status = match view.problem {
+        Some(_) => StatusCode::BAD_REQUEST,
+        None => StatusCode::OK,
+    };
     Ok(HtmlPage(
-        StatusCode::OK,
+        status,
         document(&ctx, heading, stats_body(&ctx, &view, &results, &stats)),
     ))
 }
@@ -197,6 +202,7 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
+            (beside_query(view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))
