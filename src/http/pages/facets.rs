@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::filter_problem::message;
 use super::i18n;
 use super::layout::Ctx;
 use super::search_view::View;
@@ -203,7 +202,7 @@ fn year_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.start_year) }
-            (message(view, "year"))
+            (problem(view, "year"))
             div.years {
                 label for="year_from" { (t.year_from) }
                 input #year_from type="number" name="year_from" min="1900" max="2100" inputmode="numeric" value=[view.value("year_from")];
@@ -231,7 +230,7 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     html! {
         fieldset.facet {
             legend { (t.covid19) }
-            (message(view, "covid19"))
+            (problem(view, "covid19"))
             @for (value, label) in [("", t.covid_any), ("true", t.yes), ("false", t.no)] {
                 @let id = format!("f-covid19-{}", if value.is_empty() { "any" } else { value });
                 div.choice {
@@ -246,6 +245,23 @@ fn covid_facet(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The message of a parameter of this control that was left out, if any.
+fn problem(view: &View, control: &str) -> Markup {
+    html! {
+        @if let Some(message) = view.problem_at(control) {
+            p.field-error #(format!("error-{control}")) role="alert" { (message) }
+        }
+    }
+}
+
+/// The messages of left-out parameters that belong to no filter (the words, the sort, the
+/// page and unknown parameters), for beside the query box.
+pub(super) fn beside_query(view: &View) -> Markup {
+    html! {
+        @for control in ["q", "page", "sort"] { (problem(view, control)) }
     }
 }
 
@@ -269,7 +285,7 @@ fn checkbox_group(ctx: &Ctx, view: &View, facet: &str, legend: &str, choices: &[
     html! {
         fieldset.facet {
             legend { (legend) }
-            (message(view, facet))
+            (problem(view, facet))
             ul {
                 @for c in shown { (checkbox(view, facet, c)) }
             }

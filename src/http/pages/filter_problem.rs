@@ -1,11 +1,8 @@
 //! A search parameter a page cannot use: the page is drawn without it, and a message in the
 //! person's language names the control by its label and stands beside it.
 
-use maud::{html, Markup};
-
 use super::i18n::{self, Texts};
 use super::layout::Ctx;
-use super::search_view::View;
 use crate::model::ParamError;
 
 /// What was wrong with a view's URL, and which control it belongs to.
@@ -53,23 +50,6 @@ impl FilterProblem {
             message,
             dropped,
         }
-    }
-}
-
-/// The message of a parameter of this control that was left out, if any.
-pub(super) fn message(view: &View, control: &str) -> Markup {
-    html! {
-        @if let Some(message) = view.problem_at(control) {
-            p.field-error #(format!("error-{control}")) role="alert" { (message) }
-        }
-    }
-}
-
-/// The messages of left-out parameters that belong to no filter (the words, the sort, the
-/// page and unknown parameters), for beside the query box.
-pub(super) fn beside_query(view: &View) -> Markup {
-    html! {
-        @for control in ["q", "page", "sort"] { (message(view, control)) }
     }
 }
 
