@@ -1,6 +1,16 @@
-//! Bar charts drawn as SVG on the server (no script), each with its numbers as a table.
+//! Bar charts in HTML and CSS (no script, no drawing), each with its numbers as a table.
+//!
+//! A chart is a list: each row a label, a bar and its value, in text at the page's size,
+//! so on a phone labels wrap instead of shrinking, and logical properties make the bars
+//! grow from the right on a right-to-left page. Pages allow no inline style (see the
+//! Content-Security-Policy), so a bar's length is a class: `s-425` draws 425 ‰ of the
+//! largest bar, and [`stylesheet`] defines the classes.
+
+use std::collections::BTreeSet;
 
 use maud::{html, Markup};
+
+use crate::model::Sdg;
 
 /// One bar.
 pub struct Bar {
@@ -8,94 +18,92 @@ pub struct Bar {
     pub label: String,
     /// The count.
     pub value: u64,
-    /// Fill colour (`#RRGGBB`).
-    pub color: String,
+    /// Its colour.
+    pub tone: Tone,
 }
 
-/// Which way the page reads: right-to-left charts put the labels on the right and grow
-/// their bars to the left.
+/// A bar's colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reading {
-    /// Left to right.
-    Ltr,
-    /// Right to left (Arabic).
-    Rtl,
+pub enum Tone {
+    /// The site's accent blue.
+    Accent,
+    /// The goal's official colour (the `.sdg-N` classes of [`crate::presentation::colours`]).
+    Sdg(Sdg),
 }
 
-const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 250;
-const BAR_AREA: u32 = 330;
-/// Height of one line of a label, and the room around a row.
-const LINE: u32 = 17;
-const PADDING: u32 = 9;
-const BAR: u32 = 18;
-
-/// Characters on one line of a label; a longer label wraps onto more lines at spaces and
-/// after hyphens, never cut (the full label is also in the bar's tooltip and the table).
-const LINE_CHARS: usize = 26;
-
-/// A label's lines: words wrapped at [`LINE_CHARS`] characters, a hyphenated word broken
-/// after a hyphen when it must (a longer piece stands alone).
-fn wrapped(label: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        for (i, piece) in word.split_inclusive('-').enumerate() {
-            let glue = if i == 0 { " " } else { "" };
-            match lines.last_mut() {
-                Some(line)
-                    if line.chars().count() + glue.len() + piece.chars().count() <= LINE_CHARS =>
-                {
-                    line.push_str(glue);
-                    line.push_str(piece);
-                }
-                _ => lines.push(piece.to_string()),
-            }
+impl Tone {
+    fn class(self) -> String {
+        match self {
+            Tone::Accent => "tone-accent".to_string(),
+            Tone::Sdg(goal) => format!("sdg-{}", goal.number()),
         }
     }
-    lines
 }
 
-/// One bar's row: its label lines, where the row starts and how tall it is.
-struct Row<'a> {
-    bar: &'a Bar,
-    lines: Vec<String>,
-    top: u32,
-    height: u32,
+/// The fixed part of the charts' style.
+const STYLE: &str = include_str!("charts.css");
+
+/// The steps of a bar's length: thousandths of the largest bar.
+const STEPS: u64 = 1000;
+
+/// A bar's length in thousandths of the largest value; at least one step for a value above
+/// zero, so that it shows.
+fn share(value: u64, max: u64) -> u64 {
+    if value == 0 || max == 0 {
+        return 0;
+    }
+    let steps = (u128::from(value) * u128::from(STEPS) + u128::from(max) / 2) / u128::from(max);
+    u64::try_from(steps).unwrap_or(STEPS).clamp(1, STEPS)
 }
 
-/// The rows, one under the other, each as tall as its label.
-fn rows(bars: &[Bar]) -> Vec<Row<'_>> {
-    let mut top = 4;
-    bars.iter()
-        .map(|bar| {
-            let lines = wrapped(&bar.label);
-            let height = (LINE * lines.len().max(1) as u32).max(BAR) + PADDING;
-            let row = Row {
-                bar,
-                lines,
-                top,
-                height,
-            };
-            top += height;
-            row
-        })
-        .collect()
+fn largest(bars: &[Bar]) -> u64 {
+    bars.iter().map(|b| b.value).max().unwrap_or(0)
+}
+
+/// The lengths the bars take, in thousandths (for [`stylesheet`]).
+pub fn shares(bars: &[Bar]) -> impl Iterator<Item = u64> + '_ {
+    let max = largest(bars);
+    bars.iter().map(move |b| share(b.value, max))
+}
+
+/// Every length a bar can take, for a stylesheet shared by all pages.
+pub fn every_share() -> impl Iterator<Item = u64> {
+    0..=STEPS
+}
+
+/// The charts' CSS, with a class for each of `shares` (see [`shares`], [`every_share`]).
+pub fn stylesheet(shares: impl IntoIterator<Item = u64>) -> String {
+    let mut css = String::from(STYLE);
+    // A value of u64 has at most 20 digits.
+    for digits in 1..=20 {
+        css.push_str(&format!(".digits-{digits}{{--digits:{digits}}}"));
+    }
+    for step in shares.into_iter().collect::<BTreeSet<_>>() {
+        let s = step as f64 / STEPS as f64;
+        css.push_str(&format!(".s-{step}{{--s:{s}}}"));
+    }
+    css.push('\n');
+    css
 }
 
 /// A horizontal bar chart with a caption, bars scaled to the largest value, and its
 /// numbers in a table folded under `table`.
-pub fn bar_chart(id: &str, caption: &str, table: &str, bars: &[Bar], reading: Reading) -> Markup {
-    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let rows = rows(bars);
-    let height = rows.last().map_or(ROW_EMPTY, |r| r.top + r.height) + 4;
+pub fn bar_chart(id: &str, caption: &str, table: &str, bars: &[Bar]) -> Markup {
+    let max = largest(bars);
+    let caption_id = format!("{id}-caption");
+    let digits = max.to_string().len();
     html! {
         figure.chart #(id) {
-            figcaption #(format!("{id}-caption")) { (caption) }
-            svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}"))
-                role="img" aria-labelledby=(format!("{id}-caption")) {
-                @for row in &rows {
-                    @let w = ((row.bar.value as f64 / max as f64) * f64::from(BAR_AREA)).round() as u32;
-                    (bar_row(row, w.max(u32::from(row.bar.value > 0)), reading))
+            figcaption #(caption_id) { (caption) }
+            ul class=(format!("bars digits-{digits}")) aria-labelledby=(caption_id) {
+                @for bar in bars {
+                    li {
+                        span.bar-label { (bar.label) }
+                        span.bar-track {
+                            span class=(format!("bar {} s-{}", bar.tone.class(), share(bar.value, max))) {}
+                            span.bar-value { (bar.value) }
+                        }
+                    }
                 }
             }
             details {
@@ -112,60 +120,40 @@ pub fn bar_chart(id: &str, caption: &str, table: &str, bars: &[Bar], reading: Re
     }
 }
 
-/// Rows of an empty chart.
-const ROW_EMPTY: u32 = 30;
-
-/// One bar with its label and value, laid out for the reading direction.
-fn bar_row(row: &Row<'_>, w: u32, reading: Reading) -> Markup {
-    let bar_top = row.top + (row.height - BAR) / 2;
-    let first_line = row.top + (row.height - LINE * row.lines.len() as u32) / 2 + LINE - 4;
-    // In the group's direction, a label ends at the edge of the bars (`text-anchor="end"`)
-    // and a value starts past the end of its bar.
-    let (dir, label_x, bar_x, value_x) = match reading {
-        Reading::Ltr => ("ltr", LABEL_WIDTH - 8, LABEL_WIDTH, LABEL_WIDTH + w + 6),
-        Reading::Rtl => {
-            let edge = WIDTH - LABEL_WIDTH;
-            ("rtl", edge + 8, edge - w, edge.saturating_sub(w + 6))
-        }
-    };
-    html! {
-        g direction=(dir) {
-            title { (row.bar.label) ": " (row.bar.value) }
-            text x=(label_x) y=(first_line) text-anchor="end" font-size="14" fill="#1b1b1b" {
-                @for (i, line) in row.lines.iter().enumerate() {
-                    tspan x=(label_x) dy=(if i == 0 { 0 } else { LINE }) { (line) }
-                }
-            }
-            rect x=(bar_x) y=(bar_top) width=(w) height=(BAR) fill=(row.bar.color) {}
-            text.value x=(value_x) y=(bar_top + BAR - 3) font-size="14" fill="#1b1b1b" { (row.bar.value) }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{wrapped, LINE_CHARS};
+    use super::*;
+
+    fn bar(value: u64) -> Bar {
+        Bar {
+            label: format!("{value} things"),
+            value,
+            tone: Tone::Accent,
+        }
+    }
 
     #[test]
-    fn long_labels_wrap_without_losing_a_character() {
-        for label in [
-            "C5 Building confidence and security in the use of ICTs",
-            "C2 Информационно-коммуникационная инфраструктура",
-            "SDG 3 Good health",
-            "",
-        ] {
-            let lines = wrapped(label);
-            let joined: String = lines.concat();
-            let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            assert_eq!(letters(&joined), letters(label), "{label}");
-            for line in &lines {
-                assert!(line.chars().count() <= LINE_CHARS, "{line}");
-            }
+    fn bars_are_as_long_as_their_share_of_the_largest() {
+        assert_eq!(share(0, 7), 0);
+        assert_eq!(share(7, 7), STEPS);
+        assert_eq!(share(1, 3), 333);
+        assert_eq!(share(2, 3), 667);
+        assert_eq!(share(1, u64::MAX), 1, "a value above zero shows");
+        assert_eq!(share(u64::MAX, u64::MAX), STEPS);
+        assert_eq!(share(0, 0), 0);
+    }
+
+    #[test]
+    fn the_stylesheet_defines_every_class_a_chart_uses() {
+        let bars = [bar(3), bar(0), bar(1234), bar(17)];
+        let chart = bar_chart("c", "Counts", "Table", &bars).into_string();
+        let css = stylesheet(shares(&bars));
+        for class in ["s-0", "s-2", "s-1000", "s-14", "digits-4", "tone-accent"] {
+            assert!(chart.contains(class), "{class} in {chart}");
+            assert!(css.contains(&format!(".{class}")), "{class}");
         }
-        assert_eq!(wrapped("SDG 3 Good health"), vec!["SDG 3 Good health"]);
-        assert_eq!(
-            wrapped("C2 Информационно-коммуникационная инфраструктура"),
-            vec!["C2 Информационно-", "коммуникационная", "инфраструктура"]
-        );
+        assert!(!css.contains(".s-500{"), "only the shares asked for");
+        assert!(stylesheet(every_share()).contains(".s-500{--s:0.5}"));
+        assert!(chart.contains("<th scope=\"row\">1234 things</th><td class=\"num\">1234</td>"));
     }
 }

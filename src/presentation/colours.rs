@@ -29,6 +29,20 @@ pub fn sdg_color(goal: Sdg) -> &'static str {
         .unwrap_or("#777777")
 }
 
+/// One class per SDG giving its official colour as background (`.sdg-3`), for chips,
+/// swatches and chart bars.
+pub fn sdg_classes() -> String {
+    Sdg::all()
+        .map(|goal| {
+            format!(
+                ".sdg-{} {{ background: {}; }}\n",
+                goal.number(),
+                sdg_color(goal)
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! How figures are shown: SVG bar charts, display colours, and the Stocktaking Report as a
+//! How figures are shown: bar charts, display colours, and the Stocktaking Report as a
 //! document. Used by the pages and by `stocktaking report`; it reads `service` and
 //! `model`, and nothing below it reads it.
 

@@ -1,10 +1,10 @@
-//! The Stocktaking Report as a document: HTML (tables and SVG bar charts), Markdown or CSV.
+//! The Stocktaking Report as a document: HTML (tables and bar charts), Markdown or CSV.
 
 use maud::{html, Markup, DOCTYPE};
 
 use crate::model::Sdg;
-use crate::presentation::charts::{bar_chart, Bar, Reading};
-use crate::presentation::colours::sdg_color;
+use crate::presentation::charts::{self, bar_chart, Bar, Tone};
+use crate::presentation::colours::sdg_classes;
 use crate::service::{Report, Row, Section};
 
 /// The documents the report can be written as.
@@ -72,15 +72,14 @@ fn bars(section: &Section, rows: &[Row]) -> Vec<Bar> {
                 r.label.clone()
             },
             value: r.count,
-            color: match section.facet {
+            tone: match section.facet {
                 "sdg" => r
                     .code
                     .parse::<i64>()
                     .ok()
                     .and_then(Sdg::new)
-                    .map(|g| sdg_color(g).to_string())
-                    .unwrap_or_else(|| "#00558c".into()),
-                _ => "#00558c".into(),
+                    .map_or(Tone::Accent, Tone::Sdg),
+                _ => Tone::Accent,
             },
         })
         .collect()
@@ -99,6 +98,20 @@ fn table(rows: &[Row]) -> Markup {
     }
 }
 
+/// The page's style: its own, the charts' (with the bar lengths it draws) and the SDG colours.
+fn style(report: &Report) -> String {
+    let shares: Vec<u64> = report
+        .sections
+        .iter()
+        .flat_map(|section| {
+            [&section.all, &section.covid19]
+                .map(|rows| charts::shares(&bars(section, rows)).collect::<Vec<_>>())
+        })
+        .flatten()
+        .collect();
+    format!("{STYLE}{}{}", charts::stylesheet(shares), sdg_classes())
+}
+
 fn html_document(report: &Report) -> Markup {
     let title = title(report);
     html! {
@@ -108,7 +121,7 @@ fn html_document(report: &Report) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                style { (maud::PreEscaped(STYLE)) }
+                style { (maud::PreEscaped(style(report))) }
             }
             body {
                 main {
@@ -120,12 +133,12 @@ fn html_document(report: &Report) -> Markup {
                             div.pair {
                                 div {
                                     h3 { "All projects" }
-                                    (bar_chart(&format!("{}-all", section.facet), heading(section.facet), "Table", &bars(section, &section.all), Reading::Ltr))
+                                    (bar_chart(&format!("{}-all", section.facet), heading(section.facet), "Table", &bars(section, &section.all)))
                                     (table(&section.all))
                                 }
                                 div {
                                     h3 { "COVID-19 projects" }
-                                    (bar_chart(&format!("{}-covid", section.facet), heading(section.facet), "Table", &bars(section, &section.covid19), Reading::Ltr))
+                                    (bar_chart(&format!("{}-covid", section.facet), heading(section.facet), "Table", &bars(section, &section.covid19)))
                                     (table(&section.covid19))
                                 }
                             }
@@ -151,8 +164,8 @@ fn html_document(report: &Report) -> Markup {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1b1b1b;max-width:70rem;margin:0 auto;padding:1rem}\
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.5rem}\
 th,td{border:1px solid #c9ced6;padding:.25rem .5rem;text-align:left}.num{text-align:right}\
-.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}\
-figure{margin:0}svg{width:100%;height:auto}figcaption{font-weight:700}";
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(22rem,100%),1fr));gap:1.5rem}\
+details{margin-block-end:1rem}\n";
 
 fn markdown(report: &Report) -> String {
     let mut out = format!(

@@ -61,9 +61,35 @@ async fn a_revision_shows_its_changes_and_the_notice_names_what_was_published() 
     let notice = app.get_with_cookie(&back, &cookie).await;
     let notice = html(&notice);
     assert!(
-        notice.contains("Publié: <strong id=\"done-title\">Community broadband cooperative of the lake</strong>"),
+        notice.contains("Publié\u{a0}: <strong id=\"done-title\">Community broadband cooperative of the lake</strong>"),
         "{back}: {notice}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_desk_puts_the_colon_after_a_label_as_the_page_s_language_does() {
+    let app = TestApp::empty();
+    let key = app.key("desk");
+    app.submit_published(&key, &submission(1)).await;
+    // The same project again: it waits with its contact, as a possible duplicate.
+    let (waiting, _) = app.submit(&submission(1)).await;
+    let cookie = sign_in(&app, &key).await;
+    for (lang, contact, duplicates) in [
+        (
+            "fr",
+            "Contact\u{a0}: ",
+            "Doublons possibles\u{a0}:</strong>",
+        ),
+        ("zh", "联系人：", "可能重复：</strong>"),
+        ("en", "Contact: ", "Possible duplicates:</strong>"),
+    ] {
+        let desk = app
+            .get_with_cookie(&format!("/secretariat?lang={lang}"), &cookie)
+            .await;
+        let queued = item(html(&desk), &waiting);
+        assert!(queued.contains(contact), "{lang}: {queued}");
+        assert!(queued.contains(duplicates), "{lang}: {queued}");
+    }
 }
 
 /// A queue of three: a revision, a pending submission and a pending e-health one (its

@@ -98,7 +98,9 @@ async fn assert_tables_are_the_statistics(app: &TestApp, report: &Report) {
 fn assert_the_formats_carry_the_figures(report: &Report) {
     let html = render(report, ReportFormat::Html).unwrap();
     assert!(
-        html.starts_with("<!DOCTYPE html>") && html.matches("<svg").count() == 10,
+        html.starts_with("<!DOCTYPE html>")
+            && html.matches("<figure class=\"chart\"").count() == 10
+            && html.contains(".s-1000{"),
         "two charts per facet"
     );
     assert!(html.contains("Digital health in practice"));

@@ -1,7 +1,7 @@
 //! The app on an ephemeral port, chromedriver with headless Chromium, and waiting helpers.
 
 use std::future::Future;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -293,12 +293,17 @@ impl Browser {
 
     /// Saves a PNG screenshot of the page to `target/screenshots/NAME.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client.screenshot().await.unwrap();
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
             .parent()
             .unwrap()
             .join("screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
+        self.screenshot_to(&dir, name).await
+    }
+
+    /// Saves a PNG screenshot of the window to `DIR/NAME.png`.
+    pub async fn screenshot_to(&self, dir: &Path, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::create_dir_all(dir).unwrap();
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, &png).unwrap();
         assert!(png.starts_with(b"\x89PNG"), "a PNG image");

@@ -4,7 +4,8 @@
 //! Without `chromedriver` on the PATH (or in `CHROMEDRIVER`) the tests say so and pass,
 //! so `cargo test` works on any machine; CI installs Debian's `chromium` and
 //! `chromium-driver` and sets `STOCKTAKING_BROWSER_TESTS=require`, which turns a missing
-//! driver into a failure. Screenshots go to `target/screenshots/`.
+//! driver into a failure. Screenshots go to `target/screenshots/`; those of the README
+//! go to `STOCKTAKING_SCREENSHOTS_DIR` when it is set (see `readme_screenshots`).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod desk_scenarios;
@@ -12,6 +13,7 @@ mod edit_scenarios;
 mod form_scenarios;
 mod harness;
 mod language_scenarios;
+mod readme_screenshots;
 mod scenarios;
 mod search_scenarios;
 mod selection_scenarios;

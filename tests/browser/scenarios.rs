@@ -442,7 +442,7 @@ async fn the_statistics_page_draws_charts_that_follow_the_filters() {
     };
     let c = &browser.client;
     c.goto(&app.url("/stats")).await.unwrap();
-    let bars = c.find_all(Locator::Css("#chart-sdgs rect")).await.unwrap();
+    let bars = c.find_all(Locator::Css("#chart-sdgs .bar")).await.unwrap();
     assert_eq!(bars.len(), 17);
     let api = app.api("/api/v1/search").await;
     assert_eq!(total(&browser).await, api["total"].as_u64().unwrap());
@@ -451,7 +451,7 @@ async fn the_statistics_page_draws_charts_that_follow_the_filters() {
     let api = app.api("/api/v1/search?region=africa").await;
     assert_eq!(total(&browser).await, api["total"].as_u64().unwrap());
     let regions = c
-        .find_all(Locator::Css("#chart-regions rect"))
+        .find_all(Locator::Css("#chart-regions .bar"))
         .await
         .unwrap();
     assert_eq!(regions.len(), 1, "only the chosen region is drawn");

@@ -9,9 +9,8 @@ use utoipa_axum::routes;
 
 use crate::http::openapi::PAGES;
 
-use super::i18n;
 use crate::http::AppState;
-use crate::model::Sdg;
+use crate::presentation::{charts, colours};
 
 const STYLE: &str = include_str!("static/style.css");
 const SCRIPT: &str = include_str!("static/app.js");
@@ -23,18 +22,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(script))
 }
 
-/// The stylesheet, then one class per SDG with its official colour (`.sdg-3`).
+/// The stylesheet, the charts' classes, then one class per SDG with its official colour
+/// (`.sdg-3`).
 fn stylesheet() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(|| {
         let mut css = String::from(STYLE);
-        for goal in Sdg::all() {
-            css.push_str(&format!(
-                ".sdg-{} {{ background: {}; }}\n",
-                goal.number(),
-                i18n::sdg_color(goal)
-            ));
-        }
+        css.push_str(&charts::stylesheet(charts::every_share()));
+        css.push_str(&colours::sdg_classes());
         css
     })
 }

@@ -257,6 +257,14 @@ fn problem(view: &View, control: &str) -> Markup {
     }
 }
 
+/// The messages of left-out parameters that belong to no filter (the words, the sort, the
+/// page and unknown parameters), for beside the query box.
+pub(super) fn beside_query(view: &View) -> Markup {
+    html! {
+        @for control in ["q", "page", "sort"] { (problem(view, control)) }
+    }
+}
+
 fn dom_id(facet: &str, value: &str) -> String {
     let clean: String = value
         .chars()

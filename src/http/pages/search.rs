@@ -14,7 +14,7 @@ use maud::{html, Markup, PreEscaped};
 use super::calls::search;
 use super::clean_query::CleanQuery;
 use super::errors::bad_query;
-use super::facets::facet_sidebar;
+use super::facets::{beside_query, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, url, Ctx};
 use super::messages;
@@ -117,11 +117,7 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
                 button type="submit" { (ctx.t.search_button) }
                 a.skip #skip-results href="#results" { (ctx.t.skip_to_results) }
             }
-            @for control in ["q", "page", "sort"] {
-                @if let Some(message) = view.problem_at(control) {
-                    p.field-error #(format!("error-{control}")) role="alert" { (message) }
-                }
-            }
+            (beside_query(view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))

@@ -141,7 +141,7 @@ fn desk_body(
         @if let Some((code, title)) = notice {
             p.notice role="status" #done data-state=(code) {
                 (done_label(ctx, code))
-                @if let Some(title) = title { ": " strong #done-title { (title) } }
+                @if let Some(title) = title { (i18n::colon(ctx.lang)) strong #done-title { (title) } }
             }
         }
         (filter_form(ctx, filter, &waiting))
@@ -206,7 +206,7 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
             h3 { (fields.title) }
             p.meta { (kind) " · " (fields.organization) " · " (d.waiting_since) " " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · " (ctx.t.version) " " (p.version) }
             @if let Some(contact) = &item.project.contact {
-                p.meta { (d.contact) ": " (contact.name) " <" (contact.email) ">" }
+                p.meta { (d.contact) (i18n::colon(ctx.lang)) (contact.name) " <" (contact.email) ">" }
             }
             (duplicates(ctx, item))
             @if let Some(revised) = revision {
@@ -230,7 +230,7 @@ fn duplicates(ctx: &Ctx, item: &QueueItem) -> Markup {
     html! {
         @if !item.possible_duplicates.is_empty() {
             div.dup {
-                p { strong { (d.duplicates) ":" } }
+                p { strong { (d.duplicates) (i18n::colon(ctx.lang).trim_end()) } }
                 ul {
                     @for dup in &item.possible_duplicates {
                         li.duplicate data-id=(dup.id) data-state=(dup.state.code()) {

@@ -1,5 +1,5 @@
 //! `/stats`: published projects counted by Action Line, SDG, region, stakeholder type and
-//! start year as SVG bar charts, and an Action Line × region table, following the filters
+//! start year as bar charts, and an Action Line × region table, following the filters
 //! in the URL (the same parameters as search).
 //!
 //! Counts come from the search facets. For a facet with no filter they are the counts over
@@ -22,7 +22,7 @@ use maud::{html, Markup};
 use super::calls::search;
 use super::clean_query::CleanQuery;
 use super::errors::{bad_query, error_page};
-use super::facets::{facet_counts, facet_sidebar};
+use super::facets::{beside_query, facet_counts, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::messages;
@@ -34,14 +34,12 @@ use crate::model::{
     ActionLine, Filters, Region, Sdg, SearchRequest, StakeholderType, MAX_QUERY_CHARS,
 };
 use crate::model::{Dim, SearchResults};
-use crate::presentation::charts::{bar_chart, Bar, Reading};
+use crate::presentation::charts::{bar_chart, Bar, Tone};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(stats_page))
 }
-
-const ACCENT: &str = "#00558c";
 
 /// Whether a value is drawn: every value of an unfiltered facet, the chosen ones otherwise.
 fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
@@ -56,23 +54,27 @@ fn shown<T: PartialEq>(chosen: &[T], value: &T) -> bool {
     responses(
         ThePage,
         BlankParameters,
-        (status = 400, description = "Bad filters", content_type = "text/html", body = String)
+        (status = 400, description = "A filter left out, named beside its control", content_type = "text/html", body = String)
     )
 )]
 async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery) -> PageResult {
     let ctx = Ctx::from_query("/stats", pairs.clone());
     let heading = ctx.t.stats_heading;
-    let view = View::new("/stats", pairs);
-    let mut request = view
-        .request()
+    // A filter it cannot use is left out and named beside its control (400).
+    let (view, mut request) = View::new("/stats", pairs)
+        .checked(&ctx)
         .map_err(|e| bad_query(&ctx, heading, &e.message, None))?;
     request.per_page = 1;
     request.page = 1;
     let results = search(&state, &ctx, request.clone()).await?;
     let by_region = region_table(&state, &ctx, &request).await?;
     let stats = Stats::new(&ctx, &request.filters, &results, by_region);
+    let status = match view.problem {
+        Some(_) => StatusCode::BAD_REQUEST,
+        None => StatusCode::OK,
+    };
     Ok(HtmlPage(
-        StatusCode::OK,
+        status,
         document(&ctx, heading, stats_body(&ctx, &view, &results, &stats)),
     ))
 }
@@ -107,7 +109,7 @@ impl<'a> Stats<'a> {
             .map(|a| Bar {
                 label: i18n::action_line_label(ctx.lang, a),
                 value: lines.get(a.code()).copied().unwrap_or(0),
-                color: ACCENT.into(),
+                tone: Tone::Accent,
             })
             .collect();
         let sdgs = facet_counts(results, "sdg");
@@ -119,7 +121,7 @@ impl<'a> Stats<'a> {
                     .get(g.number().to_string().as_str())
                     .copied()
                     .unwrap_or(0),
-                color: i18n::sdg_color(g).into(),
+                tone: Tone::Sdg(g),
             })
             .collect();
         let regions = facet_counts(results, "region");
@@ -158,7 +160,7 @@ fn accent_bar(label: &str, counts: &HashMap<&str, u64>, code: &str) -> Bar {
     Bar {
         label: label.into(),
         value: counts.get(code).copied().unwrap_or(0),
-        color: ACCENT.into(),
+        tone: Tone::Accent,
     }
 }
 
@@ -181,7 +183,7 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
                 year.clone()
             },
             value: *n,
-            color: ACCENT.into(),
+            tone: Tone::Accent,
         })
         .collect()
 }
@@ -189,11 +191,6 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
 /// The page's body: the query box and facets, the total, the charts and the table.
 fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) -> Markup {
     let t = ctx.t;
-    let reading = if i18n::is_rtl(ctx.lang) {
-        Reading::Rtl
-    } else {
-        Reading::Ltr
-    };
     html! {
         h1 { (t.stats_heading) }
         p.intro { (t.stats_intro) }
@@ -204,17 +201,18 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
+            (beside_query(view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects", results.total)) }
                     div.charts {
-                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars, reading))
-                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars, reading))
-                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars, reading))
-                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars, reading))
-                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars, reading))
+                        (bar_chart("chart-action-lines", t.action_lines, t.table, &stats.line_bars))
+                        (bar_chart("chart-sdgs", t.sdgs, t.table, &stats.sdg_bars))
+                        (bar_chart("chart-regions", t.regions, t.table, &stats.region_bars))
+                        (bar_chart("chart-stakeholders", t.stakeholder_type, t.table, &stats.stakeholder_bars))
+                        (bar_chart("chart-years", t.start_year, t.table, &stats.year_bars))
                     }
                     h2 { (t.by_action_line_region) }
                     (region_table_markup(ctx, stats))
