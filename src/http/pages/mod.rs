@@ -25,6 +25,7 @@ mod search_view;
 mod secretariat;
 mod secretariat_texts;
 mod selection_builder;
+mod selection_builder_texts;
 mod selection_entries;
 mod selection_list;
 mod selections_texts;
