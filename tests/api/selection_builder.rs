@@ -1,6 +1,6 @@
 //! The secretariat's selection builder (issue 17, point 10) through the real router: its
-//! search takes the public search's facet filters and shows each hit's country, year,
-//! tags and link; a project already added says so; the notes of every entry save in one
+//! search takes the public search's facet filters and pages and shows each hit's country,
+//! year, tags and link; a project already added says so; the notes of every entry save in one
 //! post; an edit comes back to the same search at the entry or hit it changed; a
 //! selection's form shows only the fields its kind uses.
 
@@ -143,6 +143,15 @@ async fn the_builder_search_filters_by_facet_and_shows_country_year_tags_and_lin
         assert!(card.contains("class=\"year\""), "{card}");
         assert!(card.contains("class=\"tags\""), "{card}");
     }
+    // Ten hits a page, the pages linked; words that match nothing say so.
+    let all = b.page("").await;
+    assert_eq!(all.matches("<li class=\"hit\"").count(), 10);
+    assert!(all.contains(&format!("href=\"{}?page=2\"", b.path)));
+    let none = b.page("?q=zzzqqqxxx").await;
+    assert!(
+        none.contains("No project matches this search."),
+        "no results"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -353,7 +353,8 @@ fn page_count(results: &SearchResults) -> u32 {
     results.total.div_ceil(per_page).min(reachable).max(1) as u32
 }
 
-fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+/// Links to the pages of the results around this one (also the selection builder's).
+pub(super) fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     let pages = page_count(results);
     let current = results.page;
     if pages <= 1 {

@@ -1,6 +1,6 @@
 //! The builder's search for published projects to add: the public search page's facet
-//! filters, hits with their country, year, tags and link, an "Add" button beside each hit
-//! not yet in the selection. The search's query pairs go through every form of the builder
+//! filters and pages, hits with their country, year, tags and link, an "Add" button beside
+//! each hit not yet in the selection. The search's query pairs go through every form of the builder
 //! (`Back`), so that a change comes back to the same search and place.
 
 use axum::response::Response;
@@ -14,7 +14,7 @@ use super::super::facets::facet_sidebar;
 use super::super::forms::FormValues;
 use super::super::layout::{hidden_lang, Ctx};
 use super::super::messages;
-use super::super::search::hit_body;
+use super::super::search::{hit_body, pagination};
 use super::super::search_view::View;
 use super::super::secretariat_texts::secretariat_texts;
 use super::super::selection_builder_texts::selection_builder_texts;
@@ -122,6 +122,7 @@ pub(super) fn add_projects(
             }
             section #candidates-section aria-labelledby="candidates-total" {
                 p #candidates-total { span #total { (found.total) } " " (messages::counted(ctx.lang, "projects-found", found.total)) }
+                @if found.hits.is_empty() { p.no-results role="status" { (ctx.t.no_results) } }
                 ol #candidates.hits {
                     @for hit in &found.hits {
                         li.hit id=(format!("hit-{}", hit.summary.id)) {
@@ -130,6 +131,7 @@ pub(super) fn add_projects(
                         }
                     }
                 }
+                (pagination(ctx, view, found))
             }
         }
     }
