@@ -26,6 +26,7 @@ mod report;
 mod requests;
 mod revisions;
 mod search;
+mod selection_builder;
 mod selection_pages;
 mod selections;
 mod slow_clients;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::helpers::{import_record, titles, TestApp, FACETS};
 
-fn ids(body: &Value) -> Vec<String> {
+pub(crate) fn ids(body: &Value) -> Vec<String> {
     body["hits"]
         .as_array()
         .unwrap()

@@ -23,7 +23,7 @@ async fn published(app: &TestApp, titles: &[&str]) -> Vec<String> {
 
 type ItemView = Vec<(String, Value, String)>;
 
-fn item_view(view: &Value) -> ItemView {
+pub(crate) fn item_view(view: &Value) -> ItemView {
     view["items"]
         .as_array()
         .unwrap()

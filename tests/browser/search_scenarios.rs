@@ -42,7 +42,7 @@ async fn wide_screens_show_filters_and_menu(app: &App, browser: &Browser) {
 }
 
 /// Presses a key in the focused element.
-async fn press(browser: &Browser, key: Key) {
+pub(crate) async fn press(browser: &Browser, key: Key) {
     let active = browser.client.active_element().await.unwrap();
     active
         .send_keys(&String::from(char::from(key)))

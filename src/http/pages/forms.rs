@@ -19,6 +19,8 @@ use crate::model::{
 pub struct FormValues {
     single: HashMap<String, String>,
     lists: HashMap<String, Vec<String>>,
+    /// Every pair as posted, in order (repeated and empty ones too).
+    pairs: Vec<(String, String)>,
 }
 
 impl FormValues {
@@ -26,6 +28,7 @@ impl FormValues {
     pub fn parse(body: &[u8]) -> FormValues {
         let mut values = FormValues::default();
         for (key, value) in form_urlencoded::parse(body) {
+            values.pairs.push((key.to_string(), value.to_string()));
             if LIST_FIELDS.contains(&key.as_ref()) {
                 values
                     .lists
@@ -113,6 +116,15 @@ impl FormValues {
                 .into_iter()
                 .collect(),
         }
+    }
+
+    /// Every value posted under `key`, in order, empty ones too (for forms that repeat a
+    /// field once a row).
+    pub fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
+        self.pairs
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     fn list(&self, key: &str) -> &[String] {

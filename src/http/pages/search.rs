@@ -22,11 +22,11 @@ use super::responses::{HtmlPage, PageResult};
 use super::search_view::View;
 use super::widgets::{country_names, tag_links};
 use crate::http::AppState;
-use crate::model::SearchResults;
 use crate::model::{
     ActionLine, Country, Language, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType,
     Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
+use crate::model::{Hit, SearchResults};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -318,21 +318,27 @@ fn hits(ctx: &Ctx, results: &SearchResults) -> Markup {
     html! {
         ol.hits {
             @for hit in &results.hits {
-                @let s = &hit.summary;
-                li.hit {
-                    // Project texts keep their own direction on a page of the other.
-                    h3 dir="auto" { a href=(ctx.href(&format!("/projects/{}", s.id), &[])) { (s.title) } }
-                    p.meta {
-                        bdi.org { (s.organization) }
-                        @if !s.countries.is_empty() { " · " span.countries { (country_names(ctx, &s.countries)) } }
-                        " · " span.year { @if let Some(start) = s.start_date { (start.format("%Y")) } @else { (ctx.t.date_unknown) } }
-                    }
-                    // The snippet is escaped by the search layer; only its <mark> tags are markup.
-                    p.snippet dir="auto" { (PreEscaped(&hit.snippet)) }
-                    (tag_links(ctx, &s.action_lines, &s.sdgs))
-                }
+                li.hit { (hit_body(ctx, hit)) }
             }
         }
+    }
+}
+
+/// A hit's title linking to its project, its organization, countries and start year, the
+/// snippet and its tags (also the selection builder's hits).
+pub(super) fn hit_body(ctx: &Ctx, hit: &Hit) -> Markup {
+    let s = &hit.summary;
+    html! {
+        // Project texts keep their own direction on a page of the other.
+        h3 dir="auto" { a href=(ctx.href(&format!("/projects/{}", s.id), &[])) { (s.title) } }
+        p.meta {
+            bdi.org { (s.organization) }
+            @if !s.countries.is_empty() { " · " span.countries { (country_names(ctx, &s.countries)) } }
+            " · " span.year { @if let Some(start) = s.start_date { (start.format("%Y")) } @else { (ctx.t.date_unknown) } }
+        }
+        // The snippet is escaped by the search layer; only its <mark> tags are markup.
+        p.snippet dir="auto" { (PreEscaped(&hit.snippet)) }
+        (tag_links(ctx, &s.action_lines, &s.sdgs))
     }
 }
 
@@ -343,7 +349,8 @@ fn page_count(results: &SearchResults) -> u32 {
     results.total.div_ceil(per_page).min(reachable).max(1) as u32
 }
 
-fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+/// Links to the pages of the results around this one (also the selection builder's).
+pub(super) fn pagination(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
     let pages = page_count(results);
     let current = results.page;
     if pages <= 1 {

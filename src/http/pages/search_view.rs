@@ -1,5 +1,5 @@
 //! The search view a URL describes (its query pairs, without the page number), shared by
-//! the search, COVID-19 and statistics pages: the search request it makes and links to
+//! the search, COVID-19 and statistics pages and the selection builder's search: the search request it makes and links to
 //! the same view with a filter more or less.
 
 use super::filter_problem::FilterProblem;
@@ -8,7 +8,7 @@ use crate::model::{Language, ParamError, SearchRequest};
 
 /// The view a URL describes: its query pairs (without the page number).
 pub(super) struct View {
-    path: &'static str,
+    path: String,
     pairs: Vec<(String, String)>,
     page: Option<String>,
     /// The COVID-19 repository: `covid19=true` is fixed.
@@ -19,17 +19,18 @@ pub(super) struct View {
 
 impl View {
     /// The view of `path` with these query pairs.
-    pub fn new(path: &'static str, pairs: Vec<(String, String)>) -> View {
+    pub fn new(path: impl Into<String>, pairs: Vec<(String, String)>) -> View {
+        let path = path.into();
         let page = pairs.iter().find(|(k, _)| k == "page").map(|p| p.1.clone());
         let pairs = pairs
             .into_iter()
             .filter(|(k, v)| k != "page" && !v.trim().is_empty())
             .collect();
         View {
+            covid_only: path == "/covid19",
             path,
             pairs,
             page,
-            covid_only: path == "/covid19",
             problem: None,
         }
     }
@@ -59,8 +60,8 @@ impl View {
     }
 
     /// The page's path.
-    pub fn path(&self) -> &'static str {
-        self.path
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// The search request, or the bad parameter.
@@ -102,7 +103,7 @@ impl View {
             .map(|(k, v)| (k.as_str(), v.as_str()));
         // `lang` is among the pairs already.
         url(
-            self.path,
+            &self.path,
             kept.chain(page.as_deref().map(|p| ("page", p))),
             Language::En,
         )
@@ -111,7 +112,7 @@ impl View {
     /// This view with one more filter value.
     pub fn with(&self, key: &str, value: &str) -> String {
         let kept = self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        url(self.path, kept.chain([(key, value)]), Language::En)
+        url(&self.path, kept.chain([(key, value)]), Language::En)
     }
 
     /// This view with these parameters set to these values alone (from page 1).
@@ -121,7 +122,7 @@ impl View {
             .iter()
             .filter(|(k, _)| !set.iter().any(|(key, _)| key == k))
             .map(|(k, v)| (k.as_str(), v.as_str()));
-        url(self.path, kept.chain(set.iter().copied()), Language::En)
+        url(&self.path, kept.chain(set.iter().copied()), Language::En)
     }
 
     /// The filter pairs set (not the text, sort, language or page size).

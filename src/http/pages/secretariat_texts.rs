@@ -13,12 +13,14 @@ messages::fluent_texts! {
         new_submission, revision, waiting_since, contact, duplicates, all_fields, publish,
         message_label, request_changes, reason_label, reject, key_label, key_hint, sign_in,
         bad_key, kind, title, projects, published, new_selection, create, theme, date,
-        category, year, public_page, not_published, export, gone, note, save_note, move_up,
+        category, year, public_page, not_published, export, gone, note, move_up,
         move_down, remove, add_projects, search_published, add, description,
         published_check, save, unpublished, changes_heading, filter_legend, show,
         everything_waiting, revisions_waiting, text_contains, action_line, any,
         apply_filter, nothing_matches, unpublish, unpublish_reason, unpublish_confirm,
         unpublish_hint,
+        already_added, save_notes, used_by, kind_fields_hint, order_hint, drag_handle,
+        order_saved, order_not_saved, changed_meanwhile,
     }
 }
 

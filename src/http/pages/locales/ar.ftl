@@ -189,7 +189,6 @@ desk-not-published = غير منشورة
 desk-export = تصدير
 desk-gone = لم يعد هذا المشروع منشورًا
 desk-note = ملاحظة
-desk-save-note = حفظ الملاحظة
 desk-move-up = نقل إلى أعلى
 desk-move-down = نقل إلى أسفل
 desk-remove = إزالة
@@ -276,3 +275,15 @@ error-control-character = احذف أحرف التحكم غير المرئية
 error-line-break = اكتبه في سطر واحد
 error-unbalanced-bidi = احذف علامات اتجاه النص غير المتطابقة
 error-invalid = هذه القيمة غير مقبولة
+
+## أداة الأمانة لبناء المختارات
+
+desk-already-added = موجود بالفعل في هذه المختارات
+desk-save-notes = حفظ الملاحظات
+desk-used-by = يستخدمه
+desk-kind-fields-hint = يستخدم كل نوع بعض هذه الحقول؛ وتبقى الحقول الأخرى فارغة.
+desk-order-hint = اسحب المشروع من مقبضه لتغيير الترتيب، أو استخدم زرَّي «نقل إلى أعلى» و«نقل إلى أسفل».
+desk-drag-handle = اسحب لإعادة الترتيب
+desk-order-saved = حُفظ الترتيب الجديد.
+desk-order-not-saved = تعذّر حفظ الترتيب الجديد. أعد تحميل الصفحة وحاول مرة أخرى.
+desk-changed-meanwhile = تغيّرت هذه المختارات في أثناء ذلك، فلم يُحفظ شيء. وهذه حالتها الآن.

@@ -183,7 +183,6 @@ desk-not-published = not published
 desk-export = export
 desk-gone = this project is no longer public
 desk-note = Note
-desk-save-note = Save note
 desk-move-up = Move up
 desk-move-down = Move down
 desk-remove = Remove
@@ -262,3 +261,15 @@ error-control-character = remove the invisible control characters
 error-line-break = write it on one line
 error-unbalanced-bidi = remove the unmatched text direction marks
 error-invalid = this value is not accepted
+
+## The secretariat's selection builder
+
+desk-already-added = Already in this selection
+desk-save-notes = Save notes
+desk-used-by = Used by
+desk-kind-fields-hint = Each kind uses some of these fields; the others stay empty.
+desk-order-hint = Drag a project by its handle to change the order, or use Move up and Move down.
+desk-drag-handle = Drag to reorder
+desk-order-saved = The new order is saved.
+desk-order-not-saved = The new order could not be saved. Reload the page and try again.
+desk-changed-meanwhile = The selection changed meanwhile, so nothing was saved. Here it is as it is now.

@@ -181,7 +181,6 @@ desk-not-published = no publicada
 desk-export = exportar
 desk-gone = este proyecto ya no es público
 desk-note = Nota
-desk-save-note = Guardar nota
 desk-move-up = Subir
 desk-move-down = Bajar
 desk-remove = Quitar
@@ -260,3 +259,15 @@ error-control-character = elimine los caracteres de control invisibles
 error-line-break = escríbalo en una sola línea
 error-unbalanced-bidi = elimine las marcas de dirección del texto sin pareja
 error-invalid = este valor no se acepta
+
+## El generador de selecciones de la secretaría
+
+desk-already-added = Ya está en esta selección
+desk-save-notes = Guardar notas
+desk-used-by = Lo usa
+desk-kind-fields-hint = Cada tipo usa algunos de estos campos; los demás quedan vacíos.
+desk-order-hint = Arrastre un proyecto por su asa para cambiar el orden, o use Subir y Bajar.
+desk-drag-handle = Arrastrar para reordenar
+desk-order-saved = El nuevo orden está guardado.
+desk-order-not-saved = No se pudo guardar el nuevo orden. Recargue la página e inténtelo de nuevo.
+desk-changed-meanwhile = La selección cambió entretanto, así que no se guardó nada. Aquí está tal como es ahora.

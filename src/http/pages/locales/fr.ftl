@@ -181,7 +181,6 @@ desk-not-published = non publiée
 desk-export = exporter
 desk-gone = ce projet n'est plus public
 desk-note = Note
-desk-save-note = Enregistrer la note
 desk-move-up = Monter
 desk-move-down = Descendre
 desk-remove = Retirer
@@ -260,3 +259,15 @@ error-control-character = supprimez les caractères de contrôle invisibles
 error-line-break = écrivez-le sur une seule ligne
 error-unbalanced-bidi = supprimez les marques de direction du texte non appariées
 error-invalid = cette valeur n'est pas acceptée
+
+## Le constructeur de sélections du secrétariat
+
+desk-already-added = Déjà dans cette sélection
+desk-save-notes = Enregistrer les notes
+desk-used-by = Utilisé par
+desk-kind-fields-hint = Chaque type utilise certains de ces champs ; les autres restent vides.
+desk-order-hint = Faites glisser un projet par sa poignée pour changer l'ordre, ou utilisez Monter et Descendre.
+desk-drag-handle = Glisser pour réordonner
+desk-order-saved = Le nouvel ordre est enregistré.
+desk-order-not-saved = Le nouvel ordre n'a pas pu être enregistré. Rechargez la page et réessayez.
+desk-changed-meanwhile = La sélection a changé entre-temps : rien n'a été enregistré. La voici telle qu'elle est maintenant.

@@ -179,7 +179,6 @@ desk-not-published = 未发布
 desk-export = 导出
 desk-gone = 该项目已不再公开
 desk-note = 备注
-desk-save-note = 保存备注
 desk-move-up = 上移
 desk-move-down = 下移
 desk-remove = 移除
@@ -252,3 +251,15 @@ error-control-character = 请删除不可见的控制字符
 error-line-break = 请写在一行内
 error-unbalanced-bidi = 请删除不成对的文字方向标记
 error-invalid = 不接受此值
+
+## 秘书处的精选编辑器
+
+desk-already-added = 已在此精选中
+desk-save-notes = 保存备注
+desk-used-by = 适用于
+desk-kind-fields-hint = 每种类型只使用其中部分字段；其余字段留空。
+desk-order-hint = 拖动项目的手柄可调整顺序，也可使用“上移”和“下移”按钮。
+desk-drag-handle = 拖动以调整顺序
+desk-order-saved = 新顺序已保存。
+desk-order-not-saved = 新顺序未能保存。请重新加载页面后再试。
+desk-changed-meanwhile = 此精选在此期间已被更改，因此未保存任何内容。以下为其当前状态。

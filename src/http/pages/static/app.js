@@ -433,4 +433,123 @@
       }
     });
   }
+  // The new-selection form: the chosen kind's fields alone; the others are hidden and not
+  // sent.
+  document.querySelectorAll("select[data-kind-fields]").forEach(function (select) {
+    function showKindFields() {
+      select.form.querySelectorAll("[data-kinds]").forEach(function (field) {
+        var used = field.getAttribute("data-kinds").split(" ").indexOf(select.value) >= 0;
+        field.hidden = !used;
+        field.querySelectorAll("input, select, textarea").forEach(function (control) {
+          control.disabled = !used;
+        });
+      });
+    }
+    select.addEventListener("change", showKindFields);
+    showKindFields();
+  });
+
+  // The selection builder's entries: a moved entry keeps the focus on its move button
+  // across the page's reload, and an entry dragged by its handle to a new place saves the
+  // new order (the notes form, whose entries follow the page's order).
+  function remember(key, value) {
+    try {
+      if (value === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, value);
+    } catch (e) { /* storage off: the focus stays where the page puts it */ }
+  }
+
+  function recall(key) {
+    try { return sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function focusMoved() {
+    var op = recall("builder-move");
+    remember("builder-move", null);
+    var id = location.hash.indexOf("#entry-") === 0 ? decodeURIComponent(location.hash.slice(1)) : "";
+    var row = op && id && document.getElementById(id);
+    if (!row) return;
+    var button = row.querySelector('button[data-op="' + op + '"]') ||
+      row.querySelector('button[data-op="up"], button[data-op="down"]');
+    if (button) button.focus({ preventScroll: true });
+  }
+
+  function saveOrder(list, row) {
+    var form = document.getElementById("notes-form");
+    var status = document.getElementById("order-status");
+    var id = row.getAttribute("data-entry");
+    list.setAttribute("aria-busy", "true");
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { Accept: "text/html" }
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("items");
+        if (!fresh) throw new Error("no entries");
+        list.replaceWith(fresh);
+        orderable(fresh);
+        var moved = document.getElementById("entry-" + id);
+        if (moved) moved.classList.add("moved");
+        if (status) status.textContent = status.getAttribute("data-saved");
+      })
+      .catch(function () {
+        list.removeAttribute("aria-busy");
+        if (status) {
+          status.textContent = status.getAttribute("data-failed");
+          status.classList.remove("visually-hidden");
+          status.classList.add("alert");
+        }
+      });
+  }
+
+  function orderable(list) {
+    var dragged = null;
+    list.querySelectorAll("li[data-entry] .handle").forEach(function (handle) {
+      handle.draggable = true;
+    });
+    list.addEventListener("submit", function (event) {
+      var op = event.target.querySelector("input[name=op]");
+      if (op && (op.value === "up" || op.value === "down")) remember("builder-move", op.value);
+    });
+    list.addEventListener("dragstart", function (event) {
+      var handle = event.target.closest && event.target.closest(".handle");
+      dragged = handle && handle.closest("li[data-entry]");
+      if (!dragged) return;
+      dragged.classList.add("dragging");
+      if (event.dataTransfer) {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", dragged.getAttribute("data-entry"));
+        event.dataTransfer.setDragImage(dragged, 0, 0);
+      }
+    });
+    list.addEventListener("dragover", function (event) {
+      if (dragged) event.preventDefault();
+    });
+    list.addEventListener("drop", function (event) {
+      var target = event.target.closest && event.target.closest("li[data-entry]");
+      var row = dragged;
+      if (!row || !target || target === row) return;
+      event.preventDefault();
+      var box = target.getBoundingClientRect();
+      var after = event.clientY > box.top + box.height / 2;
+      list.insertBefore(row, after ? target.nextSibling : target);
+      saveOrder(list, row);
+    });
+    list.addEventListener("dragend", function () {
+      if (dragged) dragged.classList.remove("dragging");
+      dragged = null;
+    });
+  }
+
+  var entries = document.querySelector("ol#items[data-reorder]");
+  if (entries) {
+    orderable(entries);
+    // After the browser has gone to the address's fragment, which moves the focus too.
+    window.addEventListener("load", function () { setTimeout(focusMoved, 0); });
+  }
 })();
