@@ -94,7 +94,8 @@ fn suggestion_panel(ctx: &Ctx, s: &TagSuggestions) -> maud::Markup {
                     "similar_projects" => ctx.t.reason_similar,
                     _ => ctx.t.reason_matrix,
                 };
-                format!("{kind}: {}", r.evidence.join(", "))
+                let evidence = i18n::list(ctx.lang, r.evidence.iter().map(String::as_str));
+                format!("{kind}{}{evidence}", i18n::colon(ctx.lang))
             })
             .collect::<Vec<_>>()
             .join(" · ")
