@@ -200,12 +200,11 @@ pub fn parse_selection(
 
 /// `theme`: text of at most [`MAX_NOTE_CHARS`] characters; blank is none.
 fn read_theme(r: &mut Reader, theme: String) -> Option<Option<String>> {
-    if theme.chars().count() > MAX_NOTE_CHARS {
-        r.fail(
-            "theme",
-            "too_long",
-            "'theme' must have at most 2000 characters",
-        );
+    let chars = theme.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        let message = format!("'theme' must have at most {MAX_NOTE_CHARS} characters");
+        let error = FieldError::new("theme", "too_long", message).quoting("max", MAX_NOTE_CHARS);
+        r.errors.push(error.quoting("chars", chars));
         return None;
     }
     r.characters("theme", theme.trim(), Lines::Many)

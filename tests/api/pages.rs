@@ -399,6 +399,27 @@ async fn the_selection_builder_creates_fills_orders_and_publishes() {
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The service's refusals read in the page's language, after the fields' labels.
+    let french = [
+        ("csrf", csrf.as_str()),
+        ("lang", "fr"),
+        ("kind", "prizes_shortlist"),
+        ("title", "ab"),
+        ("category", "C3"),
+        ("year", "1999"),
+    ];
+    let bad = post_form(&app, "/secretariat/selections", &french, &auth).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let alert = between(html(&bad), "role=\"alert\">", "</p>");
+    assert!(
+        alert.contains("Titre\u{a0}: écrivez au moins 3 caractères"),
+        "{alert}"
+    );
+    assert!(
+        alert.contains("écrivez une année entre 2000 et 2100"),
+        "{alert}"
+    );
+    assert!(!alert.contains("must"), "{alert}");
     let created = post_form(
         &app,
         "/secretariat/selections",
@@ -1037,6 +1058,15 @@ async fn a_bad_filter_keeps_the_page_with_a_message_beside_its_control() {
     let r = app.get("/?lang=es&q=%22open").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(text_of(html(&r), "error-q").starts_with("No se pudieron leer las palabras"));
+
+    // Two bad filters: both are left out, the page stays, the first is named.
+    let r = app
+        .get("/?lang=ru&sdg=99&region=atlantis&action_line=C3")
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let page = html(&r);
+    assert_eq!(text_of(page, "total"), c3.to_string(), "{page}");
+    assert!(text_of(page, "error-sdg").starts_with("Цели"), "{page}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

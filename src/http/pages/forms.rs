@@ -213,7 +213,7 @@ fn message(ctx: &Ctx, e: &FieldError) -> String {
 
 /// What is wrong, in the page's language: the message for the code and field
 /// (`error-required-countries`), else for the code, else a general one.
-fn what_is_wrong(ctx: &Ctx, e: &FieldError) -> String {
+pub(super) fn what_is_wrong(ctx: &Ctx, e: &FieldError) -> String {
     let code = e.code.replace('_', "-");
     let field = e.field.replace(['_', '.'], "-");
     [format!("error-{code}-{field}"), format!("error-{code}")]

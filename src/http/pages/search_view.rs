@@ -35,22 +35,30 @@ impl View {
         }
     }
 
-    /// The view and its search request. A parameter the search cannot take is left out
-    /// and kept as the view's problem, to be shown beside its control; a second refusal
-    /// is the error.
+    /// The view and its search request. Each parameter the search cannot take is left out;
+    /// the first is kept as the view's problem, to be shown beside its control. A refusal
+    /// that leaves nothing out is the error.
     pub fn checked(mut self, ctx: &Ctx) -> Result<(View, SearchRequest), ParamError> {
-        let error = match self.request() {
-            Ok(request) => return Ok((self, request)),
-            Err(error) => error,
-        };
-        let problem = FilterProblem::of(ctx, &error, |key| self.value(key));
-        self.pairs.retain(|(k, _)| !problem.dropped.contains(k));
-        if problem.dropped.iter().any(|k| k == "page") {
-            self.page = None;
+        let mut first = None;
+        loop {
+            let error = match self.request() {
+                Ok(request) => {
+                    self.problem = first;
+                    return Ok((self, request));
+                }
+                Err(error) => error,
+            };
+            let problem = FilterProblem::of(ctx, &error, |key| self.value(key));
+            let before = (self.pairs.len(), self.page.is_some());
+            self.pairs.retain(|(k, _)| !problem.dropped.contains(k));
+            if problem.dropped.iter().any(|k| k == "page") {
+                self.page = None;
+            }
+            if (self.pairs.len(), self.page.is_some()) == before {
+                return Err(error);
+            }
+            first.get_or_insert(problem);
         }
-        let request = self.request()?;
-        self.problem = Some(problem);
-        Ok((self, request))
     }
 
     /// The problem's message when it belongs to `control`.

@@ -274,6 +274,8 @@ error-duplicate-value = قيمة مختارة مرتين
 error-control-character = احذف أحرف التحكم غير المرئية
 error-line-break = اكتبه في سطر واحد
 error-unbalanced-bidi = احذف علامات اتجاه النص غير المتطابقة
+error-invalid-value-category = لا تكون الفئة إلا للقوائم القصيرة للجوائز ولفصول التقرير
+error-invalid-value-year = اكتب سنة بين 2000 و2100
 error-invalid = هذه القيمة غير مقبولة
 
 ## أداة الأمانة لبناء المختارات

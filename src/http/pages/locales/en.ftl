@@ -260,6 +260,8 @@ error-duplicate-value = a value is chosen twice
 error-control-character = remove the invisible control characters
 error-line-break = write it on one line
 error-unbalanced-bidi = remove the unmatched text direction marks
+error-invalid-value-category = only Prizes shortlists and report chapters have a category
+error-invalid-value-year = write a year between 2000 and 2100
 error-invalid = this value is not accepted
 
 ## The secretariat's selection builder

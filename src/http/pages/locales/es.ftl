@@ -258,6 +258,8 @@ error-duplicate-value = un valor está elegido dos veces
 error-control-character = elimine los caracteres de control invisibles
 error-line-break = escríbalo en una sola línea
 error-unbalanced-bidi = elimine las marcas de dirección del texto sin pareja
+error-invalid-value-category = solo las listas de finalistas de los Premios y los capítulos del informe tienen categoría
+error-invalid-value-year = escriba un año entre 2000 y 2100
 error-invalid = este valor no se acepta
 
 ## El generador de selecciones de la secretaría

@@ -258,6 +258,8 @@ error-duplicate-value = une valeur est choisie deux fois
 error-control-character = supprimez les caractères de contrôle invisibles
 error-line-break = écrivez-le sur une seule ligne
 error-unbalanced-bidi = supprimez les marques de direction du texte non appariées
+error-invalid-value-category = seules les listes restreintes des Prix et les chapitres du rapport ont une catégorie
+error-invalid-value-year = écrivez une année entre 2000 et 2100
 error-invalid = cette valeur n'est pas acceptée
 
 ## Le constructeur de sélections du secrétariat

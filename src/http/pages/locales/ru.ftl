@@ -262,6 +262,8 @@ error-duplicate-value = значение выбрано дважды
 error-control-character = удалите невидимые управляющие символы
 error-line-break = напишите это в одну строку
 error-unbalanced-bidi = удалите непарные знаки направления текста
+error-invalid-value-category = категория есть только у коротких списков Премий и глав отчёта
+error-invalid-value-year = укажите год от 2000 до 2100
 error-invalid = это значение не принимается
 
 ## Конструктор подборок секретариата

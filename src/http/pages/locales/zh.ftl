@@ -250,6 +250,8 @@ error-duplicate-value = 有一个值被选择了两次
 error-control-character = 请删除不可见的控制字符
 error-line-break = 请写在一行内
 error-unbalanced-bidi = 请删除不成对的文字方向标记
+error-invalid-value-category = 只有奖项入围名单和报告章节才有类别
+error-invalid-value-year = 请填写 2000 至 2100 之间的年份
 error-invalid = 不接受此值
 
 ## 秘书处的精选编辑器

@@ -27,8 +27,11 @@ use super::calls::{call, posted, Posted};
 use super::desk::{editor_for_post, signed_in};
 use super::errors::error_page;
 use super::form_post::FormPost;
+use super::forms::what_is_wrong;
+use super::i18n;
 use super::layout::Ctx;
 use super::responses::{see_other, PageResult};
+use super::secretariat_texts::secretariat_texts;
 use crate::http::api::selections::csv_answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::stream::attachment;
@@ -77,11 +80,27 @@ struct Refused {
 }
 
 impl Refused {
-    /// The service's reasons for refusing a change, in one line (422).
-    fn by_service(errors: &ValidationErrors) -> Refused {
-        let messages: Vec<&str> = errors.0.iter().map(|e| e.message.as_str()).collect();
+    /// The service's reasons for refusing a change, in one line in the page's language,
+    /// each after its field's label (422).
+    fn by_service(ctx: &Ctx, errors: &ValidationErrors) -> Refused {
+        let d = secretariat_texts(ctx.lang);
+        let messages: Vec<String> = (errors.0.iter())
+            .map(|e| {
+                let label = match e.field.split(['.', '[']).next().unwrap_or_default() {
+                    "kind" => d.kind,
+                    "title" => d.title,
+                    "theme" => d.theme,
+                    "date" => d.date,
+                    "category" => d.category,
+                    "year" => d.year,
+                    "items" => d.projects,
+                    _ => d.description,
+                };
+                format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
+            })
+            .collect();
         Refused {
-            message: messages.join("; "),
+            message: messages.join(" · "),
             status: StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
@@ -131,7 +150,7 @@ async fn create(State(state): State<AppState>, post: FormPost) -> Result<Respons
         )),
         Posted::Refused(errors) => {
             let selections = call(&state, &ctx, |s| s.selections(true)).await?;
-            let refused = Some(Refused::by_service(&errors));
+            let refused = Some(Refused::by_service(&ctx, &errors));
             Ok(list(&ctx, &desk, &selections, refused).into_response())
         }
     }
@@ -197,7 +216,7 @@ async fn update(
         Posted::Done(_) => Ok(see_other(&ctx.href(&path, &[]))),
         Posted::Refused(errors) => {
             let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-            let refused = Some(Refused::by_service(&errors));
+            let refused = Some(Refused::by_service(&ctx, &errors));
             builder(&state, &ctx, &desk, &view, &Back::from_query(&[]), refused).await
         }
     }
@@ -253,7 +272,7 @@ async fn save_items(
     let save = move |s: &Service| posted(s.set_selection_items(&id, Value::Array(items)));
     Ok(match call(state, ctx, save).await? {
         Posted::Done(_) => None,
-        Posted::Refused(errors) => Some(Refused::by_service(&errors)),
+        Posted::Refused(errors) => Some(Refused::by_service(&ctx, &errors)),
     })
 }
 
