@@ -272,7 +272,7 @@ async fn save_items(
     let save = move |s: &Service| posted(s.set_selection_items(&id, Value::Array(items)));
     Ok(match call(state, ctx, save).await? {
         Posted::Done(_) => None,
-        Posted::Refused(errors) => Some(Refused::by_service(&ctx, &errors)),
+        Posted::Refused(errors) => Some(Refused::by_service(ctx, &errors)),
     })
 }
 
