@@ -355,19 +355,34 @@ async fn a_decision_takes_the_session_and_its_token(
     csrf: &str,
 ) {
     let publish = format!("/secretariat/projects/{id}/publish");
-    let no_token = post_form(app, &publish, &[("version", "1")], &[("cookie", cookie)]).await;
+    let no_token = post_form(
+        app,
+        &publish,
+        &[("version", "1"), ("lang", "fr")],
+        &[("cookie", cookie)],
+    )
+    .await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    // What went wrong reads in the page's language, not the service's English.
+    let expired = "Ce formulaire a expiré ou ne provient pas de ce site. Revenez en arrière, rechargez la page et réessayez.";
+    assert!(html(&no_token).contains(&format!("class=\"error-detail\">{expired}</p>")));
     let no_session = post_form(app, &publish, &[("csrf", csrf)], &[]).await;
     assert_eq!(no_session.status, StatusCode::SEE_OTHER, "back to sign-in");
     let empty_reason = post_form(
         app,
         &format!("/secretariat/projects/{id}/reject"),
-        &[("csrf", csrf), ("reason", " ")],
+        &[("csrf", csrf), ("reason", " "), ("lang", "es")],
         &[("cookie", cookie)],
     )
     .await;
     // Invalid input is 422 on a page as in the API: one table maps errors to statuses.
     assert_eq!(empty_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let required = "class=\"error-detail\">Motivo del rechazo: este campo es obligatorio</p>";
+    assert!(
+        html(&empty_reason).contains(required),
+        "{}",
+        html(&empty_reason)
+    );
     let ok = post_form(
         app,
         &publish,

@@ -208,10 +208,11 @@ async fn bad_filters_are_refused_as_on_the_search_page_and_blank_ones_are_droppe
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
         let body = html(&r);
         assert!(body.starts_with("<!DOCTYPE html>"), "{query}");
-        assert!(body.contains(&format!("'{named}'")), "{query}: {body}");
+        assert!(body.contains(&format!("“{named}”")), "{query}: {body}");
     }
     let r = app.get("/selections?kind=nope&lang=fr").await;
     assert!(html(&r).contains("<h1>Sélections</h1>"));
+    assert!(html(&r).contains("La valeur de «\u{a0}kind\u{a0}» dans l’adresse"));
     assert!(
         html(&r).contains("href=\"/selections?lang=fr\""),
         "a way back"

@@ -5,25 +5,25 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
+use super::forms::{label_of, what_is_wrong};
 use super::layout::{self, Ctx};
 use super::responses::HtmlPage;
+use super::secretariat_texts::secretariat_texts;
+use super::{i18n, messages};
 use crate::http::error::{answer, Cause};
-use crate::model::Language;
+use crate::model::validation::SUBMISSION_FIELDS;
+use crate::model::{Language, ParamError};
 use crate::service::ServiceError;
 
 /// The error page for a service error, in the page's language; its status and
 /// `Retry-After` come from the table the API uses ([`answer`]).
 pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
     let answer = answer(error);
-    let (heading, detail) = match error {
-        ServiceError::NotFound(_) => (ctx.t.not_found, ctx.t.not_found_text.to_string()),
-        ServiceError::Internal { .. } => (ctx.t.bad_request, "internal error".to_string()),
-        // It may quote what the client sent: never its control characters.
-        other => (
-            ctx.t.bad_request,
-            crate::model::text::strip_unsafe(&other.to_string()).into_owned(),
-        ),
+    let heading = match error {
+        ServiceError::NotFound(_) => ctx.t.not_found,
+        _ => ctx.t.bad_request,
     };
+    let detail = detail(ctx, error);
     let body = maud::html! {
         h1 { (heading) }
         p.error-detail { (detail) }
@@ -40,6 +40,59 @@ pub fn error_page(ctx: &Ctx, error: &ServiceError) -> Response {
         response.extensions_mut().insert(Cause::of(error));
     }
     response
+}
+
+/// What went wrong, in the page's language: each refused field after its label, or a
+/// sentence for the kind of error (never the service's English).
+fn detail(ctx: &Ctx, error: &ServiceError) -> String {
+    let text = |id: &str| messages::text(ctx.lang, id).to_string();
+    match error {
+        ServiceError::NotFound(_) => ctx.t.not_found_text.to_string(),
+        ServiceError::Invalid(errors) => (errors.0.iter())
+            .map(|e| match field_label(ctx, &e.field) {
+                Some(label) => format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e)),
+                None => what_is_wrong(ctx, e),
+            })
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ServiceError::BadParameter(e) => bad_parameter(ctx, e),
+        ServiceError::Unauthorized(_) => text("page-error-unauthorized"),
+        ServiceError::Forbidden(_) | ServiceError::PreconditionRequired(_) => {
+            text("page-error-forbidden")
+        }
+        ServiceError::Conflict { .. } => text("page-error-conflict"),
+        ServiceError::RateLimited { retry_after } | ServiceError::Busy { retry_after, .. } => {
+            let seconds = usize::try_from(*retry_after).unwrap_or(usize::MAX);
+            let id = "page-error-retry";
+            messages::numbered(ctx.lang, id, &[("seconds", seconds)]).unwrap_or_else(|| text(id))
+        }
+        ServiceError::Unavailable(_) | ServiceError::Internal { .. } => {
+            text("page-error-unavailable")
+        }
+    }
+}
+
+/// A parameter of the address the page cannot use, named as the address spells it.
+pub fn bad_parameter(ctx: &Ctx, error: &ParamError) -> String {
+    messages::with(
+        ctx.lang,
+        "page-error-bad-parameter",
+        &[("name", &error.param)],
+    )
+}
+
+/// The label of a field a page's form posts: a project's, or a desk decision's.
+fn field_label(ctx: &Ctx, field: &str) -> Option<&'static str> {
+    let d = secretariat_texts(ctx.lang);
+    match field {
+        "message" => Some(d.message_label),
+        "reason" => Some(d.reason_label),
+        "confirm" => Some(d.unpublish_confirm),
+        _ if SUBMISSION_FIELDS.contains(&field) || field.starts_with("contact") => {
+            Some(label_of(ctx, field))
+        }
+        _ => None,
+    }
 }
 
 /// The 400 page for a bad request refused before any page handler saw it.
@@ -59,7 +112,7 @@ pub fn method_not_allowed() -> Response {
     let ctx = Ctx::new(Language::En, "/", Vec::new());
     let body = maud::html! {
         h1 { (ctx.t.bad_request) }
-        p { "This address does not accept this method." }
+        p { (messages::text(ctx.lang, "page-error-method")) }
     };
     HtmlPage(
         StatusCode::METHOD_NOT_ALLOWED,

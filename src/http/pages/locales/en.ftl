@@ -275,3 +275,16 @@ desk-drag-handle = Drag to reorder
 desk-order-saved = The new order is saved.
 desk-order-not-saved = The new order could not be saved. Reload the page and try again.
 desk-changed-meanwhile = The selection changed meanwhile, so nothing was saved. Here it is as it is now.
+
+## Error pages
+
+page-error-bad-parameter = The value of “{ $name }” in the address cannot be used here. Go back, or start again from the search page.
+page-error-unauthorized = Sign in to see this page.
+page-error-forbidden = This form has expired or did not come from this site. Go back, reload the page and try again.
+page-error-conflict = This changed meanwhile. Reload the page to see it as it is now, then try again.
+page-error-retry = Too many requests at once. Try again in { $seconds } { $seconds ->
+    [one] second
+   *[other] seconds
+}.
+page-error-unavailable = Something went wrong on our side. Please try again later.
+page-error-method = This address does not accept this kind of request.

@@ -273,3 +273,16 @@ desk-drag-handle = Arrastrar para reordenar
 desk-order-saved = El nuevo orden está guardado.
 desk-order-not-saved = No se pudo guardar el nuevo orden. Recargue la página e inténtelo de nuevo.
 desk-changed-meanwhile = La selección cambió entretanto, así que no se guardó nada. Aquí está tal como es ahora.
+
+## Páginas de error
+
+page-error-bad-parameter = El valor de «{ $name }» en la dirección no se puede usar aquí. Vuelva atrás o empiece de nuevo desde la página de búsqueda.
+page-error-unauthorized = Inicie sesión para ver esta página.
+page-error-forbidden = Este formulario ha caducado o no procede de este sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.
+page-error-conflict = Esto cambió mientras tanto. Recargue la página para verlo como está ahora e inténtelo de nuevo.
+page-error-retry = Demasiadas solicitudes a la vez. Inténtelo de nuevo dentro de { $seconds } { $seconds ->
+    [one] segundo
+   *[other] segundos
+}.
+page-error-unavailable = Algo falló por nuestra parte. Inténtelo de nuevo más tarde.
+page-error-method = Esta dirección no acepta este tipo de solicitud.

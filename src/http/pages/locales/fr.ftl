@@ -273,3 +273,16 @@ desk-drag-handle = Glisser pour réordonner
 desk-order-saved = Le nouvel ordre est enregistré.
 desk-order-not-saved = Le nouvel ordre n'a pas pu être enregistré. Rechargez la page et réessayez.
 desk-changed-meanwhile = La sélection a changé entre-temps : rien n'a été enregistré. La voici telle qu'elle est maintenant.
+
+## Pages d’erreur
+
+page-error-bad-parameter = La valeur de « { $name } » dans l’adresse ne peut pas être utilisée ici. Revenez en arrière ou repartez de la page de recherche.
+page-error-unauthorized = Connectez-vous pour voir cette page.
+page-error-forbidden = Ce formulaire a expiré ou ne provient pas de ce site. Revenez en arrière, rechargez la page et réessayez.
+page-error-conflict = Cela a changé entre-temps. Rechargez la page pour le voir tel qu’il est maintenant, puis réessayez.
+page-error-retry = Trop de demandes à la fois. Réessayez dans { $seconds } { $seconds ->
+    [one] seconde
+   *[other] secondes
+}.
+page-error-unavailable = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
+page-error-method = Cette adresse n’accepte pas ce type de demande.

@@ -265,3 +265,13 @@ desk-drag-handle = 拖动以调整顺序
 desk-order-saved = 新顺序已保存。
 desk-order-not-saved = 新顺序未能保存。请重新加载页面后再试。
 desk-changed-meanwhile = 此精选在此期间已被更改，因此未保存任何内容。以下为其当前状态。
+
+## 错误页面
+
+page-error-bad-parameter = 地址中“{ $name }”的值无法在此使用。请返回，或从搜索页面重新开始。
+page-error-unauthorized = 请登录后查看此页面。
+page-error-forbidden = 此表单已过期或并非来自本网站。请返回，重新加载页面后再试。
+page-error-conflict = 此内容在此期间已被更改。请重新加载页面查看当前内容，然后再试。
+page-error-retry = 同时请求过多。请在 { $seconds } 秒后再试。
+page-error-unavailable = 我们这边出了问题。请稍后再试。
+page-error-method = 此地址不接受这种请求。
