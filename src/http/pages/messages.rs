@@ -70,19 +70,31 @@ pub fn with(lang: Language, id: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// The message `id` in `lang` with numbers for its variables; `None` when it is missing.
+/// Each number `x` comes with `x-form`, a number of its plural category to select on.
 pub fn numbered(lang: Language, id: &str, numbers: &[(&str, usize)]) -> Option<String> {
     let mut args = FluentArgs::new();
     for (name, value) in numbers {
         args.set(*name, *value);
+        args.set(format!("{name}-form"), plural_form(lang, *value as u64));
     }
     format(lang, id, Some(&args))
 }
 
 /// The message `id` in `lang` for the number `count`; the id itself when it is missing.
 pub fn counted(lang: Language, id: &str, count: u64) -> String {
-    let mut args = FluentArgs::new();
-    args.set("count", count);
-    format(lang, id, Some(&args)).unwrap_or_else(|| id.to_string())
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    numbered(lang, id, &[("count", count)]).unwrap_or_else(|| id.to_string())
+}
+
+/// A number of the same plural category as `n` in `lang`. Arabic's few and many depend on
+/// the last two digits (CLDR: `n % 100` in 3..10 and 11..99), which intl_pluralrules 7.0.2
+/// reads from the whole number; the Arabic messages select on this one instead.
+fn plural_form(lang: Language, n: u64) -> u64 {
+    match (lang, n % 100) {
+        (Language::Ar, rest @ 3..=99) if n >= 100 => rest,
+        (Language::Ar, _) if n >= 100 => 100,
+        _ => n,
+    }
 }
 
 /// The message `id` in `lang`, formatted once for the life of the process; English when it
@@ -214,6 +226,11 @@ mod tests {
         assert_eq!(found(Language::Ar, 2), "مشروعان");
         assert_eq!(found(Language::Ar, 5), "مشاريع");
         assert_eq!(found(Language::Ar, 11), "مشروعًا");
+        // CLDR reads Arabic's last two digits: 129 as 29, 103 as 3, 101 as other.
+        assert_eq!(found(Language::Ar, 129), "مشروعًا");
+        assert_eq!(found(Language::Ar, 103), "مشاريع");
+        assert_eq!(found(Language::Ar, 101), "مشروع");
+        assert_eq!(found(Language::Ar, 1_000_011), "مشروعًا");
         assert_eq!(found(Language::Zh, 7), "个项目");
         assert_eq!(counted(Language::En, "projects", 1), "project");
     }

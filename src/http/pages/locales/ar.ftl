@@ -1,8 +1,10 @@
 # رسائل الصفحات، بالعربية. كل معرّف موجود في الملفات الستة.
+# The plural forms select on `$…-form`: a number of the same CLDR category as the one shown
+# (intl_pluralrules 7.0.2 reads few and many from the whole number, not its last two digits).
 
 ## صيغ الجمع
 
-projects-found = { $count ->
+projects-found = { $count-form ->
     [zero] مشروع
     [one] مشروع
     [two] مشروعان
@@ -11,7 +13,7 @@ projects-found = { $count ->
    *[other] مشروع
 }
 
-projects = { $count ->
+projects = { $count-form ->
     [zero] مشروع
     [one] مشروع
     [two] مشروعان
@@ -250,7 +252,7 @@ error-required = هذا الحقل مطلوب
 error-required-countries = اختر بلدًا واحدًا على الأقل، ما لم يكن النطاق دوليًا
 error-required-action-lines = اختر خط عمل واحدًا على الأقل
 error-required-sdgs = اختر هدفًا واحدًا على الأقل من أهداف التنمية المستدامة
-error-too-short = اكتب { $min } { $min ->
+error-too-short = اكتب { $min } { $min-form ->
     [zero] حرف
     [one] حرف
     [two] حرفان
@@ -258,7 +260,7 @@ error-too-short = اكتب { $min } { $min ->
     [many] حرفًا
    *[other] حرف
 } على الأقل؛ النص الحالي { $chars }
-error-too-long = اكتب { $max } { $max ->
+error-too-long = اكتب { $max } { $max-form ->
     [zero] حرف
     [one] حرف
     [two] حرفان
