@@ -58,6 +58,18 @@ async fn focused(browser: &Browser) -> String {
     id.as_str().unwrap_or_default().to_string()
 }
 
+/// Whether the sort label and its list share a line, and the count starts at the line's
+/// start edge (the right one right to left).
+const RESULTS_HEAD: &str = r##"
+const box = e => document.querySelector(e).getBoundingClientRect();
+const label = box("label[for=sort]"), list = box("#sort"), count = box("#result-count");
+const head = box(".results-head");
+const rtl = getComputedStyle(document.querySelector(".results-head")).direction === "rtl";
+const start = rtl ? Math.abs(count.right - head.right) : Math.abs(count.left - head.left);
+return [Math.abs(label.top + label.height / 2 - (list.top + list.height / 2)) < 12, start < 2,
+        label.top, list.top, count.left, count.right, head.left, head.right];
+"##;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
     let Some((app, browser)) = seeded(Browser::start()).await else {
@@ -81,6 +93,17 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
             .as_f64()
             .unwrap();
         assert!(header <= 64.0, "{lang}: a compact header, not {header}px");
+        let head = browser.run(RESULTS_HEAD).await;
+        assert_eq!(
+            head[0],
+            json!(true),
+            "{lang}: the sort label beside its list: {head}"
+        );
+        assert_eq!(
+            head[1],
+            json!(true),
+            "{lang}: the count at the line's start: {head}"
+        );
         assert!(!shown(&browser, "#f-sdg-3").await, "{lang}: filters folded");
         assert!(
             !shown(&browser, "nav.languages").await,

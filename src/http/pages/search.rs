@@ -138,10 +138,13 @@ fn results_section(
         section.results #results tabindex="-1" aria-labelledby="result-count" {
             div.results-head {
                 h2 #result-count data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects-found", results.total)) }
-                label for="sort" { (ctx.t.sort_label) }
-                select #sort name="sort" {
-                    @for (code, label) in sort_options(ctx) {
-                        option value=(code) selected[request.sort.code() == code] { (label) }
+                // The label stays beside its list when the line wraps.
+                span.sort {
+                    label for="sort" { (ctx.t.sort_label) }
+                    select #sort name="sort" {
+                        @for (code, label) in sort_options(ctx) {
+                            option value=(code) selected[request.sort.code() == code] { (label) }
+                        }
                     }
                 }
             }
