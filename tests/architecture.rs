@@ -326,7 +326,11 @@ impl Folder {
                 }
             } else {
                 let own = format!("{}::", self.path);
-                for head in Self::heads(code, "super::").into_iter().chain(
+                // `super::super::…` leaves this folder: it names no file of it.
+                let inside = Self::heads(code, "super::")
+                    .into_iter()
+                    .filter(|h| h != "super");
+                for head in inside.chain(
                     Self::heads(code, &own)
                         .into_iter()
                         .filter(|_| self.path != "crate"),

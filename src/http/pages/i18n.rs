@@ -122,8 +122,8 @@ mod tests {
 
     #[test]
     fn every_label_exists_in_all_six_languages() {
-        use super::super::secretariat_texts::{kind, SecretariatTexts};
-        use super::super::selections_texts::{kinds, SelectionsTexts};
+        use crate::http::pages::secretariat_texts::{kind, SecretariatTexts};
+        use crate::http::pages::selections_texts::{kinds, SelectionsTexts};
         use crate::model::SelectionKind;
 
         let named = [

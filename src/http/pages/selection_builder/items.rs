@@ -11,7 +11,7 @@ use super::super::forms::FormValues;
 use super::super::layout::Ctx;
 use super::super::secretariat_texts::secretariat_texts;
 use super::finder::Back;
-use super::Refused;
+use super::refused::Refused;
 use crate::model::{Language, SelectionView};
 
 /// One entry as the edit sees it: the project's id and the note.

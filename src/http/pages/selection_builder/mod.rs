@@ -9,7 +9,7 @@
 //! - `items`: the entries with their notes, moves and order.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,26 +22,25 @@ mod fields;
 mod finder;
 mod items;
 mod page;
+mod refused;
 
 use super::calls::{call, posted, Posted};
 use super::desk::{editor_for_post, signed_in};
 use super::errors::error_page;
 use super::form_post::FormPost;
-use super::forms::what_is_wrong;
-use super::i18n;
 use super::layout::Ctx;
 use super::responses::{see_other, PageResult};
-use super::secretariat_texts::secretariat_texts;
 use crate::http::api::selections::csv_answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::stream::attachment;
 use crate::http::AppState;
-use crate::model::{SelectionView, ValidationErrors};
+use crate::model::SelectionView;
 use crate::service::{Service, ServiceError};
 use fields::selection_json;
 use finder::Back;
 use items::edited_items;
 use page::{builder, list};
+use refused::Refused;
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -71,60 +70,6 @@ async fn list_page(
     let desk = signed_in(&state, &ctx, &headers).await?;
     let selections = call(&state, &ctx, |s| s.selections(true)).await?;
     Ok(list(&ctx, &desk, &selections, None))
-}
-
-/// Why a page comes back instead of a redirect: the message on top, and its status.
-struct Refused {
-    message: String,
-    status: StatusCode,
-}
-
-impl Refused {
-    /// The service's reasons for refusing a change, in one line in the page's language,
-    /// each after its field's label (422).
-    fn by_service(ctx: &Ctx, errors: &ValidationErrors) -> Refused {
-        let d = secretariat_texts(ctx.lang);
-        let messages: Vec<String> = (errors.0.iter())
-            .map(|e| {
-                let label = match e.field.split(['.', '[']).next().unwrap_or_default() {
-                    "kind" => d.kind,
-                    "title" => d.title,
-                    "theme" => d.theme,
-                    "date" => d.date,
-                    "category" => d.category,
-                    "year" => d.year,
-                    "items" => d.projects,
-                    _ => d.description,
-                };
-                format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
-            })
-            .collect();
-        Refused {
-            message: messages.join(" · "),
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-        }
-    }
-
-    /// An item edit that names no item or no known edit (400).
-    fn bad_edit(message: String) -> Refused {
-        Refused {
-            message,
-            status: StatusCode::BAD_REQUEST,
-        }
-    }
-
-    /// An edit made on a page drawn before the selection last changed (409).
-    fn conflict(message: &str) -> Refused {
-        Refused {
-            message: message.to_string(),
-            status: StatusCode::CONFLICT,
-        }
-    }
-
-    /// The status of a page shown with or without a refusal.
-    fn status(refused: &Option<Refused>) -> StatusCode {
-        refused.as_ref().map_or(StatusCode::OK, |r| r.status)
-    }
 }
 
 /// Creates a selection from the form.

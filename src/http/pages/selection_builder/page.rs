@@ -12,7 +12,7 @@ use super::super::secretariat_texts::{self, secretariat_texts};
 use super::fields::{every_field, kind_fields};
 use super::finder::{add_projects, found, Back};
 use super::items::item_list;
-use super::Refused;
+use super::refused::Refused;
 use crate::http::AppState;
 use crate::model::{SelectionKind, SelectionView};
 

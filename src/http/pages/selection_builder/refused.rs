@@ -1,0 +1,66 @@
+//! Why a selection page comes back instead of a redirect: the message on top, in the
+//! page's language, and its status.
+
+use axum::http::StatusCode;
+
+use super::super::forms::what_is_wrong;
+use super::super::i18n;
+use super::super::layout::Ctx;
+use super::super::secretariat_texts::secretariat_texts;
+use crate::model::ValidationErrors;
+
+/// Why a page comes back instead of a redirect: the message on top, and its status.
+pub(super) struct Refused {
+    /// The message on top of the page.
+    pub message: String,
+    /// The page's status.
+    pub status: StatusCode,
+}
+
+impl Refused {
+    /// The service's reasons for refusing a change, in one line in the page's language,
+    /// each after its field's label (422).
+    pub(super) fn by_service(ctx: &Ctx, errors: &ValidationErrors) -> Refused {
+        let d = secretariat_texts(ctx.lang);
+        let messages: Vec<String> = (errors.0.iter())
+            .map(|e| {
+                let label = match e.field.split(['.', '[']).next().unwrap_or_default() {
+                    "kind" => d.kind,
+                    "title" => d.title,
+                    "theme" => d.theme,
+                    "date" => d.date,
+                    "category" => d.category,
+                    "year" => d.year,
+                    "items" => d.projects,
+                    _ => d.description,
+                };
+                format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
+            })
+            .collect();
+        Refused {
+            message: messages.join(" · "),
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// An item edit that names no item or no known edit (400).
+    pub(super) fn bad_edit(message: String) -> Refused {
+        Refused {
+            message,
+            status: StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// An edit made on a page drawn before the selection last changed (409).
+    pub(super) fn conflict(message: &str) -> Refused {
+        Refused {
+            message: message.to_string(),
+            status: StatusCode::CONFLICT,
+        }
+    }
+
+    /// The status of a page shown with or without a refusal.
+    pub(super) fn status(refused: &Option<Refused>) -> StatusCode {
+        refused.as_ref().map_or(StatusCode::OK, |r| r.status)
+    }
+}
