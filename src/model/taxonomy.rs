@@ -96,6 +96,15 @@ impl ActionLine {
     pub fn all() -> impl Iterator<Item = ActionLine> {
         (0..Self::COUNT as u8).map(ActionLine)
     }
+
+    /// Every code as people read them: `C7` just before its sub-lines (C6, C7,
+    /// C7.e-government, …, C8).
+    pub fn in_reading_order() -> impl Iterator<Item = ActionLine> {
+        let c7 = Self::leaves().position(ActionLine::is_c7).unwrap_or(0);
+        (Self::leaves().take(c7))
+            .chain(std::iter::once(Self::C7))
+            .chain(Self::leaves().skip(c7))
+    }
 }
 
 impl fmt::Display for ActionLine {
@@ -509,6 +518,12 @@ mod tests {
 
     #[test]
     fn c7_group_covers_exactly_its_sub_lines() {
+        let read: Vec<&str> = ActionLine::in_reading_order()
+            .map(ActionLine::code)
+            .collect();
+        assert_eq!(read[5..8], ["C6", "C7", "C7.e-government"]);
+        assert_eq!(read.len(), ActionLine::COUNT);
+        assert_eq!(read[18], "C11");
         let c7: Vec<&str> = ActionLine::all()
             .filter(|a| a.is_c7())
             .map(|a| a.code())

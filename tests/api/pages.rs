@@ -551,6 +551,17 @@ async fn item_edit(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn statistics_follow_the_filters_and_match_the_api() {
+    {
+        // C7 stands just before its sub-lines, as people read the Action Lines.
+        let app = TestApp::seeded();
+        let page = app.get("/stats").await;
+        let at = |label: &str| html(&page).find(label).unwrap_or(usize::MAX);
+        assert!(
+            at(">C6 ") < at(">C7 ICT applications")
+                && at(">C7 ICT applications") < at(">C7 E-government")
+        );
+        assert!(at(">C7 E-science") < at(">C8 "));
+    }
     let app = TestApp::seeded();
     let page = app.get("/stats?covid19=true").await;
     let page = html(&page);
@@ -843,6 +854,34 @@ async fn the_project_page_lists_related_projects() {
     for hit in related.body["hits"].as_array().unwrap() {
         let link = format!("/projects/{}?lang=es", hit["id"].as_str().unwrap());
         assert!(page.contains(&link), "{link}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_project_page_names_its_goals_and_language_in_the_page_language() {
+    let app = TestApp::seeded();
+    let found = app
+        .get("/api/v1/search?q=%22Lake+Basin+Community+Telecentres%22")
+        .await;
+    let hit = &found.body["hits"][0];
+    let (id, goal) = (hit["id"].as_str().unwrap(), &hit["sdgs"][0]);
+    for (lang, sdg, english) in [
+        ("fr", format!("ODD {goal} "), "anglais"),
+        ("ru", format!("ЦУР {goal} "), "английский"),
+        (
+            "ar",
+            format!("أهداف التنمية المستدامة {goal} "),
+            "الإنكليزية",
+        ),
+    ] {
+        let page = app.get(&format!("/projects/{id}?lang={lang}")).await;
+        let page = html(&page);
+        assert!(page.contains(&sdg), "{lang}: {sdg}");
+        assert!(!page.contains(" SDG "), "{lang}: no English abbreviation");
+        assert!(
+            page.contains(&format!("<dd>{english}</dd>")),
+            "{lang}: {english}"
+        );
     }
 }
 

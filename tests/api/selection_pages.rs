@@ -304,6 +304,9 @@ async fn the_selection_page_numbers_its_projects_with_country_year_and_tags() {
 
     let ar = page(&app, &format!("{path}?lang=ar")).await;
     assert!(items(&ar)[1].contains("كينيا، تنزانيا"));
+    // What the secretariat wrote keeps its own direction on an Arabic page.
+    assert!(ar.contains("<h1 dir=\"auto\">"), "the title");
+    assert!(ar.contains("<p class=\"note\" dir=\"auto\">"), "the notes");
     assert!(ar.contains("href=\"/selections?lang=ar\""));
 
     // A member withdrawn later keeps its place, without what it said.

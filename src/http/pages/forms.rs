@@ -283,7 +283,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
             (f.text("title", t.title, "text", true))
             (f.description())
             // The text's language beside the texts it describes.
-            (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::endonym(*l))).collect()))
+            (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::language_name(lang, *l))).collect()))
             (f.text("organization", t.organization, "text", true))
             (f.select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
             (f.select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))

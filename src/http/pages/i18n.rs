@@ -2,6 +2,8 @@
 //! from the Fluent resources of [`messages`]), the taxonomy's labels, and the punctuation
 //! of lists and labels. Project texts are never translated.
 
+use std::sync::OnceLock;
+
 use super::messages;
 pub use crate::model::labels::{
     action_line, action_line_label, country, region, scope, sdg, sdg_abbreviation, sdg_label,
@@ -33,6 +35,21 @@ pub fn list<'a>(lang: Language, items: impl IntoIterator<Item = &'a str>) -> Str
         _ => ", ",
     };
     items.into_iter().collect::<Vec<_>>().join(separator)
+}
+
+/// A language's name in the page's language (`anglais` on a French page).
+pub fn language_name(page: Language, of: Language) -> &'static str {
+    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        (Language::ALL.iter())
+            .map(|page| {
+                (Language::ALL.iter())
+                    .map(|of| messages::with(*page, "language-name", &[("code", of.code())]))
+                    .collect()
+            })
+            .collect()
+    });
+    &names[page.index()][of.index()]
 }
 
 /// The language's name in itself, for the language picker.
@@ -140,6 +157,8 @@ mod tests {
         let all = [ids, named.map(String::from).to_vec()].concat();
         assert_eq!(messages::missing(&all), Vec::<String>::new());
         assert_eq!(texts(Language::Fr).search_button, "Rechercher");
+        assert_eq!(language_name(Language::Fr, Language::En), "anglais");
+        assert_eq!(language_name(Language::Ar, Language::Ar), "العربية");
         assert_eq!(
             kind(Language::Fr, SelectionKind::Report),
             "Chapitre du rapport d'inventaire"

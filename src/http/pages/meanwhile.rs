@@ -110,7 +110,7 @@ fn name_of(lang: Language, field: &str, value: &str) -> String {
         }
         "scope" => Scope::parse(value).map(|v| i18n::scope(lang, v)),
         "status" => Status::parse(value).map(|v| i18n::status(lang, v)),
-        "language" => Language::parse(value).map(i18n::endonym),
+        "language" => Language::parse(value).map(|l| i18n::language_name(lang, l)),
         "countries" => Country::parse(value).map(|v| i18n::country(lang, v)),
         "action_lines" => {
             return ActionLine::parse(value)

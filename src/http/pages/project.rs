@@ -152,7 +152,7 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
                 dd { a href=(site) rel="nofollow noopener" { (site) } }
             }
             dt { (t.project_language) }
-            dd { (i18n::endonym(f.language)) }
+            dd { (i18n::language_name(ctx.lang, f.language)) }
         }
     }
 }
@@ -177,7 +177,7 @@ fn tag_fields(ctx: &Ctx, f: &ProjectFields) -> Markup {
                     li {
                         a href=(ctx.href("/", &[("sdg", &goal.number().to_string())])) {
                             span class=(format!("swatch sdg-{}", goal.number())) aria-hidden="true" {}
-                            " SDG " (goal.number()) " " (i18n::sdg(lang, *goal))
+                            " " (i18n::sdg_abbreviation(lang)) " " (goal.number()) " " (i18n::sdg(lang, *goal))
                         }
                     }
                 }

@@ -60,14 +60,15 @@ fn selection_body(ctx: &Ctx, view: &SelectionView) -> Markup {
             " · "
             a #same-kind href=(ctx.href(SELECTIONS_PATH, &[("kind", kind.code())])) { bdi { (kinds(ctx.lang, kind)) } }
         }
-        h1 { (view.fields.title) }
+        // The secretariat's own words keep their own direction.
+        h1 dir="auto" { (view.fields.title) }
         p.meta { (selection_meta(ctx, &view.fields)) }
-        @if let Some(theme) = &view.fields.theme { p.description { (theme) } }
+        @if let Some(theme) = &view.fields.theme { p.description dir="auto" { (theme) } }
         ol.selection-items {
             @for item in &view.items {
                 li.hit {
                     @if let Some(p) = &item.project { (member(ctx, p)) } @else { p.meta.gone { (s.gone) } }
-                    @if let Some(note) = &item.note { p.note { (note) } }
+                    @if let Some(note) = &item.note { p.note dir="auto" { (note) } }
                 }
             }
         }
@@ -79,7 +80,7 @@ fn member(ctx: &Ctx, project: &PublicProject) -> Markup {
     let f = &project.fields;
     let lang = f.language.code();
     html! {
-        h2 { a href=(ctx.href(&format!("/projects/{}", project.id), &[])) lang=(lang) { (f.title) } }
+        h2 dir="auto" { a href=(ctx.href(&format!("/projects/{}", project.id), &[])) lang=(lang) { (f.title) } }
         p.meta {
             bdi.org lang=(lang) { (f.organization) }
             @if !f.countries.is_empty() { " · " span.countries { (country_names(ctx, &f.countries)) } }

@@ -154,7 +154,7 @@ pub(super) fn filter_form(ctx: &Ctx, filter: &QueueFilter, waiting: &[&QueueItem
                     label for="action_line" { (d.action_line) }
                     select #action_line name="action_line" {
                         option value="" { (d.any) }
-                        @for line in ActionLine::all() {
+                        @for line in ActionLine::in_reading_order() {
                             option value=(line.code()) selected[filter.action_line == Some(line)] {
                                 (i18n::action_line_label(ctx.lang, line))
                             }

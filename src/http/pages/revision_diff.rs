@@ -55,8 +55,8 @@ pub(super) fn revision_diff(
         ),
         value_row(
             t.project_language,
-            i18n::endonym(a.language),
-            i18n::endonym(b.language),
+            i18n::language_name(ctx.lang, a.language),
+            i18n::language_name(ctx.lang, b.language),
         ),
     ];
     html! {

@@ -31,7 +31,7 @@ pub fn selection_entries(ctx: &Ctx, summaries: &[SelectionSummary]) -> Markup {
         ul.plain.selection-list {
             @for summary in summaries {
                 li.hit data-id=(summary.id) {
-                    h3 { a href=(ctx.href(&format!("{SELECTIONS_PATH}/{}", summary.id), &[])) { (summary.fields.title) } }
+                    h3 dir="auto" { a href=(ctx.href(&format!("{SELECTIONS_PATH}/{}", summary.id), &[])) { (summary.fields.title) } }
                     p.meta {
                         (selection_meta(ctx, &summary.fields))
                         " · " (projects) " " span.projects { (summary.projects) }

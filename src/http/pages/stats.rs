@@ -104,7 +104,7 @@ impl<'a> Stats<'a> {
     ) -> Stats<'a> {
         let f = filters;
         let lines = facet_counts(results, "action_line");
-        let line_bars = ActionLine::all()
+        let line_bars = ActionLine::in_reading_order()
             .filter(|a| shown(&f.action_lines, a))
             .map(|a| Bar {
                 label: i18n::action_line_label(ctx.lang, a),
@@ -236,7 +236,7 @@ fn region_table_markup(ctx: &Ctx, stats: &Stats) -> Markup {
                     }
                 }
                 tbody {
-                    @for a in ActionLine::all().filter(|a| shown(&stats.filters.action_lines, a)) {
+                    @for a in ActionLine::in_reading_order().filter(|a| shown(&stats.filters.action_lines, a)) {
                         tr {
                             th scope="row" { (i18n::action_line_label(ctx.lang, a)) }
                             @for (_, cells) in &stats.by_region {

@@ -238,6 +238,17 @@ selections-kind-names = { $kind ->
    *[collection] Collections
 }
 
+## Languages' names
+
+language-name = { $code ->
+    [ar] Arabic
+    [zh] Chinese
+   *[en] English
+    [fr] French
+    [ru] Russian
+    [es] Spanish
+}
+
 ## Errors in forms: after the field's label and a colon
 
 error-required = this field is required

@@ -236,6 +236,17 @@ selections-kind-names = { $kind ->
    *[collection] Colecciones
 }
 
+## Nombres de los idiomas
+
+language-name = { $code ->
+    [ar] árabe
+    [zh] chino
+   *[en] inglés
+    [fr] francés
+    [ru] ruso
+    [es] español
+}
+
 ## Errores de los formularios: tras la etiqueta del campo y dos puntos
 
 error-required = este campo es obligatorio

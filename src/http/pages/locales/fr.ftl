@@ -236,6 +236,17 @@ selections-kind-names = { $kind ->
    *[collection] Collections
 }
 
+## Noms des langues
+
+language-name = { $code ->
+    [ar] arabe
+    [zh] chinois
+   *[en] anglais
+    [fr] français
+    [ru] russe
+    [es] espagnol
+}
+
 ## Erreurs des formulaires : après le libellé du champ et deux-points
 
 error-required = ce champ est obligatoire

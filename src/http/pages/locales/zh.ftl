@@ -234,6 +234,17 @@ selections-kind-names = { $kind ->
    *[collection] 合集
 }
 
+## 语言名称
+
+language-name = { $code ->
+    [ar] 阿拉伯文
+    [zh] 中文
+   *[en] 英文
+    [fr] 法文
+    [ru] 俄文
+    [es] 西班牙文
+}
+
 ## 表单错误：在字段标签和冒号之后
 
 error-required = 此项为必填项
