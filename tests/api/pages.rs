@@ -837,13 +837,19 @@ async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_l
     assert_eq!(confirmation.headers["referrer-policy"], "no-referrer");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_project_page_lists_related_projects() {
-    let app = TestApp::seeded();
+/// The search hit of a sample project written in English.
+async fn lake_basin_telecentres(app: &TestApp) -> serde_json::Value {
     let found = app
         .get("/api/v1/search?q=%22Lake+Basin+Community+Telecentres%22")
         .await;
-    let id = found.body["hits"][0]["id"].as_str().unwrap().to_string();
+    found.body["hits"][0].clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_project_page_lists_related_projects() {
+    let app = TestApp::seeded();
+    let hit = lake_basin_telecentres(&app).await;
+    let id = hit["id"].as_str().unwrap().to_string();
     let related = app
         .get(&format!("/api/v1/projects/{id}/related?limit=5"))
         .await;
@@ -860,10 +866,7 @@ async fn the_project_page_lists_related_projects() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_project_page_names_its_goals_and_language_in_the_page_language() {
     let app = TestApp::seeded();
-    let found = app
-        .get("/api/v1/search?q=%22Lake+Basin+Community+Telecentres%22")
-        .await;
-    let hit = &found.body["hits"][0];
+    let hit = lake_basin_telecentres(&app).await;
     let (id, goal) = (hit["id"].as_str().unwrap(), &hit["sdgs"][0]);
     for (lang, sdg, english) in [
         ("fr", format!("ODD {goal} "), "anglais"),
