@@ -5,7 +5,10 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
+use super::extract::query_pairs;
 use super::pages;
+use super::pages::lang_of;
+use crate::model::Language;
 
 /// Marks answers of the fallbacks (no route, or no such method on a route) in the
 /// response's extensions, for the route-coverage test; never sent.
@@ -18,7 +21,7 @@ pub(super) async fn not_found(uri: Uri) -> Response {
         let message = format!("no route for {}", uri.path());
         ApiError::new(StatusCode::NOT_FOUND, "not_found", message).into_response()
     } else {
-        pages::not_found(uri.path())
+        pages::not_found(uri.path(), page_language(&uri))
     };
     unrouted(answer)
 }
@@ -34,9 +37,14 @@ pub(super) async fn method_not_allowed(uri: Uri) -> Response {
         )
         .into_response()
     } else {
-        pages::method_not_allowed()
+        pages::method_not_allowed(page_language(&uri))
     };
     unrouted(answer)
+}
+
+/// The language the address asks for (`?lang=`), English by default.
+fn page_language(uri: &Uri) -> Language {
+    lang_of(&query_pairs(uri.query()))
 }
 
 fn unrouted(mut response: Response) -> Response {

@@ -813,6 +813,23 @@ async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_l
     assert!(html(&r).starts_with("<!DOCTYPE html>"));
     let r = app.call("DELETE", "/api/v1/search", &[], None).await;
     assert_eq!(r.body["error"]["code"], "method_not_allowed");
+    // In the language the address asks for.
+    let r = app.get("/nope?lang=fr").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(html(&r).contains("<h1>Page introuvable</h1>"));
+    let r = app.get("/secretariat/sign-in?lang=ar").await;
+    assert!(html(&r).contains("لا يقبل هذا العنوان هذا النوع من الطلبات."));
+    // A language written another way leads to its code.
+    for (asked, clean) in [
+        ("/?lang=FR", "/?lang=fr"),
+        ("/stats?lang=fr-FR&sdg=3", "/stats?lang=fr&sdg=3"),
+        ("/selections?lang=zh_Hans", "/selections?lang=zh"),
+        ("/?lang=EN", "/"),
+    ] {
+        let r = app.get(asked).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{asked}");
+        assert_eq!(r.headers["location"], clean, "{asked}");
+    }
     // Pages that show an edit token are private.
     let form = [
         ("title", "Solar school connectivity"),
@@ -1115,6 +1132,15 @@ async fn a_bad_filter_keeps_the_page_with_a_message_beside_its_control() {
     let r = app.get("/?lang=es&q=%22open").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(text_of(html(&r), "error-q").starts_with("No se pudieron leer las palabras"));
+
+    // A page past the deepest one a search shows: the first page, and why.
+    let r = app.get("/?lang=fr&page=999").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let page = html(&r);
+    assert!(page.contains("Cette page est au-delà de la dernière page de résultats."));
+    assert!(!page.contains(">page\u{a0}:"), "no parameter's name");
+    let r = app.get("/?per_page=abc").await;
+    assert!(html(&r).contains("per_page: this value was not understood"));
 
     // Two bad filters: both are left out, the page stays, the first is named.
     let r = app

@@ -111,6 +111,25 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
         );
         browser.screenshot(&format!("search-phone-{lang}")).await;
     }
+    // A filter left out is said on the first screen of a phone, where the filters are below.
+    for path in ["/?lang=fr&sdg=99", "/stats?year_from=2020&year_to=2010"] {
+        open(&app, &browser, PHONE, path).await;
+        let top = top_of(&browser, "#filter-left-out").await;
+        assert!(
+            shown(&browser, "#filter-left-out").await && top < 844.0,
+            "{path}: {top}"
+        );
+        open(&app, &browser, DESKTOP, path).await;
+        assert!(
+            !shown(&browser, "#filter-left-out").await,
+            "{path}: beside the filter only"
+        );
+        browser
+            .client
+            .set_window_size(PHONE.0, PHONE.1)
+            .await
+            .unwrap();
+    }
     browser.client.goto(&app.url("/")).await.unwrap();
     browser.click("#site-menu > summary").await;
     assert!(shown(&browser, "nav.languages").await, "the menu opens");

@@ -102,14 +102,14 @@ pub fn bad_request(lang: Language, error: &ServiceError) -> Response {
 
 /// The 404 page for any path no route serves (outside `/api/`). Its language links lead
 /// to the search page: the unknown path is never echoed into a link.
-pub fn not_found(path: &str) -> Response {
-    let ctx = Ctx::new(Language::En, "/", Vec::new());
+pub fn not_found(path: &str, lang: Language) -> Response {
+    let ctx = Ctx::new(lang, "/", Vec::new());
     error_page(&ctx, &ServiceError::NotFound(path.to_string()))
 }
 
 /// The 405 page for a page path used with the wrong method.
-pub fn method_not_allowed() -> Response {
-    let ctx = Ctx::new(Language::En, "/", Vec::new());
+pub fn method_not_allowed(lang: Language) -> Response {
+    let ctx = Ctx::new(lang, "/", Vec::new());
     let body = maud::html! {
         h1 { (ctx.t.bad_request) }
         p { (messages::text(ctx.lang, "page-error-method")) }

@@ -258,10 +258,19 @@ fn problem(view: &View, control: &str) -> Markup {
 }
 
 /// The messages of left-out parameters that belong to no filter (the words, the sort, the
-/// page and unknown parameters), for beside the query box.
-pub(super) fn beside_query(view: &View) -> Markup {
+/// page and unknown parameters), for beside the query box; on a phone, where the filters
+/// are folded below, a filter's message too, with a link to it.
+pub(super) fn beside_query(ctx: &Ctx, view: &View) -> Markup {
+    const BESIDE: [&str; 3] = ["q", "page", "sort"];
+    let filter = (view.problem.as_ref()).filter(|p| !BESIDE.contains(&p.control));
     html! {
-        @for control in ["q", "page", "sort"] { (problem(view, control)) }
+        @for control in BESIDE { (problem(view, control)) }
+        @if let Some(problem) = filter {
+            p.field-error #filter-left-out {
+                (problem.message) " "
+                a href=(format!("#error-{}", problem.control)) { (ctx.t.go_to_filter) }
+            }
+        }
     }
 }
 

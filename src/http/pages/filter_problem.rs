@@ -32,12 +32,19 @@ impl FilterProblem {
         let param = error.param.as_str();
         let control = control(param);
         let colon = i18n::colon(ctx.lang);
+        let page_number = value("page").and_then(|v| v.trim().parse::<u32>().ok());
         let message = match (control, error.code) {
             ("year", _) if reversed => t.bad_year_range.to_string(),
             ("q", "invalid_query") => t.bad_words.to_string(),
+            // A page past the deepest one a search may show: the first page is shown.
+            _ if param == "page" && page_number.is_some_and(|n| n > 1) => {
+                t.beyond_last_page.to_string()
+            }
             _ => format!(
                 "{}{colon}{}",
-                label(t, control).unwrap_or(param),
+                label(t, control)
+                    .filter(|_| control != "page" || param == "page")
+                    .unwrap_or(param),
                 t.bad_value
             ),
         };
@@ -85,6 +92,7 @@ fn label(t: &Texts, control: &str) -> Option<&'static str> {
         "covid19" => t.covid19,
         "sort" => t.sort_label,
         "q" => t.search_label,
+        "page" => t.page,
         _ => return None,
     })
 }

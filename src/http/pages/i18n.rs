@@ -77,7 +77,7 @@ messages::fluent_texts! {
         pagination, action_lines, sdgs, regions, countries, more_countries,
         stakeholder_type, scope, status, start_year, year_from, year_to, covid19, covid_any,
         yes, no, organization, description, title, website, start_date, date_unknown,
-        end_date, project_language, published_on, related_projects, suggest_tags_button,
+        end_date, go_to_filter, project_language, published_on, related_projects, suggest_tags_button,
         suggested_tags, suggested_tags_hint, filter_suggestion, partial_match,
         reason_keywords, reason_similar, reason_matrix, search_same, not_found,
         not_found_text, bad_request, submit_heading, submit_intro, submit_button, required,

@@ -37,7 +37,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use super::AppState;
 pub use errors::{bad_request, error_page, method_not_allowed, not_found};
-pub use layout::Ctx;
+pub use layout::{lang_of, Ctx};
 
 /// The page routes.
 pub fn router() -> OpenApiRouter<AppState> {

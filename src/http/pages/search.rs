@@ -117,7 +117,7 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
                 button type="submit" { (ctx.t.search_button) }
                 a.skip #skip-results href="#results" { (ctx.t.skip_to_results) }
             }
-            (beside_query(view))
+            (beside_query(ctx, view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))

@@ -48,7 +48,11 @@ impl View {
                 }
                 Err(error) => error,
             };
-            let problem = FilterProblem::of(ctx, &error, |key| self.value(key));
+            let page = self.page.as_deref();
+            let problem = FilterProblem::of(ctx, &error, |key| match key {
+                "page" => page,
+                _ => self.value(key),
+            });
             let before = (self.pairs.len(), self.page.is_some());
             self.pairs.retain(|(k, _)| !problem.dropped.contains(k));
             if problem.dropped.iter().any(|k| k == "page") {

@@ -201,7 +201,7 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
                 input #q type="search" name="q" value=[view.value("q")] maxlength=(MAX_QUERY_CHARS);
                 button type="submit" { (t.search_button) }
             }
-            (beside_query(view))
+            (beside_query(ctx, view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
                 (facet_sidebar(ctx, view, results))

@@ -40,6 +40,7 @@ download = Download these results
 download-without-words = Downloads hold every project that passes the filters; the search words are not applied.
 beyond-last-page = This page is past the last page of results.
 last-page = Go to the last page
+go-to-filter = Go to the filter
 without-quotes = No project has these words in this exact order. Search without the quotes
 bad-value = this value was not understood and was left out.
 bad-year-range = The end year is before the start year, so the years were left out.

@@ -38,6 +38,7 @@ download = Descargar estos resultados
 download-without-words = Las descargas contienen todos los proyectos que cumplen los filtros; las palabras buscadas no se aplican.
 beyond-last-page = Esta página está más allá de la última página de resultados.
 last-page = Ir a la última página
+go-to-filter = Ir al filtro
 without-quotes = Ningún proyecto tiene estas palabras en este orden exacto. Buscar sin las comillas
 bad-value = este valor no se entendió y se omitió.
 bad-year-range = El año final es anterior al año inicial, por lo que se omitieron los años.

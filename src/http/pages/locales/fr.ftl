@@ -38,6 +38,7 @@ download = Télécharger ces résultats
 download-without-words = Les téléchargements contiennent tous les projets qui correspondent aux filtres ; les mots recherchés ne sont pas appliqués.
 beyond-last-page = Cette page est au-delà de la dernière page de résultats.
 last-page = Aller à la dernière page
+go-to-filter = Aller au filtre
 without-quotes = Aucun projet ne contient ces mots dans cet ordre exact. Rechercher sans les guillemets
 bad-value = cette valeur n’a pas été comprise et a été ignorée.
 bad-year-range = L’année de fin précède l’année de début ; les années ont donc été ignorées.

@@ -36,6 +36,7 @@ download = 下载这些结果
 download-without-words = 下载包含符合筛选条件的所有项目；不应用搜索词。
 beyond-last-page = 此页超出了结果的最后一页。
 last-page = 转到最后一页
+go-to-filter = 转到该筛选条件
 without-quotes = 没有项目按此确切顺序包含这些词。不带引号搜索
 bad-value = 无法识别此值，已忽略。
 bad-year-range = 结束年份早于开始年份，因此已忽略年份。
