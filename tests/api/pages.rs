@@ -1297,6 +1297,22 @@ async fn the_error_summary_names_each_field_and_links_to_it() {
     for field in ["description", "stakeholder_type", "sdgs", "website"] {
         assert!(page.contains(&format!("id=\"{field}-error\"")), "{field}");
     }
+    // The summary follows the form's order; a group is described by its error.
+    let order = [
+        "description",
+        "organization",
+        "stakeholder_type",
+        "al-C1",
+        "sdg-1",
+        "website",
+        "contact_name",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|t| summary.find(&format!("href=\"#{t}\"")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{summary}");
+    assert!(page.contains("<fieldset id=\"sdgs\" aria-describedby=\"sdgs-error\">"));
 }
 
 /// A submission with one of each mistake a person makes in the form.

@@ -1,6 +1,7 @@
 //! The submitter's private page in Chromium (issue 17): two tabs edit one project; the
 //! later save comes back with the typed text kept beside the other tab's change, and a
-//! second save applies it; on a wide screen and on a phone.
+//! second save applies it; withdrawing asks for its confirmation in the page's language and
+//! then says it is done; on a wide screen and on a phone.
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -131,4 +132,57 @@ async fn the_stale_save_shows_both(browser: &Browser, title: &str, width: u32) {
             "one above the other: {places}"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn withdrawing_asks_to_confirm_in_the_page_language_then_says_it_is_done() {
+    let app = App::start(false).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    for (n, (width, height)) in [(1366, 900), (390, 844)].into_iter().enumerate() {
+        browser.client.set_window_size(width, height).await.unwrap();
+        let (link, _) = a_submission(&app, 10 + n as u32).await;
+        browser
+            .client
+            .goto(&app.url(&format!("{link}&lang=fr")))
+            .await
+            .unwrap();
+        // Unticked: the page's own French message, not the browser's bubble.
+        browser.click("#withdraw button[type=submit]").await;
+        wait_until("the confirmation is asked", || async {
+            browser
+                .run("return !!document.querySelector('#confirm-error')")
+                .await
+                == json!(true)
+        })
+        .await;
+        let asked = browser.text("#confirm-error").await;
+        assert!(
+            asked.starts_with("Rien n'a été retiré"),
+            "{width} px: {asked}"
+        );
+        assert!(browser.text("h1").await.len() > 1, "still the private page");
+        browser.click("#confirm").await;
+        browser.click("#withdraw button[type=submit]").await;
+        wait_until("the withdrawal is said", || async {
+            browser
+                .run("return !!document.querySelector('#withdrawn')")
+                .await
+                == json!(true)
+        })
+        .await;
+        let done = browser.text("#withdrawn").await;
+        assert!(
+            done.starts_with("Ce projet a été retiré"),
+            "{width} px: {done}"
+        );
+        // A reload does not post again: the same page, still withdrawn.
+        browser.client.refresh().await.unwrap();
+        assert!(browser
+            .text("#withdrawn")
+            .await
+            .starts_with("Ce projet a été retiré"));
+    }
+    browser.close().await;
 }

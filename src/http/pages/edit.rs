@@ -303,7 +303,8 @@ fn withdraw_form(ctx: &Ctx, submission: &Submission, shown: &Shown) -> Markup {
         section aria-labelledby="withdraw-heading" {
             h2 #withdraw-heading { (t.withdraw_heading) }
             p #withdraw-hint { (t.withdraw_hint) }
-            form #withdraw method="post" action=(action) {
+            // The server says why in the page's language, not the browser in its own.
+            form #withdraw method="post" action=(action) novalidate {
                 (hidden(ctx, submission, shown.token))
                 @if shown.unconfirmed { p.field-error #confirm-error role="alert" { (t.withdraw_unconfirmed) } }
                 div.field {

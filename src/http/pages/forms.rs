@@ -304,15 +304,44 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
     }
 }
 
+/// The fields in the order the form shows them.
+const FORM_ORDER: [&str; 17] = [
+    "title",
+    "description",
+    "language",
+    "organization",
+    "stakeholder_type",
+    "scope",
+    "countries",
+    "action_lines",
+    "sdgs",
+    "covid19",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "contact",
+    "contact.name",
+    "contact.email",
+];
+
 /// The alert above a form with errors: each error under its field's label, linked to the
 /// field, then those no field shows. Focused on load by `app.js`.
 fn error_summary(ctx: &Ctx, errors: &Errors) -> Markup {
+    // In the order of the form, then those no field shows.
+    let mut listed: Vec<&FieldError> = errors.0.iter().collect();
+    listed.sort_by_key(|e| {
+        FORM_ORDER
+            .iter()
+            .position(|f| *f == e.field)
+            .unwrap_or(FORM_ORDER.len())
+    });
     html! {
         @if !errors.is_empty() {
             div.alert role="alert" #form-errors tabindex="-1" {
                 p { (ctx.t.form_has_errors) }
                 ul {
-                    @for e in &errors.0 {
+                    @for e in listed {
                         @match control_id(&e.field) {
                             Some(id) => li { a href=(format!("#{id}")) { (message(ctx, e)) } },
                             None => li { (what_is_wrong(ctx, e)) },
@@ -451,7 +480,9 @@ impl Fields<'_> {
                 (self.error_note("countries"))
                 // `app.js` puts a filter box and checkboxes in its place, with these texts
                 // (`{}` in `data-remove` stands for a country's name).
-                select #countries name="countries" multiple size="8" aria-describedby="countries-hint"
+                select #countries name="countries" multiple size="8"
+                    aria-describedby=(self.described_by("countries", "countries-hint"))
+                    aria-invalid=[self.invalid("countries").then_some("true")]
                     data-picker data-filter=(t.countries_filter) data-hint=(t.countries_pick_hint)
                     data-chosen=(t.countries_chosen) data-remove=(messages::with(self.ctx.lang, "countries-remove", &[("name", "{}")]))
                     data-none=(t.countries_none_match) {
@@ -463,12 +494,20 @@ impl Fields<'_> {
         }
     }
 
+    /// `hint`, and the field's error when it has one, for `aria-describedby`.
+    fn described_by(&self, field: &str, hint: &str) -> String {
+        match self.invalid(field) {
+            true => format!("{} {hint}", error_id(field)),
+            false => hint.to_string(),
+        }
+    }
+
     /// A fieldset under its legend and optional hint; marked invalid, with its error, when
     /// `field` has one.
     fn group(&self, field: &str, legend: Markup, hint: Option<&str>, fields: Markup) -> Markup {
         html! {
             div.field.invalid[self.invalid(field)] {
-                fieldset id=(field) {
+                fieldset id=(field) aria-describedby=[self.invalid(field).then(|| error_id(field))] {
                     legend { (legend) }
                     @if let Some(hint) = hint { p.hint { (hint) } }
                     (self.error_note(field))
