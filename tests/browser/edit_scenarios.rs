@@ -134,6 +134,16 @@ async fn the_stale_save_shows_both(browser: &Browser, title: &str, width: u32) {
     }
 }
 
+/// The text of the element matching `css`, once the page has it.
+async fn text_once_there(browser: &Browser, css: &str) -> String {
+    let script = format!("return !!document.querySelector('{css}')");
+    wait_until(&format!("{css} is on the page"), || async {
+        browser.run(&script).await == json!(true)
+    })
+    .await;
+    browser.text(css).await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn withdrawing_asks_to_confirm_in_the_page_language_then_says_it_is_done() {
     let app = App::start(false).await;
@@ -150,14 +160,7 @@ async fn withdrawing_asks_to_confirm_in_the_page_language_then_says_it_is_done()
             .unwrap();
         // Unticked: the page's own French message, not the browser's bubble.
         browser.click("#withdraw button[type=submit]").await;
-        wait_until("the confirmation is asked", || async {
-            browser
-                .run("return !!document.querySelector('#confirm-error')")
-                .await
-                == json!(true)
-        })
-        .await;
-        let asked = browser.text("#confirm-error").await;
+        let asked = text_once_there(&browser, "#confirm-error").await;
         assert!(
             asked.starts_with("Rien n'a été retiré"),
             "{width} px: {asked}"
@@ -165,14 +168,7 @@ async fn withdrawing_asks_to_confirm_in_the_page_language_then_says_it_is_done()
         assert!(browser.text("h1").await.len() > 1, "still the private page");
         browser.click("#confirm").await;
         browser.click("#withdraw button[type=submit]").await;
-        wait_until("the withdrawal is said", || async {
-            browser
-                .run("return !!document.querySelector('#withdrawn')")
-                .await
-                == json!(true)
-        })
-        .await;
-        let done = browser.text("#withdrawn").await;
+        let done = text_once_there(&browser, "#withdrawn").await;
         assert!(
             done.starts_with("Ce projet a été retiré"),
             "{width} px: {done}"

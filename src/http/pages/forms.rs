@@ -304,38 +304,30 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
     }
 }
 
-/// The fields in the order the form shows them.
-const FORM_ORDER: [&str; 17] = [
-    "title",
-    "description",
-    "language",
-    "organization",
-    "stakeholder_type",
-    "scope",
-    "countries",
-    "action_lines",
-    "sdgs",
-    "covid19",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "contact",
-    "contact.name",
-    "contact.email",
-];
+/// Where an error's field stands in the form: the submission's fields in their order (the
+/// text's language just after the description), then the contact.
+fn form_place(field: &str) -> (usize, usize) {
+    let end = SUBMISSION_FIELDS.len();
+    match field {
+        "language" => (1, 1),
+        "contact" | "contact.name" => (end, 0),
+        "contact.email" => (end, 1),
+        _ => (
+            SUBMISSION_FIELDS
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(end + 1),
+            0,
+        ),
+    }
+}
 
 /// The alert above a form with errors: each error under its field's label, linked to the
 /// field, then those no field shows. Focused on load by `app.js`.
 fn error_summary(ctx: &Ctx, errors: &Errors) -> Markup {
     // In the order of the form, then those no field shows.
     let mut listed: Vec<&FieldError> = errors.0.iter().collect();
-    listed.sort_by_key(|e| {
-        FORM_ORDER
-            .iter()
-            .position(|f| *f == e.field)
-            .unwrap_or(FORM_ORDER.len())
-    });
+    listed.sort_by_key(|e| form_place(&e.field));
     html! {
         @if !errors.is_empty() {
             div.alert role="alert" #form-errors tabindex="-1" {
