@@ -854,6 +854,39 @@ async fn odd_requests_get_pages_not_json_and_unknown_paths_are_not_echoed_into_l
     assert_eq!(confirmation.headers["referrer-policy"], "no-referrer");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn countries_with_as_many_projects_are_listed_by_name_in_the_page_language() {
+    let app = TestApp::seeded();
+    let page = app.get("/?lang=fr").await;
+    let page = html(&page);
+    // (name, count) of each country's checkbox, in the page's order.
+    let listed: Vec<(String, u64)> = page
+        .split("<label for=\"f-country-")
+        .skip(1)
+        .map(|rest| {
+            let label = between(rest, "\">", "</label>");
+            let name = label[2..label.find(" <span").unwrap()].to_string();
+            let count = label
+                .rsplit("\">")
+                .next()
+                .unwrap()
+                .trim_end_matches("</span>")
+                .parse()
+                .unwrap();
+            (name, count)
+        })
+        .collect();
+    assert!(listed.len() > 10, "{listed:?}");
+    let key = |n: &str| n.to_lowercase().replace(['É', 'é'], "e");
+    for pair in listed.windows(2) {
+        let ((a, x), (b, y)) = (&pair[0], &pair[1]);
+        assert!(
+            x > y || (x == y && key(a) <= key(b)),
+            "{a} ({x}) before {b} ({y})"
+        );
+    }
+}
+
 /// The search hit of a sample project written in English.
 async fn lake_basin_telecentres(app: &TestApp) -> serde_json::Value {
     let found = app

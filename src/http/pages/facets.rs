@@ -137,23 +137,24 @@ fn action_line_choices(ctx: &Ctx, counts: &HashMap<&str, u64>) -> Vec<Choice> {
     choices
 }
 
-/// The countries the matching projects name, in the facet's order.
+/// The countries the matching projects name, most projects first, then by name in the
+/// page's language.
 fn country_choices(ctx: &Ctx, results: &SearchResults) -> Vec<Choice> {
-    results
-        .facets
-        .get("country")
-        .unwrap_or_default()
+    let mut named: Vec<(String, Choice)> = (results.facets.get("country").unwrap_or_default())
         .iter()
         .filter_map(|(code, n)| {
-            let country = Country::parse(code)?;
-            Some(Choice {
+            let name = i18n::country(ctx.lang, Country::parse(code)?);
+            let choice = Choice {
                 value: code.clone(),
-                label: html! { (i18n::country(ctx.lang, country)) },
+                label: html! { (name) },
                 count: *n,
                 children: Vec::new(),
-            })
+            };
+            Some((i18n::alphabetical_key(name), choice))
         })
-        .collect()
+        .collect();
+    named.sort_by(|(a, x), (b, y)| y.count.cmp(&x.count).then_with(|| a.cmp(b)));
+    named.into_iter().map(|(_, choice)| choice).collect()
 }
 
 /// The facet checkboxes with their counts, behind a "Filters (n)" disclosure.

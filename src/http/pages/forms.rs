@@ -464,7 +464,7 @@ impl Fields<'_> {
             .filter_map(Country::from_index)
             .map(|c| (c.code(), i18n::country(self.ctx.lang, c)))
             .collect();
-        countries.sort_by_cached_key(|c| sort_key(c.1));
+        countries.sort_by_cached_key(|c| i18n::alphabetical_key(c.1));
         html! {
             div.field.invalid[self.invalid("countries")] {
                 label #countries-label for="countries" { (t.countries) }
@@ -546,16 +546,6 @@ impl Fields<'_> {
         let legend = html! { (t.contact) };
         self.group("contact", legend, Some(t.contact_hint), fields)
     }
-}
-
-/// A name's key for alphabetical lists: lower case without accents, so "États-Unis"
-/// sorts among the E.
-fn sort_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {

@@ -37,6 +37,16 @@ pub fn list<'a>(lang: Language, items: impl IntoIterator<Item = &'a str>) -> Str
     items.into_iter().collect::<Vec<_>>().join(separator)
 }
 
+/// A name's key for alphabetical lists: lower case without accents, so "États-Unis"
+/// sorts among the E.
+pub fn alphabetical_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A language's name in the page's language (`anglais` on a French page).
 pub fn language_name(page: Language, of: Language) -> &'static str {
     static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
