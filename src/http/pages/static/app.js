@@ -284,6 +284,14 @@
   });
 })();
 
+// A notice after an action (a decision on the desk, a saved form, a decision sent back)
+// takes the focus, so that it is read first.
+(function () {
+  "use strict";
+  var notice = document.querySelector("[data-takes-focus]");
+  if (notice) notice.focus();
+})();
+
 // A long multiple choice (the countries): a filter box over a list of checkboxes, and the
 // chosen ones as removable chips. The native select stays in the form, hidden, and every
 // tick is mirrored into it, so the form posts exactly as without script.
