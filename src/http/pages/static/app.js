@@ -475,8 +475,10 @@
     var op = recall("builder-move");
     remember("builder-move", null);
     var id = location.hash.indexOf("#entry-") === 0 ? decodeURIComponent(location.hash.slice(1)) : "";
-    var row = op && id && document.getElementById(id);
+    var row = id && document.getElementById(id);
     if (!row) return;
+    // An entry just added: the focus goes to its row.
+    if (!op) { row.focus(); return; }
     var button = row.querySelector('button[data-op="' + op + '"]') ||
       row.querySelector('button[data-op="up"], button[data-op="down"]');
     if (button) button.focus({ preventScroll: true });
