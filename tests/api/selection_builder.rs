@@ -360,3 +360,48 @@ async fn the_description_saved_says_so_and_the_arabic_builder_isolates_user_text
         assert!(ar.contains(isolated), "{isolated}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_selection_csv_starts_with_a_byte_order_mark_and_has_a_readable_name() {
+    let b = Builder::talkx().await;
+    b.add_two().await;
+    let today = chrono::Utc::now().date_naive();
+    let name = format!("filename=\"selection-talkx-talkx-rural-networks-{today}.csv\"");
+    let download = b
+        .app
+        .get_with_cookie(&format!("{}/export?format=csv", b.path), &b.cookie)
+        .await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert!(
+        download.text().starts_with("\u{feff}position,"),
+        "{}",
+        download.text()
+    );
+    let disposition = download.headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains(&name), "{disposition}");
+    let id = b.path.rsplit('/').next().unwrap();
+    let api = format!("/api/v1/selections/{id}/export?format=csv");
+    let r = b
+        .app
+        .call_as("GET", &api, Who::Secretariat(&b.key), None)
+        .await;
+    assert!(r.text().starts_with('\u{feff}'), "by default");
+    assert!(r.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&name));
+    let plain = b
+        .app
+        .call_as(
+            "GET",
+            &format!("{api}&bom=false"),
+            Who::Secretariat(&b.key),
+            None,
+        )
+        .await;
+    assert!(
+        !plain.text().starts_with('\u{feff}'),
+        "bom=false leaves it out"
+    );
+    assert!(plain.text().starts_with("position,"), "{}", plain.text());
+}

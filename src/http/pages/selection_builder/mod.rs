@@ -250,17 +250,18 @@ async fn export(
 ) -> Result<Response, Response> {
     let ctx = Ctx::from_query("/secretariat/selections", Vec::new());
     signed_in(&state, &ctx, &headers).await?;
-    let csv = query_pairs(raw.as_deref())
-        .iter()
-        .any(|(k, v)| k == "format" && v == "csv");
+    let pairs = query_pairs(raw.as_deref());
+    let csv = query_value(&pairs, "format") == Some("csv");
+    // A byte-order mark for spreadsheets unless `?bom=false`, as the API's exports.
+    let bom = query_value(&pairs, "bom") != Some("false");
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-    selection_download(view, csv).map_err(|e| error_page(&ctx, &e))
+    selection_download(view, csv, bom).map_err(|e| error_page(&ctx, &e))
 }
 
-/// A selection as a CSV or JSON attachment.
-fn selection_download(view: SelectionView, csv: bool) -> Result<Response, ServiceError> {
+/// A selection as a CSV (after a byte-order mark when `bom`) or JSON attachment.
+fn selection_download(view: SelectionView, csv: bool, bom: bool) -> Result<Response, ServiceError> {
     if csv {
-        return csv_answer(&view);
+        return csv_answer(&view, bom);
     }
     let filename = format!("selection-{}.json", view.id);
     Ok(attachment("application/json", &filename, axum::Json(view)))
