@@ -61,7 +61,7 @@ async fn a_revision_shows_its_changes_and_the_notice_names_what_was_published() 
     let notice = app.get_with_cookie(&back, &cookie).await;
     let notice = html(&notice);
     assert!(
-        notice.contains("Publié\u{a0}: <strong id=\"done-title\">Community broadband cooperative of the lake</strong>"),
+        notice.contains("Publié\u{a0}: <strong id=\"done-title\" dir=\"auto\">Community broadband cooperative of the lake</strong>"),
         "{back}: {notice}"
     );
 }
@@ -215,6 +215,7 @@ async fn unpublishing_needs_confirmation_and_a_fresh_form_then_leaves_search_wit
     let with_cookie = || vec![("cookie", cookie.clone())];
     let unconfirmed = post(vec![("csrf", csrf.clone()), reason.clone()], with_cookie()).await;
     assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html(&unconfirmed).contains("Tick the box to confirm unpublishing."));
     let confirm = ("confirm", "yes".to_string());
     let forged = vec![("csrf", "0".repeat(64)), reason.clone(), confirm.clone()];
     assert_eq!(
@@ -227,10 +228,10 @@ async fn unpublishing_needs_confirmation_and_a_fresh_form_then_leaves_search_wit
         confirm.clone(),
         ("version", "1".into()),
     ];
-    assert_eq!(
-        post(stale, with_cookie()).await.status,
-        StatusCode::CONFLICT
-    );
+    let stale = post(stale, with_cookie()).await;
+    assert_eq!(stale.status, StatusCode::SEE_OTHER, "back to the queue");
+    let location = stale.headers["location"].to_str().unwrap();
+    assert!(location.contains("done=changed_meanwhile"), "{location}");
     let ok = vec![
         ("csrf", csrf.clone()),
         reason.clone(),
@@ -241,7 +242,7 @@ async fn unpublishing_needs_confirmation_and_a_fresh_form_then_leaves_search_wit
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     let back = done.headers["location"].to_str().unwrap().to_string();
     let notice = app.get_with_cookie(&back, &cookie).await;
-    assert!(html(&notice).contains("Unpublished: <strong id=\"done-title\">"));
+    assert!(html(&notice).contains("Unpublished: <strong id=\"done-title\" dir=\"auto\">"));
 
     outside_async(|| app.service.commit_index().unwrap());
     assert!(titles(&app.search("q=cooperative").await.body).is_empty());
@@ -286,4 +287,133 @@ async fn the_api_unpublishes_with_a_reason_but_not_while_a_revision_waits() {
     for answer in [&refused, &by_submitter, &r] {
         assert_conforms(&doc, "post", "/api/v1/projects/{id}/unpublish", answer);
     }
+}
+
+/// An app with one submission waiting (`submission(n)`), a signed-in member: the app, the
+/// key, the project's id and the session cookie.
+async fn one_waiting(n: usize) -> (TestApp, String, String, String) {
+    let app = TestApp::empty();
+    let key = app.key("desk");
+    let (id, _) = app.submit(&submission(n)).await;
+    let cookie = sign_in(&app, &key).await;
+    (app, key, id, cookie)
+}
+
+/// Posts a desk decision form with the signed-in session; its answer.
+async fn decide(
+    app: &TestApp,
+    cookie: &str,
+    (id, decision): (&str, &str),
+    fields: &[(&str, &str)],
+) -> crate::helpers::Response {
+    let path = format!("/secretariat/projects/{id}/{decision}");
+    post_form(app, &path, fields, &[("cookie", cookie)]).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_project_decided_meanwhile_comes_back_to_the_filtered_queue_with_a_notice() {
+    let (app, key, id, cookie) = one_waiting(5).await;
+    let desk = app
+        .get_with_cookie("/secretariat?show=pending&lang=fr", &cookie)
+        .await;
+    let page = html(&desk);
+    assert!(
+        page.contains("type=\"hidden\" name=\"show\" value=\"pending\""),
+        "the forms carry the filter"
+    );
+    let csrf = csrf_of(page);
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("version", "1"),
+        ("lang", "fr"),
+        ("show", "pending"),
+    ];
+    // Another member publishes it first; this form, drawn before, decides nothing.
+    let first = decide(&app, &cookie, (&id, "publish"), &form).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let late = decide(
+        &app,
+        &cookie,
+        (&id, "request-changes"),
+        &[&form[..], &[("message", "Add a website")]].concat(),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::SEE_OTHER, "{}", late.text());
+    let back = late.headers["location"].to_str().unwrap().to_string();
+    assert_eq!(
+        back,
+        format!("/secretariat?show=pending&done=changed_meanwhile&project={id}&lang=fr")
+    );
+    let notice = app.get_with_cookie(&back, &cookie).await;
+    assert_eq!(notice.status, StatusCode::OK);
+    let notice = html(&notice);
+    assert!(notice.contains("data-takes-focus"), "{notice}");
+    assert!(
+        notice.contains("Modifié entre-temps, donc aucune décision prise"),
+        "{notice}"
+    );
+    assert!(notice.contains("Community broadband cooperative number 5</strong>"));
+    let history = app.history(&id, Who::Secretariat(&key)).await;
+    let last = history.body["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["to"], "published", "the late decision changed nothing");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rejecting_needs_the_box_ticked_and_an_unticked_form_shows_the_queue_with_the_reason_kept()
+{
+    let (app, key, id, cookie) = one_waiting(6).await;
+    let desk = app.get_with_cookie("/secretariat", &cookie).await;
+    let page = html(&desk);
+    assert!(item(page, &id).contains("I confirm rejecting this project"));
+    let csrf = csrf_of(page);
+    let reason = ("reason", "Not an ICT project");
+    let form = [("csrf", csrf.as_str()), ("version", "1"), reason];
+    let unticked = decide(&app, &cookie, (&id, "reject"), &form).await;
+    assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let again = html(&unticked);
+    let queued = item(again, &id);
+    assert!(
+        queued.contains("id=\"decision-error\" role=\"alert\" tabindex=\"-1\" data-takes-focus>Tick the box to confirm rejecting.</p>"),
+        "{queued}"
+    );
+    assert!(
+        queued.contains(">Not an ICT project</textarea>"),
+        "{queued}"
+    );
+    let history = app.history(&id, Who::Secretariat(&key)).await;
+    assert_eq!(
+        history.body["history"].as_array().unwrap().len(),
+        1,
+        "not rejected"
+    );
+    let ticked = [&form[..], &[("confirm", "yes")]].concat();
+    let done = decide(&app, &cookie, (&id, "reject"), &ticked).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let back = done.headers["location"].to_str().unwrap();
+    assert!(back.contains("done=rejected"), "{back}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_arabic_desk_isolates_dates_addresses_names_and_organizations() {
+    let (app, _, id, cookie) = one_waiting(7).await;
+    let desk = app.get_with_cookie("/secretariat?lang=ar", &cookie).await;
+    let queued = item(html(&desk), &id).to_string();
+    for isolated in [
+        "<h3 dir=\"auto\">Community broadband cooperative number 7</h3>",
+        "<bdi class=\"org\">Village Networks Trust</bdi>",
+        "<bdi class=\"name\">Grace Achieng</bdi>",
+        "<span class=\"email\" dir=\"ltr\">&lt;grace.secret@example.org&gt;</span>",
+        "name=\"reason\" dir=\"auto\"",
+    ] {
+        assert!(queued.contains(isolated), "{isolated}: {queued}");
+    }
+    let date = queued
+        .find("<time dir=\"ltr\" datetime=\"")
+        .expect("the date is isolated");
+    assert!(queued[date..].contains(" UTC</time>"), "{queued}");
 }

@@ -375,9 +375,9 @@ async fn a_decision_takes_the_session_and_its_token(
         &[("cookie", cookie)],
     )
     .await;
-    // Invalid input is 422 on a page as in the API: one table maps errors to statuses.
+    // Invalid input is 422 as in the API: the queue again, the message beside the form.
     assert_eq!(empty_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let required = "class=\"error-detail\">Motivo del rechazo: este campo es obligatorio</p>";
+    let required = "data-takes-focus>Motivo del rechazo: este campo es obligatorio</p>";
     assert!(
         html(&empty_reason).contains(required),
         "{}",

@@ -169,14 +169,16 @@ async fn a_project_added_from_the_builder_search_says_it_is_in_the_selection() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(
         location,
-        format!("{}?country={country}#hit-{first}", b.path),
-        "back to the same search, at the hit"
+        format!("{}?country={country}#entry-{first}", b.path),
+        "back to the same search, at the entry added"
     );
     let page = b.page(&format!("?country={country}")).await;
     let card = hit(&page, &first);
     assert!(card.contains("Already in this selection"), "{card}");
     assert!(!card.contains("value=\"add\""), "no Add button: {card}");
-    assert!(page.contains(&format!("id=\"entry-{first}\"")));
+    assert!(page.contains(&format!(
+        "id=\"entry-{first}\" data-entry=\"{first}\" tabindex=\"-1\""
+    )));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -201,7 +203,14 @@ async fn the_notes_of_every_selection_entry_save_in_one_post() {
     ];
     let (status, location) = b.edit(&notes).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(location, format!("{}?q=health#notes-form", b.path));
+    assert_eq!(location, format!("{}?q=health&saved=notes#saved", b.path));
+    let saved = b.page("?q=health&saved=notes").await;
+    let notice = "<p class=\"notice\" id=\"saved\" role=\"status\" tabindex=\"-1\" data-takes-focus>Saved.</p>";
+    assert!(saved.contains(notice), "{saved}");
+    assert!(
+        saved.contains("name=\"back\" value=\"q=health\""),
+        "not kept in the search"
+    );
     assert_eq!(
         b.entries().await,
         [
@@ -282,4 +291,117 @@ async fn a_selection_form_shows_only_the_fields_its_kind_uses() {
     assert!(list.contains(
         "Used by: WSIS TalkX session, WSIS Prizes shortlist, Stocktaking Report chapter"
     ));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shortlist_builder_lists_only_its_category_and_says_why_it_refuses_others() {
+    let b = Builder::new(json!({"kind": "prizes_shortlist", "title": "Prizes C3",
+                                "category": "C3", "year": 2026}))
+    .await;
+    let tagged = b.app.search("action_line=C3&per_page=1").await.body["total"].clone();
+    let page = b.page("").await;
+    assert!(
+        page.contains(&format!("<span id=\"total\">{tagged}</span>")),
+        "only the {tagged} projects tagged C3: {page}"
+    );
+    assert!(
+        page.contains("id=\"category-only\">Only projects tagged C3"),
+        "{page}"
+    );
+    // A project of another Action Line, added anyway, is refused with the reason.
+    let all = ids(&b.app.search("per_page=100").await.body);
+    let c3 = ids(&b.app.search("action_line=C3&per_page=100").await.body);
+    let other = all.iter().find(|id| !c3.contains(id)).unwrap();
+    let form = [
+        ("csrf", b.csrf.as_str()),
+        ("op", "add"),
+        ("project_id", other),
+    ];
+    let items = format!("{}/items", b.path);
+    let r = post_form(&b.app, &items, &form, &[("cookie", &b.cookie)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html(&r).contains("Projects: this selection only takes projects tagged with its category"),
+        "{}",
+        html(&r)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_description_saved_says_so_and_the_arabic_builder_isolates_user_text() {
+    let b = Builder::talkx().await;
+    b.add_two().await;
+    let form = [
+        ("csrf", b.csrf.as_str()),
+        ("kind", "talkx"),
+        ("title", "TalkX: rural networks"),
+        ("theme", "Last mile"),
+    ];
+    let r = post_form(&b.app, &b.path, &form, &[("cookie", &b.cookie)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let location = r.headers["location"].to_str().unwrap();
+    assert_eq!(location, format!("{}?saved=description#saved", b.path));
+    let page = b.page("?saved=description").await;
+    let description = &page[page.find("id=\"description\"").unwrap() - 200..];
+    assert!(
+        description.contains("id=\"saved\" role=\"status\""),
+        "{description}"
+    );
+
+    let ar = b.page("?lang=ar").await;
+    for isolated in [
+        "<h1><bdi>TalkX: rural networks</bdi></h1>",
+        "id=\"title\" type=\"text\" name=\"title\" dir=\"auto\"",
+        "id=\"theme\" type=\"text\" name=\"theme\" dir=\"auto\"",
+        "form=\"notes-form\" dir=\"auto\"",
+        "<bdi class=\"org\">",
+        "ملاحظة علنية (تظهر في صفحة المختارات)",
+    ] {
+        assert!(ar.contains(isolated), "{isolated}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_selection_csv_starts_with_a_byte_order_mark_and_has_a_readable_name() {
+    let b = Builder::talkx().await;
+    b.add_two().await;
+    let today = chrono::Utc::now().date_naive();
+    let name = format!("filename=\"selection-talkx-talkx-rural-networks-{today}.csv\"");
+    let download = b
+        .app
+        .get_with_cookie(&format!("{}/export?format=csv", b.path), &b.cookie)
+        .await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert!(
+        download.text().starts_with("\u{feff}position,"),
+        "{}",
+        download.text()
+    );
+    let disposition = download.headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains(&name), "{disposition}");
+    let id = b.path.rsplit('/').next().unwrap();
+    let api = format!("/api/v1/selections/{id}/export?format=csv");
+    let r = b
+        .app
+        .call_as("GET", &api, Who::Secretariat(&b.key), None)
+        .await;
+    assert!(r.text().starts_with('\u{feff}'), "by default");
+    assert!(r.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&name));
+    let plain = b
+        .app
+        .call_as(
+            "GET",
+            &format!("{api}&bom=false"),
+            Who::Secretariat(&b.key),
+            None,
+        )
+        .await;
+    assert!(
+        !plain.text().starts_with('\u{feff}'),
+        "bom=false leaves it out"
+    );
+    assert!(plain.text().starts_with("position,"), "{}", plain.text());
 }

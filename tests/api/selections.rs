@@ -154,7 +154,7 @@ async fn the_exports_keep_order_and_notes(
         .unwrap()
         .starts_with("text/csv"));
     let rows: Vec<&str> = csv.text().lines().collect();
-    assert!(rows[0].starts_with("position,note,project_id,state,title"));
+    assert!(rows[0].starts_with("\u{feff}position,note,project_id,state,title"));
     assert!(rows[1].starts_with(&format!(
         "1,speaker 1,{},published,Charlie archives",
         ids[2]

@@ -151,6 +151,16 @@ async fn a_revision_is_filtered_read_and_published(
         .await
         .unwrap();
     assert_eq!(title, format!("Valley fibre network {width}"));
+    // The notice is read first, and the queue keeps its filter.
+    wait_until("the focus is on the notice", || async {
+        browser.run("return document.activeElement.id;").await == "done"
+    })
+    .await;
+    let query = browser.url().await.query().unwrap_or("").to_string();
+    assert!(
+        query.contains("show=revision") && query.contains("text=valley"),
+        "{query}"
+    );
 }
 
 /// A published project unpublished with a reason and the confirmation ticked.

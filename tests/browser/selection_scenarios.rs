@@ -327,13 +327,22 @@ async fn back_at(browser: &Browser, anchor: &str) {
     assert_eq!(view["shown"], true, "#{anchor} is in view: {view}");
 }
 
-/// Adds a hit with its button: the page comes back to the same search at the hit, which
-/// now says it is in the selection.
+/// The id of the element that has the focus.
+async fn focused_on(browser: &Browser, id: &str) {
+    wait_until(&format!("the focus is on #{id}"), || async {
+        browser.run("return document.activeElement.id;").await == json!(id)
+    })
+    .await;
+}
+
+/// Adds a hit with its button: the page comes back to the same search at the new entry,
+/// which has the focus; the hit now says it is in the selection.
 async fn added(browser: &Browser, country: &str, project: &str) {
     browser
         .click(&format!("#hit-{project} button[type=submit]"))
         .await;
-    back_at(browser, &format!("hit-{project}")).await;
+    back_at(browser, &format!("entry-{project}")).await;
+    focused_on(browser, &format!("entry-{project}")).await;
     let url = browser.url().await;
     assert!(url
         .query()
@@ -370,7 +379,9 @@ async fn notes_saved_at_once(
         .type_into(&format!("#note-{}", projects[1]), "Answers questions")
         .await;
     browser.click("#save-notes").await;
-    back_at(browser, "notes-form").await;
+    back_at(browser, "saved").await;
+    focused_on(browser, "saved").await;
+    assert_eq!(browser.text("#saved").await, "Saved.");
     let id = builder.rsplit('/').next().unwrap();
     let saved = app
         .api_with_key(&format!("/api/v1/selections/{id}"), key)

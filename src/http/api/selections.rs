@@ -16,11 +16,12 @@ use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::openapi::responses::{KeyRefused, NotJson};
 use crate::http::openapi::{IdPath, ItemBody, SelectionBody, SELECTIONS};
-use crate::http::query::{invalid, Query, QueryParams};
+use crate::http::query::{flag, invalid, Query, QueryParams};
 use crate::http::stream::attachment;
 use crate::http::{on_service, AppState};
 use crate::model::SelectionView;
 use crate::service::{selection_csv, Service, ServiceError};
+use unicode_normalization::UnicodeNormalization;
 
 /// The selections' routes, each with its OpenAPI operation; the document lists
 /// them in this order.
@@ -51,17 +52,24 @@ pub(crate) enum SelectionFormat {
     Csv,
 }
 
-/// `?format=` of a selection export.
+/// `?format=` and `?bom=` of a selection export.
 #[derive(Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct FormatParam {
     /// The format.
     #[param(inline)]
     format: Option<SelectionFormat>,
+    /// A UTF-8 byte-order mark before CSV, for spreadsheets (true by default; `false` leaves
+    /// it out).
+    bom: Option<bool>,
 }
 
 impl QueryParams for FormatParam {
     fn take(&mut self, key: &str, value: String) -> Result<bool, ApiError> {
+        if key == "bom" {
+            self.bom = Some(flag(key, &value)?);
+            return Ok(true);
+        }
         if key != "format" {
             return Ok(false);
         }
@@ -289,14 +297,51 @@ pub(crate) async fn export(
     })
     .await?;
     match param.format {
-        Some(SelectionFormat::Csv) => Ok(csv_answer(&view)?),
+        Some(SelectionFormat::Csv) => Ok(csv_answer(&view, param.bom.unwrap_or(true))?),
         _ => Ok(Json(view).into_response()),
     }
 }
 
-/// A selection as a CSV attachment (the API's export and the builder's download).
-pub(crate) fn csv_answer(view: &SelectionView) -> Result<Response, ServiceError> {
-    let body = selection_csv(view)?;
-    let filename = format!("selection-{}.csv", view.id);
+/// A selection as a CSV attachment (the API's export and the builder's download), after a
+/// UTF-8 byte-order mark when `bom` (for spreadsheets), named after its kind, its title and
+/// today.
+pub(crate) fn csv_answer(view: &SelectionView, bom: bool) -> Result<Response, ServiceError> {
+    let mut body = if bom {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
+    body.extend(selection_csv(view)?);
+    let today = chrono::Utc::now().date_naive();
+    let filename = csv_filename(view, today);
     Ok(attachment("text/csv; charset=utf-8", &filename, body))
+}
+
+/// Most characters of the title in a CSV file's name.
+const TITLE_SLUG_CHARS: usize = 40;
+
+/// `selection-<kind>-<title slug>-<date>.csv`, in ASCII: the title's letters without their
+/// accents and its digits, lowercase, joined by hyphens and cut at a word; the id when the
+/// title has none of them.
+fn csv_filename(view: &SelectionView, day: chrono::NaiveDate) -> String {
+    let plain: String = view.fields.title.nfkd().filter(char::is_ascii).collect();
+    let words = plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let mut slug = String::new();
+    for word in words {
+        if !slug.is_empty() && slug.len() + 1 + word.len() > TITLE_SLUG_CHARS {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word[..word.len().min(TITLE_SLUG_CHARS)]);
+    }
+    if slug.is_empty() {
+        slug = view.id.to_string();
+    }
+    let kind = view.fields.kind.code().replace('_', "-");
+    format!("selection-{kind}-{slug}-{day}.csv")
 }

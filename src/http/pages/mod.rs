@@ -5,6 +5,7 @@ mod assets;
 mod calls;
 mod clean_query;
 mod desk;
+mod desk_decisions;
 mod edit;
 mod errors;
 mod facets;

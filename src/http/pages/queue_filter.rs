@@ -116,6 +116,26 @@ impl QueueFilter {
         }
     }
 
+    /// The filter as query pairs, leaving out what is the default.
+    pub(super) fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.listing != Listing::Waiting {
+            pairs.push(("show", self.listing.code().to_string()));
+        }
+        if !self.text.is_empty() {
+            pairs.push(("text", self.text.clone()));
+        }
+        if let Some(line) = self.action_line {
+            pairs.push(("action_line", line.code().to_string()));
+        }
+        pairs
+    }
+
+    /// The filter as hidden fields of a desk form, so that its answer lists the same.
+    pub(super) fn hidden_fields(&self) -> Markup {
+        html! { @for (name, value) in self.pairs() { input type="hidden" name=(name) value=(value); } }
+    }
+
     /// Whether a queued item (which passed the text and the Action Line) is listed.
     pub(super) fn lists(&self, item: &QueueItem) -> bool {
         self.listing.lists(item)

@@ -15,6 +15,9 @@ use maud::{html, Markup};
 
 use super::calls::call;
 use super::desk::{desk, desk_for_post, desk_nav, editor_for_post, key_holder, Desk};
+use super::desk_decisions::{
+    decision_of, done_code, done_notice, DeskForms, NotSent, Refusal, CHANGED_MEANWHILE,
+};
 use super::errors::error_page;
 use super::form_post::FormPost;
 use super::forms::FormValues;
@@ -28,10 +31,7 @@ use super::secretariat_texts::secretariat_texts;
 use super::session::{self, same_origin};
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
-use crate::model::{
-    message_text, Decision, FieldError, OwnerProject, ReviewKind, State as ProjectState,
-    ValidationErrors, MESSAGE_MAX_CHARS,
-};
+use crate::model::{OwnerProject, ReviewKind, State as ProjectState};
 use crate::service::{Caller, ProjectView, QueueItem, ServiceError};
 
 /// The routes.
@@ -69,12 +69,29 @@ async fn desk_page(
         Some(code) => Some((code, decided_title(&state, &ctx, &desk, project).await?)),
         None => None,
     };
-    let listed = listed(&state, &ctx, filter.clone()).await?;
-    let body = desk_body(&ctx, &desk, notice, &filter, &listed);
-    Ok(HtmlPage(
-        StatusCode::OK,
-        document(&ctx, ctx.t.nav_secretariat, body),
-    ))
+    let forms = DeskForms {
+        desk: &desk,
+        filter: &filter,
+        refusal: None,
+    };
+    queue_page(&state, &ctx, &forms, notice).await
+}
+
+/// The queue the filter lists, with the notice of the last decision; 422 when a decision
+/// was sent back (shown beside its form).
+async fn queue_page(
+    state: &AppState,
+    ctx: &Ctx,
+    forms: &DeskForms<'_>,
+    notice: Option<(&str, Option<String>)>,
+) -> PageResult {
+    let listed = listed(state, ctx, forms.filter.clone()).await?;
+    let body = desk_body(ctx, forms, notice, &listed);
+    let status = match forms.refusal {
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        None => StatusCode::OK,
+    };
+    Ok(HtmlPage(status, document(ctx, ctx.t.nav_secretariat, body)))
 }
 
 /// The title of the project a decision concerned, if it can still be read.
@@ -122,12 +139,12 @@ async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<List
 /// The moderation desk: the bar, what the last decision did, the filter and the list.
 fn desk_body(
     ctx: &Ctx,
-    desk: &Desk,
+    forms: &DeskForms,
     notice: Option<(&str, Option<String>)>,
-    filter: &QueueFilter,
     listed: &Listed,
 ) -> Markup {
     let d = secretariat_texts(ctx.lang);
+    let filter = forms.filter;
     let waiting: Vec<&QueueItem> = listed.waiting.iter().collect();
     let shown: Vec<&QueueItem> = waiting
         .iter()
@@ -137,59 +154,45 @@ fn desk_body(
     let size = shown.len() + listed.beyond.len();
     html! {
         h1 { (ctx.t.nav_secretariat) }
-        (desk_nav(ctx, desk))
-        @if let Some((code, title)) = notice {
-            p.notice role="status" #done data-state=(code) {
-                (done_label(ctx, code))
-                @if let Some(title) = title { (i18n::colon(ctx.lang)) strong #done-title { (title) } }
-            }
+        (desk_nav(ctx, forms.desk))
+        @if let Some((code, title)) = notice { (done_notice(ctx, code, title.as_deref())) }
+        // A decision sent back on a project this filter does not list: its message on top.
+        @if let Some(refusal) = forms.refusal.filter(|r| !lists(&shown, &listed.beyond, &r.project)) {
+            p.alert #decision-error role="alert" tabindex="-1" data-takes-focus { (refusal.message) }
         }
         (filter_form(ctx, filter, &waiting))
         h2 { (d.moderation_queue) " (" span #queue-size { (size) } ")" }
         @if size == 0 && listed.waiting.is_empty() && filter.listing.beyond_queue().is_none() {
             p { (d.queue_empty) }
         } @else if size == 0 { p { (d.nothing_matches) } }
-        @for item in shown { (queue_item(ctx, desk, item)) }
-        @for project in &listed.beyond { (beyond_item(ctx, desk, project)) }
+        @for item in shown { (queue_item(ctx, forms, item)) }
+        @for project in &listed.beyond { (beyond_item(ctx, forms, project)) }
     }
 }
 
+/// Whether the page lists the project `id`.
+fn lists(shown: &[&QueueItem], beyond: &[OwnerProject], id: &str) -> bool {
+    let is = |p: &OwnerProject| p.project.id.to_string() == id;
+    shown.iter().any(|i| is(&i.project)) || beyond.iter().any(is)
+}
+
 /// A project sent back or published, with the unpublish form for published ones.
-fn beyond_item(ctx: &Ctx, desk: &Desk, project: &OwnerProject) -> Markup {
+fn beyond_item(ctx: &Ctx, forms: &DeskForms, project: &OwnerProject) -> Markup {
     let p = &project.project;
     let id = p.id.to_string();
     html! {
         article.queue-item data-id=(id) data-state=(p.state.code()) {
-            h3 { (p.fields.title) }
-            p.meta { (i18n::state(ctx.lang, p.state)) " · " (p.fields.organization) " · " (ctx.t.version) " " (p.version) }
-            @if let Some(message) = &project.message { p.meta { (message) } }
-            @if desk.can_edit() && p.state == ProjectState::Published {
-                (unpublish_form(ctx, desk, &id, p.version))
+            h3 dir="auto" { (p.fields.title) }
+            p.meta { (i18n::state(ctx.lang, p.state)) " · " bdi.org { (p.fields.organization) } " · " (ctx.t.version) " " (p.version) }
+            @if let Some(message) = &project.message { p.meta dir="auto" { (message) } }
+            @if forms.desk.can_edit() && p.state == ProjectState::Published {
+                (forms.unpublish(ctx, &id, p.version))
             }
         }
     }
 }
 
-/// Unpublishing, with a reason and a confirmation box.
-fn unpublish_form(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
-    let d = secretariat_texts(ctx.lang);
-    html! {
-        form.actions method="post" action=(format!("/secretariat/projects/{id}/unpublish")) {
-            (desk.form_fields(ctx))
-            input type="hidden" name="version" value=(version);
-            label for=(format!("unpublish-reason-{id}")) { (d.unpublish_reason) }
-            textarea id=(format!("unpublish-reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-            p.hint { (d.unpublish_hint) }
-            label.check {
-                input type="checkbox" name="confirm" value="yes" required;
-                " " (d.unpublish_confirm)
-            }
-            button.danger type="submit" { (d.unpublish) }
-        }
-    }
-}
-
-fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
+fn queue_item(ctx: &Ctx, forms: &DeskForms, item: &QueueItem) -> Markup {
     let p = &item.project.project;
     let id = p.id.to_string();
     let (fields, revision) = match (&item.kind, &item.project.revision) {
@@ -201,12 +204,20 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
         ReviewKind::Revision => d.revision,
         _ => d.new_submission,
     };
+    let since = item.waiting_since;
     html! {
         article.queue-item data-id=(id) data-kind=(if revision.is_some() { "revision" } else { "submission" }) {
-            h3 { (fields.title) }
-            p.meta { (kind) " · " (fields.organization) " · " (d.waiting_since) " " (item.waiting_since.format("%Y-%m-%d %H:%M")) " UTC · " (ctx.t.version) " " (p.version) }
+            h3 dir="auto" { (fields.title) }
+            p.meta {
+                (kind) " · " bdi.org { (fields.organization) } " · " (d.waiting_since) " "
+                time dir="ltr" datetime=(since.format("%Y-%m-%dT%H:%MZ")) { (since.format("%Y-%m-%d %H:%M")) " UTC" }
+                " · " (ctx.t.version) " " (p.version)
+            }
             @if let Some(contact) = &item.project.contact {
-                p.meta { (d.contact) (i18n::colon(ctx.lang)) (contact.name) " <" (contact.email) ">" }
+                p.meta {
+                    (d.contact) (i18n::colon(ctx.lang)) bdi.name { (contact.name) } " "
+                    span.email dir="ltr" { "<" (contact.email) ">" }
+                }
             }
             (duplicates(ctx, item))
             @if let Some(revised) = revision {
@@ -219,7 +230,7 @@ fn queue_item(ctx: &Ctx, desk: &Desk, item: &QueueItem) -> Markup {
                 summary { (d.all_fields) }
                 (fields_list(ctx, fields, &fields.regions()))
             }
-            @if desk.can_edit() { (decision_forms(ctx, desk, &id, p.version)) }
+            @if forms.desk.can_edit() { (forms.decisions(ctx, &id, p.version)) }
         }
     }
 }
@@ -235,46 +246,15 @@ fn duplicates(ctx: &Ctx, item: &QueueItem) -> Markup {
                     @for dup in &item.possible_duplicates {
                         li.duplicate data-id=(dup.id) data-state=(dup.state.code()) {
                             @if dup.state == ProjectState::Published {
-                                a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) { (dup.title) }
+                                a href=(ctx.href(&format!("/projects/{}", dup.id), &[])) dir="auto" { (dup.title) }
                             } @else {
-                                (dup.title) " · " (i18n::state(ctx.lang, dup.state))
+                                bdi { (dup.title) } " · " (i18n::state(ctx.lang, dup.state))
                             }
-                            " (" (dup.organization) "; " (dup.reason) ")"
+                            " (" bdi.org { (dup.organization) } "; " (dup.reason) ")"
                         }
                     }
                 }
             }
-        }
-    }
-}
-
-/// Publish, request changes and reject, for a queued project.
-fn decision_forms(ctx: &Ctx, desk: &Desk, id: &str, version: u64) -> Markup {
-    let d = secretariat_texts(ctx.lang);
-    let decision_form = |decision: &str, fields: Markup| {
-        html! {
-            form method="post" action=(format!("/secretariat/projects/{id}/{decision}")) {
-                (desk.form_fields(ctx))
-                input type="hidden" name="version" value=(version);
-                (fields)
-            }
-        }
-    };
-    html! {
-        div.actions {
-            (decision_form("publish", html! {
-                button type="submit" { (d.publish) }
-            }))
-            (decision_form("request-changes", html! {
-                label for=(format!("message-{id}")) { (d.message_label) }
-                textarea id=(format!("message-{id}")) name="message" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                button.secondary type="submit" { (d.request_changes) }
-            }))
-            (decision_form("reject", html! {
-                label for=(format!("reason-{id}")) { (d.reason_label) }
-                textarea id=(format!("reason-{id}")) name="reason" rows="2" required maxlength=(MESSAGE_MAX_CHARS) {}
-                button.danger type="submit" { (d.reject) }
-            }))
         }
     }
 }
@@ -370,7 +350,7 @@ async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Respo
 }
 
 /// A moderation decision from the desk: publish, request-changes, reject or unpublish
-/// (which takes a reason and the confirmation box).
+/// (these two take a reason and the confirmation box).
 #[utoipa::path(
     post,
     path = "/secretariat/projects/{id}/{decision}",
@@ -378,79 +358,74 @@ async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Respo
     params(("id" = String, Path, description = "The project"), ("decision" = String, Path, description = "publish, request-changes, reject or unpublish")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
-        (status = 303, description = "Decided: back to the desk", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 303, description = "Decided, or not decided as the project changed meanwhile: back to the desk with its filter, which says which", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Not signed in, a read-only key or a bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown project or decision", content_type = "text/html", body = String),
-        (status = 409, description = "Changed meanwhile", content_type = "text/html", body = String),
-        (status = 422, description = "A message or reason is missing, or unpublishing is not confirmed", content_type = "text/html", body = String)
+        (status = 422, description = "A message or reason is missing, or rejecting or unpublishing is not confirmed: the queue again, with the message beside the form", content_type = "text/html", body = String)
     )
 )]
 async fn decide(
     State(state): State<AppState>,
-    ApiPath((id, decision)): ApiPath<(String, String)>,
+    ApiPath((id, name)): ApiPath<(String, String)>,
     post: FormPost,
 ) -> Result<Response, Response> {
     let ctx = post.ctx("/secretariat");
     let desk = editor_for_post(&state, &ctx, &post).await?;
-    let (decision, done) =
-        decision_of(&decision, &post.values).map_err(|e| error_page(&ctx, &e))?;
+    let filter = QueueFilter::of(&posted_filter(&post.values));
+    let (decision, done) = match decision_of(&ctx, &name, &post.values) {
+        Ok(decided) => decided,
+        Err(NotSent::Unknown) => {
+            let unknown = ServiceError::NotFound(format!("no decision '{name}'"));
+            return Err(error_page(&ctx, &unknown));
+        }
+        Err(NotSent::Refused(message)) => {
+            let text = post.values.get(text_field(&name)).to_string();
+            let refusal = Refusal {
+                project: id,
+                decision: name,
+                message,
+                text,
+            };
+            let forms = DeskForms {
+                desk: &desk,
+                filter: &filter,
+                refusal: Some(&refusal),
+            };
+            return Ok(queue_page(&state, &ctx, &forms, None)
+                .await?
+                .into_response());
+        }
+    };
     let version = post.values.get("version").parse().ok();
-    let caller = desk.caller;
-    let target = id.clone();
-    call(&state, &ctx, move |s| {
-        s.decide(&target, &caller, decision, version)
+    let (caller, target) = (desk.caller, id.clone());
+    // Revised by its author or decided by another member meanwhile: back to the queue,
+    // which says so and shows the project as it is now.
+    let decided = call(&state, &ctx, move |s| {
+        match s.decide(&target, &caller, decision, version) {
+            Ok(_) => Ok(true),
+            Err(ServiceError::Conflict { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
     })
     .await?;
-    let back = [("done", done), ("project", id.as_str())];
+    let done = if decided { done } else { CHANGED_MEANWHILE };
+    let mut back = filter.pairs();
+    back.extend([("done", done.to_string()), ("project", id)]);
+    let back: Vec<(&str, &str)> = back.iter().map(|(k, v)| (*k, v.as_str())).collect();
     Ok(see_other(&ctx.href("/secretariat", &back)))
 }
 
-/// The decision a desk form names, with the state it leads to (for `?done=`): an unknown
-/// decision is not found; a missing, too long or unacceptable message or reason is invalid.
-fn decision_of(name: &str, values: &FormValues) -> Result<(Decision, &'static str), ServiceError> {
-    let text = |field: &str| {
-        message_text(field, values.get(field))
-            .map_err(|problem| ServiceError::Invalid(ValidationErrors(vec![problem])))
-    };
-    match name {
-        "publish" => Ok((Decision::Publish, "published")),
-        "request-changes" => Ok((
-            Decision::RequestChanges(text("message")?),
-            "changes_requested",
-        )),
-        "reject" => Ok((Decision::Reject(text("reason")?), "rejected")),
-        "unpublish" if values.get("confirm") != "yes" => {
-            Err(ServiceError::Invalid(ValidationErrors(vec![
-                FieldError::new(
-                    "confirm",
-                    "required",
-                    "tick the box to confirm unpublishing",
-                ),
-            ])))
-        }
-        "unpublish" => Ok((Decision::Unpublish(text("reason")?), "unpublished")),
-        _ => Err(ServiceError::NotFound(format!("no decision '{name}'"))),
-    }
+/// The queue's filter a desk form carries, as query pairs.
+fn posted_filter(values: &FormValues) -> Vec<(String, String)> {
+    (["show", "text", "action_line"].into_iter())
+        .map(|k| (k.to_string(), values.get(k).to_string()))
+        .collect()
 }
 
-/// What a decision named in `?done=` did, as the code the redirect used.
-fn done_code(code: &str) -> Option<&'static str> {
-    ["published", "changes_requested", "rejected", "unpublished"]
-        .into_iter()
-        .find(|c| *c == code)
-}
-
-/// What a decision did, in the page's language: the state it led to, or "Unpublished".
-fn done_label(ctx: &Ctx, code: &str) -> &'static str {
-    let state = [
-        ProjectState::Published,
-        ProjectState::ChangesRequested,
-        ProjectState::Rejected,
-    ]
-    .into_iter()
-    .find(|s| s.code() == code);
-    match state {
-        Some(state) => i18n::state(ctx.lang, state),
-        None => secretariat_texts(ctx.lang).unpublished,
+/// The text field of a decision's form.
+fn text_field(decision: &str) -> &'static str {
+    match decision {
+        "request-changes" => "message",
+        _ => "reason",
     }
 }

@@ -20,7 +20,8 @@ messages::fluent_texts! {
         apply_filter, nothing_matches, unpublish, unpublish_reason, unpublish_confirm,
         unpublish_hint,
         already_added, save_notes, used_by, kind_fields_hint, order_hint, drag_handle,
-        order_saved, order_not_saved, changed_meanwhile,
+        order_saved, order_not_saved, changed_meanwhile, decision_changed_meanwhile,
+        reject_confirm, reject_unconfirmed, unpublish_unconfirmed, saved,
     }
 }
 

@@ -191,7 +191,7 @@ desk-public-page = الصفحة العامة
 desk-not-published = غير منشورة
 desk-export = تصدير
 desk-gone = لم يعد هذا المشروع منشورًا
-desk-note = ملاحظة
+desk-note = ملاحظة علنية (تظهر في صفحة المختارات)
 desk-move-up = نقل إلى أعلى
 desk-move-down = نقل إلى أسفل
 desk-remove = إزالة
@@ -303,6 +303,14 @@ desk-drag-handle = اسحب لإعادة الترتيب
 desk-order-saved = حُفظ الترتيب الجديد.
 desk-order-not-saved = تعذّر حفظ الترتيب الجديد. أعد تحميل الصفحة وحاول مرة أخرى.
 desk-changed-meanwhile = تغيّرت هذه المختارات في أثناء ذلك، فلم يُحفظ شيء. وهذه حالتها الآن.
+desk-category-only = لا تُعرض إلا المشاريع الموسومة بـ { $line }: فهذه المختارات لا تقبل غيرها.
+desk-decision-changed-meanwhile = تغيّر في أثناء ذلك فلم يُتّخذ القرار (عدّله صاحبه، أو سبقك عضو آخر إلى البتّ فيه)
+desk-reject-confirm = أؤكد رفض هذا المشروع
+desk-reject-unconfirmed = ضع علامة في المربع لتأكيد الرفض.
+desk-unpublish-unconfirmed = ضع علامة في المربع لتأكيد إلغاء النشر.
+desk-saved = تم الحفظ.
+error-wrong-category = لا تقبل هذه المختارات إلا المشاريع الموسومة بفئتها
+error-not-published = لا يمكن إضافة إلا المشاريع المنشورة
 
 ## صفحات الأخطاء
 

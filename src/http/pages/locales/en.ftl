@@ -183,7 +183,7 @@ desk-public-page = public page
 desk-not-published = not published
 desk-export = export
 desk-gone = this project is no longer public
-desk-note = Note
+desk-note = Public note (shown on the selection's page)
 desk-move-up = Move up
 desk-move-down = Move down
 desk-remove = Remove
@@ -287,6 +287,14 @@ desk-drag-handle = Drag to reorder
 desk-order-saved = The new order is saved.
 desk-order-not-saved = The new order could not be saved. Reload the page and try again.
 desk-changed-meanwhile = The selection changed meanwhile, so nothing was saved. Here it is as it is now.
+desk-category-only = Only projects tagged { $line } are listed: this selection takes no others.
+desk-decision-changed-meanwhile = Changed meanwhile, so not decided (its author revised it, or someone else decided first)
+desk-reject-confirm = I confirm rejecting this project
+desk-reject-unconfirmed = Tick the box to confirm rejecting.
+desk-unpublish-unconfirmed = Tick the box to confirm unpublishing.
+desk-saved = Saved.
+error-wrong-category = this selection only takes projects tagged with its category
+error-not-published = only published projects can be added
 
 ## Error pages
 

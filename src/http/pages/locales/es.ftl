@@ -181,7 +181,7 @@ desk-public-page = página pública
 desk-not-published = no publicada
 desk-export = exportar
 desk-gone = este proyecto ya no es público
-desk-note = Nota
+desk-note = Nota pública (se muestra en la página de la selección)
 desk-move-up = Subir
 desk-move-down = Bajar
 desk-remove = Quitar
@@ -285,6 +285,14 @@ desk-drag-handle = Arrastrar para reordenar
 desk-order-saved = El nuevo orden está guardado.
 desk-order-not-saved = No se pudo guardar el nuevo orden. Recargue la página e inténtelo de nuevo.
 desk-changed-meanwhile = La selección cambió entretanto, así que no se guardó nada. Aquí está tal como es ahora.
+desk-category-only = Solo se listan los proyectos etiquetados { $line }: esta selección no admite otros.
+desk-decision-changed-meanwhile = Cambió entretanto, así que no se decidió (su autor lo revisó o alguien más decidió antes)
+desk-reject-confirm = Confirmo el rechazo de este proyecto
+desk-reject-unconfirmed = Marque la casilla para confirmar el rechazo.
+desk-unpublish-unconfirmed = Marque la casilla para confirmar la despublicación.
+desk-saved = Guardado.
+error-wrong-category = esta selección solo admite proyectos etiquetados con su categoría
+error-not-published = solo se pueden añadir proyectos publicados
 
 ## Páginas de error
 

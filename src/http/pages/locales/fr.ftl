@@ -181,7 +181,7 @@ desk-public-page = page publique
 desk-not-published = non publiée
 desk-export = exporter
 desk-gone = ce projet n'est plus public
-desk-note = Note
+desk-note = Note publique (affichée sur la page de la sélection)
 desk-move-up = Monter
 desk-move-down = Descendre
 desk-remove = Retirer
@@ -285,6 +285,14 @@ desk-drag-handle = Glisser pour réordonner
 desk-order-saved = Le nouvel ordre est enregistré.
 desk-order-not-saved = Le nouvel ordre n'a pas pu être enregistré. Rechargez la page et réessayez.
 desk-changed-meanwhile = La sélection a changé entre-temps : rien n'a été enregistré. La voici telle qu'elle est maintenant.
+desk-category-only = Seuls les projets marqués { $line } sont listés : cette sélection n'en accepte pas d'autres.
+desk-decision-changed-meanwhile = Modifié entre-temps, donc aucune décision prise (son auteur l'a révisé, ou quelqu'un d'autre a décidé avant vous)
+desk-reject-confirm = Je confirme le refus de ce projet
+desk-reject-unconfirmed = Cochez la case pour confirmer le refus.
+desk-unpublish-unconfirmed = Cochez la case pour confirmer la dépublication.
+desk-saved = Enregistré.
+error-wrong-category = cette sélection n'accepte que les projets marqués de sa catégorie
+error-not-published = seuls les projets publiés peuvent être ajoutés
 
 ## Pages d’erreur
 

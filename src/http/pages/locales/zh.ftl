@@ -179,7 +179,7 @@ desk-public-page = 公开页面
 desk-not-published = 未发布
 desk-export = 导出
 desk-gone = 该项目已不再公开
-desk-note = 备注
+desk-note = 公开备注（显示在精选页面上）
 desk-move-up = 上移
 desk-move-down = 下移
 desk-remove = 移除
@@ -277,6 +277,14 @@ desk-drag-handle = 拖动以调整顺序
 desk-order-saved = 新顺序已保存。
 desk-order-not-saved = 新顺序未能保存。请重新加载页面后再试。
 desk-changed-meanwhile = 此精选在此期间已被更改，因此未保存任何内容。以下为其当前状态。
+desk-category-only = 仅列出标记为 { $line } 的项目：此精选不接受其他项目。
+desk-decision-changed-meanwhile = 在此期间已被更改，因此未作出决定（作者已修订，或其他人已先作出决定）
+desk-reject-confirm = 我确认拒绝此项目
+desk-reject-unconfirmed = 请勾选此框以确认拒绝。
+desk-unpublish-unconfirmed = 请勾选此框以确认撤下发布。
+desk-saved = 已保存。
+error-wrong-category = 此精选仅接受标记为其类别的项目
+error-not-published = 只能添加已发布的项目
 
 ## 错误页面
 

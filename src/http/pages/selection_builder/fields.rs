@@ -64,7 +64,7 @@ impl Field {
         match self {
             Field::Theme => html! {
                 label for="theme" { (d.theme) }
-                input #theme type="text" name="theme" value=[value];
+                input #theme type="text" name="theme" dir="auto" value=[value];
             },
             Field::Date => html! {
                 label for="date" { (d.date) }
@@ -128,7 +128,7 @@ fn title_field(ctx: &Ctx, f: Option<&SelectionFields>) -> Markup {
     html! {
         div.field {
             label for="title" { (d.title) }
-            input #title type="text" name="title" required value=[f.map(|f| f.title.as_str())];
+            input #title type="text" name="title" dir="auto" required value=[f.map(|f| f.title.as_str())];
         }
     }
 }

@@ -12,13 +12,18 @@ use super::super::desk::Desk;
 use super::super::errors::error_page;
 use super::super::facets::facet_sidebar;
 use super::super::forms::FormValues;
+use super::super::i18n;
 use super::super::layout::{hidden_lang, Ctx};
 use super::super::messages;
 use super::super::search::{hit_body, pagination};
 use super::super::search_view::View;
 use super::super::secretariat_texts::secretariat_texts;
+use super::refused::Saved;
 use crate::http::AppState;
-use crate::model::{Language, SearchResults, SelectionView, MAX_QUERY_CHARS};
+use crate::model::{
+    ActionLine, Language, SearchResults, SelectionFields, SelectionKind, SelectionView,
+    MAX_QUERY_CHARS,
+};
 use crate::service::ServiceError;
 
 /// How many hits the builder shows when the address does not say.
@@ -34,7 +39,7 @@ impl Back {
         Back(
             pairs
                 .iter()
-                .filter(|(k, v)| k != "lang" && !v.trim().is_empty())
+                .filter(|(k, v)| k != "lang" && k != "saved" && !v.trim().is_empty())
                 .cloned()
                 .collect(),
         )
@@ -61,23 +66,34 @@ impl Back {
         html! { @if !query.is_empty() { input type="hidden" name="back" value=(query); } }
     }
 
-    /// The builder at `path` with this search, at the element `anchor`.
-    pub fn href(&self, ctx: &Ctx, path: &str, anchor: &str) -> String {
-        let pairs: Vec<(&str, &str)> = self
+    /// The builder at `path` with this search (and what was saved), at the element `anchor`.
+    pub fn href(&self, ctx: &Ctx, path: &str, saved: Option<Saved>, anchor: &str) -> String {
+        let mut pairs: Vec<(&str, &str)> = self
             .0
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
+        pairs.extend(saved.map(|s| ("saved", s.code())));
         format!("{}#{anchor}", ctx.href(path, &pairs))
     }
 }
 
-/// The builder's search view and its results; a parameter the search cannot take is
-/// left out and shown beside its filter, a second one is the error page.
+/// The Action Line every project of a selection must carry: the category of a Prizes
+/// shortlist or a report chapter (the model refuses others).
+pub(super) fn category_only(fields: &SelectionFields) -> Option<ActionLine> {
+    match fields.kind {
+        SelectionKind::PrizesShortlist | SelectionKind::Report => fields.category,
+        _ => None,
+    }
+}
+
+/// The builder's search view and its results, only of projects tagged `only` when given; a
+/// parameter the search cannot take is left out and shown beside its filter, a second one
+/// is the error page.
 pub(super) async fn found(
     state: &AppState,
     ctx: &Ctx,
-    path: &str,
+    (path, only): (&str, Option<ActionLine>),
     back: &Back,
 ) -> Result<(View, SearchResults), Response> {
     let bad = |e| error_page(ctx, &ServiceError::BadParameter(e));
@@ -89,6 +105,9 @@ pub(super) async fn found(
     let (view, mut request) = View::new(path, pairs).checked(ctx).map_err(bad)?;
     if view.value("per_page").is_none() {
         request.per_page = HITS;
+    }
+    if let Some(line) = only {
+        request.filters.action_lines = vec![line];
     }
     let results = search(state, ctx, request).await?;
     Ok((view, results))
@@ -120,6 +139,10 @@ pub(super) fn add_projects(
                 (facet_sidebar(ctx, view, found))
             }
             section #candidates-section aria-labelledby="candidates-total" {
+                @if let Some(line) = category_only(&selection.fields) {
+                    @let label = i18n::action_line_label(ctx.lang, line);
+                    p.hint #category-only { (messages::with(ctx.lang, "desk-category-only", &[("line", &label)])) }
+                }
                 p #candidates-total { span #total { (found.total) } " " (messages::counted(ctx.lang, "projects-found", found.total)) }
                 @if found.hits.is_empty() { p.no-results role="status" { (ctx.t.no_results) } }
                 ol #candidates.hits {

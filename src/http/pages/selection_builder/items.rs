@@ -11,7 +11,7 @@ use super::super::forms::FormValues;
 use super::super::layout::Ctx;
 use super::super::secretariat_texts::secretariat_texts;
 use super::finder::Back;
-use super::refused::Refused;
+use super::refused::{Refused, Saved};
 use crate::model::{Language, SelectionView};
 
 /// One entry as the edit sees it: the project's id and the note.
@@ -23,11 +23,18 @@ pub(super) struct Edit {
     pub items: Vec<Value>,
     /// The id of the element to scroll to.
     pub anchor: String,
+    /// What the edit saves, for the notice beside its form.
+    pub saved: Option<Saved>,
 }
 
 /// The selection's entries; for an editor, each with its note and buttons to move or
 /// remove it, then the button that saves every note.
-pub(super) fn item_list(ctx: &Ctx, desk: &Desk, view: &SelectionView, back: &Back) -> Markup {
+pub(super) fn item_list(
+    ctx: &Ctx,
+    desk: &Desk,
+    (view, saved): (&SelectionView, Option<Saved>),
+    back: &Back,
+) -> Markup {
     let b = secretariat_texts(ctx.lang);
     let editor = desk.can_edit();
     html! {
@@ -39,10 +46,10 @@ pub(super) fn item_list(ctx: &Ctx, desk: &Desk, view: &SelectionView, back: &Bac
         }
         ol #items data-reorder[editor] {
             @for (i, item) in view.items.iter().enumerate() {
-                li.card.entry id=(format!("entry-{}", item.project_id)) data-entry=(item.project_id) {
+                li.card.entry id=(format!("entry-{}", item.project_id)) data-entry=(item.project_id) tabindex="-1" {
                     @if editor { span.handle aria-hidden="true" title=(b.drag_handle) { "⠿" } }
                     @match &item.project {
-                        Some(p) => { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) { (p.fields.title) } " · " (p.fields.organization) }
+                        Some(p) => { a href=(ctx.href(&format!("/projects/{}", p.id), &[])) dir="auto" { (p.fields.title) } " · " bdi.org { (p.fields.organization) } }
                         None => { (item.project_id) " (" (secretariat_texts(ctx.lang).gone) ")" }
                     }
                     @if editor { (entry_actions(ctx, desk, view, i, back)) }
@@ -56,6 +63,7 @@ pub(super) fn item_list(ctx: &Ctx, desk: &Desk, view: &SelectionView, back: &Bac
                 input type="hidden" name="op" value="save";
                 button #save-notes type="submit" { (b.save_notes) }
             }
+            (Saved::notice(saved, Saved::Notes, ctx.lang))
         }
     }
 }
@@ -82,7 +90,7 @@ fn entry_actions(ctx: &Ctx, desk: &Desk, view: &SelectionView, i: usize, back: &
             div.note {
                 input type="hidden" name="entry" form="notes-form" value=(item.project_id);
                 label for=(note_id) { (d.note) }
-                input id=(note_id) type="text" name="note" form="notes-form" value=[item.note.as_deref()];
+                input id=(note_id) type="text" name="note" form="notes-form" dir="auto" value=[item.note.as_deref()];
             }
             @if i > 0 { (item_form("up", d.move_up)) }
             @if i < last { (item_form("down", d.move_down)) }
@@ -103,18 +111,21 @@ pub(super) fn edited_items(
         .iter()
         .map(|i| (i.project_id.to_string(), i.note.clone()))
         .collect();
+    let mut saved = None;
     let anchor = match values.get("op") {
         "add" => {
             let id = values.get("project_id").to_string();
             if !rows.iter().any(|(p, _)| *p == id) {
                 rows.push((id.clone(), None));
             }
-            format!("hit-{id}")
+            // The focus goes to the new entry's row.
+            format!("entry-{id}")
         }
         "save" => {
             let changed = || Refused::conflict(secretariat_texts(lang).changed_meanwhile);
             rows = saved_rows(&rows, values).ok_or_else(changed)?;
-            "notes-form".into()
+            saved = Some(Saved::Notes);
+            "saved".into()
         }
         op => one_row_edit(&mut rows, op, values).map_err(Refused::bad_edit)?,
     };
@@ -122,7 +133,11 @@ pub(super) fn edited_items(
         .into_iter()
         .map(|(project_id, note)| json!({"project_id": project_id, "note": note}))
         .collect();
-    Ok(Edit { items, anchor })
+    Ok(Edit {
+        items,
+        anchor,
+        saved,
+    })
 }
 
 /// An edit of the row at the posted `index`; the anchor of the row (or of the list, when

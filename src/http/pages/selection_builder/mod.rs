@@ -28,7 +28,7 @@ use super::calls::{call, posted, Posted};
 use super::desk::{editor_for_post, signed_in};
 use super::errors::error_page;
 use super::form_post::FormPost;
-use super::layout::Ctx;
+use super::layout::{query_value, Ctx};
 use super::responses::{see_other, PageResult};
 use crate::http::api::selections::csv_answer;
 use crate::http::extract::{query_pairs, ApiPath};
@@ -40,7 +40,7 @@ use fields::selection_json;
 use finder::Back;
 use items::edited_items;
 use page::{builder, list};
-use refused::Refused;
+use refused::{Refused, Saved};
 
 /// The routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -121,10 +121,11 @@ async fn builder_page(
 ) -> Result<Response, Response> {
     let pairs = query_pairs(raw.as_deref());
     let back = Back::from_query(&pairs);
+    let saved = Saved::of(query_value(&pairs, "saved"));
     let ctx = Ctx::from_query(&format!("/secretariat/selections/{id}"), pairs);
     let desk = signed_in(&state, &ctx, &headers).await?;
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-    builder(&state, &ctx, &desk, &view, &back, None).await
+    builder(&state, &ctx, (&desk, &view), &back, None, saved).await
 }
 
 /// Changes a selection's description from the builder.
@@ -158,11 +159,15 @@ async fn update(
     })
     .await?
     {
-        Posted::Done(_) => Ok(see_other(&ctx.href(&path, &[]))),
+        Posted::Done(_) => {
+            let saved = [("saved", Saved::Description.code())];
+            Ok(see_other(&format!("{}#saved", ctx.href(&path, &saved))))
+        }
         Posted::Refused(errors) => {
             let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
             let refused = Some(Refused::by_service(&ctx, &errors));
-            builder(&state, &ctx, &desk, &view, &Back::from_query(&[]), refused).await
+            let back = Back::from_query(&[]);
+            builder(&state, &ctx, (&desk, &view), &back, refused, None).await
         }
     }
 }
@@ -199,12 +204,15 @@ async fn edit_items(
     let back = Back::from_post(&post.values);
     let refused = match edited_items(&view, &post.values, ctx.lang) {
         Ok(edit) => match save_items(&state, &ctx, id, edit.items).await? {
-            None => return Ok(see_other(&back.href(&ctx, &path, &edit.anchor))),
+            None => {
+                let to = back.href(&ctx, &path, edit.saved, &edit.anchor);
+                return Ok(see_other(&to));
+            }
             refused => refused,
         },
         Err(refused) => Some(refused),
     };
-    builder(&state, &ctx, &desk, &view, &back, refused).await
+    builder(&state, &ctx, (&desk, &view), &back, refused, None).await
 }
 
 /// Stores a selection's new item list; the service's reasons (422) when it refuses it.
@@ -242,17 +250,18 @@ async fn export(
 ) -> Result<Response, Response> {
     let ctx = Ctx::from_query("/secretariat/selections", Vec::new());
     signed_in(&state, &ctx, &headers).await?;
-    let csv = query_pairs(raw.as_deref())
-        .iter()
-        .any(|(k, v)| k == "format" && v == "csv");
+    let pairs = query_pairs(raw.as_deref());
+    let csv = query_value(&pairs, "format") == Some("csv");
+    // A byte-order mark for spreadsheets unless `?bom=false`, as the API's exports.
+    let bom = query_value(&pairs, "bom") != Some("false");
     let view = call(&state, &ctx, move |s| s.selection(&id, true)).await?;
-    selection_download(view, csv).map_err(|e| error_page(&ctx, &e))
+    selection_download(view, csv, bom).map_err(|e| error_page(&ctx, &e))
 }
 
-/// A selection as a CSV or JSON attachment.
-fn selection_download(view: SelectionView, csv: bool) -> Result<Response, ServiceError> {
+/// A selection as a CSV (after a byte-order mark when `bom`) or JSON attachment.
+fn selection_download(view: SelectionView, csv: bool, bom: bool) -> Result<Response, ServiceError> {
     if csv {
-        return csv_answer(&view);
+        return csv_answer(&view, bom);
     }
     let filename = format!("selection-{}.json", view.id);
     Ok(attachment("application/json", &filename, axum::Json(view)))

@@ -10,9 +10,9 @@ use super::super::layout::{document, Ctx};
 use super::super::responses::HtmlPage;
 use super::super::secretariat_texts::{self, secretariat_texts};
 use super::fields::{every_field, kind_fields};
-use super::finder::{add_projects, found, Back};
+use super::finder::{add_projects, category_only, found, Back};
 use super::items::item_list;
-use super::refused::Refused;
+use super::refused::{Refused, Saved};
 use crate::http::AppState;
 use crate::model::{SelectionKind, SelectionView};
 
@@ -33,7 +33,7 @@ pub(super) fn list(
             tbody {
                 @for s in selections {
                     tr {
-                        td { a href=(ctx.href(&format!("/secretariat/selections/{}", s.id), &[])) { (s.fields.title) } }
+                        td { a href=(ctx.href(&format!("/secretariat/selections/{}", s.id), &[])) dir="auto" { (s.fields.title) } }
                         td { (secretariat_texts::kind(ctx.lang, s.fields.kind)) }
                         td.num { (s.items.len()) }
                         td { (if s.fields.published { ctx.t.yes } else { ctx.t.no }) }
@@ -59,33 +59,34 @@ pub(super) fn list(
     HtmlPage(Refused::status(&refused), document(ctx, d.selections, body))
 }
 
-/// The builder page of `view`, with the search `back` describes to add projects and an
-/// error on top when given.
+/// The builder page of `view`, with the search `back` describes to add projects (only of
+/// projects its category admits), and an error on top or a notice beside the form saved.
 pub(super) async fn builder(
     state: &AppState,
     ctx: &Ctx,
-    desk: &Desk,
-    view: &SelectionView,
+    (desk, view): (&Desk, &SelectionView),
     back: &Back,
     refused: Option<Refused>,
+    saved: Option<Saved>,
 ) -> Result<Response, Response> {
     let d = secretariat_texts(ctx.lang);
     let path = format!("/secretariat/selections/{}", view.id);
     let search = if desk.can_edit() {
-        Some(found(state, ctx, &path, back).await?)
+        let only = category_only(&view.fields);
+        Some(found(state, ctx, (&path, only), back).await?)
     } else {
         None
     };
     let body = html! {
-        h1 { (view.fields.title) }
+        h1 { bdi { (view.fields.title) } }
         (desk_nav(ctx, desk))
         @if let Some(refused) = &refused { p.alert role="alert" { (refused.message) } }
         (selection_meta(ctx, view))
         h2 { (d.projects) " (" (view.items.len()) ")" }
-        (item_list(ctx, desk, view, back))
+        (item_list(ctx, desk, (view, saved), back))
         @if let Some((search_view, results)) = &search {
             (add_projects(ctx, desk, view, (search_view, results), back))
-            (description_form(ctx, desk, view))
+            (description_form(ctx, desk, view, saved))
         }
     };
     let status = Refused::status(&refused);
@@ -111,10 +112,11 @@ fn selection_meta(ctx: &Ctx, view: &SelectionView) -> Markup {
 
 /// The form that changes the selection's description (its kind's fields) and whether it
 /// is published.
-fn description_form(ctx: &Ctx, desk: &Desk, view: &SelectionView) -> Markup {
+fn description_form(ctx: &Ctx, desk: &Desk, view: &SelectionView, saved: Option<Saved>) -> Markup {
     let d = secretariat_texts(ctx.lang);
     html! {
         h2 { (d.description) }
+        (Saved::notice(saved, Saved::Description, ctx.lang))
         form.stack #description method="post" action=(format!("/secretariat/selections/{}", view.id)) {
             (desk.form_fields(ctx))
             input type="hidden" name="kind" value=(view.fields.kind.code());

@@ -1,13 +1,50 @@
 //! Why a selection page comes back instead of a redirect: the message on top, in the
-//! page's language, and its status.
+//! page's language, and its status; and the notice that a form was saved.
 
 use axum::http::StatusCode;
+use maud::{html, Markup};
 
 use super::super::forms::what_is_wrong;
 use super::super::i18n;
 use super::super::layout::Ctx;
 use super::super::secretariat_texts::secretariat_texts;
-use crate::model::ValidationErrors;
+use crate::model::{Language, ValidationErrors};
+
+/// What the builder's address says was saved (`?saved=`): its notice stands beside that
+/// form and takes the focus.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Saved {
+    /// The description form.
+    Description,
+    /// Every entry's note (and the order).
+    Notes,
+}
+
+impl Saved {
+    /// The value of `?saved=`.
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            Saved::Description => "description",
+            Saved::Notes => "notes",
+        }
+    }
+
+    /// What `?saved=` names, if anything known.
+    pub(super) fn of(code: Option<&str>) -> Option<Saved> {
+        [Saved::Description, Saved::Notes]
+            .into_iter()
+            .find(|s| Some(s.code()) == code)
+    }
+
+    /// The notice beside the saved form, if it is this one (the anchor of the redirect).
+    pub(super) fn notice(saved: Option<Saved>, form: Saved, lang: Language) -> Markup {
+        html! {
+            @if saved == Some(form) {
+                p.notice #saved role="status" tabindex="-1" data-takes-focus { (secretariat_texts(lang).saved) }
+            }
+        }
+    }
+}
 
 /// Why a page comes back instead of a redirect: the message on top, and its status.
 pub(super) struct Refused {

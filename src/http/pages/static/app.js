@@ -284,6 +284,14 @@
   });
 })();
 
+// A notice after an action (a decision on the desk, a saved form, a decision sent back)
+// takes the focus, so that it is read first.
+(function () {
+  "use strict";
+  var notice = document.querySelector("[data-takes-focus]");
+  if (notice) notice.focus();
+})();
+
 // A long multiple choice (the countries): a filter box over a list of checkboxes, and the
 // chosen ones as removable chips. The native select stays in the form, hidden, and every
 // tick is mirrored into it, so the form posts exactly as without script.
@@ -467,8 +475,10 @@
     var op = recall("builder-move");
     remember("builder-move", null);
     var id = location.hash.indexOf("#entry-") === 0 ? decodeURIComponent(location.hash.slice(1)) : "";
-    var row = op && id && document.getElementById(id);
+    var row = id && document.getElementById(id);
     if (!row) return;
+    // An entry just added: the focus goes to its row.
+    if (!op) { row.focus(); return; }
     var button = row.querySelector('button[data-op="' + op + '"]') ||
       row.querySelector('button[data-op="up"], button[data-op="down"]');
     if (button) button.focus({ preventScroll: true });
