@@ -574,18 +574,3 @@ fn action_line_checks(ctx: &Ctx, v: &FormValues) -> Markup {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accented_names_sort_with_their_letter() {
-        let mut names = vec!["Zambie", "États-Unis", "Espagne", "Éthiopie", "Estonie"];
-        names.sort_by_cached_key(|n| sort_key(n));
-        assert_eq!(
-            names,
-            ["Espagne", "Estonie", "États-Unis", "Éthiopie", "Zambie"]
-        );
-    }
-}

@@ -180,6 +180,16 @@ mod tests {
     }
 
     #[test]
+    fn accented_names_sort_with_their_letter() {
+        let mut names = vec!["Zambie", "États-Unis", "Espagne", "Éthiopie", "Estonie"];
+        names.sort_by_cached_key(|n| alphabetical_key(n));
+        assert_eq!(
+            names,
+            ["Espagne", "Estonie", "États-Unis", "Éthiopie", "Zambie"]
+        );
+    }
+
+    #[test]
     fn labels_differ_by_language() {
         assert_eq!(
             action_line(Language::En, crate::model::ActionLine::C7),
