@@ -133,6 +133,18 @@ async fn on_a_phone_results_come_first_and_filters_and_menu_open_on_demand() {
     browser.client.goto(&app.url("/")).await.unwrap();
     browser.click("#site-menu > summary").await;
     assert!(shown(&browser, "nav.languages").await, "the menu opens");
+    press(&browser, Key::Escape).await;
+    assert!(
+        !shown(&browser, "nav.languages").await,
+        "Escape folds the menu"
+    );
+    let on_button = "return document.activeElement.matches('#site-menu > summary')";
+    assert_eq!(
+        browser.run(on_button).await,
+        json!(true),
+        "the focus on the menu's button"
+    );
+    browser.click("#site-menu > summary").await;
     browser.click("#site-menu > summary").await;
     browser.click("#filters-panel > summary").await;
     assert!(shown(&browser, "#f-sdg-3").await, "the filters open");

@@ -11,6 +11,15 @@
     });
   }
 
+  // On a phone, Escape folds the open menu and gives the focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menu = document.querySelector("details.menu[open]");
+    if (!menu || window.matchMedia("(min-width: 50.01rem)").matches) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+
   // Search and statistics: filters, sort and pages fetch the same page and put its
   // results and facets in place of the old ones; the URL keeps the view, focus stays.
   var live = document.querySelector("[data-live]");
