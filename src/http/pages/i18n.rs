@@ -50,16 +50,8 @@ pub fn alphabetical_key(name: &str) -> String {
 /// A language's name in the page's language (`anglais` on a French page).
 pub fn language_name(page: Language, of: Language) -> &'static str {
     static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        (Language::ALL.iter())
-            .map(|page| {
-                (Language::ALL.iter())
-                    .map(|of| messages::with(*page, "language-name", &[("code", of.code())]))
-                    .collect()
-            })
-            .collect()
-    });
-    &names[page.index()][of.index()]
+    let codes = || Language::ALL.iter().map(|l| l.code()).collect();
+    messages::variant(&NAMES, ("language-name", "code", codes), page, of.index())
 }
 
 /// The language's name in itself, for the language picker.

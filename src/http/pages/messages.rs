@@ -10,7 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast::Entry;
 use unic_langid::LanguageIdentifier;
 
-use crate::model::{Language, SelectionKind};
+use crate::model::Language;
 
 /// The resources, in [`Language::ALL`] order.
 const SOURCES: [&str; 6] = [
@@ -22,32 +22,44 @@ const SOURCES: [&str; 6] = [
     include_str!("locales/es.ftl"),
 ];
 
-/// One bundle per language, in [`Language::ALL`] order.
-fn bundles() -> &'static [FluentBundle<FluentResource>] {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
+/// A language's bundle, and the ids of its messages in the resource's order.
+struct Loaded {
+    bundle: FluentBundle<FluentResource>,
+    ids: Vec<String>,
+}
+
+/// One bundle per language, in [`Language::ALL`] order; each resource is parsed once.
+fn loaded() -> &'static [Loaded] {
+    static LOADED: OnceLock<Vec<Loaded>> = OnceLock::new();
+    LOADED.get_or_init(|| {
         Language::ALL
             .iter()
             .zip(SOURCES)
-            .map(|(lang, source)| bundle(*lang, source))
+            .map(|(lang, source)| load(*lang, source))
             .collect()
     })
 }
 
-fn bundle(lang: Language, source: &str) -> FluentBundle<FluentResource> {
+fn load(lang: Language, source: &str) -> Loaded {
     let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // The pages isolate what people wrote themselves (`<bdi>`); numbers need no marks.
     bundle.set_use_isolating(false);
     // A resource with a syntax error keeps its good messages (the tests refuse any error).
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    let ids = (resource.entries())
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
     let _ = bundle.add_resource(resource);
-    bundle
+    Loaded { bundle, ids }
 }
 
 /// The message `id` in `lang` with the given arguments; `None` when it is missing.
 fn format(lang: Language, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-    let bundle = &bundles()[lang.index()];
+    let bundle = &loaded()[lang.index()].bundle;
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     Some(
@@ -105,8 +117,8 @@ pub fn text(lang: Language, id: &str) -> &'static str {
         Language::ALL
             .iter()
             .map(|lang| {
-                (ids(SOURCES[lang.index()]).into_iter())
-                    .filter_map(|id| Some((id.clone(), format(*lang, &id, None)?)))
+                (loaded()[lang.index()].ids.iter())
+                    .filter_map(|id| Some((id.clone(), format(*lang, id, None)?)))
                     .collect()
             })
             .collect()
@@ -116,40 +128,32 @@ pub fn text(lang: Language, id: &str) -> &'static str {
         .map_or("", String::as_str)
 }
 
-/// The ids of the messages of a resource, in its order.
-fn ids(source: &str) -> Vec<String> {
-    let Ok(resource) = FluentResource::try_new(source.to_string()) else {
-        return Vec::new();
-    };
-    (resource.entries())
-        .filter_map(|entry| match entry {
-            Entry::Message(m) => Some(m.id.name.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// A selection kind's name: the message `id`, which selects on `$kind`, formatted once per
-/// language and kind into `names`.
-pub fn selection_kind(
-    names: &'static OnceLock<Vec<[String; 4]>>,
-    id: &str,
+/// The message `id`, which selects on `$name`, formatted once per language for each of the
+/// `values` into `cache`; in `lang`, for the value at `at`.
+pub fn variant<V: FnOnce() -> Vec<&'static str>>(
+    cache: &'static OnceLock<Vec<Vec<String>>>,
+    (id, name, values): (&str, &str, V),
     lang: Language,
-    kind: SelectionKind,
+    at: usize,
 ) -> &'static str {
-    let names = names.get_or_init(|| {
+    let names = cache.get_or_init(|| {
+        let values = values();
         (Language::ALL.iter())
-            .map(|lang| SelectionKind::ALL.map(|k| with(*lang, id, &[("kind", k.code())])))
+            .map(|lang| {
+                (values.iter())
+                    .map(|v| with(*lang, id, &[(name, v)]))
+                    .collect()
+            })
             .collect()
     });
-    &names[lang.index()][kind.index()]
+    &names[lang.index()][at]
 }
 
 /// The ids among `ids` that some language lacks.
 #[cfg(test)]
 pub fn missing(ids: &[String]) -> Vec<String> {
     (ids.iter())
-        .filter(|id| !bundles().iter().all(|bundle| bundle.has_message(id)))
+        .filter(|id| !loaded().iter().all(|l| l.bundle.has_message(id)))
         .cloned()
         .collect()
 }
@@ -205,10 +209,10 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_all_six_languages() {
-        let english = ids(SOURCES[Language::En.index()]);
+        let english = &loaded()[Language::En.index()].ids;
         assert!(!english.is_empty());
-        for (lang, source) in Language::ALL.iter().zip(SOURCES) {
-            assert_eq!(ids(source), english, "{lang}: the same messages as English");
+        for (lang, loaded) in Language::ALL.iter().zip(loaded()) {
+            assert_eq!(&loaded.ids, english, "{lang}: the same messages as English");
         }
     }
 

@@ -27,6 +27,12 @@ messages::fluent_texts! {
 
 /// A selection kind's name.
 pub fn kind(lang: Language, kind: SelectionKind) -> &'static str {
-    static NAMES: OnceLock<Vec<[String; 4]>> = OnceLock::new();
-    messages::selection_kind(&NAMES, "desk-kind-name", lang, kind)
+    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let codes = || SelectionKind::ALL.map(SelectionKind::code).to_vec();
+    messages::variant(
+        &NAMES,
+        ("desk-kind-name", "kind", codes),
+        lang,
+        kind.index(),
+    )
 }

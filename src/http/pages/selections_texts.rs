@@ -16,6 +16,12 @@ messages::fluent_texts! {
 
 /// A selection kind's name in the plural.
 pub fn kinds(lang: Language, kind: SelectionKind) -> &'static str {
-    static NAMES: OnceLock<Vec<[String; 4]>> = OnceLock::new();
-    messages::selection_kind(&NAMES, "selections-kind-names", lang, kind)
+    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let codes = || SelectionKind::ALL.map(SelectionKind::code).to_vec();
+    messages::variant(
+        &NAMES,
+        ("selections-kind-names", "kind", codes),
+        lang,
+        kind.index(),
+    )
 }
