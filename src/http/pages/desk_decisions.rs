@@ -6,7 +6,8 @@
 use maud::{html, Markup};
 
 use super::desk::Desk;
-use super::forms::{what_is_wrong, FormValues};
+use super::field_message::labelled;
+use super::forms::FormValues;
 use super::i18n;
 use super::layout::Ctx;
 use super::queue_filter::QueueFilter;
@@ -135,10 +136,8 @@ pub(super) fn decision_of(
 ) -> Result<(Decision, &'static str), NotSent> {
     let d = secretariat_texts(ctx.lang);
     let text = |field: &str, label: &str| {
-        message_text(field, values.get(field)).map_err(|problem| {
-            let wrong = what_is_wrong(ctx, &problem);
-            NotSent::Refused(format!("{label}{}{wrong}", i18n::colon(ctx.lang)))
-        })
+        message_text(field, values.get(field))
+            .map_err(|problem| NotSent::Refused(labelled(ctx, Some(label), &problem)))
     };
     let confirmed = |unticked: &str| match values.get("confirm") {
         "yes" => Ok(()),

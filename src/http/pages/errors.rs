@@ -5,11 +5,12 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use super::forms::{label_of, what_is_wrong};
+use super::field_message::all_labelled;
+use super::forms::label_of;
 use super::layout::{self, Ctx};
+use super::messages;
 use super::responses::HtmlPage;
 use super::secretariat_texts::secretariat_texts;
-use super::{i18n, messages};
 use crate::http::error::{answer, Cause};
 use crate::model::validation::SUBMISSION_FIELDS;
 use crate::model::{Language, ParamError};
@@ -48,13 +49,7 @@ fn detail(ctx: &Ctx, error: &ServiceError) -> String {
     let text = |id: &str| messages::text(ctx.lang, id).to_string();
     match error {
         ServiceError::NotFound(_) => ctx.t.not_found_text.to_string(),
-        ServiceError::Invalid(errors) => (errors.0.iter())
-            .map(|e| match field_label(ctx, &e.field) {
-                Some(label) => format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e)),
-                None => what_is_wrong(ctx, e),
-            })
-            .collect::<Vec<_>>()
-            .join(" · "),
+        ServiceError::Invalid(errors) => all_labelled(ctx, &errors.0, |f| field_label(ctx, f)),
         ServiceError::BadParameter(e) => bad_parameter(ctx, e),
         ServiceError::Unauthorized(_) => text("page-error-unauthorized"),
         ServiceError::Forbidden(_) | ServiceError::PreconditionRequired(_) => {
@@ -73,7 +68,7 @@ fn detail(ctx: &Ctx, error: &ServiceError) -> String {
 }
 
 /// A parameter of the address the page cannot use, named as the address spells it.
-pub fn bad_parameter(ctx: &Ctx, error: &ParamError) -> String {
+fn bad_parameter(ctx: &Ctx, error: &ParamError) -> String {
     messages::with(
         ctx.lang,
         "page-error-bad-parameter",
@@ -121,9 +116,11 @@ pub fn method_not_allowed(lang: Language) -> Response {
     .into_response()
 }
 
-/// The 400 page of a search or statistics page whose parameters do not make a search:
-/// its heading, the message, and a link to the page without them when `clear` names it.
-pub fn bad_query(ctx: &Ctx, heading: &str, message: &str, clear: Option<&str>) -> Response {
+/// The 400 page of a page whose parameters do not make a search: its heading, the bad
+/// parameter named as the address spells it, and a link to the page without them when
+/// `clear` names it.
+pub fn bad_query(ctx: &Ctx, heading: &str, error: &ParamError, clear: Option<&str>) -> Response {
+    let message = bad_parameter(ctx, error);
     let body = html! {
         h1 { (heading) }
         p.error role="alert" { (message) }

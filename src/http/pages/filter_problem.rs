@@ -42,9 +42,8 @@ impl FilterProblem {
             }
             _ => format!(
                 "{}{colon}{}",
-                label(t, control)
-                    .filter(|_| control != "page" || param == "page")
-                    .unwrap_or(param),
+                // A filter's label; `page` gathers the others, named as the address does.
+                label(t, if control == "page" { param } else { control }).unwrap_or(param),
                 t.bad_value
             ),
         };

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 
+use super::field_message::{labelled, what_is_wrong};
 use super::layout::Ctx;
 use super::{i18n, messages};
 use crate::model::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
@@ -207,19 +208,7 @@ impl Errors {
 /// The message shown for an error, in the page's language: the field's label, then what
 /// is wrong.
 fn message(ctx: &Ctx, e: &FieldError) -> String {
-    let label = label_of(ctx, &e.field);
-    format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
-}
-
-/// What is wrong, in the page's language: the message for the code and field
-/// (`error-required-countries`), else for the code, else a general one.
-pub(super) fn what_is_wrong(ctx: &Ctx, e: &FieldError) -> String {
-    let code = e.code.replace('_', "-");
-    let field = e.field.replace(['_', '.'], "-");
-    [format!("error-{code}-{field}"), format!("error-{code}")]
-        .iter()
-        .find_map(|id| messages::numbered(ctx.lang, id, &e.numbers))
-        .unwrap_or_else(|| messages::text(ctx.lang, "error-invalid").to_string())
+    labelled(ctx, Some(label_of(ctx, &e.field)), e)
 }
 
 /// A field's label (the contact's group label for an unknown field).

@@ -9,6 +9,7 @@ mod desk_decisions;
 mod edit;
 mod errors;
 mod facets;
+mod field_message;
 mod filter_problem;
 mod form_post;
 mod forms;

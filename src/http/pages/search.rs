@@ -13,7 +13,7 @@ use maud::{html, Markup, PreEscaped};
 
 use super::calls::search;
 use super::clean_query::CleanQuery;
-use super::errors::{bad_parameter, bad_query};
+use super::errors::bad_query;
 use super::facets::{beside_query, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, url, Ctx};
@@ -80,7 +80,7 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
     };
     let (view, request) = view
         .checked(&ctx)
-        .map_err(|e| bad_query(&ctx, heading, &bad_parameter(&ctx, &e), Some(path)))?;
+        .map_err(|e| bad_query(&ctx, heading, &e, Some(path)))?;
     let results = search(state, &ctx, request.clone()).await?;
     let body = html! {
         h1 { (heading) }

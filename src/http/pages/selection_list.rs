@@ -14,7 +14,7 @@ use maud::{html, Markup};
 
 use super::calls::call;
 use super::clean_query::CleanQuery;
-use super::errors::{bad_parameter, bad_query};
+use super::errors::bad_query;
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::responses::HtmlPage;
@@ -46,14 +46,7 @@ async fn selections_page(
     let ctx = Ctx::from_query(SELECTIONS_PATH, pairs.clone());
     let heading = selections_texts(ctx.lang).selections;
     let filter = SelectionFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(|e| {
-        bad_query(
-            &ctx,
-            heading,
-            &bad_parameter(&ctx, &e),
-            Some(SELECTIONS_PATH),
-        )
-    })?;
+        .map_err(|e| bad_query(&ctx, heading, &e, Some(SELECTIONS_PATH)))?;
     let listing = call(&state, &ctx, move |s| s.selection_listing(filter)).await?;
     let page = document(&ctx, heading, list_body(&ctx, &listing));
     Ok(HtmlPage(StatusCode::OK, page).into_response())

@@ -21,7 +21,7 @@ use maud::{html, Markup};
 
 use super::calls::search;
 use super::clean_query::CleanQuery;
-use super::errors::{bad_parameter, bad_query, error_page};
+use super::errors::{bad_query, error_page};
 use super::facets::{beside_query, facet_counts, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
@@ -63,7 +63,7 @@ async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery
     // A filter it cannot use is left out and named beside its control (400).
     let (view, mut request) = View::new("/stats", pairs)
         .checked(&ctx)
-        .map_err(|e| bad_query(&ctx, heading, &bad_parameter(&ctx, &e), None))?;
+        .map_err(|e| bad_query(&ctx, heading, &e, None))?;
     request.per_page = 1;
     request.page = 1;
     let results = search(&state, &ctx, request.clone()).await?;

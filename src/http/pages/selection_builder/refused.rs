@@ -4,8 +4,7 @@
 use axum::http::StatusCode;
 use maud::{html, Markup};
 
-use super::super::forms::what_is_wrong;
-use super::super::i18n;
+use super::super::field_message::all_labelled;
 use super::super::layout::Ctx;
 use super::super::secretariat_texts::secretariat_texts;
 use crate::model::{Language, ValidationErrors};
@@ -59,23 +58,20 @@ impl Refused {
     /// each after its field's label (422).
     pub(super) fn by_service(ctx: &Ctx, errors: &ValidationErrors) -> Refused {
         let d = secretariat_texts(ctx.lang);
-        let messages: Vec<String> = (errors.0.iter())
-            .map(|e| {
-                let label = match e.field.split(['.', '[']).next().unwrap_or_default() {
-                    "kind" => d.kind,
-                    "title" => d.title,
-                    "theme" => d.theme,
-                    "date" => d.date,
-                    "category" => d.category,
-                    "year" => d.year,
-                    "items" => d.projects,
-                    _ => d.description,
-                };
-                format!("{label}{}{}", i18n::colon(ctx.lang), what_is_wrong(ctx, e))
+        let label = |field: &str| {
+            Some(match field.split(['.', '[']).next().unwrap_or_default() {
+                "kind" => d.kind,
+                "title" => d.title,
+                "theme" => d.theme,
+                "date" => d.date,
+                "category" => d.category,
+                "year" => d.year,
+                "items" => d.projects,
+                _ => d.description,
             })
-            .collect();
+        };
         Refused {
-            message: messages.join(" · "),
+            message: all_labelled(ctx, &errors.0, label),
             status: StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
