@@ -26,44 +26,16 @@ fn submission(title: &str) -> Value {
     })
 }
 
-/// `method path` with a JSON body and extra headers; the answer's body.
-async fn send(
-    app: &App,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &Value,
-) -> Value {
-    let client = reqwest::Client::new();
-    let mut request = client
-        .request(method.parse().unwrap(), app.url(path))
-        .json(body);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let answer = request.send().await.unwrap();
-    assert!(
-        answer.status().is_success(),
-        "{method} {path}: {}",
-        answer.status()
-    );
-    answer.json().await.unwrap()
-}
-
 /// A published project (its id and edit token).
 async fn published(app: &App, key: &str, title: &str) -> (String, String) {
-    let made = send(app, "POST", "/api/v1/projects", &[], &submission(title)).await;
+    let made = app
+        .send("POST", "/api/v1/projects", &[], &submission(title))
+        .await;
     let id = made["id"].as_str().unwrap().to_string();
     let bearer = format!("Bearer {key}");
     let path = format!("/api/v1/projects/{id}/publish?refresh=wait_for");
-    send(
-        app,
-        "POST",
-        &path,
-        &[("authorization", &bearer)],
-        &json!({}),
-    )
-    .await;
+    app.send("POST", &path, &[("authorization", &bearer)], &json!({}))
+        .await;
     (id, made["edit_token"].as_str().unwrap().to_string())
 }
 
@@ -84,14 +56,8 @@ async fn the_secretariat_filters_reads_a_revision_publishes_it_and_unpublishes_a
         let mut changed = submission(&format!("Valley fibre network {width}"));
         changed["sdgs"] = json!([9, 4]);
         let path = format!("/api/v1/projects/{revised}");
-        send(
-            &app,
-            "PUT",
-            &path,
-            &[("x-edit-token", &token), ("if-match", "2")],
-            &changed,
-        )
-        .await;
+        let edit = [("x-edit-token", token.as_str()), ("if-match", "2")];
+        app.send("PUT", &path, &edit, &changed).await;
         let (other, _) = published(&app, &key, &format!("Harbour radio school {width}")).await;
 
         a_revision_is_filtered_read_and_published(&app, &browser, &revised, width).await;

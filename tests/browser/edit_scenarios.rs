@@ -4,7 +4,7 @@
 //! then says it is done; on a wide screen and on a phone.
 
 use fantoccini::Locator;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::harness::{wait_until, App, Browser};
 
@@ -14,22 +14,15 @@ const OTHER_TITLE: &str = "Rural telemedicine, renamed in the other tab";
 /// A pending project made through the API; gives its private link and title.
 async fn a_submission(app: &App, n: u32) -> (String, String) {
     let title = format!("Mobile telemedicine for rural clinics {n}");
-    let created: Value = reqwest::Client::new()
-        .post(app.url("/api/v1/projects"))
-        .json(&json!({
-            "title": title,
-            "description": "Nurses in twelve clinics consult doctors by video.",
-            "organization": "Rural Health Link", "stakeholder_type": "civil_society",
-            "scope": "regional", "countries": ["KE", "TZ"], "action_lines": ["C7.e-health"],
-            "sdgs": [3], "covid19": false, "status": "ongoing", "start_date": "2020-04-01",
-            "language": "en", "contact": {"name": "Amina", "email": "amina@example.org"}
-        }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body = json!({
+        "title": title,
+        "description": "Nurses in twelve clinics consult doctors by video.",
+        "organization": "Rural Health Link", "stakeholder_type": "civil_society",
+        "scope": "regional", "countries": ["KE", "TZ"], "action_lines": ["C7.e-health"],
+        "sdgs": [3], "covid19": false, "status": "ongoing", "start_date": "2020-04-01",
+        "language": "en", "contact": {"name": "Amina", "email": "amina@example.org"}
+    });
+    let created = app.send("POST", "/api/v1/projects", &[], &body).await;
     let id = created["id"].as_str().unwrap();
     let token = created["edit_token"].as_str().unwrap();
     (format!("/submissions/{id}?token={token}"), title)

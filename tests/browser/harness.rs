@@ -77,6 +77,30 @@ impl App {
             .unwrap()
     }
 
+    /// `method path` with a JSON body and extra headers; the answer's body (a success).
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &Value,
+    ) -> Value {
+        let client = reqwest::Client::new();
+        let mut request = client
+            .request(method.parse().unwrap(), self.url(path))
+            .json(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let answer = request.send().await.unwrap();
+        assert!(
+            answer.status().is_success(),
+            "{method} {path}: {}",
+            answer.status()
+        );
+        answer.json().await.unwrap()
+    }
+
     /// A GET of the JSON API.
     pub async fn api(&self, path: &str) -> Value {
         reqwest::get(self.url(path))

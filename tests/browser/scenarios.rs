@@ -307,33 +307,22 @@ async fn a_script_in_a_title_is_shown_as_text_and_never_runs() {
         return;
     };
     let title = "<script>alert(1)</script> Solar kiosk";
-    let http = reqwest::Client::new();
-    let created: Value = http
-        .post(app.url("/api/v1/projects"))
-        .json(&json!({
-            "title": title,
-            "description": "Kiosks <img src=x onerror=\"document.title='pwned'\"> charge phones.",
-            "organization": "<b>Kiosk Co</b>",
-            "stakeholder_type": "private_sector", "scope": "local", "countries": ["GH"],
-            "action_lines": ["C2"], "sdgs": [7], "covid19": false, "status": "ongoing",
-            "start_date": "2022-01-01", "language": "en",
-            "contact": {"name": "K", "email": "k@example.org"}
-        }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body = json!({
+        "title": title,
+        "description": "Kiosks <img src=x onerror=\"document.title='pwned'\"> charge phones.",
+        "organization": "<b>Kiosk Co</b>",
+        "stakeholder_type": "private_sector", "scope": "local", "countries": ["GH"],
+        "action_lines": ["C2"], "sdgs": [7], "covid19": false, "status": "ongoing",
+        "start_date": "2022-01-01", "language": "en",
+        "contact": {"name": "K", "email": "k@example.org"}
+    });
+    let created = app.send("POST", "/api/v1/projects", &[], &body).await;
     let id = created["id"].as_str().unwrap().to_string();
     let key = app.key("desk");
-    let published = http
-        .post(app.url(&format!("/api/v1/projects/{id}/publish?refresh=wait_for")))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
-    assert!(published.status().is_success());
+    let bearer = format!("Bearer {key}");
+    let publish = format!("/api/v1/projects/{id}/publish?refresh=wait_for");
+    app.send("POST", &publish, &[("authorization", &bearer)], &json!({}))
+        .await;
 
     let c = &browser.client;
     for path in ["/?q=kiosk".to_string(), format!("/projects/{id}")] {
