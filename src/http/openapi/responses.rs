@@ -30,6 +30,26 @@ pub enum ThePage {
     Page(String),
 }
 
+/// What a selection builder's form post may meet besides its own answers.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Documentation only: the variants are never built.
+pub enum SelectionFormRefusals {
+    /// A form from elsewhere, or a key that may only read.
+    #[response(
+        status = 403,
+        description = "Bad form token or a read-only key",
+        content_type = "text/html"
+    )]
+    Forbidden(String),
+    /// No such selection.
+    #[response(
+        status = 404,
+        description = "Unknown selection",
+        content_type = "text/html"
+    )]
+    NotFound(String),
+}
+
 /// A GET page whose form sent blank fields: the same page without them.
 #[derive(utoipa::IntoResponses)]
 #[allow(dead_code)] // Documentation only: the variant is never built.

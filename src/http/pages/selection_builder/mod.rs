@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::openapi::responses::ThePage;
+use crate::http::openapi::responses::{SelectionFormRefusals, ThePage};
 use crate::http::openapi::PAGES;
 use serde_json::Value;
 
@@ -138,8 +138,7 @@ async fn builder_page(
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields"),
     responses(
         (status = 303, description = "Changed: back to the builder", headers(("Location" = String, description = "Where the browser goes next"))),
-        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
-        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
+        SelectionFormRefusals,
         (status = 422, description = "The form again, with every error", content_type = "text/html", body = String)
     )
 )]
@@ -185,8 +184,7 @@ async fn update(
     responses(
         (status = 303, description = "Changed: back to the builder at the entry changed", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 400, description = "No such item or edit", content_type = "text/html", body = String),
-        (status = 403, description = "Bad form token or a read-only key", content_type = "text/html", body = String),
-        (status = 404, description = "Unknown selection", content_type = "text/html", body = String),
+        SelectionFormRefusals,
         (status = 409, description = "The posted entries are not the selection's any more: the builder as it is now", content_type = "text/html", body = String),
         (status = 422, description = "Invalid item", content_type = "text/html", body = String)
     )
