@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use crate::service::{Keys, Service, ServiceConfig};
 
 pub mod backup;
+pub mod bench;
 pub mod eval;
 pub mod export;
 pub mod import;
@@ -87,6 +88,9 @@ pub enum Command {
     /// Manage the secretariat's API keys (works while a server runs).
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// Benchmark tools: a generated corpus, and a search load against a running server.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
 }
 
 impl Cli {
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Backup(args) => backup::backup(&config, &args),
         Command::Restore(args) => backup::restore(&config, &args),
         Command::Eval(args) => eval::run(&args),
+        Command::Bench(command) => bench::run(&command),
         Command::Serve(args) => serve::run(open(&config)?, &args),
         Command::Import(args) => import::run(&*open(&config)?, &args),
         Command::Export(args) => export::run(&*open(&config)?, &args),

@@ -1,0 +1,78 @@
+//! `stocktaking bench`: the parts of the scaling and comparison scripts (`scripts/`) that
+//! need the program itself: a generated corpus and a load generator.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Subcommand;
+
+use crate::dev::{corpus, load};
+
+/// `bench` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Write generated projects as NDJSON to standard output (the same seed, the same
+    /// projects).
+    Corpus {
+        /// How many projects.
+        #[arg(long, default_value_t = 100_000)]
+        docs: usize,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Send the search workload to a running server from concurrent clients and print one
+    /// JSON line: searches/s and latency percentiles.
+    Load {
+        /// The server's base URL.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Measured seconds (after a warm-up of a fifth of it, at least one second).
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// How many different searches the workload has.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        /// The workload's seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+/// Runs a `bench` subcommand.
+pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        BenchCommand::Corpus { docs, seed } => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            corpus::write_ndjson(*docs, *seed, &mut out)?;
+            out.flush()?;
+        }
+        BenchCommand::Load {
+            url,
+            clients,
+            seconds,
+            queries,
+            seed,
+        } => {
+            let paths = corpus::workload(*queries, *seed);
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            let measured = Duration::from_secs(*seconds);
+            let warmup = (measured / 5).max(Duration::from_secs(1));
+            let report = runtime.block_on(load::run(
+                url.trim_end_matches('/'),
+                &paths,
+                (*clients).max(1),
+                warmup,
+                measured,
+            ));
+            println!("{}", serde_json::to_string(&report)?);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
