@@ -22,6 +22,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Print the search workload's paths, one a line (for other load generators).
+    Queries {
+        /// How many different searches.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        /// The workload's seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Send the search workload to a running server from concurrent clients and print one
     /// JSON line: searches/s and latency percentiles.
     Load {
@@ -50,6 +59,11 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             corpus::write_ndjson(*docs, *seed, &mut out)?;
             out.flush()?;
+        }
+        BenchCommand::Queries { queries, seed } => {
+            for path in corpus::workload(*queries, *seed) {
+                println!("{path}");
+            }
         }
         BenchCommand::Load {
             url,

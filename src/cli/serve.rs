@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::http::server::ConnectionLimits;
 use crate::http::HttpLimits;
-use crate::search::IndexerConfig;
+use crate::search::{FacetCounting, IndexerConfig};
 use crate::service::{Service, ServiceConfig};
 
 /// `serve` options.
@@ -56,6 +56,21 @@ pub struct ServeArgs {
     /// Seconds a request may wait for the next bytes of its body; then it is cut off.
     #[arg(long, env = "STOCKTAKING_BODY_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub body_timeout_secs: u64,
+    /// How searches count facets: `auto` picks per segment; `table` and `bitsets` force
+    /// one way, for measuring them.
+    #[arg(long, value_enum, default_value_t = Counting::Auto)]
+    pub facet_counting: Counting,
+}
+
+/// The `--facet-counting` choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Counting {
+    /// Few matches by the facet table's rows, many as bitsets.
+    Auto,
+    /// Always by the facet table's rows.
+    Table,
+    /// Always as bitsets.
+    Bitsets,
 }
 
 impl ServeArgs {
@@ -67,6 +82,11 @@ impl ServeArgs {
         config.indexer = IndexerConfig {
             commit_interval: Duration::from_millis(self.commit_interval_ms.max(1)),
             ..IndexerConfig::default()
+        };
+        config.facet_counting = match self.facet_counting {
+            Counting::Auto => FacetCounting::Auto,
+            Counting::Table => FacetCounting::Table,
+            Counting::Bitsets => FacetCounting::Bitsets,
         };
         config
     }

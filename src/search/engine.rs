@@ -13,7 +13,7 @@ use tantivy::{
 use super::analysis;
 use super::error::SearchError;
 use super::expansion::SynonymTable;
-use super::facets::{FacetCache, FacetWarmer};
+use super::facets::{FacetCache, FacetCounting, FacetWarmer};
 use super::indexer::{CommitPayload, IndexerConfig, IndexerHandle};
 use super::query::{ExpansionCache, QueryAnalyzers};
 use super::schema::{self, Fields, SCHEMA_VERSION};
@@ -56,14 +56,17 @@ impl SearchIndex {
     ///
     /// # Errors
     /// tantivy or file-system errors.
-    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexStart), SearchError> {
+    pub fn open(
+        dir: &Path,
+        counting: FacetCounting,
+    ) -> Result<(SearchIndex, IndexStart), SearchError> {
         let (schema, fields) = schema::build();
         let (index, start) = match reopen(dir, &schema)? {
             Some(found) => found,
             None => (create(dir, schema)?, IndexStart::Rebuild),
         };
         analysis::register(&index);
-        let facet_cache = Arc::new(FacetCache::default());
+        let facet_cache = Arc::new(FacetCache::new(counting));
         let warmer: Arc<dyn Warmer> = Arc::new(FacetWarmer(facet_cache.clone()));
         let reader = index
             .reader_builder()

@@ -32,6 +32,7 @@ pub use document::IndexDoc;
 pub use engine::{IndexStart, SearchIndex};
 pub use error::SearchError;
 pub use expansion::{SynonymTable, Tag};
+pub use facets::FacetCounting;
 pub use indexer::{CommitPayload, IndexBatch, IndexOp, IndexerConfig, IndexerHandle};
 pub use query::{Features, QueryAnalyzers};
 pub use snippet::escape_html;

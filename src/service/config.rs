@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::search::IndexerConfig;
+use crate::search::{FacetCounting, IndexerConfig};
 
 /// Settings of the service.
 #[derive(Clone, Debug)]
@@ -16,6 +16,8 @@ pub struct ServiceConfig {
     pub indexer: IndexerConfig,
     /// Longest wait for `refresh=wait_for`.
     pub refresh_timeout: Duration,
+    /// How searches count facets (tests force each way; the default picks per segment).
+    pub facet_counting: FacetCounting,
 }
 
 impl ServiceConfig {
@@ -26,6 +28,7 @@ impl ServiceConfig {
             seed: true,
             indexer: IndexerConfig::default(),
             refresh_timeout: Duration::from_secs(30),
+            facet_counting: FacetCounting::Auto,
         }
     }
 }

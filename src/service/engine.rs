@@ -80,7 +80,8 @@ impl Service {
                 config.data_dir.display()
             )));
         }
-        let (index, start) = SearchIndex::open(&config.data_dir.join("search"))?;
+        let (index, start) =
+            SearchIndex::open(&config.data_dir.join("search"), config.facet_counting)?;
         let log_seq = store.last_seq()?;
         let start = match start {
             IndexStart::UpTo(seq) if seq <= log_seq => IndexStart::UpTo(seq),

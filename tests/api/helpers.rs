@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
-use wsis_stocktaking::search::IndexerConfig;
+use wsis_stocktaking::search::{FacetCounting, IndexerConfig};
 use wsis_stocktaking::service::{ImportReport, Service, ServiceConfig};
 
 /// Every facet of a search answer, in the API's order.
@@ -62,10 +62,22 @@ impl TestApp {
         app
     }
 
+    /// An empty app whose searches count facets as `counting` says.
+    pub fn counting(counting: FacetCounting) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = config(dir.path(), false, 5);
+        config.facet_counting = counting;
+        TestApp::in_dir(dir, &config)
+    }
+
     pub fn with(seed: bool, commit_ms: u64) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let service =
-            outside_async(|| Service::open(&config(dir.path(), seed, commit_ms)).unwrap());
+        let config = config(dir.path(), seed, commit_ms);
+        TestApp::in_dir(dir, &config)
+    }
+
+    fn in_dir(dir: TempDir, config: &ServiceConfig) -> TestApp {
+        let service = outside_async(|| Service::open(config).unwrap());
         let router = wsis_stocktaking::http::router(service.clone());
         TestApp {
             _dir: dir,

@@ -12,15 +12,38 @@ use super::tally::FacetTally;
 /// A segment as of one delete generation.
 pub(super) type SegmentGeneration = (SegmentId, Option<u64>);
 
+/// How a search counts its matches' facet values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FacetCounting {
+    /// Per segment, whichever costs less: few matches by their rows of the facet table,
+    /// many as a bitset against each value's documents.
+    #[default]
+    Auto,
+    /// Always by the rows of the facet table.
+    Table,
+    /// Always as bitsets.
+    Bitsets,
+}
+
 /// The per-segment tables of the live searchers, kept up to date by a tantivy warmer.
 #[derive(Default)]
 pub struct FacetCache {
+    /// How searches count.
+    pub(super) counting: FacetCounting,
     segments: Mutex<HashMap<SegmentId, Arc<SegmentFacetData>>>,
     /// Counts over every live document of a segment, per delete generation.
     alive: Mutex<HashMap<SegmentGeneration, Arc<FacetTally>>>,
 }
 
 impl FacetCache {
+    /// An empty cache for searches that count as `counting` says.
+    pub fn new(counting: FacetCounting) -> FacetCache {
+        FacetCache {
+            counting,
+            ..FacetCache::default()
+        }
+    }
+
     /// The table of a segment, built now if the warmer has not built it yet.
     ///
     /// # Errors

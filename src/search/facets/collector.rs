@@ -8,11 +8,18 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::cache::FacetCache;
-use super::filters::{ActiveFilters, Plan};
+use super::cache::{FacetCache, FacetCounting};
+use super::doc_sets::Bits;
+use super::filters::ActiveFilters;
+use super::plan::Plan;
 use super::ranking::{Candidate, Ranking};
 use super::segment::SegmentFacetData;
 use super::tally::FacetTally;
+
+/// Counting one match from its row of the facet table costs about this many word operations
+/// of a bitset count (measured at a million projects): above that, matches are counted as a
+/// bitset.
+const DOC_COST: usize = 32;
 
 /// How many matches ahead the tally touches the facet table.
 const LOOKAHEAD: usize = 8;
@@ -57,6 +64,8 @@ impl FacetsAndTop {
 /// Per-segment state.
 pub struct SegmentFacets {
     data: Arc<SegmentFacetData>,
+    filters: ActiveFilters,
+    counting: FacetCounting,
     plan: Plan,
     tally: Box<FacetTally>,
     segment: SegmentOrdinal,
@@ -78,6 +87,8 @@ impl Collector for FacetsAndTop {
     ) -> tantivy::Result<SegmentFacets> {
         Ok(SegmentFacets {
             data: self.cache.segment(reader)?,
+            filters: self.filters.clone(),
+            counting: self.cache.counting,
             plan: Plan::new(&self.filters),
             tally: FacetTally::new(),
             segment,
@@ -114,6 +125,28 @@ impl SegmentCollector for SegmentFacets {
 
     fn harvest(mut self) -> Collected {
         let mut matches = std::mem::take(&mut self.matches);
+        let by_bitsets = match self.counting {
+            FacetCounting::Auto => matches.len() * DOC_COST > self.data.sets.cost(&self.filters),
+            FacetCounting::Table => false,
+            FacetCounting::Bitsets => true,
+        };
+        if by_bitsets {
+            self.harvest_by_bitsets(&matches);
+        } else {
+            self.harvest_by_table(&matches);
+        }
+        matches.clear();
+        MATCH_BUFFER.with(|buffer| buffer.set(matches));
+        Collected {
+            tally: self.tally,
+            top: self.heap.into_vec(),
+        }
+    }
+}
+
+impl SegmentFacets {
+    /// Counts each match from its row of the facet table: for few matches.
+    fn harvest_by_table(&mut self, matches: &[(DocId, Score)]) {
         // Touch the table row a few matches ahead so that its cache miss overlaps the work
         // on the current one (a plain load: prefetch intrinsics need `unsafe`).
         let mut touched = 0u64;
@@ -127,16 +160,26 @@ impl SegmentCollector for SegmentFacets {
             self.tally_one(doc, score);
         }
         std::hint::black_box(touched);
-        matches.clear();
-        MATCH_BUFFER.with(|buffer| buffer.set(matches));
-        Collected {
-            tally: self.tally,
-            top: self.heap.into_vec(),
+    }
+
+    /// Counts the matches as a bitset against each value's documents: for many matches.
+    fn harvest_by_bitsets(&mut self, matches: &[(DocId, Score)]) {
+        let data = self.data.clone();
+        let mut set = Bits::none(data.bits.len());
+        for (doc, _) in matches {
+            set.insert(*doc);
+        }
+        let ((total, counts), passing) = data.sets.count(&set, &self.filters);
+        self.tally = FacetTally::from_slots(total, counts);
+        if let Some((ranking, limit)) = self.top {
+            for &(doc, score) in matches {
+                if passing.contains(doc) {
+                    self.offer(doc, score, ranking, limit);
+                }
+            }
         }
     }
-}
 
-impl SegmentFacets {
     /// Counts a match in the facets it counts for, and offers it as a hit when it passes
     /// every filter.
     #[inline]
@@ -157,16 +200,18 @@ impl SegmentFacets {
     /// Keeps the document among the best `limit` when it ranks there.
     #[inline]
     fn offer(&mut self, doc: DocId, score: Score, ranking: Ranking, limit: usize) {
-        // Most matches cannot enter a full heap: tell from the sort key alone, before
-        // reading the tie-breaker from memory.
+        // Most matches cannot enter a full heap: tell from the score alone, or from the
+        // sort key, before reading the tie-breaker from memory.
         let full = self.heap.len() >= limit;
-        if full
-            && self
-                .heap
-                .peek()
-                .is_some_and(|worst| self.data.key(doc, ranking, score) < worst.key)
-        {
-            return;
+        if full {
+            let Some(worst) = self.heap.peek() else {
+                return;
+            };
+            if ranking.surely_below(score, worst.key)
+                || self.data.key(doc, ranking, score) < worst.key
+            {
+                return;
+            }
         }
         let candidate = self.data.candidate(self.segment, doc, ranking, score);
         if !full {

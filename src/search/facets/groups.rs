@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use tantivy::{DocId, Searcher};
 
 use super::cache::FacetCache;
-use super::filters::{ActiveFilters, Plan};
+use super::filters::ActiveFilters;
+use super::plan::Plan;
 use super::segment::SegmentFacetData;
 use crate::model::Dim;
 

@@ -32,6 +32,17 @@ pub(super) fn year_slot(year: u16) -> usize {
         .min(YEAR_SLOTS)
 }
 
+/// Where a value is counted in a tally.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Slot {
+    /// A bit of the value word (a coded facet's value).
+    Value(usize),
+    /// A country index.
+    Country(usize),
+    /// A year slot (see [`year_slot`]).
+    Year(usize),
+}
+
 /// Countries kept inline per document; more go to an overflow table.
 pub(super) const INLINE_COUNTRIES: usize = 3;
 /// An unused inline country place.

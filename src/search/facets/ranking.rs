@@ -46,6 +46,15 @@ impl Ranking {
             Ranking::Newest | Ranking::Oldest => f64::NEG_INFINITY,
         }
     }
+
+    /// Whether a document of this score ranks below `key` whatever its start date: by
+    /// score, a start date moves a key by less than a half (days within ±500,000 of 1970,
+    /// and validation keeps them within 1900 to 2100), so a rounded score below the key's
+    /// rounded value is below the key.
+    #[inline]
+    pub(super) fn surely_below(self, score: Score, key: f64) -> bool {
+        self == Ranking::Score && (f64::from(score) * 1e4).round() < key.round()
+    }
 }
 
 /// A candidate hit.
@@ -112,7 +121,24 @@ mod tests {
         let first_known = first_known.unwrap() as i32;
         assert!(Ranking::Score.key(first_known, 1.0) > Ranking::Score.key(UNKNOWN_DAY, 1.0));
         for order in [Ranking::Newest, Ranking::Oldest] {
+            assert!(!order.surely_below(0.0, order.key(first_known, 1.0)));
             assert!(order.key(first_known, 0.0) > order.key(UNKNOWN_DAY, 0.0));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn surely_below_is_never_wrong(
+            score in 0.0f32..1e4,
+            day in -40_000i32..60_000,
+            worst_score in 0.0f32..1e4,
+            worst_day in -40_000i32..60_000,
+        ) {
+            let worst = Ranking::Score.key(worst_day, worst_score);
+            if Ranking::Score.surely_below(score, worst) {
+                proptest::prop_assert!(Ranking::Score.key(day, score) < worst);
+                proptest::prop_assert!(Ranking::Score.key(UNKNOWN_DAY, score) < worst);
+            }
         }
     }
 

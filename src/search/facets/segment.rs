@@ -10,6 +10,7 @@ use super::layout::{
     bits_of, members, span, Places, COVID, LINES, REGIONS, SCOPES, SDGS, STAKEHOLDERS, STATUSES,
 };
 use super::ranking::{Candidate, Ranking, UNKNOWN_DAY};
+use super::value_sets::ValueSets;
 use crate::model::Dim;
 use crate::search::schema::names;
 
@@ -26,6 +27,8 @@ pub struct SegmentFacetData {
     pub(super) newest: Vec<DocId>,
     /// Documents by start date, earliest first (ties by tie-breaker).
     pub(super) oldest: Vec<DocId>,
+    /// The documents of each value, for counting large sets of matches.
+    pub(super) sets: ValueSets,
 }
 
 /// One document's values, as read from the fast fields.
@@ -119,11 +122,21 @@ impl SegmentFacetData {
             tiebreak: Vec::with_capacity(n),
             newest: Vec::new(),
             oldest: Vec::new(),
+            sets: ValueSets::empty(),
         };
         for (doc, facets) in docs.enumerate() {
             data.push(doc as DocId, facets);
         }
         data.sort_by_date();
+        let rows = (0..n).map(|doc| {
+            let places = &data.places[doc];
+            (
+                data.bits[doc],
+                places.year,
+                data.countries(doc as DocId, places),
+            )
+        });
+        data.sets = ValueSets::build(n, rows);
         data
     }
 

@@ -4,7 +4,7 @@ use tantivy::DocId;
 
 use super::filters::Accept;
 use super::layout::{
-    country_slot, span, year_of_slot, year_slot, COUNTRY_SLOTS, COUNT_COUNTRIES, COUNT_YEAR,
+    country_slot, span, year_of_slot, year_slot, Slot, COUNTRY_SLOTS, COUNT_COUNTRIES, COUNT_YEAR,
     VALUE_BITS, YEAR_SLOTS,
 };
 use super::segment::SegmentFacetData;
@@ -110,6 +110,31 @@ impl FacetTally {
                     }
                 }
             }
+        }
+    }
+
+    /// A tally of these counts.
+    pub(super) fn from_slots(
+        total: u64,
+        counts: impl IntoIterator<Item = (Slot, u64)>,
+    ) -> Box<FacetTally> {
+        let mut tally = FacetTally::new();
+        tally.total = total;
+        for (slot, n) in counts {
+            tally.add_at(slot, n);
+        }
+        tally
+    }
+
+    /// Adds `n` to the count of one value (slots out of range are ignored).
+    fn add_at(&mut self, slot: Slot, n: u64) {
+        let count = match slot {
+            Slot::Value(bit) => self.values.get_mut(bit),
+            Slot::Country(c) => self.countries.get_mut(c),
+            Slot::Year(y) => self.years.get_mut(y),
+        };
+        if let Some(count) = count {
+            *count += n;
         }
     }
 

@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 
-use super::filters::{Accept, ActiveFilters, Plan};
+use super::doc_sets::Bits;
+use super::filters::{Accept, ActiveFilters};
 use super::layout::{bits_of, span, FIRST_YEAR, YEAR_SLOTS};
+use super::plan::Plan;
 use super::segment::{DocFacets, SegmentFacetData};
 use super::tally::FacetTally;
 use crate::model::Country;
@@ -197,5 +199,42 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bitset_counts_equal_the_tally_of_each_match(
+        docs in proptest::collection::vec(doc(), 1..150),
+        active in filters(),
+        picked in proptest::collection::vec(any::<bool>(), 150),
+    ) {
+        let data = table(&docs);
+        let plan = Plan::new(&active);
+        let matched: Vec<u32> = (0..docs.len() as u32).filter(|d| picked[*d as usize]).collect();
+        // Row by row, as the collector counts few matches.
+        let mut rows = FacetTally::new();
+        let mut expected_passing = Vec::new();
+        for doc in &matched {
+            let (fails, mask) = plan.check(&data, *doc);
+            if fails <= 1 {
+                rows.add(&data, *doc, mask);
+            }
+            if fails == 0 {
+                rows.total += 1;
+                expected_passing.push(*doc);
+            }
+        }
+        // As bitsets, as it counts many.
+        let mut set = Bits::none(docs.len());
+        matched.iter().for_each(|d| set.insert(*d));
+        let ((total, counts), passing) = data.sets.count(&set, &active);
+        let bits = FacetTally::from_slots(total, counts);
+        prop_assert_eq!(bits.total, rows.total);
+        for dim in Dim::ALL {
+            let a: Vec<(u64, u64)> = bits.counts(dim).collect();
+            let b: Vec<(u64, u64)> = rows.counts(dim).collect();
+            prop_assert_eq!(a, b, "{:?} with {:?}", dim, active);
+        }
+        let passing: Vec<u32> = (0..docs.len() as u32).filter(|d| passing.contains(*d)).collect();
+        prop_assert_eq!(passing, expected_passing);
     }
 }
