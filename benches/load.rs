@@ -1,10 +1,10 @@
 //! Load benchmark: imports generated projects (durably), then serves faceted searches to
 //! concurrent HTTP clients over loopback and reports throughput and latency percentiles.
 //!
-//! `cargo bench --bench load` (100,000 projects, 8 clients, 15 s per scenario).
+//! `cargo bench --bench load` (100,000 projects of `stocktaking bench corpus`, 8 clients, 15 s
+//! per scenario). `scripts/scaling` and `scripts/compare` measure the real binary instead.
 //! Environment: `BENCH_DOCS`, `BENCH_CLIENTS`, `BENCH_SECONDS`, `BENCH_SYNONYM_ROUNDS`.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rand::rngs::StdRng;
@@ -15,103 +15,12 @@ use serde_json::json;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use wsis_stocktaking::dev::corpus::{self, TOPICS};
+use wsis_stocktaking::dev::load;
 use wsis_stocktaking::model::{ActionLine, SearchRequest};
 use wsis_stocktaking::search::Features;
 use wsis_stocktaking::service::{Service, ServiceConfig};
 
-const TOPICS: &[&str] = &[
-    "broadband",
-    "telemedicine",
-    "health",
-    "school",
-    "teachers",
-    "farmers",
-    "market",
-    "prices",
-    "mobile",
-    "money",
-    "women",
-    "girls",
-    "youth",
-    "digital",
-    "skills",
-    "literacy",
-    "library",
-    "archive",
-    "open",
-    "data",
-    "government",
-    "services",
-    "identity",
-    "cybersecurity",
-    "privacy",
-    "climate",
-    "early",
-    "warning",
-    "disaster",
-    "water",
-    "energy",
-    "solar",
-    "satellite",
-    "fibre",
-    "rural",
-    "community",
-    "network",
-    "radio",
-    "television",
-    "media",
-    "journalists",
-    "languages",
-    "indigenous",
-    "culture",
-    "heritage",
-    "science",
-    "research",
-    "university",
-    "innovation",
-    "startups",
-    "employment",
-    "jobs",
-    "platform",
-    "training",
-    "accessibility",
-    "disabilities",
-    "elderly",
-    "payments",
-    "agriculture",
-    "fisheries",
-    "forests",
-    "weather",
-    "sensors",
-    "maps",
-    "transport",
-    "cities",
-    "waste",
-    "recycling",
-    "policy",
-    "regulation",
-    "spectrum",
-    "exchange",
-    "points",
-    "cloud",
-    "software",
-    "standards",
-    "interoperability",
-    "records",
-    "vaccination",
-    "surveillance",
-    "pandemic",
-    "remote",
-    "learning",
-    "telework",
-    "connectivity",
-    "kiosks",
-];
-
-const COUNTRIES: &[&str] = &[
-    "KE", "TZ", "NG", "ZA", "EG", "MA", "SA", "AE", "IN", "CN", "ID", "BR", "MX", "US", "CA", "FR",
-    "DE", "GB", "RU", "KZ", "UA", "JP", "AU", "CL", "AR", "PK", "BD", "VN", "PH", "TR",
-];
 const STAKEHOLDERS: &[&str] = &[
     "government",
     "private_sector",
@@ -128,93 +37,6 @@ const REGIONS: &[&str] = &[
     "cis",
     "europe",
 ];
-
-const COMMON: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "for",
-    "with",
-    "on",
-    "by",
-    "a",
-    "is",
-    "are",
-    "from",
-    "at",
-    "as",
-    "this",
-    "that",
-    "its",
-    "their",
-    "more",
-    "than",
-    "through",
-    "project",
-    "programme",
-    "local",
-    "national",
-    "people",
-    "access",
-    "support",
-    "use",
-];
-
-/// A word drawn like natural text: many function words, a long Zipf-like tail of rarer words,
-/// and a few topic words (the words searched for).
-fn word(rng: &mut StdRng) -> String {
-    let roll: f64 = rng.gen();
-    if roll < 0.45 {
-        COMMON[rng.gen_range(0..COMMON.len())].to_string()
-    } else if roll < 0.94 {
-        let i = (30_000.0 * rng.gen::<f64>().powi(3)) as usize;
-        format!("w{i:x}")
-    } else {
-        TOPICS[rng.gen_range(0..TOPICS.len())].to_string()
-    }
-}
-
-fn project(rng: &mut StdRng, n: usize) -> serde_json::Value {
-    let lines = action_lines();
-    let words = rng.gen_range(60..200);
-    let description: Vec<String> = (0..words).map(|_| word(rng)).collect();
-    let title: Vec<String> = (0..rng.gen_range(3..9)).map(|_| word(rng)).collect();
-    let pick = |rng: &mut StdRng, from: &[&str], max: usize| -> Vec<String> {
-        let mut v: Vec<String> = (0..rng.gen_range(1..=max))
-            .map(|_| from[rng.gen_range(0..from.len())].to_string())
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let mut sdgs: Vec<u8> = (0..rng.gen_range(1..=3))
-        .map(|_| rng.gen_range(1..=17))
-        .collect();
-    sdgs.sort();
-    sdgs.dedup();
-    let status = ["planned", "ongoing", "completed"][rng.gen_range(0..3)];
-    let countries = if rng.gen_bool(0.05) {
-        vec![]
-    } else {
-        pick(rng, COUNTRIES, 3)
-    };
-    json!({
-        "source_id": format!("bench-{n}"),
-        "title": format!("Project {n}: {}", title.join(" ")),
-        "description": description.join(" "),
-        "organization": format!("Organization {}", rng.gen_range(0..5_000)),
-        "stakeholder_type": STAKEHOLDERS[rng.gen_range(0..STAKEHOLDERS.len())],
-        "scope": if countries.is_empty() { "international" } else { "national" },
-        "countries": countries,
-        "action_lines": pick(rng, &lines, 3),
-        "sdgs": sdgs,
-        "covid19": rng.gen_bool(0.2),
-        "status": status,
-        "start_date": format!("{}-{:02}-01", rng.gen_range(2005..=2026), rng.gen_range(1..=12)),
-    })
-}
 
 /// The 18 taggable Action Line codes.
 fn action_lines() -> Vec<&'static str> {
@@ -273,53 +95,6 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
-async fn load(
-    base: &str,
-    urls: Arc<Vec<String>>,
-    clients: usize,
-    seconds: u64,
-) -> (usize, Vec<Duration>) {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(clients)
-        .build()
-        .unwrap_or_default();
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let mut tasks = Vec::new();
-    for c in 0..clients {
-        let client = client.clone();
-        let urls = urls.clone();
-        let base = base.to_string();
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut errors = 0usize;
-            let mut i = c * 97;
-            while Instant::now() < deadline {
-                let url = format!("{base}{}", urls[i % urls.len()]);
-                i += 1;
-                let started = Instant::now();
-                match client.get(&url).send().await {
-                    Ok(r) if r.status().is_success() => {
-                        let _ = r.bytes().await;
-                        latencies.push(started.elapsed());
-                    }
-                    _ => errors += 1,
-                }
-            }
-            (errors, latencies)
-        }));
-    }
-    let mut all = Vec::new();
-    let mut errors = 0;
-    for t in tasks {
-        if let Ok((e, l)) = t.await {
-            errors += e;
-            all.extend(l);
-        }
-    }
-    all.sort();
-    (errors, all)
-}
-
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -335,11 +110,8 @@ fn main() {
     let mut rng = StdRng::seed_from_u64(2026);
 
     let started = Instant::now();
-    let mut ndjson = String::with_capacity(docs * 1_200);
-    for n in 0..docs {
-        ndjson.push_str(&project(&mut rng, n).to_string());
-        ndjson.push('\n');
-    }
+    let mut ndjson = Vec::with_capacity(docs * 1_200);
+    corpus::write_ndjson(docs, 2026, &mut ndjson).unwrap_or_else(|e| panic!("corpus: {e}"));
     println!(
         "generated {docs} projects ({:.0} MB NDJSON) in {:.1}s",
         ndjson.len() as f64 / 1e6,
@@ -351,7 +123,7 @@ fn main() {
     let service = Service::open(&config).unwrap_or_else(|e| panic!("open: {e}"));
     let started = Instant::now();
     let report = service
-        .import_ndjson(ndjson.as_bytes(), true)
+        .import_ndjson(ndjson.as_slice(), true)
         .unwrap_or_else(|e| panic!("import: {e}"));
     let durable = started.elapsed().as_secs_f64();
     service
@@ -453,19 +225,13 @@ fn main() {
                     *url = url.replacen("/api/v1/search?", "/?", 1);
                 }
             }
-            let urls = Arc::new(urls);
             if std::env::var("BENCH_HTTP_SCENARIO").is_ok_and(|s| !name.contains(&s)) {
                 continue;
             }
-            let _ = load(&base, urls.clone(), clients, 2).await;
-            let (errors, latencies) = load(&base, urls, clients, seconds).await;
+            let r = load::run(&base, &urls, clients, Duration::from_secs(2), Duration::from_secs(seconds)).await;
             println!(
-                "{name}: {clients} clients, {:.0} searches/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {errors}",
-                latencies.len() as f64 / seconds as f64,
-                percentile(&latencies, 0.50),
-                percentile(&latencies, 0.90),
-                percentile(&latencies, 0.99),
-                percentile(&latencies, 1.0),
+                "{name}: {clients} clients, {:.0} searches/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {}",
+                r.per_second, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms, r.errors
             );
         }
     });
@@ -559,7 +325,7 @@ fn discovery_timings(service: &Service, rng: &mut StdRng) {
 
     let mut latencies = Vec::with_capacity(rounds);
     for n in 0..rounds.min(500) {
-        let p = project(rng, n);
+        let p = corpus::project(rng, n);
         let request = wsis_stocktaking::service::TagRequest {
             title: p["title"].as_str().unwrap_or("").to_string(),
             description: p["description"].as_str().unwrap_or("").to_string(),

@@ -43,7 +43,8 @@ rss_mb() {
 
 # load PORT CLIENTS -> one JSON line (searches/s, p50, p99 …)
 load() {
-    "$TOOL" bench load --url "http://127.0.0.1:$1" --clients "$2" --seconds "${SECONDS_PER_RUN:-10}" --seed "${SEED:-2026}"
+    # shellcheck disable=SC2086 # LOAD_ARGS is a list of options
+    "$TOOL" bench load --url "http://127.0.0.1:$1" --clients "$2" --seconds "${SECONDS_PER_RUN:-10}" --seed "${SEED:-2026}" ${LOAD_ARGS:-}
 }
 
 # field JSON KEY -> the number KEY of a flat JSON line

@@ -27,6 +27,9 @@ pub enum BenchCommand {
         /// How many different searches.
         #[arg(long, default_value_t = 300)]
         queries: usize,
+        /// Searches without text, with filters only.
+        #[arg(long)]
+        filters_only: bool,
         /// The workload's seed.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -46,6 +49,9 @@ pub enum BenchCommand {
         /// How many different searches the workload has.
         #[arg(long, default_value_t = 300)]
         queries: usize,
+        /// Searches without text, with filters only.
+        #[arg(long)]
+        filters_only: bool,
         /// The workload's seed.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -60,8 +66,12 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             corpus::write_ndjson(*docs, *seed, &mut out)?;
             out.flush()?;
         }
-        BenchCommand::Queries { queries, seed } => {
-            for path in corpus::workload(*queries, *seed) {
+        BenchCommand::Queries {
+            queries,
+            filters_only,
+            seed,
+        } => {
+            for path in workload(*queries, *filters_only, *seed) {
                 println!("{path}");
             }
         }
@@ -70,9 +80,10 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             clients,
             seconds,
             queries,
+            filters_only,
             seed,
         } => {
-            let paths = corpus::workload(*queries, *seed);
+            let paths = workload(*queries, *filters_only, *seed);
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -89,4 +100,13 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The workload's search paths.
+fn workload(queries: usize, filters_only: bool, seed: u64) -> Vec<String> {
+    if filters_only {
+        corpus::filter_workload(queries, seed)
+    } else {
+        corpus::workload(queries, seed)
+    }
 }

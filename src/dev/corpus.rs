@@ -268,6 +268,25 @@ fn filter(rng: &mut StdRng, kind: u32) -> String {
     }
 }
 
+/// One to three filters of different kinds, as query parameters.
+fn filters(rng: &mut StdRng) -> Vec<String> {
+    let mut kinds: Vec<u32> = (0..rng.gen_range(1..=3))
+        .map(|_| rng.gen_range(0..6))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds.into_iter().map(|k| filter(rng, k)).collect()
+}
+
+/// The workload of a researcher clicking facets: `count` API search paths without text, each
+/// with one to three filters.
+pub fn filter_workload(count: usize, seed: u64) -> Vec<String> {
+    let mut rng = StdRng::seed_from_u64(seed ^ 0xf1175);
+    (0..count)
+        .map(|_| format!("/api/v1/search?{}", filters(&mut rng).join("&")))
+        .collect()
+}
+
 /// The search workload: `count` API search paths, each with one to three topic words (all
 /// must match) and, about half of them, one to three filters; every answer carries the hits,
 /// their snippets and all facets.
@@ -285,12 +304,7 @@ pub fn workload(count: usize, seed: u64) -> Vec<String> {
                 .collect();
             let mut q = vec![format!("q={}", text.join("+"))];
             if rng.gen_bool(0.48) {
-                let mut kinds: Vec<u32> = (0..rng.gen_range(1..=3))
-                    .map(|_| rng.gen_range(0..6))
-                    .collect();
-                kinds.sort();
-                kinds.dedup();
-                q.extend(kinds.into_iter().map(|k| filter(&mut rng, k)));
+                q.extend(filters(&mut rng));
             }
             format!("/api/v1/search?{}", q.join("&"))
         })
@@ -311,6 +325,9 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(workload(50, 7), workload(50, 7));
         assert_ne!(workload(50, 7), workload(50, 8));
+        assert!(filter_workload(50, 7)
+            .iter()
+            .all(|p| !p.contains("q=") && p.contains('=')));
     }
 
     #[test]

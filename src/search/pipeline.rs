@@ -12,8 +12,8 @@ use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::facet_counts::facet_counts;
 use super::facets::{
-    all_docs_tally, all_docs_top, Accept, ActiveFilters, Collected, FacetTally, FacetsAndTop,
-    Ranking,
+    all_docs_tally, all_docs_top, filtered, filtered_by_bitsets, Accept, ActiveFilters, Collected,
+    FacetTally, FacetsAndTop, Ranking,
 };
 use super::query::{self, Features, QueryAnalyzers, TextContext, TextPlan};
 use super::schema::names;
@@ -174,8 +174,9 @@ impl SearchIndex {
         }
     }
 
-    /// Without text: the precomputed counts of all documents and, with filters, a scan of the
-    /// documents that pass the most selective one or two of them.
+    /// Without text: the precomputed counts of all documents and, with filters, bitsets when
+    /// the most selective filters pass many documents, otherwise a scan of the documents
+    /// that pass the most selective one or two of them.
     fn scan_filters(
         &self,
         searcher: &Searcher,
@@ -186,6 +187,23 @@ impl SearchIndex {
         by_selectivity.sort_by_key(|(d, a)| all.estimate(*d, a));
         let filter =
             |(dim, accept): &(Dim, Accept)| query::filter_query(&self.fields, *dim, accept);
+        let estimate = by_selectivity
+            .iter()
+            .take(2)
+            .map(|(d, a)| all.estimate(*d, a))
+            .sum();
+        if !by_selectivity.is_empty()
+            && filtered_by_bitsets(&self.facet_cache, searcher, &plan.filters, estimate)?
+        {
+            let (filters, ranking) = (&plan.filters, plan.ranking);
+            return Ok(filtered(
+                &self.facet_cache,
+                searcher,
+                filters,
+                ranking,
+                plan.wanted,
+            )?);
+        }
         Ok(match by_selectivity.as_slice() {
             [] => Collected {
                 top: match plan.ranking {

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::index::SegmentId;
 use tantivy::SegmentReader;
 
+use super::doc_sets::Bits;
 use super::segment::SegmentFacetData;
 use super::tally::FacetTally;
 
@@ -33,6 +34,8 @@ pub struct FacetCache {
     segments: Mutex<HashMap<SegmentId, Arc<SegmentFacetData>>>,
     /// Counts over every live document of a segment, per delete generation.
     alive: Mutex<HashMap<SegmentGeneration, Arc<FacetTally>>>,
+    /// The live documents of a segment, per delete generation.
+    alive_docs: Mutex<HashMap<SegmentGeneration, Arc<Bits>>>,
 }
 
 impl FacetCache {
@@ -84,10 +87,31 @@ impl FacetCache {
         Ok(tally)
     }
 
+    /// The live documents of a segment as a bitset, made now if no search has asked for
+    /// them since the segment's last deletion.
+    pub(super) fn alive_docs(&self, reader: &SegmentReader) -> Arc<Bits> {
+        let key = (reader.segment_id(), reader.delete_opstamp());
+        if let Some(bits) = lock(&self.alive_docs).get(&key) {
+            return bits.clone();
+        }
+        let mut bits = Bits::all(reader.max_doc() as usize);
+        if let Some(alive) = reader.alive_bitset() {
+            for doc in 0..reader.max_doc() {
+                if !alive.is_alive(doc) {
+                    bits.remove(doc);
+                }
+            }
+        }
+        let bits = Arc::new(bits);
+        lock(&self.alive_docs).insert(key, bits.clone());
+        bits
+    }
+
     /// Forgets the segments (and delete generations) no live searcher uses.
     pub(super) fn retain(&self, live: &HashSet<SegmentGeneration>) {
         lock(&self.segments).retain(|id, _| live.iter().any(|(k, _)| k == id));
         lock(&self.alive).retain(|key, _| live.contains(key));
+        lock(&self.alive_docs).retain(|key, _| live.contains(key));
     }
 }
 

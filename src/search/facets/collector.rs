@@ -19,7 +19,7 @@ use super::tally::FacetTally;
 /// Counting one match from its row of the facet table costs about this many word operations
 /// of a bitset count (measured at a million projects): above that, matches are counted as a
 /// bitset.
-const DOC_COST: usize = 32;
+pub(super) const DOC_COST: usize = 32;
 
 /// How many matches ahead the tally touches the facet table.
 const LOOKAHEAD: usize = 8;

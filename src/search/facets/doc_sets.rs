@@ -13,6 +13,24 @@ impl Bits {
         Bits(vec![0; docs.div_ceil(64)])
     }
 
+    /// Every document of a segment of `docs` documents.
+    pub(super) fn all(docs: usize) -> Bits {
+        let mut bits = Bits(vec![u64::MAX; docs.div_ceil(64)]);
+        if let Some(last) = bits.0.last_mut() {
+            if !docs.is_multiple_of(64) {
+                *last = (1u64 << (docs % 64)) - 1;
+            }
+        }
+        bits
+    }
+
+    /// Removes a document.
+    pub(super) fn remove(&mut self, doc: DocId) {
+        if let Some(word) = self.0.get_mut(doc as usize / 64) {
+            *word &= !(1 << (doc % 64));
+        }
+    }
+
     /// The words of the set.
     pub(super) fn words(&self) -> usize {
         self.0.len()
@@ -142,6 +160,10 @@ mod tests {
         assert_eq!(a.len(), 5);
         assert!(a.contains(130) && !a.contains(131) && !a.contains(500));
         assert_eq!(a.len_and(&a.clone()), 5);
+        let all = Bits::all(200);
+        assert_eq!(all.len(), 200);
+        assert_eq!(a.len_and(&all), 5);
+        assert_eq!(Bits::all(128).len(), 128);
         let mut b = Bits::none(200);
         b.insert(64);
         b.insert(65);
@@ -150,6 +172,8 @@ mod tests {
         assert_eq!(b.len(), 6);
         b.and(&a);
         assert_eq!(b, a);
+        b.remove(0);
+        assert_eq!(b.len(), 4);
     }
 
     #[test]

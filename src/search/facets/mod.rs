@@ -16,12 +16,14 @@
 //! The parts: `layout.rs` (the bit packing), `segment.rs` (the per-segment table),
 //! `cache.rs` and `warmer.rs` (the tables of the live segments), `filters.rs` and `plan.rs` (what a
 //! document must pass), `tally.rs` (the counts), `ranking.rs` (the order of hits),
-//! `collector.rs` (the scan), `all_docs.rs` and `groups.rs` (answers without a scan).
+//! `collector.rs` (the scan), `filtered.rs` (filters without text, over bitsets), `all_docs.rs`
+//! and `groups.rs` (answers without a scan).
 
 mod all_docs;
 mod cache;
 mod collector;
 mod doc_sets;
+mod filtered;
 mod filters;
 mod groups;
 mod layout;
@@ -37,6 +39,7 @@ mod warmer;
 pub use all_docs::{all_docs_tally, all_docs_top};
 pub use cache::{FacetCache, FacetCounting};
 pub use collector::{Collected, FacetsAndTop};
+pub use filtered::{filtered, filtered_by_bitsets};
 pub use filters::{Accept, ActiveFilters};
 pub use groups::{group_counts, GroupCounts};
 pub use ranking::Ranking;
