@@ -228,11 +228,27 @@ fn main() {
             if std::env::var("BENCH_HTTP_SCENARIO").is_ok_and(|s| !name.contains(&s)) {
                 continue;
             }
+            // During the first mix, a steady stream of new projects (one every 50 ms), each
+            // timed from its durable write until a search finds it.
+            let stream = (text && filters && !page).then(|| {
+                let service = service.clone();
+                tokio::task::spawn_blocking(move || write_to_searchable(&service, seconds + 2))
+            });
             let r = load::run(&base, &urls, clients, Duration::from_secs(2), Duration::from_secs(seconds)).await;
             println!(
                 "{name}: {clients} clients, {:.0} searches/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {}",
                 r.per_second, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms, r.errors
             );
+            if let Some(Ok(mut visible)) = match stream { Some(s) => Some(s.await), None => None } {
+                visible.sort();
+                println!(
+                    "  meanwhile, write -> searchable over {} new projects: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+                    visible.len(),
+                    percentile(&visible, 0.50),
+                    percentile(&visible, 0.99),
+                    percentile(&visible, 1.0),
+                );
+            }
         }
     });
     service.shutdown();
@@ -336,4 +352,44 @@ fn discovery_timings(service: &Service, rng: &mut StdRng) {
         latencies.push(started.elapsed());
     }
     report("suggest-tags (a generated description)", latencies);
+}
+
+/// Imports a published project every 50 ms for `seconds`, and times each from its durable
+/// write until a search for its one-off title word finds it.
+fn write_to_searchable(service: &Service, seconds: u64) -> Vec<Duration> {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut latencies = Vec::new();
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        n += 1;
+        let word = format!("streamed{n}marker");
+        let record = json!({
+            "source_id": format!("stream-{n}"),
+            "title": format!("Streamed project {word}"),
+            "description": "A project written while the searches run, to time its visibility.",
+            "organization": "Stream",
+            "stakeholder_type": "academia",
+            "scope": "international",
+            "action_lines": ["C1"],
+            "sdgs": [9],
+            "status": "ongoing",
+        });
+        let line = format!("{record}\n");
+        if service.import_ndjson(line.as_bytes(), true).is_err() {
+            continue;
+        }
+        let written = Instant::now();
+        let Ok(request) = SearchRequest::from_pairs([("q", word.as_str())]) else {
+            continue;
+        };
+        while written.elapsed() < Duration::from_secs(5) {
+            if service.search(&request).is_ok_and(|r| r.total > 0) {
+                latencies.push(written.elapsed());
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    latencies
 }
