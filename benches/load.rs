@@ -15,28 +15,11 @@ use serde_json::json;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use wsis_stocktaking::dev::corpus::{self, TOPICS};
+use wsis_stocktaking::dev::corpus::{self, REGIONS, STAKEHOLDERS, TOPICS};
 use wsis_stocktaking::dev::load;
 use wsis_stocktaking::model::{ActionLine, SearchRequest};
 use wsis_stocktaking::search::Features;
 use wsis_stocktaking::service::{Service, ServiceConfig};
-
-const STAKEHOLDERS: &[&str] = &[
-    "government",
-    "private_sector",
-    "civil_society",
-    "international_organization",
-    "academia",
-    "other",
-];
-const REGIONS: &[&str] = &[
-    "africa",
-    "americas",
-    "arab_states",
-    "asia_pacific",
-    "cis",
-    "europe",
-];
 
 /// The 18 taggable Action Line codes.
 fn action_lines() -> Vec<&'static str> {

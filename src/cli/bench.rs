@@ -23,17 +23,7 @@ pub enum BenchCommand {
         seed: u64,
     },
     /// Print the search workload's paths, one a line (for other load generators).
-    Queries {
-        /// How many different searches.
-        #[arg(long, default_value_t = 300)]
-        queries: usize,
-        /// Searches without text, with filters only.
-        #[arg(long)]
-        filters_only: bool,
-        /// The workload's seed.
-        #[arg(long, default_value_t = 2026)]
-        seed: u64,
-    },
+    Queries(Workload),
     /// Send the search workload to a running server from concurrent clients and print one
     /// JSON line: searches/s and latency percentiles.
     Load {
@@ -46,16 +36,35 @@ pub enum BenchCommand {
         /// Measured seconds (after a warm-up of a fifth of it, at least one second).
         #[arg(long, default_value_t = 10)]
         seconds: u64,
-        /// How many different searches the workload has.
-        #[arg(long, default_value_t = 300)]
-        queries: usize,
-        /// Searches without text, with filters only.
-        #[arg(long)]
-        filters_only: bool,
-        /// The workload's seed.
-        #[arg(long, default_value_t = 2026)]
-        seed: u64,
+        /// The searches sent.
+        #[command(flatten)]
+        workload: Workload,
     },
+}
+
+/// Which searches a workload has.
+#[derive(Debug, clap::Args)]
+pub struct Workload {
+    /// How many different searches.
+    #[arg(long, default_value_t = 300)]
+    queries: usize,
+    /// Searches without text, with filters only.
+    #[arg(long)]
+    filters_only: bool,
+    /// The workload's seed.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
+
+impl Workload {
+    /// The workload's search paths.
+    fn paths(&self) -> Vec<String> {
+        if self.filters_only {
+            corpus::filter_workload(self.queries, self.seed)
+        } else {
+            corpus::workload(self.queries, self.seed)
+        }
+    }
 }
 
 /// Runs a `bench` subcommand.
@@ -66,12 +75,8 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             corpus::write_ndjson(*docs, *seed, &mut out)?;
             out.flush()?;
         }
-        BenchCommand::Queries {
-            queries,
-            filters_only,
-            seed,
-        } => {
-            for path in workload(*queries, *filters_only, *seed) {
+        BenchCommand::Queries(workload) => {
+            for path in workload.paths() {
                 println!("{path}");
             }
         }
@@ -79,11 +84,9 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
             url,
             clients,
             seconds,
-            queries,
-            filters_only,
-            seed,
+            workload,
         } => {
-            let paths = workload(*queries, *filters_only, *seed);
+            let paths = workload.paths();
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -100,13 +103,4 @@ pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The workload's search paths.
-fn workload(queries: usize, filters_only: bool, seed: u64) -> Vec<String> {
-    if filters_only {
-        corpus::filter_workload(queries, seed)
-    } else {
-        corpus::workload(queries, seed)
-    }
 }

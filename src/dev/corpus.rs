@@ -133,7 +133,7 @@ const COMMON: &[&str] = &[
     "use",
 ];
 
-const STAKEHOLDERS: &[(&str, u32)] = &[
+const STAKEHOLDER_WEIGHTS: &[(&str, u32)] = &[
     ("government", 40),
     ("civil_society", 20),
     ("private_sector", 15),
@@ -142,7 +142,8 @@ const STAKEHOLDERS: &[(&str, u32)] = &[
     ("other", 4),
 ];
 const STATUSES: &[(&str, u32)] = &[("ongoing", 55), ("completed", 35), ("planned", 10)];
-const REGIONS: &[&str] = &[
+/// The regions filters name.
+pub const REGIONS: &[&str] = &[
     "africa",
     "americas",
     "arab_states",
@@ -150,7 +151,8 @@ const REGIONS: &[&str] = &[
     "cis",
     "europe",
 ];
-const STAKEHOLDER_CODES: &[&str] = &[
+/// The stakeholder types filters name.
+pub const STAKEHOLDERS: &[&str] = &[
     "government",
     "private_sector",
     "civil_society",
@@ -227,7 +229,7 @@ pub fn project(rng: &mut StdRng, n: usize) -> serde_json::Value {
         "title": format!("Project {n}: {}", words(rng, title_words)),
         "description": words(rng, length),
         "organization": format!("Organization {}", skewed(rng, 20_000)),
-        "stakeholder_type": weighted(rng, STAKEHOLDERS),
+        "stakeholder_type": weighted(rng, STAKEHOLDER_WEIGHTS),
         "scope": if countries.is_empty() { "international" } else if countries.len() > 1 { "regional" } else { "national" },
         "countries": countries,
         "action_lines": some(rng, 3, |rng| lines[skewed(rng, lines.len())]),
@@ -261,7 +263,7 @@ fn filter(rng: &mut StdRng, kind: u32) -> String {
         2 => format!("region={}", REGIONS[rng.gen_range(0..REGIONS.len())]),
         3 => format!(
             "stakeholder_type={}",
-            STAKEHOLDER_CODES[rng.gen_range(0..STAKEHOLDER_CODES.len())]
+            STAKEHOLDERS[rng.gen_range(0..STAKEHOLDERS.len())]
         ),
         4 => format!("year_from={}", rng.gen_range(2005..2024)),
         _ => format!("covid19={}", rng.gen_bool(0.5)),
