@@ -222,7 +222,11 @@ fn main() {
                 "{name}: {clients} clients, {:.0} searches/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {}",
                 r.per_second, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms, r.errors
             );
-            if let Some(Ok(mut visible)) = match stream { Some(s) => Some(s.await), None => None } {
+            let streamed = match stream {
+                Some(task) => task.await.ok(),
+                None => None,
+            };
+            if let Some(mut visible) = streamed {
                 visible.sort();
                 println!(
                     "  meanwhile, write -> searchable over {} new projects: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
