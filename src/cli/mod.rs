@@ -9,6 +9,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use crate::search::IndexerConfig;
 use crate::service::{Keys, Service, ServiceConfig};
 
 pub mod backup;
@@ -101,6 +102,7 @@ impl Cli {
             _ => {
                 let mut config = ServiceConfig::new(&self.data_dir);
                 config.seed = false;
+                config.indexer = IndexerConfig::bulk();
                 config
             }
         }

@@ -97,14 +97,9 @@ impl SearchIndex {
         start_seq: u64,
         config: IndexerConfig,
     ) -> Result<IndexerHandle, SearchError> {
-        // Half the cores: the other half stays with the writers feeding the index (a bulk
-        // import parses and stores while the index catches up) and with searches.
-        let threads = std::thread::available_parallelism()
-            .map(|n| (n.get() / 2).clamp(1, 4))
-            .unwrap_or(1);
         let writer = self
             .index
-            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
+            .writer_with_num_threads(config.threads, WRITER_HEAP_BYTES)?;
         IndexerHandle::start(
             writer,
             self.reader.clone(),

@@ -56,15 +56,37 @@ pub struct IndexerConfig {
     pub commit_interval: Duration,
     /// Commit early once this many changes wait.
     pub max_uncommitted: usize,
+    /// Indexing threads of the writer.
+    pub threads: usize,
 }
 
 impl Default for IndexerConfig {
+    /// A server's: changes searchable within 100 ms, half the cores for indexing (the
+    /// other half stays with searches and the writers feeding the index).
     fn default() -> IndexerConfig {
         IndexerConfig {
             commit_interval: Duration::from_millis(100),
             max_uncommitted: 50_000,
+            threads: cores().div_ceil(2).clamp(1, 4),
         }
     }
+}
+
+impl IndexerConfig {
+    /// A command's that has the data directory to itself (import, reindex): nobody searches
+    /// until it ends, so every core indexes and commits are rare. Fewer commits mean fewer,
+    /// larger segments and less merging.
+    pub fn bulk() -> IndexerConfig {
+        IndexerConfig {
+            commit_interval: Duration::from_secs(60),
+            max_uncommitted: 500_000,
+            threads: cores().clamp(1, 8),
+        }
+    }
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
 enum Msg {
