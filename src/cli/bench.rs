@@ -67,18 +67,28 @@ impl Workload {
     }
 }
 
+/// A write to standard output that ends early when its reader stops reading (`| head`).
+fn until_the_reader_stops(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Runs a `bench` subcommand.
 pub fn run(command: &BenchCommand) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Corpus { docs, seed } => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            corpus::write_ndjson(*docs, *seed, &mut out)?;
-            out.flush()?;
+            let written = corpus::write_ndjson(*docs, *seed, &mut out).and_then(|()| out.flush());
+            until_the_reader_stops(written)?;
         }
         BenchCommand::Queries(workload) => {
-            for path in workload.paths() {
-                println!("{path}");
-            }
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = (workload.paths().iter())
+                .try_for_each(|path| writeln!(out, "{path}"))
+                .and_then(|()| out.flush());
+            until_the_reader_stops(written)?;
         }
         BenchCommand::Load {
             url,
