@@ -117,15 +117,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Keys(command) => keys::run(&Keys::new(&cli.data_dir), &command),
         // These open the data directory themselves (or reach a running server).
         Command::Backup(args) => backup::backup(&config, &args),
-        Command::Restore(args) => backup::restore(&config, &args),
+        Command::Restore(args) => settled(&config, backup::restore(&config, &args)),
         Command::Eval(args) => eval::run(&args),
         Command::Bench(command) => bench::run(&command),
         Command::Serve(args) => serve::run(open(&config)?, &args),
-        Command::Import(args) => import::run(&*open(&config)?, &args),
+        Command::Import(args) => {
+            let imported = import::run(&*open(&config)?, &args);
+            settled(&config, imported)
+        }
         Command::Export(args) => export::run(&*open(&config)?, &args),
         Command::Report(args) => report::run(&*open(&config)?, &args),
-        Command::Reindex => reindex::run(&*open(&config)?),
+        Command::Reindex => {
+            let reindexed = reindex::run(&*open(&config)?);
+            settled(&config, reindexed)
+        }
     }
+}
+
+/// The outcome of a bulk command, once the data directory is settled for a quick next start
+/// (its service must be closed by then). Its data is complete either way: a directory that
+/// could not be settled only starts slower.
+fn settled(config: &ServiceConfig, outcome: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    let code = outcome?;
+    if let Err(e) = Service::settle(config) {
+        tracing::warn!(error = %e, "the next start of this data directory will be slower");
+    }
+    Ok(code)
 }
 
 /// Opens the data directory for a command that works on it in this process.

@@ -65,6 +65,16 @@ pub struct Service {
 }
 
 impl Service {
+    /// After a bulk write (import, restore, reindex), once the service is closed: does now
+    /// the work the next open would do, so that a server starts quickly
+    /// ([`Store::snapshot`]).
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub fn settle(config: &ServiceConfig) -> Result<(), ServiceError> {
+        Ok(Store::snapshot(&config.data_dir.join("store"))?)
+    }
+
     /// Opens the data directory, starts the indexer, and brings the index up to date with the
     /// log in the background (a missing or outdated index is rebuilt from the store). Seeds the
     /// sample projects into an empty store when `config.seed` is set.

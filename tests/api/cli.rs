@@ -54,6 +54,19 @@ fn serve_seeds_an_empty_data_dir_and_is_ready_once_they_are_searchable() {
     assert_eq!(body["total"], 129);
 }
 
+/// Whether sled has written the snapshot of its page table (without one, the next open
+/// reads the store's whole log).
+fn store_snapshotted(data: &std::path::Path) -> bool {
+    std::fs::read_dir(data.join("store")).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("snap.")
+    })
+}
+
+/// An import ends by settling the store (`Service::settle`), so a server's first start
+/// after it does not read the whole log.
 #[test]
 fn reindex_after_losing_the_index_gives_each_project_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -61,6 +74,7 @@ fn reindex_after_losing_the_index_gives_each_project_once() {
     let data = dir.path().join("data");
     let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
     assert_eq!(code, 0, "{stderr}");
+    assert!(store_snapshotted(&data), "{stderr}");
     std::fs::remove_dir_all(data.join("search")).unwrap();
     // Opening the data dir queues a rebuild; reindex then rebuilds again at once.
     let (code, stdout, stderr) = run_cli(&data, &["reindex"]);
