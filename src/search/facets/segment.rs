@@ -14,6 +14,10 @@ use super::value_sets::ValueSets;
 use crate::model::Dim;
 use crate::search::schema::names;
 
+/// Segments of at least this many documents sort their two date orders on two threads
+/// (a thread costs more than sorting a small segment).
+const SORT_BESIDE_FROM: usize = 50_000;
+
 /// Facet values and sort keys of every document of one segment.
 pub struct SegmentFacetData {
     /// Per document, one bit per value of every coded facet (see [`super::layout::Span`]):
@@ -155,8 +159,8 @@ impl SegmentFacetData {
         self.tiebreak.push(facets.tiebreak);
     }
 
-    /// Fills the date orders (two sorts of every document, side by side on two threads);
-    /// unknown dates come last in both.
+    /// Fills the date orders (for a large segment, the two sorts side by side on two
+    /// threads); unknown dates come last in both.
     fn sort_by_date(&mut self) {
         let (days, ties) = (&self.start_day, &self.tiebreak);
         let newest_first = |day: i32| (i64::from(i32::MAX) - i64::from(day)) as u64;
@@ -165,11 +169,18 @@ impl SegmentFacetData {
             known => (i64::from(known) - i64::from(i32::MIN)) as u64,
         };
         let (newest, oldest) = std::thread::scope(|s| {
-            let newest = s.spawn(|| date_order(days, ties, newest_first));
+            let beside = (days.len() >= SORT_BESIDE_FROM)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(s, || date_order(days, ties, newest_first))
+                        .ok()
+                })
+                .flatten();
             let oldest = date_order(days, ties, oldest_first);
-            (newest.join(), oldest)
+            let newest = beside.and_then(|sorting| sorting.join().ok());
+            (newest, oldest)
         });
-        self.newest = newest.unwrap_or_else(|_| date_order(days, ties, newest_first));
+        self.newest = newest.unwrap_or_else(|| date_order(days, ties, newest_first));
         self.oldest = oldest;
     }
 
@@ -247,6 +258,48 @@ mod tests {
         ]
     }
 
+    /// The orders of the plain comparisons, newest first and oldest first.
+    fn plain_orders(data: &SegmentFacetData) -> (Vec<DocId>, Vec<DocId>) {
+        let (days, ties) = (&data.start_day, &data.tiebreak);
+        let mut newest: Vec<DocId> = (0..days.len() as DocId).collect();
+        newest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            days[b].cmp(&days[a]).then(ties[a].cmp(&ties[b]))
+        });
+        let mut oldest: Vec<DocId> = (0..days.len() as DocId).collect();
+        oldest.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            let unknown = |d: i32| d == UNKNOWN_DAY;
+            (unknown(days[a]), days[a])
+                .cmp(&(unknown(days[b]), days[b]))
+                .then(ties[a].cmp(&ties[b]))
+        });
+        (newest, oldest)
+    }
+
+    fn table(docs: &[(i32, u64)]) -> SegmentFacetData {
+        let facets = docs.iter().map(|(day, tie)| DocFacets {
+            start_day: i64::from(*day),
+            tiebreak: *tie,
+            ..DocFacets::default()
+        });
+        SegmentFacetData::from_docs(facets.collect::<Vec<_>>().into_iter())
+    }
+
+    /// A large segment sorts its two orders on two threads: the same orders.
+    #[test]
+    fn a_large_segment_sorts_its_date_orders_beside_each_other_alike() {
+        let docs: Vec<(i32, u64)> = (0..SORT_BESIDE_FROM as u64 + 10)
+            .map(|i| match i % 7 {
+                0 => (UNKNOWN_DAY, i % 5),
+                _ => ((i * 7919 % 3000) as i32 - 1500, i % 11),
+            })
+            .collect();
+        let data = table(&docs);
+        let (newest, oldest) = plain_orders(&data);
+        assert!(data.newest == newest && data.oldest == oldest);
+    }
+
     proptest! {
         /// The keyed sorts give the orders of the plain comparisons: newest first, and
         /// oldest first with unknown dates last, ties by tie-breaker, then by document.
@@ -254,26 +307,8 @@ mod tests {
         fn date_orders_are_those_of_the_plain_comparisons(
             docs in proptest::collection::vec((day(), 0..4u64), 0..200),
         ) {
-            let facets = docs.iter().map(|(day, tie)| DocFacets {
-                start_day: i64::from(*day),
-                tiebreak: *tie,
-                ..DocFacets::default()
-            });
-            let data = SegmentFacetData::from_docs(facets.collect::<Vec<_>>().into_iter());
-            let (days, ties) = (&data.start_day, &data.tiebreak);
-            let mut newest: Vec<DocId> = (0..docs.len() as DocId).collect();
-            newest.sort_by(|a, b| {
-                let (a, b) = (*a as usize, *b as usize);
-                days[b].cmp(&days[a]).then(ties[a].cmp(&ties[b]))
-            });
-            let mut oldest: Vec<DocId> = (0..docs.len() as DocId).collect();
-            oldest.sort_by(|a, b| {
-                let (a, b) = (*a as usize, *b as usize);
-                let unknown = |d: i32| d == UNKNOWN_DAY;
-                (unknown(days[a]), days[a])
-                    .cmp(&(unknown(days[b]), days[b]))
-                    .then(ties[a].cmp(&ties[b]))
-            });
+            let data = table(&docs);
+            let (newest, oldest) = plain_orders(&data);
             prop_assert_eq!(&data.newest, &newest);
             prop_assert_eq!(&data.oldest, &oldest);
         }
