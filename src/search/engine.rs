@@ -24,6 +24,9 @@ use crate::model::Synonyms;
 
 /// Memory the index writer may use for buffering.
 const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+/// The least each writer thread may have of it (tantivy's `MEMORY_BUDGET_NUM_BYTES_MIN`,
+/// which it does not export): more threads than the buffer allows is an error.
+const THREAD_HEAP_MIN_BYTES: usize = 15_000_000;
 
 /// How an opened index relates to the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,9 +100,10 @@ impl SearchIndex {
         start_seq: u64,
         config: IndexerConfig,
     ) -> Result<IndexerHandle, SearchError> {
+        let most = WRITER_HEAP_BYTES / THREAD_HEAP_MIN_BYTES;
         let writer = self
             .index
-            .writer_with_num_threads(config.threads, WRITER_HEAP_BYTES)?;
+            .writer_with_num_threads(config.threads.clamp(1, most), WRITER_HEAP_BYTES)?;
         IndexerHandle::start(
             writer,
             self.reader.clone(),
