@@ -95,7 +95,8 @@ pub enum Command {
 }
 
 impl Cli {
-    /// The service settings for a command; only `serve` seeds an empty directory.
+    /// The service settings for a command: only `serve` seeds an empty directory, and the
+    /// others, which have the directory to themselves, index in bulk.
     pub fn service_config(&self) -> ServiceConfig {
         match &self.command {
             Command::Serve(args) => args.service_config(&self.data_dir),
@@ -127,10 +128,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Export(args) => export::run(&*open(&config)?, &args),
         Command::Report(args) => report::run(&*open(&config)?, &args),
-        Command::Reindex => {
-            let reindexed = reindex::run(&*open(&config)?);
-            settled(&config, reindexed)
-        }
+        // Reindexing writes nothing to the store: it needs no settling.
+        Command::Reindex => reindex::run(&*open(&config)?),
     }
 }
 

@@ -73,9 +73,10 @@ impl Default for IndexerConfig {
 }
 
 impl IndexerConfig {
-    /// A command's that has the data directory to itself (import, reindex): nobody searches
-    /// until it ends, so every core indexes and commits are rare. Fewer commits mean fewer,
-    /// larger segments and less merging.
+    /// For the commands other than `serve`, which have the data directory to themselves
+    /// (import, reindex, restore write to the index): nobody searches until they end, so
+    /// every core indexes (up to 8) and commits are rare. Fewer commits mean fewer segments
+    /// to merge.
     pub fn bulk() -> IndexerConfig {
         IndexerConfig {
             commit_interval: Duration::from_secs(60),
