@@ -432,7 +432,8 @@ const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
 /// A record as stored: its JSON, compressed with zstd (about half the size).
 fn encode(project: &Project) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_vec(project).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    zstd::bulk::compress(&json, RECORD_ZSTD_LEVEL).map_err(|e| StoreError::Corrupt(e.to_string()))
+    zstd::bulk::compress(&json, RECORD_ZSTD_LEVEL)
+        .map_err(|e| StoreError::Corrupt(format!("cannot compress a record: {e}")))
 }
 
 /// A stored record: compressed JSON, or plain JSON as stores written before compression
