@@ -65,8 +65,25 @@ fn store_snapshotted(data: &std::path::Path) -> bool {
     })
 }
 
-/// An import ends by settling the store (`Service::settle`), so a server's first start
-/// after it does not read the whole log.
+/// An import and a restore end by settling the store (`Service::settle`), so a server's
+/// first start after them does not read the whole log.
+#[test]
+fn import_and_restore_settle_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = ndjson_file(dir.path(), 5, "Solar kiosk");
+    let data = dir.path().join("data");
+    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(store_snapshotted(&data), "{stderr}");
+    let backup = dir.path().join("backup");
+    let (code, _, stderr) = run_cli(&data, &["backup", backup.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let restored = dir.path().join("restored");
+    let (code, _, stderr) = run_cli(&restored, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(store_snapshotted(&restored), "{stderr}");
+}
+
 #[test]
 fn reindex_after_losing_the_index_gives_each_project_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -74,7 +91,6 @@ fn reindex_after_losing_the_index_gives_each_project_once() {
     let data = dir.path().join("data");
     let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(store_snapshotted(&data), "{stderr}");
     std::fs::remove_dir_all(data.join("search")).unwrap();
     // Opening the data dir queues a rebuild; reindex then rebuilds again at once.
     let (code, stdout, stderr) = run_cli(&data, &["reindex"]);
