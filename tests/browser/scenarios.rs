@@ -343,7 +343,7 @@ async fn a_script_in_a_title_is_shown_as_text_and_never_runs() {
 }
 
 /// Controls without a label, and whether heading levels skip (or there is not exactly
-/// one `h1`).
+/// one `h1`); with the page's address, title and opening text, to tell what was shown.
 const AUDIT: &str = r#"
 const controls = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')];
 const unlabelled = controls
@@ -352,7 +352,8 @@ const unlabelled = controls
 const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => +h.tagName[1]);
 const skipped = levels[0] !== 1 || levels.filter(l => l === 1).length !== 1
   || levels.some((l, i) => i > 0 && l > levels[i - 1] + 1);
-return { unlabelled, skipped, levels };
+const page = `${location.href} "${document.title}": ${(document.body ? document.body.innerText : '').slice(0, 300)}`;
+return { unlabelled, skipped, levels, page };
 "#;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -409,8 +410,9 @@ async fn arabic_pages_are_right_to_left_and_pages_fit_a_phone() {
         assert_eq!(
             audit["skipped"],
             json!(false),
-            "{path}: headings {}",
-            audit["levels"]
+            "{path}: headings {} on {}",
+            audit["levels"],
+            audit["page"]
         );
         let fits = c
             .execute(
