@@ -65,7 +65,7 @@ pub struct Service {
 }
 
 impl Service {
-    /// After a bulk write (import, restore, reindex), once the service is closed: does now
+    /// After a bulk write to the store (import, restore), once the service is closed: does now
     /// the work the next open would do, so that a server starts quickly
     /// ([`Store::snapshot`]).
     ///

@@ -137,15 +137,20 @@ impl Store {
     /// # Errors
     /// sled errors, or [`StoreError::Locked`] when the directory stays locked.
     pub fn snapshot(dir: &Path) -> Result<(), StoreError> {
+        Store::open_when_free(dir).map(drop)
+    }
+
+    /// Opens the store in `dir`, waiting up to 5 s while another handle lets go: sled's
+    /// background thread may hold the lock a moment after the last handle is dropped.
+    fn open_when_free(dir: &Path) -> Result<Store, StoreError> {
         let mut waits = 0;
         loop {
             match Store::open(dir) {
-                // sled's background thread may hold the lock a moment after the last handle.
                 Err(StoreError::Locked(_)) if waits < 200 => {
                     waits += 1;
                     std::thread::sleep(std::time::Duration::from_millis(25));
                 }
-                other => return other.map(drop),
+                other => return other,
             }
         }
     }
@@ -453,18 +458,8 @@ mod tests {
     use super::*;
     use crate::model::State;
 
-    /// Opens the store again: sled's background thread may hold the directory's lock for
-    /// a moment after the last handle is dropped.
     fn reopen(dir: &Path) -> Store {
-        for _ in 0..200 {
-            match Store::open(dir) {
-                Err(StoreError::Locked(_)) => {
-                    std::thread::sleep(std::time::Duration::from_millis(25))
-                }
-                other => return other.unwrap(),
-            }
-        }
-        panic!("the store stayed locked");
+        Store::open_when_free(dir).unwrap()
     }
 
     fn project(source_id: Option<&str>) -> Project {

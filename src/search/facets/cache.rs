@@ -61,6 +61,11 @@ impl FacetCache {
         Ok(data)
     }
 
+    /// Whether the counts over a segment's live documents are built.
+    pub(super) fn has_alive_tally(&self, reader: &SegmentReader) -> bool {
+        lock(&self.alive).contains_key(&(reader.segment_id(), reader.delete_opstamp()))
+    }
+
     /// Counts over every live document of a segment (what a search with no text and no
     /// filter counts), built now if the warmer has not built them yet.
     ///

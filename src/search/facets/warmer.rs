@@ -11,35 +11,47 @@ use super::cache::{FacetCache, SegmentGeneration};
 /// Builds the tables of new segments before a searcher is published.
 pub struct FacetWarmer(pub Arc<FacetCache>);
 
+impl FacetWarmer {
+    /// Builds the tables and counts of these segments, one after the other.
+    fn build(&self, readers: &[&SegmentReader]) -> tantivy::Result<()> {
+        readers
+            .iter()
+            .try_for_each(|r| self.0.alive_tally(r).map(drop))
+    }
+}
+
 impl Warmer for FacetWarmer {
     fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        // Only segments not built yet: after a commit, usually one small new segment.
+        let mut readers: Vec<&SegmentReader> = (searcher.segment_readers().iter())
+            .filter(|r| !self.0.has_alive_tally(r))
+            .collect();
+        if readers.len() <= 1 {
+            return self.build(&readers);
+        }
         // The segments' tables are independent: build them on every core, largest segments
         // first and dealt out in turn, so that a server opening a large index is ready sooner.
-        let mut readers: Vec<&SegmentReader> = searcher.segment_readers().iter().collect();
         readers.sort_by_key(|r| std::cmp::Reverse(r.max_doc()));
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let shares: Vec<Vec<&SegmentReader>> = (0..threads)
+        let shares: Vec<Vec<&SegmentReader>> = (0..threads.min(readers.len()))
             .map(|t| readers.iter().skip(t).step_by(threads).copied().collect())
-            .filter(|share: &Vec<&SegmentReader>| !share.is_empty())
             .collect();
         std::thread::scope(|scope| {
-            let tasks: Vec<_> = shares
-                .into_iter()
+            let tasks: Vec<_> = (shares.iter())
                 .map(|share| {
-                    scope.spawn(move || -> tantivy::Result<()> {
-                        for reader in share {
-                            self.0.alive_tally(reader)?;
-                        }
-                        Ok(())
-                    })
+                    let task =
+                        std::thread::Builder::new().spawn_scoped(scope, || self.build(share));
+                    // Without a thread, the share is built here.
+                    task.map_err(|_| self.build(share))
                 })
                 .collect();
-            tasks.into_iter().try_for_each(|task| {
-                task.join().unwrap_or_else(|_| {
+            tasks.into_iter().try_for_each(|task| match task {
+                Ok(running) => running.join().unwrap_or_else(|_| {
                     Err(tantivy::TantivyError::InternalError(
                         "building a facet table panicked".to_string(),
                     ))
-                })
+                }),
+                Err(built_here) => built_here,
             })
         })
     }
