@@ -23,7 +23,8 @@ pub struct ServeArgs {
     /// Do not load the sample projects into an empty data directory.
     #[arg(long, env = "STOCKTAKING_NO_SEED")]
     pub no_seed: bool,
-    /// Longest delay, in milliseconds, between a write and its visibility in search.
+    /// Longest delay, in milliseconds, between a write and its visibility in search: the
+    /// index commits at most this often (a write after a quiet spell is searchable sooner).
     #[arg(long, env = "STOCKTAKING_COMMIT_INTERVAL_MS", default_value_t = 100)]
     pub commit_interval_ms: u64,
     /// Submissions and edits per client address and minute without a key (0: no limit).

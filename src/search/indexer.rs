@@ -1,8 +1,9 @@
 //! The one task that writes the index.
 //!
 //! It owns the tantivy `IndexWriter`, applies batches in the order it receives them, and
-//! commits on a short timer (or when many changes are waiting) with the last applied log
-//! sequence number as the commit payload. After each commit it reloads the reader and
+//! commits with the last applied log sequence number as the commit payload: soon after a
+//! change when the last commit is at least an interval old, else one interval after the last
+//! commit (or when many changes are waiting). After each commit it reloads the reader and
 //! publishes the sequence number, so writers can wait until their change is searchable.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -52,8 +53,12 @@ pub struct CommitPayload {
 /// Tuning of the indexer.
 #[derive(Clone, Copy, Debug)]
 pub struct IndexerConfig {
-    /// Longest wait between a change and its commit.
+    /// Least time between two commits, and so the longest wait between a change and its
+    /// commit.
     pub commit_interval: Duration,
+    /// How long a change waits for others to share its commit when the last commit is at
+    /// least `commit_interval` old.
+    pub commit_gather: Duration,
     /// Commit early once this many changes wait.
     pub max_uncommitted: usize,
     /// Indexing threads of the writer.
@@ -61,11 +66,13 @@ pub struct IndexerConfig {
 }
 
 impl Default for IndexerConfig {
-    /// A server's: changes searchable within 100 ms, half the cores for indexing (the
-    /// other half stays with searches and the writers feeding the index).
+    /// A server's: changes searchable within 100 ms (a change after a quiet spell within a
+    /// few), half the cores for indexing (the other half stays with searches and the writers
+    /// feeding the index).
     fn default() -> IndexerConfig {
         IndexerConfig {
             commit_interval: Duration::from_millis(100),
+            commit_gather: Duration::from_millis(5),
             max_uncommitted: 50_000,
             threads: cores().div_ceil(2).clamp(1, 4),
         }
@@ -80,6 +87,7 @@ impl IndexerConfig {
     pub fn bulk() -> IndexerConfig {
         IndexerConfig {
             commit_interval: Duration::from_secs(60),
+            commit_gather: Duration::from_secs(60),
             max_uncommitted: 500_000,
             threads: cores().clamp(1, 8),
         }
@@ -123,6 +131,7 @@ impl IndexerHandle {
             seq_tx,
             config,
             pending: None,
+            last_commit: Instant::now(),
         };
         let thread = std::thread::Builder::new()
             .name("indexer".into())
@@ -205,6 +214,8 @@ struct Task {
     config: IndexerConfig,
     /// Last applied seq, when to commit at the latest, changes since the last commit.
     pending: Option<(u64, Instant, usize)>,
+    /// When the last commit ended (at first, when the indexer started).
+    last_commit: Instant,
 }
 
 impl Task {
@@ -284,8 +295,15 @@ impl Task {
         }
         self.pending = Some(match self.pending {
             Some((_, deadline, count)) => (batch.seq, deadline, count + n),
-            None => (batch.seq, Instant::now() + self.config.commit_interval, n),
+            None => (batch.seq, self.first_deadline(), n),
         });
+    }
+
+    /// When a change arriving with nothing pending is committed: after the gathering delay,
+    /// but no sooner than an interval after the last commit.
+    fn first_deadline(&self) -> Instant {
+        let gathered = Instant::now() + self.config.commit_gather;
+        gathered.max(self.last_commit + self.config.commit_interval)
     }
 
     fn commit(&mut self) -> Result<(), String> {
@@ -308,6 +326,7 @@ impl Task {
         match result {
             Ok(()) => {
                 self.pending = None;
+                self.last_commit = Instant::now();
                 self.seq_tx.send_replace(seq);
                 Ok(())
             }

@@ -1,6 +1,8 @@
 //! `refresh=wait_for`: the write is answered only once search can see it. The index here
 //! commits only every 3 seconds, so without waiting the next search could not see it.
 
+use std::time::{Duration, Instant};
+
 use axum::http::StatusCode;
 
 use crate::helpers::{import_record, outside_async, submission, TestApp};
@@ -54,4 +56,45 @@ async fn a_published_write_waited_for_is_in_the_very_next_search() {
     app.service.wait_indexed(report.last_seq).await;
     let after = app.get("/api/v1/search?q=quasar").await;
     assert_eq!(after.body["total"], 1);
+}
+
+/// A write after a quiet spell is committed at once; the next one within the interval waits
+/// for it: commits stay at most one per interval (3 s here).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_write_after_a_quiet_spell_is_searchable_at_once_and_commits_stay_spaced() {
+    let app = TestApp::with(false, 3_000);
+    // What opening the service indexes is committed now; then a quiet spell.
+    outside_async(|| app.service.commit_index().unwrap());
+    tokio::time::sleep(Duration::from_millis(3_200)).await;
+    let import = |n: &str, title: &str| {
+        let record = import_record(n, title, "Radio telescopes share data.");
+        outside_async(|| {
+            app.service
+                .import_ndjson(format!("{record}\n").as_bytes(), true)
+                .unwrap()
+        })
+    };
+    let total = |r: crate::helpers::Response| r.body["total"].as_u64().unwrap();
+
+    let written = Instant::now();
+    import("q-1", "Quasar observatory network");
+    let mut found = 0;
+    while found == 0 && written.elapsed() < Duration::from_millis(1_500) {
+        found = total(app.get("/api/v1/search?q=quasar").await);
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(
+        found, 1,
+        "not searchable within 1.5 s of a write after a quiet spell"
+    );
+
+    let report = import("q-2", "Pulsar observatory network");
+    tokio::time::sleep(Duration::from_millis(1_000)).await;
+    assert_eq!(
+        total(app.get("/api/v1/search?q=pulsar").await),
+        0,
+        "committed within a second of the last commit, whose interval is 3 s"
+    );
+    app.service.wait_indexed(report.last_seq).await;
+    assert_eq!(total(app.get("/api/v1/search?q=pulsar").await), 1);
 }
