@@ -11,6 +11,7 @@ use clap::Args;
 
 use crate::http::server::ConnectionLimits;
 use crate::http::HttpLimits;
+use crate::search::parallel::SearchParts;
 use crate::search::{FacetCounting, IndexerConfig};
 use crate::service::{Service, ServiceConfig};
 
@@ -61,6 +62,10 @@ pub struct ServeArgs {
     /// one way, for measuring them.
     #[arg(long, value_enum, default_value_t = Counting::Auto)]
     pub facet_counting: Counting,
+    /// Threads one search collects its matches on: by default as many as cores are idle
+    /// when the index is large; a number forces it, for measuring.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub search_parts: Option<u64>,
 }
 
 /// The `--facet-counting` choices.
@@ -88,6 +93,10 @@ impl ServeArgs {
             Counting::Auto => FacetCounting::Auto,
             Counting::Table => FacetCounting::Table,
             Counting::Bitsets => FacetCounting::Bitsets,
+        };
+        config.search_parts = match self.search_parts {
+            Some(n) => SearchParts::Fixed(n as usize),
+            None => SearchParts::Auto,
         };
         config
     }

@@ -15,6 +15,7 @@ use super::error::SearchError;
 use super::expansion::SynonymTable;
 use super::facets::{FacetCache, FacetCounting, FacetWarmer};
 use super::indexer::{CommitPayload, IndexerConfig, IndexerHandle};
+use super::parallel::SearchParts;
 use super::query::{ExpansionCache, QueryAnalyzers};
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::snippet::{lead, Highlighter};
@@ -51,6 +52,8 @@ pub struct SearchIndex {
     pub(super) analyzers: QueryAnalyzers,
     /// Typo and prefix expansions of words already searched.
     pub(super) expansions: ExpansionCache,
+    /// How many threads a search collects its matches on.
+    pub(super) parts: SearchParts,
 }
 
 impl SearchIndex {
@@ -87,8 +90,16 @@ impl SearchIndex {
             synonyms: RwLock::new(Arc::new(SynonymTable::new(&Synonyms::defaults()))),
             analyzers: QueryAnalyzers::default(),
             expansions: ExpansionCache::default(),
+            parts: SearchParts::Auto,
         };
         Ok((engine, start))
+    }
+
+    /// The index, its searches collecting their matches in `parts`.
+    #[must_use]
+    pub fn with_parts(mut self, parts: SearchParts) -> SearchIndex {
+        self.parts = parts;
+        self
     }
 
     /// Starts the indexer thread, which takes the index's single writer.

@@ -20,6 +20,7 @@ mod facet_counts;
 pub mod facets;
 mod groups;
 pub mod indexer;
+pub mod parallel;
 mod pipeline;
 pub mod query;
 pub mod related;

@@ -15,6 +15,7 @@ use super::facets::{
     all_docs_tally, all_docs_top, filtered, filtered_by_bitsets, Accept, ActiveFilters, Collected,
     FacetTally, FacetsAndTop, Ranking,
 };
+use super::parallel;
 use super::query::{self, Features, QueryAnalyzers, TextContext, TextPlan};
 use super::schema::names;
 use super::snippet::Highlighter;
@@ -64,6 +65,7 @@ impl SearchIndex {
         features: Features,
     ) -> Result<SearchResults, SearchError> {
         let started = Instant::now();
+        let _searching = parallel::Searching::start();
         let searcher = self.reader.searcher();
         let mut analyzers = self.analyzers.clone();
         let plan = self.plan(&searcher, &mut analyzers, req, features);
@@ -236,7 +238,7 @@ impl SearchIndex {
     ) -> Result<Collected, SearchError> {
         let top = plan.ranking.map(|r| (r, plan.wanted));
         let collector = FacetsAndTop::new(self.facet_cache.clone(), plan.filters.clone(), top);
-        Ok(searcher.search(query, &collector)?)
+        Ok(parallel::search(searcher, query, &collector, self.parts)?)
     }
 
     /// Hits sorted by title (the collector ranks by score or date; titles need the string

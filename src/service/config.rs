@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::search::parallel::SearchParts;
 use crate::search::{FacetCounting, IndexerConfig};
 
 /// Settings of the service.
@@ -18,6 +19,9 @@ pub struct ServiceConfig {
     pub refresh_timeout: Duration,
     /// How searches count facets (tests force each way; the default picks per segment).
     pub facet_counting: FacetCounting,
+    /// How many threads a search collects its matches on (tests force a number; the default
+    /// splits a large index while cores are idle).
+    pub search_parts: SearchParts,
 }
 
 impl ServiceConfig {
@@ -29,6 +33,7 @@ impl ServiceConfig {
             indexer: IndexerConfig::default(),
             refresh_timeout: Duration::from_secs(30),
             facet_counting: FacetCounting::Auto,
+            search_parts: SearchParts::Auto,
         }
     }
 }

@@ -92,6 +92,7 @@ impl Service {
         }
         let (index, start) =
             SearchIndex::open(&config.data_dir.join("search"), config.facet_counting)?;
+        let index = index.with_parts(config.search_parts);
         let log_seq = store.last_seq()?;
         let start = match start {
             IndexStart::UpTo(seq) if seq <= log_seq => IndexStart::UpTo(seq),

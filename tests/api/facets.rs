@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{outside_async, TestApp, FACETS};
 use wsis_stocktaking::model::SearchRequest;
+use wsis_stocktaking::search::parallel::SearchParts;
 use wsis_stocktaking::search::FacetCounting;
 
 const LINES: [&str; 8] = [
@@ -361,9 +362,16 @@ proptest! {
         queries in proptest::collection::vec(query_strategy(), 1..8),
     ) {
         // Few matches are counted from the facet table's rows, many as bitsets: both ways
-        // and the choice between them.
-        for counting in [FacetCounting::Auto, FacetCounting::Table, FacetCounting::Bitsets] {
-            facet_counts_are_exact(&specs, &queries, counting)?;
+        // and the choice between them; and with the matches collected in parts on threads of
+        // their own (segments split by document range), as a large index is while cores
+        // are idle.
+        for (counting, parts) in [
+            (FacetCounting::Auto, SearchParts::Auto),
+            (FacetCounting::Table, SearchParts::Fixed(3)),
+            (FacetCounting::Bitsets, SearchParts::Auto),
+            (FacetCounting::Bitsets, SearchParts::Fixed(2)),
+        ] {
+            facet_counts_are_exact(&specs, &queries, counting, parts)?;
         }
     }
 }
@@ -372,8 +380,9 @@ fn facet_counts_are_exact(
     specs: &[Spec],
     queries: &[Query],
     counting: FacetCounting,
+    parts: SearchParts,
 ) -> Result<(), TestCaseError> {
-    let app = TestApp::counting(counting);
+    let app = TestApp::counting(counting, parts);
     let records: Vec<Value> = specs.iter().enumerate().map(|(i, s)| s.json(i)).collect();
     let report = app.import(&records, true);
     prop_assert_eq!(report.created, specs.len());

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
+use wsis_stocktaking::search::parallel::SearchParts;
 use wsis_stocktaking::search::{FacetCounting, IndexerConfig};
 use wsis_stocktaking::service::{ImportReport, Service, ServiceConfig};
 
@@ -62,11 +63,13 @@ impl TestApp {
         app
     }
 
-    /// An empty app whose searches count facets as `counting` says.
-    pub fn counting(counting: FacetCounting) -> TestApp {
+    /// An empty app whose searches count facets as `counting` says, collecting their
+    /// matches in `parts`.
+    pub fn counting(counting: FacetCounting, parts: SearchParts) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut config = config(dir.path(), false, 5);
         config.facet_counting = counting;
+        config.search_parts = parts;
         TestApp::in_dir(dir, &config)
     }
 
