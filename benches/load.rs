@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench load` (100,000 projects of `stocktaking bench corpus`, 8 clients, 15 s
 //! per scenario). `scripts/scaling` and `scripts/compare` measure the real binary instead.
-//! Environment: `BENCH_DOCS`, `BENCH_CLIENTS`, `BENCH_SECONDS`, `BENCH_SYNONYM_ROUNDS`.
+//! Environment: `BENCH_DOCS`, `BENCH_CLIENTS`, `BENCH_SECONDS`, `BENCH_SYNONYM_ROUNDS`;
+//! `BENCH_LOG` a log filter, such as `wsis_stocktaking::search::indexer=debug` for the
+//! duration of each index commit.
 
 use std::time::{Duration, Instant};
 
@@ -86,6 +88,12 @@ fn env_or(name: &str, default: usize) -> usize {
 }
 
 fn main() {
+    if let Ok(filter) = std::env::var("BENCH_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let docs = env_or("BENCH_DOCS", 100_000);
     let clients = env_or("BENCH_CLIENTS", 8);
     let seconds = env_or("BENCH_SECONDS", 15) as u64;
@@ -226,14 +234,20 @@ fn main() {
                 Some(task) => task.await.ok(),
                 None => None,
             };
-            if let Some(mut visible) = streamed {
+            if let Some(streamed) = streamed {
+                let (mut committed, mut visible): (Vec<Duration>, Vec<Duration>) =
+                    streamed.into_iter().unzip();
+                committed.sort();
                 visible.sort();
                 println!(
-                    "  meanwhile, write -> searchable over {} new projects: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+                    "  meanwhile, write -> searchable over {} new projects: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms (committed: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms)",
                     visible.len(),
                     percentile(&visible, 0.50),
                     percentile(&visible, 0.99),
                     percentile(&visible, 1.0),
+                    percentile(&committed, 0.50),
+                    percentile(&committed, 0.99),
+                    percentile(&committed, 1.0),
                 );
             }
         }
@@ -343,7 +357,7 @@ fn discovery_timings(service: &Service, rng: &mut StdRng) {
 
 /// Imports a published project every 50 ms for `seconds`, and times each from its durable
 /// write until a search for its one-off title word finds it.
-fn write_to_searchable(service: &Service, seconds: u64) -> Vec<Duration> {
+fn write_to_searchable(service: &Service, seconds: u64) -> Vec<(Duration, Duration)> {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut latencies = Vec::new();
     let mut n = 0u64;
@@ -362,19 +376,24 @@ fn write_to_searchable(service: &Service, seconds: u64) -> Vec<Duration> {
             "status": "ongoing",
         });
         let line = format!("{record}\n");
-        if service.import_ndjson(line.as_bytes(), true).is_err() {
+        let Ok(report) = service.import_ndjson(line.as_bytes(), true) else {
             continue;
-        }
+        };
         let written = Instant::now();
         let Ok(request) = SearchRequest::from_pairs([("q", word.as_str())]) else {
             continue;
         };
+        let mut committed = None;
         while written.elapsed() < Duration::from_secs(5) {
-            if service.search(&request).is_ok_and(|r| r.total > 0) {
-                latencies.push(written.elapsed());
+            let indexed = service.readiness().map_or(0, |r| r.indexed_seq);
+            if committed.is_none() && indexed >= report.last_seq {
+                committed = Some(written.elapsed());
+            }
+            if committed.is_some() && service.search(&request).is_ok_and(|r| r.total > 0) {
+                latencies.push((committed.unwrap_or_default(), written.elapsed()));
                 break;
             }
-            std::thread::sleep(Duration::from_millis(2));
+            std::thread::sleep(Duration::from_millis(1));
         }
         std::thread::sleep(Duration::from_millis(50));
     }

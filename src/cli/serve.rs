@@ -26,7 +26,7 @@ pub struct ServeArgs {
     pub no_seed: bool,
     /// Longest delay, in milliseconds, between a write and its visibility in search: the
     /// index commits at most this often (a write after a quiet spell is searchable sooner).
-    #[arg(long, env = "STOCKTAKING_COMMIT_INTERVAL_MS", default_value_t = 100)]
+    #[arg(long, env = "STOCKTAKING_COMMIT_INTERVAL_MS", default_value_t = 50)]
     pub commit_interval_ms: u64,
     /// Submissions and edits per client address and minute without a key (0: no limit).
     #[arg(long, env = "STOCKTAKING_WRITES_PER_MINUTE", default_value_t = 60)]
