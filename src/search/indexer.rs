@@ -53,11 +53,12 @@ pub struct CommitPayload {
 /// Tuning of the indexer.
 #[derive(Clone, Copy, Debug)]
 pub struct IndexerConfig {
-    /// Least time between two commits, and so the longest wait between a change and its
-    /// commit.
+    /// Least time from the end of one timed commit to the start of the next, and so the
+    /// longest wait of a change for its commit to start (an explicit commit, or many
+    /// changes waiting, commit at once).
     pub commit_interval: Duration,
     /// How long a change waits for others to share its commit when the last commit is at
-    /// least `commit_interval` old.
+    /// least `commit_interval` old (never longer than `commit_interval`).
     pub commit_gather: Duration,
     /// Commit early once this many changes wait.
     pub max_uncommitted: usize,
@@ -302,12 +303,15 @@ impl Task {
     /// When a change arriving with nothing pending is committed: after the gathering delay,
     /// but no sooner than an interval after the last commit.
     fn first_deadline(&self) -> Instant {
-        let gathered = Instant::now() + self.config.commit_gather;
+        let gather = self.config.commit_gather.min(self.config.commit_interval);
+        let gathered = Instant::now() + gather;
         gathered.max(self.last_commit + self.config.commit_interval)
     }
 
     fn commit(&mut self) -> Result<(), String> {
         if self.failed.load(Ordering::SeqCst) {
+            // Nothing will be committed: no deadline is left to wake the loop.
+            self.pending = None;
             return Err("the indexer stopped after an error; restart to replay the log".into());
         }
         let Some((seq, _, _)) = self.pending else {

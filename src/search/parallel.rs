@@ -4,7 +4,9 @@
 //! split by document range, since one segment often holds most documents after a bulk
 //! import), each part is collected on its own thread and the fruits are merged. Searches in
 //! flight are counted ([`Searching`]): while other searches keep the cores busy, a search
-//! runs on its own thread only, as splitting would only add work.
+//! runs on its own thread only, as splitting would only add work. Each part of a split
+//! segment counts its facets against the whole segment's value sets when it counts by
+//! bitsets, so splitting pays only for queries whose matching and scoring outweigh that.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -109,15 +111,22 @@ pub fn search<C: Collector>(
                         .map_err(|_| part)
                 })
                 .collect();
-            let mut fruits = run(first)?;
-            for handle in spawned {
-                fruits.extend(match handle {
-                    Ok(handle) => handle.join().map_err(|_| {
-                        TantivyError::ErrorInThread("a search part panicked".into())
-                    })??,
+            let first = run(first);
+            // Every thread is joined before any error returns: the scope would turn a
+            // panicked thread left unjoined into a panic here.
+            let rest: Vec<_> = spawned
+                .into_iter()
+                .map(|handle| match handle {
+                    Ok(handle) => handle.join().unwrap_or_else(|_| {
+                        Err(TantivyError::ErrorInThread("a search part panicked".into()))
+                    }),
                     // No thread could start: this one collects the part.
-                    Err(part) => run(part)?,
-                });
+                    Err(part) => run(part),
+                })
+                .collect();
+            let mut fruits = first?;
+            for part in rest {
+                fruits.extend(part?);
             }
             Ok::<_, TantivyError>(fruits)
         })?,

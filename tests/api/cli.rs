@@ -106,3 +106,32 @@ fn reindex_after_losing_the_index_gives_each_project_once() {
         .unwrap();
     assert_eq!(body["total"], 30);
 }
+
+/// `--search-parts 3` collects a search's matches in three parts (the one segment of an
+/// import split by document range), on threads of their own: the answer of one thread.
+#[test]
+fn a_search_in_parts_answers_as_one_thread_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = ndjson_file(dir.path(), 40, "Rainfall observatory");
+    let data = dir.path().join("data");
+    let (code, _, err) = run_cli(&data, &["import", "--publish", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let answer = |parts: &str| -> Value {
+        let server = Server::spawn(&data, &["--no-seed", "--search-parts", parts]);
+        let url = server.url("/api/v1/search?q=rain&per_page=100&sort=relevance");
+        reqwest::blocking::get(url).unwrap().json().unwrap()
+    };
+    let ids = |answer: &Value| -> Vec<String> {
+        answer["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (one, split) = (answer("1"), answer("3"));
+    assert_eq!(one["total"], 40);
+    assert_eq!(split["total"], one["total"]);
+    assert_eq!(split["facets"], one["facets"]);
+    assert_eq!(ids(&split), ids(&one));
+}

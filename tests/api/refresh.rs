@@ -1,5 +1,5 @@
 //! `refresh=wait_for`: the write is answered only once search can see it. The index here
-//! commits only every 3 seconds, so without waiting the next search could not see it.
+//! commits at most every 3 seconds, so without waiting the next search could not see it.
 
 use std::time::{Duration, Instant};
 
