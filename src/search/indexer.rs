@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+use tantivy::query::AllQuery;
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tokio::sync::watch;
 
@@ -279,14 +280,15 @@ impl Task {
                         .delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
                     Ok(())
                 }
-                // Documents still buffered in the writer would survive a delete-all: commit
-                // them first, then drop every segment.
-                IndexOp::Clear => self.commit().and_then(|()| {
-                    self.writer
-                        .delete_all_documents()
-                        .map(|_| ())
-                        .map_err(|e| e.to_string())
-                }),
+                // Every document added before, committed or still buffered, is deleted at
+                // the next commit. Not `delete_all_documents`: in tantivy 0.27 it turns the
+                // operation stamps back to those of the writer's start, and deletes queued
+                // earlier then removed some documents added after it.
+                IndexOp::Clear => self
+                    .writer
+                    .delete_query(Box::new(AllQuery))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
             };
             if let Err(e) = result {
                 tracing::error!(error = %e, "indexing failed; the index stops here until a restart replays the log");
