@@ -19,6 +19,7 @@ use tokio::sync::watch;
 
 use super::document::IndexDoc;
 use super::error::SearchError;
+use super::parallel::cores;
 use super::schema::{Fields, SCHEMA_VERSION};
 use crate::model::ProjectId;
 
@@ -94,10 +95,6 @@ impl IndexerConfig {
             threads: cores().clamp(1, 8),
         }
     }
-}
-
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
 enum Msg {

@@ -55,7 +55,7 @@ impl Drop for Searching {
 }
 
 /// The cores this process may use, asked once (the answer reads cgroup files).
-fn cores() -> usize {
+pub(super) fn cores() -> usize {
     static CORES: OnceLock<usize> = OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{import_record, ndjson_file, run_cli, Server};
+use crate::helpers::{import_record, imported_data_dir, run_cli, Server};
 
 #[test]
 fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
@@ -70,11 +70,8 @@ fn store_snapshotted(data: &std::path::Path) -> bool {
 #[test]
 fn import_and_restore_settle_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    let file = ndjson_file(dir.path(), 5, "Solar kiosk");
-    let data = dir.path().join("data");
-    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(store_snapshotted(&data), "{stderr}");
+    let data = imported_data_dir(dir.path(), 5, "Solar kiosk");
+    assert!(store_snapshotted(&data), "{data:?}");
     let backup = dir.path().join("backup");
     let (code, _, stderr) = run_cli(&data, &["backup", backup.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
@@ -87,10 +84,7 @@ fn import_and_restore_settle_the_store() {
 #[test]
 fn reindex_after_losing_the_index_gives_each_project_once() {
     let dir = tempfile::tempdir().unwrap();
-    let file = ndjson_file(dir.path(), 30, "Weather station");
-    let data = dir.path().join("data");
-    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
-    assert_eq!(code, 0, "{stderr}");
+    let data = imported_data_dir(dir.path(), 30, "Weather station");
     std::fs::remove_dir_all(data.join("search")).unwrap();
     // Opening the data dir queues a rebuild; reindex then rebuilds again at once.
     let (code, stdout, stderr) = run_cli(&data, &["reindex"]);
@@ -112,10 +106,7 @@ fn reindex_after_losing_the_index_gives_each_project_once() {
 #[test]
 fn a_search_in_parts_answers_as_one_thread_does() {
     let dir = tempfile::tempdir().unwrap();
-    let file = ndjson_file(dir.path(), 40, "Rainfall observatory");
-    let data = dir.path().join("data");
-    let (code, _, err) = run_cli(&data, &["import", "--publish", file.to_str().unwrap()]);
-    assert_eq!(code, 0, "{err}");
+    let data = imported_data_dir(dir.path(), 40, "Rainfall observatory");
     let answer = |parts: &str| -> Value {
         let server = Server::spawn(&data, &["--no-seed", "--search-parts", parts]);
         let url = server.url("/api/v1/search?q=rain&per_page=100&sort=relevance");

@@ -6,8 +6,8 @@ use chrono::Utc;
 use serde_json::Value;
 
 use crate::helpers::{
-    config, import_record, ndjson_file, outside_async, run_cli, submission, without_timing, Server,
-    TestApp,
+    config, import_record, imported_data_dir, outside_async, run_cli, submission, without_timing,
+    Server, TestApp,
 };
 use wsis_stocktaking::model::{
     parse_submission, Project, ProjectId, SearchRequest, State, SubmissionKind,
@@ -52,10 +52,7 @@ fn submissions_answered_201_survive_kill_9_of_the_server() {
 #[test]
 fn a_deleted_index_is_rebuilt_from_the_store_on_start() {
     let dir = tempfile::tempdir().unwrap();
-    let file = ndjson_file(dir.path(), 3, "Lighthouse sensor network");
-    let data = dir.path().join("data");
-    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
-    assert_eq!(code, 0, "{stderr}");
+    let data = imported_data_dir(dir.path(), 3, "Lighthouse sensor network");
 
     std::fs::remove_dir_all(data.join("search")).unwrap();
     let server = Server::start(&data);

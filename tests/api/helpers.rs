@@ -639,6 +639,16 @@ pub fn ndjson_file(dir: &std::path::Path, n: usize, title: &str) -> std::path::P
     file
 }
 
+/// A data directory in `dir` holding `n` published projects titled "`title` i", imported by
+/// the binary.
+pub fn imported_data_dir(dir: &std::path::Path, n: usize, title: &str) -> std::path::PathBuf {
+    let file = ndjson_file(dir, n, title);
+    let data = dir.join("data");
+    let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
+    assert_eq!(code, 0, "{stderr}");
+    data
+}
+
 /// A free loopback port, picked once so that a test can restart a server on the same address
 /// and its clients keep one URL.
 pub fn free_port() -> u16 {

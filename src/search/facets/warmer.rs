@@ -32,7 +32,7 @@ impl Warmer for FacetWarmer {
         // The segments' tables are independent: build them on every core, largest segments
         // first and dealt out in turn, so that a server opening a large index is ready sooner.
         readers.sort_by_key(|r| std::cmp::Reverse(r.max_doc()));
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = crate::search::parallel::cores();
         let shares: Vec<Vec<&SegmentReader>> = (0..threads.min(readers.len()))
             .map(|t| readers.iter().skip(t).step_by(threads).copied().collect())
             .collect();
