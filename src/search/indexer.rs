@@ -69,8 +69,8 @@ pub struct IndexerConfig {
 }
 
 impl Default for IndexerConfig {
-    /// A server's: changes searchable within 50 ms (a change after a quiet spell within a
-    /// few), half the cores for indexing (the other half stays with searches and the writers
+    /// A server's: a change's commit starts within 50 ms (after a quiet spell, within 5 ms),
+    /// half the cores for indexing (the other half stays with searches and the writers
     /// feeding the index).
     fn default() -> IndexerConfig {
         IndexerConfig {
