@@ -5,9 +5,10 @@
 //! of sled: the service layer feeds it, so another engine could take its place.
 //!
 //! [`SearchIndex`] (in `engine.rs`) holds the index; each of its jobs has a file: a search
-//! (`pipeline.rs`: plan, scan, hits), statistics (`groups.rs`), related and similar projects
-//! (`related.rs`), search-as-you-type (`suggest.rs`) and tag suggestions (`tagging.rs`). This
-//! file only declares the parts and names what they offer.
+//! (`pipeline.rs`: plan, scan, hits; `rescore.rs`: the phrase boosts of the best hits),
+//! statistics (`groups.rs`), related and similar projects (`related.rs`),
+//! search-as-you-type (`suggest.rs`) and tag suggestions (`tagging.rs`). This file only
+//! declares the parts and names what they offer.
 //!
 //! [`SearchRequest`]: crate::model::SearchRequest
 
@@ -24,6 +25,7 @@ pub mod parallel;
 mod pipeline;
 pub mod query;
 pub mod related;
+mod rescore;
 pub mod schema;
 pub mod snippet;
 pub mod suggest;

@@ -17,6 +17,7 @@ use super::facets::{
 };
 use super::parallel;
 use super::query::{self, Features, QueryAnalyzers, TextContext, TextPlan};
+use super::rescore;
 use super::schema::names;
 use super::snippet::Highlighter;
 use crate::model::Dim;
@@ -30,8 +31,11 @@ struct SearchPlan {
     filters: ActiveFilters,
     /// How the collector ranks hits; `None` when they are sorted by title.
     ranking: Option<Ranking>,
-    /// Candidates to keep: every hit up to the end of the requested page.
+    /// Every hit up to the end of the requested page.
     wanted: usize,
+    /// Candidates the scan keeps: `wanted`, or a wider window when phrase boosts will
+    /// rescore them.
+    kept: usize,
 }
 
 /// What the scan found.
@@ -117,11 +121,17 @@ impl SearchIndex {
             SortOrder::Oldest => Some(Ranking::Oldest),
             SortOrder::Title => None,
         };
+        let wanted = req.offset() + req.per_page as usize;
+        let kept = match ranking {
+            Some(Ranking::Score) => rescore::window(wanted, &text.boosts),
+            _ => wanted,
+        };
         SearchPlan {
             text,
             filters: ActiveFilters::from_filters(&req.filters),
             ranking,
-            wanted: req.offset() + req.per_page as usize,
+            wanted,
+            kept,
         }
     }
 
@@ -133,13 +143,16 @@ impl SearchIndex {
         plan: &SearchPlan,
         req: &SearchRequest,
     ) -> Result<Scanned, SearchError> {
-        let (collected, text, partial_match) = match &plan.text.query {
+        let (mut collected, text, partial_match) = match &plan.text.query {
             Some(strict) => {
                 let (collected, text, partial) = self.scan_text(searcher, plan, &**strict)?;
                 (collected, Some(text), partial)
             }
             None => (self.scan_filters(searcher, plan)?, None, false),
         };
+        if plan.ranking == Some(Ranking::Score) {
+            rescore::rescore(searcher, &plan.text.boosts, &mut collected.top, plan.wanted)?;
+        }
         let page = match plan.ranking {
             Some(r) => collected
                 .top
@@ -236,7 +249,7 @@ impl SearchIndex {
         plan: &SearchPlan,
         query: &dyn Query,
     ) -> Result<Collected, SearchError> {
-        let top = plan.ranking.map(|r| (r, plan.wanted));
+        let top = plan.ranking.map(|r| (r, plan.kept));
         let collector = FacetsAndTop::new(self.facet_cache.clone(), plan.filters.clone(), top);
         Ok(parallel::search(searcher, query, &collector, self.parts)?)
     }

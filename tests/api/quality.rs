@@ -371,6 +371,37 @@ async fn words_found_as_one_phrase_rank_first() {
         .contains("solar</mark> <mark>school"));
 }
 
+/// The phrase boost is added after the scan, to a window of the best candidates: a project
+/// that ranks last on its words alone still comes first when it has them as a phrase.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
+    let app = TestApp::empty();
+    let mut records: Vec<Value> = (0..40)
+        .map(|i| {
+            record(
+                &format!("apart-{i}"),
+                "en",
+                &format!("Solar roofs {i}"),
+                "School roofs and school gardens; solar panels, solar lamps, school radios.",
+            )
+        })
+        .collect();
+    records.push(record(
+        "together",
+        "en",
+        "Valley learning",
+        "Teachers in the valley open a solar school next to the market, the clinic, the \
+         post office, the bus station and the old mill, with help from the district.",
+    ));
+    app.import(&records, true);
+    let r = app.get(&search_uri("solar school")).await;
+    assert_eq!(total(&r.body), 41);
+    assert_eq!(titles(&r.body)[0], "Valley learning", "{}", r.body);
+    // On its words alone it ranks last.
+    let r = app.get(&search_uri("school solar")).await;
+    assert!(titles(&r.body)[0].starts_with("Solar roofs"), "{}", r.body);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn snippets_mark_words_in_the_project_s_own_language() {
     let app = multilingual_app();

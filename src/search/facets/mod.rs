@@ -42,7 +42,7 @@ pub use collector::{Collected, FacetsAndTop};
 pub use filtered::{filtered, filtered_by_bitsets};
 pub use filters::{Accept, ActiveFilters};
 pub use groups::{group_counts, GroupCounts};
-pub use ranking::Ranking;
+pub use ranking::{Candidate, Ranking};
 pub use segment::SegmentFacetData;
 pub use tally::FacetTally;
 pub use warmer::FacetWarmer;

@@ -80,6 +80,19 @@ impl Candidate {
         }
     }
 
+    /// The candidate of a score ranking with `extra` added to its score; its start date
+    /// still breaks ties.
+    #[must_use]
+    pub fn with_extra_score(self, extra: Score) -> Candidate {
+        let score = self.score + extra;
+        let day_part = self.key - (f64::from(self.score) * 1e4).round();
+        Candidate {
+            key: (f64::from(score) * 1e4).round() + day_part,
+            score,
+            ..self
+        }
+    }
+
     /// `Less` means better: higher key, then lower tie-breaker.
     fn rank(&self, other: &Candidate) -> Ordering {
         other
@@ -139,6 +152,22 @@ mod tests {
                 proptest::prop_assert!(Ranking::Score.key(day, score) < worst);
                 proptest::prop_assert!(Ranking::Score.key(UNKNOWN_DAY, score) < worst);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_extra_score_ranks_as_if_scored_so(
+            score in 0.0f32..1e3,
+            extra in 0.0f32..1e3,
+            day in -25_000i32..60_000,
+        ) {
+            let address = DocAddress::new(0, 0);
+            let scored = Candidate::new(Ranking::Score.key(day, score), 1, address, score);
+            let rescored = scored.with_extra_score(extra);
+            let direct = Ranking::Score.key(day, score + extra);
+            proptest::prop_assert!((rescored.key - direct).abs() < 1e-6);
+            proptest::prop_assert_eq!(rescored.score, score + extra);
         }
     }
 

@@ -7,7 +7,8 @@
 //! description), a typo-tolerant form (one edit from 5 letters, two from 9, never for words
 //! with digits) and, for the last word of a query typed without a trailing space, its
 //! prefix. Synonyms and taxonomy mentions add their alternatives to the words they cover;
-//! consecutive words also score as an exact phrase.
+//! consecutive words also score as an exact phrase (added to the best candidates only, by
+//! `rescore.rs`).
 //!
 //! The parts: `text.rs` plans the text query against a `context.rs`, `words.rs` gives one
 //! typed word its forms, `expansion_cache.rs` keeps the typo and prefix expansions already

@@ -41,6 +41,9 @@ pub struct TextPlan {
     pub suggested: Vec<SuggestedFilter>,
     /// Words to mark in snippets (typed words and synonyms).
     pub marks: Vec<String>,
+    /// Scoring-only clauses (the exact phrase boosts) that only reorder the best
+    /// candidates: added to their scores after the scan, not scored for every match.
+    pub boosts: Vec<Box<dyn Query>>,
 }
 
 /// Plans the text query: all words required (stop words only score), phrases in order,
@@ -89,8 +92,10 @@ struct Clauses {
     must: Vec<Box<dyn Query>>,
     /// Word groups (required, but only half of them in the relaxed query).
     words: Vec<Box<dyn Query>>,
-    /// Function words and phrase boosts (scoring only).
+    /// Function words (scoring only).
     should: Vec<Box<dyn Query>>,
+    /// Phrase boosts (scoring only, added to the best candidates after the scan).
+    boosts: Vec<Box<dyn Query>>,
     /// Exclusions.
     must_not: Vec<Box<dyn Query>>,
 }
@@ -267,7 +272,7 @@ impl<'a> Planner<'a> {
         ] {
             if let Some(q) = sequence(field, &words) {
                 self.clauses
-                    .should
+                    .boosts
                     .push(Box::new(BoostQuery::new(q, boost)));
             }
         }
@@ -281,15 +286,21 @@ impl<'a> Planner<'a> {
         let Clauses {
             mut must,
             words,
-            should,
+            mut should,
             must_not,
+            mut boosts,
         } = self.clauses;
         must.extend(words);
+        if must.is_empty() {
+            // Without a required clause the boosts match documents too.
+            should.append(&mut boosts);
+        }
         TextPlan {
             query: assemble(must, should, must_not),
             relaxed,
             suggested: self.suggested,
             marks: self.marks,
+            boosts,
         }
     }
 }
@@ -354,7 +365,8 @@ fn synonyms_at(
 }
 
 /// For two or more word groups: the query that needs only half of them, documents with more
-/// of them first, with the same phrases, boosts and exclusions.
+/// of them first, with the same phrases and exclusions (the phrase boosts rescore its best
+/// candidates as they do the strict query's).
 fn relaxed(clauses: &Clauses) -> Option<Box<dyn Query>> {
     let words = &clauses.words;
     if words.len() < 2 {
