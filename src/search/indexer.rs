@@ -28,6 +28,10 @@ use crate::model::ProjectId;
 pub enum IndexOp {
     /// Add or replace a published project.
     Upsert(Box<IndexDoc>),
+    /// Add a published project that the index cannot hold yet (just created, or after a
+    /// `Clear`): no delete first. A delete stays queued in memory until the next commit;
+    /// a bulk import of new projects queued one per project.
+    Add(Box<IndexDoc>),
     /// Remove a project (no longer published); harmless when absent.
     Remove(ProjectId),
     /// Remove everything (the start of a rebuild).
@@ -256,6 +260,14 @@ impl Task {
         }
     }
 
+    fn add(&mut self, doc: &IndexDoc) -> Result<(), String> {
+        let document: TantivyDocument = doc.to_document(&self.fields);
+        self.writer
+            .add_document(document)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
     fn apply(&mut self, batch: IndexBatch) {
         if self.failed.load(Ordering::SeqCst) {
             return;
@@ -266,12 +278,9 @@ impl Task {
                 IndexOp::Upsert(doc) => {
                     self.writer
                         .delete_term(Term::from_field_text(self.fields.id, &doc.id().to_string()));
-                    let document: TantivyDocument = doc.to_document(&self.fields);
-                    self.writer
-                        .add_document(document)
-                        .map(|_| ())
-                        .map_err(|e| e.to_string())
+                    self.add(&doc)
                 }
+                IndexOp::Add(doc) => self.add(&doc),
                 IndexOp::Remove(id) => {
                     self.writer
                         .delete_term(Term::from_field_text(self.fields.id, &id.to_string()));

@@ -128,6 +128,7 @@ impl Service {
         };
         let mut chunk: Vec<Change> = Vec::with_capacity(CHUNK);
         let mut ended = false;
+        let mut seen = std::collections::HashSet::new();
         for (i, text) in lines {
             let text = text.map_err(io_error)?;
             if text.trim().is_empty() {
@@ -135,6 +136,16 @@ impl Service {
             }
             let entry: Entry =
                 serde_json::from_str(&text).map_err(|e| invalid(format!("line {}: {e}", i + 1)))?;
+            // A new project is indexed without a delete first: a second copy would show twice.
+            if let Entry::Project(project) = &entry {
+                if !seen.insert(project.id) {
+                    let id = project.id;
+                    return Err(invalid(format!(
+                        "line {}: project {id} appears twice",
+                        i + 1
+                    )));
+                }
+            }
             ended |= self.load_entry(entry, &mut chunk, &mut summary)?;
         }
         if !chunk.is_empty() {

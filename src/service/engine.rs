@@ -19,7 +19,7 @@ use super::state_counts::StateCounts;
 use super::{Keys, ServiceConfig, ServiceError};
 use crate::model::Project;
 use crate::search::{IndexBatch, IndexDoc, IndexOp, IndexStart, IndexerHandle, SearchIndex};
-use crate::store::{Change, Remember, Store};
+use crate::store::{Change, ChangeKind, Remember, Store};
 
 /// How many records one store transaction (and one index batch) holds during bulk work.
 pub(super) const CHUNK: usize = 1_000;
@@ -181,7 +181,7 @@ impl Service {
             ));
         }
         let seq = self.store.write_remembering(changes, remember)?;
-        let ops = changes.iter().map(|c| index_op(&c.project)).collect();
+        let ops = changes.iter().map(change_op).collect();
         let handed_over = self
             .store
             .flush()
@@ -228,7 +228,8 @@ impl Service {
         for project in self.store.projects() {
             let project = project?;
             if project.is_public() {
-                ops.push(IndexOp::Upsert(Box::new(IndexDoc::from_project(&project))));
+                // After the clear, no project is in the index.
+                ops.push(IndexOp::Add(Box::new(IndexDoc::from_project(&project))));
             }
             if ops.len() >= CHUNK {
                 // Until the last batch, a commit must not claim any log position: after a
@@ -315,6 +316,16 @@ impl Service {
         if let Err(e) = self.store.flush() {
             tracing::warn!(error = %e, "final store flush failed");
         }
+    }
+}
+
+/// The index change of a write: a project just created cannot be in the index yet.
+fn change_op(change: &Change) -> IndexOp {
+    match change.kind {
+        ChangeKind::Created if change.project.is_public() => {
+            IndexOp::Add(Box::new(IndexDoc::from_project(&change.project)))
+        }
+        _ => index_op(&change.project),
     }
 }
 

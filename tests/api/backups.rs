@@ -164,6 +164,22 @@ async fn restore_refuses_a_full_data_directory_and_a_cut_backup() {
     let fresh = TestApp::empty();
     let result = outside_async(|| fresh.service.restore(cut.as_bytes()));
     assert!(result.unwrap_err().to_string().contains("cut short"));
+    // A project twice (a hand-edited backup) is refused, naming the line: restored projects
+    // are indexed as new, so a second copy would be found twice.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("\"title\""))
+        .expect("a project line");
+    lines.insert(at + 1, lines[at]);
+    let twice: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let fresh = TestApp::empty();
+    let result = outside_async(|| fresh.service.restore(twice.as_bytes()));
+    let message = result.unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("line {}: project", at + 2)) && message.contains("twice"),
+        "{message}"
+    );
     // Only keys that may change things take backups.
     let reader = app.read_only_key("auditor");
     let r = app.backup(&reader).await;
