@@ -2,30 +2,32 @@
 //!
 //! A phrase boost reads word positions. Scored with the query, it read them for every
 //! match: a sixth of a search's time at a million projects. It only reorders the best
-//! candidates, so the scan keeps a window of the best by the rest of the score, and the
-//! boosts are scored for that window alone. Scores inside the window are the same as the
-//! whole query's; a document outside it ranks as if it had no phrase.
+//! candidates, so the boosts are scored for a window of the best by the rest of the score
+//! alone. Scores inside the window are the same as the whole query's; a document outside it
+//! ranks as if it had no phrase.
 
 use tantivy::query::{EnableScoring, Query, Scorer};
 use tantivy::{DocSet, Score, Searcher};
 
 use super::facets::Candidate;
 
-/// Candidates rescored at least: far more than a page, so that a phrase lifts a document
-/// from well below the first page.
+/// Candidates rescored: far more than a page, so that a phrase lifts a project from well
+/// below the first page. The same for every page, so that paging sees one order.
 const WINDOW: usize = 200;
 
-/// How many candidates the scan keeps when `boosts` will rescore them, for a page ending
-/// at `wanted`.
+/// How many candidates the scan keeps for a page ending at `wanted`: at least the window
+/// when there are boosts to add.
 pub(super) fn window(wanted: usize, boosts: &[Box<dyn Query>]) -> usize {
     match boosts {
         [] => wanted,
-        _ => wanted.saturating_mul(4).max(WINDOW),
+        _ => wanted.max(WINDOW),
     }
 }
 
-/// Adds each boost's score to the candidates it matches, re-sorts them (best first) and
-/// keeps the best `wanted`.
+/// Adds each boost's score to the best [`WINDOW`] candidates (`top` is best first) and
+/// re-sorts them; the rest keep their order below them, then all but the best `wanted` are
+/// dropped. A boost only raises a score, so every rescored candidate still scores at least
+/// as high as any candidate after the window.
 ///
 /// # Errors
 /// Internal tantivy errors only.
@@ -35,12 +37,14 @@ pub(super) fn rescore(
     top: &mut Vec<Candidate>,
     wanted: usize,
 ) -> tantivy::Result<()> {
-    if !boosts.is_empty() && !top.is_empty() {
-        let extra = boost_scores(searcher, boosts, top)?;
-        for (candidate, extra) in top.iter_mut().zip(extra) {
+    let rescored = WINDOW.min(top.len());
+    let best = &mut top[..rescored];
+    if !boosts.is_empty() && !best.is_empty() {
+        let extra = boost_scores(searcher, boosts, best)?;
+        for (candidate, extra) in best.iter_mut().zip(extra) {
             *candidate = candidate.with_extra_score(extra);
         }
-        top.sort();
+        best.sort();
     }
     top.truncate(wanted);
     Ok(())

@@ -402,6 +402,54 @@ async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
     assert!(titles(&r.body)[0].starts_with("Solar roofs"), "{}", r.body);
 }
 
+/// The window of candidates that phrase boosts rescore is the same whatever the page and
+/// its size, so paging sees one order: a phrase far below the window lifts its project on
+/// no page.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_phrase_window_is_the_same_for_every_page_size() {
+    let app = TestApp::empty();
+    let mut records: Vec<Value> = (0..259)
+        .map(|i| {
+            record(
+                &format!("apart-{i}"),
+                "en",
+                &format!("Solar roofs {i}"),
+                "School roofs and school gardens; solar panels, solar lamps, school radios.",
+            )
+        })
+        .collect();
+    records.push(record(
+        "together",
+        "en",
+        "Valley learning",
+        "Teachers in the valley open a solar school next to the market, the clinic, the \
+         post office, the bus station and the old mill, with help from the district.",
+    ));
+    app.import(&records, true);
+    let mut firsts = Vec::new();
+    for per_page in [10, 100] {
+        let r = app
+            .get(&format!(
+                "{}&per_page={per_page}",
+                search_uri("solar school")
+            ))
+            .await;
+        assert_eq!(total(&r.body), 260);
+        firsts.push(titles(&r.body)[0].clone());
+    }
+    assert_eq!(firsts[0], firsts[1]);
+    assert!(firsts[0].starts_with("Solar roofs"), "{firsts:?}");
+    let mut seen = std::collections::BTreeSet::new();
+    for page in 1..=3 {
+        let uri = format!("{}&per_page=100&page={page}", search_uri("solar school"));
+        let r = app.get(&uri).await;
+        for id in r.body["hits"].as_array().unwrap() {
+            assert!(seen.insert(id["id"].to_string()), "{id} twice");
+        }
+    }
+    assert_eq!(seen.len(), 260);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn snippets_mark_words_in_the_project_s_own_language() {
     let app = multilingual_app();
