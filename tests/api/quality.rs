@@ -371,12 +371,11 @@ async fn words_found_as_one_phrase_rank_first() {
         .contains("solar</mark> <mark>school"));
 }
 
-/// The phrase boost is added after the scan, to a window of the best candidates: a project
-/// that ranks last on its words alone still comes first when it has them as a phrase.
-#[tokio::test(flavor = "multi_thread")]
-async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
-    let app = TestApp::empty();
-    let mut records: Vec<Value> = (0..40)
+/// `apart` projects with "solar" and "school" several times but never as a phrase, and one,
+/// "Valley learning", with them once, as a phrase, in a long description: last on its
+/// words alone.
+fn apart_and_together(apart: usize) -> Vec<Value> {
+    let mut records: Vec<Value> = (0..apart)
         .map(|i| {
             record(
                 &format!("apart-{i}"),
@@ -393,7 +392,15 @@ async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
         "Teachers in the valley open a solar school next to the market, the clinic, the \
          post office, the bus station and the old mill, with help from the district.",
     ));
-    app.import(&records, true);
+    records
+}
+
+/// The phrase boost is added after the scan, to a window of the best candidates: a project
+/// that ranks last on its words alone still comes first when it has them as a phrase.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
+    let app = TestApp::empty();
+    app.import(&apart_and_together(40), true);
     let r = app.get(&search_uri("solar school")).await;
     assert_eq!(total(&r.body), 41);
     assert_eq!(titles(&r.body)[0], "Valley learning", "{}", r.body);
@@ -408,24 +415,7 @@ async fn a_phrase_lifts_a_project_from_the_last_place_to_the_first() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_phrase_window_is_the_same_for_every_page_size() {
     let app = TestApp::empty();
-    let mut records: Vec<Value> = (0..259)
-        .map(|i| {
-            record(
-                &format!("apart-{i}"),
-                "en",
-                &format!("Solar roofs {i}"),
-                "School roofs and school gardens; solar panels, solar lamps, school radios.",
-            )
-        })
-        .collect();
-    records.push(record(
-        "together",
-        "en",
-        "Valley learning",
-        "Teachers in the valley open a solar school next to the market, the clinic, the \
-         post office, the bus station and the old mill, with help from the district.",
-    ));
-    app.import(&records, true);
+    app.import(&apart_and_together(259), true);
     let mut firsts = Vec::new();
     for per_page in [10, 100] {
         let r = app
