@@ -33,9 +33,17 @@ struct SearchPlan {
     ranking: Option<Ranking>,
     /// Every hit up to the end of the requested page.
     wanted: usize,
-    /// Candidates the scan keeps: `wanted`, or a wider window when phrase boosts will
-    /// rescore them.
-    kept: usize,
+}
+
+impl SearchPlan {
+    /// Candidates the scan keeps: `wanted`, or the wider window that phrase boosts
+    /// rescore.
+    fn kept(&self) -> usize {
+        match self.ranking {
+            Some(Ranking::Score) => rescore::window(self.wanted, &self.text.boosts),
+            _ => self.wanted,
+        }
+    }
 }
 
 /// What the scan found.
@@ -121,17 +129,11 @@ impl SearchIndex {
             SortOrder::Oldest => Some(Ranking::Oldest),
             SortOrder::Title => None,
         };
-        let wanted = req.offset() + req.per_page as usize;
-        let kept = match ranking {
-            Some(Ranking::Score) => rescore::window(wanted, &text.boosts),
-            _ => wanted,
-        };
         SearchPlan {
             text,
             filters: ActiveFilters::from_filters(&req.filters),
             ranking,
-            wanted,
-            kept,
+            wanted: req.offset() + req.per_page as usize,
         }
     }
 
@@ -249,7 +251,7 @@ impl SearchIndex {
         plan: &SearchPlan,
         query: &dyn Query,
     ) -> Result<Collected, SearchError> {
-        let top = plan.ranking.map(|r| (r, plan.kept));
+        let top = plan.ranking.map(|r| (r, plan.kept()));
         let collector = FacetsAndTop::new(self.facet_cache.clone(), plan.filters.clone(), top);
         Ok(parallel::search(searcher, query, &collector, self.parts)?)
     }
