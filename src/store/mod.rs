@@ -3,7 +3,8 @@
 //! Everything lives in one sled tree under key prefixes: `p` + project id → record,
 //! `l` + sequence number (big-endian, so byte order is numeric order) → log entry,
 //! `s` + source id → project id, `m` + name → counters, `i` + hashed key → an answer
-//! remembered for a repeated request. One tree means one write is one
+//! remembered for a repeated request, `d` + id → the dictionary records are compressed
+//! with (see [`codec`]). One tree means one write is one
 //! `apply_batch`, which sled applies atomically: records and their log entries appear together
 //! or not at all, and batches are much cheaper than multi-tree transactions.
 //! A write is **not durable** until [`Store::flush`] returns; callers flush before they
@@ -11,11 +12,15 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::Utc;
 use std::sync::Mutex;
 
 use crate::model::{Project, ProjectId, Selection, SelectionId};
+
+mod codec;
+mod log;
+
+pub use log::{ChangeKind, LogEntry};
 
 const PROJECT: u8 = b'p';
 const LOG: u8 = b'l';
@@ -31,6 +36,8 @@ const SETTING: u8 = b'c';
 const RESTORING: &[u8] = b"mrestoring";
 /// `i` + key: answers remembered for repeated requests (`Idempotency-Key`).
 const REMEMBERED: u8 = b'i';
+/// `d` + zstd dictionary id (big-endian): the dictionary records are compressed with.
+const DICTIONARY: u8 = b'd';
 
 fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
     let mut k = Vec::with_capacity(rest.len() + 1);
@@ -55,31 +62,6 @@ pub enum StoreError {
     Corrupt(String),
 }
 
-/// What a log entry records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// A new project.
-    Created,
-    /// New field values (submitter revision, re-import).
-    Updated,
-    /// A life-cycle transition (publish, withdraw, …).
-    StateChanged,
-}
-
-/// One entry of the change log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LogEntry {
-    /// Sequence number, from 1, without gaps.
-    pub seq: u64,
-    /// The project that changed.
-    pub project_id: ProjectId,
-    /// What happened.
-    pub kind: ChangeKind,
-    /// When.
-    pub at: DateTime<Utc>,
-}
-
 /// An answer to remember with a write: its key, and the answer made from the write's
 /// last sequence number.
 pub type Remember<'a> = (&'a [u8], &'a dyn Fn(u64) -> Vec<u8>);
@@ -97,8 +79,11 @@ pub struct Change {
 pub struct Store {
     db: sled::Db,
     tree: sled::Tree,
-    /// Serializes writers, so sequence numbers are handed out without gaps or repeats.
-    write_lock: Mutex<()>,
+    /// Reads records.
+    decoder: codec::Decoder,
+    /// Writes records; its lock serializes writers, so sequence numbers are handed out
+    /// without gaps or repeats.
+    writer: Mutex<codec::Encoder>,
 }
 
 impl Store {
@@ -119,10 +104,28 @@ impl Store {
                 }
                 other => StoreError::Sled(other),
             })?;
+        let tree = db.open_tree("stocktaking")?;
+        let decoder = codec::Decoder::default();
+        let mut newest = None;
+        for item in tree.scan_prefix([DICTIONARY]) {
+            let (k, bytes) = item?;
+            let id =
+                <[u8; 4]>::try_from(&k[1..]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            decoder.add(u32::from_be_bytes(id), &bytes);
+            newest = Some(bytes);
+        }
+        let records = match newest {
+            Some(_) => 0,
+            None => tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER).count(),
+        };
+        let encoder =
+            codec::Encoder::new(newest.as_deref(), records).map_err(StoreError::Corrupt)?;
+        let writer = Mutex::new(encoder);
         let store = Store {
-            tree: db.open_tree("stocktaking")?,
+            tree,
             db,
-            write_lock: Mutex::new(()),
+            decoder,
+            writer,
         };
         store.build_waiting_list()?;
         Ok(store)
@@ -214,7 +217,11 @@ impl Store {
     pub fn get(&self, id: ProjectId) -> Result<Option<Project>, StoreError> {
         match self.tree.get(key(PROJECT, &id.to_bytes()))? {
             None => Ok(None),
-            Some(bytes) => decode(&bytes).map(Some),
+            Some(bytes) => self
+                .decoder
+                .decode(&bytes)
+                .map(Some)
+                .map_err(StoreError::Corrupt),
         }
     }
 
@@ -251,14 +258,21 @@ impl Store {
         changes: &[Change],
         remember: Option<Remember<'_>>,
     ) -> Result<u64, StoreError> {
-        let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut trained = self.dictionary_if_due(&mut writer)?;
         let now = Utc::now();
         let mut seq = self.last_seq()?;
         let mut batch = sled::Batch::default();
+        if let Some(t) = &trained {
+            batch.insert(key(DICTIONARY, &t.id.to_be_bytes()), t.bytes.as_slice());
+        }
         for change in changes {
             seq += 1;
             let id = change.project.id;
-            batch.insert(key(PROJECT, &id.to_bytes()), encode(&change.project)?);
+            let record = writer
+                .encode(trained.as_mut(), &change.project)
+                .map_err(StoreError::Corrupt)?;
+            batch.insert(key(PROJECT, &id.to_bytes()), record);
             if change.project.is_waiting() {
                 batch.insert(key(WAITING, &id.to_bytes()), &[]);
             } else {
@@ -273,16 +287,33 @@ impl Store {
                 kind: change.kind,
                 at: now,
             };
-            let entry =
-                serde_json::to_vec(&entry).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            batch.insert(key(LOG, &seq.to_be_bytes()), entry);
+            batch.insert(key(LOG, &seq.to_be_bytes()), log::encode_entry(&entry));
         }
         batch.insert(LAST_SEQ, &seq.to_be_bytes());
         if let Some((k, answer)) = remember {
             batch.insert(key(REMEMBERED, k), answer(seq));
         }
         self.tree.apply_batch(batch)?;
+        match trained {
+            Some(t) => writer.adopt(t),
+            None => writer.written(changes.len()),
+        }
         Ok(seq)
+    }
+
+    /// A dictionary trained on the first records, when the writer is due one.
+    fn dictionary_if_due(
+        &self,
+        writer: &mut codec::Encoder,
+    ) -> Result<Option<codec::Trained>, StoreError> {
+        if !writer.due() {
+            return Ok(None);
+        }
+        let mut samples = Vec::with_capacity(codec::TRAIN_AFTER);
+        for item in self.tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER) {
+            samples.push(self.decoder.json(&item?.1).map_err(StoreError::Corrupt)?);
+        }
+        Ok(writer.train(&samples, &self.decoder))
     }
 
     /// The answer remembered under `k`, if any.
@@ -338,8 +369,8 @@ impl Store {
         self.tree
             .range(key(LOG, &seq.saturating_add(1).to_be_bytes())..key(LOG + 1, &[]))
             .map(|item| {
-                let (_, bytes) = item?;
-                serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+                let (k, bytes) = item?;
+                log::decode_entry(decode_seq(&k[1..]), &bytes).map_err(StoreError::Corrupt)
             })
     }
 
@@ -347,7 +378,7 @@ impl Store {
     pub fn projects(&self) -> impl Iterator<Item = Result<Project, StoreError>> + '_ {
         self.tree.scan_prefix([PROJECT]).map(|item| {
             let (_, bytes) = item?;
-            decode(&bytes)
+            self.decoder.decode(&bytes).map_err(StoreError::Corrupt)
         })
     }
 
@@ -426,44 +457,6 @@ fn decode_seq(bytes: &[u8]) -> u64 {
     <[u8; 8]>::try_from(bytes)
         .map(u64::from_be_bytes)
         .unwrap_or(0)
-}
-
-/// zstd level of stored records: level 3 keeps a record's write and read in microseconds.
-const RECORD_ZSTD_LEVEL: i32 = 3;
-
-/// Every zstd frame starts with these bytes; a JSON record starts with `{`.
-const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
-
-/// A record as stored: its JSON, compressed with zstd (about half the size).
-fn encode(project: &Project) -> Result<Vec<u8>, StoreError> {
-    thread_local! {
-        /// One compression context per thread: creating one per record cost 4% of an
-        /// import's time.
-        static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let json = serde_json::to_vec(project).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let failed = |e: std::io::Error| StoreError::Corrupt(format!("cannot compress a record: {e}"));
-    COMPRESSOR.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let compressor = match &mut *slot {
-            Some(c) => c,
-            empty => empty.insert(zstd::bulk::Compressor::new(RECORD_ZSTD_LEVEL).map_err(failed)?),
-        };
-        compressor.compress(&json).map_err(failed)
-    })
-}
-
-/// A stored record: compressed JSON, or plain JSON as stores written before compression
-/// hold (they stay readable; each record is compressed when it is next written).
-fn decode(bytes: &[u8]) -> Result<Project, StoreError> {
-    let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(e.to_string());
-    if bytes.starts_with(&ZSTD_MAGIC) {
-        let json = zstd::stream::decode_all(bytes).map_err(|e| corrupt(&e))?;
-        serde_json::from_slice(&json).map_err(|e| corrupt(&e))
-    } else {
-        serde_json::from_slice(bytes).map_err(|e| corrupt(&e))
-    }
 }
 
 #[cfg(test)]
@@ -584,7 +577,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let json = serde_json::to_vec(&p).unwrap();
-        assert!(stored.starts_with(&ZSTD_MAGIC));
+        assert!(stored.starts_with(&codec::ZSTD_MAGIC));
         assert!(
             stored.len() * 4 < json.len(),
             "{} of {}",
@@ -603,5 +596,79 @@ mod tests {
         let all: Vec<ProjectId> = store.projects().map(|r| r.unwrap().id).collect();
         assert_eq!(all.len(), 2);
         assert!(all.contains(&older.id));
+    }
+
+    #[test]
+    fn records_after_the_first_thousands_use_a_dictionary_that_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = |p: &Project| Change {
+            project: p.clone(),
+            kind: ChangeKind::Created,
+        };
+        let mut first = Vec::new();
+        for i in 0..codec::TRAIN_AFTER {
+            let mut p = project(Some(&format!("src-{i}")));
+            p.fields.title = format!("Rural telecentre number {i}");
+            p.fields.description = format!("Digital skills for {i} schools and libraries.");
+            first.push(p);
+        }
+        let later = project(Some("later"));
+        let stored_len = |store: &Store, id: ProjectId| {
+            let stored = store.tree.get(key(PROJECT, &id.to_bytes())).unwrap();
+            stored.unwrap().len()
+        };
+        let without;
+        let with;
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .write(&first.iter().map(record).collect::<Vec<_>>())
+                .unwrap();
+            // The same record, written before and after the dictionary exists.
+            store.write(&[record(&first[0])]).unwrap();
+            without = stored_len(&store, first[1].id);
+            with = stored_len(&store, first[0].id);
+            store.write(&[record(&later)]).unwrap();
+            store.flush().unwrap();
+        }
+        assert!(with * 2 < without, "{with} bytes with, {without} without");
+        let store = reopen(dir.path());
+        assert_eq!(store.tree.scan_prefix([DICTIONARY]).count(), 1);
+        assert_eq!(store.get(later.id).unwrap(), Some(later));
+        assert_eq!(store.get(first[0].id).unwrap().as_ref(), Some(&first[0]));
+        assert_eq!(store.get(first[1].id).unwrap().as_ref(), Some(&first[1]));
+        assert_eq!(store.projects().count(), codec::TRAIN_AFTER + 1);
+    }
+
+    #[test]
+    fn log_entries_are_binary_and_json_ones_from_older_stores_stay_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let p = project(None);
+        store
+            .write(&[Change {
+                project: p.clone(),
+                kind: ChangeKind::StateChanged,
+            }])
+            .unwrap();
+        let stored = store.tree.get(key(LOG, &1u64.to_be_bytes())).unwrap();
+        assert_eq!(stored.unwrap().len(), 30);
+        let older = LogEntry {
+            seq: 2,
+            project_id: p.id,
+            kind: ChangeKind::Updated,
+            at: Utc::now(),
+        };
+        let json = serde_json::to_vec(&older).unwrap();
+        store
+            .tree
+            .insert(key(LOG, &2u64.to_be_bytes()), json)
+            .unwrap();
+        let log: Vec<LogEntry> = store.log_after(0).map(Result::unwrap).collect();
+        assert_eq!(log.len(), 2);
+        assert_eq!((log[0].seq, log[0].project_id), (1, p.id));
+        assert_eq!(log[0].kind, ChangeKind::StateChanged);
+        assert!((Utc::now() - log[0].at).num_seconds().abs() < 60);
+        assert_eq!(log[1], older);
     }
 }
