@@ -105,7 +105,7 @@ pub fn restore(config: &ServiceConfig, args: &RestoreArgs) -> anyhow::Result<Exi
     let file = File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     let service = Service::open(config)?;
     let summary = service.restore(BufReader::with_capacity(1 << 20, file))?;
-    service.commit_index()?;
+    service.finish_bulk_load(summary.projects as u64)?;
     service.shutdown();
     println!(
         "restored {} projects, {} selections, {} keys; the index is rebuilt",

@@ -101,9 +101,15 @@ impl IndexerConfig {
     }
 }
 
+type Ack = std::sync::mpsc::Sender<Result<(), String>>;
+
+/// How long [`IndexerHandle::merge_small`] waits for merges in flight to end.
+const MERGE_PATIENCE: Duration = Duration::from_secs(600);
+
 enum Msg {
     Batch(IndexBatch),
-    Commit(std::sync::mpsc::Sender<Result<(), String>>),
+    Commit(Ack),
+    MergeSmall(Ack),
 }
 
 /// The handle through which the service feeds the indexer.
@@ -165,10 +171,23 @@ impl IndexerHandle {
     /// [`SearchError::Closed`] when the indexer has stopped; [`SearchError::Internal`] when the
     /// commit failed or the indexer failed earlier.
     pub fn commit(&self) -> Result<(), SearchError> {
+        self.ask(Msg::Commit)
+    }
+
+    /// Commits what is pending, then merges the segments other than the largest into one
+    /// when there are more than two, and waits for it: every search visits every segment,
+    /// and a bulk load leaves several.
+    ///
+    /// # Errors
+    /// As [`IndexerHandle::commit`], and when the merge failed.
+    pub fn merge_small(&self) -> Result<(), SearchError> {
+        self.ask(Msg::MergeSmall)
+    }
+
+    fn ask(&self, msg: impl FnOnce(Ack) -> Msg) -> Result<(), SearchError> {
         let (ack_tx, ack_rx) = std::sync::mpsc::channel();
         let tx = self.tx.as_ref().ok_or(SearchError::Closed)?;
-        tx.send(Msg::Commit(ack_tx))
-            .map_err(|_| SearchError::Closed)?;
+        tx.send(msg(ack_tx)).map_err(|_| SearchError::Closed)?;
         ack_rx
             .recv()
             .map_err(|_| SearchError::Closed)?
@@ -245,6 +264,10 @@ impl Task {
                     let result = self.commit();
                     let _ = ack.send(result);
                 }
+                Ok(Msg::MergeSmall(ack)) => {
+                    let result = self.commit().and_then(|()| self.merge_small());
+                    let _ = ack.send(result);
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     let _ = self.commit();
                 }
@@ -314,6 +337,47 @@ impl Task {
         let gather = self.config.commit_gather.min(self.config.commit_interval);
         let gathered = Instant::now() + gather;
         gathered.max(self.last_commit + self.config.commit_interval)
+    }
+
+    /// Merges the committed segments other than the largest into one, when there are more
+    /// than two. A segment that the merge policy is merging cannot join another merge:
+    /// then this waits for that merge and looks again.
+    fn merge_small(&mut self) -> Result<(), String> {
+        let started = Instant::now();
+        loop {
+            let mut metas = self
+                .writer
+                .index()
+                .searchable_segment_metas()
+                .map_err(|e| e.to_string())?;
+            if metas.len() <= 2 {
+                return Ok(());
+            }
+            metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
+            let small: Vec<_> = metas[1..].iter().map(|m| m.id()).collect();
+            // A segment's files are kept while any copy of its meta lives.
+            drop(metas);
+            match self.writer.merge(&small).wait() {
+                Ok(_) => {
+                    self.reader.reload().map_err(|e| e.to_string())?;
+                    // The merged segments' files go once no searcher holds them.
+                    if let Err(e) = self.writer.garbage_collect_files().wait() {
+                        tracing::warn!(error = %e, "the merged segments' files stay on disk");
+                    }
+                    tracing::info!(
+                        merged = small.len(),
+                        seconds = started.elapsed().as_secs_f64(),
+                        "index segments merged"
+                    );
+                    return Ok(());
+                }
+                Err(e) if started.elapsed() < MERGE_PATIENCE => {
+                    tracing::debug!(error = %e, "a merge is in flight; merging later");
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(e) => return Err(format!("cannot merge the index: {e}")),
+            }
+        }
     }
 
     fn commit(&mut self) -> Result<(), String> {

@@ -81,6 +81,62 @@ fn import_and_restore_settle_the_store() {
     assert!(store_snapshotted(&restored), "{stderr}");
 }
 
+/// The index segments a server reports in `/metrics`.
+fn index_segments(data: &std::path::Path) -> u64 {
+    let server = Server::start(data);
+    let text = reqwest::blocking::get(server.url("/metrics"))
+        .unwrap()
+        .text()
+        .unwrap();
+    let line = text
+        .lines()
+        .find(|l| !l.starts_with('#') && l.contains("index_segments"))
+        .unwrap_or_else(|| panic!("no segment gauge in {text}"));
+    line.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+/// Every search visits every index segment: a bulk load ends with two at most. A load that
+/// adds less than a quarter of the index is left to the merge policy.
+#[test]
+fn a_large_import_leaves_two_index_segments_at_most_and_a_small_one_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let import = |prefix: &str, n: usize| {
+        let file = dir.path().join(format!("{prefix}.ndjson"));
+        let lines: String = (0..n)
+            .map(|i| {
+                let title = format!("Tide gauge {prefix} {i}");
+                format!(
+                    "{}\n",
+                    import_record(&format!("{prefix}{i}"), &title, "Tides.")
+                )
+            })
+            .collect();
+        std::fs::write(&file, lines).unwrap();
+        let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
+        assert_eq!(code, 0, "{stderr}");
+    };
+    // Each import commits a segment of its own at least.
+    import("a", 50);
+    import("b", 40);
+    import("c", 30);
+    assert!(index_segments(&data) <= 2);
+    // The merged segments' files are gone: one doc store a segment.
+    let stores = std::fs::read_dir(data.join("search"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some("store".as_ref()))
+        .count();
+    assert_eq!(stores as u64, index_segments(&data));
+    import("d", 10);
+    assert!(index_segments(&data) > 2);
+    let server = Server::start(&data);
+    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=tide"))
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(body["total"], 130);
+}
+
 #[test]
 fn reindex_after_losing_the_index_gives_each_project_once() {
     let dir = tempfile::tempdir().unwrap();
