@@ -100,7 +100,9 @@ pub fn run(service: &Service, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    service.finish_bulk_load(report.created as u64)?;
+    if !args.dry_run {
+        service.finish_bulk_load(report.created as u64)?;
+    }
     service.shutdown();
     if let Some(e) = observer.failed.take() {
         return Err(e.context("cannot write the report"));

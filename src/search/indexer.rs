@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::AllQuery;
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tokio::sync::watch;
@@ -103,13 +104,14 @@ impl IndexerConfig {
 
 type Ack = std::sync::mpsc::Sender<Result<(), String>>;
 
-/// How long [`IndexerHandle::merge_small`] waits for merges in flight to end.
-const MERGE_PATIENCE: Duration = Duration::from_secs(600);
+/// Tries of the merge of [`IndexerHandle::finish_bulk_load`]: a merge the policy started
+/// earlier can take the same segments, and then whichever of the two ends last fails.
+const MERGE_TRIES: usize = 3;
 
 enum Msg {
     Batch(IndexBatch),
     Commit(Ack),
-    MergeSmall(Ack),
+    FinishBulkLoad(u64, Ack),
 }
 
 /// The handle through which the service feeds the indexer.
@@ -174,14 +176,17 @@ impl IndexerHandle {
         self.ask(Msg::Commit)
     }
 
-    /// Commits what is pending, then merges the segments other than the largest into one
-    /// when there are more than two, and waits for it: every search visits every segment,
-    /// and a bulk load leaves several.
+    /// The end of a bulk load that created `added` projects: commits what is pending and,
+    /// when `added` is at least a quarter of the documents, merges the segments other than
+    /// the largest into one if there are more than two, and waits for it. Every search
+    /// visits every segment; merging costs about a second per ten thousand projects, which
+    /// a small load into a large index should not pay. A failed merge is only logged: the
+    /// index is whole with any number of segments.
     ///
     /// # Errors
-    /// As [`IndexerHandle::commit`], and when the merge failed.
-    pub fn merge_small(&self) -> Result<(), SearchError> {
-        self.ask(Msg::MergeSmall)
+    /// As [`IndexerHandle::commit`].
+    pub fn finish_bulk_load(&self, added: u64) -> Result<(), SearchError> {
+        self.ask(|ack| Msg::FinishBulkLoad(added, ack))
     }
 
     fn ask(&self, msg: impl FnOnce(Ack) -> Msg) -> Result<(), SearchError> {
@@ -264,8 +269,8 @@ impl Task {
                     let result = self.commit();
                     let _ = ack.send(result);
                 }
-                Ok(Msg::MergeSmall(ack)) => {
-                    let result = self.commit().and_then(|()| self.merge_small());
+                Ok(Msg::FinishBulkLoad(added, ack)) => {
+                    let result = self.finish_bulk_load(added);
                     let _ = ack.send(result);
                 }
                 Err(RecvTimeoutError::Timeout) => {
@@ -339,11 +344,25 @@ impl Task {
         gathered.max(self.last_commit + self.config.commit_interval)
     }
 
+    fn finish_bulk_load(&mut self, added: u64) -> Result<(), String> {
+        // From this commit on, the policy starts no merge that could take our segments.
+        self.writer.set_merge_policy(Box::new(NoMergePolicy));
+        let committed = self.commit();
+        if committed.is_ok() && added.saturating_mul(4) >= self.reader.searcher().num_docs() {
+            if let Err(e) = self.merge_small() {
+                tracing::warn!(error = %e, "the index stays in more segments");
+            }
+        }
+        self.writer
+            .set_merge_policy(Box::new(LogMergePolicy::default()));
+        committed
+    }
+
     /// Merges the committed segments other than the largest into one, when there are more
-    /// than two. A segment that the merge policy is merging cannot join another merge:
-    /// then this waits for that merge and looks again.
+    /// than two.
     fn merge_small(&mut self) -> Result<(), String> {
         let started = Instant::now();
+        let mut tries = 0;
         loop {
             let mut metas = self
                 .writer
@@ -355,15 +374,13 @@ impl Task {
             }
             metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
             let small: Vec<_> = metas[1..].iter().map(|m| m.id()).collect();
-            // A segment's files are kept while any copy of its meta lives.
+            // The merged segments' files are removed when the merge ends, unless a copy of
+            // their metas is still alive.
             drop(metas);
+            tries += 1;
             match self.writer.merge(&small).wait() {
                 Ok(_) => {
                     self.reader.reload().map_err(|e| e.to_string())?;
-                    // The merged segments' files go once no searcher holds them.
-                    if let Err(e) = self.writer.garbage_collect_files().wait() {
-                        tracing::warn!(error = %e, "the merged segments' files stay on disk");
-                    }
                     tracing::info!(
                         merged = small.len(),
                         seconds = started.elapsed().as_secs_f64(),
@@ -371,9 +388,8 @@ impl Task {
                     );
                     return Ok(());
                 }
-                Err(e) if started.elapsed() < MERGE_PATIENCE => {
-                    tracing::debug!(error = %e, "a merge is in flight; merging later");
-                    std::thread::sleep(Duration::from_millis(200));
+                Err(e) if tries < MERGE_TRIES => {
+                    tracing::debug!(error = %e, "another merge took these segments; again");
                 }
                 Err(e) => return Err(format!("cannot merge the index: {e}")),
             }

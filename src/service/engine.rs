@@ -275,21 +275,15 @@ impl Service {
         Ok(())
     }
 
-    /// The end of a bulk load (import, restore, reindex): commits the index and, when the
-    /// load added at least a quarter of its documents, leaves it in two segments at most
-    /// (see [`crate::search::IndexerHandle::merge_small`]). Every search visits every
-    /// segment; a small load is left to the merge policy, as merging costs about a second
-    /// per ten thousand projects.
+    /// The end of a bulk load (import, restore, reindex) that created or restored `added`
+    /// projects: commits the index and may merge segments
+    /// ([`crate::search::IndexerHandle::finish_bulk_load`]).
     ///
     /// # Errors
-    /// When the indexer has stopped or the merge failed.
+    /// When the indexer has stopped or the commit failed.
     pub fn finish_bulk_load(&self, added: u64) -> Result<(), ServiceError> {
         let _guard = self.write_lock.blocking_lock();
-        if added.saturating_mul(4) >= self.index.doc_count() {
-            self.indexer.merge_small()?;
-        } else {
-            self.indexer.commit()?;
-        }
+        self.indexer.finish_bulk_load(added)?;
         Ok(())
     }
 

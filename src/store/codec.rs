@@ -67,7 +67,7 @@ impl Decoder {
 /// Writes records; used under the store's write lock.
 pub(super) struct Encoder {
     compressor: zstd::bulk::Compressor<'static>,
-    /// Records written while no dictionary was in use; `None` once one is.
+    /// Records created while no dictionary was in use; `None` once one is.
     untrained: Option<usize>,
 }
 
@@ -95,7 +95,7 @@ impl Encoder {
         })
     }
 
-    /// Counts records written without a dictionary.
+    /// Counts records created without a dictionary.
     pub(super) fn written(&mut self, records: usize) {
         if let Some(n) = &mut self.untrained {
             *n += records;
@@ -108,8 +108,8 @@ impl Encoder {
     }
 
     /// A dictionary trained on `samples`, the JSON of the store's first [`TRAIN_AFTER`]
-    /// records (fewer: the count was high, as updates count too, and is corrected). A failed training is logged and tried
-    /// again later: records are then only compressed less.
+    /// records. Fewer samples correct the count instead. A failed training is logged and
+    /// tried again later: records are then only compressed less.
     pub(super) fn train(&mut self, samples: &[Vec<u8>], decoder: &Decoder) -> Option<Trained> {
         if samples.len() < TRAIN_AFTER {
             self.untrained = Some(samples.len());

@@ -106,20 +106,20 @@ impl Store {
             })?;
         let tree = db.open_tree("stocktaking")?;
         let decoder = codec::Decoder::default();
-        let mut newest = None;
+        let mut dictionary = None;
         for item in tree.scan_prefix([DICTIONARY]) {
             let (k, bytes) = item?;
             let id =
                 <[u8; 4]>::try_from(&k[1..]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             decoder.add(u32::from_be_bytes(id), &bytes);
-            newest = Some(bytes);
+            dictionary = Some(bytes);
         }
-        let records = match newest {
+        let records = match dictionary {
             Some(_) => 0,
             None => tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER).count(),
         };
         let encoder =
-            codec::Encoder::new(newest.as_deref(), records).map_err(StoreError::Corrupt)?;
+            codec::Encoder::new(dictionary.as_deref(), records).map_err(StoreError::Corrupt)?;
         let writer = Mutex::new(encoder);
         let store = Store {
             tree,
@@ -296,7 +296,12 @@ impl Store {
         self.tree.apply_batch(batch)?;
         match trained {
             Some(t) => writer.adopt(t),
-            None => writer.written(changes.len()),
+            None => writer.written(
+                changes
+                    .iter()
+                    .filter(|c| c.kind == ChangeKind::Created)
+                    .count(),
+            ),
         }
         Ok(seq)
     }

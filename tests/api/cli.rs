@@ -101,7 +101,7 @@ fn index_segments(data: &std::path::Path) -> u64 {
 fn a_large_import_leaves_two_index_segments_at_most_and_a_small_one_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let import = |prefix: &str, n: usize| {
+    let file = |prefix: &str, n: usize| {
         let file = dir.path().join(format!("{prefix}.ndjson"));
         let lines: String = (0..n)
             .map(|i| {
@@ -113,6 +113,10 @@ fn a_large_import_leaves_two_index_segments_at_most_and_a_small_one_is_left_alon
             })
             .collect();
         std::fs::write(&file, lines).unwrap();
+        file
+    };
+    let import = |prefix: &str, n: usize| {
+        let file = file(prefix, n);
         let (code, _, stderr) = run_cli(&data, &["import", file.to_str().unwrap(), "--publish"]);
         assert_eq!(code, 0, "{stderr}");
     };
@@ -128,7 +132,13 @@ fn a_large_import_leaves_two_index_segments_at_most_and_a_small_one_is_left_alon
         .count();
     assert_eq!(stores as u64, index_segments(&data));
     import("d", 10);
-    assert!(index_segments(&data) > 2);
+    let segments = index_segments(&data);
+    assert!(segments > 2);
+    // A dry run changes nothing, the segments neither.
+    let new = file("e", 100);
+    let (code, _, stderr) = run_cli(&data, &["import", new.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(index_segments(&data), segments);
     let server = Server::start(&data);
     let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=tide"))
         .unwrap()
