@@ -6,6 +6,7 @@
 //! names its dictionary, so records written before it, or plain JSON from older stores,
 //! stay readable as they are.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::sync::{Arc, RwLock};
@@ -44,12 +45,13 @@ impl Decoder {
     }
 
     /// A stored record's JSON.
-    pub(super) fn json(&self, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    pub(super) fn json<'b>(&self, bytes: &'b [u8]) -> Result<Cow<'b, [u8]>, String> {
         if !bytes.starts_with(&ZSTD_MAGIC) {
-            return Ok(bytes.to_vec());
+            return Ok(Cow::Borrowed(bytes));
         }
         let Some(id) = zstd::zstd_safe::get_dict_id_from_frame(bytes) else {
-            return zstd::stream::decode_all(bytes).map_err(|e| e.to_string());
+            let json = zstd::stream::decode_all(bytes).map_err(|e| e.to_string())?;
+            return Ok(Cow::Owned(json));
         };
         let dictionary = {
             let all = self.dictionaries.read().unwrap_or_else(|p| p.into_inner());
@@ -60,7 +62,7 @@ impl Decoder {
         zstd::stream::Decoder::with_prepared_dictionary(bytes, &dictionary)
             .and_then(|mut d| d.read_to_end(&mut json))
             .map_err(|e| e.to_string())?;
-        Ok(json)
+        Ok(Cow::Owned(json))
     }
 }
 

@@ -105,27 +105,12 @@ impl Store {
                 other => StoreError::Sled(other),
             })?;
         let tree = db.open_tree("stocktaking")?;
-        let decoder = codec::Decoder::default();
-        let mut dictionary = None;
-        for item in tree.scan_prefix([DICTIONARY]) {
-            let (k, bytes) = item?;
-            let id =
-                <[u8; 4]>::try_from(&k[1..]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            decoder.add(u32::from_be_bytes(id), &bytes);
-            dictionary = Some(bytes);
-        }
-        let records = match dictionary {
-            Some(_) => 0,
-            None => tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER).count(),
-        };
-        let encoder =
-            codec::Encoder::new(dictionary.as_deref(), records).map_err(StoreError::Corrupt)?;
-        let writer = Mutex::new(encoder);
+        let (decoder, encoder) = open_codec(&tree)?;
         let store = Store {
             tree,
             db,
             decoder,
-            writer,
+            writer: Mutex::new(encoder),
         };
         store.build_waiting_list()?;
         Ok(store)
@@ -316,7 +301,9 @@ impl Store {
         }
         let mut samples = Vec::with_capacity(codec::TRAIN_AFTER);
         for item in self.tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER) {
-            samples.push(self.decoder.json(&item?.1).map_err(StoreError::Corrupt)?);
+            let (_, bytes) = item?;
+            let json = self.decoder.json(&bytes).map_err(StoreError::Corrupt)?;
+            samples.push(json.into_owned());
         }
         Ok(writer.train(&samples, &self.decoder))
     }
@@ -456,6 +443,26 @@ impl Store {
     pub fn size_on_disk(&self) -> Result<u64, StoreError> {
         Ok(self.db.size_on_disk()?)
     }
+}
+
+/// The record codec of `tree`: every stored dictionary, and whether to train one.
+fn open_codec(tree: &sled::Tree) -> Result<(codec::Decoder, codec::Encoder), StoreError> {
+    let decoder = codec::Decoder::default();
+    let mut dictionary = None;
+    for item in tree.scan_prefix([DICTIONARY]) {
+        let (k, bytes) = item?;
+        let id = <[u8; 4]>::try_from(&k[1..]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        decoder.add(u32::from_be_bytes(id), &bytes);
+        dictionary = Some(bytes);
+    }
+    // Created records counted towards a training; none once a dictionary exists.
+    let records = match dictionary {
+        Some(_) => 0,
+        None => tree.scan_prefix([PROJECT]).take(codec::TRAIN_AFTER).count(),
+    };
+    let encoder =
+        codec::Encoder::new(dictionary.as_deref(), records).map_err(StoreError::Corrupt)?;
+    Ok((decoder, encoder))
 }
 
 fn decode_seq(bytes: &[u8]) -> u64 {

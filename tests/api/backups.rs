@@ -224,10 +224,7 @@ fn the_command_line_backs_up_a_running_server_and_restores_it() {
         "{stdout}"
     );
     let server = Server::start(&restored);
-    let body: serde_json::Value = reqwest::blocking::get(server.url("/api/v1/search"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: serde_json::Value = server.get_json("/api/v1/search");
     assert_eq!(body["total"], 129);
 }
 

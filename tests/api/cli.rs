@@ -36,10 +36,7 @@ fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
     assert!(stdout.contains("2 published projects"), "{stdout}");
 
     let server = Server::start(&data);
-    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=harbour"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: Value = server.get_json("/api/v1/search?q=harbour");
     assert_eq!(body["total"], 2);
 }
 
@@ -47,10 +44,7 @@ fn import_keeps_good_lines_and_reports_bad_ones_by_line_and_field() {
 fn serve_seeds_an_empty_data_dir_and_is_ready_once_they_are_searchable() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start_seeded(dir.path());
-    let body: Value = reqwest::blocking::get(server.url("/api/v1/search"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: Value = server.get_json("/api/v1/search");
     assert_eq!(body["total"], 129);
 }
 
@@ -84,10 +78,7 @@ fn import_and_restore_settle_the_store() {
 /// The index segments a server reports in `/metrics`.
 fn index_segments(data: &std::path::Path) -> u64 {
     let server = Server::start(data);
-    let text = reqwest::blocking::get(server.url("/metrics"))
-        .unwrap()
-        .text()
-        .unwrap();
+    let text = server.get_text("/metrics");
     let line = text
         .lines()
         .find(|l| !l.starts_with('#') && l.contains("index_segments"))
@@ -140,10 +131,7 @@ fn a_large_import_leaves_two_index_segments_at_most_and_a_small_one_is_left_alon
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(index_segments(&data), segments);
     let server = Server::start(&data);
-    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=tide"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: Value = server.get_json("/api/v1/search?q=tide");
     assert_eq!(body["total"], 130);
 }
 
@@ -160,10 +148,7 @@ fn reindex_after_losing_the_index_gives_each_project_once() {
         "{stdout}"
     );
     let server = Server::start(&data);
-    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=weather"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: Value = server.get_json("/api/v1/search?q=weather");
     assert_eq!(body["total"], 30);
 }
 

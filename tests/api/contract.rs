@@ -128,10 +128,7 @@ fn the_harness_reports_an_answer_off_the_document(
     workdir: &std::path::Path,
     server: &Server,
 ) {
-    let mut doc: serde_json::Value = reqwest::blocking::get(server.url("/api/v1/openapi.json"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let mut doc: serde_json::Value = server.get_json("/api/v1/openapi.json");
     doc["paths"]["/healthz"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         serde_json::json!({"type": "integer"});
     let wrong = workdir.join("wrong.json");
@@ -239,10 +236,7 @@ fn fuzzed_as_the_public(program: &std::path::Path, workdir: &std::path::Path, se
 /// The bodies schemathesis made from the document were good enough to reach the service:
 /// projects were submitted and decided on, selections made.
 fn the_generated_bodies_reached_the_service(server: &Server) {
-    let metrics = reqwest::blocking::get(server.url("/metrics"))
-        .unwrap()
-        .text()
-        .unwrap();
+    let metrics = server.get_text("/metrics");
     for (route, status) in [
         ("method=\"POST\",route=\"/api/v1/projects\"", "201"),
         (

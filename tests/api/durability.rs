@@ -56,10 +56,7 @@ fn a_deleted_index_is_rebuilt_from_the_store_on_start() {
 
     std::fs::remove_dir_all(data.join("search")).unwrap();
     let server = Server::start(&data);
-    let body: Value = reqwest::blocking::get(server.url("/api/v1/search?q=lighthouse"))
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: Value = server.get_json("/api/v1/search?q=lighthouse");
     assert_eq!(body["total"], 3);
 }
 

@@ -582,6 +582,22 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// The JSON body of a GET of `path`.
+    pub fn get_json(&self, path: &str) -> Value {
+        reqwest::blocking::get(self.url(path))
+            .unwrap()
+            .json()
+            .unwrap()
+    }
+
+    /// The text body of a GET of `path`.
+    pub fn get_text(&self, path: &str) -> String {
+        reqwest::blocking::get(self.url(path))
+            .unwrap()
+            .text()
+            .unwrap()
+    }
+
     pub fn wait_ready(&self) {
         let client = reqwest::blocking::Client::new();
         for _ in 0..600 {

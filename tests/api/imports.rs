@@ -38,10 +38,7 @@ fn import(data: &std::path::Path, file: &std::path::Path, extra: &[&str]) -> (i3
 }
 
 fn search(server: &Server, query: &str) -> Value {
-    reqwest::blocking::get(server.url(&format!("/api/v1/search?{query}")))
-        .unwrap()
-        .json()
-        .unwrap()
+    server.get_json(&format!("/api/v1/search?{query}"))
 }
 
 #[test]
@@ -149,10 +146,7 @@ fn importing_the_same_file_again_changes_nothing_and_a_changed_row_updates_one_p
     assert_eq!(radio["total"], 1);
     assert_eq!(radio["hits"][0]["title"], "Teacher radio and SMS lessons");
     let id = radio["hits"][0]["id"].as_str().unwrap();
-    let project: Value = reqwest::blocking::get(server.url(&format!("/api/v1/projects/{id}")))
-        .unwrap()
-        .json()
-        .unwrap();
+    let project: Value = server.get_json(&format!("/api/v1/projects/{id}"));
     assert_eq!(project["version"], 2, "one new version");
 }
 
