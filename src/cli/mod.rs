@@ -18,6 +18,7 @@ pub mod eval;
 pub mod export;
 pub mod import;
 pub mod keys;
+pub mod mail;
 pub mod reindex;
 pub mod report;
 pub mod serve;
@@ -121,7 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Restore(args) => settled(&config, backup::restore(&config, &args)),
         Command::Eval(args) => eval::run(&args),
         Command::Bench(command) => bench::run(&command),
-        Command::Serve(args) => serve::run(open(&config)?, &args),
+        Command::Serve(args) => serve::run(open(&config)?, &args, &config.data_dir),
         Command::Import(args) => {
             let imported = import::run(&*open(&config)?, &args);
             settled(&config, imported)

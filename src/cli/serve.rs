@@ -31,6 +31,9 @@ pub struct ServeArgs {
     /// Submissions and edits per client address and minute without a key (0: no limit).
     #[arg(long, env = "STOCKTAKING_WRITES_PER_MINUTE", default_value_t = 60)]
     pub writes_per_minute: u32,
+    /// Sign-in links asked for per client address and hour (0: no limit).
+    #[arg(long, env = "STOCKTAKING_SIGN_INS_PER_HOUR", default_value_t = 20)]
+    pub sign_ins_per_hour: u32,
     /// Largest request body in bytes (larger ones get 413).
     #[arg(long, env = "STOCKTAKING_MAX_BODY_BYTES", default_value_t = crate::http::MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
@@ -66,6 +69,9 @@ pub struct ServeArgs {
     /// when the index is large; a number forces it, for measuring.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=64))]
     pub search_parts: Option<u64>,
+    /// Mail.
+    #[command(flatten)]
+    pub mail: super::mail::MailArgs,
 }
 
 /// The `--facet-counting` choices.
@@ -105,6 +111,7 @@ impl ServeArgs {
     pub fn http_limits(&self) -> HttpLimits {
         HttpLimits {
             writes_per_minute: self.writes_per_minute,
+            sign_ins_per_hour: self.sign_ins_per_hour,
             max_body_bytes: self.max_body_bytes,
             send_timeout: Duration::from_secs(self.send_timeout_secs),
         }
@@ -125,9 +132,11 @@ impl ServeArgs {
 
 /// Runs `serve` until a signal, then lets requests in flight finish within the grace
 /// period, commits the index and flushes the store.
-pub fn run(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+pub fn run(service: Arc<Service>, args: &ServeArgs, data_dir: &Path) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    runtime.block_on(serve_until_stopped(service.clone(), args))?;
+    runtime.block_on(serve_until_stopped(service.clone(), args, data_dir))?;
+    // The message being sent is finished; the rest wait in the store for the next start.
+    service.mail.stop();
     // Blocking work of requests that were cut gets a moment to end (a write it holds ends
     // in the store either way: the log is the truth).
     runtime.shutdown_timeout(Duration::from_secs(5));
@@ -139,11 +148,16 @@ pub fn run(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<ExitCode> 
 
 /// Listens and serves; once the signal came, requests in flight get the grace period, no
 /// more.
-async fn serve_until_stopped(service: Arc<Service>, args: &ServeArgs) -> anyhow::Result<()> {
+async fn serve_until_stopped(
+    service: Arc<Service>,
+    args: &ServeArgs,
+    data_dir: &Path,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
+    super::mail::start_sender(service.clone(), &args.mail, data_dir, addr)?;
     println!("listening on http://{addr}");
     let app = crate::http::router_with(service, args.http_limits());
     let (stopping, stop) = tokio::sync::watch::channel(false);

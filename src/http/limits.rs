@@ -82,6 +82,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub struct HttpLimits {
     /// Submissions and edits per client and minute, without a key (0: no limit).
     pub writes_per_minute: u32,
+    /// Sign-in links asked for per client and hour (0: no limit).
+    pub sign_ins_per_hour: u32,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
     /// How long a streamed body waits for a client that does not read before it gives up
@@ -93,6 +95,7 @@ impl Default for HttpLimits {
     fn default() -> HttpLimits {
         HttpLimits {
             writes_per_minute: 60,
+            sign_ins_per_hour: 20,
             max_body_bytes: MAX_BODY_BYTES,
             send_timeout: Duration::from_secs(30),
         }
@@ -126,6 +129,13 @@ impl WriteLimiter {
         WriteLimiter(
             NonZeroU32::new(per_minute)
                 .map(|n| DefaultKeyedRateLimiter::keyed(Quota::per_minute(n))),
+        )
+    }
+
+    /// `per_hour` per client and hour, all of them usable at once; 0 disables.
+    pub fn per_hour(per_hour: u32) -> WriteLimiter {
+        WriteLimiter(
+            NonZeroU32::new(per_hour).map(|n| DefaultKeyedRateLimiter::keyed(Quota::per_hour(n))),
         )
     }
 

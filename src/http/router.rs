@@ -10,7 +10,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::{
-    backup, discovery, export, import, moderation, projects, search, selections, stats, taxonomy,
+    account, backup, discovery, export, import, moderation, projects, search, selections, stats,
+    taxonomy,
 };
 use super::limits::{self, HttpLimits};
 use super::state::AppState;
@@ -60,6 +61,7 @@ pub(crate) fn routes(root: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 /// The JSON API under `/api/v1`, imports apart.
 fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .merge(account::routes())
         .routes(routes!(backup::backup))
         .merge(discovery::routes())
         .routes(routes!(export::export))

@@ -18,6 +18,8 @@ pub struct AppState {
     pub search_permits: Arc<tokio::sync::Semaphore>,
     /// Budgets of anonymous submissions and edits.
     pub write_limiter: Arc<WriteLimiter>,
+    /// Budgets of sign-in links asked for, per client.
+    pub sign_in_limiter: Arc<WriteLimiter>,
     /// Secretariat sign-in sessions of the pages.
     pub sessions: Arc<Sessions>,
     /// Turns of the streamed bodies (exports, backups).
@@ -34,6 +36,7 @@ impl AppState {
             sessions: Arc::new(Sessions::default()),
             stream_budgets: Arc::new(StreamBudgets::new(limits.send_timeout)),
             write_limiter: Arc::new(WriteLimiter::new(limits.writes_per_minute)),
+            sign_in_limiter: Arc::new(WriteLimiter::per_hour(limits.sign_ins_per_hour)),
             search_permits: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism()
                     .map(|n| n.get() * 2)

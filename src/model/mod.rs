@@ -7,6 +7,7 @@ mod dim;
 pub mod labels;
 pub mod lifecycle;
 pub mod mapping;
+pub mod notice;
 pub mod project;
 pub mod queue_filters;
 pub mod resolve;
@@ -28,6 +29,7 @@ pub use lifecycle::{
     apply as apply_decision, message_text, revision_changes_nothing, Decision, IllegalTransition,
     Role, MESSAGE_MAX_CHARS,
 };
+pub use notice::{contact_language, notice_of_change, Notice, NoticeKind, NoticeProject};
 pub use project::{
     Action, Contact, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, Review,
     ReviewKind, Revision, State, Transition,

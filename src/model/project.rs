@@ -178,6 +178,10 @@ pub struct Contact {
     pub name: String,
     /// Contact e-mail.
     pub email: String,
+    /// The language of the messages sent to this address (by default the project's text
+    /// language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 impl Contact {
@@ -186,6 +190,7 @@ impl Contact {
         Contact {
             name: text::cleaned(&self.name, Lines::One).into_owned(),
             email: text::cleaned(&self.email, Lines::One).into_owned(),
+            language: self.language,
         }
     }
 }

@@ -516,17 +516,36 @@ impl Reader {
                 return None;
             }
         };
-        self.unknown_fields(&obj, "contact.", |key| key == "name" || key == "email");
+        self.unknown_fields(&obj, "contact.", |key| {
+            matches!(key, "name" | "email" | "language")
+        });
         let name = self
             .contact_text(&mut obj, "name")
             .and_then(|s| self.check_text("contact.name", &s, (1, 200), Lines::One));
         let email = self
             .contact_text(&mut obj, "email")
             .and_then(|s| self.email("contact.email", &s));
+        let language = self.contact_language(obj.remove("language"));
         Some(Some(Contact {
             name: name?,
             email: email?,
+            language: language?,
         }))
+    }
+
+    /// `contact.language` as sent: absent, or a language code.
+    fn contact_language(&mut self, value: Option<Value>) -> Option<Option<Language>> {
+        const FIELD: &str = "contact.language";
+        match value {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(code)) => self
+                .enum_value(FIELD, &code, Language::parse, Language::expected)
+                .map(Some),
+            Some(_) => {
+                self.fail(FIELD, "invalid_type", format!("'{FIELD}' must be a string"));
+                None
+            }
+        }
     }
 
     /// `contact.{key}` as sent: a string, required.

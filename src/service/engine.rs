@@ -19,7 +19,7 @@ use super::state_counts::StateCounts;
 use super::{Keys, ServiceConfig, ServiceError};
 use crate::model::Project;
 use crate::search::{IndexBatch, IndexDoc, IndexOp, IndexStart, IndexerHandle, SearchIndex};
-use crate::store::{Change, ChangeKind, Remember, Store};
+use crate::store::{Change, ChangeKind, Keyed, Remember, Store};
 
 /// How many records one store transaction (and one index batch) holds during bulk work.
 pub(super) const CHUNK: usize = 1_000;
@@ -62,6 +62,10 @@ pub struct Service {
     pub(super) state_counts: StateCounts,
     /// When remembered answers were last pruned.
     pub(super) answers_pruned: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
+    /// The mail sender's counters and wake-up call.
+    pub mail: super::mail::MailState,
+    /// Sign-in links asked for, per address.
+    pub(super) sign_in_limits: super::accounts::SignInLimits,
 }
 
 impl Service {
@@ -122,6 +126,8 @@ impl Service {
             data_dir: config.data_dir.clone(),
             state_counts: StateCounts::default(),
             answers_pruned: std::sync::Mutex::new(None),
+            mail: super::mail::MailState::default(),
+            sign_in_limits: super::accounts::SignInLimits::default(),
         });
         service.load_synonyms()?;
         if start == IndexStart::UpTo(log_seq) {
@@ -175,12 +181,23 @@ impl Service {
         changes: &[Change],
         remember: Option<Remember<'_>>,
     ) -> Result<u64, ServiceError> {
+        self.commit_locked_with(changes, remember, &[])
+    }
+
+    /// [`Service::commit_locked_remembering`], with more records (queued messages, say) in
+    /// the same store batch; the mail sender is woken when there are any.
+    pub(super) fn commit_locked_with(
+        &self,
+        changes: &[Change],
+        remember: Option<Remember<'_>>,
+        extra: &[Keyed],
+    ) -> Result<u64, ServiceError> {
         if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
             return Err(ServiceError::Unavailable(
                 "writes are stopped after a storage or index failure; restart the server".into(),
             ));
         }
-        let seq = self.store.write_remembering(changes, remember)?;
+        let seq = self.store.write_with(changes, remember, extra)?;
         let ops = changes.iter().map(change_op).collect();
         let handed_over = self
             .store
@@ -193,6 +210,9 @@ impl Service {
             self.failed.store(true, Ordering::SeqCst);
             tracing::error!(error = %e, seq, "write not handed to the indexer; writes stopped");
             return Err(e);
+        }
+        if !extra.is_empty() {
+            self.mail.wake();
         }
         Ok(seq)
     }

@@ -65,6 +65,7 @@ impl IdempotencyKey {
     pub(super) fn store_key(&self, caller: &Caller) -> [u8; 32] {
         let scope = match caller {
             Caller::Secretariat(name) | Caller::Reader(name) => format!("key {name}"),
+            Caller::Account(email) => format!("account {email}"),
             Caller::Public | Caller::Submitter(_) => "public".to_string(),
         };
         Sha256::new()

@@ -6,13 +6,14 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::duplicates::{Fingerprint, Peers};
+use super::mail::Queued;
 use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
-    apply_decision, parse_submission, revision_changes_nothing, Contact, Decision, OwnerProject,
-    Project, ProjectFields, ProjectId, PublicProject, QueueFilters, ReviewKind, Role, State,
-    SubmissionKind, Transition,
+    apply_decision, notice_of_change, parse_submission, revision_changes_nothing, Contact,
+    Decision, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, QueueFilters,
+    ReviewKind, Role, State, SubmissionKind, Transition,
 };
-use crate::store::{Change, ChangeKind};
+use crate::store::{normal_address, Change, ChangeKind, Keyed};
 
 /// Who is calling, as the HTTP layer established it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,9 @@ pub enum Caller {
     Public,
     /// Someone holding an edit token (checked against each project).
     Submitter(String),
+    /// Someone signed in with an e-mail link: the address (in lower case), owner of the
+    /// projects whose contact has it.
+    Account(String),
     /// A secretariat key that may change things, by name (already checked).
     Secretariat(String),
     /// A read-only secretariat key, by name: sees what the secretariat sees, changes nothing.
@@ -114,6 +118,9 @@ impl Service {
     /// # Errors
     /// [`ServiceError::Unauthorized`] for an unknown or revoked key.
     pub fn authenticate(&self, key: &str) -> Result<Caller, ServiceError> {
+        if key.starts_with(super::accounts::API_TOKEN_PREFIX) {
+            return self.account_caller(key);
+        }
         match self
             .keys
             .authenticate(key)
@@ -137,6 +144,11 @@ impl Service {
                 .edit_token_hash
                 .as_deref()
                 .filter(|hash| tokens::matches(token, hash))
+                .map(|_| Role::Submitter),
+            Caller::Account(email) => project
+                .contact
+                .as_ref()
+                .filter(|c| normal_address(&c.email) == *email)
                 .map(|_| Role::Submitter),
             Caller::Public => None,
         }
@@ -271,10 +283,18 @@ impl Service {
             next.contact = contact;
         }
         let view = owner_view(&next, &role);
-        let seq = self.commit_locked(&[Change {
-            project: next,
-            kind,
-        }])?;
+        let notices: Vec<Keyed> = notice_of_change(Some(&project), &next, None, Utc::now())
+            .map(Queued::record)
+            .into_iter()
+            .collect();
+        let seq = self.commit_locked_with(
+            &[Change {
+                project: next,
+                kind,
+            }],
+            None,
+            &notices,
+        )?;
         Ok((view, seq))
     }
 

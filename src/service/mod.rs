@@ -3,6 +3,7 @@
 //! [`Service`] is opened in `engine`, which also holds the single write path from the
 //! store to the index; each other file adds one kind of operation to it.
 
+pub mod accounts;
 mod backup;
 mod config;
 pub mod csv_cells;
@@ -16,6 +17,7 @@ pub mod idempotency;
 mod import;
 pub mod keys;
 mod lifecycle;
+pub mod mail;
 mod records;
 mod report;
 mod seed;

@@ -5,12 +5,13 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::idempotency::{body_hash, Remembered};
+use super::mail::Queued;
 use super::{tokens, Caller, IdempotencyKey, Service, ServiceError, Submitted};
 use crate::model::{
-    parse_submission, Action, Project, ProjectId, Role, State, Submission, SubmissionKind,
-    Transition,
+    notice_of_change, parse_submission, Action, Project, ProjectId, Role, State, Submission,
+    SubmissionKind, Transition,
 };
-use crate::store::{Change, ChangeKind};
+use crate::store::{Change, ChangeKind, Keyed};
 
 impl Service {
     /// Accepts a public submission: validated, stored as `pending`, durable on return. With
@@ -41,6 +42,10 @@ impl Service {
         }
         let token = tokens::new_token();
         let project = pending(submission, &token, now);
+        let notices: Vec<Keyed> = notice_of_change(None, &project, Some(&token), now)
+            .map(Queued::record)
+            .into_iter()
+            .collect();
         let mut answer = Submitted {
             id: project.id,
             state: State::Pending,
@@ -62,9 +67,9 @@ impl Service {
                     };
                     Remembered::new(key, hash.clone(), &first, now).to_bytes()
                 };
-                self.commit_locked_remembering(&change, Some((&store_key, &remember)))?
+                self.commit_locked_with(&change, Some((&store_key, &remember)), &notices)?
             }
-            None => self.commit_locked(&change)?,
+            None => self.commit_locked_with(&change, None, &notices)?,
         };
         Ok(answer)
     }

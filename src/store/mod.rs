@@ -4,7 +4,7 @@
 //! `l` + sequence number (big-endian, so byte order is numeric order) → log entry,
 //! `s` + source id → project id, `m` + name → counters, `i` + hashed key → an answer
 //! remembered for a repeated request, `d` + id → the dictionary records are compressed
-//! with (see [`codec`]). One tree means one write is one
+//! with (see [`codec`]), and the small records of [`keyed`] (`o`, `n`, `u`, `a`). One tree means one write is one
 //! `apply_batch`, which sled applies atomically: records and their log entries appear together
 //! or not at all, and batches are much cheaper than multi-tree transactions.
 //! A write is **not durable** until [`Store::flush`] returns; callers flush before they
@@ -18,8 +18,10 @@ use std::sync::Mutex;
 use crate::model::{Project, ProjectId, Selection, SelectionId};
 
 mod codec;
+mod keyed;
 mod log;
 
+pub use keyed::{normal_address, Keyed, Space};
 pub use log::{ChangeKind, LogEntry};
 
 const PROJECT: u8 = b'p';
@@ -113,6 +115,7 @@ impl Store {
             writer: Mutex::new(encoder),
         };
         store.build_waiting_list()?;
+        store.build_owner_index()?;
         Ok(store)
     }
 
@@ -243,6 +246,20 @@ impl Store {
         changes: &[Change],
         remember: Option<Remember<'_>>,
     ) -> Result<u64, StoreError> {
+        self.write_with(changes, remember, &[])
+    }
+
+    /// [`Store::write_remembering`], and in the same batch records of other spaces (the
+    /// messages a change causes, say): all of it is written or none.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn write_with(
+        &self,
+        changes: &[Change],
+        remember: Option<Remember<'_>>,
+        extra: &[Keyed],
+    ) -> Result<u64, StoreError> {
         let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let mut trained = self.dictionary_if_due(&mut writer)?;
         let now = Utc::now();
@@ -266,6 +283,9 @@ impl Store {
             if let Some(source_id) = &change.project.source_id {
                 batch.insert(key(SOURCE, source_id.as_bytes()), &id.to_bytes());
             }
+            if let Some(contact) = &change.project.contact {
+                batch.insert(keyed::owner_key(&contact.email, id), &[]);
+            }
             let entry = LogEntry {
                 seq,
                 project_id: id,
@@ -277,6 +297,9 @@ impl Store {
         batch.insert(LAST_SEQ, &seq.to_be_bytes());
         if let Some((k, answer)) = remember {
             batch.insert(key(REMEMBERED, k), answer(seq));
+        }
+        for (space, k, value) in extra {
+            batch.insert(keyed::space_key(*space, k), value.as_slice());
         }
         self.tree.apply_batch(batch)?;
         match trained {

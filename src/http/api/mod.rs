@@ -1,5 +1,6 @@
 //! JSON endpoints under `/api/v1`, one module per resource.
 
+pub mod account;
 pub mod backup;
 pub mod discovery;
 pub mod export;

@@ -15,6 +15,7 @@ mod form_post;
 mod forms;
 pub mod i18n;
 mod layout;
+pub mod mail;
 mod meanwhile;
 mod messages;
 mod project;

@@ -321,3 +321,54 @@ page-error-conflict = تغيّر هذا في الأثناء. أعد تحميل �
 page-error-retry = طلبات كثيرة في وقت واحد. حاول مجددًا بعد { $seconds } ثانية.
 page-error-unavailable = حدث خطأ من جانبنا. يُرجى المحاولة لاحقًا.
 page-error-method = لا يقبل هذا العنوان هذا النوع من الطلبات.
+
+## الحسابات: الدخول برابط بالبريد الإلكتروني، «مشاريعي»
+
+nav-account = مشاريعي
+account-heading = مشاريعي
+account-intro = سجّل الدخول بعنوان البريد الإلكتروني الذي قدّمته جهةَ اتصال لمشاريعك. نرسل إليك رابطًا يعمل مرة واحدة خلال 15 دقيقة. لا توجد كلمة مرور.
+account-email = عنوان البريد الإلكتروني
+account-send-link = أرسلوا إليّ رابط الدخول
+account-sent-heading = تحقّق من بريدك الوارد
+account-sent-text = إذا كان العنوان صالحًا، فقد أُرسل إليه رابط الدخول. يعمل مرة واحدة خلال 15 دقيقة.
+account-confirm-heading = تسجيل الدخول
+account-confirm-text = سجّل الدخول لترى مشاريع عنوان بريدك الإلكتروني.
+account-confirm-button = تسجيل الدخول
+account-link-refused = رابط الدخول هذا غير معروف أو مستخدَم أو منتهي الصلاحية. اطلب رابطًا جديدًا أدناه.
+account-signed-in-as = مسجَّل الدخول باسم
+account-sign-out = تسجيل الخروج
+account-none = لا يوجد بعدُ مشروع يحمل هذا العنوان جهةَ اتصال.
+account-state = الحالة
+account-updated = آخر تغيير
+account-open = فتح أو تنقيح أو سحب
+account-public-page = الصفحة العامة
+account-messages = رسائل الأمانة
+account-bad-email = أدخل عنوان بريد إلكتروني، مثل name@example.org.
+account-too-many = طلبات كثيرة جدًا من هذا الاتصال. حاول مرة أخرى لاحقًا.
+account-signed-out = لقد سجّلت الخروج.
+
+## رسائل البريد الإلكتروني
+
+mail-greeting = مرحبًا،
+mail-signature = أمانة WSIS Stocktaking
+mail-project-link = مشروعك
+mail-my-projects = مشاريعي
+mail-private-link = رابطك الخاص (احتفظ به)
+mail-their-message = رسالة الأمانة:
+mail-submitted-subject = تلقّينا مشروعك «{ $title }»
+mail-submitted-body = شكرًا لك. ستراجع الأمانة مشروعك «{ $title }». وإلى أن يُنشر، لا يراه أحد سواك عبر رابطك الخاص أدناه. ويمكنك أيضًا تسجيل الدخول بهذا العنوان في «مشاريعي».
+mail-published-subject = نُشر «{ $title }»
+mail-published-body = أصبح مشروعك «{ $title }» متاحًا للجميع في قاعدة بيانات WSIS Stocktaking.
+mail-changes-subject = تغييرات مطلوبة في «{ $title }»
+mail-changes-body = تطلب منك الأمانة تنقيح مشروعك «{ $title }» قبل نشره.
+mail-rejected-subject = لم يُقبل «{ $title }»
+mail-rejected-body = لم تقبل الأمانة مشروعك «{ $title }».
+mail-revision-published-subject = نُشرت تغييراتك على «{ $title }»
+mail-revision-published-body = نشرت الأمانة تنقيحك لـ«{ $title }».
+mail-revision-rejected-subject = لم تُقبل تغييراتك على «{ $title }»
+mail-revision-rejected-body = لم تقبل الأمانة تنقيحك لـ«{ $title }»؛ وتبقى النسخة المنشورة.
+mail-unpublished-subject = سُحب «{ $title }» من العرض العام
+mail-unpublished-body = سحبت الأمانة مشروعك «{ $title }» من العرض العام. نقّحه ليُنشر من جديد.
+mail-sign-in-subject = رابط الدخول إلى WSIS Stocktaking
+mail-sign-in-body = استخدم هذا الرابط خلال 15 دقيقة لتسجيل الدخول ورؤية مشاريعك. يعمل مرة واحدة. إن لم تطلبه، فتجاهل هذه الرسالة.
+mail-sign-in-link = تسجيل الدخول

@@ -308,3 +308,54 @@ page-error-retry = Too many requests at once. Try again in { $seconds } { $secon
 }.
 page-error-unavailable = Something went wrong on our side. Please try again later.
 page-error-method = This address does not accept this kind of request.
+
+## Accounts: sign-in by e-mail link, "My projects"
+
+nav-account = My projects
+account-heading = My projects
+account-intro = Sign in with the e-mail address you gave as the contact of your projects. We send you a link that works once, for 15 minutes. There is no password.
+account-email = E-mail address
+account-send-link = Send me a sign-in link
+account-sent-heading = Check your inbox
+account-sent-text = If the address is valid, a sign-in link is on its way to it. It works once, for 15 minutes.
+account-confirm-heading = Sign in
+account-confirm-text = Sign in to see the projects of your e-mail address.
+account-confirm-button = Sign in
+account-link-refused = This sign-in link is unknown, used or expired. Ask for a new one below.
+account-signed-in-as = Signed in as
+account-sign-out = Sign out
+account-none = No project has this address as its contact yet.
+account-state = State
+account-updated = Last change
+account-open = Open, revise or withdraw
+account-public-page = Public page
+account-messages = Messages from the secretariat
+account-bad-email = Enter an e-mail address, such as name@example.org.
+account-too-many = Too many requests from this connection. Try again later.
+account-signed-out = You are signed out.
+
+## E-mail messages
+
+mail-greeting = Hello,
+mail-signature = The WSIS Stocktaking secretariat
+mail-project-link = Your project
+mail-my-projects = My projects
+mail-private-link = Your private link (keep it)
+mail-their-message = The secretariat's message:
+mail-submitted-subject = We received your project "{ $title }"
+mail-submitted-body = Thank you. The secretariat will review your project "{ $title }". Until it is published, only you can see it, through your private link below. You can also sign in with this address under "My projects".
+mail-published-subject = "{ $title }" is published
+mail-published-body = Your project "{ $title }" is now public in the WSIS Stocktaking database.
+mail-changes-subject = Changes requested for "{ $title }"
+mail-changes-body = The secretariat asks you to revise your project "{ $title }" before it can be published.
+mail-rejected-subject = "{ $title }" was not accepted
+mail-rejected-body = The secretariat did not accept your project "{ $title }".
+mail-revision-published-subject = Your changes to "{ $title }" are published
+mail-revision-published-body = The secretariat published your revision of "{ $title }".
+mail-revision-rejected-subject = Your changes to "{ $title }" were not accepted
+mail-revision-rejected-body = The secretariat did not accept your revision of "{ $title }"; the published version stays.
+mail-unpublished-subject = "{ $title }" was taken out of public view
+mail-unpublished-body = The secretariat took your project "{ $title }" out of public view. Revise it to have it published again.
+mail-sign-in-subject = Your sign-in link for WSIS Stocktaking
+mail-sign-in-body = Use this link within 15 minutes to sign in and see your projects. It works once. If you did not ask for it, ignore this message.
+mail-sign-in-link = Sign in

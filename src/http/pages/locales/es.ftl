@@ -306,3 +306,54 @@ page-error-retry = Demasiadas solicitudes a la vez. Inténtelo de nuevo dentro d
 }.
 page-error-unavailable = Algo falló por nuestra parte. Inténtelo de nuevo más tarde.
 page-error-method = Esta dirección no acepta este tipo de solicitud.
+
+## Cuentas: acceso con un enlace por correo electrónico, «Mis proyectos»
+
+nav-account = Mis proyectos
+account-heading = Mis proyectos
+account-intro = Inicie sesión con la dirección de correo electrónico que indicó como contacto de sus proyectos. Le enviamos un enlace que funciona una vez, durante 15 minutos. No hay contraseña.
+account-email = Correo electrónico
+account-send-link = Enviarme un enlace de acceso
+account-sent-heading = Revise su bandeja de entrada
+account-sent-text = Si la dirección es válida, se le ha enviado un enlace de acceso. Funciona una vez, durante 15 minutos.
+account-confirm-heading = Iniciar sesión
+account-confirm-text = Inicie sesión para ver los proyectos de su dirección de correo electrónico.
+account-confirm-button = Iniciar sesión
+account-link-refused = Este enlace de acceso es desconocido, ya se usó o caducó. Pida uno nuevo a continuación.
+account-signed-in-as = Sesión iniciada como
+account-sign-out = Cerrar sesión
+account-none = Ningún proyecto tiene todavía esta dirección como contacto.
+account-state = Estado
+account-updated = Último cambio
+account-open = Abrir, revisar o retirar
+account-public-page = Página pública
+account-messages = Mensajes de la secretaría
+account-bad-email = Escriba una dirección de correo electrónico, como nombre@example.org.
+account-too-many = Demasiadas solicitudes desde esta conexión. Inténtelo más tarde.
+account-signed-out = Ha cerrado la sesión.
+
+## Mensajes de correo electrónico
+
+mail-greeting = Hola:
+mail-signature = La secretaría del WSIS Stocktaking
+mail-project-link = Su proyecto
+mail-my-projects = Mis proyectos
+mail-private-link = Su enlace privado (consérvelo)
+mail-their-message = Mensaje de la secretaría:
+mail-submitted-subject = Hemos recibido su proyecto «{ $title }»
+mail-submitted-body = Gracias. La secretaría examinará su proyecto «{ $title }». Hasta que se publique, solo usted puede verlo, con su enlace privado que figura abajo. También puede iniciar sesión con esta dirección en «Mis proyectos».
+mail-published-subject = «{ $title }» está publicado
+mail-published-body = Su proyecto «{ $title }» ya es público en la base de datos WSIS Stocktaking.
+mail-changes-subject = Cambios solicitados para «{ $title }»
+mail-changes-body = La secretaría le pide que revise su proyecto «{ $title }» antes de publicarlo.
+mail-rejected-subject = «{ $title }» no fue aceptado
+mail-rejected-body = La secretaría no aceptó su proyecto «{ $title }».
+mail-revision-published-subject = Sus cambios en «{ $title }» están publicados
+mail-revision-published-body = La secretaría publicó su revisión de «{ $title }».
+mail-revision-rejected-subject = Sus cambios en «{ $title }» no fueron aceptados
+mail-revision-rejected-body = La secretaría no aceptó su revisión de «{ $title }»; la versión publicada se mantiene.
+mail-unpublished-subject = «{ $title }» se retiró de la vista pública
+mail-unpublished-body = La secretaría retiró su proyecto «{ $title }» de la vista pública. Revíselo para que se publique de nuevo.
+mail-sign-in-subject = Su enlace de acceso a WSIS Stocktaking
+mail-sign-in-body = Use este enlace en los próximos 15 minutos para iniciar sesión y ver sus proyectos. Funciona una sola vez. Si no lo pidió, ignore este mensaje.
+mail-sign-in-link = Iniciar sesión

@@ -306,3 +306,54 @@ page-error-retry = Trop de demandes à la fois. Réessayez dans { $seconds } { $
 }.
 page-error-unavailable = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 page-error-method = Cette adresse n’accepte pas ce type de demande.
+
+## Comptes : connexion par lien envoyé par courriel, « Mes projets »
+
+nav-account = Mes projets
+account-heading = Mes projets
+account-intro = Connectez-vous avec l'adresse électronique indiquée comme contact de vos projets. Nous vous envoyons un lien valable une fois, pendant 15 minutes. Aucun mot de passe.
+account-email = Adresse électronique
+account-send-link = M'envoyer un lien de connexion
+account-sent-heading = Consultez votre messagerie
+account-sent-text = Si l'adresse est valide, un lien de connexion vient d'y être envoyé. Il fonctionne une fois, pendant 15 minutes.
+account-confirm-heading = Connexion
+account-confirm-text = Connectez-vous pour voir les projets de votre adresse électronique.
+account-confirm-button = Se connecter
+account-link-refused = Ce lien de connexion est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau ci-dessous.
+account-signed-in-as = Connecté en tant que
+account-sign-out = Se déconnecter
+account-none = Aucun projet n'a encore cette adresse comme contact.
+account-state = État
+account-updated = Dernière modification
+account-open = Ouvrir, réviser ou retirer
+account-public-page = Page publique
+account-messages = Messages du secrétariat
+account-bad-email = Saisissez une adresse électronique, par exemple nom@example.org.
+account-too-many = Trop de demandes depuis cette connexion. Réessayez plus tard.
+account-signed-out = Vous êtes déconnecté.
+
+## Courriels
+
+mail-greeting = Bonjour,
+mail-signature = Le secrétariat du WSIS Stocktaking
+mail-project-link = Votre projet
+mail-my-projects = Mes projets
+mail-private-link = Votre lien privé (conservez-le)
+mail-their-message = Message du secrétariat :
+mail-submitted-subject = Nous avons reçu votre projet « { $title } »
+mail-submitted-body = Merci. Le secrétariat va examiner votre projet « { $title } ». Tant qu'il n'est pas publié, vous seul pouvez le voir, grâce à votre lien privé ci-dessous. Vous pouvez aussi vous connecter avec cette adresse dans « Mes projets ».
+mail-published-subject = « { $title } » est publié
+mail-published-body = Votre projet « { $title } » est désormais public dans la base de données WSIS Stocktaking.
+mail-changes-subject = Modifications demandées pour « { $title } »
+mail-changes-body = Le secrétariat vous demande de réviser votre projet « { $title } » avant sa publication.
+mail-rejected-subject = « { $title } » n'a pas été accepté
+mail-rejected-body = Le secrétariat n'a pas accepté votre projet « { $title } ».
+mail-revision-published-subject = Vos modifications de « { $title } » sont publiées
+mail-revision-published-body = Le secrétariat a publié votre révision de « { $title } ».
+mail-revision-rejected-subject = Vos modifications de « { $title } » n'ont pas été acceptées
+mail-revision-rejected-body = Le secrétariat n'a pas accepté votre révision de « { $title } » ; la version publiée reste en ligne.
+mail-unpublished-subject = « { $title } » a été retiré de la vue publique
+mail-unpublished-body = Le secrétariat a retiré votre projet « { $title } » de la vue publique. Révisez-le pour qu'il soit publié de nouveau.
+mail-sign-in-subject = Votre lien de connexion au WSIS Stocktaking
+mail-sign-in-body = Utilisez ce lien dans les 15 minutes pour vous connecter et voir vos projets. Il ne fonctionne qu'une fois. Si vous ne l'avez pas demandé, ignorez ce message.
+mail-sign-in-link = Se connecter

@@ -311,3 +311,54 @@ page-error-retry = Слишком много запросов сразу. Поп
 }.
 page-error-unavailable = У нас что-то пошло не так. Попробуйте позже.
 page-error-method = Этот адрес не принимает такой запрос.
+
+## Учётные записи: вход по ссылке из письма, «Мои проекты»
+
+nav-account = Мои проекты
+account-heading = Мои проекты
+account-intro = Войдите с адресом электронной почты, который вы указали как контактный для своих проектов. Мы пришлём ссылку, которая действует один раз в течение 15 минут. Пароль не нужен.
+account-email = Адрес электронной почты
+account-send-link = Прислать ссылку для входа
+account-sent-heading = Проверьте почту
+account-sent-text = Если адрес действителен, на него отправлена ссылка для входа. Она действует один раз в течение 15 минут.
+account-confirm-heading = Вход
+account-confirm-text = Войдите, чтобы увидеть проекты вашего адреса электронной почты.
+account-confirm-button = Войти
+account-link-refused = Эта ссылка для входа неизвестна, уже использована или устарела. Запросите новую ниже.
+account-signed-in-as = Вы вошли как
+account-sign-out = Выйти
+account-none = Пока ни у одного проекта нет этого контактного адреса.
+account-state = Состояние
+account-updated = Последнее изменение
+account-open = Открыть, исправить или отозвать
+account-public-page = Публичная страница
+account-messages = Сообщения секретариата
+account-bad-email = Введите адрес электронной почты, например name@example.org.
+account-too-many = Слишком много запросов с этого подключения. Повторите попытку позже.
+account-signed-out = Вы вышли.
+
+## Письма
+
+mail-greeting = Здравствуйте!
+mail-signature = Секретариат WSIS Stocktaking
+mail-project-link = Ваш проект
+mail-my-projects = Мои проекты
+mail-private-link = Ваша личная ссылка (сохраните её)
+mail-their-message = Сообщение секретариата:
+mail-submitted-subject = Мы получили ваш проект «{ $title }»
+mail-submitted-body = Спасибо. Секретариат рассмотрит ваш проект «{ $title }». Пока он не опубликован, его видите только вы — по личной ссылке ниже. Также можно войти с этим адресом в разделе «Мои проекты».
+mail-published-subject = Проект «{ $title }» опубликован
+mail-published-body = Ваш проект «{ $title }» теперь доступен всем в базе данных WSIS Stocktaking.
+mail-changes-subject = Требуются изменения в проекте «{ $title }»
+mail-changes-body = Секретариат просит вас исправить проект «{ $title }» перед публикацией.
+mail-rejected-subject = Проект «{ $title }» не принят
+mail-rejected-body = Секретариат не принял ваш проект «{ $title }».
+mail-revision-published-subject = Ваши изменения проекта «{ $title }» опубликованы
+mail-revision-published-body = Секретариат опубликовал вашу редакцию проекта «{ $title }».
+mail-revision-rejected-subject = Ваши изменения проекта «{ $title }» не приняты
+mail-revision-rejected-body = Секретариат не принял вашу редакцию проекта «{ $title }»; опубликованная версия остаётся.
+mail-unpublished-subject = Проект «{ $title }» снят с публикации
+mail-unpublished-body = Секретариат снял ваш проект «{ $title }» с публикации. Исправьте его, чтобы он был опубликован снова.
+mail-sign-in-subject = Ссылка для входа в WSIS Stocktaking
+mail-sign-in-body = Перейдите по этой ссылке в течение 15 минут, чтобы войти и увидеть свои проекты. Она действует один раз. Если вы её не запрашивали, просто проигнорируйте это письмо.
+mail-sign-in-link = Войти

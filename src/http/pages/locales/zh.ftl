@@ -295,3 +295,54 @@ page-error-conflict = 此内容在此期间已被更改。请重新加载页面�
 page-error-retry = 同时请求过多。请在 { $seconds } 秒后再试。
 page-error-unavailable = 我们这边出了问题。请稍后再试。
 page-error-method = 此地址不接受这种请求。
+
+## 账户：通过电子邮件链接登录，“我的项目”
+
+nav-account = 我的项目
+account-heading = 我的项目
+account-intro = 请使用您作为项目联系人提供的电子邮件地址登录。我们会向您发送一个链接，可在 15 分钟内使用一次。无需密码。
+account-email = 电子邮件地址
+account-send-link = 向我发送登录链接
+account-sent-heading = 请查看您的收件箱
+account-sent-text = 如果该地址有效，登录链接已发往该地址。链接可在 15 分钟内使用一次。
+account-confirm-heading = 登录
+account-confirm-text = 登录后即可查看您的电子邮件地址名下的项目。
+account-confirm-button = 登录
+account-link-refused = 此登录链接无效、已被使用或已过期。请在下方重新申请。
+account-signed-in-as = 当前登录
+account-sign-out = 退出登录
+account-none = 目前还没有以此地址为联系人的项目。
+account-state = 状态
+account-updated = 最后更改
+account-open = 打开、修改或撤回
+account-public-page = 公开页面
+account-messages = 秘书处的消息
+account-bad-email = 请输入电子邮件地址，例如 name@example.org。
+account-too-many = 此连接的请求过多。请稍后再试。
+account-signed-out = 您已退出登录。
+
+## 电子邮件
+
+mail-greeting = 您好：
+mail-signature = WSIS Stocktaking 秘书处
+mail-project-link = 您的项目
+mail-my-projects = 我的项目
+mail-private-link = 您的私人链接（请妥善保存）
+mail-their-message = 秘书处的消息：
+mail-submitted-subject = 我们已收到您的项目“{ $title }”
+mail-submitted-body = 谢谢。秘书处将审核您的项目“{ $title }”。在发布之前，只有您能通过下面的私人链接查看该项目。您也可以在“我的项目”中用此地址登录。
+mail-published-subject = “{ $title }”已发布
+mail-published-body = 您的项目“{ $title }”现已在 WSIS Stocktaking 数据库中公开。
+mail-changes-subject = “{ $title }”需要修改
+mail-changes-body = 秘书处请您在发布前修改您的项目“{ $title }”。
+mail-rejected-subject = “{ $title }”未被接受
+mail-rejected-body = 秘书处未接受您的项目“{ $title }”。
+mail-revision-published-subject = 您对“{ $title }”的修改已发布
+mail-revision-published-body = 秘书处已发布您对“{ $title }”的修订。
+mail-revision-rejected-subject = 您对“{ $title }”的修改未被接受
+mail-revision-rejected-body = 秘书处未接受您对“{ $title }”的修订；已发布的版本保持不变。
+mail-unpublished-subject = “{ $title }”已停止公开
+mail-unpublished-body = 秘书处已停止公开您的项目“{ $title }”。请修改后重新提交发布。
+mail-sign-in-subject = 您的 WSIS Stocktaking 登录链接
+mail-sign-in-body = 请在 15 分钟内使用此链接登录并查看您的项目。该链接只能使用一次。如果您没有申请，请忽略此邮件。
+mail-sign-in-link = 登录
