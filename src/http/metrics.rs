@@ -70,6 +70,9 @@ pub struct Metrics {
     documents: Family<StateLabels, Gauge>,
     store_bytes: Gauge,
     index_bytes: Gauge,
+    mail_queued: Gauge,
+    mail_sent: Gauge,
+    mail_failures: Gauge,
 }
 
 impl Default for Metrics {
@@ -93,6 +96,10 @@ const SEGMENTS_HELP: &str = "Search index segments";
 const DOCUMENTS_HELP: &str = "Projects in the store by state (on a large store, recounted at most every 10 s while writes go on)";
 const STORE_HELP: &str = "Size of the store (sled) on disk";
 const INDEX_HELP: &str = "Size of the search index on disk";
+const MAIL_QUEUED_HELP: &str = "E-mail messages waiting in the outbox to be delivered";
+const MAIL_SENT_HELP: &str = "E-mail messages delivered since the server started";
+const MAIL_FAILURES_HELP: &str =
+    "Failed e-mail delivery attempts since the server started (each is retried)";
 
 /// Registers `metric` under `name` (with its unit, if any) and gives back a handle to it.
 fn register<M: Metric + Clone>(
@@ -151,6 +158,15 @@ impl Metrics {
         let documents = register(r, "documents", DOCUMENTS_HELP, None, Family::default());
         let store_bytes = register(r, "store_size", STORE_HELP, BYTES, Gauge::default());
         let index_bytes = register(r, "index_size", INDEX_HELP, BYTES, Gauge::default());
+        let mail_queued = register(r, "mail_queued", MAIL_QUEUED_HELP, None, Gauge::default());
+        let mail_sent = register(r, "mail_sent", MAIL_SENT_HELP, None, Gauge::default());
+        let mail_failures = register(
+            r,
+            "mail_failures",
+            MAIL_FAILURES_HELP,
+            None,
+            Gauge::default(),
+        );
         Metrics {
             registry,
             requests,
@@ -165,6 +181,9 @@ impl Metrics {
             documents,
             store_bytes,
             index_bytes,
+            mail_queued,
+            mail_sent,
+            mail_failures,
         }
     }
 
@@ -207,6 +226,9 @@ impl Metrics {
         }
         self.store_bytes.set(int(v.store_bytes));
         self.index_bytes.set(int(v.index_bytes));
+        self.mail_queued.set(int(v.mail_queued));
+        self.mail_sent.set(int(v.mail_sent));
+        self.mail_failures.set(int(v.mail_failures));
     }
 
     /// The text exposition of every metric, with the data's numbers as of now.

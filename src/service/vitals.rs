@@ -1,5 +1,7 @@
 //! What the metrics report about the data: log positions, projects by state, sizes.
 
+use std::sync::atomic::Ordering::Relaxed;
+
 use super::{Readiness, Service, ServiceError};
 use crate::model::State;
 
@@ -20,6 +22,12 @@ pub struct Vitals {
     pub store_bytes: u64,
     /// Bytes of the index on disk.
     pub index_bytes: u64,
+    /// Messages waiting to be delivered.
+    pub mail_queued: u64,
+    /// Messages delivered since the start.
+    pub mail_sent: u64,
+    /// Failed delivery attempts since the start.
+    pub mail_failures: u64,
 }
 
 impl Vitals {
@@ -53,6 +61,9 @@ impl Service {
             by_state: State::ALL.iter().copied().zip(counts).collect(),
             store_bytes,
             index_bytes,
+            mail_queued: self.outbox_depth() as u64,
+            mail_sent: self.mail.sent.load(Relaxed),
+            mail_failures: self.mail.failures.load(Relaxed),
         })
     }
 }

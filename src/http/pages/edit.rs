@@ -13,6 +13,7 @@ use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use maud::{html, Markup};
 
+use super::account;
 use super::calls::{call, posted, Posted};
 use super::errors::error_page;
 use super::form_post::FormPost;
@@ -22,6 +23,7 @@ use super::layout::{document, hidden_lang, query_value, url, Ctx};
 use super::meanwhile::{base_of, changed_meanwhile, BASE};
 use super::project::fields_list;
 use super::responses::{origin, private, see_other, HtmlPage};
+use super::session::{csrf_ok, same_origin};
 use crate::http::error::answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
@@ -72,7 +74,9 @@ impl Notice {
 
 /// The submitter's private page of a project (the edit link), with a notice on top.
 pub(super) fn edit_link(id: &str, token: &str, lang: Language, notice: Notice) -> String {
-    let pairs = std::iter::once(("token", token)).chain(notice.param());
+    // Without a token, the page is for the signed-in account.
+    let token = (!token.is_empty()).then_some(("token", token));
+    let pairs = token.into_iter().chain(notice.param());
     url(&format!("/submissions/{id}"), pairs, lang)
 }
 
@@ -81,6 +85,8 @@ pub(super) fn edit_link(id: &str, token: &str, lang: Language, notice: Notice) -
 struct Submission {
     project: OwnerProject,
     history: Vec<Transition>,
+    /// The account session's form token, when the page is opened signed in.
+    csrf: Option<String>,
 }
 
 impl Submission {
@@ -101,15 +107,59 @@ impl Submission {
     }
 }
 
-/// The submission `id` as the holder of `token` sees it.
+/// Who opens the page or posts its forms: the holder of an edit token, or without one a
+/// signed-in account (its session cookie).
+#[derive(Clone)]
+struct Holder {
+    token: String,
+    session: Option<String>,
+}
+
+impl Holder {
+    fn of(token: String, headers: &HeaderMap) -> Holder {
+        let session = token
+            .is_empty()
+            .then(|| account::session_id(headers))
+            .flatten();
+        Holder { token, session }
+    }
+
+    /// The caller, with the account session's form token when signed in.
+    fn caller(&self, s: &Service) -> Result<(Caller, Option<String>), ServiceError> {
+        Ok(match account::open_session(s, self.session.as_deref())? {
+            Some(session) => (Caller::Account(session.email), Some(session.csrf)),
+            None => (Caller::Submitter(self.token.clone()), None),
+        })
+    }
+
+    /// The caller of a form post: a signed-in account's post must come from this site and
+    /// carry the session's form token.
+    fn poster(&self, s: &Service, post: &PostedBy) -> Result<Caller, ServiceError> {
+        match self.caller(s)? {
+            (_, Some(csrf)) if !post.same_origin || !csrf_ok(&csrf, &post.csrf) => Err(
+                ServiceError::Forbidden("post this form from its page on this site".into()),
+            ),
+            (caller, _) => Ok(caller),
+        }
+    }
+}
+
+/// Where a post came from and the form token it carries.
+#[derive(Clone)]
+struct PostedBy {
+    same_origin: bool,
+    csrf: String,
+}
+
+/// The submission `id` as its holder sees it.
 async fn load(
     state: &AppState,
     ctx: &Ctx,
     id: String,
-    token: String,
+    holder: Holder,
 ) -> Result<Submission, Response> {
     call(state, ctx, move |s| {
-        let caller = Caller::Submitter(token);
+        let (caller, csrf) = holder.caller(s)?;
         let view = s.project_view(&id, &caller)?;
         let ProjectView::Owner(project) = view else {
             return Err(ServiceError::NotFound(format!("no project {id}")));
@@ -118,6 +168,7 @@ async fn load(
         Ok(Submission {
             project: *project,
             history,
+            csrf,
         })
     })
     .await
@@ -151,7 +202,12 @@ async fn show(
     let token = query_value(&pairs, "token").unwrap_or_default().to_string();
     let notice = Notice::of(&pairs);
     let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
-    let submission = load(&state, &ctx, id, token.clone()).await?;
+    let holder = Holder::of(token.clone(), &headers);
+    if token.is_empty() && holder.session.is_none() {
+        // Neither an edit link nor signed in: sign in first.
+        return Ok(see_other(&ctx.href("/account", &[])));
+    }
+    let submission = load(&state, &ctx, id, holder).await?;
     let shown = Shown {
         notice,
         origin: origin(&headers),
@@ -261,6 +317,7 @@ fn messages(ctx: &Ctx, history: &[Transition]) -> Markup {
 fn hidden(ctx: &Ctx, submission: &Submission, token: &str) -> Markup {
     html! {
         input type="hidden" name="token" value=(token);
+        @if let Some(csrf) = &submission.csrf { input type="hidden" name="csrf" value=(csrf); }
         input type="hidden" name="version" value=(submission.project.project.version);
         (hidden_lang(ctx))
     }
@@ -318,13 +375,14 @@ fn withdraw_form(ctx: &Ctx, submission: &Submission, shown: &Shown) -> Markup {
     }
 }
 
-/// What a submitter's post carries (token, version), with its page context and its
-/// caller.
+/// What a submitter's post carries (token, version), with its page context and who
+/// posts it.
 struct SubmitterPost {
     token: String,
     version: Option<u64>,
     ctx: Ctx,
-    caller: Caller,
+    holder: Holder,
+    by: PostedBy,
 }
 
 impl SubmitterPost {
@@ -338,7 +396,11 @@ impl SubmitterPost {
         );
         SubmitterPost {
             version: post.values.get("version").parse().ok(),
-            caller: Caller::Submitter(token.clone()),
+            holder: Holder::of(token.clone(), &post.headers),
+            by: PostedBy {
+                same_origin: same_origin(&post.headers),
+                csrf: post.values.get("csrf").to_string(),
+            },
             token,
             ctx,
         }
@@ -374,17 +436,22 @@ async fn revise(
         token,
         version,
         ctx,
-        caller,
+        holder,
+        by,
     } = SubmitterPost::of(&id, &post);
-    post.spend_write(&state, &caller)
+    post.spend_write(&state, &Caller::Public)
         .map_err(|e| error_page(&ctx, &e))?;
     let json = post.values.to_json(false);
     let target = id.clone();
-    let revise = move |s: &Service| refusal(s.revise(&target, &caller, json, version));
+    let poster = holder.clone();
+    let revise = move |s: &Service| {
+        let caller = poster.poster(s, &by)?;
+        refusal(s.revise(&target, &caller, json, version))
+    };
     let Some(refused) = call(&state, &ctx, revise).await? else {
         return Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)));
     };
-    let submission = load(&state, &ctx, id, token.clone()).await?;
+    let submission = load(&state, &ctx, id, holder).await?;
     Ok(revise_again(
         &ctx,
         &submission,
@@ -481,15 +548,17 @@ async fn withdraw(
         token,
         version,
         ctx,
-        caller,
+        holder,
+        by,
     } = SubmitterPost::of(&id, &post);
-    post.spend_write(&state, &caller)
+    post.spend_write(&state, &Caller::Public)
         .map_err(|e| error_page(&ctx, &e))?;
     if post.values.get("confirm") != "yes" {
-        return unconfirmed(&state, &ctx, id, &token).await;
+        return unconfirmed(&state, &ctx, id, holder).await;
     }
     let target = id.clone();
     call(&state, &ctx, move |s| {
+        let caller = holder.poster(s, &by)?;
         s.decide(&target, &caller, Decision::Withdraw, version)
     })
     .await?;
@@ -501,12 +570,13 @@ async fn unconfirmed(
     state: &AppState,
     ctx: &Ctx,
     id: String,
-    token: &str,
+    holder: Holder,
 ) -> Result<Response, Response> {
-    let submission = load(state, ctx, id, token.to_string()).await?;
+    let token = holder.token.clone();
+    let submission = load(state, ctx, id, holder).await?;
     let shown = Shown {
         unconfirmed: true,
-        ..Shown::again(token)
+        ..Shown::again(&token)
     };
     let values = submission.form_values();
     let status = StatusCode::UNPROCESSABLE_ENTITY;

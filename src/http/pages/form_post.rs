@@ -51,6 +51,11 @@ impl FormPost {
         Ctx::new(self.lang(), path, Vec::new())
     }
 
+    /// The client's address.
+    pub fn client(&self) -> ClientIp {
+        ClientIp(self.client.0)
+    }
+
     /// Spends one of the client's writes for `caller`: refused (rate limited) when none is
     /// left.
     pub fn spend_write(&self, state: &AppState, caller: &Caller) -> Result<(), ServiceError> {

@@ -70,7 +70,7 @@ messages::fluent_texts! {
     /// The interface's labels in one language (each field is named after its English text).
     pub struct Texts, prefix "", fn texts {
         site_name, skip_to_content, main_nav, nav_search, nav_covid, nav_stats, nav_submit,
-        nav_secretariat, language, search_heading, covid_heading, covid_intro, search_label,
+        nav_secretariat, nav_account, language, search_heading, covid_heading, covid_intro, search_label,
         search_button, filters, skip_to_results, menu, suggestions, suggest_projects,
         suggest_organizations, download, download_without_words, beyond_last_page,
         last_page, without_quotes, bad_value, bad_year_range, bad_words, apply_filters,

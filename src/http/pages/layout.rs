@@ -106,6 +106,7 @@ pub fn document(ctx: &Ctx, title: &str, main: Markup) -> Markup {
         ("/stats", t.nav_stats),
         ("/selections", selections_texts(ctx.lang).selections),
         ("/submit", t.nav_submit),
+        ("/account", t.nav_account),
         ("/secretariat", t.nav_secretariat),
     ];
     html! {

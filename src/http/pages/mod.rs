@@ -1,6 +1,7 @@
 //! Server-rendered pages (maud) for stakeholders, researchers and the secretariat. Handlers
 //! call the same service functions as the API; templates only lay out what they are given.
 
+mod account;
 mod assets;
 mod calls;
 mod clean_query;
@@ -50,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(project::router())
         .merge(submit::router())
         .merge(edit::router())
+        .merge(account::router())
         .merge(stats::router())
         .merge(secretariat::router())
         .merge(selection_list::router())

@@ -344,7 +344,6 @@ account-open = فتح أو تنقيح أو سحب
 account-public-page = الصفحة العامة
 account-messages = رسائل الأمانة
 account-bad-email = أدخل عنوان بريد إلكتروني، مثل name@example.org.
-account-too-many = طلبات كثيرة جدًا من هذا الاتصال. حاول مرة أخرى لاحقًا.
 account-signed-out = لقد سجّلت الخروج.
 
 ## رسائل البريد الإلكتروني

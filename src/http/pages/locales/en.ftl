@@ -331,7 +331,6 @@ account-open = Open, revise or withdraw
 account-public-page = Public page
 account-messages = Messages from the secretariat
 account-bad-email = Enter an e-mail address, such as name@example.org.
-account-too-many = Too many requests from this connection. Try again later.
 account-signed-out = You are signed out.
 
 ## E-mail messages

@@ -329,7 +329,6 @@ account-open = Abrir, revisar o retirar
 account-public-page = Página pública
 account-messages = Mensajes de la secretaría
 account-bad-email = Escriba una dirección de correo electrónico, como nombre@example.org.
-account-too-many = Demasiadas solicitudes desde esta conexión. Inténtelo más tarde.
 account-signed-out = Ha cerrado la sesión.
 
 ## Mensajes de correo electrónico

@@ -329,7 +329,6 @@ account-open = Ouvrir, réviser ou retirer
 account-public-page = Page publique
 account-messages = Messages du secrétariat
 account-bad-email = Saisissez une adresse électronique, par exemple nom@example.org.
-account-too-many = Trop de demandes depuis cette connexion. Réessayez plus tard.
 account-signed-out = Vous êtes déconnecté.
 
 ## Courriels

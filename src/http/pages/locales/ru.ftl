@@ -334,7 +334,6 @@ account-open = Открыть, исправить или отозвать
 account-public-page = Публичная страница
 account-messages = Сообщения секретариата
 account-bad-email = Введите адрес электронной почты, например name@example.org.
-account-too-many = Слишком много запросов с этого подключения. Повторите попытку позже.
 account-signed-out = Вы вышли.
 
 ## Письма

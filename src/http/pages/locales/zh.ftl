@@ -318,7 +318,6 @@ account-open = 打开、修改或撤回
 account-public-page = 公开页面
 account-messages = 秘书处的消息
 account-bad-email = 请输入电子邮件地址，例如 name@example.org。
-account-too-many = 此连接的请求过多。请稍后再试。
 account-signed-out = 您已退出登录。
 
 ## 电子邮件
