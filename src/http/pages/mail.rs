@@ -107,6 +107,34 @@ impl MailTexts {
     }
 }
 
+/// Every message id the mail uses.
+#[cfg(test)]
+pub(super) fn ids() -> Vec<String> {
+    let stems = [
+        "submitted",
+        "published",
+        "changes",
+        "rejected",
+        "revision-published",
+        "revision-rejected",
+        "unpublished",
+        "sign-in",
+    ];
+    let words = [
+        "greeting",
+        "signature",
+        "project-link",
+        "my-projects",
+        "private-link",
+        "their-message",
+        "sign-in-link",
+    ];
+    (stems.iter())
+        .flat_map(|s| [format!("mail-{s}-subject"), format!("mail-{s}-body")])
+        .chain(words.iter().map(|w| format!("mail-{w}")))
+        .collect()
+}
+
 /// The plain-text body.
 fn plain(lang: Language, words: &Words) -> String {
     let mut out = format!(
@@ -151,5 +179,95 @@ fn rich(lang: Language, words: &Words) -> Markup {
                 p { (messages::text(lang, "mail-signature")) }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NoticeProject, ProjectId};
+
+    fn notice(lang: Language, kind: NoticeKind) -> Notice {
+        let project = NoticeProject {
+            id: ProjectId::generate(),
+            title: "Telecentres <rural>".into(),
+        };
+        Notice::new(
+            "a@example.org",
+            lang,
+            kind,
+            Some(project),
+            chrono::Utc::now(),
+        )
+    }
+
+    #[test]
+    fn every_notice_has_its_words_in_every_language_and_both_links() {
+        let texts = MailTexts::new("https://stocktaking.example/");
+        let kinds = [
+            NoticeKind::Submitted {
+                edit_token: "t0k".into(),
+            },
+            NoticeKind::Published,
+            NoticeKind::ChangesRequested {
+                message: "Add the dates.\nAnd a website.".into(),
+            },
+            NoticeKind::Rejected {
+                reason: "Out of scope.".into(),
+            },
+            NoticeKind::RevisionPublished,
+            NoticeKind::RevisionRejected {
+                reason: "Unclear.".into(),
+            },
+            NoticeKind::Unpublished {
+                reason: "Dead link.".into(),
+            },
+        ];
+        for kind in kinds {
+            let english = texts.compose(&notice(Language::En, kind.clone()));
+            for lang in Language::ALL {
+                let m = texts.compose(&notice(*lang, kind.clone()));
+                assert!(m.subject.contains("Telecentres <rural>"), "{lang:?} {m:?}");
+                if *lang != Language::En {
+                    assert_ne!(m.subject, english.subject, "{lang:?} {kind:?}");
+                }
+                assert!(
+                    m.text.contains("https://stocktaking.example/account"),
+                    "{m:?}"
+                );
+                assert!(m.text.contains("https://stocktaking.example/"), "{m:?}");
+                // Submitters' words are escaped in the HTML.
+                assert!(m.html.contains("Telecentres &lt;rural&gt;"), "{m:?}");
+                assert!(!m.html.contains("<rural>"));
+            }
+            let m = texts.compose(&notice(Language::Fr, kind.clone()));
+            match &kind {
+                NoticeKind::Submitted { .. } => assert!(m.text.contains("token=t0k&lang=fr")),
+                NoticeKind::ChangesRequested { .. } => assert!(m.text.contains("> And a website.")),
+                NoticeKind::Published | NoticeKind::RevisionPublished => {
+                    assert!(m.text.contains("/projects/"))
+                }
+                _ => assert!(m.text.contains("/submissions/")),
+            }
+        }
+    }
+
+    #[test]
+    fn a_sign_in_message_carries_its_link_and_arabic_reads_right_to_left() {
+        let texts = MailTexts::new("http://127.0.0.1:8080");
+        let kind = NoticeKind::SignIn {
+            token: "abc".into(),
+        };
+        let m = texts.compose(&Notice::new(
+            "a@example.org",
+            Language::Ar,
+            kind,
+            None,
+            chrono::Utc::now(),
+        ));
+        assert!(m
+            .text
+            .contains("http://127.0.0.1:8080/account/sign-in?token=abc&lang=ar"));
+        assert!(m.html.contains("dir=\"rtl\""));
     }
 }
