@@ -113,7 +113,7 @@ impl Service {
         let token = tokens::new_token();
         let link = Link {
             email: address,
-            expires_at: after(now, LINK_VALIDITY),
+            expires_at: after(now, self.link_validity),
         };
         let notice = Notice::new(
             email,

@@ -22,6 +22,8 @@ pub struct ServiceConfig {
     /// How many threads a search collects its matches on (tests force a number; the default
     /// splits a large index while cores are idle).
     pub search_parts: SearchParts,
+    /// How long a sign-in link works (15 minutes; tests shorten it).
+    pub link_validity: Duration,
 }
 
 impl ServiceConfig {
@@ -34,6 +36,7 @@ impl ServiceConfig {
             refresh_timeout: Duration::from_secs(30),
             facet_counting: FacetCounting::Auto,
             search_parts: SearchParts::Auto,
+            link_validity: super::accounts::LINK_VALIDITY,
         }
     }
 }

@@ -66,6 +66,8 @@ pub struct Service {
     pub mail: super::mail::MailState,
     /// Sign-in links asked for, per address.
     pub(super) sign_in_limits: super::accounts::SignInLimits,
+    /// How long a sign-in link works.
+    pub(super) link_validity: Duration,
 }
 
 impl Service {
@@ -128,6 +130,7 @@ impl Service {
             answers_pruned: std::sync::Mutex::new(None),
             mail: super::mail::MailState::default(),
             sign_in_limits: super::accounts::SignInLimits::default(),
+            link_validity: config.link_validity,
         });
         service.load_synonyms()?;
         if start == IndexStart::UpTo(log_seq) {

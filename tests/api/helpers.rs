@@ -73,6 +73,14 @@ impl TestApp {
         TestApp::in_dir(dir, &config)
     }
 
+    /// An empty app opened with the settings `edit` makes.
+    pub fn configured(edit: impl FnOnce(&mut ServiceConfig)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = config(dir.path(), false, 5);
+        edit(&mut config);
+        TestApp::in_dir(dir, &config)
+    }
+
     pub fn with(seed: bool, commit_ms: u64) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let config = config(dir.path(), seed, commit_ms);

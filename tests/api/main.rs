@@ -2,6 +2,7 @@
 //! temporary directories. One binary, one module per feature.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod accounts;
 mod backups;
 mod cli;
 mod conformance;
