@@ -110,7 +110,11 @@ fn send_due(
                 service.mail.sent.fetch_add(1, Ordering::Relaxed);
                 tracing::info!(id = %queued.notice.id, "mail delivered");
             }
-            Err(error) => return Ok(Pass::Failed(Box::new(queued), error)),
+            Err(error) => {
+                // A server's answer may repeat the address: it stays out of logs.
+                let error = error.replace(&queued.notice.to, "<recipient>");
+                return Ok(Pass::Failed(Box::new(queued), error));
+            }
         }
     }
     Ok(Pass::Idle(next))

@@ -17,7 +17,7 @@ fn build(from: &Mailbox, message: &Outgoing) -> Result<Message, String> {
     let to: Mailbox = message
         .to
         .parse()
-        .map_err(|e| format!("bad address {}: {e}", message.to))?;
+        .map_err(|e| format!("bad recipient address: {e}"))?;
     let domain = from.email.domain();
     Message::builder()
         .from(from.clone())
@@ -83,7 +83,8 @@ impl Transport for FileOutbox {
         let part = path.with_extension("eml.part");
         std::fs::write(&part, built.formatted()).map_err(|e| e.to_string())?;
         std::fs::rename(&part, &path).map_err(|e| e.to_string())?;
-        tracing::info!(target: "stocktaking", to = %message.to, subject = %message.subject, file = %path.display(), "mail written to the outbox folder");
+        // The address stays out of the log, as every contact detail does.
+        tracing::info!(target: "stocktaking", file = %path.display(), "mail written to the outbox folder");
         Ok(())
     }
 }
