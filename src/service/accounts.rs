@@ -3,11 +3,9 @@
 //! for [`LINK_VALIDITY`]; using it opens a session, stored hashed: a cookie for the pages,
 //! a short-lived bearer token for the API.
 
-use std::num::NonZeroU32;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use governor::{DefaultKeyedRateLimiter, Quota};
 use serde::{Deserialize, Serialize};
 
 use super::mail::Queued;
@@ -18,31 +16,9 @@ use crate::model::{
 };
 use crate::store::{normal_address, Space};
 
-/// How long a sign-in link works.
-pub const LINK_VALIDITY: Duration = Duration::from_secs(15 * 60);
-/// How long a page session lasts.
-pub const PAGE_SESSION: Duration = Duration::from_secs(12 * 3600);
-/// How long an API token lasts.
-pub const API_TOKEN: Duration = Duration::from_secs(3600);
-/// What API tokens of accounts start with (secretariat keys never do).
-pub const API_TOKEN_PREFIX: &str = "acct_";
-/// Sign-in links mailed to one address: this many at once, then one per
-/// [`ADDRESS_REFILL`].
-const ADDRESS_BURST: u32 = 3;
-const ADDRESS_REFILL: Duration = Duration::from_secs(5 * 60);
-
-/// Sign-in links asked for, per address.
-pub struct SignInLimits(DefaultKeyedRateLimiter<String>);
-
-impl Default for SignInLimits {
-    fn default() -> SignInLimits {
-        let burst = NonZeroU32::new(ADDRESS_BURST).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(ADDRESS_REFILL)
-            .unwrap_or_else(|| Quota::per_hour(burst))
-            .allow_burst(burst);
-        SignInLimits(DefaultKeyedRateLimiter::keyed(quota))
-    }
-}
+pub use super::account_rules::{
+    SignInLimits, API_TOKEN, API_TOKEN_PREFIX, LINK_VALIDITY, PAGE_SESSION,
+};
 
 /// What a sign-in token stands for until used.
 #[derive(Serialize, Deserialize)]
@@ -156,7 +132,8 @@ impl Service {
         };
         let taken = self
             .store
-            .take_in(Space::SignIn, tokens::hash(token.trim()).as_bytes())?
+            .spaces()
+            .take(Space::SignIn, tokens::hash(token.trim()).as_bytes())?
             .ok_or_else(refused)?;
         let link: Link = serde_json::from_slice(&taken).map_err(|_| refused())?;
         let now = Utc::now();
@@ -178,7 +155,8 @@ impl Service {
         };
         let key = tokens::hash(&id);
         self.store
-            .put_in(Space::Session, key.as_bytes(), &to_json(&session))?;
+            .spaces()
+            .put(Space::Session, key.as_bytes(), &to_json(&session))?;
         self.store.flush()?;
         Ok((id, session))
     }
@@ -193,14 +171,14 @@ impl Service {
         kind: SessionKind,
     ) -> Result<Option<AccountSession>, ServiceError> {
         let key = tokens::hash(id);
-        let Some(bytes) = self.store.get_in(Space::Session, key.as_bytes())? else {
+        let Some(bytes) = self.store.spaces().get(Space::Session, key.as_bytes())? else {
             return Ok(None);
         };
         let session = serde_json::from_slice::<AccountSession>(&bytes).ok();
         match session {
             Some(s) if s.kind == kind && s.expires_at > Utc::now() => Ok(Some(s)),
             _ => {
-                self.store.take_in(Space::Session, key.as_bytes())?;
+                self.store.spaces().take(Space::Session, key.as_bytes())?;
                 Ok(None)
             }
         }
@@ -225,7 +203,8 @@ impl Service {
     /// Storage errors.
     pub fn sign_out(&self, id: &str) -> Result<(), ServiceError> {
         self.store
-            .take_in(Space::Session, tokens::hash(id).as_bytes())?;
+            .spaces()
+            .take(Space::Session, tokens::hash(id).as_bytes())?;
         self.store.flush()?;
         Ok(())
     }
@@ -249,12 +228,12 @@ impl Service {
 
     /// Forgets sign-in links that expired unused.
     fn prune_links(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
-        for item in self.store.scan_in(Space::SignIn) {
+        for item in self.store.spaces().scan(Space::SignIn) {
             let (key, value) = item?;
             let expired =
                 serde_json::from_slice::<Link>(&value).map_or(true, |l| l.expires_at <= now);
             if expired {
-                self.store.take_in(Space::SignIn, &key)?;
+                self.store.spaces().take(Space::SignIn, &key)?;
             }
         }
         Ok(())

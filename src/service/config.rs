@@ -36,7 +36,7 @@ impl ServiceConfig {
             refresh_timeout: Duration::from_secs(30),
             facet_counting: FacetCounting::Auto,
             search_parts: SearchParts::Auto,
-            link_validity: super::accounts::LINK_VALIDITY,
+            link_validity: super::account_rules::LINK_VALIDITY,
         }
     }
 }

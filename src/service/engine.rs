@@ -65,7 +65,7 @@ pub struct Service {
     /// The mail sender's counters and wake-up call.
     pub mail: super::mail::MailState,
     /// Sign-in links asked for, per address.
-    pub(super) sign_in_limits: super::accounts::SignInLimits,
+    pub(super) sign_in_limits: super::account_rules::SignInLimits,
     /// How long a sign-in link works.
     pub(super) link_validity: Duration,
 }
@@ -129,7 +129,7 @@ impl Service {
             state_counts: StateCounts::default(),
             answers_pruned: std::sync::Mutex::new(None),
             mail: super::mail::MailState::default(),
-            sign_in_limits: super::accounts::SignInLimits::default(),
+            sign_in_limits: super::account_rules::SignInLimits::default(),
             link_validity: config.link_validity,
         });
         service.load_synonyms()?;

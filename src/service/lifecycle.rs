@@ -118,7 +118,7 @@ impl Service {
     /// # Errors
     /// [`ServiceError::Unauthorized`] for an unknown or revoked key.
     pub fn authenticate(&self, key: &str) -> Result<Caller, ServiceError> {
-        if key.starts_with(super::accounts::API_TOKEN_PREFIX) {
+        if key.starts_with(super::account_rules::API_TOKEN_PREFIX) {
             return self.account_caller(key);
         }
         match self

@@ -3,6 +3,7 @@
 //! [`Service`] is opened in `engine`, which also holds the single write path from the
 //! store to the index; each other file adds one kind of operation to it.
 
+mod account_rules;
 pub mod accounts;
 mod backup;
 mod config;

@@ -10,7 +10,7 @@
 //! A write is **not durable** until [`Store::flush`] returns; callers flush before they
 //! acknowledge. Nothing here knows about tantivy or HTTP.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::Utc;
 use std::sync::Mutex;
@@ -18,10 +18,12 @@ use std::sync::Mutex;
 use crate::model::{Project, ProjectId, Selection, SelectionId};
 
 mod codec;
+mod error;
 mod keyed;
 mod log;
 
-pub use keyed::{normal_address, Keyed, Space};
+pub use error::StoreError;
+pub use keyed::{normal_address, Keyed, Space, Spaces};
 pub use log::{ChangeKind, LogEntry};
 
 const PROJECT: u8 = b'p';
@@ -32,6 +34,8 @@ const SELECTION: u8 = b'e';
 const WAITING: u8 = b'w';
 const WAITING_BUILT: &[u8] = b"mwaiting_v1";
 const LAST_SEQ: &[u8] = b"mlast_seq";
+/// Set once the owner index covers every project.
+const OWNERS_BUILT: &[u8] = b"mowners_v1";
 /// `c` + name: settings (the synonym sets).
 const SETTING: u8 = b'c';
 /// Present while a restore is loading the store: a store with it is incomplete.
@@ -46,22 +50,6 @@ fn key(prefix: u8, rest: &[u8]) -> Vec<u8> {
     k.push(prefix);
     k.extend_from_slice(rest);
     k
-}
-
-/// Storage failures: all are fail-stop, none is the client's fault.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// Another process (usually a running server) holds the data directory.
-    #[error(
-        "the data directory {0} is in use by another stocktaking process (is a server running?)"
-    )]
-    Locked(PathBuf),
-    /// sled reported an I/O or internal error.
-    #[error("storage error: {0}")]
-    Sled(#[from] sled::Error),
-    /// A stored value could not be decoded.
-    #[error("corrupt record: {0}")]
-    Corrupt(String),
 }
 
 /// An answer to remember with a write: its key, and the answer made from the write's
@@ -86,6 +74,8 @@ pub struct Store {
     /// Writes records; its lock serializes writers, so sequence numbers are handed out
     /// without gaps or repeats.
     writer: Mutex<codec::Encoder>,
+    /// The small records beside the projects.
+    spaces: Spaces,
 }
 
 impl Store {
@@ -109,6 +99,7 @@ impl Store {
         let tree = db.open_tree("stocktaking")?;
         let (decoder, encoder) = open_codec(&tree)?;
         let store = Store {
+            spaces: Spaces::new(tree.clone()),
             tree,
             db,
             decoder,
@@ -165,6 +156,49 @@ impl Store {
     /// sled errors.
     pub fn is_restoring(&self) -> Result<bool, StoreError> {
         Ok(self.tree.contains_key(RESTORING)?)
+    }
+
+    /// The small records beside the projects (outbox, sign-in links, sessions).
+    pub fn spaces(&self) -> &Spaces {
+        &self.spaces
+    }
+
+    /// The projects whose contact has this address (compared in lower case), in id order.
+    ///
+    /// # Errors
+    /// sled errors, undecodable records.
+    pub fn projects_of(&self, email: &str) -> Result<Vec<Project>, StoreError> {
+        let wanted = normal_address(email);
+        let mut found = Vec::new();
+        for id in self.spaces.owned(email)? {
+            // A project whose contact changed since it was indexed here is skipped.
+            let Some(project) = self.get(id)? else {
+                continue;
+            };
+            let owned =
+                (project.contact.as_ref()).is_some_and(|c| normal_address(&c.email) == wanted);
+            if owned {
+                found.push(project);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Indexes by contact address the projects of a store written before the index (once).
+    fn build_owner_index(&self) -> Result<(), StoreError> {
+        if self.tree.contains_key(OWNERS_BUILT)? {
+            return Ok(());
+        }
+        let mut batch = sled::Batch::default();
+        for project in self.projects() {
+            let project = project?;
+            if let Some(contact) = &project.contact {
+                batch.insert(keyed::owner_key(&contact.email, project.id), &[]);
+            }
+        }
+        batch.insert(OWNERS_BUILT, &[]);
+        self.tree.apply_batch(batch)?;
+        Ok(())
     }
 
     /// Lists the waiting projects of a store written before the list existed (once).
@@ -299,7 +333,7 @@ impl Store {
             batch.insert(key(REMEMBERED, k), answer(seq));
         }
         for (space, k, value) in extra {
-            batch.insert(keyed::space_key(*space, k), value.as_slice());
+            batch.insert(space.key(k), value.as_slice());
         }
         self.tree.apply_batch(batch)?;
         match trained {

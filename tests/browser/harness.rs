@@ -23,6 +23,11 @@ pub struct App {
 impl App {
     /// A server over a new data directory, seeded with the sample projects when asked.
     pub async fn start(seed: bool) -> App {
+        App::start_mailing(seed, None).await
+    }
+
+    /// [`App::start`], delivering its mail through the SMTP server at `smtp_url`.
+    pub async fn start_mailing(seed: bool, smtp_url: Option<&str>) -> App {
         let dir = tempfile::tempdir().unwrap();
         let mut config = ServiceConfig::new(dir.path());
         config.seed = seed;
@@ -46,6 +51,16 @@ impl App {
             wsis_stocktaking::http::server::ConnectionLimits::default(),
             std::future::pending(),
         ));
+        if let Some(url) = smtp_url {
+            use wsis_stocktaking::service::mail;
+            let from = "WSIS Stocktaking <stocktaking@localhost>".parse().unwrap();
+            let transport = Box::new(mail::Smtp::new(url, from).unwrap());
+            let texts = wsis_stocktaking::http::pages::mail::MailTexts::new(&base);
+            let settings = mail::SenderSettings {
+                retry_base: Duration::from_millis(50),
+            };
+            mail::spawn_sender(service.clone(), transport, Arc::new(texts), settings).unwrap();
+        }
         App {
             dir,
             _service: service,

@@ -8,6 +8,7 @@
 //! go to `STOCKTAKING_SCREENSHOTS_DIR` when it is set (see `readme_screenshots`).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod account_scenarios;
 mod desk_scenarios;
 mod edit_scenarios;
 mod form_scenarios;
@@ -17,3 +18,7 @@ mod readme_screenshots;
 mod scenarios;
 mod search_scenarios;
 mod selection_scenarios;
+// Shared with the API tests, which use all of it.
+#[allow(dead_code)]
+#[path = "../api/smtp.rs"]
+mod smtp;

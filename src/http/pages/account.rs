@@ -18,7 +18,7 @@ use super::form_post::FormPost;
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::messages;
-use super::responses::{origin, private, see_other, HtmlPage};
+use super::responses::{origin, personal, see_other, HtmlPage};
 use super::session::{csrf_ok, same_origin};
 use crate::http::extract::query_pairs;
 use crate::http::openapi::responses::ThePage;
@@ -134,7 +134,7 @@ async fn show(
         Some((session, projects)) => my_projects(&ctx, &session, &projects),
         None => sign_in_form(&ctx, said, ""),
     };
-    Ok(private(HtmlPage(StatusCode::OK, page)))
+    Ok(personal(HtmlPage(StatusCode::OK, page)))
 }
 
 /// The sign-in form, with what just happened on top.
@@ -289,7 +289,7 @@ async fn confirm(RawQuery(raw): RawQuery) -> Response {
             button type="submit" { (a.confirm_button) }
         }
     };
-    private(HtmlPage(
+    personal(HtmlPage(
         StatusCode::OK,
         document(&ctx, a.confirm_heading, body),
     ))
@@ -368,4 +368,37 @@ async fn sign_out(State(state): State<AppState>, post: FormPost) -> Result<Respo
         .headers_mut()
         .insert(header::SET_COOKIE, clear_cookie());
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_exists_in_all_six_languages() {
+        assert_eq!(
+            messages::missing(&AccountTexts::ids()),
+            Vec::<String>::new()
+        );
+        assert_eq!(account_texts(Language::Fr).heading, "Mes projets");
+    }
+
+    #[test]
+    fn the_cookie_is_http_only_lax_and_secure_over_https() {
+        let cookie = set_cookie("abc", true);
+        let cookie = cookie.to_str().unwrap_or_default();
+        for part in [
+            "stk_account=abc",
+            "HttpOnly",
+            "SameSite=Lax",
+            "Secure",
+            "Path=/",
+        ] {
+            assert!(cookie.contains(part), "{cookie}");
+        }
+        let mut headers = HeaderMap::new();
+        let value = HeaderValue::from_static("other=1; stk_account=abc");
+        headers.insert(header::COOKIE, value);
+        assert_eq!(session_id(&headers).as_deref(), Some("abc"));
+    }
 }

@@ -23,7 +23,7 @@ use super::layout::{document, hidden_lang, query_value, url, Ctx};
 use super::meanwhile::{base_of, changed_meanwhile, BASE};
 use super::project::fields_list;
 use super::responses::{origin, private, see_other, HtmlPage};
-use super::session::{csrf_ok, same_origin};
+use super::session::csrf_ok;
 use crate::http::error::answer;
 use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::AppState;
@@ -132,22 +132,22 @@ impl Holder {
         })
     }
 
-    /// The caller of a form post: a signed-in account's post must come from this site and
-    /// carry the session's form token.
+    /// The caller of a form post: a signed-in account's post must carry the session's form
+    /// token (the page sends no `Referer`, so browsers send `Origin: null`: it cannot be
+    /// checked).
     fn poster(&self, s: &Service, post: &PostedBy) -> Result<Caller, ServiceError> {
         match self.caller(s)? {
-            (_, Some(csrf)) if !post.same_origin || !csrf_ok(&csrf, &post.csrf) => Err(
-                ServiceError::Forbidden("post this form from its page on this site".into()),
-            ),
+            (_, Some(csrf)) if !csrf_ok(&csrf, &post.csrf) => Err(ServiceError::Forbidden(
+                "post this form from its page on this site".into(),
+            )),
             (caller, _) => Ok(caller),
         }
     }
 }
 
-/// Where a post came from and the form token it carries.
+/// The form token a post carries.
 #[derive(Clone)]
 struct PostedBy {
-    same_origin: bool,
     csrf: String,
 }
 
@@ -398,7 +398,6 @@ impl SubmitterPost {
             version: post.values.get("version").parse().ok(),
             holder: Holder::of(token.clone(), &post.headers),
             by: PostedBy {
-                same_origin: same_origin(&post.headers),
                 csrf: post.values.get("csrf").to_string(),
             },
             token,

@@ -154,8 +154,6 @@ mod tests {
             Texts::ids(),
             SecretariatTexts::ids(),
             SelectionsTexts::ids(),
-            crate::http::pages::account::AccountTexts::ids(),
-            crate::http::pages::mail::ids(),
         ]
         .concat();
         let all = [ids, named.map(String::from).to_vec()].concat();

@@ -253,6 +253,11 @@ mod tests {
     }
 
     #[test]
+    fn every_message_exists_in_all_six_languages() {
+        assert_eq!(messages::missing(&ids()), Vec::<String>::new());
+    }
+
+    #[test]
     fn a_sign_in_message_carries_its_link_and_arabic_reads_right_to_left() {
         let texts = MailTexts::new("http://127.0.0.1:8080");
         let kind = NoticeKind::SignIn {

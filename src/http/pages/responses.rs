@@ -34,6 +34,20 @@ pub fn private(page: HtmlPage) -> Response {
     response
 }
 
+/// A page of someone signed in: never stored by caches; a `Referer` goes to this site only,
+/// so that the browser still names the page's origin when its forms post (with
+/// `no-referrer` it would send `Origin: null`).
+pub fn personal(page: HtmlPage) -> Response {
+    let mut response = page.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
 /// The site's own address as the browser sees it, for links shown as text.
 pub fn origin(headers: &HeaderMap) -> String {
     let host = headers

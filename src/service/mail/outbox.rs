@@ -48,7 +48,7 @@ impl Service {
     /// Storage errors.
     pub fn outbox(&self) -> Result<Vec<Queued>, ServiceError> {
         let mut queued = Vec::new();
-        for item in self.store.scan_in(Space::Outbox) {
+        for item in self.store.spaces().scan(Space::Outbox) {
             let (key, value) = item?;
             match serde_json::from_slice::<Queued>(&value) {
                 Ok(q) => queued.push(q),
@@ -62,7 +62,7 @@ impl Service {
 
     /// How many messages wait.
     pub fn outbox_depth(&self) -> usize {
-        self.store.scan_in(Space::Outbox).count()
+        self.store.spaces().scan(Space::Outbox).count()
     }
 
     /// Removes a delivered message.
@@ -70,7 +70,7 @@ impl Service {
     /// # Errors
     /// Storage errors.
     pub fn outbox_delivered(&self, id: Ulid) -> Result<(), ServiceError> {
-        self.store.take_in(Space::Outbox, &id.to_bytes())?;
+        self.store.spaces().take(Space::Outbox, &id.to_bytes())?;
         self.store.flush()?;
         Ok(())
     }
@@ -89,7 +89,9 @@ impl Service {
         queued.next_try = next_try;
         queued.last_error = Some(error.chars().take(500).collect());
         let key = queued.notice.id.to_bytes();
-        self.store.put_in(Space::Outbox, &key, &queued.to_bytes())?;
+        self.store
+            .spaces()
+            .put(Space::Outbox, &key, &queued.to_bytes())?;
         self.store.flush()?;
         Ok(())
     }

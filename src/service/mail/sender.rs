@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{Compose, Queued, Transport};
+use super::message::{Compose, Transport};
+use super::outbox::Queued;
 use crate::service::Service;
 
 /// Longest wait between two attempts.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
-use super::{Outgoing, Transport};
+use super::message::{Outgoing, Transport};
 
 /// How long an SMTP exchange may take.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
