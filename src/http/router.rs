@@ -10,7 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::{
-    account, backup, discovery, export, import, moderation, projects, search, selections, stats,
+    account, backup, calls, discovery, export, import, moderation, projects, search, selections, stats,
     taxonomy,
 };
 use super::limits::{self, HttpLimits};
@@ -62,6 +62,7 @@ pub(crate) fn routes(root: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(account::routes())
+        .merge(calls::routes())
         .routes(routes!(backup::backup))
         .merge(discovery::routes())
         .routes(routes!(export::export))

@@ -3,6 +3,7 @@
 //! Pure data and functions: nothing here knows about sled, tantivy, axum or tokio.
 
 pub mod answers;
+pub mod call;
 mod dim;
 pub mod labels;
 pub mod lifecycle;
@@ -24,6 +25,7 @@ pub mod validation;
 pub use answers::{
     FacetCounts, Group, Groups, Hit, HitSummary, SearchResults, SearchTimings, SuggestedFilter,
 };
+pub use call::{parse_call, Call, CallId, CallKind, CallRefusal, CallText, NewCall};
 pub use dim::Dim;
 pub use lifecycle::{
     apply as apply_decision, message_text, revision_changes_nothing, Decision, IllegalTransition,

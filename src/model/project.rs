@@ -222,6 +222,9 @@ pub struct Project {
     /// A submitter's revision of the published fields, waiting for the secretariat.
     #[serde(default)]
     pub revision: Option<Revision>,
+    /// The call for submissions it answered, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<ProjectId>,
 }
 
 impl Project {

@@ -350,6 +350,7 @@ fn created(submission: Submission, publish: bool, now: DateTime<Utc>) -> Change 
             fields: submission.fields,
             contact: submission.contact,
             source_id: submission.source_id,
+            call: None,
             state,
             created_at: now,
             updated_at: now,

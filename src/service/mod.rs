@@ -6,6 +6,7 @@
 mod account_rules;
 pub mod accounts;
 mod backup;
+pub mod calls;
 mod config;
 pub mod csv_cells;
 mod csv_labels;

@@ -8,7 +8,7 @@ use super::idempotency::{body_hash, Remembered};
 use super::mail::Queued;
 use super::{tokens, Caller, IdempotencyKey, Service, ServiceError, Submitted};
 use crate::model::{
-    notice_of_change, parse_submission, Action, Project, ProjectId, Role, State, Submission,
+    notice_of_change, parse_submission, FieldError, ValidationErrors, Action, Project, ProjectId, Role, State, Submission,
     SubmissionKind, Transition,
 };
 use crate::store::{Change, ChangeKind, Keyed};
@@ -32,6 +32,7 @@ impl Service {
             )));
         }
         let keyed = key.map(|key| (key, body_hash(&body)));
+        let (body, call) = take_call(body)?;
         let submission = parse_submission(body, SubmissionKind::Public)?;
         let _guard = self.write_lock.blocking_lock();
         let now = Utc::now();
@@ -40,12 +41,18 @@ impl Service {
                 return Ok(earlier);
             }
         }
+        let counted = match &call {
+            Some(id) => Some(self.admitting_call(id, now)?),
+            None => None,
+        };
         let token = tokens::new_token();
-        let project = pending(submission, &token, now);
-        let notices: Vec<Keyed> = notice_of_change(None, &project, Some(&token), now)
+        let mut project = pending(submission, &token, now);
+        project.call = counted.as_ref().map(|(id, _)| *id);
+        let mut notices: Vec<Keyed> = notice_of_change(None, &project, Some(&token), now)
             .map(Queued::record)
             .into_iter()
             .collect();
+        notices.extend(counted.map(|(_, count)| count));
         let mut answer = Submitted {
             id: project.id,
             state: State::Pending,
@@ -75,6 +82,27 @@ impl Service {
     }
 }
 
+/// The body without its `call` (the id of the call for submissions it answers), and that
+/// id's text.
+///
+/// # Errors
+/// 422 naming `call` when it is not a string.
+fn take_call(mut body: Value) -> Result<(Value, Option<String>), ServiceError> {
+    let Some(map) = body.as_object_mut() else {
+        return Ok((body, None));
+    };
+    match map.remove("call") {
+        None | Some(Value::Null) => Ok((body, None)),
+        Some(Value::String(id)) => Ok((body, Some(id))),
+        Some(_) => Err(ValidationErrors(vec![FieldError::new(
+            "call",
+            "invalid_type",
+            "'call' must be the id of an open call for submissions",
+        )])
+        .into()),
+    }
+}
+
 /// A new project from a public submission, waiting for moderation; `token` opens it.
 fn pending(submission: Submission, token: &str, now: DateTime<Utc>) -> Project {
     Project {
@@ -82,6 +110,7 @@ fn pending(submission: Submission, token: &str, now: DateTime<Utc>) -> Project {
         fields: submission.fields,
         contact: submission.contact,
         source_id: None,
+        call: None,
         state: State::Pending,
         created_at: now,
         updated_at: now,

@@ -21,6 +21,10 @@ pub enum Space {
     SignIn,
     /// Account sessions, by the hash of their id.
     Session,
+    /// Calls for submissions, by id.
+    Call,
+    /// How many submissions named a call, by the call's id.
+    CallCount,
 }
 
 impl Space {
@@ -29,6 +33,8 @@ impl Space {
             Space::Outbox => b'o',
             Space::SignIn => b'n',
             Space::Session => b'u',
+            Space::Call => b'k',
+            Space::CallCount => b'q',
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod backup;
+pub mod calls;
 pub mod discovery;
 pub mod export;
 pub mod import;

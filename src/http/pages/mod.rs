@@ -3,6 +3,7 @@
 
 mod account;
 mod assets;
+mod call_list;
 mod calls;
 mod clean_query;
 mod desk;
@@ -52,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(submit::router())
         .merge(edit::router())
         .merge(account::router())
+        .merge(call_list::router())
         .merge(stats::router())
         .merge(secretariat::router())
         .merge(selection_list::router())

@@ -371,3 +371,19 @@ mail-unpublished-body = سحبت الأمانة مشروعك «{ $title }» من
 mail-sign-in-subject = رابط الدخول إلى WSIS Stocktaking
 mail-sign-in-body = استخدم هذا الرابط خلال 15 دقيقة لتسجيل الدخول ورؤية مشاريعك. يعمل مرة واحدة. إن لم تطلبه، فتجاهل هذه الرسالة.
 mail-sign-in-link = تسجيل الدخول
+
+## الدعوات إلى تقديم المساهمات
+
+calls-heading = الدعوات إلى تقديم المساهمات
+calls-open = الدعوات المفتوحة
+calls-past = الدعوات المنتهية
+calls-none-open = لا توجد دعوة مفتوحة حاليًا.
+calls-none-past = لم تُغلق أي دعوة بعد.
+calls-opens = الافتتاح
+calls-closes = الموعد النهائي
+calls-extended = تغيّر الموعد النهائي
+calls-submissions = المساهمات
+calls-kind-stocktaking = تقرير الجرد الخاص بالقمة العالمية لمجتمع المعلومات
+calls-kind-covid19 = مستودع حالات تكنولوجيا المعلومات والاتصالات لمواجهة كوفيد-19
+calls-kind-prizes = جوائز القمة العالمية لمجتمع المعلومات
+calls-kind-update = طلب تحديث

@@ -358,3 +358,19 @@ mail-unpublished-body = The secretariat took your project "{ $title }" out of pu
 mail-sign-in-subject = Your sign-in link for WSIS Stocktaking
 mail-sign-in-body = Use this link within 15 minutes to sign in and see your projects. It works once. If you did not ask for it, ignore this message.
 mail-sign-in-link = Sign in
+
+## Calls for submissions
+
+calls-heading = Calls for submissions
+calls-open = Open calls
+calls-past = Past calls
+calls-none-open = No call is open now.
+calls-none-past = No call has closed yet.
+calls-opens = Opens
+calls-closes = Deadline
+calls-extended = Deadline moved
+calls-submissions = Submissions
+calls-kind-stocktaking = WSIS Stocktaking Report
+calls-kind-covid19 = COVID-19 ICT Case Repository
+calls-kind-prizes = WSIS Prizes
+calls-kind-update = Update request

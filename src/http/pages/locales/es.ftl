@@ -356,3 +356,19 @@ mail-unpublished-body = La secretaría retiró su proyecto «{ $title }» de la 
 mail-sign-in-subject = Su enlace de acceso a WSIS Stocktaking
 mail-sign-in-body = Use este enlace en los próximos 15 minutos para iniciar sesión y ver sus proyectos. Funciona una sola vez. Si no lo pidió, ignore este mensaje.
 mail-sign-in-link = Iniciar sesión
+
+## Convocatorias
+
+calls-heading = Convocatorias de contribuciones
+calls-open = Convocatorias abiertas
+calls-past = Convocatorias cerradas
+calls-none-open = No hay ninguna convocatoria abierta.
+calls-none-past = Todavía no se ha cerrado ninguna convocatoria.
+calls-opens = Apertura
+calls-closes = Fecha límite
+calls-extended = Fecha límite modificada
+calls-submissions = Contribuciones
+calls-kind-stocktaking = Informe del Inventario de la CMSI
+calls-kind-covid19 = Repositorio de casos TIC sobre la COVID-19
+calls-kind-prizes = Premios CMSI
+calls-kind-update = Solicitud de actualización

@@ -356,3 +356,19 @@ mail-unpublished-body = Le secrétariat a retiré votre projet « { $title } » 
 mail-sign-in-subject = Votre lien de connexion au WSIS Stocktaking
 mail-sign-in-body = Utilisez ce lien dans les 15 minutes pour vous connecter et voir vos projets. Il ne fonctionne qu'une fois. Si vous ne l'avez pas demandé, ignorez ce message.
 mail-sign-in-link = Se connecter
+
+## Appels à contributions
+
+calls-heading = Appels à contributions
+calls-open = Appels ouverts
+calls-past = Appels clos
+calls-none-open = Aucun appel n'est ouvert actuellement.
+calls-none-past = Aucun appel n'est encore clos.
+calls-opens = Ouverture
+calls-closes = Date limite
+calls-extended = Date limite modifiée
+calls-submissions = Contributions
+calls-kind-stocktaking = Rapport de l'inventaire du SMSI
+calls-kind-covid19 = Répertoire de cas TIC COVID-19
+calls-kind-prizes = Prix du SMSI
+calls-kind-update = Demande de mise à jour

@@ -361,3 +361,19 @@ mail-unpublished-body = Секретариат снял ваш проект «{ 
 mail-sign-in-subject = Ссылка для входа в WSIS Stocktaking
 mail-sign-in-body = Перейдите по этой ссылке в течение 15 минут, чтобы войти и увидеть свои проекты. Она действует один раз. Если вы её не запрашивали, просто проигнорируйте это письмо.
 mail-sign-in-link = Войти
+
+## Призывы к представлению проектов
+
+calls-heading = Призывы к представлению проектов
+calls-open = Открытые призывы
+calls-past = Завершённые призывы
+calls-none-open = Сейчас нет открытых призывов.
+calls-none-past = Ни один призыв ещё не завершён.
+calls-opens = Открытие
+calls-closes = Крайний срок
+calls-extended = Крайний срок изменён
+calls-submissions = Представлено
+calls-kind-stocktaking = Доклад об инвентаризации ВВУИО
+calls-kind-covid19 = Хранилище примеров ИКТ в связи с COVID-19
+calls-kind-prizes = Премии ВВУИО
+calls-kind-update = Запрос на обновление

@@ -345,3 +345,19 @@ mail-unpublished-body = 秘书处已停止公开您的项目“{ $title }”。�
 mail-sign-in-subject = 您的 WSIS Stocktaking 登录链接
 mail-sign-in-body = 请在 15 分钟内使用此链接登录并查看您的项目。该链接只能使用一次。如果您没有申请，请忽略此邮件。
 mail-sign-in-link = 登录
+
+## 征集
+
+calls-heading = 项目征集
+calls-open = 进行中的征集
+calls-past = 已结束的征集
+calls-none-open = 目前没有进行中的征集。
+calls-none-past = 尚无已结束的征集。
+calls-opens = 开始
+calls-closes = 截止日期
+calls-extended = 截止日期已更改
+calls-submissions = 提交数
+calls-kind-stocktaking = 信息社会世界峰会盘点报告
+calls-kind-covid19 = COVID-19 信通技术案例库
+calls-kind-prizes = 信息社会世界峰会奖
+calls-kind-update = 更新请求
