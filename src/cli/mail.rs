@@ -37,7 +37,7 @@ pub struct MailArgs {
     pub mail_retry_ms: u64,
 }
 
-/// Starts the sender for a server listening on `served`.
+/// Starts the sender for a server listening on `served`; answers its thread.
 ///
 /// # Errors
 /// A bad sender address or SMTP URL; a thread that cannot start.
@@ -46,7 +46,7 @@ pub fn start_sender(
     args: &MailArgs,
     data_dir: &Path,
     served: std::net::SocketAddr,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<std::thread::JoinHandle<()>> {
     let from: Mailbox = args
         .mail_from
         .parse()
@@ -55,16 +55,20 @@ pub fn start_sender(
         Some(url) => Box::new(Smtp::new(url, from).map_err(anyhow::Error::msg)?),
         None => {
             let dir = data_dir.join("outbox");
-            tracing::info!(target: "stocktaking", folder = %dir.display(), "no --smtp-url: mail is written to the outbox folder");
+            tracing::warn!(target: "stocktaking", folder = %dir.display(), "no --smtp-url: mail is written to the outbox folder (for trying the site; its files hold working private links)");
             Box::new(FileOutbox::new(dir, from))
         }
     };
+    if args.smtp_url.is_some() && args.public_url.is_none() {
+        tracing::warn!(target: "stocktaking", "--smtp-url without --public-url: links in messages name http://{served}");
+    }
     let base = args
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{served}"));
     let settings = SenderSettings {
         retry_base: Duration::from_millis(args.mail_retry_ms),
+        link_validity: crate::service::accounts::LINK_VALIDITY,
     };
     mail::spawn_sender(
         service,
@@ -72,6 +76,19 @@ pub fn start_sender(
         Arc::new(MailTexts::new(&base)),
         settings,
     )
-    .context("cannot start the mail sender")?;
-    Ok(())
+    .context("cannot start the mail sender")
+}
+
+/// Stops the sender and waits (up to `grace`) for the message it is sending.
+pub fn stop_sender(service: &Service, sender: std::thread::JoinHandle<()>, grace: Duration) {
+    service.mail.stop();
+    let started = std::time::Instant::now();
+    while !sender.is_finished() && started.elapsed() < grace {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    if sender.is_finished() {
+        let _ = sender.join();
+    } else {
+        tracing::warn!(target: "stocktaking", "the mail sender did not stop in time; its message is sent again on the next start");
+    }
 }

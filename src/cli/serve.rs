@@ -134,9 +134,9 @@ impl ServeArgs {
 /// period, commits the index and flushes the store.
 pub fn run(service: Arc<Service>, args: &ServeArgs, data_dir: &Path) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    runtime.block_on(serve_until_stopped(service.clone(), args, data_dir))?;
+    let sender = runtime.block_on(serve_until_stopped(service.clone(), args, data_dir))?;
     // The message being sent is finished; the rest wait in the store for the next start.
-    service.mail.stop();
+    super::mail::stop_sender(&service, sender, Duration::from_secs(5));
     // Blocking work of requests that were cut gets a moment to end (a write it holds ends
     // in the store either way: the log is the truth).
     runtime.shutdown_timeout(Duration::from_secs(5));
@@ -152,12 +152,12 @@ async fn serve_until_stopped(
     service: Arc<Service>,
     args: &ServeArgs,
     data_dir: &Path,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<std::thread::JoinHandle<()>> {
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
-    super::mail::start_sender(service.clone(), &args.mail, data_dir, addr)?;
+    let sender = super::mail::start_sender(service.clone(), &args.mail, data_dir, addr)?;
     println!("listening on http://{addr}");
     let app = crate::http::router_with(service, args.http_limits());
     let (stopping, stop) = tokio::sync::watch::channel(false);
@@ -181,7 +181,7 @@ async fn serve_until_stopped(
             "requests still in flight after the grace period were cut"
         ),
     }
-    Ok(())
+    Ok(sender)
 }
 
 /// Waits for SIGINT (Ctrl-C) or, on Unix, SIGTERM.

@@ -11,6 +11,7 @@ use axum::response::Response;
 
 use super::auth::EDIT_TOKEN_HEADER;
 use super::pages::session::COOKIE;
+use super::pages::ACCOUNT_COOKIE;
 use crate::model::text::strip_unsafe;
 
 /// Paths whose every answer is private.
@@ -57,7 +58,10 @@ fn has_credentials(headers: &HeaderMap) -> bool {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .any(|v| {
-                v.split(';')
-                    .any(|c| c.trim().starts_with(&format!("{COOKIE}=")))
+                v.split(';').any(|c| {
+                    let c = c.trim();
+                    c.starts_with(&format!("{COOKIE}="))
+                        || c.starts_with(&format!("{ACCOUNT_COOKIE}="))
+                })
             })
 }

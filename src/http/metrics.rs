@@ -71,8 +71,9 @@ pub struct Metrics {
     store_bytes: Gauge,
     index_bytes: Gauge,
     mail_queued: Gauge,
-    mail_sent: Gauge,
-    mail_failures: Gauge,
+    mail_sent: Counter,
+    mail_failures: Counter,
+    mail_dropped: Counter,
 }
 
 impl Default for Metrics {
@@ -99,7 +100,8 @@ const INDEX_HELP: &str = "Size of the search index on disk";
 const MAIL_QUEUED_HELP: &str = "E-mail messages waiting in the outbox to be delivered";
 const MAIL_SENT_HELP: &str = "E-mail messages delivered since the server started";
 const MAIL_FAILURES_HELP: &str =
-    "Failed e-mail delivery attempts since the server started (each is retried)";
+    "Failed e-mail delivery attempts since the server started (retried, unless dropped)";
+const MAIL_DROPPED_HELP: &str = "E-mail messages given up since the server started: refused for good by the mail server, or sign-in links that could not go out in time";
 
 /// Registers `metric` under `name` (with its unit, if any) and gives back a handle to it.
 fn register<M: Metric + Clone>(
@@ -159,13 +161,20 @@ impl Metrics {
         let store_bytes = register(r, "store_size", STORE_HELP, BYTES, Gauge::default());
         let index_bytes = register(r, "index_size", INDEX_HELP, BYTES, Gauge::default());
         let mail_queued = register(r, "mail_queued", MAIL_QUEUED_HELP, None, Gauge::default());
-        let mail_sent = register(r, "mail_sent", MAIL_SENT_HELP, None, Gauge::default());
+        let mail_sent = register(r, "mail_sent", MAIL_SENT_HELP, None, Counter::default());
         let mail_failures = register(
             r,
             "mail_failures",
             MAIL_FAILURES_HELP,
             None,
-            Gauge::default(),
+            Counter::default(),
+        );
+        let mail_dropped = register(
+            r,
+            "mail_dropped",
+            MAIL_DROPPED_HELP,
+            None,
+            Counter::default(),
         );
         Metrics {
             registry,
@@ -184,6 +193,7 @@ impl Metrics {
             mail_queued,
             mail_sent,
             mail_failures,
+            mail_dropped,
         }
     }
 
@@ -227,8 +237,14 @@ impl Metrics {
         self.store_bytes.set(int(v.store_bytes));
         self.index_bytes.set(int(v.index_bytes));
         self.mail_queued.set(int(v.mail_queued));
-        self.mail_sent.set(int(v.mail_sent));
-        self.mail_failures.set(int(v.mail_failures));
+        // The service counts; the counters here catch up with it.
+        for (counter, now) in [
+            (&self.mail_sent, v.mail_sent),
+            (&self.mail_failures, v.mail_failures),
+            (&self.mail_dropped, v.mail_dropped),
+        ] {
+            counter.inc_by(now.saturating_sub(counter.get()));
+        }
     }
 
     /// The text exposition of every metric, with the data's numbers as of now.

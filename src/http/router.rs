@@ -10,8 +10,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::{
-    account, backup, calls, discovery, export, import, moderation, projects, search, selections, stats,
-    taxonomy,
+    account, backup, calls, discovery, export, import, moderation, projects, search, selections,
+    stats, taxonomy,
 };
 use super::limits::{self, HttpLimits};
 use super::state::AppState;

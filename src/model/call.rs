@@ -194,7 +194,11 @@ pub fn parse_call(body: Value) -> Result<NewCall, ValidationErrors> {
     let closes_at = r.required::<DateTime<Utc>>(&mut map, "closes_at");
     if let (Some(open), Some(close)) = (opens_at, closes_at) {
         if close <= open {
-            r.fail("closes_at", "before_opening", "'closes_at' must come after 'opens_at'");
+            r.fail(
+                "closes_at",
+                "before_opening",
+                "'closes_at' must come after 'opens_at'",
+            );
         }
     }
     match (kind, texts, opens_at, closes_at) {
@@ -216,18 +220,33 @@ fn read_texts(
     value: Option<Value>,
 ) -> Option<std::collections::BTreeMap<String, CallText>> {
     let Some(Value::Object(by_lang)) = value else {
-        r.fail("texts", "required", "'texts' must be an object with at least 'en'");
+        r.fail(
+            "texts",
+            "required",
+            "'texts' must be an object with at least 'en'",
+        );
         return None;
     };
     let mut texts = std::collections::BTreeMap::new();
     for (code, entry) in by_lang {
         let field = format!("texts.{code}");
         let Some(lang) = Language::parse(&code) else {
-            r.fail(&field, "invalid_value", format!("unknown language '{code}'; expected one of: {}", Language::expected()));
+            r.fail(
+                &field,
+                "invalid_value",
+                format!(
+                    "unknown language '{code}'; expected one of: {}",
+                    Language::expected()
+                ),
+            );
             continue;
         };
         let Value::Object(mut entry) = entry else {
-            r.fail(&field, "invalid_type", format!("'{field}' must be an object with title and text"));
+            r.fail(
+                &field,
+                "invalid_type",
+                format!("'{field}' must be an object with title and text"),
+            );
             continue;
         };
         if let Some(text) = read_text(r, &field, &mut entry) {
@@ -235,18 +254,38 @@ fn read_texts(
         }
     }
     if !texts.contains_key(Language::En.code()) {
-        r.fail("texts.en", "required", "'texts.en' (the English title and text) is required");
+        r.fail(
+            "texts.en",
+            "required",
+            "'texts.en' (the English title and text) is required",
+        );
         return None;
     }
     Some(texts)
 }
 
 fn read_text(r: &mut Reader, field: &str, entry: &mut Map<String, Value>) -> Option<CallText> {
-    r.unknown_fields(entry, &format!("{field}."), |key| key == "title" || key == "text");
-    let title: Option<String> = entry.remove("title").and_then(|v| v.as_str().map(str::to_string));
-    let text: Option<String> = entry.remove("text").and_then(|v| v.as_str().map(str::to_string));
-    let title = r.check_text(&format!("{field}.title"), &title.unwrap_or_default(), (3, 200), Lines::One);
-    let text = r.check_text(&format!("{field}.text"), &text.unwrap_or_default(), (0, 5_000), Lines::Many);
+    r.unknown_fields(entry, &format!("{field}."), |key| {
+        key == "title" || key == "text"
+    });
+    let title: Option<String> = entry
+        .remove("title")
+        .and_then(|v| v.as_str().map(str::to_string));
+    let text: Option<String> = entry
+        .remove("text")
+        .and_then(|v| v.as_str().map(str::to_string));
+    let title = r.check_text(
+        &format!("{field}.title"),
+        &title.unwrap_or_default(),
+        (3, 200),
+        Lines::One,
+    );
+    let text = r.check_text(
+        &format!("{field}.text"),
+        &text.unwrap_or_default(),
+        (0, 5_000),
+        Lines::Many,
+    );
     Some(CallText {
         title: title?,
         text: text?,

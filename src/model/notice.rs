@@ -15,7 +15,7 @@ use super::taxonomy::Language;
 pub enum NoticeKind {
     /// A submission was received: its private edit link.
     Submitted {
-        /// The edit token (the only copy outside the submitter's hands, until sent).
+        /// The edit token, in clear until the message is delivered (then the record goes).
         edit_token: String,
     },
     /// The project is public.

@@ -465,6 +465,7 @@ pub(crate) mod tests {
             fields: sample_fields(),
             contact: None,
             source_id: None,
+            call: None,
             state,
             created_at: now,
             updated_at: now,

@@ -1,5 +1,5 @@
 //! The rules of accounts the service opens with: how long links and sessions last, and
-//! how many links one address may ask for.
+//! how many messages of a kind one address may be sent.
 
 use std::num::NonZeroU32;
 use std::time::Duration;
@@ -14,20 +14,31 @@ pub const PAGE_SESSION: Duration = Duration::from_secs(12 * 3600);
 pub const API_TOKEN: Duration = Duration::from_secs(3600);
 /// What API tokens of accounts start with (secretariat keys never do).
 pub const API_TOKEN_PREFIX: &str = "acct_";
-/// Sign-in links mailed to one address: this many at once, then one per
-/// [`ADDRESS_REFILL`].
+/// Messages of one kind (sign-in links, submission notices) to one address: this many at
+/// once, then one per [`ADDRESS_REFILL`].
 const ADDRESS_BURST: u32 = 3;
 const ADDRESS_REFILL: Duration = Duration::from_secs(5 * 60);
 
-/// Sign-in links asked for, per address.
-pub struct SignInLimits(pub(super) DefaultKeyedRateLimiter<String>);
+/// Messages of one kind sent, per address.
+pub struct AddressLimits(DefaultKeyedRateLimiter<String>);
 
-impl Default for SignInLimits {
-    fn default() -> SignInLimits {
+impl AddressLimits {
+    /// Takes one from the address's budget; `false` when it is spent.
+    pub(super) fn allows(&self, address: &str) -> bool {
+        // Forget addresses whose budget is full again, so the table stays small.
+        if self.0.len() > 10_000 {
+            self.0.retain_recent();
+        }
+        self.0.check_key(&address.to_string()).is_ok()
+    }
+}
+
+impl Default for AddressLimits {
+    fn default() -> AddressLimits {
         let burst = NonZeroU32::new(ADDRESS_BURST).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(ADDRESS_REFILL)
             .unwrap_or_else(|| Quota::per_hour(burst))
             .allow_burst(burst);
-        SignInLimits(DefaultKeyedRateLimiter::keyed(quota))
+        AddressLimits(DefaultKeyedRateLimiter::keyed(quota))
     }
 }

@@ -1,7 +1,8 @@
 //! Accounts without passwords: an account is an e-mail address, owner of the projects
 //! whose contact has it. A sign-in link carries a single-use token, stored hashed and valid
-//! for [`LINK_VALIDITY`]; using it opens a session, stored hashed: a cookie for the pages,
-//! a short-lived bearer token for the API.
+//! for [`LINK_VALIDITY`] (the message carrying it holds it in clear in the outbox until it
+//! is delivered); using it opens a session, stored hashed: a cookie for the pages, a
+//! short-lived bearer token for the API.
 
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use crate::model::{
 use crate::store::{normal_address, Space};
 
 pub use super::account_rules::{
-    SignInLimits, API_TOKEN, API_TOKEN_PREFIX, LINK_VALIDITY, PAGE_SESSION,
+    AddressLimits, API_TOKEN, API_TOKEN_PREFIX, LINK_VALIDITY, PAGE_SESSION,
 };
 
 /// What a sign-in token stands for until used.
@@ -81,7 +82,7 @@ impl Service {
             .into());
         }
         let address = normal_address(email);
-        if self.sign_in_limits.0.check_key(&address).is_err() {
+        if !self.sign_in_limits.allows(&address) {
             tracing::warn!("sign-in links to one address asked for too often; none sent");
             return Ok(());
         }
@@ -108,7 +109,8 @@ impl Service {
             ),
             Queued::record(notice),
         ];
-        self.prune_links(now)?;
+        self.writable()?;
+        self.prune(Space::SignIn, now)?;
         self.store.write_with(&[], None, &records)?;
         self.store.flush()?;
         self.mail.wake();
@@ -153,6 +155,7 @@ impl Service {
             expires_at: after(now, lasts),
             kind,
         };
+        self.prune(Space::Session, now)?;
         let key = tokens::hash(&id);
         self.store
             .spaces()
@@ -176,11 +179,12 @@ impl Service {
         };
         let session = serde_json::from_slice::<AccountSession>(&bytes).ok();
         match session {
-            Some(s) if s.kind == kind && s.expires_at > Utc::now() => Ok(Some(s)),
-            _ => {
+            Some(s) if s.expires_at <= Utc::now() => {
                 self.store.spaces().take(Space::Session, key.as_bytes())?;
                 Ok(None)
             }
+            Some(s) if s.kind == kind => Ok(Some(s)),
+            _ => Ok(None),
         }
     }
 
@@ -226,14 +230,23 @@ impl Service {
             .collect())
     }
 
-    /// Forgets sign-in links that expired unused.
-    fn prune_links(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
-        for item in self.store.spaces().scan(Space::SignIn) {
+    /// How long a sign-in link works.
+    pub fn link_validity(&self) -> std::time::Duration {
+        self.link_validity
+    }
+
+    /// Forgets the links (or sessions) of `space` that expired.
+    fn prune(&self, space: Space, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        #[derive(Deserialize)]
+        struct Expiring {
+            expires_at: DateTime<Utc>,
+        }
+        for item in self.store.spaces().scan(space) {
             let (key, value) = item?;
             let expired =
-                serde_json::from_slice::<Link>(&value).map_or(true, |l| l.expires_at <= now);
+                serde_json::from_slice::<Expiring>(&value).map_or(true, |l| l.expires_at <= now);
             if expired {
-                self.store.spaces().take(Space::SignIn, &key)?;
+                self.store.spaces().take(space, &key)?;
             }
         }
         Ok(())

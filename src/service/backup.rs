@@ -1,7 +1,8 @@
-//! Backups: one NDJSON stream holding everything a data directory holds but the index —
-//! every project with its versions' history and private fields, the selections and the
-//! keys — taken under the write lock, so it is one consistent moment; restore loads it
-//! into an empty data directory and the index is rebuilt from it.
+//! Backups: one NDJSON stream holding every project with its versions' history and
+//! private fields, the selections, the calls for submissions and the keys — taken under
+//! the write lock, so it is one consistent moment; restore loads it into an empty data
+//! directory, counts each call's submissions again, and the index is rebuilt from it. Not
+//! in a backup: the index, mail waiting to be sent, sign-in links and sessions.
 
 use std::io::{BufRead, Write};
 
@@ -31,6 +32,7 @@ pub struct Manifest {
 enum Entry {
     Project(Box<Project>),
     Selection(Box<Selection>),
+    Call(Box<crate::model::Call>),
     Keys(Vec<KeyRecord>),
     End { projects: usize, selections: usize },
 }
@@ -86,6 +88,9 @@ impl Service {
         for selection in self.store.selections() {
             line(out, &Entry::Selection(Box::new(selection?)))?;
             summary.selections += 1;
+        }
+        for call in self.calls()? {
+            line(out, &Entry::Call(Box::new(call.call)))?;
         }
         let keys = self
             .keys
@@ -171,6 +176,9 @@ impl Service {
     ) -> Result<bool, ServiceError> {
         match entry {
             Entry::Project(project) => {
+                if let Some(call) = project.call {
+                    self.count_submission(call)?;
+                }
                 chunk.push(Change {
                     project: *project,
                     kind: ChangeKind::Created,
@@ -185,6 +193,7 @@ impl Service {
                 self.store.put_selection(&selection)?;
                 summary.selections += 1;
             }
+            Entry::Call(call) => self.put_call(&call)?,
             Entry::Keys(keys) => {
                 self.keys
                     .replace_all(&keys)

@@ -2,7 +2,7 @@
 //! history is kept); a submission may name an open one, and each call counts the
 //! submissions that did.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -115,21 +115,36 @@ impl Service {
         id: &str,
         now: DateTime<Utc>,
     ) -> Result<(CallId, Keyed), ServiceError> {
-        let unknown = || call_field_error("unknown_call", format!("no call for submissions has the id '{id}'"));
+        let unknown = || {
+            call_field_error(
+                "unknown_call",
+                format!("no call for submissions has the id '{id}'"),
+            )
+        };
         let call = self.load_call(id).map_err(|_| unknown())?;
         match call.admits(now) {
             Ok(()) => {}
             Err(CallRefusal::NotOpen) => {
-                let opens = call.opens_at.to_rfc3339();
-                return Err(call_field_error("call_not_open", format!("the call opens on {opens}")));
+                let opens = call.opens_at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+                return Err(call_field_error(
+                    "call_not_open",
+                    format!("the call opens on {opens}"),
+                ));
             }
             Err(CallRefusal::Closed) => {
-                let closed = call.closes_at.to_rfc3339();
-                return Err(call_field_error("call_closed", format!("the call closed on {closed}; its deadline has passed")));
+                let closed = call.closes_at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+                return Err(call_field_error(
+                    "call_closed",
+                    format!("the call closed on {closed}; its deadline has passed"),
+                ));
             }
         }
         let count = self.submissions_of(call.id)? + 1;
-        let record = (Space::CallCount, call.id.to_bytes().to_vec(), count.to_be_bytes().to_vec());
+        let record = (
+            Space::CallCount,
+            call.id.to_bytes().to_vec(),
+            count.to_be_bytes().to_vec(),
+        );
         Ok((call.id, record))
     }
 
@@ -151,13 +166,26 @@ impl Service {
     fn load_call(&self, id: &str) -> Result<Call, ServiceError> {
         let not_found = || ServiceError::NotFound(format!("no call with id '{id}'"));
         let id: CallId = id.parse().map_err(|_| not_found())?;
-        let bytes = self.store.spaces().get(Space::Call, &id.to_bytes())?.ok_or_else(not_found)?;
+        let bytes = self
+            .store
+            .spaces()
+            .get(Space::Call, &id.to_bytes())?
+            .ok_or_else(not_found)?;
         serde_json::from_slice(&bytes).map_err(|e| ServiceError::caused("unreadable call", e))
     }
 
-    fn put_call(&self, call: &Call) -> Result<(), ServiceError> {
+    /// Counts one more submission of a call (a restore, which holds the write lock).
+    pub(super) fn count_submission(&self, id: CallId) -> Result<(), ServiceError> {
+        let count = self.submissions_of(id)? + 1;
+        (self.store.spaces()).put(Space::CallCount, &id.to_bytes(), &count.to_be_bytes())?;
+        Ok(())
+    }
+
+    pub(super) fn put_call(&self, call: &Call) -> Result<(), ServiceError> {
         let bytes = serde_json::to_vec(call).map_err(|e| ServiceError::caused("call", e))?;
-        self.store.spaces().put(Space::Call, &call.id.to_bytes(), &bytes)?;
+        self.store
+            .spaces()
+            .put(Space::Call, &call.id.to_bytes(), &bytes)?;
         self.store.flush()?;
         Ok(())
     }

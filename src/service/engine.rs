@@ -65,7 +65,10 @@ pub struct Service {
     /// The mail sender's counters and wake-up call.
     pub mail: super::mail::MailState,
     /// Sign-in links asked for, per address.
-    pub(super) sign_in_limits: super::account_rules::SignInLimits,
+    pub(super) sign_in_limits: super::account_rules::AddressLimits,
+    /// Submission notices, per contact address (a public form must not mail any address
+    /// at will).
+    pub(super) notice_limits: super::account_rules::AddressLimits,
     /// How long a sign-in link works.
     pub(super) link_validity: Duration,
 }
@@ -129,7 +132,8 @@ impl Service {
             state_counts: StateCounts::default(),
             answers_pruned: std::sync::Mutex::new(None),
             mail: super::mail::MailState::default(),
-            sign_in_limits: super::account_rules::SignInLimits::default(),
+            sign_in_limits: super::account_rules::AddressLimits::default(),
+            notice_limits: super::account_rules::AddressLimits::default(),
             link_validity: config.link_validity,
         });
         service.load_synonyms()?;
@@ -172,6 +176,16 @@ impl Service {
         Ok(())
     }
 
+    /// Refuses writes after a storage or index failure (until a restart).
+    pub(super) fn writable(&self) -> Result<(), ServiceError> {
+        if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
+            return Err(ServiceError::Unavailable(
+                "writes are stopped after a storage or index failure; restart the server".into(),
+            ));
+        }
+        Ok(())
+    }
+
     /// Writes changes durably, then hands them to the indexer; returns the last sequence
     /// number (the caller holds the write lock).
     pub(super) fn commit_locked(&self, changes: &[Change]) -> Result<u64, ServiceError> {
@@ -195,11 +209,7 @@ impl Service {
         remember: Option<Remember<'_>>,
         extra: &[Keyed],
     ) -> Result<u64, ServiceError> {
-        if self.failed.load(Ordering::SeqCst) || self.indexer.failed() {
-            return Err(ServiceError::Unavailable(
-                "writes are stopped after a storage or index failure; restart the server".into(),
-            ));
-        }
+        self.writable()?;
         let seq = self.store.write_with(changes, remember, extra)?;
         let ops = changes.iter().map(change_op).collect();
         let handed_over = self

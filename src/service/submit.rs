@@ -8,10 +8,10 @@ use super::idempotency::{body_hash, Remembered};
 use super::mail::Queued;
 use super::{tokens, Caller, IdempotencyKey, Service, ServiceError, Submitted};
 use crate::model::{
-    notice_of_change, parse_submission, FieldError, ValidationErrors, Action, Project, ProjectId, Role, State, Submission,
-    SubmissionKind, Transition,
+    notice_of_change, parse_submission, Action, FieldError, Project, ProjectId, Role, State,
+    Submission, SubmissionKind, Transition, ValidationErrors,
 };
-use crate::store::{Change, ChangeKind, Keyed};
+use crate::store::{normal_address, Change, ChangeKind, Keyed};
 
 impl Service {
     /// Accepts a public submission: validated, stored as `pending`, durable on return. With
@@ -49,6 +49,7 @@ impl Service {
         let mut project = pending(submission, &token, now);
         project.call = counted.as_ref().map(|(id, _)| *id);
         let mut notices: Vec<Keyed> = notice_of_change(None, &project, Some(&token), now)
+            .filter(|n| self.notice_limits.allows(&normal_address(&n.to)))
             .map(Queued::record)
             .into_iter()
             .collect();

@@ -28,6 +28,8 @@ pub struct Vitals {
     pub mail_sent: u64,
     /// Failed delivery attempts since the start.
     pub mail_failures: u64,
+    /// Messages given up since the start.
+    pub mail_dropped: u64,
 }
 
 impl Vitals {
@@ -64,6 +66,7 @@ impl Service {
             mail_queued: self.outbox_depth() as u64,
             mail_sent: self.mail.sent.load(Relaxed),
             mail_failures: self.mail.failures.load(Relaxed),
+            mail_dropped: self.mail.dropped.load(Relaxed),
         })
     }
 }

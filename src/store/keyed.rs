@@ -128,7 +128,8 @@ fn owner_prefix(email: &str) -> Vec<u8> {
     k
 }
 
-/// An address as accounts compare it: trimmed, in lower case.
+/// An address as accounts compare it: trimmed, ASCII letters in lower case (no other
+/// folding: two addresses that differ beyond ASCII case are two accounts).
 pub fn normal_address(email: &str) -> String {
-    email.trim().to_lowercase()
+    email.trim().to_ascii_lowercase()
 }

@@ -219,7 +219,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
         .send()
         .unwrap();
     assert!(matches!(r.status().as_u16(), 401 | 404), "{}", r.status());
-    // Without a token, or with a secretariat key, there is no "my projects".
+    // Without a token there is no "my projects"; a secretariat key has none of its own.
     let (status, _) = send(
         &client,
         "GET",
@@ -235,7 +235,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
         Some(&key),
         None,
     );
-    assert_eq!(status, 401);
+    assert_eq!(status, 403);
     let (status, _) = send(
         &client,
         "GET",

@@ -95,6 +95,7 @@ fn an_index_behind_the_log_catches_up_on_start() {
                     fields: s.fields,
                     contact: None,
                     source_id: s.source_id,
+                    call: None,
                     state: State::Published,
                     created_at: now,
                     updated_at: now,

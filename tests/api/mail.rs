@@ -189,7 +189,7 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
     assert_eq!(ids.len(), 5, "every message has its own Message-ID");
     assert!(ids.iter().all(|i| i.ends_with("@localhost")), "{ids:?}");
     assert_eq!(metric(&server, "mail_queued"), 0.0);
-    assert_eq!(metric(&server, "mail_sent"), 5.0);
+    assert_eq!(metric(&server, "mail_sent_total"), 5.0);
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn a_mail_server_down_loses_no_message_and_a_restart_sends_what_was_left() {
     }
     // Every write was acknowledged while the mail server refused: the messages wait.
     let started = std::time::Instant::now();
-    while metric(&server, "mail_failures") < 2.0 {
+    while metric(&server, "mail_failures_total") < 2.0 {
         assert!(started.elapsed().as_secs() < 20, "no failed attempt seen");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -287,4 +287,42 @@ fn without_an_smtp_server_messages_are_written_to_the_outbox_folder() {
         text.contains(&format!("/submissions/{id}?token={token}&lang=es")),
         "{text}"
     );
+}
+
+#[test]
+fn an_address_refused_for_good_holds_up_no_other_message_and_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let smtp = Smtp::start();
+    smtp.refuse("bounce@example.org");
+    let server = serve_with_mail(&data, &smtp);
+    let client = Client::new();
+    submit(
+        &client,
+        &server,
+        "Bouncing project",
+        "bounce@example.org",
+        None,
+    );
+    for n in 0..3 {
+        submit(
+            &client,
+            &server,
+            &format!("Fine project {n}"),
+            &format!("fine{n}@example.org"),
+            None,
+        );
+    }
+    smtp.wait_for(3, |m| m.subject.contains("Fine project"));
+    let started = std::time::Instant::now();
+    while metric(&server, "mail_dropped_total") < 1.0 {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the refused message was never dropped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(metric(&server, "mail_queued"), 0.0);
+    assert!(metric(&server, "mail_failures_total") >= 3.0);
+    assert!(smtp.all().iter().all(|m| m.to != "bounce@example.org"));
 }

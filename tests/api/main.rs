@@ -4,6 +4,7 @@
 
 mod accounts;
 mod backups;
+mod calls;
 mod cli;
 mod conformance;
 mod contract;

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use mailin_embedded::response::{INTERNAL_ERROR, OK};
+use mailin_embedded::response::{INTERNAL_ERROR, NO_MAILBOX, OK};
 use mailin_embedded::{Handler, Response, Server};
 
 /// A delivered message, parsed.
@@ -46,6 +46,8 @@ impl Mail {
 #[derive(Clone)]
 struct Sink {
     down: Arc<AtomicBool>,
+    /// An address refused for good (550).
+    refused: Arc<Mutex<Option<String>>>,
     received: Arc<Mutex<Vec<Mail>>>,
     to: Vec<String>,
     data: Vec<u8>,
@@ -55,6 +57,15 @@ impl Handler for Sink {
     fn mail(&mut self, _ip: std::net::IpAddr, _domain: &str, _from: &str) -> Response {
         if self.down.load(Ordering::SeqCst) {
             INTERNAL_ERROR
+        } else {
+            OK
+        }
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        let refused = self.refused.lock().unwrap();
+        if refused.as_deref().is_some_and(|r| to.contains(r)) {
+            NO_MAILBOX
         } else {
             OK
         }
@@ -82,6 +93,7 @@ impl Handler for Sink {
 pub struct Smtp {
     pub port: u16,
     down: Arc<AtomicBool>,
+    refused: Arc<Mutex<Option<String>>>,
     received: Arc<Mutex<Vec<Mail>>>,
 }
 
@@ -92,11 +104,13 @@ impl Smtp {
         let port = listener.local_addr().unwrap().port();
         let sink = Sink {
             down: Arc::new(AtomicBool::new(false)),
+            refused: Arc::new(Mutex::new(None)),
             received: Arc::new(Mutex::new(Vec::new())),
             to: Vec::new(),
             data: Vec::new(),
         };
         let (down, received) = (sink.down.clone(), sink.received.clone());
+        let refused = sink.refused.clone();
         let mut server = Server::new(sink);
         server
             .with_name("test.smtp")
@@ -108,6 +122,7 @@ impl Smtp {
         Smtp {
             port,
             down,
+            refused,
             received,
         }
     }
@@ -120,6 +135,11 @@ impl Smtp {
     /// Refuses (451) or accepts messages from now on.
     pub fn set_down(&self, down: bool) {
         self.down.store(down, Ordering::SeqCst);
+    }
+
+    /// Refuses for good (550) every message to `address` from now on.
+    pub fn refuse(&self, address: &str) {
+        *self.refused.lock().unwrap() = Some(address.to_string());
     }
 
     /// Every message delivered so far.

@@ -58,6 +58,7 @@ impl App {
             let texts = wsis_stocktaking::http::pages::mail::MailTexts::new(&base);
             let settings = mail::SenderSettings {
                 retry_base: Duration::from_millis(50),
+                link_validity: Duration::from_secs(900),
             };
             mail::spawn_sender(service.clone(), transport, Arc::new(texts), settings).unwrap();
         }

@@ -49,7 +49,8 @@ pub(crate) struct LinkAsked {
 }
 
 /// Mails a single-use sign-in link valid 15 minutes. The answer is the same whether or not
-/// the address has projects; an address gets a few links an hour at most.
+/// the address has projects; one address is sent three links at once, then one every five
+/// minutes at most (more requests are answered the same, and send nothing).
 #[utoipa::path(
     post,
     path = "/account/sign-in-link",
@@ -74,7 +75,7 @@ pub(crate) async fn ask_link(
     .await?;
     let asked = LinkAsked {
         status: "sent_if_allowed",
-        valid_minutes: crate::service::accounts::LINK_VALIDITY.as_secs() / 60,
+        valid_minutes: state.service.link_validity().as_secs() / 60,
     };
     Ok((StatusCode::ACCEPTED, Json(asked)))
 }
@@ -140,7 +141,8 @@ pub(crate) struct AccountProjects {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account's projects", body = AccountProjects),
-        (status = 401, description = "No account token, or an expired one")
+        (status = 401, description = "No account token, or an expired one"),
+        (status = 403, description = "A secretariat key: it has no projects of its own")
     )
 )]
 pub(crate) async fn projects(
@@ -152,6 +154,9 @@ pub(crate) async fn projects(
             projects: s.account_projects(&email)?,
             email,
         }),
+        caller if caller.is_secretariat() => Err(ServiceError::Forbidden(
+            "a secretariat key has no projects of its own; sign in with an e-mail link".into(),
+        )),
         _ => Err(ServiceError::Unauthorized(
             "sign in first: 'Authorization: Bearer <access_token>' from POST /api/v1/account/token"
                 .into(),

@@ -203,9 +203,16 @@ async fn show(
     let notice = Notice::of(&pairs);
     let ctx = Ctx::from_query(&format!("/submissions/{id}"), pairs);
     let holder = Holder::of(token.clone(), &headers);
-    if token.is_empty() && holder.session.is_none() {
-        // Neither an edit link nor signed in: sign in first.
-        return Ok(see_other(&ctx.href("/account", &[])));
+    if token.is_empty() {
+        let session = holder.session.clone();
+        let signed_in = call(&state, &ctx, move |s| {
+            Ok(account::open_session(s, session.as_deref())?.is_some())
+        })
+        .await?;
+        if !signed_in {
+            // Neither an edit link nor signed in: sign in first.
+            return Ok(see_other(&ctx.href("/account", &[])));
+        }
     }
     let submission = load(&state, &ctx, id, holder).await?;
     let shown = Shown {

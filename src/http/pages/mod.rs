@@ -2,6 +2,7 @@
 //! call the same service functions as the API; templates only lay out what they are given.
 
 mod account;
+pub use account::COOKIE as ACCOUNT_COOKIE;
 mod assets;
 mod call_list;
 mod calls;

@@ -26,11 +26,39 @@ pub trait Compose: Send + Sync {
     fn compose(&self, notice: &Notice) -> Outgoing;
 }
 
+/// Why a message was not delivered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undelivered {
+    /// What went wrong.
+    pub reason: String,
+    /// Whether trying again cannot help (the server refused the message or its address for
+    /// good, or the address cannot be written in a message).
+    pub permanent: bool,
+}
+
+impl Undelivered {
+    /// A failure that may pass (a server down or busy).
+    pub fn transient(reason: impl Into<String>) -> Undelivered {
+        Undelivered {
+            reason: reason.into(),
+            permanent: false,
+        }
+    }
+
+    /// A failure that trying again cannot mend.
+    pub fn permanent(reason: impl Into<String>) -> Undelivered {
+        Undelivered {
+            reason: reason.into(),
+            permanent: true,
+        }
+    }
+}
+
 /// Delivers messages.
 pub trait Transport: Send {
-    /// Delivers one message; the error says why it was not.
+    /// Delivers one message.
     ///
     /// # Errors
-    /// The server refused it or could not be reached.
-    fn send(&mut self, message: &Outgoing) -> Result<(), String>;
+    /// Why it was not delivered, and whether that may pass.
+    fn send(&mut self, message: &Outgoing) -> Result<(), Undelivered>;
 }

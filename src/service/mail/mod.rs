@@ -9,7 +9,7 @@ pub mod sender;
 mod state;
 pub mod transport;
 
-pub use message::{Compose, Outgoing, Transport};
+pub use message::{Compose, Outgoing, Transport, Undelivered};
 pub use outbox::Queued;
 pub use sender::{spawn_sender, SenderSettings};
 pub use state::MailState;

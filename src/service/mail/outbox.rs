@@ -42,7 +42,7 @@ impl Queued {
 }
 
 impl Service {
-    /// The messages waiting, oldest first (undecodable records are skipped and logged).
+    /// The messages waiting, oldest first (an undecodable record is logged and removed).
     ///
     /// # Errors
     /// Storage errors.
@@ -53,7 +53,12 @@ impl Service {
             match serde_json::from_slice::<Queued>(&value) {
                 Ok(q) => queued.push(q),
                 Err(e) => {
-                    tracing::error!(key = %hex::encode(key), error = %e, "unreadable message in the outbox")
+                    // Set aside once, not read again every second.
+                    tracing::error!(key = %hex::encode(&key), error = %e, "unreadable message in the outbox; dropped");
+                    self.store.spaces().take(Space::Outbox, &key)?;
+                    self.mail
+                        .dropped
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
             }
         }

@@ -1,7 +1,9 @@
-//! The sender thread: delivers the oldest due message first; after a failure the message
-//! and the transport wait (doubling from a base, at most ten minutes) before the next
-//! attempt. A message is removed only once delivered, so a crash or restart sends again
-//! whatever was not confirmed: at least once, with the same `Message-ID`.
+//! The sender thread: delivers due messages, oldest first. A message that fails waits
+//! before its next attempt (doubling from a base with each of its failures, at most ten
+//! minutes) while the others go on. A message is removed once delivered, so a crash or a
+//! restart sends again whatever was not confirmed: at least once, with the same
+//! `Message-ID`. A message the server refuses for good, after a few attempts, and a sign-in
+//! link past its validity are dropped (and counted).
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -11,21 +13,26 @@ use chrono::{DateTime, Utc};
 
 use super::message::{Compose, Transport};
 use super::outbox::Queued;
-use crate::service::Service;
+use crate::model::NoticeKind;
+use crate::service::{Service, ServiceError};
 
-/// Longest wait between two attempts.
+/// Longest wait between two attempts at one message.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
 /// Longest the sender sleeps without being woken (due retries are found this late at most).
 const POLL: Duration = Duration::from_secs(1);
+/// Attempts at a message the server refuses for good before it is dropped.
+const PERMANENT_ATTEMPTS: u32 = 3;
 
 /// How the sender retries.
 #[derive(Clone, Copy, Debug)]
 pub struct SenderSettings {
-    /// The wait after a first failure; it doubles with each next one.
+    /// The wait after a message's first failure; it doubles with each next one.
     pub retry_base: Duration,
+    /// How long sign-in links work: a link message older than this is not sent.
+    pub link_validity: Duration,
 }
 
-/// The wait after `failures` failures in a row.
+/// The wait after a message's `failures` failures.
 fn backoff(base: Duration, failures: u32) -> Duration {
     let factor = 1u32 << failures.saturating_sub(1).min(16);
     base.saturating_mul(factor).min(MAX_BACKOFF)
@@ -48,26 +55,17 @@ pub fn spawn_sender(
     std::thread::Builder::new()
         .name("mail-sender".into())
         .spawn(move || {
-            let mut failures = 0u32;
+            let mut sender = Sender {
+                service: &service,
+                transport: transport.as_mut(),
+                composer: composer.as_ref(),
+                settings,
+            };
             while !service.mail.is_stopping() {
-                let wait = match send_due(&service, transport.as_mut(), composer.as_ref()) {
-                    Ok(Pass::Idle(next)) => {
-                        failures = 0;
-                        next.map_or(POLL, |at| until(at).min(POLL))
-                    }
-                    Ok(Pass::Failed(queued, error)) => {
-                        failures += 1;
-                        let wait = backoff(settings.retry_base, failures);
-                        let next = later(Utc::now(), wait);
-                        service.mail.failures.fetch_add(1, Ordering::Relaxed);
-                        tracing::warn!(id = %queued.notice.id, attempts = queued.attempts + 1, retry_in_ms = wait.as_millis() as u64, error = %error, "mail not delivered; it will be tried again");
-                        if let Err(e) = service.outbox_failed(*queued, &error, next) {
-                            tracing::error!(error = %e, "cannot record a failed delivery");
-                        }
-                        wait
-                    }
+                let wait = match sender.pass() {
+                    Ok(next) => next.map_or(POLL, |at| until(at).min(POLL)),
                     Err(e) => {
-                        tracing::error!(error = %e, "cannot read the outbox");
+                        tracing::error!(error = %e, "cannot read or update the outbox");
                         POLL
                     }
                 };
@@ -81,44 +79,79 @@ fn until(at: DateTime<Utc>) -> Duration {
     (at - Utc::now()).to_std().unwrap_or(Duration::ZERO)
 }
 
-/// How a pass over the outbox ended.
-enum Pass {
-    /// Everything due went out; the next message is due then (if any waits).
-    Idle(Option<DateTime<Utc>>),
-    /// This message failed: the pass stopped there.
-    Failed(Box<Queued>, String),
+struct Sender<'a> {
+    service: &'a Service,
+    transport: &'a mut dyn Transport,
+    composer: &'a dyn Compose,
+    settings: SenderSettings,
 }
 
-/// Sends every due message, oldest first, until one fails.
-fn send_due(
-    service: &Service,
-    transport: &mut dyn Transport,
-    composer: &dyn Compose,
-) -> Result<Pass, crate::service::ServiceError> {
-    let mut next = None::<DateTime<Utc>>;
-    for queued in service.outbox()? {
-        if service.mail.is_stopping() {
-            break;
-        }
-        if queued.next_try > Utc::now() {
-            next = Some(next.map_or(queued.next_try, |n| n.min(queued.next_try)));
-            continue;
-        }
-        let message = composer.compose(&queued.notice);
-        match transport.send(&message) {
-            Ok(()) => {
-                service.outbox_delivered(queued.notice.id)?;
-                service.mail.sent.fetch_add(1, Ordering::Relaxed);
-                tracing::info!(id = %queued.notice.id, "mail delivered");
+impl Sender<'_> {
+    /// Tries every due message once, oldest first; answers when the next one is due.
+    fn pass(&mut self) -> Result<Option<DateTime<Utc>>, ServiceError> {
+        let mut next = None::<DateTime<Utc>>;
+        for queued in self.service.outbox()? {
+            if self.service.mail.is_stopping() {
+                break;
             }
-            Err(error) => {
-                // A server's answer may repeat the address: it stays out of logs.
-                let error = error.replace(&queued.notice.to, "<recipient>");
-                return Ok(Pass::Failed(Box::new(queued), error));
+            let now = Utc::now();
+            let due = match queued.next_try > now {
+                true => queued.next_try,
+                false => self.attempt(queued, now)?,
+            };
+            if due > now {
+                next = Some(next.map_or(due, |n| n.min(due)));
             }
         }
+        Ok(next)
     }
-    Ok(Pass::Idle(next))
+
+    /// One attempt at a message; answers when it is next due (the past when it is gone).
+    fn attempt(
+        &mut self,
+        queued: Queued,
+        now: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, ServiceError> {
+        let id = queued.notice.id;
+        if self.expired_link(&queued, now) {
+            tracing::warn!(%id, "a sign-in link was not delivered in time; dropped");
+            return self.drop_message(id).map(|()| now);
+        }
+        let message = self.composer.compose(&queued.notice);
+        let failed = match self.transport.send(&message) {
+            Ok(()) => {
+                self.service.outbox_delivered(id)?;
+                self.service.mail.sent.fetch_add(1, Ordering::Relaxed);
+                tracing::info!(%id, "mail delivered");
+                return Ok(now);
+            }
+            Err(failed) => failed,
+        };
+        self.service.mail.failures.fetch_add(1, Ordering::Relaxed);
+        // A server's answer may repeat the address: it stays out of logs.
+        let reason = failed.reason.replace(&queued.notice.to, "<recipient>");
+        let attempts = queued.attempts + 1;
+        if failed.permanent && attempts >= PERMANENT_ATTEMPTS {
+            tracing::error!(%id, attempts, reason = %reason, "mail refused for good; dropped");
+            return self.drop_message(id).map(|()| now);
+        }
+        let wait = backoff(self.settings.retry_base, attempts);
+        tracing::warn!(%id, attempts, retry_in_ms = wait.as_millis() as u64, reason = %reason, "mail not delivered; it will be tried again");
+        let next = later(now, wait);
+        self.service.outbox_failed(queued, &reason, next)?;
+        Ok(next)
+    }
+
+    /// Whether the message is a sign-in link older than links work.
+    fn expired_link(&self, queued: &Queued, now: DateTime<Utc>) -> bool {
+        matches!(queued.notice.kind, NoticeKind::SignIn { .. })
+            && later(queued.notice.created_at, self.settings.link_validity) <= now
+    }
+
+    fn drop_message(&self, id: ulid::Ulid) -> Result<(), ServiceError> {
+        self.service.mail.dropped.fetch_add(1, Ordering::Relaxed);
+        self.service.outbox_delivered(id)
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ pub struct MailState {
     pub sent: AtomicU64,
     /// Attempts that failed since the start.
     pub failures: AtomicU64,
+    /// Messages given up since the start (refused for good, or a sign-in link too late).
+    pub dropped: AtomicU64,
     /// Set when something was queued (or the server stops); the sender waits on it.
     wake: Mutex<bool>,
     woken: Condvar,

@@ -7,17 +7,15 @@ use std::time::Duration;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
-use super::message::{Outgoing, Transport};
+use super::message::{Outgoing, Transport, Undelivered};
 
 /// How long an SMTP exchange may take.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The message with its headers: from `from`, the same `Message-ID` on every attempt.
-fn build(from: &Mailbox, message: &Outgoing) -> Result<Message, String> {
-    let to: Mailbox = message
-        .to
-        .parse()
-        .map_err(|e| format!("bad recipient address: {e}"))?;
+fn build(from: &Mailbox, message: &Outgoing) -> Result<Message, Undelivered> {
+    let to: Mailbox = (message.to.parse())
+        .map_err(|e| Undelivered::permanent(format!("bad recipient address: {e}")))?;
     let domain = from.email.domain();
     Message::builder()
         .from(from.clone())
@@ -28,7 +26,7 @@ fn build(from: &Mailbox, message: &Outgoing) -> Result<Message, String> {
             message.text.clone(),
             message.html.clone(),
         ))
-        .map_err(|e| e.to_string())
+        .map_err(|e| Undelivered::permanent(e.to_string()))
 }
 
 /// Delivery over SMTP.
@@ -52,12 +50,12 @@ impl Smtp {
 }
 
 impl Transport for Smtp {
-    fn send(&mut self, message: &Outgoing) -> Result<(), String> {
+    fn send(&mut self, message: &Outgoing) -> Result<(), Undelivered> {
         let built = build(&self.from, message)?;
-        self.mailer
-            .send(&built)
-            .map(drop)
-            .map_err(|e| e.to_string())
+        self.mailer.send(&built).map(drop).map_err(|e| Undelivered {
+            permanent: e.is_permanent(),
+            reason: e.to_string(),
+        })
     }
 }
 
@@ -75,14 +73,15 @@ impl FileOutbox {
 }
 
 impl Transport for FileOutbox {
-    fn send(&mut self, message: &Outgoing) -> Result<(), String> {
+    fn send(&mut self, message: &Outgoing) -> Result<(), Undelivered> {
         let built = build(&self.from, message)?;
-        std::fs::create_dir_all(&self.dir).map_err(|e| e.to_string())?;
+        let io = |e: std::io::Error| Undelivered::transient(e.to_string());
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
         let path = self.dir.join(format!("{}.eml", message.id));
         // Written whole, then renamed: a reader never sees half a message.
         let part = path.with_extension("eml.part");
-        std::fs::write(&part, built.formatted()).map_err(|e| e.to_string())?;
-        std::fs::rename(&part, &path).map_err(|e| e.to_string())?;
+        std::fs::write(&part, built.formatted()).map_err(io)?;
+        std::fs::rename(&part, &path).map_err(io)?;
         // The address stays out of the log, as every contact detail does.
         tracing::info!(target: "stocktaking", file = %path.display(), "mail written to the outbox folder");
         Ok(())
