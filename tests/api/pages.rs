@@ -1432,3 +1432,22 @@ async fn the_suggestions_read_the_text_in_its_language() {
         assert!(panel.contains("télésanté"), "French keywords: {panel}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_submission_on_the_arabic_page_is_acknowledged_in_arabic() {
+    let app = TestApp::empty();
+    let mut form = telemedicine_form();
+    form.push(("stakeholder_type", "civil_society"));
+    form.push(("lang", "ar"));
+    let r = post_form(&app, "/submit", &form, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let queued = outside_async(|| app.service.outbox().unwrap());
+    assert_eq!(queued.len(), 1);
+    let notice = &queued[0].notice;
+    assert_eq!(notice.lang, wsis_stocktaking::model::Language::Ar);
+    assert_eq!(notice.to, "amina@example.org");
+    assert!(matches!(
+        notice.kind,
+        wsis_stocktaking::model::NoticeKind::Submitted { .. }
+    ));
+}

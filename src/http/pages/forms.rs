@@ -137,7 +137,8 @@ impl FormValues {
     }
 
     /// The submission body for the service. Empty fields are left out, so the service
-    /// reports them as missing; `contact` only when asked for and typed.
+    /// reports them as missing; `contact` only when asked for and typed, with the page's
+    /// language as the language of messages to it.
     pub fn to_json(&self, with_contact: bool) -> Value {
         let mut map = Map::new();
         for key in [
@@ -175,6 +176,9 @@ impl FormValues {
             if !email.is_empty() {
                 contact.insert("email".into(), json!(email));
             }
+            // Messages to the contact come in the language of the page they submitted on.
+            let page = Language::parse(self.get("lang")).unwrap_or(Language::En);
+            contact.insert("language".into(), json!(page.code()));
             map.insert("contact".into(), Value::Object(contact));
         }
         Value::Object(map)
