@@ -1451,3 +1451,34 @@ async fn a_submission_on_the_arabic_page_is_acknowledged_in_arabic() {
         wsis_stocktaking::model::NoticeKind::Submitted { .. }
     ));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_calls_page_leads_to_a_form_that_answers_the_call() {
+    let app = TestApp::empty();
+    let key = app.key("desk");
+    let now = chrono::Utc::now();
+    let body = serde_json::json!({
+        "kind": "stocktaking",
+        "texts": {"en": {"title": "Stocktaking 2027", "text": ""}, "fr": {"title": "Inventaire 2027", "text": ""}},
+        "opens_at": (now - chrono::Duration::days(1)).to_rfc3339(),
+        "closes_at": (now + chrono::Duration::days(9)).to_rfc3339()
+    });
+    let r = app
+        .call_as("POST", "/api/v1/calls", Who::Secretariat(&key), Some(&body))
+        .await;
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let calls = html(&app.get("/calls?lang=fr").await).to_string();
+    let link = format!("/submit?call={id}&amp;lang=fr");
+    assert!(calls.contains(&link), "{calls}");
+    let form = app.get(&format!("/submit?call={id}&lang=fr")).await;
+    let page = html(&form);
+    assert!(page.contains("Vous répondez à l'appel") && page.contains("Inventaire 2027"));
+    assert!(page.contains(&format!("name=\"call\" value=\"{id}\"")));
+    let mut fields = telemedicine_form();
+    fields.push(("stakeholder_type", "civil_society"));
+    fields.push(("call", &id));
+    let r = post_form(&app, "/submit", &fields, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = app.get(&format!("/api/v1/calls/{id}")).await;
+    assert_eq!(r.body["submissions"], 1);
+}

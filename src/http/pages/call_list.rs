@@ -24,7 +24,7 @@ messages::fluent_texts! {
     /// The labels of the calls page in one language.
     pub struct CallTexts, prefix "calls-", fn call_texts {
         heading, open, past, none_open, none_past, opens, closes, extended, submissions,
-        kind_stocktaking, kind_covid19, kind_prizes, kind_update,
+        kind_stocktaking, kind_covid19, kind_prizes, kind_update, answer,
     }
 }
 
@@ -91,6 +91,9 @@ fn item(ctx: &Ctx, v: &CallView) -> Markup {
                 p.hint { (c.extended) (colon) time datetime=(change.from.to_rfc3339()) { (day(&change.from)) } " → " time datetime=(change.to.to_rfc3339()) { (day(&change.to)) } }
             }
             p.count { (c.submissions) (colon) span.submissions { (v.submissions) } }
+            @if v.open {
+                p { a.answer href=(ctx.href("/submit", &[("call", &v.call.id.to_string())])) { (c.answer) } }
+            }
         }
     }
 }

@@ -95,6 +95,11 @@ impl FormValues {
         v
     }
 
+    /// Sets a single value.
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.single.insert(key.to_string(), value.to_string());
+    }
+
     /// A single value, trimmed ("" when absent).
     pub fn get(&self, key: &str) -> &str {
         self.single.get(key).map(|s| s.trim()).unwrap_or("")
@@ -180,6 +185,10 @@ impl FormValues {
             let page = Language::parse(self.get("lang")).unwrap_or(Language::En);
             contact.insert("language".into(), json!(page.code()));
             map.insert("contact".into(), Value::Object(contact));
+        }
+        let call = self.get("call");
+        if with_contact && !call.is_empty() {
+            map.insert("call".into(), json!(call));
         }
         Value::Object(map)
     }

@@ -17,7 +17,7 @@ use super::errors::error_page;
 use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
-use super::layout::{document, hidden_lang, Ctx};
+use super::layout::{document, hidden_lang, query_value, Ctx};
 use super::responses::{private, see_other, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
@@ -39,14 +39,43 @@ pub fn router() -> OpenApiRouter<AppState> {
         ThePage
     )
 )]
-async fn form_page(RawQuery(raw): RawQuery) -> Response {
-    let ctx = Ctx::from_query("/submit", query_pairs(raw.as_deref()));
-    let values = FormValues::new_in(ctx.lang);
+async fn form_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let pairs = query_pairs(raw.as_deref());
+    let asked = query_value(&pairs, "call").unwrap_or_default().to_string();
+    let ctx = Ctx::from_query("/submit", pairs);
+    let mut values = FormValues::new_in(ctx.lang);
+    let answering = answering(&state, &ctx, &asked).await;
+    if let Some(a) = &answering {
+        values.set("call", &a.id);
+    }
     // Private: the form carries its own submission key, which no cache may share.
     private(HtmlPage(
         StatusCode::OK,
-        page(&ctx, &values, &Errors::none(), None),
+        page(&ctx, &values, &Errors::none(), None, answering.as_ref()),
     ))
+}
+
+/// The open call a form answers: its id and its title in the page's language.
+struct Answering {
+    id: String,
+    title: String,
+}
+
+/// The call `id` names, when it is open (nothing otherwise).
+async fn answering(state: &AppState, ctx: &Ctx, id: &str) -> Option<Answering> {
+    if id.is_empty() {
+        return None;
+    }
+    let id = id.to_string();
+    let lang = ctx.lang;
+    let found = crate::http::on_service(state, move |s| s.call(&id))
+        .await
+        .ok()?;
+    let title = found.call.text(lang)?.title.clone();
+    found.open.then(|| Answering {
+        id: found.call.id.to_string(),
+        title,
+    })
 }
 
 /// The form's hidden field that makes posting it twice one submission.
@@ -57,6 +86,7 @@ fn page(
     values: &FormValues,
     errors: &Errors,
     suggestions: Option<&TagSuggestions>,
+    answering: Option<&Answering>,
 ) -> maud::Markup {
     // Kept when the form comes back (errors, suggestions); new for a new form.
     let form_key = match values.get(FORM_KEY) {
@@ -66,10 +96,14 @@ fn page(
     let hidden = html! {
         (hidden_lang(ctx))
         input type="hidden" name=(FORM_KEY) value=(form_key);
+        @if let Some(a) = answering { input type="hidden" name="call" value=(a.id); }
     };
     let body = html! {
         h1 { (ctx.t.submit_heading) }
         p.intro { (ctx.t.submit_intro) }
+        @if let Some(a) = answering {
+            p.notice #answering { (ctx.t.answering_call) (i18n::colon(ctx.lang)) bdi { (a.title) } }
+        }
         @if let Some(s) = suggestions { (suggestion_panel(ctx, s)) }
         (project_form(ctx, FormSpec {
             action: "/submit",
@@ -125,8 +159,13 @@ fn suggestion_panel(ctx: &Ctx, s: &TagSuggestions) -> maud::Markup {
 }
 
 /// The form again, 422, with the errors beside its fields.
-fn form_again(ctx: &Ctx, values: &FormValues, errors: Vec<FieldError>) -> Response {
-    let page = page(ctx, values, &Errors::from(errors), None);
+fn form_again(
+    ctx: &Ctx,
+    values: &FormValues,
+    errors: Vec<FieldError>,
+    answering: Option<&Answering>,
+) -> Response {
+    let page = page(ctx, values, &Errors::from(errors), None, answering);
     HtmlPage(StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
@@ -144,7 +183,10 @@ async fn suggest(
     });
     let request = match TagRequest::parse(&body) {
         Ok(r) => r,
-        Err(errors) => return Ok(form_again(ctx, &values, errors.0)),
+        Err(errors) => {
+            let answering = answering(state, ctx, values.get("call")).await;
+            return Ok(form_again(ctx, &values, errors.0, answering.as_ref()));
+        }
     };
     let suggestions = call(state, ctx, move |s| s.suggest_tags(&request)).await?;
     let (lines, goals) = suggestions.adopted(false);
@@ -156,7 +198,14 @@ async fn suggest(
         "sdgs",
         goals.iter().map(|g| g.number().to_string()).collect(),
     );
-    let page = page(ctx, &values, &Errors::none(), Some(&suggestions));
+    let answering = answering(state, ctx, values.get("call")).await;
+    let page = page(
+        ctx,
+        &values,
+        &Errors::none(),
+        Some(&suggestions),
+        answering.as_ref(),
+    );
     Ok(HtmlPage(StatusCode::OK, page).into_response())
 }
 
@@ -194,6 +243,9 @@ async fn submit(State(state): State<AppState>, post: FormPost) -> Result<Respons
             ctx.lang,
             Notice::Submitted,
         ))),
-        Posted::Refused(errors) => Ok(form_again(&ctx, &post.values, errors.0)),
+        Posted::Refused(errors) => {
+            let answering = answering(&state, &ctx, post.values.get("call")).await;
+            Ok(form_again(&ctx, &post.values, errors.0, answering.as_ref()))
+        }
     }
 }
