@@ -291,3 +291,13 @@ fn read_text(r: &mut Reader, field: &str, entry: &mut Map<String, Value>) -> Opt
         text: text?,
     })
 }
+
+/// How a request was answered.
+#[derive(utoipa::ToSchema, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateAnswer {
+    /// The entry was revised.
+    Updated,
+    /// The entry was confirmed unchanged.
+    Confirmed,
+}

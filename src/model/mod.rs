@@ -25,7 +25,7 @@ pub mod validation;
 pub use answers::{
     FacetCounts, Group, Groups, Hit, HitSummary, SearchResults, SearchTimings, SuggestedFilter,
 };
-pub use call::{parse_call, Call, CallId, CallKind, CallRefusal, CallText, NewCall};
+pub use call::{parse_call, Call, CallId, CallKind, CallRefusal, CallText, NewCall, UpdateAnswer};
 pub use dim::Dim;
 pub use lifecycle::{
     apply as apply_decision, message_text, revision_changes_nothing, Decision, IllegalTransition,

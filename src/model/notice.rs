@@ -42,6 +42,11 @@ pub enum NoticeKind {
         /// The secretariat's reason.
         reason: String,
     },
+    /// A request to review and update a published project (or a reminder of it).
+    UpdateRequested {
+        /// Whether it is a reminder.
+        reminder: bool,
+    },
     /// A sign-in link.
     SignIn {
         /// The single-use sign-in token.

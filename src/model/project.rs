@@ -225,6 +225,10 @@ pub struct Project {
     /// The call for submissions it answered, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call: Option<ProjectId>,
+    /// When its submitter last confirmed that it is up to date (an answer to an update
+    /// request: unchanged, or revised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_confirmed: Option<DateTime<Utc>>,
 }
 
 impl Project {
@@ -282,6 +286,8 @@ pub enum Action {
     Unpublished,
     /// Withdrawn.
     Withdrawn,
+    /// Confirmed unchanged by its submitter, answering an update request.
+    Confirmed,
 }
 
 /// One entry of a project's history.
@@ -368,6 +374,9 @@ pub struct PublicProject {
     pub updated_at: DateTime<Utc>,
     /// Version, for `If-Match`.
     pub version: u64,
+    /// When its submitter last confirmed it is up to date, if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_confirmed: Option<DateTime<Utc>>,
 }
 
 /// A project as its submitter or the secretariat sees it: the public record, the waiting
@@ -426,6 +435,7 @@ impl From<&Project> for PublicProject {
             created_at: p.created_at,
             updated_at: p.updated_at,
             version: p.version,
+            last_confirmed: p.last_confirmed,
         }
     }
 }
@@ -466,6 +476,7 @@ pub(crate) mod tests {
             contact: None,
             source_id: None,
             call: None,
+            last_confirmed: None,
             state,
             created_at: now,
             updated_at: now,

@@ -11,7 +11,7 @@ use super::{tokens, KeyRole, Service, ServiceError};
 use crate::model::{
     apply_decision, notice_of_change, parse_submission, revision_changes_nothing, Contact,
     Decision, OwnerProject, Project, ProjectFields, ProjectId, PublicProject, QueueFilters,
-    ReviewKind, Role, State, SubmissionKind, Transition,
+    ReviewKind, Role, State, SubmissionKind, Transition, UpdateAnswer,
 };
 use crate::store::{normal_address, Change, ChangeKind, Keyed};
 
@@ -161,7 +161,11 @@ impl Service {
     }
 
     /// The project and the caller's role on it; 404 when the caller may not see it.
-    fn visible(&self, id: &str, caller: &Caller) -> Result<(Project, Option<Role>), ServiceError> {
+    pub(super) fn visible(
+        &self,
+        id: &str,
+        caller: &Caller,
+    ) -> Result<(Project, Option<Role>), ServiceError> {
         let project = self.load(id)?;
         let role = Self::role_on(&project, caller);
         if role.is_none() && !project.is_public() {
@@ -282,18 +286,24 @@ impl Service {
         if contact.is_some() {
             next.contact = contact;
         }
-        let view = owner_view(&next, &role);
-        let notices: Vec<Keyed> = notice_of_change(Some(&project), &next, None, Utc::now())
+        let now = Utc::now();
+        let mut extra: Vec<Keyed> = notice_of_change(Some(&project), &next, None, now)
             .map(Queued::record)
             .into_iter()
             .collect();
+        if kind == ChangeKind::Updated && role == Role::Submitter {
+            // A revision by its submitter answers the project's update requests.
+            next.last_confirmed = Some(now);
+            extra.extend(self.answers(project.id, UpdateAnswer::Updated, now)?);
+        }
+        let view = owner_view(&next, &role);
         let seq = self.commit_locked_with(
             &[Change {
                 project: next,
                 kind,
             }],
             None,
-            &notices,
+            &extra,
         )?;
         Ok((view, seq))
     }

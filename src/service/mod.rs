@@ -27,6 +27,7 @@ mod selections;
 mod state_counts;
 mod submit;
 pub mod tokens;
+pub mod update_requests;
 mod vitals;
 
 pub use backup::{BackupSummary, Manifest};

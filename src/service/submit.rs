@@ -112,6 +112,7 @@ fn pending(submission: Submission, token: &str, now: DateTime<Utc>) -> Project {
         contact: submission.contact,
         source_id: None,
         call: None,
+        last_confirmed: None,
         state: State::Pending,
         created_at: now,
         updated_at: now,

@@ -25,6 +25,8 @@ pub enum Space {
     Call,
     /// How many submissions named a call, by the call's id.
     CallCount,
+    /// Update requests, by project id and call id.
+    UpdateRequest,
 }
 
 impl Space {
@@ -35,6 +37,7 @@ impl Space {
             Space::Session => b'u',
             Space::Call => b'k',
             Space::CallCount => b'q',
+            Space::UpdateRequest => b'r',
         }
     }
 

@@ -37,3 +37,4 @@ mod smtp;
 mod stats;
 mod submissions;
 mod undated;
+mod update_requests;

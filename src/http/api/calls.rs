@@ -16,6 +16,7 @@ use crate::http::extract::{ApiJson, ApiPath};
 use crate::http::openapi::{PROJECTS, SECRETARIAT};
 use crate::http::{on_service, AppState};
 use crate::service::calls::CallView;
+use crate::service::update_requests::UpdateRound;
 
 /// The routes.
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -23,6 +24,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(one))
         .routes(routes!(deadline))
+        .routes(routes!(request_updates, update_round))
+        .routes(routes!(remind))
 }
 
 /// Every call.
@@ -127,4 +130,130 @@ pub(crate) async fn deadline(
     })
     .await?;
     Ok(Json(view))
+}
+
+/// Which published projects to ask.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UpdateAsk {
+    /// Search filters, as in the search's query string (`{"action_line": ["C2"],
+    /// "country": ["KE"]}`); every published project when absent.
+    #[serde(default)]
+    filters: std::collections::BTreeMap<String, OneOrMany>,
+    /// Only projects neither confirmed nor changed since then (RFC 3339).
+    unconfirmed_since: Option<DateTime<Utc>>,
+}
+
+/// A filter's value or values.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub(crate) enum OneOrMany {
+    /// One value.
+    One(String),
+    /// Several values (OR-ed).
+    Many(Vec<String>),
+}
+
+/// How many were asked or reminded.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Asked {
+    /// Projects whose contacts were sent a message now.
+    count: usize,
+}
+
+/// Asks the contacts of published projects (by search filters, optionally not confirmed
+/// since a date) to review their entries, inside an open `update` call; a project is asked
+/// once per call.
+#[utoipa::path(
+    post,
+    path = "/calls/{id}/update-requests",
+    tag = SECRETARIAT,
+    params(("id" = String, Path, description = "The update call's id")),
+    request_body = UpdateAsk,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "How many were asked now", body = Asked),
+        (status = 400, description = "A bad filter"),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 404, description = "No such call"),
+        (status = 409, description = "Not an open update call")
+    )
+)]
+pub(crate) async fn request_updates(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    credentials: Credentials,
+    ApiJson(body): ApiJson<UpdateAsk>,
+) -> Result<Json<Asked>, ApiError> {
+    let pairs: Vec<(String, String)> = (body.filters.into_iter())
+        .flat_map(|(k, v)| match v {
+            OneOrMany::One(one) => vec![(k, one)],
+            OneOrMany::Many(many) => many.into_iter().map(|one| (k.clone(), one)).collect(),
+        })
+        .collect();
+    let filters =
+        crate::service::export_filters(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| ApiError::from(crate::service::ServiceError::from(e)))?;
+    let since = body.unconfirmed_since;
+    let count = on_service(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.request_updates(&caller, &id, &filters, since)
+    })
+    .await?;
+    Ok(Json(Asked { count }))
+}
+
+/// The update requests of a call: how many were revised, confirmed unchanged, or not
+/// answered, and each request.
+#[utoipa::path(
+    get,
+    path = "/calls/{id}/update-requests",
+    tag = SECRETARIAT,
+    params(("id" = String, Path, description = "The update call's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The requests and their answers", body = UpdateRound),
+        (status = 401, description = "No or a bad key"),
+        (status = 404, description = "No such call")
+    )
+)]
+pub(crate) async fn update_round(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    credentials: Credentials,
+) -> Result<Json<UpdateRound>, ApiError> {
+    let round = on_service(&state, move |s| {
+        credentials.secretariat(s)?;
+        s.update_round(&id)
+    })
+    .await?;
+    Ok(Json(round))
+}
+
+/// Reminds the contacts who have not answered a call's update requests.
+#[utoipa::path(
+    post,
+    path = "/calls/{id}/reminders",
+    tag = SECRETARIAT,
+    params(("id" = String, Path, description = "The update call's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "How many were reminded", body = Asked),
+        (status = 401, description = "No or a bad key"),
+        (status = 403, description = "A read-only key"),
+        (status = 404, description = "No such call")
+    )
+)]
+pub(crate) async fn remind(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    credentials: Credentials,
+) -> Result<Json<Asked>, ApiError> {
+    let count = on_service(&state, move |s| {
+        let caller = credentials.caller(s)?;
+        s.remind(&caller, &id)
+    })
+    .await?;
+    Ok(Json(Asked { count }))
 }

@@ -38,6 +38,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(request_changes))
         .routes(routes!(reject))
         .routes(routes!(unpublish))
+        .routes(routes!(confirm))
         .routes(routes!(history))
 }
 
@@ -474,4 +475,30 @@ pub(crate) async fn unpublish(
 ) -> Result<Json<OwnerProject>, ApiError> {
     let reason = required_text("reason", body.reason)?;
     change.decide(Decision::Unpublish(reason), None).await
+}
+
+/// Confirms a published project unchanged (its submitter, answering an update request):
+/// `last_confirmed` becomes now and the project's open update requests are answered.
+#[utoipa::path(
+    post,
+    path = "/projects/{id}/confirm",
+    tag = PROJECTS,
+    params(IdPath, RefreshParam),
+    security(("edit_token" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The project, confirmed", body = OwnerProject),
+        (status = 401, description = "No or a bad token"),
+        (status = 404, description = "No such project, or not the caller's"),
+        (status = 409, description = "Not published")
+    )
+)]
+pub(crate) async fn confirm(
+    change: ProjectChange,
+    client: ClientIp,
+) -> Result<Json<OwnerProject>, ApiError> {
+    change
+        .run(Some(client), |s, id, caller, _| {
+            s.confirm_unchanged(id, caller)
+        })
+        .await
 }

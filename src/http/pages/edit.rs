@@ -38,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(show))
         .routes(routes!(revise))
         .routes(routes!(withdraw))
+        .routes(routes!(confirm_current))
 }
 
 /// What the submitter's page says on top, after a form post led there.
@@ -292,6 +293,9 @@ fn page(
         @if project.revision.is_some() { p.notice { (t.waiting_revision) } }
         (messages(ctx, &submission.history))
         (fields_list(ctx, &p.fields, &p.regions))
+        @if p.state == ProjectState::Published && project.revision.is_none() {
+            (current_form(ctx, submission, shown))
+        }
         @if submission.is_open() {
             (revise_form(ctx, submission, shown.token, values, errors))
             (withdraw_form(ctx, submission, shown))
@@ -355,6 +359,23 @@ fn revise_form(
                 with_contact: false,
                 suggest_tags: false,
             }, values, errors))
+        }
+    }
+}
+
+/// "Is it up to date?": a published project confirmed unchanged (an answer to an update
+/// request).
+fn current_form(ctx: &Ctx, submission: &Submission, shown: &Shown) -> Markup {
+    let t = ctx.t;
+    let action = format!("/submissions/{}/confirm", submission.project.project.id);
+    html! {
+        section aria-labelledby="current-heading" {
+            h2 #current-heading { (t.current_heading) }
+            p #current-hint { (t.current_hint) }
+            form #confirm-current method="post" action=(action) {
+                (hidden(ctx, submission, shown.token))
+                button type="submit" aria-describedby="current-hint" { (t.current_button) }
+            }
         }
     }
 }
@@ -594,4 +615,43 @@ async fn unconfirmed(
         &Errors::none(),
         status,
     ))
+}
+
+/// Confirms a published project unchanged from its page.
+#[utoipa::path(
+    post,
+    path = "/submissions/{id}/confirm",
+    operation_id = "confirm_form",
+    tag = PAGES,
+    params(("id" = String, Path, description = "The id")),
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "The form's fields: `token` (or a signed-in account's `csrf`)"),
+    responses(
+        (status = 303, description = "Confirmed: back to the page, which says it was saved", headers(("Location" = String, description = "Where the browser goes next"))),
+        (status = 401, description = "No or a wrong edit token", content_type = "text/html", body = String),
+        (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 409, description = "Not published", content_type = "text/html", body = String),
+        (status = 429, description = "Rate limited", content_type = "text/html", body = String)
+    )
+)]
+async fn confirm_current(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    post: FormPost,
+) -> Result<Response, Response> {
+    let SubmitterPost {
+        token,
+        ctx,
+        holder,
+        by,
+        ..
+    } = SubmitterPost::of(&id, &post);
+    post.spend_write(&state, &Caller::Public)
+        .map_err(|e| error_page(&ctx, &e))?;
+    let target = id.clone();
+    call(&state, &ctx, move |s| {
+        let caller = holder.poster(s, &by)?;
+        s.confirm_unchanged(&target, &caller)
+    })
+    .await?;
+    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)))
 }

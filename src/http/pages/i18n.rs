@@ -87,7 +87,7 @@ messages::fluent_texts! {
         countries_filter, countries_pick_hint, countries_chosen, countries_none_match,
         form_has_errors, submitted_heading, submitted_text, edit_link, edit_link_hint,
         your_submission, state, version, messages, no_messages, revise_heading,
-        revise_button, withdraw_heading, withdraw_button, waiting_revision, done,
+        revise_button, withdraw_heading, withdraw_button, current_heading, current_hint, current_button, waiting_revision, done,
         public_page, withdraw_hint, withdraw_confirm, withdraw_unconfirmed,
         withdrawn_notice, changed_heading, changed_intro, changed_apply, changed_none,
         saved_meanwhile, your_text, empty_value, stats_heading, stats_intro,

@@ -59,6 +59,8 @@ impl MailTexts {
             NoticeKind::RevisionPublished => ("revision-published", None),
             NoticeKind::RevisionRejected { reason } => ("revision-rejected", Some(reason)),
             NoticeKind::Unpublished { reason } => ("unpublished", Some(reason)),
+            NoticeKind::UpdateRequested { reminder: false } => ("update", None),
+            NoticeKind::UpdateRequested { reminder: true } => ("update-reminder", None),
             NoticeKind::SignIn { .. } => ("sign-in", None),
         };
         Words {
@@ -118,6 +120,8 @@ pub(super) fn ids() -> Vec<String> {
         "revision-published",
         "revision-rejected",
         "unpublished",
+        "update",
+        "update-reminder",
         "sign-in",
     ];
     let words = [
