@@ -84,11 +84,11 @@ fn item(ctx: &Ctx, v: &CallView) -> Markup {
             p { strong { (kind(ctx.lang, v.call.kind)) } }
             @if let Some(t) = text { @if !t.text.is_empty() { p { bdi { (t.text) } } } }
             p {
-                (c.opens) (colon) time datetime=(v.call.opens_at.to_rfc3339()) { (day(&v.call.opens_at)) }
-                " · " (c.closes) (colon) time.deadline datetime=(v.call.closes_at.to_rfc3339()) { (day(&v.call.closes_at)) }
+                (c.opens) (colon) time dir="ltr" datetime=(v.call.opens_at.to_rfc3339()) { (day(&v.call.opens_at)) }
+                " · " (c.closes) (colon) time.deadline dir="ltr" datetime=(v.call.closes_at.to_rfc3339()) { (day(&v.call.closes_at)) }
             }
             @for change in &v.call.deadline_history {
-                p.hint { (c.extended) (colon) time datetime=(change.from.to_rfc3339()) { (day(&change.from)) } " → " time datetime=(change.to.to_rfc3339()) { (day(&change.to)) } }
+                p.hint { (c.extended) (colon) time dir="ltr" datetime=(change.from.to_rfc3339()) { (day(&change.from)) } " → " time dir="ltr" datetime=(change.to.to_rfc3339()) { (day(&change.to)) } }
             }
             p.count { (c.submissions) (colon) span.submissions { (v.submissions) } }
             @if v.open {
