@@ -68,7 +68,7 @@ pub fn start_sender(
         .unwrap_or_else(|| format!("http://{served}"));
     let settings = SenderSettings {
         retry_base: Duration::from_millis(args.mail_retry_ms),
-        link_validity: crate::service::accounts::LINK_VALIDITY,
+        link_validity: service.link_validity(),
     };
     mail::spawn_sender(
         service,

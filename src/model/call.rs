@@ -74,7 +74,8 @@ pub struct DeadlineChange {
     pub to: DateTime<Utc>,
     /// When it was changed.
     pub at: DateTime<Utc>,
-    /// The key that changed it.
+    /// The key that changed it (for the secretariat: public answers leave it out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
 }
 

@@ -1,8 +1,9 @@
 //! Backups: one NDJSON stream holding every project with its versions' history and
 //! private fields, the selections, the calls for submissions and the keys — taken under
 //! the write lock, so it is one consistent moment; restore loads it into an empty data
-//! directory, counts each call's submissions again, and the index is rebuilt from it. Not
-//! in a backup: the index, mail waiting to be sent, sign-in links and sessions.
+//! directory, counts each call's submissions again, and the index is rebuilt from it. The
+//! update requests of update calls and their answers are in it too. Not in a backup: the
+//! index, mail waiting to be sent, sign-in links and sessions.
 
 use std::io::{BufRead, Write};
 
@@ -33,6 +34,7 @@ enum Entry {
     Project(Box<Project>),
     Selection(Box<Selection>),
     Call(Box<crate::model::Call>),
+    UpdateRequest(Box<super::update_requests::UpdateRequest>),
     Keys(Vec<KeyRecord>),
     End { projects: usize, selections: usize },
 }
@@ -91,6 +93,9 @@ impl Service {
         }
         for call in self.calls()? {
             line(out, &Entry::Call(Box::new(call.call)))?;
+        }
+        for request in self.all_update_requests()? {
+            line(out, &Entry::UpdateRequest(Box::new(request)))?;
         }
         let keys = self
             .keys
@@ -194,6 +199,7 @@ impl Service {
                 summary.selections += 1;
             }
             Entry::Call(call) => self.put_call(&call)?,
+            Entry::UpdateRequest(request) => self.put_update_request(&request)?,
             Entry::Keys(keys) => {
                 self.keys
                     .replace_all(&keys)

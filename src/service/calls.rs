@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Caller, Service, ServiceError};
 use crate::model::{
-    parse_call, Call, CallId, CallRefusal, FieldError, ProjectId, ValidationErrors,
+    parse_call, Call, CallId, CallKind, CallRefusal, FieldError, ProjectId, ValidationErrors,
 };
 use crate::store::{Keyed, Space};
 
@@ -121,7 +121,15 @@ impl Service {
                 format!("no call for submissions has the id '{id}'"),
             )
         };
-        let call = self.load_call(id).map_err(|_| unknown())?;
+        let call = self.load_call(id).map_err(|e| match e {
+            ServiceError::NotFound(_) => unknown(),
+            other => other,
+        })?;
+        if call.kind == CallKind::Update {
+            let message =
+                "an update call asks for updates of published projects, not for new submissions";
+            return Err(call_field_error("call_not_for_submissions", message.into()));
+        }
         match call.admits(now) {
             Ok(()) => {}
             Err(CallRefusal::NotOpen) => {

@@ -10,7 +10,7 @@ use super::mail::Queued;
 use super::{Caller, Service, ServiceError};
 use crate::model::{
     contact_language, Action, CallKind, Filters, Notice, NoticeKind, NoticeProject, OwnerProject,
-    Project, ProjectId, State, Transition, UpdateAnswer as Answer,
+    Project, ProjectId, Role, State, Transition, UpdateAnswer as Answer,
 };
 use crate::store::{Change, ChangeKind, Keyed, Space};
 
@@ -97,21 +97,15 @@ impl Service {
         unconfirmed_since: Option<DateTime<Utc>>,
     ) -> Result<usize, ServiceError> {
         secretariat(caller)?;
-        let view = self.call(call)?;
-        if view.call.kind != CallKind::Update || !view.open {
-            return Err(ServiceError::Conflict {
-                code: "not_an_open_update_call",
-                message: "update requests go out inside an open call of kind 'update'".into(),
-            });
-        }
-        let call_id = view.call.id;
         let _guard = self.write_lock.blocking_lock();
+        let call_id = self.open_update_call(call)?;
         let now = Utc::now();
         let mut records: Vec<Keyed> = Vec::new();
         for project in self.store.projects() {
             let project = project?;
-            let stale = unconfirmed_since
-                .is_none_or(|since| project.last_confirmed.unwrap_or(project.updated_at) < since);
+            let touched =
+                (project.last_confirmed.unwrap_or(project.updated_at)).max(project.updated_at);
+            let stale = unconfirmed_since.is_none_or(|since| touched < since);
             let wanted =
                 project.state == State::Published && stale && filters.accepts(&project.fields);
             let key = request_key(project.id, call_id);
@@ -173,8 +167,8 @@ impl Service {
     /// As [`Service::update_round`]; 401/403 for callers other than the secretariat.
     pub fn remind(&self, caller: &Caller, call: &str) -> Result<usize, ServiceError> {
         secretariat(caller)?;
-        let call_id = self.call(call)?.call.id;
         let _guard = self.write_lock.blocking_lock();
+        let call_id = self.open_update_call(call)?;
         let now = Utc::now();
         let mut records: Vec<Keyed> = Vec::new();
         for mut request in self.requests_where(|_, c| c == call_id)? {
@@ -202,8 +196,20 @@ impl Service {
         Ok(records.len() / 2)
     }
 
-    /// Confirms a published project unchanged (its submitter): `last_confirmed` is now, and
-    /// its open update requests are answered.
+    /// The id of an open `update` call.
+    fn open_update_call(&self, call: &str) -> Result<ProjectId, ServiceError> {
+        let view = self.call(call)?;
+        if view.call.kind != CallKind::Update || !view.open {
+            return Err(ServiceError::Conflict {
+                code: "not_an_open_update_call",
+                message: "update requests go out inside an open call of kind 'update'".into(),
+            });
+        }
+        Ok(view.call.id)
+    }
+
+    /// Confirms a published project unchanged (its submitter, not the secretariat):
+    /// `last_confirmed` is now, and its open update requests are answered.
     ///
     /// # Errors
     /// 404/401 for callers who may not see or change it; 409 when it is not published.
@@ -221,9 +227,14 @@ impl Service {
         }
         let Some(role) = role else {
             return Err(ServiceError::Unauthorized(
-                "send the edit token (X-Edit-Token), an account token or a secretariat key".into(),
+                "send the edit token (X-Edit-Token) or an account token".into(),
             ));
         };
+        if role != Role::Submitter {
+            return Err(ServiceError::Forbidden(
+                "only the project's submitter confirms it up to date".into(),
+            ));
+        }
         if project.state != State::Published {
             return Err(ServiceError::Conflict {
                 code: "invalid_transition",
@@ -272,6 +283,20 @@ impl Service {
                 (Space::UpdateRequest, key, to_json(&r))
             })
             .collect())
+    }
+
+    /// Every update request of every call (for backups).
+    pub(super) fn all_update_requests(&self) -> Result<Vec<UpdateRequest>, ServiceError> {
+        self.requests_where(|_, _| true)
+    }
+
+    /// Stores an update request as it is (a restore).
+    pub(super) fn put_update_request(&self, r: &UpdateRequest) -> Result<(), ServiceError> {
+        let key = request_key(r.project, r.call);
+        self.store
+            .spaces()
+            .put(Space::UpdateRequest, &key, &to_json(r))?;
+        Ok(())
     }
 
     fn requests_where(

@@ -1481,4 +1481,33 @@ async fn the_calls_page_leads_to_a_form_that_answers_the_call() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = app.get(&format!("/api/v1/calls/{id}")).await;
     assert_eq!(r.body["submissions"], 1);
+
+    // After the deadline the page says so in French, and the form goes without the call.
+    let past = serde_json::json!({"closes_at": (now - chrono::Duration::minutes(1)).to_rfc3339()});
+    let uri = format!("/api/v1/calls/{id}/deadline");
+    let r = app
+        .call_as("POST", &uri, Who::Secretariat(&key), Some(&past))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mut late = telemedicine_form();
+    late.push(("stakeholder_type", "civil_society"));
+    late.push(("call", &id));
+    late.push(("lang", "fr"));
+    let r = post_form(&app, "/submit", &late, &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = html(&r);
+    assert!(
+        page.contains("cet appel à contributions est clos"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("name=\"call\""),
+        "the form goes on without the call"
+    );
+    let r = app.get(&format!("/api/v1/calls/{id}")).await;
+    assert_eq!(r.body["submissions"], 1);
+    assert!(
+        r.body["deadline_history"][0].get("by").is_none(),
+        "key names stay private"
+    );
 }

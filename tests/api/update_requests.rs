@@ -28,18 +28,26 @@ fn asked(app: &TestApp, reminder: bool) -> Vec<String> {
     to
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn contacts_are_asked_answer_by_confirming_or_revising_and_the_silent_are_reminded() {
+/// Three published projects (two on C2, one on C4) and an open update call: the key, the
+/// two C2 projects with their tokens, and the call's id.
+struct Round {
+    app: TestApp,
+    key: String,
+    a: (String, String),
+    b: (String, String),
+    call_id: String,
+}
+
+async fn a_round() -> Round {
     let app = TestApp::empty();
     let key = app.key("desk");
-    let (a, a_token) = app
+    let a = app
         .submit_published(&key, &project("Broadband A", "C2", "a@example.org"))
         .await;
-    let (b, b_token) = app
+    let b = app
         .submit_published(&key, &project("Broadband B", "C2", "b@example.org"))
         .await;
-    let (_c, _) = app
-        .submit_published(&key, &project("Learning C", "C4", "c@example.org"))
+    app.submit_published(&key, &project("Learning C", "C4", "c@example.org"))
         .await;
     let now = Utc::now();
     let call = json!({
@@ -52,6 +60,25 @@ async fn contacts_are_asked_answer_by_confirming_or_revising_and_the_silent_are_
         .call_as("POST", "/api/v1/calls", Who::Secretariat(&key), Some(&call))
         .await;
     let call_id = r.body["id"].as_str().unwrap().to_string();
+    Round {
+        app,
+        key,
+        a,
+        b,
+        call_id,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn contacts_are_asked_answer_by_confirming_or_revising_and_the_silent_are_reminded() {
+    let Round {
+        app,
+        key,
+        a: (a, a_token),
+        b: (b, b_token),
+        call_id,
+    } = a_round().await;
+    let now = Utc::now();
     let ask = format!("/api/v1/calls/{call_id}/update-requests");
 
     let filters = json!({"filters": {"action_line": "C2"}, "unconfirmed_since": (now + Duration::hours(1)).to_rfc3339()});
@@ -122,39 +149,6 @@ async fn contacts_are_asked_answer_by_confirming_or_revising_and_the_silent_are_
     assert_eq!(asked(&app, true), ["c@example.org"]);
     let round = app.call_as("GET", &ask, Who::Secretariat(&key), None).await;
     assert_eq!(round.body["no_answer"], 1);
-
-    // Requests go out in an open update call only, and from the secretariat only.
-    let other = json!({
-        "kind": "stocktaking",
-        "texts": {"en": {"title": "Report 2027", "text": ""}},
-        "opens_at": (now - Duration::hours(1)).to_rfc3339(),
-        "closes_at": (now + Duration::days(3)).to_rfc3339()
-    });
-    let r = app
-        .call_as(
-            "POST",
-            "/api/v1/calls",
-            Who::Secretariat(&key),
-            Some(&other),
-        )
-        .await;
-    let other_id = r.body["id"].as_str().unwrap();
-    let uri = format!("/api/v1/calls/{other_id}/update-requests");
-    let r = app
-        .call_as("POST", &uri, Who::Secretariat(&key), Some(&json!({})))
-        .await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
-    let r = app.post_json(&ask, &json!({})).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = app
-        .call_as(
-            "POST",
-            &ask,
-            Who::Secretariat(&key),
-            Some(&json!({"filters": {"colour": "red"}})),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -180,4 +174,68 @@ async fn the_submitters_page_confirms_a_published_project_up_to_date() {
     let r =
         crate::helpers::post_form(&app, &format!("/submissions/{id}/confirm"), &form, &[]).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_go_out_in_an_open_update_call_from_the_secretariat_only() {
+    let Round {
+        app,
+        key,
+        a: (a, _),
+        call_id,
+        ..
+    } = a_round().await;
+    let now = Utc::now();
+    let ask = format!("/api/v1/calls/{call_id}/update-requests");
+    // Requests go out in an open update call only, and from the secretariat only.
+    let other = json!({
+        "kind": "stocktaking",
+        "texts": {"en": {"title": "Report 2027", "text": ""}},
+        "opens_at": (now - Duration::hours(1)).to_rfc3339(),
+        "closes_at": (now + Duration::days(3)).to_rfc3339()
+    });
+    let r = app
+        .call_as(
+            "POST",
+            "/api/v1/calls",
+            Who::Secretariat(&key),
+            Some(&other),
+        )
+        .await;
+    let other_id = r.body["id"].as_str().unwrap();
+    let uri = format!("/api/v1/calls/{other_id}/update-requests");
+    let r = app
+        .call_as("POST", &uri, Who::Secretariat(&key), Some(&json!({})))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = app.post_json(&ask, &json!({})).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let uri = format!("/api/v1/calls/{other_id}/reminders");
+    let r = app
+        .call_as("POST", &uri, Who::Secretariat(&key), None)
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // An update call takes no new submissions, and only a submitter confirms.
+    let mut new = project("Brand new", "C2", "n@example.org");
+    new["call"] = json!(call_id);
+    let r = app.post_json("/api/v1/projects", &new).await;
+    assert_eq!(
+        r.body["error"]["code"], "call_not_for_submissions",
+        "{}",
+        r.body
+    );
+    let uri = format!("/api/v1/projects/{a}/confirm");
+    let r = app
+        .call_as("POST", &uri, Who::Secretariat(&key), None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .call_as(
+            "POST",
+            &ask,
+            Who::Secretariat(&key),
+            Some(&json!({"filters": {"colour": "red"}})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }

@@ -44,7 +44,9 @@ pub(crate) struct Calls {
 )]
 pub(crate) async fn list(State(state): State<AppState>) -> Result<Json<Calls>, ApiError> {
     let calls = on_service(&state, |s| s.calls()).await?;
-    Ok(Json(Calls { calls }))
+    Ok(Json(Calls {
+        calls: calls.into_iter().map(public).collect(),
+    }))
 }
 
 /// One call.
@@ -62,7 +64,17 @@ pub(crate) async fn one(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<CallView>, ApiError> {
-    Ok(Json(on_service(&state, move |s| s.call(&id)).await?))
+    Ok(Json(public(
+        on_service(&state, move |s| s.call(&id)).await?,
+    )))
+}
+
+/// A call as the public sees it: which key moved a deadline is left out.
+fn public(mut view: CallView) -> CallView {
+    for change in &mut view.call.deadline_history {
+        change.by.clear();
+    }
+    view
 }
 
 /// Opens a call: `kind` (`stocktaking`, `covid19`, `prizes`, `update`), `texts` by language

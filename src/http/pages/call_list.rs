@@ -91,7 +91,7 @@ fn item(ctx: &Ctx, v: &CallView) -> Markup {
                 p.hint { (c.extended) (colon) time dir="ltr" datetime=(change.from.to_rfc3339()) { (day(&change.from)) } " → " time dir="ltr" datetime=(change.to.to_rfc3339()) { (day(&change.to)) } }
             }
             p.count { (c.submissions) (colon) span.submissions { (v.submissions) } }
-            @if v.open {
+            @if v.open && v.call.kind != CallKind::Update {
                 p { a.answer href=(ctx.href("/submit", &[("call", &v.call.id.to_string())])) { (c.answer) } }
             }
         }

@@ -243,6 +243,7 @@ pub(super) fn label_of(ctx: &Ctx, field: &str) -> &'static str {
         "language" => t.project_language,
         "contact.name" => t.contact_name,
         "contact.email" => t.contact_email,
+        "call" => t.call_field,
         _ => t.contact,
     }
 }

@@ -82,7 +82,7 @@ messages::fluent_texts! {
         end_date, go_to_filter, project_language, published_on, related_projects, suggest_tags_button,
         suggested_tags, suggested_tags_hint, filter_suggestion, partial_match,
         reason_keywords, reason_similar, reason_matrix, search_same, not_found,
-        not_found_text, bad_request, submit_heading, submit_intro, answering_call, submit_button, required,
+        not_found_text, bad_request, submit_heading, submit_intro, answering_call, call_field, submit_button, required,
         contact, contact_hint, contact_name, contact_email, choose, countries_hint,
         countries_filter, countries_pick_hint, countries_chosen, countries_none_match,
         form_has_errors, submitted_heading, submitted_text, edit_link, edit_link_hint,

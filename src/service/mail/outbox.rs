@@ -16,6 +16,9 @@ pub struct Queued {
     pub notice: Notice,
     /// Attempts that failed so far.
     pub attempts: u32,
+    /// Of those, the ones the server refused for good.
+    #[serde(default)]
+    pub refusals: u32,
     /// Not to be tried before this.
     pub next_try: DateTime<Utc>,
     /// Why the last attempt failed.
@@ -30,6 +33,7 @@ impl Queued {
             next_try: notice.created_at,
             notice,
             attempts: 0,
+            refusals: 0,
             last_error: None,
         };
         (Space::Outbox, key, queued.to_bytes())

@@ -20,7 +20,8 @@ use crate::service::{Service, ServiceError};
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
 /// Longest the sender sleeps without being woken (due retries are found this late at most).
 const POLL: Duration = Duration::from_secs(1);
-/// Attempts at a message the server refuses for good before it is dropped.
+/// Refusals for good of a message before it is dropped (a refusal may be a server's
+/// mistake; three in a row are not).
 const PERMANENT_ATTEMPTS: u32 = 3;
 
 /// How the sender retries.
@@ -97,7 +98,12 @@ impl Sender<'_> {
             let now = Utc::now();
             let due = match queued.next_try > now {
                 true => queued.next_try,
-                false => self.attempt(queued, now)?,
+                // A store error on one message does not hold up the others; the message is
+                // tried again after the poll interval.
+                false => self.attempt(queued, now).unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "cannot record a delivery attempt");
+                    later(now, POLL)
+                }),
             };
             if due > now {
                 next = Some(next.map_or(due, |n| n.min(due)));
@@ -131,13 +137,15 @@ impl Sender<'_> {
         // A server's answer may repeat the address: it stays out of logs.
         let reason = failed.reason.replace(&queued.notice.to, "<recipient>");
         let attempts = queued.attempts + 1;
-        if failed.permanent && attempts >= PERMANENT_ATTEMPTS {
+        let refusals = queued.refusals + u32::from(failed.permanent);
+        if refusals >= PERMANENT_ATTEMPTS {
             tracing::error!(%id, attempts, reason = %reason, "mail refused for good; dropped");
             return self.drop_message(id).map(|()| now);
         }
         let wait = backoff(self.settings.retry_base, attempts);
         tracing::warn!(%id, attempts, retry_in_ms = wait.as_millis() as u64, reason = %reason, "mail not delivered; it will be tried again");
         let next = later(now, wait);
+        let queued = Queued { refusals, ..queued };
         self.service.outbox_failed(queued, &reason, next)?;
         Ok(next)
     }

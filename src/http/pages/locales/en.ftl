@@ -98,6 +98,7 @@ not-found-text = There is no such page or project, or it is not published.
 bad-request = This request cannot be answered
 submit-heading = Submit a project
 answering-call = You are answering the call
+call-field = Call for submissions
 submit-intro = Describe your ICT for development project. The WSIS secretariat reviews every submission before it is published.
 submit-button = Submit for review
 required = required
@@ -278,6 +279,10 @@ error-line-break = write it on one line
 error-unbalanced-bidi = remove the unmatched text direction marks
 error-invalid-value-category = only Prizes shortlists and report chapters have a category
 error-invalid-value-year = write a year between 2000 and 2100
+error-call-closed = this call for submissions has closed; send the form again to submit your project without it
+error-call-not-open = this call for submissions is not open yet; send the form again to submit your project without it
+error-unknown-call = there is no such call for submissions; send the form again to submit your project without it
+error-call-not-for-submissions = this call asks for updates of published projects, not for new ones; send the form again to submit your project without it
 error-invalid = this value is not accepted
 
 ## The secretariat's selection builder

@@ -96,6 +96,7 @@ not-found-text = Esta página o proyecto no existe o no está publicado.
 bad-request = No se puede responder a esta solicitud
 submit-heading = Presentar un proyecto
 answering-call = Responde a la convocatoria
+call-field = Convocatoria
 submit-intro = Describa su proyecto de TIC para el desarrollo. La secretaría de la CMSI revisa cada propuesta antes de publicarla.
 submit-button = Enviar para revisión
 required = obligatorio
@@ -276,6 +277,10 @@ error-line-break = escríbalo en una sola línea
 error-unbalanced-bidi = elimine las marcas de dirección del texto sin pareja
 error-invalid-value-category = solo las listas de finalistas de los Premios y los capítulos del informe tienen categoría
 error-invalid-value-year = escriba un año entre 2000 y 2100
+error-call-closed = esta convocatoria está cerrada; envíe de nuevo el formulario para presentar su proyecto sin ella
+error-call-not-open = esta convocatoria todavía no está abierta; envíe de nuevo el formulario para presentar su proyecto sin ella
+error-unknown-call = esa convocatoria no existe; envíe de nuevo el formulario para presentar su proyecto sin ella
+error-call-not-for-submissions = esta convocatoria pide actualizar proyectos publicados, no proyectos nuevos; envíe de nuevo el formulario para presentar su proyecto sin ella
 error-invalid = este valor no se acepta
 
 ## El generador de selecciones de la secretaría

@@ -96,6 +96,7 @@ not-found-text = Cette page ou ce projet n'existe pas, ou n'est pas publié.
 bad-request = Impossible de répondre à cette requête
 submit-heading = Soumettre un projet
 answering-call = Vous répondez à l'appel
+call-field = Appel à contributions
 submit-intro = Décrivez votre projet TIC pour le développement. Le secrétariat du SMSI examine chaque soumission avant sa publication.
 submit-button = Soumettre pour examen
 required = obligatoire
@@ -276,6 +277,10 @@ error-line-break = écrivez-le sur une seule ligne
 error-unbalanced-bidi = supprimez les marques de direction du texte non appariées
 error-invalid-value-category = seules les listes restreintes des Prix et les chapitres du rapport ont une catégorie
 error-invalid-value-year = écrivez une année entre 2000 et 2100
+error-call-closed = cet appel à contributions est clos ; renvoyez le formulaire pour soumettre votre projet sans lui
+error-call-not-open = cet appel à contributions n'est pas encore ouvert ; renvoyez le formulaire pour soumettre votre projet sans lui
+error-unknown-call = cet appel à contributions n'existe pas ; renvoyez le formulaire pour soumettre votre projet sans lui
+error-call-not-for-submissions = cet appel demande la mise à jour de projets publiés, pas de nouveaux projets ; renvoyez le formulaire pour soumettre votre projet sans lui
 error-invalid = cette valeur n'est pas acceptée
 
 ## Le constructeur de sélections du secrétariat

@@ -94,6 +94,7 @@ not-found-text = 该页面或项目不存在，或尚未发布。
 bad-request = 无法响应此请求
 submit-heading = 提交项目
 answering-call = 您正在响应征集
+call-field = 征集
 submit-intro = 请介绍您的信通技术促进发展项目。信息社会世界峰会秘书处在发布前审核每一份提交。
 submit-button = 提交审核
 required = 必填
@@ -268,6 +269,10 @@ error-line-break = 请写在一行内
 error-unbalanced-bidi = 请删除不成对的文字方向标记
 error-invalid-value-category = 只有奖项入围名单和报告章节才有类别
 error-invalid-value-year = 请填写 2000 至 2100 之间的年份
+error-call-closed = 此征集已截止；请再次提交表单，以不关联征集的方式提交项目
+error-call-not-open = 此征集尚未开始；请再次提交表单，以不关联征集的方式提交项目
+error-unknown-call = 不存在此征集；请再次提交表单，以不关联征集的方式提交项目
+error-call-not-for-submissions = 此征集要求更新已发布的项目，而非提交新项目；请再次提交表单，以不关联征集的方式提交项目
 error-invalid = 不接受此值
 
 ## 秘书处的精选编辑器
