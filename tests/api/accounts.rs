@@ -66,8 +66,21 @@ fn mailed_token(smtp: &Smtp, to: &str, n: usize) -> String {
         .into_owned()
 }
 
-#[test]
-fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state() {
+/// A server mailing through a real SMTP server, and three pending projects: two of
+/// `owner@example.org` (written in two cases; one of them rejected) and one of someone
+/// else.
+struct Owners {
+    _dir: tempfile::TempDir,
+    server: Server,
+    smtp: Smtp,
+    client: Client,
+    key: String,
+    mine: String,
+    refused: String,
+    theirs: String,
+}
+
+fn owners() -> Owners {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let key = desk_key(&data);
@@ -91,10 +104,30 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     );
     assert_eq!(status, 200);
 
+    Owners {
+        _dir: dir,
+        server,
+        smtp,
+        client,
+        key,
+        mine,
+        refused,
+        theirs,
+    }
+}
+
+#[test]
+fn a_link_is_answered_alike_for_every_address_and_works_once() {
+    let Owners {
+        server,
+        smtp,
+        client,
+        ..
+    } = &owners();
     // The same answer for an address with projects and one without.
     let ask = server.url("/api/v1/account/sign-in-link");
     let (status, known) = send(
-        &client,
+        client,
         "POST",
         &ask,
         None,
@@ -102,7 +135,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     );
     assert_eq!(status, 202);
     let (status, unknown) = send(
-        &client,
+        client,
         "POST",
         &ask,
         None,
@@ -110,7 +143,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     );
     assert_eq!((status, &unknown), (202, &known));
     let (status, bad) = send(
-        &client,
+        client,
         "POST",
         &ask,
         None,
@@ -119,7 +152,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     assert_eq!(status, 422);
     assert_eq!(bad["error"]["field"], "email");
 
-    let token = mailed_token(&smtp, "OWNER@example.org", 1);
+    let token = mailed_token(smtp, "OWNER@example.org", 1);
     let sign_in = smtp
         .all()
         .into_iter()
@@ -130,7 +163,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
 
     let exchange = server.url("/api/v1/account/token");
     let (status, access) = send(
-        &client,
+        client,
         "POST",
         &exchange,
         None,
@@ -142,16 +175,54 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     assert_eq!(access["token_type"], "Bearer");
     // A link works once.
     let (status, again) = send(
-        &client,
+        client,
         "POST",
         &exchange,
         None,
         Some(json!({"token": token})),
     );
     assert_eq!(status, 401, "{again}");
+}
 
+/// An account token for `owner@example.org`, from a mailed link.
+fn owner_token(o: &Owners) -> String {
+    let ask = o.server.url("/api/v1/account/sign-in-link");
+    let (status, _) = send(
+        &o.client,
+        "POST",
+        &ask,
+        None,
+        Some(json!({"email": "owner@example.org"})),
+    );
+    assert_eq!(status, 202);
+    let token = mailed_token(&o.smtp, "owner@example.org", 1);
+    let exchange = o.server.url("/api/v1/account/token");
+    let (status, access) = send(
+        &o.client,
+        "POST",
+        &exchange,
+        None,
+        Some(json!({"token": token})),
+    );
+    assert_eq!(status, 200, "{access}");
+    access["access_token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn an_account_token_lists_my_projects_in_every_state_and_acts_on_them_only() {
+    let owners = owners();
+    let bearer = owner_token(&owners);
+    let Owners {
+        server,
+        client,
+        key,
+        mine,
+        refused,
+        theirs,
+        ..
+    } = &owners;
     let (status, listed) = send(
-        &client,
+        client,
         "GET",
         &server.url("/api/v1/account/projects"),
         Some(&bearer),
@@ -206,7 +277,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
         .unwrap();
     assert_eq!(r.status(), 200, "{}", r.text().unwrap());
     let (status, _) = send(
-        &client,
+        client,
         "GET",
         &server.url(&format!("/api/v1/projects/{theirs}")),
         Some(&bearer),
@@ -221,7 +292,7 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     assert!(matches!(r.status().as_u16(), 401 | 404), "{}", r.status());
     // Without a token there is no "my projects"; a secretariat key has none of its own.
     let (status, _) = send(
-        &client,
+        client,
         "GET",
         &server.url("/api/v1/account/projects"),
         None,
@@ -229,15 +300,15 @@ fn a_mailed_link_buys_a_token_that_lists_and_revises_my_projects_in_every_state(
     );
     assert_eq!(status, 401);
     let (status, _) = send(
-        &client,
+        client,
         "GET",
         &server.url("/api/v1/account/projects"),
-        Some(&key),
+        Some(key),
         None,
     );
     assert_eq!(status, 403);
     let (status, _) = send(
-        &client,
+        client,
         "GET",
         &server.url("/api/v1/account/projects"),
         Some("acct_forged"),

@@ -76,8 +76,16 @@ fn about(title: &str) -> impl Fn(&Mail) -> bool + '_ {
     move |m: &Mail| m.subject.contains(title)
 }
 
-#[test]
-fn each_step_of_a_submission_mails_its_contact_in_their_language() {
+/// A server mailing through a real SMTP server, with a secretariat key.
+struct Mailing {
+    _dir: tempfile::TempDir,
+    key: String,
+    smtp: Smtp,
+    server: Server,
+    client: Client,
+}
+
+fn mailing() -> Mailing {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let key = desk_key(&data);
@@ -85,9 +93,26 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
     let server = serve_with_mail(&data, &smtp);
     let client = Client::new();
 
+    Mailing {
+        _dir: dir,
+        key,
+        smtp,
+        server,
+        client,
+    }
+}
+
+#[test]
+fn a_receipt_carries_the_private_link_in_the_contacts_language() {
+    let Mailing {
+        smtp,
+        server,
+        client,
+        ..
+    } = &mailing();
     let (id, token) = submit(
-        &client,
-        &server,
+        client,
+        server,
         "Télécentres ruraux",
         "Owner@Example.org",
         Some("fr"),
@@ -116,12 +141,29 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
         .send()
         .unwrap();
     assert_eq!(page.status(), 200);
+}
 
+#[test]
+fn each_decision_of_the_secretariat_is_mailed_with_its_words() {
+    let Mailing {
+        key,
+        smtp,
+        server,
+        client,
+        ..
+    } = &mailing();
+    let (id, token) = submit(
+        client,
+        server,
+        "Télécentres ruraux",
+        "Owner@Example.org",
+        Some("fr"),
+    );
     let changes = server.url(&format!("/api/v1/projects/{id}/request-changes"));
     let (status, _) = post(
-        &client,
+        client,
         &changes,
-        Some(&key),
+        Some(key),
         &json!({"message": "Ajoutez les dates.\nEt le site web."}),
     );
     assert_eq!(status, 200);
@@ -151,9 +193,9 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
         .unwrap();
     assert_eq!(r.status(), 200, "{}", r.text().unwrap());
     let (status, _) = post(
-        &client,
+        client,
         &server.url(&format!("/api/v1/projects/{id}/publish")),
-        Some(&key),
+        Some(key),
         &json!({}),
     );
     assert_eq!(status, 200);
@@ -163,18 +205,12 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
         .ends_with(&format!("/projects/{id}?lang=fr")));
 
     // Another project, in English by default, refused with a reason.
-    let (other, _) = submit(
-        &client,
-        &server,
-        "Mobile clinics",
-        "other@example.org",
-        None,
-    );
+    let (other, _) = submit(client, server, "Mobile clinics", "other@example.org", None);
     let reject = server.url(&format!("/api/v1/projects/{other}/reject"));
     let (status, _) = post(
-        &client,
+        client,
         &reject,
-        Some(&key),
+        Some(key),
         &json!({"reason": "Outside the Action Lines."}),
     );
     assert_eq!(status, 200);
@@ -188,8 +224,8 @@ fn each_step_of_a_submission_mails_its_contact_in_their_language() {
     ids.dedup();
     assert_eq!(ids.len(), 5, "every message has its own Message-ID");
     assert!(ids.iter().all(|i| i.ends_with("@localhost")), "{ids:?}");
-    assert_eq!(metric(&server, "mail_queued"), 0.0);
-    assert_eq!(metric(&server, "mail_sent_total"), 5.0);
+    assert_eq!(metric(server, "mail_queued"), 0.0);
+    assert_eq!(metric(server, "mail_sent_total"), 5.0);
 }
 
 #[test]

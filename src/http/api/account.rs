@@ -14,6 +14,7 @@ use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::ApiJson;
 use crate::http::limits::ClientIp;
+use crate::http::openapi::responses::NotJson;
 use crate::http::openapi::PROJECTS;
 use crate::http::{on_service, AppState};
 use crate::model::Language;
@@ -58,6 +59,7 @@ pub(crate) struct LinkAsked {
     request_body = LinkRequest,
     responses(
         (status = 202, description = "A link is on its way, unless the address asked too often", body = LinkAsked),
+        NotJson,
         (status = 422, description = "Not an e-mail address (field `email`)"),
         (status = 429, description = "Too many requests from this client")
     )
@@ -107,7 +109,9 @@ pub(crate) struct AccessToken {
     request_body = TokenRequest,
     responses(
         (status = 200, description = "The bearer token", body = AccessToken),
-        (status = 401, description = "The link is unknown, used or expired")
+        (status = 401, description = "The link is unknown, used or expired"),
+        NotJson,
+        (status = 422, description = "No `token`, or one that is not a string")
     )
 )]
 pub(crate) async fn token(

@@ -13,6 +13,7 @@ use utoipa_axum::routes;
 use crate::http::auth::Credentials;
 use crate::http::error::ApiError;
 use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::openapi::responses::NotJson;
 use crate::http::openapi::{PROJECTS, SECRETARIAT};
 use crate::http::{on_service, AppState};
 use crate::service::calls::CallView;
@@ -87,6 +88,7 @@ fn public(mut view: CallView) -> CallView {
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The call", body = CallView),
+        NotJson,
         (status = 401, description = "No or a bad key"),
         (status = 403, description = "A read-only key"),
         (status = 422, description = "Bad fields, each named")
@@ -124,6 +126,7 @@ pub(crate) struct NewDeadline {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The call", body = CallView),
+        NotJson,
         (status = 401, description = "No or a bad key"),
         (status = 403, description = "A read-only key"),
         (status = 404, description = "No such call"),
@@ -185,6 +188,8 @@ pub(crate) struct Asked {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "How many were asked now", body = Asked),
+        NotJson,
+        (status = 422, description = "A body of the wrong shape"),
         (status = 400, description = "A bad filter"),
         (status = 401, description = "No or a bad key"),
         (status = 403, description = "A read-only key"),

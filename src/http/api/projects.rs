@@ -488,6 +488,7 @@ pub(crate) async fn unpublish(
     responses(
         (status = 200, description = "The project, confirmed", body = OwnerProject),
         (status = 401, description = "No or a bad token"),
+        (status = 403, description = "A secretariat key: only the submitter confirms"),
         (status = 404, description = "No such project, or not the caller's"),
         (status = 409, description = "Not published")
     )

@@ -629,6 +629,7 @@ async fn unconfirmed(
         (status = 303, description = "Confirmed: back to the page, which says it was saved", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 401, description = "No or a wrong edit token", content_type = "text/html", body = String),
         (status = 403, description = "Bad form token", content_type = "text/html", body = String),
+        (status = 404, description = "Unknown id or wrong token", content_type = "text/html", body = String),
         (status = 409, description = "Not published", content_type = "text/html", body = String),
         (status = 429, description = "Rate limited", content_type = "text/html", body = String)
     )
