@@ -102,6 +102,12 @@ fn mailing() -> Mailing {
     }
 }
 
+/// A project whose contact reads French: (id, edit token).
+fn french_submission(client: &Client, server: &Server) -> (String, String) {
+    let title = "Télécentres ruraux";
+    submit(client, server, title, "Owner@Example.org", Some("fr"))
+}
+
 #[test]
 fn a_receipt_carries_the_private_link_in_the_contacts_language() {
     let Mailing {
@@ -110,13 +116,7 @@ fn a_receipt_carries_the_private_link_in_the_contacts_language() {
         client,
         ..
     } = &mailing();
-    let (id, token) = submit(
-        client,
-        server,
-        "Télécentres ruraux",
-        "Owner@Example.org",
-        Some("fr"),
-    );
+    let (id, token) = french_submission(client, server);
     let received = smtp.wait_for(1, about("Télécentres ruraux"));
     let first = &received[0];
     assert_eq!(first.to, "Owner@Example.org");
@@ -152,13 +152,7 @@ fn each_decision_of_the_secretariat_is_mailed_with_its_words() {
         client,
         ..
     } = &mailing();
-    let (id, token) = submit(
-        client,
-        server,
-        "Télécentres ruraux",
-        "Owner@Example.org",
-        Some("fr"),
-    );
+    let (id, token) = french_submission(client, server);
     let changes = server.url(&format!("/api/v1/projects/{id}/request-changes"));
     let (status, _) = post(
         client,
