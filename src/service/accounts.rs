@@ -15,7 +15,7 @@ use crate::model::validation::is_email;
 use crate::model::{
     FieldError, Language, Notice, NoticeKind, OwnerProject, Transition, ValidationErrors,
 };
-use crate::store::{normal_address, Space};
+use crate::store::{json, normal_address, Space};
 
 pub use super::account_rules::{
     AddressLimits, API_TOKEN, API_TOKEN_PREFIX, LINK_VALIDITY, PAGE_SESSION,
@@ -105,7 +105,7 @@ impl Service {
             (
                 Space::SignIn,
                 tokens::hash(&token).into_bytes(),
-                to_json(&link),
+                json(&link),
             ),
             Queued::record(notice),
         ];
@@ -159,7 +159,7 @@ impl Service {
         let key = tokens::hash(&id);
         self.store
             .spaces()
-            .put(Space::Session, key.as_bytes(), &to_json(&session))?;
+            .put(Space::Session, key.as_bytes(), &json(&session))?;
         self.store.flush()?;
         Ok((id, session))
     }
@@ -235,11 +235,20 @@ impl Service {
         self.link_validity
     }
 
-    /// Forgets the links (or sessions) of `space` that expired.
+    /// Forgets the links (or sessions) of `space` that expired, at most once a minute per
+    /// space (each time reads them all).
     fn prune(&self, space: Space, now: DateTime<Utc>) -> Result<(), ServiceError> {
         #[derive(Deserialize)]
         struct Expiring {
             expires_at: DateTime<Utc>,
+        }
+        {
+            let mut pruned = self.spaces_pruned.lock().unwrap_or_else(|p| p.into_inner());
+            match pruned.iter_mut().find(|(s, _)| *s == space) {
+                Some((_, at)) if now - *at < chrono::Duration::minutes(1) => return Ok(()),
+                Some((_, at)) => *at = now,
+                None => pruned.push((space, now)),
+            }
         }
         for item in self.store.spaces().scan(space) {
             let (key, value) = item?;
@@ -251,9 +260,4 @@ impl Service {
         }
         Ok(())
     }
-}
-
-fn to_json(value: &impl Serialize) -> Vec<u8> {
-    // Plain data always serializes.
-    serde_json::to_vec(value).unwrap_or_default()
 }

@@ -62,6 +62,8 @@ pub struct Service {
     pub(super) state_counts: StateCounts,
     /// When remembered answers were last pruned.
     pub(super) answers_pruned: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
+    /// When expired sign-in links and sessions were last pruned, per space.
+    pub(super) spaces_pruned: std::sync::Mutex<Vec<(crate::store::Space, chrono::DateTime<Utc>)>>,
     /// The mail sender's counters and wake-up call.
     pub mail: super::mail::MailState,
     /// Sign-in links asked for, per address.
@@ -131,6 +133,7 @@ impl Service {
             data_dir: config.data_dir.clone(),
             state_counts: StateCounts::default(),
             answers_pruned: std::sync::Mutex::new(None),
+            spaces_pruned: std::sync::Mutex::new(Vec::new()),
             mail: super::mail::MailState::default(),
             sign_in_limits: super::account_rules::AddressLimits::default(),
             notice_limits: super::account_rules::AddressLimits::default(),

@@ -12,7 +12,7 @@ use crate::model::{
     contact_language, Action, CallKind, Filters, Notice, NoticeKind, NoticeProject, OwnerProject,
     Project, ProjectId, Role, State, Transition, UpdateAnswer as Answer,
 };
-use crate::store::{Change, ChangeKind, Keyed, Space};
+use crate::store::{json, Change, ChangeKind, Keyed, Space};
 
 /// One project asked to update, and its answer.
 #[derive(utoipa::ToSchema, Clone, Debug, Serialize, Deserialize)]
@@ -129,7 +129,7 @@ impl Service {
                 reminders: 0,
                 answer: None,
             };
-            records.push((Space::UpdateRequest, key, to_json(&request)));
+            records.push((Space::UpdateRequest, key, json(&request)));
             records.push(Queued::record(notice));
         }
         self.writable()?;
@@ -145,7 +145,7 @@ impl Service {
     /// 404 for an unknown call; storage errors.
     pub fn update_round(&self, call: &str) -> Result<UpdateRound, ServiceError> {
         let call_id = self.call(call)?.call.id;
-        let requests = self.requests_where(|_, c| c == call_id)?;
+        let requests = self.requests_where(&[], |_, c| c == call_id)?;
         let count = |a: Option<Answer>| {
             requests
                 .iter()
@@ -171,7 +171,7 @@ impl Service {
         let call_id = self.open_update_call(call)?;
         let now = Utc::now();
         let mut records: Vec<Keyed> = Vec::new();
-        for mut request in self.requests_where(|_, c| c == call_id)? {
+        for mut request in self.requests_where(&[], |_, c| c == call_id)? {
             let Some(project) = self.store.get(request.project)? else {
                 continue;
             };
@@ -185,7 +185,7 @@ impl Service {
             records.push((
                 Space::UpdateRequest,
                 request_key(project.id, call_id),
-                to_json(&request),
+                json(&request),
             ));
             records.push(Queued::record(notice));
         }
@@ -274,20 +274,20 @@ impl Service {
         now: DateTime<Utc>,
     ) -> Result<Vec<Keyed>, ServiceError> {
         Ok(self
-            .requests_where(|p, _| p == project)?
+            .requests_where(&project.to_bytes(), |p, _| p == project)?
             .into_iter()
             .filter(|r| r.answer.is_none())
             .map(|mut r| {
                 let key = request_key(r.project, r.call);
                 r.answer = Some((answer, now));
-                (Space::UpdateRequest, key, to_json(&r))
+                (Space::UpdateRequest, key, json(&r))
             })
             .collect())
     }
 
     /// Every update request of every call (for backups).
     pub(super) fn all_update_requests(&self) -> Result<Vec<UpdateRequest>, ServiceError> {
-        self.requests_where(|_, _| true)
+        self.requests_where(&[], |_, _| true)
     }
 
     /// Stores an update request as it is (a restore).
@@ -295,16 +295,19 @@ impl Service {
         let key = request_key(r.project, r.call);
         self.store
             .spaces()
-            .put(Space::UpdateRequest, &key, &to_json(r))?;
+            .put(Space::UpdateRequest, &key, &json(r))?;
         Ok(())
     }
 
+    /// The requests whose keys start with `prefix` (a project's id, or nothing) that `keep`
+    /// keeps, by project and call.
     fn requests_where(
         &self,
+        prefix: &[u8],
         keep: impl Fn(ProjectId, ProjectId) -> bool,
     ) -> Result<Vec<UpdateRequest>, ServiceError> {
         let mut found = Vec::new();
-        for item in self.store.spaces().scan(Space::UpdateRequest) {
+        for item in self.store.spaces().scan_under(Space::UpdateRequest, prefix) {
             let (key, value) = item?;
             let (Ok(p), Ok(c)) = (
                 <[u8; 16]>::try_from(&key[..16]),
@@ -320,9 +323,4 @@ impl Service {
         }
         Ok(found)
     }
-}
-
-fn to_json(value: &impl Serialize) -> Vec<u8> {
-    // Plain data always serializes.
-    serde_json::to_vec(value).unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 //! outbox, sign-in links, account sessions), and the keys of the index of projects by
 //! their contact's address.
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
@@ -53,6 +54,12 @@ impl Space {
 /// A record to write in a space.
 pub type Keyed = (Space, Vec<u8>, Vec<u8>);
 
+/// A record's bytes: its JSON.
+pub fn json(value: &impl Serialize) -> Vec<u8> {
+    // The records are plain data (strings, numbers, dates): serializing cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
 /// The small records of the store's tree.
 pub struct Spaces {
     tree: sled::Tree,
@@ -94,7 +101,16 @@ impl Spaces {
         &self,
         space: Space,
     ) -> impl Iterator<Item = Result<(Vec<u8>, Vec<u8>), StoreError>> + '_ {
-        self.tree.scan_prefix([space.prefix()]).map(|item| {
+        self.scan_under(space, &[])
+    }
+
+    /// The records of a space whose keys start with `prefix`, in key order.
+    pub fn scan_under(
+        &self,
+        space: Space,
+        prefix: &[u8],
+    ) -> impl Iterator<Item = Result<(Vec<u8>, Vec<u8>), StoreError>> + '_ {
+        self.tree.scan_prefix(space.key(prefix)).map(|item| {
             let (k, v) = item?;
             Ok((k[1..].to_vec(), v.to_vec()))
         })

@@ -23,7 +23,7 @@ mod keyed;
 mod log;
 
 pub use error::StoreError;
-pub use keyed::{normal_address, Keyed, Space, Spaces};
+pub use keyed::{json, normal_address, Keyed, Space, Spaces};
 pub use log::{ChangeKind, LogEntry};
 
 const PROJECT: u8 = b'p';

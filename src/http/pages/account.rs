@@ -7,12 +7,13 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use cookie::{Cookie, SameSite};
+use cookie::SameSite;
 use maud::{html, Markup};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::calls::call;
+use super::cookies;
 use super::errors::error_page;
 use super::form_post::FormPost;
 use super::i18n;
@@ -50,14 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The session id a request's account cookie holds.
 pub(super) fn session_id(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE)
-        .map(|c| c.value().to_string())
+    cookies::read(headers, COOKIE)
 }
 
 /// The open page session of a request, if any (on the service's thread).
@@ -72,20 +66,11 @@ pub(super) fn open_session(
 }
 
 fn set_cookie(id: &str, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((COOKIE, id.to_string()))
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .max_age(cookie::time::Duration::seconds(
-            PAGE_SESSION.as_secs() as i64
-        ))
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or(HeaderValue::from_static(""))
+    cookies::set(COOKIE, id, SameSite::Lax, PAGE_SESSION, secure)
 }
 
 fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("stk_account=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0")
+    cookies::clear(COOKIE, SameSite::Lax)
 }
 
 /// What the sign-in page says on top.

@@ -432,6 +432,31 @@ impl SubmitterPost {
             ctx,
         }
     }
+
+    /// Does `act` on the submission `id` as its submitter (on the service's thread), then
+    /// goes back to their page, which says `notice`.
+    async fn act<T: Send + 'static>(
+        self,
+        state: &AppState,
+        id: &str,
+        notice: Notice,
+        act: impl FnOnce(&Service, &Caller, &str) -> Result<T, ServiceError> + Send + 'static,
+    ) -> Result<Response, Response> {
+        let SubmitterPost {
+            token,
+            ctx,
+            holder,
+            by,
+            ..
+        } = self;
+        let target = id.to_string();
+        call(state, &ctx, move |s| {
+            let caller = holder.poster(s, &by)?;
+            act(s, &caller, &target)
+        })
+        .await?;
+        Ok(see_other(&edit_link(id, &token, ctx.lang, notice)))
+    }
 }
 
 /// Revises a submission from its page. A stale save comes back (409) with the typed text
@@ -571,25 +596,17 @@ async fn withdraw(
     ApiPath(id): ApiPath<String>,
     post: FormPost,
 ) -> Result<Response, Response> {
-    let SubmitterPost {
-        token,
-        version,
-        ctx,
-        holder,
-        by,
-    } = SubmitterPost::of(&id, &post);
+    let sp = SubmitterPost::of(&id, &post);
     post.spend_write(&state, &Caller::Public)
-        .map_err(|e| error_page(&ctx, &e))?;
+        .map_err(|e| error_page(&sp.ctx, &e))?;
     if post.values.get("confirm") != "yes" {
-        return unconfirmed(&state, &ctx, id, holder).await;
+        return unconfirmed(&state, &sp.ctx, id, sp.holder).await;
     }
-    let target = id.clone();
-    call(&state, &ctx, move |s| {
-        let caller = holder.poster(s, &by)?;
-        s.decide(&target, &caller, Decision::Withdraw, version)
+    let version = sp.version;
+    sp.act(&state, &id, Notice::None, move |s, caller, target| {
+        s.decide(target, caller, Decision::Withdraw, version)
     })
-    .await?;
-    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::None)))
+    .await
 }
 
 /// The page again (422) after a withdrawal without its confirmation: nothing withdrawn.
@@ -639,20 +656,11 @@ async fn confirm_current(
     ApiPath(id): ApiPath<String>,
     post: FormPost,
 ) -> Result<Response, Response> {
-    let SubmitterPost {
-        token,
-        ctx,
-        holder,
-        by,
-        ..
-    } = SubmitterPost::of(&id, &post);
+    let sp = SubmitterPost::of(&id, &post);
     post.spend_write(&state, &Caller::Public)
-        .map_err(|e| error_page(&ctx, &e))?;
-    let target = id.clone();
-    call(&state, &ctx, move |s| {
-        let caller = holder.poster(s, &by)?;
-        s.confirm_unchanged(&target, &caller)
+        .map_err(|e| error_page(&sp.ctx, &e))?;
+    sp.act(&state, &id, Notice::Done, |s, caller, target| {
+        s.confirm_unchanged(target, caller)
     })
-    .await?;
-    Ok(see_other(&edit_link(&id, &token, ctx.lang, Notice::Done)))
+    .await
 }

@@ -7,6 +7,7 @@ mod assets;
 mod call_list;
 mod calls;
 mod clean_query;
+mod cookies;
 mod desk;
 mod desk_decisions;
 mod edit;

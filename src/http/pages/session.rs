@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use axum::http::{header, HeaderMap, HeaderValue};
-use cookie::{Cookie, SameSite};
+use cookie::SameSite;
 
 use crate::service::tokens;
 
@@ -98,32 +98,18 @@ pub fn csrf_ok(expected: &str, given: &str) -> bool {
 }
 
 fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE)
-        .map(|c| c.value().to_string())
+    super::cookies::read(headers, COOKIE)
 }
 
 /// The `Set-Cookie` value that opens a session; `Secure` when the browser came over HTTPS
 /// (a TLS proxy in front says so with `X-Forwarded-Proto: https`).
 pub fn set_cookie(id: &str, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((COOKIE, id.to_string()))
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Strict)
-        .path("/")
-        .max_age(cookie::time::Duration::seconds(IDLE.as_secs() as i64))
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or(HeaderValue::from_static(""))
+    super::cookies::set(COOKIE, id, SameSite::Strict, IDLE, secure)
 }
 
 /// The `Set-Cookie` value that ends a session.
 pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("stk_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
+    super::cookies::clear(COOKIE, SameSite::Strict)
 }
 
 /// Whether a form post comes from our own pages: its `Origin` (sent by browsers on posts)

@@ -7,7 +7,7 @@ use ulid::Ulid;
 
 use crate::model::Notice;
 use crate::service::{Service, ServiceError};
-use crate::store::{Keyed, Space};
+use crate::store::{json, Keyed, Space};
 
 /// A message waiting to be delivered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,12 +36,7 @@ impl Queued {
             refusals: 0,
             last_error: None,
         };
-        (Space::Outbox, key, queued.to_bytes())
-    }
-
-    fn to_bytes(&self) -> Vec<u8> {
-        // Plain data always serializes.
-        serde_json::to_vec(self).unwrap_or_default()
+        (Space::Outbox, key, json(&queued))
     }
 }
 
@@ -100,7 +95,7 @@ impl Service {
         let key = queued.notice.id.to_bytes();
         self.store
             .spaces()
-            .put(Space::Outbox, &key, &queued.to_bytes())?;
+            .put(Space::Outbox, &key, &json(&queued))?;
         self.store.flush()?;
         Ok(())
     }
