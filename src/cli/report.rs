@@ -15,6 +15,9 @@ pub struct ReportArgs {
     /// Count the projects that started in this year (all years when absent).
     #[arg(long)]
     pub year: Option<i32>,
+    /// Count the projects that answered the call of this number (all when absent).
+    #[arg(long)]
+    pub call: Option<u16>,
     /// `html`, `md` or `csv`.
     #[arg(long, default_value = "html")]
     pub format: String,
@@ -28,7 +31,7 @@ pub fn run(service: &Service, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let format = ReportFormat::parse(&args.format).ok_or_else(|| {
         anyhow::anyhow!("--format must be html, md or csv, not '{}'", args.format)
     })?;
-    let report = service.report(args.year)?;
+    let report = service.report(args.year, args.call)?;
     service.shutdown();
     let text = render(&report, format)?;
     match &args.out {

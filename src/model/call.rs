@@ -85,6 +85,10 @@ pub struct Call {
     /// Its id.
     #[schema(value_type = String)]
     pub id: CallId,
+    /// Its number, from 1 in the order calls were opened: the value of the `call` search
+    /// facet and filter.
+    #[serde(default)]
+    pub number: u16,
     /// What it is for.
     pub kind: CallKind,
     /// Title and text by language code; English always.

@@ -13,6 +13,8 @@ pub enum Dim {
     Country,
     /// Stakeholder types.
     StakeholderType,
+    /// The part of ITU that submitted a project (ITU's own input).
+    ItuEntity,
     /// Scopes.
     Scope,
     /// Statuses.
@@ -21,20 +23,24 @@ pub enum Dim {
     Covid19,
     /// Start year.
     Year,
+    /// The call for submissions a project answered, by the call's number.
+    Call,
 }
 
 impl Dim {
     /// Every facet.
-    pub const ALL: [Dim; 9] = [
+    pub const ALL: [Dim; 11] = [
         Dim::ActionLine,
         Dim::Sdg,
         Dim::Region,
         Dim::Country,
         Dim::StakeholderType,
+        Dim::ItuEntity,
         Dim::Scope,
         Dim::Status,
         Dim::Covid19,
         Dim::Year,
+        Dim::Call,
     ];
 
     /// The facet of an API name.
@@ -50,10 +56,12 @@ impl Dim {
             Dim::Region => "region",
             Dim::Country => "country",
             Dim::StakeholderType => "stakeholder_type",
+            Dim::ItuEntity => "itu_entity",
             Dim::Scope => "scope",
             Dim::Status => "status",
             Dim::Covid19 => "covid19",
             Dim::Year => "year",
+            Dim::Call => "call",
         }
     }
 }

@@ -38,8 +38,8 @@ pub use project::{
 };
 pub use queue_filters::QueueFilters;
 pub use search_request::{
-    Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_QUERY_CHARS,
-    MAX_QUERY_TERMS, MAX_RESULT_WINDOW, REPEATABLE_FILTERS, UNKNOWN_YEAR_LABEL,
+    Filters, ParamError, SearchRequest, SortOrder, TextClause, TextQuery, MAX_CALL_NUMBER,
+    MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, REPEATABLE_FILTERS, UNKNOWN_YEAR_LABEL,
 };
 pub use selection::{
     admission_error, parse_items, parse_selection, ExpandedItem, Selection, SelectionFields,
@@ -54,6 +54,6 @@ pub use suggestions::{
 pub use synonyms::{parse_synonyms, Synonyms};
 pub use tag_lexicon::TagLexicon;
 pub use taxonomy::{
-    taxonomy, ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status,
+    taxonomy, ActionLine, Country, ItuEntity, Language, Region, Scope, Sdg, StakeholderType, Status,
 };
 pub use validation::{parse_submission, FieldError, Submission, SubmissionKind, ValidationErrors};

@@ -9,7 +9,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
-use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
+use super::taxonomy::{
+    ActionLine, Country, ItuEntity, Language, Region, Scope, Sdg, StakeholderType, Status,
+};
 use super::text::{self, Lines};
 
 /// A project's id: a ULID, so ids sort by creation time.
@@ -107,6 +109,9 @@ pub struct ProjectFields {
     pub organization: String,
     /// The kind of organization.
     pub stakeholder_type: StakeholderType,
+    /// The part of ITU that submitted it (ITU's own input), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub itu_entity: Option<ItuEntity>,
     /// The level the activity works at.
     pub scope: Scope,
     /// Countries (may be empty only for international scope).
@@ -225,6 +230,9 @@ pub struct Project {
     /// The call for submissions it answered, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call: Option<ProjectId>,
+    /// That call's number (see [`crate::model::Call::number`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_number: Option<u16>,
     /// When its submitter last confirmed that it is up to date (an answer to an update
     /// request: unchanged, or revised).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -452,6 +460,7 @@ pub(crate) mod tests {
             description: "Nurses in twelve rural clinics consult doctors by video.".into(),
             organization: "Rural Health Link".into(),
             stakeholder_type: StakeholderType::CivilSociety,
+            itu_entity: None,
             scope: Scope::Regional,
             countries: ["KE", "TZ"].map(|c| Country::parse(c).unwrap()).to_vec(),
             action_lines: ["C7.e-health", "C2"]
@@ -476,6 +485,7 @@ pub(crate) mod tests {
             contact: None,
             source_id: None,
             call: None,
+            call_number: None,
             last_confirmed: None,
             state,
             created_at: now,

@@ -1,7 +1,11 @@
 //! A search as a researcher asks for it: text, filters, sort and page, parsed from the query
 //! string of `GET /api/v1/search` with an error that names the bad parameter.
 
-use super::taxonomy::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, Status};
+use chrono::NaiveDate;
+
+use super::taxonomy::{
+    ActionLine, Country, ItuEntity, Language, Region, Scope, Sdg, StakeholderType, Status,
+};
 
 /// Largest `per_page`.
 pub const MAX_PER_PAGE: u32 = 100;
@@ -13,15 +17,19 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 pub const MAX_QUERY_TERMS: usize = 32;
 /// The search parameters that may be given many times (values OR-ed); every other
 /// parameter takes one value.
-pub const REPEATABLE_FILTERS: [&str; 7] = [
+pub const REPEATABLE_FILTERS: [&str; 9] = [
     "action_line",
     "sdg",
     "country",
     "region",
     "stakeholder_type",
+    "itu_entity",
     "scope",
     "status",
+    "call",
 ];
+/// The highest call number (see [`crate::model::Call::number`]).
+pub const MAX_CALL_NUMBER: u16 = 255;
 /// The start year of projects whose start date is unknown, in facets and statistics.
 pub const UNKNOWN_YEAR_LABEL: &str = "unknown";
 
@@ -142,6 +150,8 @@ pub enum SortOrder {
     Oldest,
     /// Title, A to Z.
     Title,
+    /// Latest confirmation by the submitter first; never confirmed last.
+    Confirmed,
 }
 
 impl SortOrder {
@@ -152,6 +162,7 @@ impl SortOrder {
             SortOrder::Newest => "newest",
             SortOrder::Oldest => "oldest",
             SortOrder::Title => "title",
+            SortOrder::Confirmed => "confirmed",
         }
     }
 
@@ -161,6 +172,7 @@ impl SortOrder {
             "newest" => Some(SortOrder::Newest),
             "oldest" => Some(SortOrder::Oldest),
             "title" => Some(SortOrder::Title),
+            "confirmed" => Some(SortOrder::Confirmed),
             _ => None,
         }
     }
@@ -179,6 +191,8 @@ pub struct Filters {
     pub regions: Vec<Region>,
     /// Stakeholder types.
     pub stakeholder_types: Vec<StakeholderType>,
+    /// Parts of ITU (ITU's own input).
+    pub itu_entities: Vec<ItuEntity>,
     /// Scopes.
     pub scopes: Vec<Scope>,
     /// Statuses.
@@ -190,6 +204,12 @@ pub struct Filters {
     pub year_from: Option<i32>,
     /// Latest start year, inclusive.
     pub year_to: Option<i32>,
+    /// Numbers of the calls answered.
+    pub calls: Vec<u16>,
+    /// Confirmed by the submitter before this day, or never.
+    pub confirmed_before: Option<NaiveDate>,
+    /// Confirmed by the submitter on this day or later.
+    pub confirmed_since: Option<NaiveDate>,
 }
 
 impl Filters {
@@ -198,9 +218,29 @@ impl Filters {
         *self == Filters::default()
     }
 
-    /// Whether a project's fields pass every filter, as search applies them (for lists
-    /// served from the store, such as the moderation queue).
-    pub fn accepts(&self, f: &crate::model::ProjectFields) -> bool {
+    /// Whether a project passes every filter, as search applies them, with `f` as its
+    /// fields (its own, or those of a revision under review): for lists served from the
+    /// store, such as the moderation queue.
+    pub fn accepts(
+        &self,
+        project: &crate::model::Project,
+        f: &crate::model::ProjectFields,
+    ) -> bool {
+        let confirmed = project.last_confirmed.map(|at| at.date_naive());
+        self.accepts_fields(f)
+            && (self.calls.is_empty()
+                || project.call_number.is_some_and(|n| self.calls.contains(&n)))
+            && self
+                .confirmed_before
+                .is_none_or(|day| confirmed.is_none_or(|c| c < day))
+            && self
+                .confirmed_since
+                .is_none_or(|day| confirmed.is_some_and(|c| c >= day))
+    }
+
+    /// Whether fields pass the filters that read fields: all but the calls and the
+    /// confirmation days.
+    pub fn accepts_fields(&self, f: &crate::model::ProjectFields) -> bool {
         fn any<T: PartialEq>(wanted: &[T], has: impl IntoIterator<Item = T>) -> bool {
             wanted.is_empty() || has.into_iter().any(|v| wanted.contains(&v))
         }
@@ -210,6 +250,7 @@ impl Filters {
             && any(&self.countries, f.countries.iter().copied())
             && any(&self.regions, f.regions())
             && any(&self.stakeholder_types, [f.stakeholder_type])
+            && any(&self.itu_entities, f.itu_entity)
             && any(&self.scopes, [f.scope])
             && any(&self.statuses, [f.status])
             && self.covid19.is_none_or(|c| c == f.covid19)
@@ -327,7 +368,7 @@ type ReadParam = fn(&mut SearchRequest, &Param<'_>) -> Result<(), ParamError>;
 
 /// Every search parameter and how a value of it is read. Those not in
 /// [`REPEATABLE_FILTERS`] may be given once.
-const PARAMETERS: [(&str, ReadParam); 15] = [
+const PARAMETERS: [(&str, ReadParam); 19] = [
     ("q", read_text),
     ("action_line", |r, p| {
         let line = p.code(ActionLine::parse, "invalid_action_line", "WSIS Action Line");
@@ -345,6 +386,20 @@ const PARAMETERS: [(&str, ReadParam); 15] = [
         let what = "stakeholder type";
         let kind = p.code(StakeholderType::parse, "invalid_parameter", what);
         add(&mut r.filters.stakeholder_types, kind)
+    }),
+    ("itu_entity", |r, p| {
+        let entity = p.code(ItuEntity::parse, "invalid_parameter", "ITU entity");
+        add(&mut r.filters.itu_entities, entity)
+    }),
+    ("call", |r, p| {
+        let number = p.int(1..=i64::from(MAX_CALL_NUMBER));
+        add(&mut r.filters.calls, number.map(|n| n as u16))
+    }),
+    ("confirmed_before", |r, p| {
+        set(&mut r.filters.confirmed_before, read_day(p).map(Some))
+    }),
+    ("confirmed_since", |r, p| {
+        set(&mut r.filters.confirmed_since, read_day(p).map(Some))
     }),
     ("scope", |r, p| {
         let scope = p.code(Scope::parse, "invalid_parameter", "scope");
@@ -416,6 +471,14 @@ fn read_year(p: &Param<'_>) -> Result<Option<i32>, ParamError> {
     p.int(1900..=2100).map(|year| Some(year as i32))
 }
 
+/// `confirmed_before`, `confirmed_since`: a day, `YYYY-MM-DD`.
+fn read_day(p: &Param<'_>) -> Result<NaiveDate, ParamError> {
+    NaiveDate::parse_from_str(p.value, "%Y-%m-%d").map_err(|_| {
+        let message = format!("'{}' must be a date (YYYY-MM-DD), not '{}'", p.key, p.value);
+        p.bad("invalid_parameter", message)
+    })
+}
+
 /// `covid19`: `true` or `false`.
 fn read_flag(p: &Param<'_>) -> Result<bool, ParamError> {
     match p.value {
@@ -432,7 +495,7 @@ fn read_flag(p: &Param<'_>) -> Result<bool, ParamError> {
 fn read_sort(p: &Param<'_>) -> Result<SortOrder, ParamError> {
     SortOrder::parse(p.value).ok_or_else(|| {
         let message = format!(
-            "unknown sort '{}': use relevance, newest, oldest or title",
+            "unknown sort '{}': use relevance, newest, oldest, title or confirmed",
             p.value
         );
         p.bad("invalid_parameter", message)
@@ -626,7 +689,19 @@ mod tests {
             ),
             (
                 "sort=random",
-                "unknown sort 'random': use relevance, newest, oldest or title",
+                "unknown sort 'random': use relevance, newest, oldest, title or confirmed",
+            ),
+            (
+                "itu_entity=ITU-X",
+                "unknown ITU entity 'ITU-X' in parameter 'itu_entity'",
+            ),
+            (
+                "call=0",
+                "'call' must be a whole number from 1 to 255, not '0'",
+            ),
+            (
+                "confirmed_before=2025-13-01",
+                "'confirmed_before' must be a date (YYYY-MM-DD), not '2025-13-01'",
             ),
             ("lang=de", "unknown language 'de' in parameter 'lang'"),
             ("lang=en&lang=fr", "parameter 'lang' may be given only once"),
@@ -635,6 +710,22 @@ mod tests {
         for (query, expected) in cases {
             assert_eq!(message(query), expected);
         }
+    }
+
+    #[test]
+    fn calls_entities_and_confirmation_days_are_read() {
+        let r = parse("call=3&call=12&itu_entity=ITU-D&itu_entity=GS&confirmed_before=2025-06-30&confirmed_since=2020-01-01&sort=confirmed").unwrap();
+        assert_eq!(r.filters.calls, [3, 12]);
+        assert_eq!(r.filters.itu_entities, [ItuEntity::ItuD, ItuEntity::Gs]);
+        assert_eq!(
+            r.filters.confirmed_before,
+            NaiveDate::from_ymd_opt(2025, 6, 30)
+        );
+        assert_eq!(
+            r.filters.confirmed_since,
+            NaiveDate::from_ymd_opt(2020, 1, 1)
+        );
+        assert_eq!(r.sort, SortOrder::Confirmed);
     }
 
     #[test]

@@ -299,6 +299,20 @@ code_enum!(
 );
 
 code_enum!(
+    /// The part of ITU that submitted a project, for ITU's own input.
+    ItuEntity {
+        /// The Radiocommunication Sector.
+        ItuR = "ITU-R",
+        /// The Standardization Sector.
+        ItuT = "ITU-T",
+        /// The Development Sector.
+        ItuD = "ITU-D",
+        /// The General Secretariat.
+        Gs = "GS",
+    }
+);
+
+code_enum!(
     /// The level the activity works at.
     Scope {
         /// Local.

@@ -10,7 +10,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::project::{Contact, ProjectFields};
-use super::taxonomy::{ActionLine, Country, Language, Scope, Sdg, StakeholderType, Status};
+use super::taxonomy::{
+    ActionLine, Country, ItuEntity, Language, Scope, Sdg, StakeholderType, Status,
+};
 use super::text::{self, Lines};
 
 /// Title length bounds, in characters.
@@ -88,11 +90,12 @@ pub struct Submission {
 pub const LIST_FIELDS: [&str; 3] = ["countries", "action_lines", "sdgs"];
 
 /// The fields of a submission, in the order forms and exports list them.
-pub const SUBMISSION_FIELDS: [&str; 14] = [
+pub const SUBMISSION_FIELDS: [&str; 15] = [
     "title",
     "description",
     "organization",
     "stakeholder_type",
+    "itu_entity",
     "scope",
     "countries",
     "action_lines",
@@ -163,6 +166,7 @@ fn read_fields(r: &mut Reader, map: &mut Map<String, Value>) -> Option<ProjectFi
         StakeholderType::parse,
         StakeholderType::expected,
     );
+    let itu_entity = r.itu_entity(map, stakeholder_type);
     let scope = r.code(map, "scope", Scope::parse, Scope::expected);
     let status = r.code(map, "status", Status::parse, Status::expected);
     let language = match r.optional::<String>(map, "language") {
@@ -198,6 +202,7 @@ fn read_fields(r: &mut Reader, map: &mut Map<String, Value>) -> Option<ProjectFi
         description: description?,
         organization: organization?,
         stakeholder_type: stakeholder_type?,
+        itu_entity: itu_entity?,
         scope: scope?,
         countries: countries?,
         action_lines: action_lines?,
@@ -356,6 +361,28 @@ impl Reader {
             );
         }
         value
+    }
+
+    /// `itu_entity`: optional, and only for a project of an international organization
+    /// (ITU is one).
+    fn itu_entity(
+        &mut self,
+        map: &mut Map<String, Value>,
+        stakeholder_type: Option<StakeholderType>,
+    ) -> Option<Option<ItuEntity>> {
+        let entity = self.optional_checked(map, "itu_entity", |r, code: String| {
+            r.enum_value("itu_entity", &code, ItuEntity::parse, ItuEntity::expected)
+                .map(Some)
+        })?;
+        let organization = StakeholderType::InternationalOrganization;
+        if entity.is_some() && stakeholder_type.is_some_and(|t| t != organization) {
+            let message = format!(
+                "'itu_entity' is for projects of ITU: stakeholder_type must be '{organization}'"
+            );
+            self.fail("itu_entity", "invalid_combination", message);
+            return None;
+        }
+        Some(entity)
     }
 
     fn code<T>(

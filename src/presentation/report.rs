@@ -36,14 +36,20 @@ fn heading(facet: &str) -> &'static str {
         "sdg" => "Sustainable Development Goals",
         "region" => "ITU regions",
         "stakeholder_type" => "Stakeholder types",
+        "itu_entity" => "ITU's own input, by Sector",
+        "call" => "Calls for submissions",
         _ => "Scope",
     }
 }
 
 fn title(report: &Report) -> String {
-    match report.year {
+    let base = match report.year {
         Some(year) => format!("WSIS Stocktaking Report {year}: projects started in {year}"),
         None => "WSIS Stocktaking Report: all published projects".to_string(),
+    };
+    match &report.call {
+        Some((number, call)) => format!("{base}, answering call {number} ({call})"),
+        None => base,
     }
 }
 

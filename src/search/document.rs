@@ -19,15 +19,22 @@ pub const UNKNOWN_YEAR: u64 = 0;
 /// sorts after dated projects.
 pub const UNKNOWN_START_DAY: i64 = i32::MIN as i64;
 
+/// The `confirmed_day` of a project its submitter never confirmed: below every real day,
+/// so "confirmed before" filters include it and it sorts last.
+pub const NEVER_CONFIRMED: i64 = i64::MIN;
+
 /// A published project, ready for the index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndexDoc {
     summary: HitSummary,
     description: String,
     stakeholder_type: u64,
+    itu_entity: Option<u64>,
     scope: u64,
     year: u64,
     start_day: i64,
+    call: u64,
+    confirmed_day: i64,
 }
 
 impl IndexDoc {
@@ -54,9 +61,16 @@ impl IndexDoc {
             },
             description: f.description.clone(),
             stakeholder_type: f.stakeholder_type.index() as u64,
+            itu_entity: f.itu_entity.map(|e| e.index() as u64),
             scope: f.scope.index() as u64,
             year: f.start_year().map_or(UNKNOWN_YEAR, |y| y.max(0) as u64),
             start_day,
+            call: project.call_number.map_or(0, u64::from),
+            confirmed_day: project.last_confirmed.map_or(NEVER_CONFIRMED, |at| {
+                at.date_naive()
+                    .signed_duration_since(NaiveDate::default())
+                    .num_days()
+            }),
         }
     }
 
@@ -98,10 +112,15 @@ impl IndexDoc {
             doc.add_u64(fields.country, c.index() as u64);
         }
         doc.add_u64(fields.stakeholder_type, self.stakeholder_type);
+        if let Some(entity) = self.itu_entity {
+            doc.add_u64(fields.itu_entity, entity);
+        }
         doc.add_u64(fields.scope, self.scope);
         doc.add_u64(fields.status, s.status.index() as u64);
         doc.add_u64(fields.covid19, u64::from(s.covid19));
         doc.add_u64(fields.year, self.year);
+        doc.add_u64(fields.call, self.call);
+        doc.add_i64(fields.confirmed_day, self.confirmed_day);
         doc.add_i64(fields.start_day, self.start_day);
         doc.add_u64(fields.tiebreak, s.id.tiebreak());
         // Serializing plain data cannot fail; an empty summary would only blank one hit.

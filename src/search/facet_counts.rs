@@ -5,7 +5,8 @@ use super::facets::FacetTally;
 use crate::model::Dim;
 use crate::model::FacetCounts;
 use crate::model::{
-    ActionLine, Country, Region, Scope, SearchRequest, StakeholderType, Status, UNKNOWN_YEAR_LABEL,
+    ActionLine, Country, ItuEntity, Region, Scope, SearchRequest, StakeholderType, Status,
+    UNKNOWN_YEAR_LABEL,
 };
 
 /// The counts of a tally, per facet: values with no document are left out unless the
@@ -46,14 +47,17 @@ fn is_selected(dim: Dim, value: u64, req: &SearchRequest) -> bool {
         Dim::Region => f.regions.iter().any(|r| r.index() == v),
         Dim::Country => f.countries.iter().any(|c| c.index() == v),
         Dim::StakeholderType => f.stakeholder_types.iter().any(|s| s.index() == v),
+        Dim::ItuEntity => f.itu_entities.iter().any(|e| e.index() == v),
         Dim::Scope => f.scopes.iter().any(|s| s.index() == v),
         Dim::Status => f.statuses.iter().any(|s| s.index() == v),
         Dim::Covid19 => f.covid19.map(usize::from) == Some(v),
         Dim::Year => false,
+        Dim::Call => f.calls.iter().any(|c| u64::from(*c) == value),
     }
 }
 
-/// A value as the API writes it: its code, goal number, year or `unknown`, true/false.
+/// A value as the API writes it: its code, goal number, year or `unknown`, true/false, call
+/// number.
 pub(super) fn label(dim: Dim, value: u64) -> Option<String> {
     let v = value as usize;
     Some(match dim {
@@ -62,11 +66,14 @@ pub(super) fn label(dim: Dim, value: u64) -> Option<String> {
         Dim::Region => Region::ALL.get(v)?.code().to_string(),
         Dim::Country => Country::from_index(v)?.code().to_string(),
         Dim::StakeholderType => StakeholderType::ALL.get(v)?.code().to_string(),
+        Dim::ItuEntity => ItuEntity::ALL.get(v)?.code().to_string(),
         Dim::Scope => Scope::ALL.get(v)?.code().to_string(),
         Dim::Status => Status::ALL.get(v)?.code().to_string(),
         Dim::Covid19 => if value == 1 { "true" } else { "false" }.to_string(),
         Dim::Year if value == UNKNOWN_YEAR => UNKNOWN_YEAR_LABEL.to_string(),
         Dim::Year => value.to_string(),
+        Dim::Call if value == 0 => return None,
+        Dim::Call => value.to_string(),
     })
 }
 

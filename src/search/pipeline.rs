@@ -29,7 +29,8 @@ struct SearchPlan {
     /// The text query, its relaxed form, the filters it suggests and the words to mark.
     text: TextPlan,
     filters: ActiveFilters,
-    /// How the collector ranks hits; `None` when they are sorted by title.
+    /// How the collector ranks hits; `None` when they are sorted by a fast field (title,
+    /// confirmation day).
     ranking: Option<Ranking>,
     /// Every hit up to the end of the requested page.
     wanted: usize,
@@ -122,13 +123,21 @@ impl SearchIndex {
             features,
             lang: req.lang,
         };
-        let text = query::text_query(&context, analyzers, &req.text);
+        let mut text = query::text_query(&context, analyzers, &req.text);
         let ranking = match req.sort {
             SortOrder::Relevance if text.query.is_some() => Some(Ranking::Score),
             SortOrder::Relevance | SortOrder::Newest => Some(Ranking::Newest),
             SortOrder::Oldest => Some(Ranking::Oldest),
-            SortOrder::Title => None,
+            SortOrder::Title | SortOrder::Confirmed => None,
         };
+        if let Some(confirmed) = query::confirmed_query(&self.fields, &req.filters) {
+            // A restriction that is not a facet: every match, and so every count, obeys it.
+            text.query = Some(match text.query.take() {
+                Some(q) => query::both(q, confirmed.box_clone()),
+                None => confirmed.box_clone(),
+            });
+            text.relaxed = text.relaxed.take().map(|q| query::both(q, confirmed));
+        }
         SearchPlan {
             text,
             filters: ActiveFilters::from_filters(&req.filters),
@@ -164,7 +173,7 @@ impl SearchIndex {
                 .collect(),
             None => {
                 let hit_query = query::hit_query(&self.fields, text, &plan.filters);
-                self.by_title(searcher, &*hit_query, req)?
+                self.by_field(searcher, &*hit_query, req)?
             }
         };
         Ok(Scanned {
@@ -256,9 +265,9 @@ impl SearchIndex {
         Ok(parallel::search(searcher, query, &collector, self.parts)?)
     }
 
-    /// Hits sorted by title (the collector ranks by score or date; titles need the string
-    /// fast field).
-    fn by_title(
+    /// Hits sorted by title, or by confirmation day (latest first, never confirmed last): the
+    /// collector ranks by score or start date only.
+    fn by_field(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
@@ -269,12 +278,19 @@ impl SearchIndex {
             SortByStaticFastValue::<u64>::for_field(names::TIEBREAK),
             Order::Asc,
         );
-        let by_title = (SortByString::for_field(names::TITLE_SORT), Order::Asc);
-        Ok(searcher
-            .search(query, &top.order_by((by_title, tiebreak)))?
-            .into_iter()
-            .map(|(_, a)| (None, a))
-            .collect())
+        let page: Vec<DocAddress> = if req.sort == SortOrder::Confirmed {
+            let by_day = (
+                SortByStaticFastValue::<i64>::for_field(names::CONFIRMED_DAY),
+                Order::Desc,
+            );
+            let found = searcher.search(query, &top.order_by((by_day, tiebreak)))?;
+            found.into_iter().map(|(_, a)| a).collect()
+        } else {
+            let by_title = (SortByString::for_field(names::TITLE_SORT), Order::Asc);
+            let found = searcher.search(query, &top.order_by((by_title, tiebreak)))?;
+            found.into_iter().map(|(_, a)| a).collect()
+        };
+        Ok(page.into_iter().map(|a| (None, a)).collect())
     }
 
     /// Reads the page of hits, their snippets marking the searched words.

@@ -11,7 +11,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt
 /// from the store on start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Per-language text fields, indexed by [`Language::index`].
 pub type PerLanguage = [Field; 6];
@@ -47,6 +47,8 @@ pub struct Fields {
     pub country: Field,
     /// Stakeholder-type index.
     pub stakeholder_type: Field,
+    /// ITU-entity index, when ITU submitted it.
+    pub itu_entity: Field,
     /// Scope index.
     pub scope: Field,
     /// Status index.
@@ -55,6 +57,11 @@ pub struct Fields {
     pub covid19: Field,
     /// Start year.
     pub year: Field,
+    /// The number of the call it answered, 0 for none.
+    pub call: Field,
+    /// The day its submitter last confirmed it, as days since 1970-01-01
+    /// ([`NEVER_CONFIRMED`](super::document::NEVER_CONFIRMED) if never).
+    pub confirmed_day: Field,
     /// Start date as days since 1970-01-01.
     pub start_day: Field,
     /// Stable tie-breaker derived from the id.
@@ -68,6 +75,8 @@ pub struct Fields {
 pub mod names {
     /// Start day.
     pub const START_DAY: &str = "start_day";
+    /// The day of the last confirmation.
+    pub const CONFIRMED_DAY: &str = "confirmed_day";
     /// Title sort key.
     pub const TITLE_SORT: &str = "title_sort";
     /// Tie-breaker.
@@ -83,10 +92,12 @@ impl Fields {
             Dim::Region => self.region,
             Dim::Country => self.country,
             Dim::StakeholderType => self.stakeholder_type,
+            Dim::ItuEntity => self.itu_entity,
             Dim::Scope => self.scope,
             Dim::Status => self.status,
             Dim::Covid19 => self.covid19,
             Dim::Year => self.year,
+            Dim::Call => self.call,
         }
     }
 }
@@ -127,10 +138,13 @@ pub fn build() -> (Schema, Fields) {
         region: facet(&mut b, Dim::Region),
         country: facet(&mut b, Dim::Country),
         stakeholder_type: facet(&mut b, Dim::StakeholderType),
+        itu_entity: facet(&mut b, Dim::ItuEntity),
         scope: facet(&mut b, Dim::Scope),
         status: facet(&mut b, Dim::Status),
         covid19: facet(&mut b, Dim::Covid19),
         year: facet(&mut b, Dim::Year),
+        call: facet(&mut b, Dim::Call),
+        confirmed_day: b.add_i64_field(names::CONFIRMED_DAY, NumericOptions::from(INDEXED | FAST)),
         start_day: b.add_i64_field(names::START_DAY, FAST),
         tiebreak: b.add_u64_field(names::TIEBREAK, FAST),
         hit: b.add_bytes_field("hit", STORED),

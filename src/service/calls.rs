@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::{Caller, Service, ServiceError};
 use crate::model::{
     parse_call, Call, CallId, CallKind, CallRefusal, FieldError, ProjectId, ValidationErrors,
+    MAX_CALL_NUMBER,
 };
 use crate::store::{Keyed, Space};
 
@@ -48,8 +49,11 @@ impl Service {
     pub fn create_call(&self, caller: &Caller, body: Value) -> Result<CallView, ServiceError> {
         editor(caller)?;
         let new = parse_call(body)?;
+        let _guard = self.write_lock.blocking_lock();
+        let number = self.next_call_number()?;
         let call = Call {
             id: ProjectId::generate(),
+            number,
             kind: new.kind,
             texts: new.texts,
             opens_at: new.opens_at,
@@ -57,7 +61,6 @@ impl Service {
             deadline_history: Vec::new(),
             created_at: Utc::now(),
         };
-        let _guard = self.write_lock.blocking_lock();
         self.put_call(&call)?;
         self.view(call)
     }
@@ -114,7 +117,7 @@ impl Service {
         &self,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Result<(CallId, Keyed), ServiceError> {
+    ) -> Result<(Call, Keyed), ServiceError> {
         let unknown = || {
             call_field_error(
                 "unknown_call",
@@ -153,7 +156,28 @@ impl Service {
             call.id.to_bytes().to_vec(),
             count.to_be_bytes().to_vec(),
         );
-        Ok((call.id, record))
+        Ok((call, record))
+    }
+
+    /// The number the next call gets (caller holds the write lock).
+    ///
+    /// # Errors
+    /// 409 when every number is taken; storage errors.
+    fn next_call_number(&self) -> Result<u16, ServiceError> {
+        let mut last = 0;
+        for item in self.store.spaces().scan(Space::Call) {
+            let (_, bytes) = item?;
+            if let Ok(call) = serde_json::from_slice::<Call>(&bytes) {
+                last = last.max(call.number);
+            }
+        }
+        if last >= MAX_CALL_NUMBER {
+            return Err(ServiceError::Conflict {
+                code: "too_many_calls",
+                message: format!("at most {MAX_CALL_NUMBER} calls can be opened"),
+            });
+        }
+        Ok(last + 1)
     }
 
     fn submissions_of(&self, id: CallId) -> Result<u64, ServiceError> {

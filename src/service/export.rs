@@ -170,7 +170,7 @@ impl Service {
             Err(e) => Some(Err(ServiceError::from(e))),
             Ok(p) => {
                 let visible = options.secretariat || p.state == State::Published;
-                (visible && options.filters.accepts(&p.fields))
+                (visible && options.filters.accepts(&p, &p.fields))
                     .then(|| Ok(record(&p, options.secretariat)))
             }
         });

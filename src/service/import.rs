@@ -351,6 +351,7 @@ fn created(submission: Submission, publish: bool, now: DateTime<Utc>) -> Change 
             contact: submission.contact,
             source_id: submission.source_id,
             call: None,
+            call_number: None,
             last_confirmed: None,
             state,
             created_at: now,

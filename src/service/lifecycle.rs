@@ -330,7 +330,7 @@ impl Service {
             let Some(review) = project.review() else {
                 continue;
             };
-            if !filters.accepts(&review) {
+            if !filters.accepts(project, &review) {
                 continue;
             }
             let mut possible_duplicates = self.published_duplicates_of(project.id, &prints[i])?;
@@ -362,13 +362,13 @@ impl Service {
     pub fn projects_in_state(
         &self,
         state: State,
-        keep: impl Fn(&ProjectFields) -> bool,
+        keep: impl Fn(&Project) -> bool,
         limit: usize,
     ) -> Result<Vec<OwnerProject>, ServiceError> {
         let mut found = Vec::new();
         for project in self.store.projects() {
             let project = project?;
-            if project.state == state && keep(&project.fields) {
+            if project.state == state && keep(&project) {
                 found.push(project);
             }
         }

@@ -1,22 +1,25 @@
 //! The figures of the WSIS Stocktaking Report: published projects counted by Action Line
-//! (with the C7 sub-lines), SDG, ITU region, stakeholder type and scope, for all projects
-//! and for the COVID-19 subset, and per Action Line the projects of its report chapter
-//! (a `report` selection with that Action Line as its category).
+//! (with the C7 sub-lines), SDG, ITU region, stakeholder type, part of ITU, scope and call
+//! for submissions, for all projects and for the COVID-19 subset, and per Action Line the
+//! projects of its report chapter (a `report` selection with that Action Line as its
+//! category). A report may count the projects of one call only.
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::{Service, ServiceError};
-use crate::model::{taxonomy, ActionLine, Filters, SelectionKind};
+use crate::model::{taxonomy, ActionLine, Filters, ItuEntity, Language, SelectionKind};
 use crate::model::{Dim, Groups};
 
 /// The facets the report counts by, in its order.
-pub const REPORT_FACETS: [Dim; 5] = [
+pub const REPORT_FACETS: [Dim; 7] = [
     Dim::ActionLine,
     Dim::Sdg,
     Dim::Region,
     Dim::StakeholderType,
+    Dim::ItuEntity,
     Dim::Scope,
+    Dim::Call,
 ];
 
 /// One line of a table: a value, its English label, its count and share.
@@ -72,6 +75,8 @@ pub struct Chapter {
 pub struct Report {
     /// The start year the report covers (all years when absent).
     pub year: Option<i32>,
+    /// The call whose projects it counts (number and English title; all when absent).
+    pub call: Option<(u16, String)>,
     /// Published projects counted.
     pub total: u64,
     /// Of which respond to COVID-19.
@@ -113,9 +118,41 @@ pub fn english_label(dim: Dim, code: &str) -> String {
         Dim::Region => find("regions", "code", "name"),
         Dim::StakeholderType => find("stakeholder_types", "code", "label"),
         Dim::Scope => find("scopes", "code", "label"),
+        Dim::ItuEntity => ItuEntity::parse(code).map(|e| entity_name(e).to_string()),
         _ => None,
     };
     label.unwrap_or_else(|| code.to_string())
+}
+
+/// The English name of a part of ITU.
+pub fn entity_name(entity: ItuEntity) -> &'static str {
+    match entity {
+        ItuEntity::ItuR => "ITU Radiocommunication Sector (ITU-R)",
+        ItuEntity::ItuT => "ITU Telecommunication Standardization Sector (ITU-T)",
+        ItuEntity::ItuD => "ITU Telecommunication Development Sector (ITU-D)",
+        ItuEntity::Gs => "ITU General Secretariat",
+    }
+}
+
+/// The calls, as (number, English title), in number order.
+type CallTitles = Vec<(u16, String)>;
+
+/// Every value of a report facet, with its English label, in the taxonomy's order (calls
+/// in number order).
+fn all_values(dim: Dim, calls: &CallTitles) -> Vec<(String, String)> {
+    if dim == Dim::Call {
+        return calls
+            .iter()
+            .map(|(n, title)| (n.to_string(), format!("{n}. {title}")))
+            .collect();
+    }
+    all_codes(dim)
+        .into_iter()
+        .map(|code| {
+            let label = english_label(dim, &code);
+            (code, label)
+        })
+        .collect()
 }
 
 /// Every value of a report facet, in the taxonomy's order.
@@ -140,14 +177,18 @@ fn all_codes(dim: Dim) -> Vec<String> {
             .map(|s| s.code().to_string())
             .collect(),
         Dim::Scope => Scope::ALL.iter().map(|s| s.code().to_string()).collect(),
+        Dim::ItuEntity => ItuEntity::ALL
+            .iter()
+            .map(|e| e.code().to_string())
+            .collect(),
         _ => Vec::new(),
     }
 }
 
-fn rows(dim: Dim, groups: &Groups) -> Vec<Row> {
-    all_codes(dim)
+fn rows(dim: Dim, groups: &Groups, calls: &CallTitles) -> Vec<Row> {
+    all_values(dim, calls)
         .into_iter()
-        .map(|code| {
+        .map(|(code, label)| {
             let count = groups
                 .groups
                 .iter()
@@ -155,7 +196,7 @@ fn rows(dim: Dim, groups: &Groups) -> Vec<Row> {
                 .map(|g| g.count)
                 .unwrap_or(0);
             Row {
-                label: english_label(dim, &code),
+                label,
                 share: if groups.total == 0 {
                     0.0
                 } else {
@@ -169,14 +210,36 @@ fn rows(dim: Dim, groups: &Groups) -> Vec<Row> {
 }
 
 impl Service {
-    /// The report's figures for projects started in `year` (all when `None`).
+    /// The report's figures for projects started in `year` that answered the call numbered
+    /// `call` (all when `None`).
     ///
     /// # Errors
-    /// Index and storage errors.
-    pub fn report(&self, year: Option<i32>) -> Result<Report, ServiceError> {
+    /// 404 for a call number no call has; index and storage errors.
+    pub fn report(&self, year: Option<i32>, call: Option<u16>) -> Result<Report, ServiceError> {
+        let mut calls: CallTitles = self
+            .calls()?
+            .into_iter()
+            .map(|v| {
+                let title = v.call.text(Language::En).map(|t| t.title.clone());
+                (v.call.number, title.unwrap_or_default())
+            })
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        calls.sort();
+        let called = match call {
+            Some(n) => Some(
+                calls
+                    .iter()
+                    .find(|(number, _)| *number == n)
+                    .cloned()
+                    .ok_or_else(|| ServiceError::NotFound(format!("no call has the number {n}")))?,
+            ),
+            None => None,
+        };
         let filters = Filters {
             year_from: year,
             year_to: year,
+            calls: call.into_iter().collect(),
             ..Filters::default()
         };
         let covid = Filters {
@@ -192,8 +255,8 @@ impl Service {
             covid19_total = subset.total;
             sections.push(Section {
                 facet: dim.name(),
-                all: rows(dim, &all),
-                covid19: rows(dim, &subset),
+                all: rows(dim, &all, &calls),
+                covid19: rows(dim, &subset, &calls),
             });
         }
         let mut chapters: Vec<Chapter> = self
@@ -228,6 +291,7 @@ impl Service {
         chapters.sort_by_key(|c| ActionLine::parse(&c.action_line).map(ActionLine::index));
         Ok(Report {
             year,
+            call: called,
             total,
             covid19_total,
             sections,

@@ -47,7 +47,8 @@ impl Service {
         };
         let token = tokens::new_token();
         let mut project = pending(submission, &token, now);
-        project.call = counted.as_ref().map(|(id, _)| *id);
+        project.call = counted.as_ref().map(|(call, _)| call.id);
+        project.call_number = counted.as_ref().map(|(call, _)| call.number);
         let mut notices: Vec<Keyed> = notice_of_change(None, &project, Some(&token), now)
             .filter(|n| self.notice_limits.allows(&normal_address(&n.to)))
             .map(Queued::record)
@@ -112,7 +113,9 @@ fn pending(submission: Submission, token: &str, now: DateTime<Utc>) -> Project {
         contact: submission.contact,
         source_id: None,
         call: None,
-        last_confirmed: None,
+        call_number: None,
+        // Submitting states the facts: the first confirmation.
+        last_confirmed: Some(now),
         state: State::Pending,
         created_at: now,
         updated_at: now,

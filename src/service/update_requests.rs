@@ -106,8 +106,9 @@ impl Service {
             let touched =
                 (project.last_confirmed.unwrap_or(project.updated_at)).max(project.updated_at);
             let stale = unconfirmed_since.is_none_or(|since| touched < since);
-            let wanted =
-                project.state == State::Published && stale && filters.accepts(&project.fields);
+            let wanted = project.state == State::Published
+                && stale
+                && filters.accepts(&project, &project.fields);
             let key = request_key(project.id, call_id);
             if !wanted
                 || self

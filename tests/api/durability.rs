@@ -96,6 +96,7 @@ fn an_index_behind_the_log_catches_up_on_start() {
                     contact: None,
                     source_id: s.source_id,
                     call: None,
+                    call_number: None,
                     last_confirmed: None,
                     state: State::Published,
                     created_at: now,

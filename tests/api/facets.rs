@@ -38,6 +38,9 @@ const STAKEHOLDERS: [&str; 6] = [
     "other",
 ];
 const STATUSES: [&str; 3] = ["planned", "ongoing", "completed"];
+/// Parts of ITU; index 0 is none. Only an international organization has one.
+const ENTITIES: [&str; 4] = ["", "ITU-R", "ITU-D", "GS"];
+const ITU: usize = 3;
 const SCOPES: [&str; 4] = ["local", "national", "regional", "international"];
 const WORDS: [&str; 3] = ["zulu", "kilo", "tango"];
 
@@ -47,6 +50,7 @@ struct Spec {
     sdgs: BTreeSet<u8>,
     countries: BTreeSet<usize>,
     stakeholder: usize,
+    entity: usize,
     scope: usize,
     status: usize,
     covid: bool,
@@ -74,7 +78,14 @@ impl Spec {
         if let Some(year) = self.year {
             record["start_date"] = json!(format!("{year}-03-01"));
         }
+        if let Some(entity) = self.entity() {
+            record["itu_entity"] = json!(entity);
+        }
         record
+    }
+
+    fn entity(&self) -> Option<&'static str> {
+        (self.stakeholder == ITU && self.entity > 0).then(|| ENTITIES[self.entity])
     }
 
     fn scope_code(&self) -> &'static str {
@@ -111,6 +122,7 @@ impl Spec {
                 }
             }
             "stakeholder_type" => vec![STAKEHOLDERS[self.stakeholder].into()],
+            "itu_entity" => self.entity().map(String::from).into_iter().collect(),
             "scope" => vec![self.scope_code().into()],
             "status" => vec![STATUSES[self.status].into()],
             "covid19" => vec![self.covid.to_string()],
@@ -128,6 +140,7 @@ struct Query {
     countries: Vec<usize>,
     regions: Vec<usize>,
     stakeholders: Vec<usize>,
+    entities: Vec<usize>,
     scopes: Vec<usize>,
     statuses: Vec<usize>,
     covid: Option<bool>,
@@ -163,6 +176,11 @@ impl Query {
             self.stakeholders
                 .iter()
                 .map(|s| ("stakeholder_type".into(), STAKEHOLDERS[*s].into())),
+        );
+        p.extend(
+            self.entities
+                .iter()
+                .map(|e| ("itu_entity".into(), ENTITIES[*e].into())),
         );
         p.extend(
             self.scopes
@@ -209,6 +227,13 @@ impl Query {
                 .iter()
                 .map(|s| STAKEHOLDERS[*s].to_string())
                 .collect()),
+            "itu_entity" => any(self
+                .entities
+                .iter()
+                .map(|e| ENTITIES[*e].to_string())
+                .collect()),
+            // No project here answered a call.
+            "call" => true,
             "scope" => any(self.scopes.iter().map(|s| SCOPES[*s].to_string()).collect()),
             "status" => any(self
                 .statuses
@@ -263,6 +288,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         proptest::collection::btree_set(1u8..7, 1..4),
         proptest::collection::btree_set(0..COUNTRIES.len(), 0..6),
         0..STAKEHOLDERS.len(),
+        0..ENTITIES.len(),
         0..SCOPES.len(),
         0..STATUSES.len(),
         any::<bool>(),
@@ -270,16 +296,19 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         0..WORDS.len(),
     )
         .prop_map(
-            |(lines, sdgs, countries, stakeholder, scope, status, covid, year, word)| Spec {
-                lines,
-                sdgs,
-                countries,
-                stakeholder,
-                scope,
-                status,
-                covid,
-                year,
-                word,
+            |(lines, sdgs, countries, stakeholder, entity, scope, status, covid, year, word)| {
+                Spec {
+                    lines,
+                    sdgs,
+                    countries,
+                    stakeholder,
+                    entity,
+                    scope,
+                    status,
+                    covid,
+                    year,
+                    word,
+                }
             },
         )
 }
@@ -298,6 +327,7 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         some_of(0..COUNTRIES.len()),
         some_of(0..REGIONS.len()),
         some_of(0..STAKEHOLDERS.len()),
+        some_of(1..ENTITIES.len()),
         some_of(0..SCOPES.len()),
         some_of(0..STATUSES.len()),
         proptest::option::weighted(0.3, any::<bool>()),
@@ -316,6 +346,7 @@ fn query_strategy() -> impl Strategy<Value = Query> {
                 countries,
                 regions,
                 stakeholders,
+                entities,
                 scopes,
                 statuses,
                 covid,
@@ -327,6 +358,7 @@ fn query_strategy() -> impl Strategy<Value = Query> {
                 countries,
                 regions,
                 stakeholders,
+                entities,
                 scopes,
                 statuses,
                 covid,

@@ -16,16 +16,18 @@ use wsis_stocktaking::search::{FacetCounting, IndexerConfig};
 use wsis_stocktaking::service::{ImportReport, Service, ServiceConfig};
 
 /// Every facet of a search answer, in the API's order.
-pub const FACETS: [&str; 9] = [
+pub const FACETS: [&str; 11] = [
     "action_line",
     "sdg",
     "region",
     "country",
     "stakeholder_type",
+    "itu_entity",
     "scope",
     "status",
     "covid19",
     "year",
+    "call",
 ];
 
 pub struct TestApp {

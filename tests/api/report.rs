@@ -45,7 +45,7 @@ async fn the_report_tables_are_the_statistics_and_chapters_list_their_projects()
         wrong.body
     );
 
-    let report = outside_async(|| app.service.report(None).unwrap());
+    let report = outside_async(|| app.service.report(None, None).unwrap());
     let all = app.get("/api/v1/search?per_page=1").await;
     assert_eq!(report.total, all.body["total"].as_u64().unwrap());
     assert_tables_are_the_statistics(&app, &report).await;
@@ -60,7 +60,7 @@ async fn the_report_tables_are_the_statistics_and_chapters_list_their_projects()
     assert_the_formats_carry_the_figures(&report);
 
     // A year narrows the report to the projects that started in it.
-    let year = outside_async(|| app.service.report(Some(2021)).unwrap());
+    let year = outside_async(|| app.service.report(Some(2021), None).unwrap());
     let started = app
         .get("/api/v1/search?year_from=2021&year_to=2021&per_page=1")
         .await;
@@ -99,7 +99,7 @@ fn assert_the_formats_carry_the_figures(report: &Report) {
     let html = render(report, ReportFormat::Html).unwrap();
     assert!(
         html.starts_with("<!DOCTYPE html>")
-            && html.matches("<figure class=\"chart\"").count() == 10
+            && html.matches("<figure class=\"chart\"").count() == 14
             && html.contains(".s-1000{"),
         "two charts per facet"
     );
@@ -109,7 +109,7 @@ fn assert_the_formats_carry_the_figures(report: &Report) {
     let csv = render(report, ReportFormat::Csv).unwrap();
     assert_eq!(
         csv.lines().count(),
-        1 + 2 * (19 + 17 + 7 + 6 + 4),
+        1 + 2 * (19 + 17 + 7 + 6 + 4 + 4),
         "every value of every facet, twice"
     );
 }

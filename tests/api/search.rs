@@ -23,10 +23,12 @@ async fn an_empty_search_returns_every_published_project_with_all_facets() {
     assert_eq!(r.body["total"], 129);
     assert_eq!(r.body["hits"].as_array().unwrap().len(), 20);
     for facet in FACETS {
+        // The seed has no project of ITU's own and none answered a call.
+        let may_be_empty = facet == "itu_entity" || facet == "call";
         assert!(
             r.body["facets"][facet]
                 .as_object()
-                .is_some_and(|m| !m.is_empty()),
+                .is_some_and(|m| may_be_empty || !m.is_empty()),
             "{facet}"
         );
     }

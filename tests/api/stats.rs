@@ -10,12 +10,13 @@ use serde_json::Value;
 use crate::helpers::TestApp;
 use wsis_stocktaking::model::{ActionLine, Filters, ProjectFields, SearchRequest};
 
-const DIMS: [&str; 9] = [
+const DIMS: [&str; 10] = [
     "action_line",
     "sdg",
     "region",
     "country",
     "stakeholder_type",
+    "itu_entity",
     "scope",
     "status",
     "covid19",
@@ -33,6 +34,11 @@ fn values(f: &ProjectFields, dim: &str) -> Vec<String> {
         "region" => f.regions().iter().map(|r| r.code().to_string()).collect(),
         "country" => f.countries.iter().map(|c| c.code().to_string()).collect(),
         "stakeholder_type" => vec![f.stakeholder_type.code().to_string()],
+        "itu_entity" => f
+            .itu_entity
+            .map(|e| e.code().to_string())
+            .into_iter()
+            .collect(),
         "scope" => vec![f.scope.code().to_string()],
         "status" => vec![f.status.code().to_string()],
         "covid19" => vec![f.covid19.to_string()],
@@ -50,7 +56,7 @@ fn brute_force(
 ) -> (u64, BTreeMap<Vec<String>, u64>) {
     let mut total = 0;
     let mut groups = BTreeMap::new();
-    for f in projects.iter().filter(|f| filters.accepts(f)) {
+    for f in projects.iter().filter(|f| filters.accepts_fields(f)) {
         total += 1;
         let first = values(f, dims[0]);
         let second = dims
@@ -100,6 +106,7 @@ fn filter_query() -> impl Strategy<Value = String> {
         (2000..2026i32).prop_map(|y| format!("year_to={y}")),
         prop::sample::select(vec!["government", "civil_society", "academia"])
             .prop_map(|s| format!("stakeholder_type={s}")),
+        prop::sample::select(vec!["ITU-D", "GS", "ITU-R"]).prop_map(|e| format!("itu_entity={e}")),
     ];
     prop::collection::vec(one, 0..3).prop_map(|parts| {
         let mut seen = Vec::new();
@@ -168,7 +175,7 @@ proptest! {
 }
 
 /// One seeded app shared by every case (building it is the slow part), with a few
-/// projects whose start date is unknown.
+/// projects whose start date is unknown, three of them ITU's own.
 fn shared_app() -> &'static TestApp {
     static APP: std::sync::OnceLock<TestApp> = std::sync::OnceLock::new();
     APP.get_or_init(|| {
@@ -180,8 +187,16 @@ fn shared_app() -> &'static TestApp {
                     &format!("Undated project {i}"),
                     "Nobody recorded when it began.",
                 );
-                r.as_object_mut().unwrap().remove("start_date");
-                r.as_object_mut().unwrap().remove("end_date");
+                let fields = r.as_object_mut().unwrap();
+                fields.remove("start_date");
+                fields.remove("end_date");
+                if i > 0 {
+                    fields.insert(
+                        "stakeholder_type".into(),
+                        "international_organization".into(),
+                    );
+                    fields.insert("itu_entity".into(), ["ITU-D", "GS"][i % 2].into());
+                }
                 r
             })
             .collect();

@@ -8,8 +8,8 @@ use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::model::{
-    taxonomy, ActionLine, Country, Dim, FacetCounts, Language, ProjectId, Region, Scope, Sdg,
-    StakeholderType, Status,
+    taxonomy, ActionLine, Country, Dim, FacetCounts, ItuEntity, Language, ProjectId, Region, Scope,
+    Sdg, StakeholderType, Status,
 };
 
 /// A string schema that takes one of `values`.
@@ -53,7 +53,7 @@ macro_rules! code_enum_schema {
     };
 }
 
-code_enum_schema!(StakeholderType, Scope, Status, Language);
+code_enum_schema!(StakeholderType, ItuEntity, Scope, Status, Language);
 
 named_schema!(
     ActionLine,

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::model::{
-    ActionLine, Country, Language, Region, Scope, SelectionKind, StakeholderType, Status,
+    ActionLine, Country, ItuEntity, Language, Region, Scope, SelectionKind, StakeholderType, Status,
 };
 
 /// `{id}` of a project or selection.
@@ -74,6 +74,8 @@ pub struct FilterParams {
     pub region: Option<Vec<Region>>,
     /// Stakeholder types.
     pub stakeholder_type: Option<Vec<StakeholderType>>,
+    /// Parts of ITU (ITU's own input).
+    pub itu_entity: Option<Vec<ItuEntity>>,
     /// Scopes.
     pub scope: Option<Vec<Scope>>,
     /// Statuses.
@@ -86,6 +88,13 @@ pub struct FilterParams {
     /// Last start year.
     #[param(minimum = 1900, maximum = 2100)]
     pub year_to: Option<i32>,
+    /// Numbers of the calls for submissions answered (see `GET /api/v1/calls`).
+    #[param(inline, value_type = Option<Vec<u16>>, minimum = 1, maximum = 255)]
+    pub call: Option<Vec<u16>>,
+    /// Confirmed by the submitter before this day (YYYY-MM-DD), or never.
+    pub confirmed_before: Option<NaiveDate>,
+    /// Confirmed by the submitter on this day (YYYY-MM-DD) or later.
+    pub confirmed_since: Option<NaiveDate>,
 }
 
 /// The order of search hits.
@@ -100,6 +109,8 @@ pub enum SortParam {
     Oldest,
     /// By title.
     Title,
+    /// Latest confirmation by the submitter first, never confirmed last.
+    Confirmed,
 }
 
 /// Full text, order, page and label language of a search (with [`FilterParams`]).
@@ -137,6 +148,9 @@ pub struct SubmissionBody {
     pub organization: String,
     /// The kind of organization.
     pub stakeholder_type: StakeholderType,
+    /// For projects of ITU (stakeholder type `international_organization`): the part of
+    /// ITU that submitted it.
+    pub itu_entity: Option<ItuEntity>,
     /// The level the activity works at.
     pub scope: Scope,
     /// Countries; may be empty (or left out) only for international scope.

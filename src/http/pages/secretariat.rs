@@ -128,7 +128,9 @@ async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<List
         let queue = filter.queue_filters();
         let waiting = s.moderation_queue(&queue)?;
         let beyond = match filter.listing.beyond_queue() {
-            Some(st) => s.projects_in_state(st, |f| queue.keeps(f), BEYOND_QUEUE_LIMIT)?,
+            Some(st) => {
+                s.projects_in_state(st, |p| queue.keeps(p, &p.fields), BEYOND_QUEUE_LIMIT)?
+            }
             None => Vec::new(),
         };
         Ok(Listed { waiting, beyond })

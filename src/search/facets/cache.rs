@@ -7,6 +7,7 @@ use tantivy::index::SegmentId;
 use tantivy::SegmentReader;
 
 use super::doc_sets::Bits;
+use super::layout::COUNT_ALL;
 use super::segment::SegmentFacetData;
 use super::tally::FacetTally;
 
@@ -84,7 +85,7 @@ impl FacetCache {
                 .is_none_or(|alive| alive.is_alive(doc))
             {
                 tally.total += 1;
-                tally.add(&data, doc, u64::MAX);
+                tally.add(&data, doc, COUNT_ALL);
             }
         }
         let tally: Arc<FacetTally> = Arc::from(tally);

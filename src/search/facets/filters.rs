@@ -61,7 +61,7 @@ pub struct ActiveFilters(pub Vec<(Dim, Accept)>);
 impl ActiveFilters {
     /// The active filters of a request, with the encodings the index uses.
     pub fn from_filters(f: &Filters) -> ActiveFilters {
-        let coded: [(Dim, Vec<usize>); 8] = [
+        let coded: [(Dim, Vec<usize>); 10] = [
             (
                 Dim::ActionLine,
                 f.action_lines.iter().map(|a| a.index()).collect(),
@@ -79,12 +79,17 @@ impl ActiveFilters {
                 Dim::StakeholderType,
                 f.stakeholder_types.iter().map(|s| s.index()).collect(),
             ),
+            (
+                Dim::ItuEntity,
+                f.itu_entities.iter().map(|e| e.index()).collect(),
+            ),
             (Dim::Scope, f.scopes.iter().map(|s| s.index()).collect()),
             (Dim::Status, f.statuses.iter().map(|s| s.index()).collect()),
             (
                 Dim::Covid19,
                 f.covid19.into_iter().map(usize::from).collect(),
             ),
+            (Dim::Call, f.calls.iter().map(|c| usize::from(*c)).collect()),
         ];
         let mut active: Vec<(Dim, Accept)> = coded
             .into_iter()

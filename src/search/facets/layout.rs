@@ -1,12 +1,13 @@
 //! How a document's facet values are packed in memory.
 //!
-//! Every coded facet (all but countries and years) has a [`Span`] of a `u64` value word: one
-//! bit per value, so a filter is one mask test and counting walks the set bits. A document's
-//! year and first countries sit beside it in [`Places`]; a tally counts years and countries in
-//! slots (see [`year_slot`] and [`country_slot`]).
+//! Every coded facet (all but countries, years and calls) has a [`Span`] of a `u64` value
+//! word: one bit per value, so a filter is one mask test and counting walks the set bits. A
+//! document's year and first countries sit beside it in [`Places`], its call in a byte of its
+//! own; a tally counts years, countries and calls in slots (see [`year_slot`],
+//! [`country_slot`] and [`CALL_SLOTS`]).
 
 use crate::model::Dim;
-use crate::model::{ActionLine, Region, Scope, StakeholderType, Status};
+use crate::model::{ActionLine, ItuEntity, Region, Scope, StakeholderType, Status};
 use crate::search::document::UNKNOWN_YEAR;
 
 /// The first year counted: years count from 1900 to 2100 ...
@@ -41,6 +42,18 @@ pub(super) enum Slot {
     Country(usize),
     /// A year slot (see [`year_slot`]).
     Year(usize),
+    /// A call number.
+    Call(usize),
+}
+
+/// Call slots of a tally, by call number: slot 0 counts documents that answered no call,
+/// and calls are numbered from 1 to 255 (the service opens no more).
+pub(super) const CALL_SLOTS: usize = 256;
+
+/// The byte a document's call number is kept in (0, no call, for a number past the slots,
+/// which the service never gives).
+pub(super) fn call_byte(number: u64) -> u8 {
+    u8::try_from(number).unwrap_or(0)
 }
 
 /// Countries kept inline per document; more go to an overflow table.
@@ -161,27 +174,49 @@ pub(super) const LINES: Span = Span {
 pub(super) const SDGS: Span = Span::after(LINES, 18);
 pub(super) const REGIONS: Span = Span::after(SDGS, Region::ALL.len());
 pub(super) const STAKEHOLDERS: Span = Span::after(REGIONS, StakeholderType::ALL.len());
-pub(super) const SCOPES: Span = Span::after(STAKEHOLDERS, Scope::ALL.len());
+pub(super) const ENTITIES: Span = Span::after(STAKEHOLDERS, ItuEntity::ALL.len());
+pub(super) const SCOPES: Span = Span::after(ENTITIES, Scope::ALL.len());
 pub(super) const STATUSES: Span = Span::after(SCOPES, Status::ALL.len());
 pub(super) const COVID: Span = Span::after(STATUSES, 2);
-/// Beyond the value bits, two flags of a counting mask: count the year, count the countries.
-pub(super) const COUNT_YEAR: u64 = 1 << 62;
-pub(super) const COUNT_COUNTRIES: u64 = 1 << 63;
-/// The value bits of a value word (or of a counting mask).
-pub(super) const VALUE_BITS: u64 = COUNT_YEAR - 1;
-const _: () = assert!(COVID.end() <= 62, "facet values exceed the value word");
+const _: () = assert!(COVID.end() <= 64, "facet values exceed the value word");
 
-/// The span of a coded facet (none for countries and years).
+/// What to count of a document: its value bits under the low 64 bits, and above them flags
+/// for the facets counted in slots.
+pub(super) type Counting = u128;
+/// Count everything.
+pub(super) const COUNT_ALL: Counting = Counting::MAX;
+/// Count the year.
+pub(super) const COUNT_YEAR: Counting = 1 << 64;
+/// Count the countries.
+pub(super) const COUNT_COUNTRIES: Counting = 1 << 65;
+/// Count the call.
+pub(super) const COUNT_CALL: Counting = 1 << 66;
+/// The flags of the facets counted in slots.
+pub(super) const COUNT_SLOTS: Counting = COUNT_YEAR | COUNT_COUNTRIES | COUNT_CALL;
+
+/// The value bits a counting mask selects.
+#[inline(always)]
+pub(super) fn value_bits(counting: Counting) -> u64 {
+    counting as u64
+}
+
+/// A counting mask of value bits only.
+pub(super) fn counting_values(bits: u64) -> Counting {
+    Counting::from(bits)
+}
+
+/// The span of a coded facet (none for countries, years and calls).
 pub(super) fn span(dim: Dim) -> Option<Span> {
     match dim {
         Dim::ActionLine => Some(LINES),
         Dim::Sdg => Some(SDGS),
         Dim::Region => Some(REGIONS),
         Dim::StakeholderType => Some(STAKEHOLDERS),
+        Dim::ItuEntity => Some(ENTITIES),
         Dim::Scope => Some(SCOPES),
         Dim::Status => Some(STATUSES),
         Dim::Covid19 => Some(COVID),
-        Dim::Country | Dim::Year => None,
+        Dim::Country | Dim::Year | Dim::Call => None,
     }
 }
 
@@ -224,11 +259,13 @@ mod tests {
             Dim::Sdg => Sdg::all().map(|g| u64::from(g.number())).collect(),
             Dim::Region => indexes(Region::ALL.len()),
             Dim::StakeholderType => indexes(StakeholderType::ALL.len()),
+            Dim::ItuEntity => indexes(ItuEntity::ALL.len()),
             Dim::Scope => indexes(Scope::ALL.len()),
             Dim::Status => indexes(Status::ALL.len()),
             Dim::Covid19 => vec![0, 1],
             Dim::Country => indexes(Country::count()),
             Dim::Year => (FIRST_YEAR..FIRST_YEAR + YEAR_SLOTS as u64).collect(),
+            Dim::Call => (1..CALL_SLOTS as u64).collect(),
         }
     }
 
@@ -243,11 +280,16 @@ mod tests {
             assert!(s.len > 0, "{dim:?}");
             next = s.end();
         }
-        assert!(next <= 62, "the counting flags stay clear of the values");
+        assert!(next <= 64, "the values fit the value word");
         let all = coded().iter().fold(0, |m, (_, s)| m | s.mask());
-        assert_eq!(all & !VALUE_BITS, 0);
-        assert_eq!(COUNT_YEAR & VALUE_BITS, 0);
-        assert_eq!(COUNT_COUNTRIES & (VALUE_BITS | COUNT_YEAR), 0);
+        assert_eq!(value_bits(counting_values(all)), all);
+        assert_eq!(
+            value_bits(COUNT_SLOTS),
+            0,
+            "the slot flags stay clear of the values"
+        );
+        assert_eq!(value_bits(COUNT_ALL), u64::MAX);
+        assert_eq!(COUNT_SLOTS.count_ones(), 3);
     }
 
     #[test]
@@ -267,6 +309,10 @@ mod tests {
                 }
             }
         }
+        for call in taxonomy_values(Dim::Call) {
+            assert_eq!(u64::from(call_byte(call)), call, "call {call} has its slot");
+        }
+        assert_eq!(call_byte(CALL_SLOTS as u64), 0);
         for c in taxonomy_values(Dim::Country) {
             assert!(
                 country_slot(c as u16) < COUNTRY_SLOTS,
@@ -329,7 +375,6 @@ mod tests {
                 .iter()
                 .zip(&sets)
                 .fold(0, |w, ((_, s), set)| w | s.place(bits_of(set.iter().copied())));
-            prop_assert_eq!(word & !VALUE_BITS, 0);
             for ((dim, s), set) in spans.iter().zip(&sets) {
                 let back: BTreeSet<u64> = members(s.take(word)).collect();
                 prop_assert_eq!(&back, set, "{:?}", dim);
@@ -337,7 +382,7 @@ mod tests {
         }
 
         #[test]
-        fn values_past_a_span_never_reach_another(dim in 0..7usize, values in any::<u64>()) {
+        fn values_past_a_span_never_reach_another(dim in 0..8usize, values in any::<u64>()) {
             let spans = coded();
             let (_, s) = spans[dim];
             let word = s.place(values);

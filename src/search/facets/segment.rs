@@ -7,7 +7,8 @@ use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::layout::{
-    bits_of, members, span, Places, COVID, LINES, REGIONS, SCOPES, SDGS, STAKEHOLDERS, STATUSES,
+    bits_of, call_byte, members, span, Places, COVID, ENTITIES, LINES, REGIONS, SCOPES, SDGS,
+    STAKEHOLDERS, STATUSES,
 };
 use super::ranking::{Candidate, Ranking, UNKNOWN_DAY};
 use super::value_sets::ValueSets;
@@ -24,6 +25,8 @@ pub struct SegmentFacetData {
     /// what filters test, kept apart so that a scan streams 8 bytes per document.
     pub(super) bits: Vec<u64>,
     pub(super) places: Vec<Places>,
+    /// Per document, the number of the call it answered (0 for none).
+    pub(super) calls: Vec<u8>,
     overflow: HashMap<DocId, Vec<u16>>,
     start_day: Vec<i32>,
     tiebreak: Vec<u64>,
@@ -42,6 +45,8 @@ pub(super) struct DocFacets {
     pub(super) bits: u64,
     pub(super) year: u64,
     pub(super) countries: Vec<u16>,
+    /// The call's number, 0 for none.
+    pub(super) call: u64,
     pub(super) start_day: i64,
     pub(super) tiebreak: u64,
 }
@@ -53,10 +58,12 @@ struct Columns {
     regions: Column<u64>,
     countries: Column<u64>,
     stakeholder: Column<u64>,
+    entity: Column<u64>,
     scope: Column<u64>,
     status: Column<u64>,
     covid: Column<u64>,
     year: Column<u64>,
+    call: Column<u64>,
     start_day: Column<i64>,
     tiebreak: Column<u64>,
 }
@@ -71,10 +78,12 @@ impl Columns {
             regions: facet(Dim::Region)?,
             countries: facet(Dim::Country)?,
             stakeholder: facet(Dim::StakeholderType)?,
+            entity: facet(Dim::ItuEntity)?,
             scope: facet(Dim::Scope)?,
             status: facet(Dim::Status)?,
             covid: facet(Dim::Covid19)?,
             year: facet(Dim::Year)?,
+            call: facet(Dim::Call)?,
             start_day: fast.i64(names::START_DAY)?,
             tiebreak: fast.u64(names::TIEBREAK)?,
         })
@@ -88,6 +97,7 @@ impl Columns {
                 | SDGS.place(many(&self.sdgs))
                 | REGIONS.place(many(&self.regions))
                 | STAKEHOLDERS.place(one(&self.stakeholder))
+                | ENTITIES.place(one(&self.entity))
                 | SCOPES.place(one(&self.scope))
                 | STATUSES.place(one(&self.status))
                 | COVID.place(one(&self.covid)),
@@ -97,6 +107,7 @@ impl Columns {
                 .values_for_doc(doc)
                 .map(|v| v as u16)
                 .collect(),
+            call: self.call.first(doc).unwrap_or(0),
             start_day: self.start_day.first(doc).unwrap_or(0),
             tiebreak: self.tiebreak.first(doc).unwrap_or(0),
         }
@@ -121,6 +132,7 @@ impl SegmentFacetData {
         let mut data = SegmentFacetData {
             bits: Vec::with_capacity(n),
             places: Vec::with_capacity(n),
+            calls: Vec::with_capacity(n),
             overflow: HashMap::new(),
             start_day: Vec::with_capacity(n),
             tiebreak: Vec::with_capacity(n),
@@ -138,6 +150,7 @@ impl SegmentFacetData {
                 data.bits[doc],
                 places.year,
                 data.countries(doc as DocId, places),
+                data.calls[doc],
             )
         });
         data.sets = ValueSets::build(n, rows);
@@ -148,6 +161,7 @@ impl SegmentFacetData {
         self.bits.push(facets.bits);
         let (places, overflow) = Places::pack(facets.year, facets.countries);
         self.places.push(places);
+        self.calls.push(call_byte(facets.call));
         if let Some(countries) = overflow {
             self.overflow.insert(doc, countries);
         }
@@ -222,6 +236,10 @@ impl SegmentFacetData {
         let places = &self.places[doc as usize];
         match (dim, span(dim)) {
             (Dim::Year, _) => out.push(u64::from(places.year)),
+            (Dim::Call, _) => match self.calls[doc as usize] {
+                0 => {}
+                call => out.push(u64::from(call)),
+            },
             (Dim::Country, _) => {
                 out.extend(self.countries(doc, places).iter().map(|c| u64::from(*c)))
             }

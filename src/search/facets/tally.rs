@@ -4,8 +4,8 @@ use tantivy::DocId;
 
 use super::filters::Accept;
 use super::layout::{
-    country_slot, span, year_of_slot, year_slot, Slot, COUNTRY_SLOTS, COUNT_COUNTRIES, COUNT_YEAR,
-    VALUE_BITS, YEAR_SLOTS,
+    country_slot, span, value_bits, year_of_slot, year_slot, Counting, Slot, CALL_SLOTS,
+    COUNTRY_SLOTS, COUNT_CALL, COUNT_COUNTRIES, COUNT_SLOTS, COUNT_YEAR, YEAR_SLOTS,
 };
 use super::segment::SegmentFacetData;
 use crate::model::Country;
@@ -23,6 +23,8 @@ pub struct FacetTally {
     /// By year from `FIRST_YEAR`; the last slot counts unknown start dates (and would absorb
     /// years out of range, which validation never lets in).
     years: [u64; YEAR_SLOTS + 1],
+    /// By call number; slot 0 counts documents that answered no call (never listed).
+    calls: [u64; CALL_SLOTS],
 }
 
 impl FacetTally {
@@ -33,6 +35,7 @@ impl FacetTally {
             values: [0; 64],
             countries: [0; COUNTRY_SLOTS + 1],
             years: [0; YEAR_SLOTS + 1],
+            calls: [0; CALL_SLOTS],
         })
     }
 
@@ -40,20 +43,19 @@ impl FacetTally {
         match (dim, span(dim)) {
             (_, Some(span)) => &self.values[span.range()],
             (Dim::Country, _) => &self.countries[..Country::count().min(COUNTRY_SLOTS)],
+            (Dim::Call, _) => &self.calls[1..],
             _ => &self.years[..],
         }
     }
 
     /// The counts of one facet as (value, count): the index for coded facets, the SDG
     /// number, the year ([`UNKNOWN_YEAR`](crate::search::document::UNKNOWN_YEAR) for unknown
-    /// start dates).
+    /// start dates), the call number.
     pub fn counts(&self, dim: Dim) -> impl Iterator<Item = (u64, u64)> + '_ {
-        let value = move |i: usize| {
-            if dim == Dim::Year {
-                year_of_slot(i)
-            } else {
-                i as u64
-            }
+        let value = move |i: usize| match dim {
+            Dim::Year => year_of_slot(i),
+            Dim::Call => i as u64 + 1,
+            _ => i as u64,
         };
         self.slots(dim)
             .iter()
@@ -77,21 +79,25 @@ impl FacetTally {
                 self.values[span.range()].copy_from_slice(&from.values[span.range()]);
             }
             (Dim::Country, _) => self.countries = from.countries,
+            (Dim::Call, _) => self.calls = from.calls,
             _ => self.years = from.years,
         }
     }
 
-    /// Counts one document in the facets that `mask` selects: its value bits, and the year
-    /// and countries flags (written out: this is the hottest loop).
+    /// Counts one document in the facets that `mask` selects: its value bits, and the year,
+    /// countries and call flags (written out: this is the hottest loop).
     #[inline(always)]
-    pub(super) fn add(&mut self, data: &SegmentFacetData, doc: DocId, mask: u64) {
-        let mut bits = data.bits[doc as usize] & mask & VALUE_BITS;
+    pub(super) fn add(&mut self, data: &SegmentFacetData, doc: DocId, mask: Counting) {
+        let mut bits = data.bits[doc as usize] & value_bits(mask);
         while bits != 0 {
             self.values[bits.trailing_zeros() as usize & 63] += 1;
             bits &= bits - 1;
         }
-        if mask & (COUNT_YEAR | COUNT_COUNTRIES) == 0 {
+        if mask & COUNT_SLOTS == 0 {
             return;
+        }
+        if mask & COUNT_CALL != 0 {
+            self.calls[usize::from(data.calls[doc as usize])] += 1;
         }
         let places = &data.places[doc as usize];
         if mask & COUNT_YEAR != 0 {
@@ -132,6 +138,7 @@ impl FacetTally {
             Slot::Value(bit) => self.values.get_mut(bit),
             Slot::Country(c) => self.countries.get_mut(c),
             Slot::Year(y) => self.years.get_mut(y),
+            Slot::Call(c) => self.calls.get_mut(c),
         };
         if let Some(count) = count {
             *count += n;
@@ -157,5 +164,6 @@ impl FacetTally {
         add(&mut self.values, &o.values);
         add(&mut self.countries, &o.countries);
         add(&mut self.years, &o.years);
+        add(&mut self.calls, &o.calls);
     }
 }

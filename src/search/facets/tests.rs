@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::doc_sets::Bits;
 use super::filters::{Accept, ActiveFilters};
-use super::layout::{bits_of, span, FIRST_YEAR, YEAR_SLOTS};
+use super::layout::{bits_of, span, CALL_SLOTS, COUNT_ALL, FIRST_YEAR, YEAR_SLOTS};
 use super::plan::Plan;
 use super::segment::{DocFacets, SegmentFacetData};
 use super::tally::FacetTally;
@@ -48,6 +48,7 @@ impl Doc {
                 .iter()
                 .map(|c| *c as u16)
                 .collect(),
+            call: self.values(Dim::Call).first().copied().unwrap_or(0),
             start_day: tiebreak as i64,
             tiebreak,
         }
@@ -62,7 +63,7 @@ fn domain(dim: Dim) -> BoxedStrategy<BTreeSet<u64>> {
             // Single-valued facets hold one value at most.
             let single = matches!(
                 dim,
-                Dim::StakeholderType | Dim::Scope | Dim::Status | Dim::Covid19
+                Dim::StakeholderType | Dim::ItuEntity | Dim::Scope | Dim::Status | Dim::Covid19
             );
             let len = u64::from(s.len);
             if single {
@@ -78,6 +79,14 @@ fn domain(dim: Dim) -> BoxedStrategy<BTreeSet<u64>> {
         (Dim::Country, _) => {
             proptest::collection::btree_set(0..Country::count() as u64, 0..6).boxed()
         }
+        // No call, a few calls shared by many documents, or any.
+        (Dim::Call, _) => prop_oneof![
+            Just(None),
+            proptest::option::of(1..4u64),
+            proptest::option::of(1..CALL_SLOTS as u64),
+        ]
+        .prop_map(|v| v.into_iter().collect())
+        .boxed(),
         _ => prop_oneof![
             Just(UNKNOWN_YEAR),
             Just(FIRST_YEAR - 1),
@@ -156,7 +165,7 @@ proptest! {
         let mut tally = FacetTally::new();
         for doc in 0..docs.len() as u32 {
             tally.total += 1;
-            tally.add(&data, doc, u64::MAX);
+            tally.add(&data, doc, COUNT_ALL);
         }
         prop_assert_eq!(tally.total, docs.len() as u64);
         for dim in Dim::ALL {

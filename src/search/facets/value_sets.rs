@@ -7,7 +7,7 @@ use tantivy::DocId;
 use super::doc_sets::{Bits, DocSet};
 use super::filters::{Accept, ActiveFilters};
 use super::layout::{
-    members, span, year_of_slot, year_slot, Slot, FIRST_YEAR, VALUE_BITS, YEAR_SLOTS,
+    members, span, year_of_slot, year_slot, Slot, CALL_SLOTS, FIRST_YEAR, YEAR_SLOTS,
 };
 use crate::model::Dim;
 
@@ -52,11 +52,12 @@ struct Gathered {
     countries: Vec<Vec<DocId>>,
     years: Vec<Vec<DocId>>,
     odd_years: Vec<(DocId, u16)>,
+    calls: Vec<Vec<DocId>>,
 }
 
-/// One document's row, as the value sets are built from: its value word, its year and its
-/// countries.
-pub(super) type Row<'a> = (u64, u16, &'a [u16]);
+/// One document's row, as the value sets are built from: its value word, its year, its
+/// countries and its call.
+pub(super) type Row<'a> = (u64, u16, &'a [u16], u8);
 
 impl Gathered {
     fn from<'a>(rows: impl Iterator<Item = Row<'a>>) -> Gathered {
@@ -65,10 +66,14 @@ impl Gathered {
             countries: Vec::new(),
             years: vec![Vec::new(); YEAR_SLOTS + 1],
             odd_years: Vec::new(),
+            calls: vec![Vec::new(); CALL_SLOTS],
         };
-        for (doc, (bits, year, countries)) in rows.enumerate() {
+        for (doc, (bits, year, countries, call)) in rows.enumerate() {
             let doc = doc as DocId;
-            for bit in members(bits & VALUE_BITS) {
+            if call != 0 {
+                g.calls[usize::from(call)].push(doc);
+            }
+            for bit in members(bits) {
                 g.coded[bit as usize].push(doc);
             }
             let slot = year_slot(year);
@@ -117,9 +122,15 @@ impl ValueSets {
             .into_iter()
             .enumerate()
             .map(|(slot, docs)| (Dim::Year, year_of_slot(slot), Slot::Year(slot), docs));
+        let calls = g
+            .calls
+            .into_iter()
+            .enumerate()
+            .map(|(c, docs)| (Dim::Call, c as u64, Slot::Call(c), docs));
         let sets: Vec<ValueSet> = coded
             .chain(countries)
             .chain(years)
+            .chain(calls)
             .filter(|(.., docs)| !docs.is_empty())
             .map(|(dim, value, slot, docs)| ValueSet {
                 dim,

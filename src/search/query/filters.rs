@@ -2,12 +2,13 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery};
+use chrono::NaiveDate;
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::combine::{any_of, term};
-use crate::model::Dim;
+use crate::model::{Dim, Filters};
 use crate::search::expansion::Tag;
 use crate::search::facets::{Accept, ActiveFilters};
 use crate::search::schema::Fields;
@@ -62,6 +63,31 @@ pub fn hit_query(
             .map(|(d, a)| (Occur::Must, filter_query(fields, *d, a))),
     );
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// Documents the `confirmed_before` and `confirmed_since` filters let through, scoring
+/// nothing; `None` without those filters.
+pub fn confirmed_query(fields: &Fields, filters: &Filters) -> Option<Box<dyn Query>> {
+    if filters.confirmed_before.is_none() && filters.confirmed_since.is_none() {
+        return None;
+    }
+    let day = |d: NaiveDate| {
+        let days = d.signed_duration_since(NaiveDate::default()).num_days();
+        Term::from_field_i64(fields.confirmed_day, days)
+    };
+    let from = filters
+        .confirmed_since
+        .map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
+    let to = filters
+        .confirmed_before
+        .map_or(Bound::Unbounded, |d| Bound::Excluded(day(d)));
+    let range = RangeQuery::new(from, to);
+    Some(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)))
+}
+
+/// Documents matching both queries (scored as the sum).
+pub fn both(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
 }
 
 /// Documents matching either of two filters.

@@ -29,6 +29,6 @@ pub(crate) use combine::term;
 pub use context::TextContext;
 pub use expansion_cache::ExpansionCache;
 pub use features::Features;
-pub use filters::{either, filter_query, hit_query, tag_query};
+pub use filters::{both, confirmed_query, either, filter_query, hit_query, tag_query};
 pub use text::{text_query, TextPlan, MAX_QUERY_ALTERNATIVES};
 pub use words::typo_budget;
