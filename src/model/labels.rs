@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::{ActionLine, Country, Language, Region, Scope, Sdg, StakeholderType, State, Status};
+use super::{
+    ActionLine, Country, ItuEntity, Language, Region, Scope, Sdg, StakeholderType, State, Status,
+};
 
 /// One label per language, in [`Language::ALL`] order.
 pub type Six = [&'static str; 6];
@@ -285,6 +287,45 @@ pub fn region(lang: Language, region: Region) -> &'static str {
             "International",
             "Международный",
             "Internacional",
+        ],
+    };
+    pick(&labels, lang)
+}
+
+/// The label of a part of ITU.
+pub fn itu_entity(lang: Language, value: ItuEntity) -> &'static str {
+    let labels: Six = match value {
+        ItuEntity::ItuR => [
+            "قطاع الاتصالات الراديوية (ITU-R)",
+            "无线电通信部门 (ITU-R)",
+            "Radiocommunication Sector (ITU-R)",
+            "Secteur des radiocommunications (UIT-R)",
+            "Сектор радиосвязи (МСЭ-R)",
+            "Sector de Radiocomunicaciones (UIT-R)",
+        ],
+        ItuEntity::ItuT => [
+            "قطاع تقييس الاتصالات (ITU-T)",
+            "电信标准化部门 (ITU-T)",
+            "Telecommunication Standardization Sector (ITU-T)",
+            "Secteur de la normalisation des télécommunications (UIT-T)",
+            "Сектор стандартизации электросвязи (МСЭ-T)",
+            "Sector de Normalización de las Telecomunicaciones (UIT-T)",
+        ],
+        ItuEntity::ItuD => [
+            "قطاع تنمية الاتصالات (ITU-D)",
+            "电信发展部门 (ITU-D)",
+            "Telecommunication Development Sector (ITU-D)",
+            "Secteur du développement des télécommunications (UIT-D)",
+            "Сектор развития электросвязи (МСЭ-D)",
+            "Sector de Desarrollo de las Telecomunicaciones (UIT-D)",
+        ],
+        ItuEntity::Gs => [
+            "الأمانة العامة للاتحاد",
+            "国际电联总秘书处",
+            "ITU General Secretariat",
+            "Secrétariat général de l'UIT",
+            "Генеральный секретариат МСЭ",
+            "Secretaría General de la UIT",
         ],
     };
     pick(&labels, lang)

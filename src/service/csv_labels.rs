@@ -5,11 +5,14 @@
 use serde_json::Value;
 
 use crate::model::labels;
-use crate::model::{ActionLine, Country, Language, Scope, Sdg, StakeholderType, State, Status};
+use crate::model::{
+    ActionLine, Country, ItuEntity, Language, Scope, Sdg, StakeholderType, State, Status,
+};
 
 /// The columns that hold codes.
-const CODED: [&str; 7] = [
+const CODED: [&str; 8] = [
     "stakeholder_type",
+    "itu_entity",
     "scope",
     "countries",
     "action_lines",
@@ -43,6 +46,7 @@ pub(super) fn labels_of(column: &str, value: Option<&Value>, lang: Language) -> 
 fn label(column: &str, code: &str, lang: Language) -> Option<String> {
     let label = match column {
         "stakeholder_type" => labels::stakeholder_type(lang, StakeholderType::parse(code)?),
+        "itu_entity" => labels::itu_entity(lang, ItuEntity::parse(code)?),
         "scope" => labels::scope(lang, Scope::parse(code)?),
         "status" => labels::status(lang, Status::parse(code)?),
         "state" => labels::state(lang, State::ALL.into_iter().find(|s| s.code() == code)?),

@@ -4,14 +4,17 @@
 
 use std::collections::HashMap;
 
+use axum::response::Response;
 use maud::{html, Markup};
 
+use super::calls::call;
 use super::i18n;
 use super::layout::Ctx;
 use super::search_view::View;
+use crate::http::AppState;
 use crate::model::SearchResults;
 use crate::model::UNKNOWN_YEAR_LABEL;
-use crate::model::{ActionLine, Country, Region, Scope, Sdg, StakeholderType, Status};
+use crate::model::{ActionLine, Country, ItuEntity, Region, Scope, Sdg, StakeholderType, Status};
 
 /// Countries listed before the "more countries" fold.
 const COUNTRIES_SHOWN: usize = 12;
@@ -55,12 +58,16 @@ struct FacetChoices {
     regions: Vec<Choice>,
     countries: Vec<Choice>,
     stakeholder_types: Vec<Choice>,
+    /// Shown only when some result is ITU's own, or the filter is set.
+    itu_entities: Vec<Choice>,
     scopes: Vec<Choice>,
     statuses: Vec<Choice>,
+    /// Shown only when some result answered a call, or the filter is set.
+    calls: Vec<Choice>,
 }
 
 impl FacetChoices {
-    fn new(ctx: &Ctx, results: &SearchResults) -> FacetChoices {
+    fn new(ctx: &Ctx, results: &SearchResults, calls: &[(String, String)]) -> FacetChoices {
         let lang = ctx.lang;
         let choices = |facet: &str, values: Vec<(String, Markup)>| {
             let counts = facet_counts(results, facet);
@@ -110,6 +117,20 @@ impl FacetChoices {
                     .map(|s| coded(s.code(), i18n::status(lang, *s)))
                     .collect(),
             ),
+            itu_entities: choices(
+                "itu_entity",
+                ItuEntity::ALL
+                    .iter()
+                    .map(|e| coded(e.code(), i18n::itu_entity(lang, *e)))
+                    .collect(),
+            ),
+            calls: choices(
+                "call",
+                calls
+                    .iter()
+                    .map(|(n, title)| (n.clone(), html! { (n) ". " (title) }))
+                    .collect(),
+            ),
         }
     }
 }
@@ -157,10 +178,38 @@ fn country_choices(ctx: &Ctx, results: &SearchResults) -> Vec<Choice> {
     named.into_iter().map(|(_, choice)| choice).collect()
 }
 
+/// The numbers and titles (in the page's language) of the calls the results count: none
+/// when no result answered a call (the calls are read only then).
+pub(super) async fn call_titles(
+    state: &AppState,
+    ctx: &Ctx,
+    results: &SearchResults,
+) -> Result<Vec<(String, String)>, Response> {
+    if results.facets.get("call").unwrap_or_default().is_empty() {
+        return Ok(Vec::new());
+    }
+    let lang = ctx.lang;
+    call(state, ctx, move |s| {
+        Ok(s.calls()?
+            .into_iter()
+            .map(|v| {
+                let title = v.call.text(lang).map(|t| t.title.clone());
+                (v.call.number.to_string(), title.unwrap_or_default())
+            })
+            .collect())
+    })
+    .await
+}
+
 /// The facet checkboxes with their counts, behind a "Filters (n)" disclosure.
-pub(super) fn facet_sidebar(ctx: &Ctx, view: &View, results: &SearchResults) -> Markup {
+pub(super) fn facet_sidebar(
+    ctx: &Ctx,
+    view: &View,
+    results: &SearchResults,
+    calls: &[(String, String)],
+) -> Markup {
     let t = ctx.t;
-    let c = FacetChoices::new(ctx, results);
+    let c = FacetChoices::new(ctx, results, calls);
     let set = view.filters().count();
     html! {
         // Closed, it is one line above the results on a phone; wide screens always show it.
@@ -187,13 +236,25 @@ fn sidebar(ctx: &Ctx, view: &View, results: &SearchResults, c: &FacetChoices) ->
                 (checkbox_group(ctx, view, "country", t.countries, &c.countries))
             }
             (checkbox_group(ctx, view, "stakeholder_type", t.stakeholder_type, &c.stakeholder_types))
+            @if shown(view, "itu_entity", &c.itu_entities) {
+                (checkbox_group(ctx, view, "itu_entity", t.itu_entity, &c.itu_entities))
+            }
             (checkbox_group(ctx, view, "scope", t.scope, &c.scopes))
             (checkbox_group(ctx, view, "status", t.status, &c.statuses))
             (year_facet(ctx, view, results))
             @if !view.covid_only { (covid_facet(ctx, view, results)) }
+            @if shown(view, "call", &c.calls) {
+                (checkbox_group(ctx, view, "call", t.call_field, &c.calls))
+            }
             button.apply type="submit" { (t.apply_filters) }
         }
     }
+}
+
+/// Whether a facet that most projects lack is shown: some choice counts, or the filter is
+/// set.
+fn shown(view: &View, facet: &str, choices: &[Choice]) -> bool {
+    choices.iter().any(|c| c.count > 0) || view.value(facet).is_some()
 }
 
 /// The start-year range, with the counts of the latest years and of unknown years.

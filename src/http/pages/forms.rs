@@ -12,7 +12,8 @@ use super::layout::Ctx;
 use super::{i18n, messages};
 use crate::model::validation::{LIST_FIELDS, SUBMISSION_FIELDS};
 use crate::model::{
-    ActionLine, Country, FieldError, Language, ProjectFields, Scope, Sdg, StakeholderType, Status,
+    ActionLine, Country, FieldError, ItuEntity, Language, ProjectFields, Scope, Sdg,
+    StakeholderType, Status,
 };
 
 /// What the form holds: single values and lists, as typed.
@@ -62,6 +63,12 @@ impl FormValues {
         set("description", f.description.clone());
         set("organization", f.organization.clone());
         set("stakeholder_type", f.stakeholder_type.code().to_string());
+        set(
+            "itu_entity",
+            f.itu_entity
+                .map(|e| e.code().to_string())
+                .unwrap_or_default(),
+        );
         set("scope", f.scope.code().to_string());
         set("status", f.status.code().to_string());
         set(
@@ -151,6 +158,7 @@ impl FormValues {
             "description",
             "organization",
             "stakeholder_type",
+            "itu_entity",
             "scope",
             "status",
             "start_date",
@@ -232,6 +240,7 @@ pub(super) fn label_of(ctx: &Ctx, field: &str) -> &'static str {
         "description" => t.description,
         "organization" => t.organization,
         "stakeholder_type" => t.stakeholder_type,
+        "itu_entity" => t.itu_entity,
         "scope" => t.scope,
         "countries" => t.countries,
         "action_lines" => t.action_lines,
@@ -289,6 +298,7 @@ pub fn project_form(ctx: &Ctx, spec: FormSpec, v: &FormValues, errors: &Errors) 
             (f.select("language", t.project_language, Language::ALL.iter().map(|l| (l.code(), i18n::language_name(lang, *l))).collect()))
             (f.text("organization", t.organization, "text", true))
             (f.select("stakeholder_type", t.stakeholder_type, StakeholderType::ALL.iter().map(|s| (s.code(), i18n::stakeholder_type(lang, *s))).collect()))
+            (f.itu_entity())
             (f.select("scope", t.scope, Scope::ALL.iter().map(|s| (s.code(), i18n::scope(lang, *s))).collect()))
             (f.countries())
             (f.action_lines())
@@ -441,6 +451,28 @@ impl Fields<'_> {
                     option value="" { (t.choose) }
                     @for (code, name) in options {
                         option value=(code) selected[self.v.get(field) == code] { (name) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The optional part of ITU, for ITU's own projects.
+    fn itu_entity(&self) -> Markup {
+        let (t, field) = (self.ctx.t, "itu_entity");
+        let invalid = self.invalid(field);
+        html! {
+            div.field.invalid[invalid] {
+                label for=(field) { (t.itu_entity) }
+                p.hint #itu_entity-hint { (t.itu_entity_hint) }
+                (self.error_note(field))
+                select id=(field) name=(field) aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=(self.described_by(field, "itu_entity-hint")) {
+                    option value="" { "—" }
+                    @for e in ItuEntity::ALL {
+                        option value=(e.code()) selected[self.v.get(field) == e.code()] {
+                            (i18n::itu_entity(self.ctx.lang, *e))
+                        }
                     }
                 }
             }

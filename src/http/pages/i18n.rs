@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use super::messages;
 pub use crate::model::labels::{
-    action_line, action_line_label, country, region, scope, sdg, sdg_abbreviation, sdg_label,
-    stakeholder_type, state, status,
+    action_line, action_line_label, country, itu_entity, region, scope, sdg, sdg_abbreviation,
+    sdg_label, stakeholder_type, state, status,
 };
 use crate::model::Language;
 pub use crate::presentation::colours::sdg_color;
@@ -75,9 +75,9 @@ messages::fluent_texts! {
         suggest_organizations, download, download_without_words, beyond_last_page,
         last_page, without_quotes, bad_value, bad_year_range, bad_words, apply_filters,
         clear_filters, remove_filter, no_results, no_results_hint, sort_label,
-        sort_relevance, sort_newest, sort_oldest, sort_title, previous, next, page,
+        sort_relevance, sort_newest, sort_oldest, sort_title, sort_confirmed, previous, next, page,
         pagination, action_lines, sdgs, regions, countries, more_countries,
-        stakeholder_type, scope, status, start_year, year_from, year_to, covid19, covid_any,
+        stakeholder_type, itu_entity, itu_entity_hint, scope, status, start_year, year_from, year_to, covid19, covid_any,
         yes, no, organization, description, title, website, start_date, date_unknown,
         end_date, go_to_filter, project_language, published_on, related_projects, suggest_tags_button,
         suggested_tags, suggested_tags_hint, filter_suggestion, partial_match,

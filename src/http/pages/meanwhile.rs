@@ -9,7 +9,7 @@ use super::forms::{label_of, FormValues};
 use super::i18n;
 use super::layout::Ctx;
 use crate::model::validation::SUBMISSION_FIELDS;
-use crate::model::{ActionLine, Country, Language, Scope, Sdg, StakeholderType, Status};
+use crate::model::{ActionLine, Country, ItuEntity, Language, Scope, Sdg, StakeholderType, Status};
 
 /// The form field holding the digests of the values the form started from.
 pub(super) const BASE: &str = "base";
@@ -108,6 +108,7 @@ fn name_of(lang: Language, field: &str, value: &str) -> String {
         "stakeholder_type" => {
             StakeholderType::parse(value).map(|v| i18n::stakeholder_type(lang, v))
         }
+        "itu_entity" => ItuEntity::parse(value).map(|v| i18n::itu_entity(lang, v)),
         "scope" => Scope::parse(value).map(|v| i18n::scope(lang, v)),
         "status" => Status::parse(value).map(|v| i18n::status(lang, v)),
         "language" => Language::parse(value).map(|l| i18n::language_name(lang, l)),

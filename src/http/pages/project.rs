@@ -125,6 +125,10 @@ pub(super) fn fields_list(ctx: &Ctx, f: &ProjectFields, regions: &[Region]) -> M
             dd dir="auto" { (f.organization) }
             dt { (t.stakeholder_type) }
             dd { (i18n::stakeholder_type(lang, f.stakeholder_type)) }
+            @if let Some(entity) = f.itu_entity {
+                dt { (t.itu_entity) }
+                dd { a href=(ctx.href("/", &[("itu_entity", entity.code())])) { (i18n::itu_entity(lang, entity)) } }
+            }
             dt { (t.scope) }
             dd { (i18n::scope(lang, f.scope)) }
             dt { (t.countries) }

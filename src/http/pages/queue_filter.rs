@@ -1,7 +1,7 @@
-//! The desk's filter, read from the URL (`?show=&text=&action_line=`) and shown as a GET
-//! form: what to list (everything waiting, pending submissions, waiting revisions, projects
-//! sent back, published projects), a text the title or organization contains, an Action
-//! Line.
+//! The desk's filter, read from the URL (`?show=&text=&action_line=&call=`) and shown as a
+//! GET form: what to list (everything waiting, pending submissions, waiting revisions,
+//! projects sent back, published projects), a text the title or organization contains, an
+//! Action Line, the call for submissions answered.
 
 use maud::{html, Markup};
 
@@ -85,6 +85,8 @@ pub(super) struct QueueFilter {
     pub text: String,
     /// The Action Line (a group takes its sub-lines).
     pub action_line: Option<ActionLine>,
+    /// The number of the call answered.
+    pub call: Option<u16>,
 }
 
 impl QueueFilter {
@@ -101,14 +103,17 @@ impl QueueFilter {
                 .trim()
                 .to_string(),
             action_line: query_value(pairs, "action_line").and_then(ActionLine::parse),
+            call: query_value(pairs, "call").and_then(|n| n.parse().ok()),
         }
     }
 
-    /// The service's filters: the text and the Action Line, any kind (the listing picks it).
+    /// The service's filters: the text, the Action Line and the call, any kind (the listing
+    /// picks it).
     pub(super) fn queue_filters(&self) -> QueueFilters {
         QueueFilters {
             filters: Filters {
                 action_lines: self.action_line.into_iter().collect(),
+                calls: self.call.into_iter().collect(),
                 ..Filters::default()
             },
             kind: None,
@@ -128,6 +133,9 @@ impl QueueFilter {
         if let Some(line) = self.action_line {
             pairs.push(("action_line", line.code().to_string()));
         }
+        if let Some(call) = self.call {
+            pairs.push(("call", call.to_string()));
+        }
         pairs
     }
 
@@ -142,9 +150,15 @@ impl QueueFilter {
     }
 }
 
-/// The GET form, with the number of waiting items of each kind the text and Action Line
-/// leave (`waiting`: every queued item that passes them).
-pub(super) fn filter_form(ctx: &Ctx, filter: &QueueFilter, waiting: &[&QueueItem]) -> Markup {
+/// The GET form, with the number of waiting items of each kind the text, Action Line and
+/// call leave (`waiting`: every queued item that passes them); `calls` are the calls' numbers
+/// and titles.
+pub(super) fn filter_form(
+    ctx: &Ctx,
+    filter: &QueueFilter,
+    waiting: &[&QueueItem],
+    calls: &[(u16, String)],
+) -> Markup {
     let d = secretariat_texts(ctx.lang);
     let count = |listing: Listing| match listing {
         Listing::ChangesRequested | Listing::Published => None,
@@ -177,6 +191,19 @@ pub(super) fn filter_form(ctx: &Ctx, filter: &QueueFilter, waiting: &[&QueueItem
                         @for line in ActionLine::in_reading_order() {
                             option value=(line.code()) selected[filter.action_line == Some(line)] {
                                 (i18n::action_line_label(ctx.lang, line))
+                            }
+                        }
+                    }
+                }
+                @if !calls.is_empty() {
+                    div.field {
+                        label for="call" { (ctx.t.call_field) }
+                        select #call name="call" {
+                            option value="" { (d.any) }
+                            @for (number, title) in calls {
+                                option value=(number) selected[filter.call == Some(*number)] {
+                                    (number) ". " (title)
+                                }
                             }
                         }
                     }

@@ -14,7 +14,7 @@ use maud::{html, Markup, PreEscaped};
 use super::calls::search;
 use super::clean_query::CleanQuery;
 use super::errors::bad_query;
-use super::facets::{beside_query, facet_sidebar};
+use super::facets::{beside_query, call_titles, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, url, Ctx};
 use super::messages;
@@ -23,8 +23,8 @@ use super::search_view::View;
 use super::widgets::{country_names, tag_links};
 use crate::http::AppState;
 use crate::model::{
-    ActionLine, Country, Language, Region, Scope, Sdg, SearchRequest, SortOrder, StakeholderType,
-    Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
+    ActionLine, Country, ItuEntity, Language, Region, Scope, Sdg, SearchRequest, SortOrder,
+    StakeholderType, Status, MAX_QUERY_CHARS, MAX_RESULT_WINDOW,
 };
 use crate::model::{Hit, SearchResults};
 
@@ -82,10 +82,11 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
         .checked(&ctx)
         .map_err(|e| bad_query(&ctx, heading, &e, Some(path)))?;
     let results = search(state, &ctx, request.clone()).await?;
+    let calls = call_titles(state, &ctx, &results).await?;
     let body = html! {
         h1 { (heading) }
         @if view.covid_only { p.intro { (ctx.t.covid_intro) } }
-        (search_form(&ctx, &view, &request, &results))
+        (search_form(&ctx, &view, &request, &results, &calls))
     };
     // The tab's title says what was searched.
     let title = match view.value("q") {
@@ -100,7 +101,13 @@ async fn render(state: &AppState, path: &'static str, pairs: Vec<(String, String
 }
 
 /// The query box, the facets and the results, in one form that submits itself.
-fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &SearchResults) -> Markup {
+fn search_form(
+    ctx: &Ctx,
+    view: &View,
+    request: &SearchRequest,
+    results: &SearchResults,
+    calls: &[(String, String)],
+) -> Markup {
     html! {
         form.search method="get" action=(view.path()) data-autosubmit="true" {
             (hidden_lang(ctx))
@@ -120,7 +127,7 @@ fn search_form(ctx: &Ctx, view: &View, request: &SearchRequest, results: &Search
             (beside_query(ctx, view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
-                (facet_sidebar(ctx, view, results))
+                (facet_sidebar(ctx, view, results, calls))
                 (results_section(ctx, view, request, results))
             }
         }
@@ -161,12 +168,13 @@ fn results_section(
     }
 }
 
-fn sort_options(ctx: &Ctx) -> [(&'static str, &'static str); 4] {
+fn sort_options(ctx: &Ctx) -> [(&'static str, &'static str); 5] {
     [
         (SortOrder::Relevance.code(), ctx.t.sort_relevance),
         (SortOrder::Newest.code(), ctx.t.sort_newest),
         (SortOrder::Oldest.code(), ctx.t.sort_oldest),
         (SortOrder::Title.code(), ctx.t.sort_title),
+        (SortOrder::Confirmed.code(), ctx.t.sort_confirmed),
     ]
 }
 
@@ -185,6 +193,7 @@ fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
         "stakeholder_type" => {
             StakeholderType::parse(value).map(|s| i18n::stakeholder_type(ctx.lang, s).to_string())
         }
+        "itu_entity" => ItuEntity::parse(value).map(|e| i18n::itu_entity(ctx.lang, e).to_string()),
         "scope" => Scope::parse(value).map(|s| i18n::scope(ctx.lang, s).to_string()),
         "status" => Status::parse(value).map(|s| i18n::status(ctx.lang, s).to_string()),
         "covid19" => Some(format!(

@@ -118,12 +118,15 @@ async fn decided_title(
 struct Listed {
     waiting: Vec<QueueItem>,
     beyond: Vec<OwnerProject>,
+    /// Every call's number and title, for the filter.
+    calls: Vec<(u16, String)>,
 }
 
 /// Most projects listed of a state beyond the queue.
 const BEYOND_QUEUE_LIMIT: usize = 50;
 
 async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<Listed, Response> {
+    let lang = ctx.lang;
     call(state, ctx, move |s| {
         let queue = filter.queue_filters();
         let waiting = s.moderation_queue(&queue)?;
@@ -133,7 +136,18 @@ async fn listed(state: &AppState, ctx: &Ctx, filter: QueueFilter) -> Result<List
             }
             None => Vec::new(),
         };
-        Ok(Listed { waiting, beyond })
+        let mut calls: Vec<(u16, String)> = (s.calls()?.into_iter())
+            .map(|v| {
+                let title = v.call.text(lang).map(|t| t.title.clone());
+                (v.call.number, title.unwrap_or_default())
+            })
+            .collect();
+        calls.sort();
+        Ok(Listed {
+            waiting,
+            beyond,
+            calls,
+        })
     })
     .await
 }
@@ -162,7 +176,7 @@ fn desk_body(
         @if let Some(refusal) = forms.refusal.filter(|r| !lists(&shown, &listed.beyond, &r.project)) {
             p.alert #decision-error role="alert" tabindex="-1" data-takes-focus { (refusal.message) }
         }
-        (filter_form(ctx, filter, &waiting))
+        (filter_form(ctx, filter, &waiting, &listed.calls))
         h2 { (d.moderation_queue) " (" span #queue-size { (size) } ")" }
         @if size == 0 && listed.waiting.is_empty() && filter.listing.beyond_queue().is_none() {
             p { (d.queue_empty) }
@@ -419,7 +433,7 @@ async fn decide(
 
 /// The queue's filter a desk form carries, as query pairs.
 fn posted_filter(values: &FormValues) -> Vec<(String, String)> {
-    (["show", "text", "action_line"].into_iter())
+    (["show", "text", "action_line", "call"].into_iter())
         .map(|k| (k.to_string(), values.get(k).to_string()))
         .collect()
 }

@@ -22,7 +22,7 @@ use maud::{html, Markup};
 use super::calls::search;
 use super::clean_query::CleanQuery;
 use super::errors::{bad_query, error_page};
-use super::facets::{beside_query, facet_counts, facet_sidebar};
+use super::facets::{beside_query, call_titles, facet_counts, facet_sidebar};
 use super::i18n;
 use super::layout::{document, hidden_lang, Ctx};
 use super::messages;
@@ -69,13 +69,18 @@ async fn stats_page(State(state): State<AppState>, CleanQuery(pairs): CleanQuery
     let results = search(&state, &ctx, request.clone()).await?;
     let by_region = region_table(&state, &ctx, &request).await?;
     let stats = Stats::new(&ctx, &request.filters, &results, by_region);
+    let calls = call_titles(&state, &ctx, &results).await?;
     let status = match view.problem {
         Some(_) => StatusCode::BAD_REQUEST,
         None => StatusCode::OK,
     };
     Ok(HtmlPage(
         status,
-        document(&ctx, heading, stats_body(&ctx, &view, &results, &stats)),
+        document(
+            &ctx,
+            heading,
+            stats_body(&ctx, &view, &results, &stats, &calls),
+        ),
     ))
 }
 
@@ -189,7 +194,14 @@ fn year_bars(ctx: &Ctx, f: &Filters, results: &SearchResults) -> Vec<Bar> {
 }
 
 /// The page's body: the query box and facets, the total, the charts and the table.
-fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) -> Markup {
+/// `calls`: the numbers and titles of the calls the results count.
+fn stats_body(
+    ctx: &Ctx,
+    view: &View,
+    results: &SearchResults,
+    stats: &Stats,
+    calls: &[(String, String)],
+) -> Markup {
     let t = ctx.t;
     html! {
         h1 { (t.stats_heading) }
@@ -204,7 +216,7 @@ fn stats_body(ctx: &Ctx, view: &View, results: &SearchResults, stats: &Stats) ->
             (beside_query(ctx, view))
             p #live-status .visually-hidden role="status" {}
             div.layout #live data-live {
-                (facet_sidebar(ctx, view, results))
+                (facet_sidebar(ctx, view, results, calls))
                 section.results aria-labelledby="stats-total" {
                     h2 #stats-total data-live-focus tabindex="-1" { span #total { (results.total) } " " (messages::counted(ctx.lang, "projects", results.total)) }
                     div.charts {

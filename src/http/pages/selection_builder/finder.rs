@@ -136,7 +136,8 @@ pub(super) fn add_projects(
         div.layout {
             form #finder method="get" action=(view.path()) {
                 (hidden_lang(ctx))
-                (facet_sidebar(ctx, view, found))
+                // Selections pick among published projects by topic, not by call.
+                (facet_sidebar(ctx, view, found, &[]))
             }
             section #candidates-section aria-labelledby="candidates-total" {
                 @if let Some(line) = category_only(&selection.fields) {
