@@ -4,6 +4,7 @@
 
 mod accounts;
 mod backups;
+mod call_facets;
 mod calls;
 mod cli;
 mod conformance;
