@@ -239,3 +239,96 @@ async fn requests_go_out_in_an_open_update_call_from_the_secretariat_only() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_calls_desk_asks_shows_the_answers_and_reminds_in_the_secretariats_language() {
+    let Round {
+        app,
+        key,
+        a: (a, a_token),
+        call_id,
+        ..
+    } = a_round().await;
+    let cookie = crate::pages::sign_in(&app, &key).await;
+    let list = app
+        .get_with_cookie("/secretariat/calls?lang=fr", &cookie)
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    let text = crate::helpers::html(&list);
+    assert!(
+        text.contains("1. Update 2027") && text.contains("ouvert"),
+        "{text}"
+    );
+    let page_uri = format!("/secretariat/calls/{call_id}");
+    let anonymous = app.get(&page_uri).await;
+    assert_eq!(
+        anonymous.status,
+        StatusCode::SEE_OTHER,
+        "signed out: to sign-in"
+    );
+
+    let page = app.get_with_cookie(&page_uri, &cookie).await;
+    let csrf = crate::pages::csrf_of(crate::helpers::html(&page));
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("action_line", "C2"),
+        ("unconfirmed_since", ""),
+    ];
+    let asked_now = crate::helpers::post_form(
+        &app,
+        &format!("{page_uri}/update-requests"),
+        &form,
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(asked_now.status, StatusCode::SEE_OTHER);
+    let location = asked_now.headers["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with("sent=2"), "{location}");
+    assert_eq!(asked(&app, false), ["a@example.org", "b@example.org"]);
+
+    // A confirms; the page in French counts it, and the silent one is reminded.
+    let uri = format!("/api/v1/projects/{a}/confirm");
+    let r = app
+        .call("POST", &uri, &[("x-edit-token", &a_token)], None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let page = app
+        .get_with_cookie(&format!("{location}&lang=fr"), &cookie)
+        .await;
+    let text = crate::helpers::html(&page);
+    assert!(text.contains("Messages en file : 2"), "{text}");
+    for (id, n) in [
+        ("requested", 2),
+        ("confirmed", 1),
+        ("no-answer", 1),
+        ("updated", 0),
+    ] {
+        assert!(
+            text.contains(&format!("id=\"count-{id}\">{n}<")),
+            "{id} counts {n}: {text}"
+        );
+    }
+    assert!(text.contains("Confirmés sans changement") && text.contains("Broadband B"));
+    let reminded = crate::helpers::post_form(
+        &app,
+        &format!("{page_uri}/reminders"),
+        &[("csrf", csrf.as_str())],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(reminded.status, StatusCode::SEE_OTHER);
+    assert!(reminded.headers["location"]
+        .to_str()
+        .unwrap()
+        .ends_with("sent=1"));
+    assert_eq!(asked(&app, true), ["b@example.org"]);
+    // Without the form's token, nothing is sent.
+    let forged = crate::helpers::post_form(
+        &app,
+        &format!("{page_uri}/reminders"),
+        &[("csrf", "0")],
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}

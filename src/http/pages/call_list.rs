@@ -63,7 +63,8 @@ async fn page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageRes
     Ok(HtmlPage(StatusCode::OK, document(&ctx, c.heading, body)))
 }
 
-fn kind(lang: Language, kind: CallKind) -> &'static str {
+/// The name of a call's kind in `lang`.
+pub(super) fn kind_name(lang: Language, kind: CallKind) -> &'static str {
     let c = call_texts(lang);
     match kind {
         CallKind::Stocktaking => c.kind_stocktaking,
@@ -81,7 +82,7 @@ fn item(ctx: &Ctx, v: &CallView) -> Markup {
     html! {
         li.hit data-id=(v.call.id.to_string()) {
             h3 { bdi { (text.map_or("", |t| t.title.as_str())) } }
-            p { strong { (kind(ctx.lang, v.call.kind)) } }
+            p { strong { (kind_name(ctx.lang, v.call.kind)) } }
             @if let Some(t) = text { @if !t.text.is_empty() { p { bdi { (t.text) } } } }
             p {
                 (c.opens) (colon) time dir="ltr" datetime=(v.call.opens_at.to_rfc3339()) { (day(&v.call.opens_at)) }

@@ -38,6 +38,7 @@ mod selections_texts;
 pub mod session;
 mod stats;
 mod submit;
+mod update_desk;
 mod widgets;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -59,6 +60,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(stats::router())
         .merge(secretariat::router())
         .merge(selection_list::router())
+        .merge(update_desk::router())
         .merge(public_selection::router())
         .merge(selection_builder::router())
 }

@@ -404,3 +404,27 @@ mail-update-subject = يُرجى مراجعة مشروعك «{ $title }»
 mail-update-body = تطلب أمانة القمة العالمية لمجتمع المعلومات من مقدّمي المشاريع المنشورة التحقق من أن بياناتها لا تزال صحيحة. افتح مشروعك «{ $title }»، ثم أكّد أنه محدَّث أو نقّحه.
 mail-update-reminder-subject = تذكير: يُرجى مراجعة مشروعك «{ $title }»
 mail-update-reminder-body = لم نتلقَّ ردّك بعد. افتح مشروعك «{ $title }»، ثم أكّد أنه محدَّث أو نقّحه.
+
+## The secretariat's calls and update requests
+updesk-calls = الدعوات
+updesk-calls-intro = تعرض صفحة كل دعوة طلبات التحديث الخاصة بها: تطلب دعوة التحديث من جهات الاتصال للمشروعات المنشورة مراجعة مدخلاتها.
+updesk-none = لا توجد دعوات بعد.
+updesk-round = طلبات التحديث
+updesk-requested = المطلوبة
+updesk-updated = المحدَّثة
+updesk-confirmed = المؤكَّدة دون تغيير
+updesk-no-answer = دون رد
+updesk-project = المشروع
+updesk-asked-on = تاريخ الطلب
+updesk-reminders = التذكيرات
+updesk-answer = الرد
+updesk-ask-heading = طلب التحديثات
+updesk-ask-hint = تُطلب مرة واحدة في هذه الدعوة جهات الاتصال للمشروعات المنشورة التي تجتاز هذه المرشحات ولم تؤكَّد أو تتغير منذ التاريخ.
+updesk-unconfirmed-since = غير مؤكدة منذ
+updesk-ask-button = إرسال طلبات التحديث
+updesk-remind-button = تذكير من لم يردّوا
+updesk-sent = الرسائل في قائمة الانتظار:
+updesk-closed = هذه الدعوة مغلقة: لا ترسل مزيدًا من الطلبات أو التذكيرات.
+updesk-not-update = تطلب هذه الدعوة مساهمات جديدة لا تحديثات.
+updesk-is-open = مفتوحة
+updesk-is-closed = مغلقة

@@ -391,3 +391,27 @@ mail-update-subject = Please review your project "{ $title }"
 mail-update-body = The WSIS secretariat asks the submitters of published projects to check that their entries are still correct. Please open your project "{ $title }", and either confirm that it is up to date or revise it.
 mail-update-reminder-subject = Reminder: please review your project "{ $title }"
 mail-update-reminder-body = We have not heard from you yet. Please open your project "{ $title }", and either confirm that it is up to date or revise it.
+
+## The secretariat's calls and update requests
+updesk-calls = Calls
+updesk-calls-intro = Each call's page shows its update requests: an update call asks the contacts of published projects to review their entries.
+updesk-none = No call yet.
+updesk-round = Update requests
+updesk-requested = Asked
+updesk-updated = Updated
+updesk-confirmed = Confirmed unchanged
+updesk-no-answer = No answer
+updesk-project = Project
+updesk-asked-on = Asked on
+updesk-reminders = Reminders
+updesk-answer = Answer
+updesk-ask-heading = Ask for updates
+updesk-ask-hint = The contacts of the published projects that pass these filters, and were neither confirmed nor changed since the date, are asked once in this call.
+updesk-unconfirmed-since = Not confirmed since
+updesk-ask-button = Send update requests
+updesk-remind-button = Remind those who did not answer
+updesk-sent = Messages queued:
+updesk-closed = This call is closed: it sends no more requests or reminders.
+updesk-not-update = This call asks for new submissions, not for updates.
+updesk-is-open = open
+updesk-is-closed = closed

@@ -389,3 +389,27 @@ mail-update-subject = Revise su proyecto «{ $title }»
 mail-update-body = La secretaría de la CMSI pide a quienes presentaron proyectos publicados que comprueben que sus fichas siguen siendo correctas. Abra su proyecto «{ $title }» y confirme que está al día o revíselo.
 mail-update-reminder-subject = Recordatorio: revise su proyecto «{ $title }»
 mail-update-reminder-body = Todavía no hemos recibido respuesta. Abra su proyecto «{ $title }» y confirme que está al día o revíselo.
+
+## The secretariat's calls and update requests
+updesk-calls = Convocatorias
+updesk-calls-intro = La página de cada convocatoria muestra sus solicitudes de actualización: una convocatoria de actualización pide a los contactos de los proyectos publicados que revisen sus fichas.
+updesk-none = Aún no hay convocatorias.
+updesk-round = Solicitudes de actualización
+updesk-requested = Solicitadas
+updesk-updated = Actualizados
+updesk-confirmed = Confirmados sin cambios
+updesk-no-answer = Sin respuesta
+updesk-project = Proyecto
+updesk-asked-on = Solicitada el
+updesk-reminders = Recordatorios
+updesk-answer = Respuesta
+updesk-ask-heading = Pedir actualizaciones
+updesk-ask-hint = Se pide una vez en esta convocatoria a los contactos de los proyectos publicados que pasan estos filtros y que no se confirmaron ni cambiaron desde la fecha.
+updesk-unconfirmed-since = Sin confirmar desde
+updesk-ask-button = Enviar las solicitudes
+updesk-remind-button = Recordar a quienes no respondieron
+updesk-sent = Mensajes en cola:
+updesk-closed = Esta convocatoria está cerrada: ya no envía solicitudes ni recordatorios.
+updesk-not-update = Esta convocatoria pide nuevas contribuciones, no actualizaciones.
+updesk-is-open = abierta
+updesk-is-closed = cerrada

@@ -389,3 +389,27 @@ mail-update-subject = Merci de vérifier votre projet « { $title } »
 mail-update-body = Le secrétariat du SMSI demande aux auteurs des projets publiés de vérifier que leurs fiches sont toujours exactes. Ouvrez votre projet « { $title } », puis confirmez qu'il est à jour ou révisez-le.
 mail-update-reminder-subject = Rappel : merci de vérifier votre projet « { $title } »
 mail-update-reminder-body = Nous n'avons pas encore reçu de réponse. Ouvrez votre projet « { $title } », puis confirmez qu'il est à jour ou révisez-le.
+
+## The secretariat's calls and update requests
+updesk-calls = Appels
+updesk-calls-intro = La page de chaque appel montre ses demandes de mise à jour : un appel de mise à jour demande aux contacts des projets publiés de revoir leurs fiches.
+updesk-none = Aucun appel pour l'instant.
+updesk-round = Demandes de mise à jour
+updesk-requested = Demandées
+updesk-updated = Mis à jour
+updesk-confirmed = Confirmés sans changement
+updesk-no-answer = Sans réponse
+updesk-project = Projet
+updesk-asked-on = Demandée le
+updesk-reminders = Rappels
+updesk-answer = Réponse
+updesk-ask-heading = Demander des mises à jour
+updesk-ask-hint = Les contacts des projets publiés qui passent ces filtres, et qui n'ont été ni confirmés ni modifiés depuis la date, sont sollicités une fois dans cet appel.
+updesk-unconfirmed-since = Non confirmés depuis le
+updesk-ask-button = Envoyer les demandes
+updesk-remind-button = Relancer ceux qui n'ont pas répondu
+updesk-sent = Messages en file :
+updesk-closed = Cet appel est clos : il n'envoie plus de demandes ni de rappels.
+updesk-not-update = Cet appel demande de nouvelles contributions, pas des mises à jour.
+updesk-is-open = ouvert
+updesk-is-closed = clos

@@ -378,3 +378,27 @@ mail-update-subject = 请核查您的项目“{ $title }”
 mail-update-body = 信息社会世界峰会秘书处请已发布项目的提交者核查其条目是否仍然准确。请打开您的项目“{ $title }”，确认其为最新，或进行修改。
 mail-update-reminder-subject = 提醒：请核查您的项目“{ $title }”
 mail-update-reminder-body = 我们尚未收到您的答复。请打开您的项目“{ $title }”，确认其为最新，或进行修改。
+
+## The secretariat's calls and update requests
+updesk-calls = 征集
+updesk-calls-intro = 每项征集的页面显示其更新请求：更新征集请已发布项目的联系人审核其条目。
+updesk-none = 尚无征集。
+updesk-round = 更新请求
+updesk-requested = 已请求
+updesk-updated = 已更新
+updesk-confirmed = 确认无变化
+updesk-no-answer = 未答复
+updesk-project = 项目
+updesk-asked-on = 请求日期
+updesk-reminders = 提醒
+updesk-answer = 答复
+updesk-ask-heading = 请求更新
+updesk-ask-hint = 符合这些筛选条件、且自该日期以来未确认也未修改的已发布项目的联系人，在本次征集中只会收到一次请求。
+updesk-unconfirmed-since = 自此日期未确认
+updesk-ask-button = 发送更新请求
+updesk-remind-button = 提醒未答复者
+updesk-sent = 已排队的消息：
+updesk-closed = 本次征集已结束：不再发送请求或提醒。
+updesk-not-update = 本次征集征求新的提交，而非更新。
+updesk-is-open = 开放
+updesk-is-closed = 已结束
