@@ -14,6 +14,7 @@ mod edit_scenarios;
 mod form_scenarios;
 mod harness;
 mod language_scenarios;
+mod notice_scenarios;
 mod readme_screenshots;
 mod scenarios;
 mod search_scenarios;

@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
-use maud::html;
+use maud::{html, Markup};
 
 use super::calls::{call, posted, Posted};
 use super::edit::{edit_link, Notice};
@@ -18,10 +18,11 @@ use super::form_post::FormPost;
 use super::forms::{project_form, Errors, FormSpec, FormValues};
 use super::i18n;
 use super::layout::{document, hidden_lang, query_value, Ctx};
+use super::messages;
 use super::responses::{private, see_other, HtmlPage};
 use crate::http::extract::query_pairs;
 use crate::http::AppState;
-use crate::model::{FieldError, Language};
+use crate::model::{CallKind, CallRefusal, FieldError, Language};
 use crate::model::{Reason, TagSuggestions};
 use crate::service::{tokens, Caller, IdempotencyKey, Service, TagRequest};
 
@@ -45,7 +46,7 @@ async fn form_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
     let ctx = Ctx::from_query("/submit", pairs);
     let mut values = FormValues::new_in(ctx.lang);
     let answering = answering(&state, &ctx, &asked).await;
-    if let Some(a) = &answering {
+    if let Some(a) = answering.as_ref().filter(|a| a.refusal.is_none()) {
         values.set("call", &a.id);
     }
     // Private: the form carries its own submission key, which no cache may share.
@@ -55,13 +56,15 @@ async fn form_page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
     ))
 }
 
-/// The open call a form answers: its id and its title in the page's language.
+/// The call a form names: its id, its title in the page's language, and why it takes no
+/// submission now (with the date that says so), if it does not.
 struct Answering {
     id: String,
     title: String,
+    refusal: Option<(CallRefusal, String)>,
 }
 
-/// The call `id` names, when it is open (nothing otherwise).
+/// The call `id` names (an update call, which takes no submission, is left out).
 async fn answering(state: &AppState, ctx: &Ctx, id: &str) -> Option<Answering> {
     if id.is_empty() {
         return None;
@@ -71,11 +74,35 @@ async fn answering(state: &AppState, ctx: &Ctx, id: &str) -> Option<Answering> {
     let found = crate::http::on_service(state, move |s| s.call(&id))
         .await
         .ok()?;
-    let title = found.call.text(lang)?.title.clone();
-    found.open.then(|| Answering {
-        id: found.call.id.to_string(),
-        title,
+    let call = found.call;
+    if call.kind == CallKind::Update {
+        return None;
+    }
+    let day = |at: chrono::DateTime<chrono::Utc>| at.date_naive().to_string();
+    let refusal = match call.admits(chrono::Utc::now()) {
+        Ok(()) => None,
+        Err(CallRefusal::NotOpen) => Some((CallRefusal::NotOpen, day(call.opens_at))),
+        Err(CallRefusal::Closed) => Some((CallRefusal::Closed, day(call.closes_at))),
+    };
+    Some(Answering {
+        id: call.id.to_string(),
+        title: call.text(lang)?.title.clone(),
+        refusal,
     })
+}
+
+/// What the form says of the call it answers, or of the call it can no longer answer.
+fn answering_notice(ctx: &Ctx, a: &Answering) -> Markup {
+    let notice = |id: &str, date: &str| {
+        messages::with(ctx.lang, id, &[("title", a.title.as_str()), ("date", date)])
+    };
+    html! {
+        @match &a.refusal {
+            None => p.notice #answering { (ctx.t.answering_call) (i18n::colon(ctx.lang)) bdi { (a.title) } },
+            Some((CallRefusal::Closed, date)) => p.notice #call-closed role="status" { (notice("submit-call-closed", date)) },
+            Some((CallRefusal::NotOpen, date)) => p.notice #call-not-open role="status" { (notice("submit-call-not-open", date)) },
+        }
+    }
 }
 
 /// The form's hidden field that makes posting it twice one submission.
@@ -96,14 +123,12 @@ fn page(
     let hidden = html! {
         (hidden_lang(ctx))
         input type="hidden" name=(FORM_KEY) value=(form_key);
-        @if let Some(a) = answering { input type="hidden" name="call" value=(a.id); }
+        @if let Some(a) = answering.filter(|a| a.refusal.is_none()) { input type="hidden" name="call" value=(a.id); }
     };
     let body = html! {
         h1 { (ctx.t.submit_heading) }
         p.intro { (ctx.t.submit_intro) }
-        @if let Some(a) = answering {
-            p.notice #answering { (ctx.t.answering_call) (i18n::colon(ctx.lang)) bdi { (a.title) } }
-        }
+        @if let Some(a) = answering { (answering_notice(ctx, a)) }
         @if let Some(s) = suggestions { (suggestion_panel(ctx, s)) }
         (project_form(ctx, FormSpec {
             action: "/submit",

@@ -415,3 +415,5 @@ updesk-closed = This call is closed: it sends no more requests or reminders.
 updesk-not-update = This call asks for new submissions, not for updates.
 updesk-is-open = open
 updesk-is-closed = closed
+submit-call-closed = The call “{ $title }” closed on { $date }. You can still submit your project: it will not answer that call.
+submit-call-not-open = The call “{ $title }” opens on { $date }. You can submit your project now without it, or come back then.

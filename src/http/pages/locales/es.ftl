@@ -413,3 +413,5 @@ updesk-closed = Esta convocatoria está cerrada: ya no envía solicitudes ni rec
 updesk-not-update = Esta convocatoria pide nuevas contribuciones, no actualizaciones.
 updesk-is-open = abierta
 updesk-is-closed = cerrada
+submit-call-closed = La convocatoria «{ $title }» cerró el { $date }. Aún puede presentar su proyecto: no responderá a esa convocatoria.
+submit-call-not-open = La convocatoria «{ $title }» abre el { $date }. Puede presentar su proyecto ahora sin ella, o volver entonces.

@@ -413,3 +413,5 @@ updesk-closed = Cet appel est clos : il n'envoie plus de demandes ni de rappels.
 updesk-not-update = Cet appel demande de nouvelles contributions, pas des mises à jour.
 updesk-is-open = ouvert
 updesk-is-closed = clos
+submit-call-closed = L'appel « { $title } » est clos depuis le { $date }. Vous pouvez toujours soumettre votre projet : il ne répondra pas à cet appel.
+submit-call-not-open = L'appel « { $title } » ouvre le { $date }. Vous pouvez soumettre votre projet dès maintenant sans lui, ou revenir à cette date.

@@ -402,3 +402,5 @@ updesk-closed = 本次征集已结束：不再发送请求或提醒。
 updesk-not-update = 本次征集征求新的提交，而非更新。
 updesk-is-open = 开放
 updesk-is-closed = 已结束
+submit-call-closed = 征集“{ $title }”已于 { $date } 截止。您仍可提交项目，但它不会计入该征集。
+submit-call-not-open = 征集“{ $title }”将于 { $date } 开放。您现在可以不选该征集提交项目，或届时再来。
