@@ -1,5 +1,6 @@
 //! The submission form in Chromium (issue 17, point 7): the error summary and its links,
-//! the countries picker with and without script, at desktop and phone widths.
+//! the countries picker with and without script, at desktop and phone widths; a part of
+//! ITU chosen on the form becomes a search filter (issue 19).
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
@@ -182,5 +183,77 @@ async fn without_script_the_native_select_picks_the_countries() {
     browser.select("#countries", "KE").await;
     browser.select("#countries", "GH").await;
     assert_eq!(submitted_countries(&app, &browser).await, ["GH", "KE"]);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_itu_sector_submits_its_own_project_and_researchers_filter_by_it() {
+    let app = App::start(true).await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let key = app.key("desk");
+    for (width, height) in [(1366, 900), (390, 844)] {
+        browser.client.set_window_size(width, height).await.unwrap();
+        let title = format!("Spectrum for rural broadband {width}");
+        browser
+            .client
+            .goto(&app.url("/submit?lang=fr"))
+            .await
+            .unwrap();
+        fill_all_but_countries(&browser, &title).await;
+        browser.select("#scope", "international").await;
+        // A part of ITU with another stakeholder type: named beside the field, in French.
+        browser.select("#itu_entity", "ITU-D").await;
+        browser.click("form.stack button[type=submit]").await;
+        let error = browser.text("#itu_entity-error").await;
+        assert!(
+            error.contains("organisation internationale"),
+            "{width} px: {error}"
+        );
+        assert_eq!(
+            browser.prop("#itu_entity", "value").await.as_deref(),
+            Some("ITU-D")
+        );
+        browser
+            .select("#stakeholder_type", "international_organization")
+            .await;
+        browser.click("form.stack button[type=submit]").await;
+        let link = browser.attr("#edit-link", "href").await.unwrap();
+        let id = submission_id(&link);
+        let auth = format!("Bearer {key}");
+        let uri = format!("/api/v1/projects/{id}/publish");
+        app.send("POST", &uri, &[("authorization", &auth)], &json!({}))
+            .await;
+
+        // The search offers the part of ITU as a filter; the project's page names it.
+        let n = if width == 1366 { 1 } else { 2 };
+        wait_until("the project is searchable", || async {
+            app.api("/api/v1/search?itu_entity=ITU-D").await["total"] == n
+        })
+        .await;
+        browser.client.goto(&app.url("/?lang=fr")).await.unwrap();
+        if width < 900 {
+            browser.click("#filters-panel > summary").await;
+        }
+        assert_eq!(browser.text("#count-itu_entity-ITU-D").await, n.to_string());
+        browser.click("#f-itu_entity-ITU-D").await;
+        wait_until("the filter is applied", || async {
+            browser.url().await.as_str().contains("itu_entity=ITU-D")
+        })
+        .await;
+        assert_eq!(browser.text("#total").await, n.to_string());
+        assert!(fits_the_width(&browser).await, "{width} px");
+        browser
+            .client
+            .goto(&app.url(&format!("/projects/{id}?lang=fr")))
+            .await
+            .unwrap();
+        let fields = browser.text("dl.fields").await;
+        assert!(
+            fields.contains("Secteur du développement des télécommunications (UIT-D)"),
+            "{fields}"
+        );
+    }
     browser.close().await;
 }

@@ -106,6 +106,6 @@ mod tests {
     #[test]
     fn every_label_exists_in_all_six_languages() {
         assert_eq!(messages::missing(&CallTexts::ids()), Vec::<String>::new());
-        assert_eq!(kind(Language::Fr, CallKind::Prizes), "Prix du SMSI");
+        assert_eq!(kind_name(Language::Fr, CallKind::Prizes), "Prix du SMSI");
     }
 }

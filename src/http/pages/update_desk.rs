@@ -49,7 +49,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Every call, each linked to its page.
-#[utoipa::path(get, path = "/secretariat/calls", tag = PAGES, responses(ThePage))]
+#[utoipa::path(
+    get,
+    path = "/secretariat/calls",
+    operation_id = "secretariat_calls_page",
+    tag = PAGES,
+    responses(ThePage)
+)]
 async fn calls_page(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -83,6 +89,7 @@ async fn calls_page(
 #[utoipa::path(
     get,
     path = "/secretariat/calls/{id}",
+    operation_id = "update_round_page",
     tag = PAGES,
     params(("id" = String, Path, description = "The call")),
     responses(ThePage, (status = 404, description = "Unknown call", content_type = "text/html", body = String))
@@ -200,6 +207,7 @@ fn requests_table(ctx: &Ctx, round: &UpdateRound) -> Markup {
 #[utoipa::path(
     post,
     path = "/secretariat/calls/{id}/update-requests",
+    operation_id = "update_requests_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The call")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`csrf`, and optionally `action_line` and `unconfirmed_since` (YYYY-MM-DD)"),
@@ -239,6 +247,7 @@ async fn ask(
 #[utoipa::path(
     post,
     path = "/secretariat/calls/{id}/reminders",
+    operation_id = "reminders_form",
     tag = PAGES,
     params(("id" = String, Path, description = "The call")),
     request_body(content = Object, content_type = "application/x-www-form-urlencoded", description = "`csrf`"),
@@ -276,4 +285,21 @@ fn title(ctx: &Ctx, view: &CallView) -> String {
 /// The name of a call's kind, as the public calls page writes it.
 fn kind_name(ctx: &Ctx, kind: CallKind) -> &'static str {
     super::call_list::kind_name(ctx.lang, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_is_written_in_every_language() {
+        assert_eq!(
+            messages::missing(&UpdateDeskTexts::ids()),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            update_desk_texts(crate::model::Language::Fr).confirmed,
+            "Confirmés sans changement"
+        );
+    }
 }

@@ -286,6 +286,7 @@ error-call-closed = this call for submissions has closed; send the form again to
 error-call-not-open = this call for submissions is not open yet; send the form again to submit your project without it
 error-unknown-call = there is no such call for submissions; send the form again to submit your project without it
 error-call-not-for-submissions = this call asks for updates of published projects, not for new ones; send the form again to submit your project without it
+error-invalid-combination-itu-entity = only a project of ITU itself names a part of ITU: choose the stakeholder type “international organization”, or leave this empty
 error-invalid = this value is not accepted
 
 ## The secretariat's selection builder

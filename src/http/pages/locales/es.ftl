@@ -284,6 +284,7 @@ error-call-closed = esta convocatoria está cerrada; envíe de nuevo el formular
 error-call-not-open = esta convocatoria todavía no está abierta; envíe de nuevo el formulario para presentar su proyecto sin ella
 error-unknown-call = esa convocatoria no existe; envíe de nuevo el formulario para presentar su proyecto sin ella
 error-call-not-for-submissions = esta convocatoria pide actualizar proyectos publicados, no proyectos nuevos; envíe de nuevo el formulario para presentar su proyecto sin ella
+error-invalid-combination-itu-entity = solo un proyecto de la propia UIT indica una entidad de la UIT: elija el tipo «organización internacional» o deje este campo vacío
 error-invalid = este valor no se acepta
 
 ## El generador de selecciones de la secretaría

@@ -284,6 +284,7 @@ error-call-closed = cet appel à contributions est clos ; renvoyez le formulaire
 error-call-not-open = cet appel à contributions n'est pas encore ouvert ; renvoyez le formulaire pour soumettre votre projet sans lui
 error-unknown-call = cet appel à contributions n'existe pas ; renvoyez le formulaire pour soumettre votre projet sans lui
 error-call-not-for-submissions = cet appel demande la mise à jour de projets publiés, pas de nouveaux projets ; renvoyez le formulaire pour soumettre votre projet sans lui
+error-invalid-combination-itu-entity = seul un projet de l'UIT elle-même indique une entité de l'UIT : choisissez le type « organisation internationale », ou laissez ce champ vide
 error-invalid = cette valeur n'est pas acceptée
 
 ## Le constructeur de sélections du secrétariat

@@ -276,6 +276,7 @@ error-call-closed = 此征集已截止；请再次提交表单，以不关联征
 error-call-not-open = 此征集尚未开始；请再次提交表单，以不关联征集的方式提交项目
 error-unknown-call = 不存在此征集；请再次提交表单，以不关联征集的方式提交项目
 error-call-not-for-submissions = 此征集要求更新已发布的项目，而非提交新项目；请再次提交表单，以不关联征集的方式提交项目
+error-invalid-combination-itu-entity = 只有国际电联自身的项目才填写国际电联部门：请选择利益攸关方类型“国际组织”，或留空
 error-invalid = 不接受此值
 
 ## 秘书处的精选编辑器
