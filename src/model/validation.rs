@@ -89,13 +89,12 @@ pub struct Submission {
 /// The fields of a submission holding lists.
 pub const LIST_FIELDS: [&str; 3] = ["countries", "action_lines", "sdgs"];
 
-/// The fields of a submission, in the order forms and exports list them.
+/// The fields of a submission, in the order exports list them.
 pub const SUBMISSION_FIELDS: [&str; 15] = [
     "title",
     "description",
     "organization",
     "stakeholder_type",
-    "itu_entity",
     "scope",
     "countries",
     "action_lines",
@@ -106,6 +105,8 @@ pub const SUBMISSION_FIELDS: [&str; 15] = [
     "end_date",
     "website",
     "language",
+    // Last, so that the columns of exports made before it keep their places.
+    "itu_entity",
 ];
 
 /// Reads a submission from a JSON value.

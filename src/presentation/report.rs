@@ -36,7 +36,7 @@ fn heading(facet: &str) -> &'static str {
         "sdg" => "Sustainable Development Goals",
         "region" => "ITU regions",
         "stakeholder_type" => "Stakeholder types",
-        "itu_entity" => "ITU's own input, by Sector",
+        "itu_entity" => "ITU's own input, by part of ITU",
         "call" => "Calls for submissions",
         _ => "Scope",
     }

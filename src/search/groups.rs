@@ -6,6 +6,7 @@ use super::engine::SearchIndex;
 use super::error::SearchError;
 use super::facet_counts::{label, year_order};
 use super::facets::{group_counts, ActiveFilters, GroupCounts};
+use super::query::confirmed_query;
 use crate::model::Dim;
 use crate::model::Filters;
 use crate::model::{Group, Groups};
@@ -22,7 +23,14 @@ impl SearchIndex {
     ) -> Result<Groups, SearchError> {
         let searcher = self.reader.searcher();
         let active = ActiveFilters::from_filters(filters);
-        let (total, counts) = group_counts(&self.facet_cache, &searcher, &active, dims)?;
+        let confirmed = confirmed_query(&self.fields, filters);
+        let (total, counts) = group_counts(
+            &self.facet_cache,
+            &searcher,
+            &active,
+            confirmed.as_deref(),
+            dims,
+        )?;
         Ok(Groups {
             total,
             group_by: std::iter::once(dims.0.name())

@@ -133,10 +133,12 @@ impl SearchIndex {
         if let Some(confirmed) = query::confirmed_query(&self.fields, &req.filters) {
             // A restriction that is not a facet: every match, and so every count, obeys it.
             text.query = Some(match text.query.take() {
-                Some(q) => query::both(q, confirmed.box_clone()),
-                None => confirmed.box_clone(),
+                Some(q) => query::both(q, confirmed),
+                None => confirmed,
             });
-            text.relaxed = text.relaxed.take().map(|q| query::both(q, confirmed));
+            // Its matches no longer tell whether some document has every word, so the
+            // relaxed query (for when none has) is not tried under it.
+            text.relaxed = None;
         }
         SearchPlan {
             text,
@@ -146,8 +148,9 @@ impl SearchIndex {
         }
     }
 
-    /// Counts every facet and finds the page's documents: the text matches when there is
-    /// text, otherwise the documents the filters let through.
+    /// Counts every facet and finds the page's documents: the matches of the text and of the
+    /// confirmation-day filters when there are any, otherwise the documents the facet
+    /// filters let through.
     fn scan(
         &self,
         searcher: &Searcher,

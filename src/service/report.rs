@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Service, ServiceError};
-use crate::model::{taxonomy, ActionLine, Filters, ItuEntity, Language, SelectionKind};
+use crate::model::{taxonomy, ActionLine, Filters, ItuEntity, Language, SelectionKind, State};
 use crate::model::{Dim, Groups};
 
 /// The facets the report counts by, in its order.
@@ -259,36 +259,7 @@ impl Service {
                 covid19: rows(dim, &subset, &calls),
             });
         }
-        let mut chapters: Vec<Chapter> = self
-            .selections(true)?
-            .into_iter()
-            .filter(|s| s.fields.kind == SelectionKind::Report)
-            .filter(|s| year.is_none() || s.fields.year.is_none() || s.fields.year == year)
-            .filter_map(|s| {
-                let line = s.fields.category?;
-                Some(Chapter {
-                    action_line: line.code().to_string(),
-                    label: english_label(Dim::ActionLine, line.code()),
-                    title: s.fields.title.clone(),
-                    projects: s
-                        .items
-                        .iter()
-                        .filter_map(|item| {
-                            let p = item.project.as_ref()?;
-                            if p.state != crate::model::State::Published {
-                                return None;
-                            }
-                            Some(ChapterItem {
-                                title: p.fields.title.clone(),
-                                organization: p.fields.organization.clone(),
-                                note: item.note.clone(),
-                            })
-                        })
-                        .collect(),
-                })
-            })
-            .collect();
-        chapters.sort_by_key(|c| ActionLine::parse(&c.action_line).map(ActionLine::index));
+        let chapters = self.chapters(year, call)?;
         Ok(Report {
             year,
             call: called,
@@ -297,5 +268,49 @@ impl Service {
             sections,
             chapters,
         })
+    }
+
+    /// The report chapters of `year` (every year when `None`), in Action Line order, with
+    /// their published projects (those that answered the call numbered `call`, when given).
+    fn chapters(&self, year: Option<i32>, call: Option<u16>) -> Result<Vec<Chapter>, ServiceError> {
+        let mut chapters = Vec::new();
+        for s in self.selections(true)? {
+            let of_year = year.is_none() || s.fields.year.is_none() || s.fields.year == year;
+            let (true, Some(line)) = (
+                s.fields.kind == SelectionKind::Report && of_year,
+                s.fields.category,
+            ) else {
+                continue;
+            };
+            let mut projects = Vec::new();
+            for item in &s.items {
+                let Some(p) = item
+                    .project
+                    .as_ref()
+                    .filter(|p| p.state == State::Published)
+                else {
+                    continue;
+                };
+                if let Some(n) = call {
+                    let answered = self.store.get(item.project_id)?.and_then(|p| p.call_number);
+                    if answered != Some(n) {
+                        continue;
+                    }
+                }
+                projects.push(ChapterItem {
+                    title: p.fields.title.clone(),
+                    organization: p.fields.organization.clone(),
+                    note: item.note.clone(),
+                });
+            }
+            chapters.push(Chapter {
+                action_line: line.code().to_string(),
+                label: english_label(Dim::ActionLine, line.code()),
+                title: s.fields.title.clone(),
+                projects,
+            });
+        }
+        chapters.sort_by_key(|c| ActionLine::parse(&c.action_line).map(ActionLine::index));
+        Ok(chapters)
     }
 }

@@ -52,7 +52,7 @@ fn map(pairs: &[(&str, u64)]) -> BTreeMap<String, u64> {
 /// Two open calls (numbers 1 and 2) and six published projects: three answer call 1 (one
 /// of them from ITU-D), two call 2 (one from the General Secretariat), one no call; and a
 /// pending submission to call 2.
-async fn six_published() -> (TestApp, String) {
+async fn six_published() -> (TestApp, String, Vec<String>) {
     let app = TestApp::empty();
     let key = app.key("desk");
     let mut ids = Vec::new();
@@ -81,17 +81,20 @@ async fn six_published() -> (TestApp, String) {
         (two, None),
         (None, None),
     ];
+    let mut published = Vec::new();
     for (n, (call, entity)) in plan.into_iter().enumerate() {
-        app.submit_published(&key, &answering(n, call, entity))
+        let (id, _) = app
+            .submit_published(&key, &answering(n, call, entity))
             .await;
+        published.push(id);
     }
     app.submit(&answering(9, two, None)).await;
-    (app, key)
+    (app, key, published)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn calls_and_parts_of_itu_are_exact_disjunctive_facets_and_filters() {
-    let (app, key) = six_published().await;
+    let (app, key, _) = six_published().await;
     let all = app.search("per_page=1").await;
     assert_eq!(all.body["total"], 6);
     assert_eq!(counts(&all.body, "call"), map(&[("1", 3), ("2", 2)]));
@@ -159,8 +162,14 @@ async fn calls_and_parts_of_itu_are_exact_disjunctive_facets_and_filters() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_report_counts_by_call_and_part_of_itu_and_takes_one_call() {
-    let (app, _) = six_published().await;
+    let (app, key, published) = six_published().await;
+    // A chapter with a project of call 1 and one of call 2.
+    let chapter = json!({"kind": "report", "title": "Broadband", "category": "C2",
+        "items": [{"project_id": published[0]}, {"project_id": published[3]}]});
+    let r = app.create_selection(&key, &chapter).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let report = outside_async(|| app.service.report(None, None).unwrap());
+    assert_eq!(report.chapters[0].projects.len(), 2);
     let section = |facet: &str| {
         report
             .sections
@@ -189,6 +198,14 @@ async fn the_report_counts_by_call_and_part_of_itu_and_takes_one_call() {
     let one = outside_async(|| app.service.report(None, Some(1)).unwrap());
     assert_eq!(one.total, 3);
     assert_eq!(one.call, Some((1, "Stocktaking 2027".into())));
+    let listed: Vec<&str> = (one.chapters[0].projects.iter())
+        .map(|p| p.title.as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        ["Community broadband cooperative number 0"],
+        "call 1's only"
+    );
     let missing = outside_async(|| app.service.report(None, Some(7)));
     assert!(matches!(missing, Err(ServiceError::NotFound(_))));
 }
@@ -250,6 +267,19 @@ async fn the_last_confirmation_filters_and_orders_the_search() {
         .await;
     assert_eq!(r.body["total"], 1, "with text too: {}", r.body);
 
+    // Statistics count under the same days.
+    for (days, total) in [
+        (format!("confirmed_since={today}"), 1),
+        (format!("confirmed_before={today}"), 1),
+        (format!("confirmed_before={tomorrow}"), 2),
+    ] {
+        let r = app
+            .get(&format!("/api/v1/stats?group_by=action_line&{days}"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.body["total"], total, "{days}: {}", r.body);
+    }
+
     let r = app.search("sort=confirmed").await;
     let order: Vec<&str> = (r.body["hits"].as_array().unwrap().iter())
         .map(|h| h["id"].as_str().unwrap())
@@ -260,4 +290,77 @@ async fn the_last_confirmation_filters_and_orders_the_search() {
     let r = app.search("confirmed_since=2025-02-30").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.body["error"]["field"], "confirmed_since");
+}
+
+/// Opens the service over `dir`, waiting for sled to let go of the directory and for the
+/// index to catch up.
+fn reopened(dir: &std::path::Path) -> std::sync::Arc<wsis_stocktaking::service::Service> {
+    use wsis_stocktaking::service::Service;
+    let mut opened = Service::open(&crate::helpers::config(dir, false, 5));
+    for _ in 0..100 {
+        if opened.is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        opened = Service::open(&crate::helpers::config(dir, false, 5));
+    }
+    let service = opened.unwrap();
+    for _ in 0..500 {
+        if service.readiness().unwrap().ready {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    service
+}
+
+#[test]
+fn calls_opened_before_calls_had_numbers_are_numbered_and_their_projects_found() {
+    use wsis_stocktaking::model::{Call, SearchRequest};
+    use wsis_stocktaking::service::Caller;
+    use wsis_stocktaking::store::{Change, ChangeKind, Space, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let (call_id, project_id) = {
+        let service = reopened(dir.path());
+        let desk = Caller::Secretariat("desk".into());
+        let call = service
+            .create_call(&desk, open_call("stocktaking", "Old call"))
+            .unwrap();
+        let body = answering(1, Some(&call.call.id.to_string()), None);
+        let submitted = service.submit(body, &Caller::Public, None).unwrap();
+        service.shutdown();
+        (call.call.id, submitted.id)
+    };
+    // As a store written before numbers: the call has none, the project no call number.
+    {
+        let store = Store::open(&dir.path().join("store")).unwrap();
+        let key = call_id.to_bytes();
+        let mut call: Call =
+            serde_json::from_slice(&store.spaces().get(Space::Call, &key).unwrap().unwrap())
+                .unwrap();
+        call.number = 0;
+        store
+            .spaces()
+            .put(Space::Call, &key, &serde_json::to_vec(&call).unwrap())
+            .unwrap();
+        let mut project = store.get(project_id).unwrap().unwrap();
+        project.call_number = None;
+        project.state = wsis_stocktaking::model::State::Published;
+        let change = Change {
+            project,
+            kind: ChangeKind::StateChanged,
+        };
+        store.write(&[change]).unwrap();
+        store.flush().unwrap();
+    }
+    let service = reopened(dir.path());
+    let calls = service.calls().unwrap();
+    assert_eq!(calls[0].call.number, 1);
+    service.commit_index().unwrap();
+    let req = SearchRequest::from_pairs([("call", "1")]).unwrap();
+    assert_eq!(
+        service.search(&req).unwrap().total,
+        1,
+        "the project answers call 1"
+    );
 }

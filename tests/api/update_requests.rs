@@ -269,6 +269,14 @@ async fn the_calls_desk_asks_shows_the_answers_and_reminds_in_the_secretariats_l
 
     let page = app.get_with_cookie(&page_uri, &cookie).await;
     let csrf = crate::pages::csrf_of(crate::helpers::html(&page));
+    // A typo never widens the request to every project: refused, nothing sent.
+    for (field, value) in [("action_line", "C22"), ("unconfirmed_since", "30/01/2025")] {
+        let form = [("csrf", csrf.as_str()), (field, value)];
+        let uri = format!("{page_uri}/update-requests");
+        let refused = crate::helpers::post_form(&app, &uri, &form, &[("cookie", &cookie)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(asked(&app, false).is_empty(), "{field}");
+    }
     let form = [
         ("csrf", csrf.as_str()),
         ("action_line", "C2"),

@@ -15,7 +15,7 @@ use crate::model::{Dim, Groups};
 #[into_params(parameter_in = Query)]
 pub(crate) struct GroupByParam {
     /// One or two facets (repeated, or comma-separated): action_line, sdg, region, country,
-    /// stakeholder_type, scope, status, covid19, year.
+    /// stakeholder_type, itu_entity, scope, status, covid19, year, call.
     #[param(required = true)]
     group_by: Vec<String>,
     /// The search filters.

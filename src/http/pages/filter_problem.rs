@@ -70,7 +70,6 @@ fn control(param: &str) -> &'static str {
         "stakeholder_type" => "stakeholder_type",
         "itu_entity" => "itu_entity",
         "call" => "call",
-        "confirmed_before" | "confirmed_since" => "confirmed",
         "scope" => "scope",
         "status" => "status",
         "covid19" => "covid19",

@@ -204,6 +204,9 @@ fn filter_label(ctx: &Ctx, key: &str, value: &str) -> String {
         )),
         "year_from" => Some(format!("{} {} {value}", t.start_year, t.year_from)),
         "year_to" => Some(format!("{} {} {value}", t.start_year, t.year_to)),
+        "call" => Some(format!("{} {value}", t.call_field)),
+        "confirmed_before" => Some(format!("{} {value}", t.confirmed_before)),
+        "confirmed_since" => Some(format!("{} {value}", t.confirmed_since)),
         _ => None,
     };
     name.unwrap_or_else(|| value.to_string())

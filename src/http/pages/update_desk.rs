@@ -7,13 +7,14 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use maud::{html, Markup};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::calls::call;
 use super::desk::{desk_nav, editor_for_post, signed_in, Desk};
+use super::errors::error_page;
 use super::form_post::FormPost;
 use super::i18n;
 use super::layout::{document, query_value, Ctx};
@@ -23,7 +24,9 @@ use crate::http::extract::{query_pairs, ApiPath};
 use crate::http::openapi::responses::ThePage;
 use crate::http::openapi::PAGES;
 use crate::http::AppState;
-use crate::model::{ActionLine, CallKind, Filters, UpdateAnswer as Answer};
+use crate::model::{
+    ActionLine, CallKind, FieldError, Filters, UpdateAnswer as Answer, ValidationErrors,
+};
 use crate::service::calls::CallView;
 use crate::service::update_requests::UpdateRound;
 
@@ -215,7 +218,8 @@ fn requests_table(ctx: &Ctx, round: &UpdateRound) -> Markup {
         (status = 303, description = "Asked: back to the call's page, which says how many", headers(("Location" = String, description = "Where the browser goes next"))),
         (status = 403, description = "Not signed in, a read-only key or a bad form token", content_type = "text/html", body = String),
         (status = 404, description = "Unknown call", content_type = "text/html", body = String),
-        (status = 409, description = "Not an open update call", content_type = "text/html", body = String)
+        (status = 409, description = "Not an open update call", content_type = "text/html", body = String),
+        (status = 422, description = "An Action Line or a date that is not one: nothing sent", content_type = "text/html", body = String)
     )
 )]
 async fn ask(
@@ -225,22 +229,52 @@ async fn ask(
 ) -> Result<Response, Response> {
     let ctx = post.ctx(&format!("{CALLS_PATH}/{id}"));
     let desk = editor_for_post(&state, &ctx, &post).await?;
-    let filters = Filters {
-        action_lines: ActionLine::parse(post.values.get("action_line"))
-            .into_iter()
-            .collect(),
-        ..Filters::default()
-    };
-    let since = NaiveDate::parse_from_str(post.values.get("unconfirmed_since"), "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| Utc.from_utc_datetime(&t));
+    let (filters, since) = asked_for(&post).map_err(|e| error_page(&ctx, &e.into()))?;
     let target = id.clone();
     let sent = call(&state, &ctx, move |s| {
         s.request_updates(&desk.caller, &target, &filters, since)
     })
     .await?;
     Ok(back(&ctx, &id, sent))
+}
+
+/// Whom the form asks: the Action Line's projects (all when empty) not confirmed since the
+/// day (any day when empty). A value that is neither empty nor valid is refused, so a typo
+/// never widens the request to every project.
+fn asked_for(post: &FormPost) -> Result<(Filters, Option<DateTime<Utc>>), ValidationErrors> {
+    let refused = |field: &str, code: &'static str, message: String| {
+        ValidationErrors(vec![FieldError::new(field, code, message)])
+    };
+    let line = post.values.get("action_line").trim();
+    let action_lines = match line {
+        "" => Vec::new(),
+        code => vec![ActionLine::parse(code).ok_or_else(|| {
+            refused(
+                "action_line",
+                "invalid_action_line",
+                format!("unknown Action Line '{code}'"),
+            )
+        })?],
+    };
+    let day = post.values.get("unconfirmed_since").trim();
+    let since = match day {
+        "" => None,
+        text => {
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                refused(
+                    "unconfirmed_since",
+                    "invalid_date",
+                    format!("'{text}' is no date (YYYY-MM-DD)"),
+                )
+            })?;
+            Some(Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN)))
+        }
+    };
+    let filters = Filters {
+        action_lines,
+        ..Filters::default()
+    };
+    Ok((filters, since))
 }
 
 /// Reminds those who did not answer.

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use tantivy::{DocId, Searcher};
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocId, DocSet, Searcher, TERMINATED};
 
 use super::cache::FacetCache;
 use super::filters::ActiveFilters;
@@ -14,27 +15,43 @@ use crate::model::Dim;
 /// Counts by (value of the first facet, value of the second or 0).
 pub type GroupCounts = HashMap<(u64, u64), u64>;
 
-/// Live documents that pass `filters`, counted by the values of one or two facets: the
-/// key is (value of the first facet, value of the second or 0). A document with several
-/// values counts once under each.
+/// Live documents that pass `filters` (and match `restriction`, a filter that is no facet,
+/// when given), counted by the values of one or two facets: the key is (value of the first
+/// facet, value of the second or 0). A document with several values counts once under
+/// each.
 ///
 /// # Errors
-/// As [`FacetCache::segment`].
+/// As [`FacetCache::segment`]; the restriction's own errors.
 pub fn group_counts(
     cache: &FacetCache,
     searcher: &Searcher,
     filters: &ActiveFilters,
+    restriction: Option<&dyn Query>,
     dims: (Dim, Option<Dim>),
 ) -> tantivy::Result<(u64, GroupCounts)> {
     let plan = Plan::new(filters);
+    let weight = restriction
+        .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
+        .transpose()?;
     let mut counter = GroupCounter::new(dims);
     for reader in searcher.segment_readers() {
         let data = cache.segment(reader)?;
         let alive = reader.alive_bitset();
-        for doc in 0..reader.max_doc() {
+        let mut count = |doc: DocId| {
             if alive.is_none_or(|a| a.is_alive(doc)) && plan.check(&data, doc).0 == 0 {
                 counter.add(&data, doc);
             }
+        };
+        match &weight {
+            Some(weight) => {
+                let mut matches = weight.scorer(reader, 1.0)?;
+                let mut doc = matches.doc();
+                while doc != TERMINATED {
+                    count(doc);
+                    doc = matches.advance();
+                }
+            }
+            None => (0..reader.max_doc()).for_each(count),
         }
     }
     Ok((counter.total, counter.groups))
