@@ -293,6 +293,8 @@ async fn a_closed_call_is_named_and_an_update_request_is_answered_from_its_messa
         .unwrap();
     browser.type_into("#key", &key).await;
     browser.click("form.stack button[type=submit]").await;
+    // Signed in before going on: a navigation started now would cancel the form's post.
+    assert_eq!(browser.text("#signed-in").await, "desk");
     browser
         .client
         .goto(&app.url("/secretariat/calls?lang=fr"))
@@ -341,5 +343,19 @@ async fn a_closed_call_is_named_and_an_update_request_is_answered_from_its_messa
         .await
         .unwrap();
     assert!(remind.is_empty(), "no reminder to send");
+
+    // On a phone, in Arabic: right to left, and the table fits.
+    browser.client.set_window_size(390, 844).await.unwrap();
+    let arabic = format!("{}?lang=ar", round_page.as_str().split('?').next().unwrap());
+    browser.client.goto(&arabic).await.unwrap();
+    let dir = browser.run("return document.documentElement.dir;").await;
+    assert_eq!(dir, json!("rtl"));
+    assert_eq!(
+        browser.run(FITS).await,
+        json!(true),
+        "the round fits 390 px"
+    );
+    assert_eq!(browser.text("#count-confirmed").await, "1");
+    browser.screenshot("update-round-ar-390").await;
     browser.close().await;
 }

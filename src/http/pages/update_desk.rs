@@ -76,7 +76,7 @@ async fn calls_page(
         ul.results #calls {
             @for v in &calls {
                 li {
-                    a href=(ctx.href(&format!("{CALLS_PATH}/{}", v.call.id), &[])) { (title(&ctx, v)) }
+                    a href=(ctx.href(&format!("{CALLS_PATH}/{}", v.call.id), &[])) { bdi dir="auto" { (title(&ctx, v)) } }
                     " · " (kind_name(&ctx, v.call.kind))
                     " · " (if v.open { u.is_open } else { u.is_closed })
                 }
@@ -114,7 +114,8 @@ async fn round_page(
     let heading = title(&ctx, &view);
     let body = html! {
         (desk_nav(&ctx, &desk))
-        h1 { (heading) }
+        // The number goes with the title's own direction (an English title on an Arabic page).
+        h1 { bdi dir="auto" { (heading) } }
         @if let Some(n) = sent { p.notice role="status" #sent { (update_desk_texts(ctx.lang).sent) " " (n) } }
         (round_body(&ctx, &desk, &view, &round))
     };
