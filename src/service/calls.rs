@@ -11,7 +11,7 @@ use crate::model::{
     parse_call, Call, CallId, CallKind, CallRefusal, FieldError, ProjectId, ValidationErrors,
     MAX_CALL_NUMBER,
 };
-use crate::store::{json, Change, ChangeKind, Keyed, Space, Store};
+use crate::store::{Keyed, Space};
 
 /// A call with the number of submissions that named it.
 #[derive(utoipa::ToSchema, Clone, Debug, Serialize)]
@@ -221,57 +221,4 @@ impl Service {
         self.store.flush()?;
         Ok(())
     }
-}
-
-/// Numbers the calls of a store written before calls had numbers (in the order they were
-/// opened, after the numbered ones), and gives the projects that answered them their call's
-/// number, through the log so that the index follows. Does nothing once every call has one.
-///
-/// # Errors
-/// Storage errors; an unreadable call.
-pub(super) fn number_old_calls(store: &Store) -> Result<(), ServiceError> {
-    let mut calls = Vec::new();
-    for item in store.spaces().scan(Space::Call) {
-        let (_, bytes) = item?;
-        let call: Call = serde_json::from_slice(&bytes)
-            .map_err(|e| ServiceError::caused("unreadable call", e))?;
-        calls.push(call);
-    }
-    let mut last = calls.iter().map(|c| c.number).max().unwrap_or(0);
-    let mut unnumbered: Vec<&mut Call> = calls.iter_mut().filter(|c| c.number == 0).collect();
-    if unnumbered.is_empty() {
-        return Ok(());
-    }
-    unnumbered.sort_by_key(|c| (c.created_at, c.id));
-    let mut numbers = std::collections::HashMap::new();
-    for call in unnumbered {
-        last = (last + 1).min(MAX_CALL_NUMBER);
-        call.number = last;
-        numbers.insert(call.id, last);
-        store
-            .spaces()
-            .put(Space::Call, &call.id.to_bytes(), &json(&*call))?;
-    }
-    let mut changes = Vec::new();
-    for project in store.projects() {
-        let mut project = project?;
-        let number = project.call.and_then(|id| numbers.get(&id).copied());
-        if number.is_some() && project.call_number != number {
-            project.call_number = number;
-            changes.push(Change {
-                project,
-                kind: ChangeKind::Updated,
-            });
-        }
-    }
-    if !changes.is_empty() {
-        store.write_with(&changes, None, &[])?;
-    }
-    store.flush()?;
-    tracing::info!(
-        calls = numbers.len(),
-        projects = changes.len(),
-        "numbered the calls opened before calls had numbers"
-    );
-    Ok(())
 }

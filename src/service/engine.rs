@@ -101,7 +101,6 @@ impl Service {
                 config.data_dir.display()
             )));
         }
-        super::calls::number_old_calls(&store)?;
         let (index, start) =
             SearchIndex::open(&config.data_dir.join("search"), config.facet_counting)?;
         let index = index.with_parts(config.search_parts);

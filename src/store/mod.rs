@@ -17,6 +17,7 @@ use std::sync::Mutex;
 
 use crate::model::{Project, ProjectId, Selection, SelectionId};
 
+mod call_numbers;
 mod codec;
 mod error;
 mod keyed;
@@ -107,6 +108,7 @@ impl Store {
         };
         store.build_waiting_list()?;
         store.build_owner_index()?;
+        store.number_old_calls()?;
         Ok(store)
     }
 

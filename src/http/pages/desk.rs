@@ -12,7 +12,6 @@ use super::layout::{hidden_lang, Ctx};
 use super::responses::see_other;
 use super::secretariat_texts::secretariat_texts;
 use super::session::{csrf_ok, same_origin};
-use super::update_desk::update_desk_texts;
 use crate::http::AppState;
 use crate::service::{Caller, ServiceError};
 
@@ -133,7 +132,7 @@ pub(super) fn desk_nav(ctx: &Ctx, desk: &Desk) -> Markup {
                 ul.plain.inline-list {
                     li { a href=(ctx.href("/secretariat", &[])) { (d.moderation_queue) } }
                     li { a href=(ctx.href("/secretariat/selections", &[])) { (d.selections) } }
-                    li { a href=(ctx.href("/secretariat/calls", &[])) { (update_desk_texts(ctx.lang).calls) } }
+                    li { a href=(ctx.href("/secretariat/calls", &[])) { (d.calls) } }
                 }
             }
             form method="post" action="/secretariat/sign-out" {

@@ -9,7 +9,7 @@ use crate::model::{Language, SelectionKind};
 messages::fluent_texts! {
     /// The labels of these pages in one language (each field is named after its English text).
     pub struct SecretariatTexts, prefix "desk-", fn secretariat_texts {
-        signed_in_as, read_only, moderation_queue, selections, sign_out, queue_empty,
+        signed_in_as, read_only, moderation_queue, selections, calls, sign_out, queue_empty,
         new_submission, revision, waiting_since, contact, duplicates, all_fields, publish,
         message_label, request_changes, reason_label, reject, key_label, key_hint, sign_in,
         bad_key, kind, title, projects, published, new_selection, create, theme, date,

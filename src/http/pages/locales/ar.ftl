@@ -170,6 +170,7 @@ desk-signed-in-as = تم تسجيل الدخول باسم
 desk-read-only = قراءة فقط
 desk-moderation-queue = قائمة المراجعة
 desk-selections = المختارات
+desk-calls = الدعوات
 desk-sign-out = تسجيل الخروج
 desk-queue-empty = لا شيء بانتظار المراجعة.
 desk-new-submission = طلب جديد

@@ -162,6 +162,7 @@ desk-signed-in-as = Signed in as
 desk-read-only = read-only
 desk-moderation-queue = Moderation queue
 desk-selections = Selections
+desk-calls = Calls
 desk-sign-out = Sign out
 desk-queue-empty = Nothing waits for review.
 desk-new-submission = New submission

@@ -160,6 +160,7 @@ desk-signed-in-as = Sesión iniciada como
 desk-read-only = solo lectura
 desk-moderation-queue = Cola de moderación
 desk-selections = Selecciones
+desk-calls = Convocatorias
 desk-sign-out = Cerrar sesión
 desk-queue-empty = Nada espera revisión.
 desk-new-submission = Nueva propuesta

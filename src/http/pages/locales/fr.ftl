@@ -160,6 +160,7 @@ desk-signed-in-as = Connecté en tant que
 desk-read-only = lecture seule
 desk-moderation-queue = File de modération
 desk-selections = Sélections
+desk-calls = Appels
 desk-sign-out = Se déconnecter
 desk-queue-empty = Rien n'attend d'examen.
 desk-new-submission = Nouvelle soumission

@@ -164,6 +164,7 @@ desk-signed-in-as = Вход выполнен как
 desk-read-only = только чтение
 desk-moderation-queue = Очередь модерации
 desk-selections = Подборки
+desk-calls = Призывы
 desk-sign-out = Выйти
 desk-queue-empty = Ничто не ожидает рассмотрения.
 desk-new-submission = Новая заявка

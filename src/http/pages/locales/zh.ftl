@@ -158,6 +158,7 @@ desk-signed-in-as = 已登录：
 desk-read-only = 只读
 desk-moderation-queue = 审核队列
 desk-selections = 精选
+desk-calls = 征集
 desk-sign-out = 退出
 desk-queue-empty = 没有待审核的内容。
 desk-new-submission = 新提交
