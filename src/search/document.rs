@@ -119,7 +119,10 @@ impl IndexDoc {
         doc.add_u64(fields.status, s.status.index() as u64);
         doc.add_u64(fields.covid19, u64::from(s.covid19));
         doc.add_u64(fields.year, self.year);
-        doc.add_u64(fields.call, self.call);
+        // Most projects answer no call: they hold no value (the facet table reads 0).
+        if self.call != 0 {
+            doc.add_u64(fields.call, self.call);
+        }
         doc.add_i64(fields.confirmed_day, self.confirmed_day);
         doc.add_i64(fields.start_day, self.start_day);
         doc.add_u64(fields.tiebreak, s.id.tiebreak());

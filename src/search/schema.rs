@@ -57,7 +57,7 @@ pub struct Fields {
     pub covid19: Field,
     /// Start year.
     pub year: Field,
-    /// The number of the call it answered, 0 for none.
+    /// The number of the call it answered (no value for none).
     pub call: Field,
     /// The day its submitter last confirmed it, as days since 1970-01-01
     /// ([`NEVER_CONFIRMED`](super::document::NEVER_CONFIRMED) if never).

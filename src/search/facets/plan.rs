@@ -68,7 +68,7 @@ impl Plan {
             }
         }
         if let Some(accept) = &self.calls {
-            if !accept.accepts(u64::from(data.calls[doc as usize])) {
+            if !accept.accepts(u64::from(data.call(doc))) {
                 fails += 1;
                 mask = COUNT_CALL;
             }

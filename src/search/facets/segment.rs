@@ -25,8 +25,9 @@ pub struct SegmentFacetData {
     /// what filters test, kept apart so that a scan streams 8 bytes per document.
     pub(super) bits: Vec<u64>,
     pub(super) places: Vec<Places>,
-    /// Per document, the number of the call it answered (0 for none).
-    pub(super) calls: Vec<u8>,
+    /// Per document, the number of the call it answered (0 for none); empty when no
+    /// document of the segment answered one, so that counting reads nothing for it.
+    calls: Vec<u8>,
     overflow: HashMap<DocId, Vec<u16>>,
     start_day: Vec<i32>,
     tiebreak: Vec<u64>,
@@ -144,13 +145,16 @@ impl SegmentFacetData {
             data.push(doc as DocId, facets);
         }
         data.sort_by_date();
+        if data.calls.iter().all(|c| *c == 0) {
+            data.calls = Vec::new();
+        }
         let rows = (0..n).map(|doc| {
             let places = &data.places[doc];
             (
                 data.bits[doc],
                 places.year,
                 data.countries(doc as DocId, places),
-                data.calls[doc],
+                data.call(doc as DocId),
             )
         });
         data.sets = ValueSets::build(n, rows);
@@ -221,6 +225,12 @@ impl SegmentFacetData {
         )
     }
 
+    /// The number of the call a document answered, 0 for none.
+    #[inline(always)]
+    pub(super) fn call(&self, doc: DocId) -> u8 {
+        self.calls.get(doc as usize).copied().unwrap_or(0)
+    }
+
     /// The country indexes of a document.
     #[inline]
     pub(super) fn countries<'a>(&'a self, doc: DocId, places: &'a Places) -> &'a [u16] {
@@ -236,7 +246,7 @@ impl SegmentFacetData {
         let places = &self.places[doc as usize];
         match (dim, span(dim)) {
             (Dim::Year, _) => out.push(u64::from(places.year)),
-            (Dim::Call, _) => match self.calls[doc as usize] {
+            (Dim::Call, _) => match self.call(doc) {
                 0 => {}
                 call => out.push(u64::from(call)),
             },

@@ -97,7 +97,7 @@ impl FacetTally {
             return;
         }
         if mask & COUNT_CALL != 0 {
-            self.calls[usize::from(data.calls[doc as usize])] += 1;
+            self.calls[usize::from(data.call(doc))] += 1;
         }
         let places = &data.places[doc as usize];
         if mask & COUNT_YEAR != 0 {
