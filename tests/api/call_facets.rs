@@ -364,3 +364,33 @@ fn calls_opened_before_calls_had_numbers_are_numbered_and_their_projects_found()
         "the project answers call 1"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pages_offer_calls_as_filters_by_title() {
+    let (app, key, _) = six_published().await;
+    for path in ["/?lang=fr", "/stats?lang=fr"] {
+        let page = app.get(path).await;
+        let text = crate::helpers::html(&page);
+        assert!(text.contains("id=\"f-call-1\""), "{path}: the call facet");
+        assert!(text.contains("1. Stocktaking 2027"), "{path}: by title");
+        assert!(text.contains("id=\"count-call-1\">3<"), "{path}: {text}");
+        assert!(text.contains("id=\"count-itu_entity-ITU-D\">1<"), "{path}");
+    }
+    let filtered = app.get("/?call=2&lang=fr").await;
+    let text = crate::helpers::html(&filtered);
+    assert!(text.contains("<span id=\"total\">2</span>"), "{text}");
+    // The desk lists the pending submission to call 2 under that call only.
+    let cookie = crate::pages::sign_in(&app, &key).await;
+    let desk = app.get_with_cookie("/secretariat?call=2", &cookie).await;
+    let text = crate::helpers::html(&desk);
+    assert!(
+        text.contains("Community broadband cooperative number 9"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<option value=\"2\" selected>2. COVID-19 cases"),
+        "{text}"
+    );
+    let desk = app.get_with_cookie("/secretariat?call=1", &cookie).await;
+    assert!(!crate::helpers::html(&desk).contains("Community broadband cooperative number 9"));
+}
