@@ -174,6 +174,24 @@ impl Service {
         Ok((project, role))
     }
 
+    /// The project and the caller's role on it, for a change: 404 as [`Service::visible`],
+    /// 403 for a read-only key, 401 (saying `send`) for a caller without a role on it.
+    pub(super) fn changing(
+        &self,
+        id: &str,
+        caller: &Caller,
+        send: &str,
+    ) -> Result<(Project, Role), ServiceError> {
+        let (project, role) = self.visible(id, caller)?;
+        if let Caller::Reader(name) = caller {
+            return Err(ServiceError::Forbidden(format!(
+                "the key '{name}' is read-only"
+            )));
+        }
+        let role = role.ok_or_else(|| ServiceError::Unauthorized(send.to_string()))?;
+        Ok((project, role))
+    }
+
     /// One project as the caller may see it: published ones for everybody, any state (with
     /// revision, messages and contact) for its submitter and the secretariat.
     ///
@@ -252,17 +270,8 @@ impl Service {
         // Read, check and write under the write lock: two concurrent decisions on one
         // project apply one after the other, the second against the first's result.
         let _guard = self.write_lock.blocking_lock();
-        let (project, role) = self.visible(id, caller)?;
-        if let Caller::Reader(name) = caller {
-            return Err(ServiceError::Forbidden(format!(
-                "the key '{name}' is read-only"
-            )));
-        }
-        let Some(role) = role else {
-            return Err(ServiceError::Unauthorized(
-                "send the edit token (X-Edit-Token) or a secretariat key".into(),
-            ));
-        };
+        let send = "send the edit token (X-Edit-Token) or a secretariat key";
+        let (project, role) = self.changing(id, caller, send)?;
         if decision.is_secretariat_only() && role == Role::Submitter {
             return Err(ServiceError::Forbidden(
                 "only the secretariat may publish, request changes, reject or unpublish".into(),

@@ -133,11 +133,7 @@ impl Service {
             records.push((Space::UpdateRequest, key, json(&request)));
             records.push(Queued::record(notice));
         }
-        self.writable()?;
-        self.store.write_with(&[], None, &records)?;
-        self.store.flush()?;
-        self.mail.wake();
-        Ok(records.len() / 2)
+        self.send_requests(&records)
     }
 
     /// The requests of a call and their answers.
@@ -190,8 +186,14 @@ impl Service {
             ));
             records.push(Queued::record(notice));
         }
+        self.send_requests(&records)
+    }
+
+    /// Writes update requests (or reminders), each beside its queued message, durably,
+    /// and wakes the sender; answers how many.
+    fn send_requests(&self, records: &[Keyed]) -> Result<usize, ServiceError> {
         self.writable()?;
-        self.store.write_with(&[], None, &records)?;
+        self.store.write_with(&[], None, records)?;
         self.store.flush()?;
         self.mail.wake();
         Ok(records.len() / 2)
@@ -220,17 +222,8 @@ impl Service {
         caller: &Caller,
     ) -> Result<(OwnerProject, u64), ServiceError> {
         let _guard = self.write_lock.blocking_lock();
-        let (project, role) = self.visible(id, caller)?;
-        if let Caller::Reader(name) = caller {
-            return Err(ServiceError::Forbidden(format!(
-                "the key '{name}' is read-only"
-            )));
-        }
-        let Some(role) = role else {
-            return Err(ServiceError::Unauthorized(
-                "send the edit token (X-Edit-Token) or an account token".into(),
-            ));
-        };
+        let send = "send the edit token (X-Edit-Token) or an account token";
+        let (project, role) = self.changing(id, caller, send)?;
         if role != Role::Submitter {
             return Err(ServiceError::Forbidden(
                 "only the project's submitter confirms it up to date".into(),

@@ -29,7 +29,7 @@ async fn sent_back(app: &App, key: &str, title: &str, email: &str) -> String {
 }
 
 /// The sign-in link of the `n`th message to `to`, once the SMTP server has it.
-async fn mailed_link(smtp: &Smtp, to: &str, n: usize) -> String {
+pub(crate) async fn mailed_link(smtp: &Smtp, to: &str, n: usize) -> String {
     let links = || -> Vec<Mail> {
         (smtp.all().into_iter())
             .filter(|m| m.to == to && m.text.contains("/account/sign-in?token="))

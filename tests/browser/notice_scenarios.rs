@@ -6,6 +6,7 @@
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 
+use crate::account_scenarios::mailed_link;
 use crate::harness::{wait_until, App, Browser};
 use crate::smtp::{Mail, Smtp};
 
@@ -33,16 +34,7 @@ async fn sign_in(browser: &Browser, app: &App, smtp: &Smtp, email: &str, lang: &
         .unwrap();
     browser.type_into("#email", email).await;
     browser.click("#sign-in button[type=submit]").await;
-    let links = || -> Vec<Mail> {
-        (smtp.all().into_iter())
-            .filter(|m| m.to == email && m.text.contains("/account/sign-in?token="))
-            .collect()
-    };
-    wait_until("the sign-in message arrives", || async {
-        links().len() > before
-    })
-    .await;
-    let link = links()[before].link("/account/sign-in?token=");
+    let link = mailed_link(smtp, email, before + 1).await;
     browser.client.goto(&link).await.unwrap();
     browser.click("#confirm-sign-in button[type=submit]").await;
     assert_eq!(browser.text("#account-email").await, email);

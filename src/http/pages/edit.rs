@@ -433,6 +433,15 @@ impl SubmitterPost {
         }
     }
 
+    /// The submitter's post to the submission `id`, once the client's write is counted
+    /// against its limit (the error page, 429, past it).
+    async fn spent(state: &AppState, id: &str, post: &FormPost) -> Result<SubmitterPost, Response> {
+        let sp = SubmitterPost::of(id, post);
+        post.spend_write(state, &Caller::Public)
+            .map_err(|e| error_page(&sp.ctx, &e))?;
+        Ok(sp)
+    }
+
     /// Does `act` on the submission `id` as its submitter (on the service's thread), then
     /// goes back to their page, which says `notice`.
     async fn act<T: Send + 'static>(
@@ -490,9 +499,7 @@ async fn revise(
         ctx,
         holder,
         by,
-    } = SubmitterPost::of(&id, &post);
-    post.spend_write(&state, &Caller::Public)
-        .map_err(|e| error_page(&ctx, &e))?;
+    } = SubmitterPost::spent(&state, &id, &post).await?;
     let json = post.values.to_json(false);
     let target = id.clone();
     let poster = holder.clone();
@@ -596,9 +603,7 @@ async fn withdraw(
     ApiPath(id): ApiPath<String>,
     post: FormPost,
 ) -> Result<Response, Response> {
-    let sp = SubmitterPost::of(&id, &post);
-    post.spend_write(&state, &Caller::Public)
-        .map_err(|e| error_page(&sp.ctx, &e))?;
+    let sp = SubmitterPost::spent(&state, &id, &post).await?;
     if post.values.get("confirm") != "yes" {
         return unconfirmed(&state, &sp.ctx, id, sp.holder).await;
     }
@@ -656,9 +661,7 @@ async fn confirm_current(
     ApiPath(id): ApiPath<String>,
     post: FormPost,
 ) -> Result<Response, Response> {
-    let sp = SubmitterPost::of(&id, &post);
-    post.spend_write(&state, &Caller::Public)
-        .map_err(|e| error_page(&sp.ctx, &e))?;
+    let sp = SubmitterPost::spent(&state, &id, &post).await?;
     sp.act(&state, &id, Notice::Done, |s, caller, target| {
         s.confirm_unchanged(target, caller)
     })
